@@ -1,0 +1,67 @@
+/* The syscall channel between one app process and tockd: the wire format.
+ *
+ * Shared by the kernel (x86-64 C++) and libtock's host backend and the launcher
+ * (i386 C, freestanding), so it is plain C with fixed-width 32-bit fields only:
+ * the layout is identical on both sides. Everything the app writes here is
+ * untrusted; the kernel copies a request out exactly once, then validates it.
+ *
+ * Protocol (one request in flight, the app blocks until the reply):
+ *   app:    fill `req`, then store ++app_seq (release); if kernel_waiting, wake
+ *           the kernel by writing 8 bytes to TOCK_CHANNEL_EVENTFD.
+ *   kernel: sees app_seq change (spin or eventfd), copies `req`, dispatches,
+ *           fills `rep`, stores ++kernel_seq (release), futex-wakes kernel_seq
+ *           if app_waiting.
+ *   app:    spins briefly on kernel_seq, then futex-waits on it (vDSO entry).
+ */
+#ifndef TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_
+#define TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_
+
+#include <stdint.h>
+
+/* Fixed app address space on the host (every app process has its own). Regions
+ * stay above vm.mmap_min_addr (0x10000) and clear of the launcher (0x08048000). */
+#define TOCK_HOST_CHANNEL_ADDR 0x0F000000u /* one page */
+#define TOCK_HOST_FLASH_ADDR 0x10000000u   /* TBF image, header first */
+#define TOCK_HOST_RAM_ADDR 0x20000000u     /* process RAM (memory_start) */
+
+/* The eventfd the app writes to wake the kernel (set up by the launcher). */
+#define TOCK_CHANNEL_EVENTFD 3
+
+#define TOCK_CHANNEL_MAGIC 0x544f434bu /* "TOCK" */
+
+/* What the kernel asks the app side to do with a reply. */
+enum tock_reply_kind {
+  TOCK_REPLY_RETURN = 0,  /* rep.r[0..3] are the syscall's return registers */
+  TOCK_REPLY_UPCALL = 1,  /* call rep.upcall_fn(r[0], r[1], r[2], r[3]), then
+                             the yield returns (as after a Cortex-M exception
+                             return into the upcall) */
+};
+
+struct tock_channel_request {
+  uint32_t syscall_class; /* TRD104 class number, 0..7 */
+  uint32_t arg[4];        /* r0..r3 */
+};
+
+struct tock_channel_reply {
+  uint32_t kind;       /* enum tock_reply_kind */
+  uint32_t r[4];       /* return registers, or upcall arguments */
+  uint32_t upcall_fn;  /* TOCK_REPLY_UPCALL only */
+  /* A protection change the kernel approved for memop brk/sbrk: the app side
+   * applies mprotect(protect_addr, protect_len, protect_prot) before returning.
+   * protect_len == 0 means none. tockd lets exactly this call through. */
+  uint32_t protect_addr;
+  uint32_t protect_len;
+  uint32_t protect_prot;
+};
+
+struct tock_channel {
+  uint32_t magic;           /* TOCK_CHANNEL_MAGIC, written by the kernel */
+  uint32_t app_seq;         /* bumped by the app when a request is posted */
+  uint32_t kernel_seq;      /* bumped by the kernel when a reply is posted */
+  uint32_t app_waiting;     /* app is (about to be) blocked in futex wait */
+  uint32_t kernel_waiting;  /* kernel is blocked: app must write the eventfd */
+  struct tock_channel_request req;
+  struct tock_channel_reply rep;
+};
+
+#endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_ */
