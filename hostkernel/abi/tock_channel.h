@@ -24,6 +24,14 @@
 #define TOCK_HOST_FLASH_ADDR 0x10000000u   /* TBF image, header first */
 #define TOCK_HOST_RAM_ADDR 0x20000000u     /* process RAM (memory_start) */
 
+/* Process entry on the host (i386). The launcher jumps to the TBF entry point
+ * with Tock's four crt0 arguments in the first four i386 registers, as r0-r3 on
+ * Cortex-M: eax = app_start, ebx = memory_start, ecx = memory_len,
+ * edx = app_break; esp = app_break (a small initial stack). The host's MPU is
+ * page granular, so the initial app break is one page above memory_start
+ * (upstream Cortex-M uses 32 bytes); crt0 then asks for more with memop brk. */
+#define TOCK_HOST_INITIAL_BREAK_BYTES 4096u
+
 /* The eventfd the app writes to wake the kernel (set up by the launcher). */
 #define TOCK_CHANNEL_EVENTFD 3
 
@@ -54,6 +62,14 @@ struct tock_channel_reply {
   uint32_t protect_prot;
 };
 
+/* Written by the launcher's fatal-signal handler just before the process dies:
+ * diagnostic only (the app could forge it), shown in the fault dump. */
+struct tock_fault_info {
+  uint32_t valid;  /* 1 when filled */
+  uint32_t signo, code, addr;
+  uint32_t eip, esp, eax, ebx, ecx, edx, esi, edi, ebp, eflags;
+};
+
 struct tock_channel {
   uint32_t magic;           /* TOCK_CHANNEL_MAGIC, written by the kernel */
   uint32_t app_seq;         /* bumped by the app when a request is posted */
@@ -62,6 +78,8 @@ struct tock_channel {
   uint32_t kernel_waiting;  /* kernel is blocked: app must write the eventfd */
   struct tock_channel_request req;
   struct tock_channel_reply rep;
+  uint32_t vdso_entry; /* __kernel_vsyscall from AT_SYSINFO, set by launcher */
+  struct tock_fault_info fault;
 };
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_ */
