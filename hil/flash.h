@@ -1,0 +1,38 @@
+// Flash HIL: split-phase page read, write and erase (upstream kernel::hil::flash). Buffers are
+// exactly one page; the buffer comes back in the completion. On a failed start the caller keeps
+// the buffer and no completion follows. Implemented by chips (NVMC) and the host (file-backed).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "hil/error.h"
+
+namespace tock::hil::flash {
+
+class Client {
+ public:
+  virtual void ReadComplete(uint8_t* buffer, size_t len, Status status) = 0;
+  virtual void WriteComplete(uint8_t* buffer, size_t len, Status status) = 0;
+  virtual void EraseComplete(Status status) = 0;
+
+ protected:
+  ~Client() = default;
+};
+
+class Flash {
+ public:
+  virtual void SetClient(Client& client) = 0;
+  virtual size_t PageSize() const = 0;
+  virtual size_t PageCount() const = 0;
+  // INVAL for a page beyond PageCount, SIZE if len != PageSize, BUSY if an operation runs.
+  virtual Status ReadPage(size_t page_number, uint8_t* buffer, size_t len) = 0;
+  virtual Status WritePage(size_t page_number, uint8_t* buffer, size_t len) = 0;
+  // Sets every byte of the page to 0xFF.
+  virtual Status ErasePage(size_t page_number) = 0;
+
+ protected:
+  ~Flash() = default;
+};
+
+}  // namespace tock::hil::flash

@@ -1,0 +1,79 @@
+// FakeFlash: a hil::flash::Flash for tests backed by host memory. Operations stay pending
+// until the test calls Complete(), so split-phase ordering can be checked.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "hil/flash.h"
+
+namespace tock::hil::testing {
+
+class FakeFlash final : public flash::Flash {
+ public:
+  FakeFlash(size_t page_size = 512, size_t page_count = 8)
+      : page_size_(page_size), page_count_(page_count), memory_(page_size * page_count, 0xFF) {}
+
+  void SetClient(flash::Client& client) override { client_ = &client; }
+  size_t PageSize() const override { return page_size_; }
+  size_t PageCount() const override { return page_count_; }
+  Status ReadPage(size_t page, uint8_t* buffer, size_t len) override {
+    return Start(Op::kRead, page, buffer, len);
+  }
+  Status WritePage(size_t page, uint8_t* buffer, size_t len) override {
+    return Start(Op::kWrite, page, buffer, len);
+  }
+  Status ErasePage(size_t page) override { return Start(Op::kErase, page, nullptr, page_size_); }
+
+  // --- test controls ---
+  bool busy() const { return op_ != Op::kNone; }
+  uint8_t* page(size_t n) { return memory_.data() + n * page_size_; }
+  // Performs the pending operation and calls the client. False if none was pending.
+  bool Complete() {
+    Op op = op_;
+    op_ = Op::kNone;
+    uint8_t* dst = page(page_);
+    switch (op) {
+      case Op::kNone:
+        return false;
+      case Op::kRead:
+        std::memcpy(buffer_, dst, page_size_);
+        if (client_) client_->ReadComplete(buffer_, page_size_, Status::Ok());
+        return true;
+      case Op::kWrite:
+        // NOR semantics: writing can only clear bits.
+        for (size_t i = 0; i < page_size_; ++i) dst[i] &= buffer_[i];
+        if (client_) client_->WriteComplete(buffer_, page_size_, Status::Ok());
+        return true;
+      case Op::kErase:
+        std::memset(dst, 0xFF, page_size_);
+        if (client_) client_->EraseComplete(Status::Ok());
+        return true;
+    }
+    return false;
+  }
+
+ private:
+  enum class Op { kNone, kRead, kWrite, kErase };
+  Status Start(Op op, size_t page, uint8_t* buffer, size_t len) {
+    if (op_ != Op::kNone) return ErrorCode::kBusy;
+    if (page >= page_count_) return ErrorCode::kInval;
+    if (len != page_size_) return ErrorCode::kSize;
+    op_ = op;
+    page_ = page;
+    buffer_ = buffer;
+    return Status::Ok();
+  }
+
+  size_t page_size_;
+  size_t page_count_;
+  std::vector<uint8_t> memory_;
+  flash::Client* client_ = nullptr;
+  Op op_ = Op::kNone;
+  size_t page_ = 0;
+  uint8_t* buffer_ = nullptr;
+};
+
+}  // namespace tock::hil::testing

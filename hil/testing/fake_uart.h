@@ -1,0 +1,133 @@
+// FakeUart: a hil::uart::Uart for tests. Transmissions stay in flight until the test completes
+// them; received bytes are injected by the test. Host-only test helper (uses std::string).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "hil/uart.h"
+
+namespace tock::hil::testing {
+
+class FakeUart final : public uart::Uart {
+ public:
+  void SetTransmitClient(uart::TransmitClient& client) override { tx_client_ = &client; }
+  void SetReceiveClient(uart::ReceiveClient& client) override { rx_client_ = &client; }
+  Status SetParameters(const uart::Parameters& params) override {
+    params_ = params;
+    return Status::Ok();
+  }
+
+  Status TransmitBuffer(uint8_t* buffer, size_t len) override {
+    if (tx_buffer_ != nullptr) return ErrorCode::kBusy;
+    if (len == 0) return ErrorCode::kSize;
+    tx_buffer_ = buffer;
+    tx_len_ = len;
+    ++transmit_count_;
+    return Status::Ok();
+  }
+  Status TransmitAbort() override {
+    if (tx_buffer_ == nullptr) return Status::Ok();
+    tx_abort_ = true;
+    return ErrorCode::kBusy;
+  }
+
+  Status ReceiveBuffer(uint8_t* buffer, size_t len) override {
+    if (rx_buffer_ != nullptr) return ErrorCode::kBusy;
+    if (len == 0) return ErrorCode::kSize;
+    rx_buffer_ = buffer;
+    rx_len_ = len;
+    rx_got_ = 0;
+    return Status::Ok();
+  }
+  Status ReceiveAbort() override {
+    if (rx_buffer_ == nullptr) return Status::Ok();
+    rx_abort_ = true;
+    return ErrorCode::kBusy;
+  }
+
+  // --- test controls ---
+  bool transmitting() const { return tx_buffer_ != nullptr; }
+  std::string_view in_flight() const {
+    return tx_buffer_ ? std::string_view(reinterpret_cast<const char*>(tx_buffer_), tx_len_)
+                      : std::string_view();
+  }
+  // Everything completed so far, in order.
+  const std::string& output() const { return output_; }
+  void ClearOutput() { output_.clear(); }
+  size_t transmit_count() const { return transmit_count_; }
+  const uart::Parameters& parameters() const { return params_; }
+
+  // Finishes the in-flight transmission (or delivers a pending abort as CANCEL). Returns false
+  // if nothing was in flight.
+  bool CompleteTransmit() {
+    if (tx_buffer_ == nullptr) return false;
+    uint8_t* buf = tx_buffer_;
+    size_t len = tx_len_;
+    tx_buffer_ = nullptr;
+    if (tx_abort_) {
+      tx_abort_ = false;
+      if (tx_client_) tx_client_->TransmittedBuffer(buf, 0, ErrorCode::kCancel);
+      return true;
+    }
+    output_.append(reinterpret_cast<const char*>(buf), len);
+    if (tx_client_) tx_client_->TransmittedBuffer(buf, len, Status::Ok());
+    return true;
+  }
+  // Completes transmissions until the client stops starting new ones (bounded).
+  size_t CompleteAllTransmits(size_t limit = 100000) {
+    size_t n = 0;
+    while (n < limit && CompleteTransmit()) ++n;
+    return n;
+  }
+
+  bool receiving() const { return rx_buffer_ != nullptr; }
+  size_t receive_requested() const { return rx_len_; }
+  // Feeds bytes into pending receives, completing each when full; the client may re-arm in its
+  // callback. Returns how many bytes were consumed (the rest had no receive waiting).
+  size_t Inject(std::string_view bytes) {
+    size_t used = 0;
+    while (used < bytes.size() && rx_buffer_ != nullptr) {
+      rx_buffer_[rx_got_++] = static_cast<uint8_t>(bytes[used++]);
+      if (rx_got_ == rx_len_) FinishReceive(Status::Ok(), uart::Error::kNone);
+    }
+    return used;
+  }
+  // Delivers a pending receive abort (CANCEL with the bytes so far) or ends the receive with
+  // a line error.
+  bool CompleteReceiveAbort() {
+    if (rx_buffer_ == nullptr || !rx_abort_) return false;
+    FinishReceive(ErrorCode::kCancel, uart::Error::kReset);
+    return true;
+  }
+  void FailReceive(uart::Error error) {
+    if (rx_buffer_ != nullptr) FinishReceive(ErrorCode::kFail, error);
+  }
+
+ private:
+  void FinishReceive(Status status, uart::Error error) {
+    uint8_t* buf = rx_buffer_;
+    size_t got = rx_got_;
+    rx_buffer_ = nullptr;
+    rx_abort_ = false;
+    rx_got_ = 0;
+    if (rx_client_) rx_client_->ReceivedBuffer(buf, got, status, error);
+  }
+
+  uart::TransmitClient* tx_client_ = nullptr;
+  uart::ReceiveClient* rx_client_ = nullptr;
+  uart::Parameters params_;
+  uint8_t* tx_buffer_ = nullptr;
+  size_t tx_len_ = 0;
+  bool tx_abort_ = false;
+  size_t transmit_count_ = 0;
+  uint8_t* rx_buffer_ = nullptr;
+  size_t rx_len_ = 0;
+  size_t rx_got_ = 0;
+  bool rx_abort_ = false;
+  std::string output_;
+};
+
+}  // namespace tock::hil::testing
