@@ -1,0 +1,122 @@
+// Builds the app filter. libseccomp 2.5.4 notes (DESIGN.md §7): rules name
+// syscalls by their native (SCMP_SYS) numbers even though the filter is for
+// SCMP_ARCH_X86 only; seccomp_merge would drop the notify flag, so one context
+// holds everything.
+#include "hostkernel/sandbox/app_seccomp_policy.h"
+
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <seccomp.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "hostkernel/abi/tock_channel.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+struct CtxDeleter {
+  void operator()(scmp_filter_ctx ctx) const { seccomp_release(ctx); }
+};
+using Ctx = std::unique_ptr<void, CtxDeleter>;
+
+absl::Status Check(int rc, const char* what) {
+  if (rc == 0) return absl::OkStatus();
+  return absl::InternalError(absl::StrCat("seccomp: ", what, ": ", std::strerror(-rc)));
+}
+
+absl::StatusOr<Ctx> BuildContext() {
+  Ctx ctx(seccomp_init(SCMP_ACT_KILL_PROCESS));
+  if (!ctx) return absl::InternalError("seccomp_init failed");
+  scmp_filter_ctx c = ctx.get();
+  // i386 only: any other architecture (x86-64 after a far jump, x32) is killed.
+  if (absl::Status s = Check(seccomp_arch_add(c, SCMP_ARCH_X86), "arch_add x86"); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = Check(seccomp_arch_remove(c, SCMP_ARCH_NATIVE), "arch_remove native");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s =
+          Check(seccomp_attr_set(c, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS), "badarch");
+      !s.ok()) {
+    return s;
+  }
+
+  const uint32_t kernel_seq_addr =
+      TOCK_HOST_CHANNEL_ADDR + static_cast<uint32_t>(offsetof(tock_channel, kernel_seq));
+  struct Rule {
+    const char* what;
+    int rc;
+  };
+  const Rule rules[] = {
+      {"futex", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(futex), 2,
+                                 SCMP_A0(SCMP_CMP_EQ, kernel_seq_addr),
+                                 SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT))},
+      {"write", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
+                                 SCMP_A0(SCMP_CMP_EQ, TOCK_CHANNEL_EVENTFD))},
+      {"exit", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(exit), 0)},
+      {"exit_group", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(exit_group), 0)},
+      {"rt_sigreturn", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(rt_sigreturn), 0)},
+      {"sigreturn", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(sigreturn), 0)},
+      // The MPU stand-in: tockd lets through only the change it approved.
+      {"mprotect", seccomp_rule_add(c, SCMP_ACT_NOTIFY, SCMP_SYS(mprotect), 0)},
+  };
+  for (const Rule& r : rules) {
+    if (absl::Status s = Check(r.rc, r.what); !s.ok()) return s;
+  }
+  return ctx;
+}
+
+}  // namespace
+
+absl::StatusOr<UniqueFd> ExportAppSeccompFilterToMemfd() {
+  absl::StatusOr<Ctx> ctx = BuildContext();
+  if (!ctx.ok()) return ctx.status();
+  UniqueFd fd(memfd_create("tock-seccomp-bpf", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+  if (!fd) return absl::ErrnoToStatus(errno, "memfd_create");
+  if (absl::Status s = Check(seccomp_export_bpf(ctx->get(), fd.get()), "export_bpf"); !s.ok()) {
+    return s;
+  }
+  if (fcntl(fd.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) !=
+      0) {
+    return absl::ErrnoToStatus(errno, "seal bpf memfd");
+  }
+  return fd;
+}
+
+absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
+  static std::once_flag once;
+  static absl::StatusOr<std::vector<sock_filter>>* program = nullptr;
+  std::call_once(once, [] {
+    program = new absl::StatusOr<std::vector<sock_filter>>([]()
+                                                               -> absl::StatusOr<
+                                                                   std::vector<sock_filter>> {
+      absl::StatusOr<UniqueFd> fd = ExportAppSeccompFilterToMemfd();
+      if (!fd.ok()) return fd.status();
+      struct stat st;
+      if (fstat(fd->get(), &st) != 0) return absl::ErrnoToStatus(errno, "fstat bpf");
+      if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0) {
+        return absl::InternalError("exported BPF has a bad size");
+      }
+      std::vector<sock_filter> insns(st.st_size / sizeof(sock_filter));
+      if (pread(fd->get(), insns.data(), st.st_size, 0) != st.st_size) {
+        return absl::ErrnoToStatus(errno, "read bpf");
+      }
+      return insns;
+    }());
+  });
+  if (!program->ok()) return program->status();
+  return std::span<const sock_filter>(**program);
+}
+
+}  // namespace tockpp::hostkernel
