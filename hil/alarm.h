@@ -27,7 +27,7 @@ class Alarm : public Time<TicksT> {
   // The expiration of the current (or last) setting.
   virtual TicksT GetAlarm() const = 0;
   // Ok if it was disarmed (or not armed).
-  virtual Status Disarm() = 0;
+  virtual Result<void> Disarm() = 0;
   virtual bool IsArmed() const = 0;
   // Smallest dt the hardware honours reliably; shorter requests may be extended to it.
   virtual TicksT MinimumDt() const { return TicksT(1); }

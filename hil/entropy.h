@@ -25,7 +25,7 @@ class Client32 {
  public:
   // Entropy is ready (or `status` is an error and the iterator is empty). Return kMore to get
   // another callback later, kDone to stop.
-  virtual Continue EntropyAvailable(EntropyIterator& entropy, Status status) = 0;
+  virtual Continue EntropyAvailable(EntropyIterator& entropy, Result<void> status) = 0;
 
  protected:
   ~Client32() = default;
@@ -35,9 +35,9 @@ class Entropy32 {
  public:
   virtual void SetClient(Client32& client) = 0;
   // Requests a callback with entropy. Ok or an error (e.g. OFF, FAIL).
-  virtual Status Get() = 0;
+  virtual Result<void> Get() = 0;
   // Stops pending callbacks. Ok: none will come; BUSY: one more may arrive.
-  virtual Status Cancel() = 0;
+  virtual Result<void> Cancel() = 0;
 
  protected:
   ~Entropy32() = default;

@@ -1,14 +1,16 @@
-// Error values used by every HIL: the kernel's ErrorCode plus a small Status (ok or an error).
-// Split-phase HIL calls return a Status for the *start* of an operation; completions report a
-// Status to the client. Header-only, freestanding.
+// Errors in every HIL are the kernel's: `ErrorCode` (upstream numbering) and `Result<void>`
+// (ok or one ErrorCode). A split-phase call returns Result<void> for the *start* of an
+// operation; completions report a Result<void> to the client. Header-only, freestanding.
 #pragma once
 
+#if __has_include("kernel/error_code.h")
+#include "kernel/error_code.h"
+#else
+// TRANSITIONAL fallback while kernel/ has no Bazel target yet: same names and values as
+// kernel/error_code.h. Removed once //kernel exports error_code.h.
 #include <cstdint>
 
-namespace tock::hil {
-
-// Upstream Tock numbering (kernel/src/errorcode.rs). TEMPORARY local copy until the kernel's
-// ErrorCode header exists; then this becomes an alias to it.
+namespace tock {
 enum class ErrorCode : uint32_t {
   kFail = 1,
   kBusy = 2,
@@ -24,23 +26,22 @@ enum class ErrorCode : uint32_t {
   kUninstalled = 12,
   kNoAck = 13,
 };
-
-// Ok, or one ErrorCode. Converts to an upstream StatusCode (0 = ok) for upcall arguments.
-class [[nodiscard]] Status {
+constexpr uint32_t ToU32(ErrorCode e) { return static_cast<uint32_t>(e); }
+template <typename T>
+class Result;
+template <>
+class [[nodiscard]] Result<void> {
  public:
-  constexpr Status() = default;
-  constexpr Status(ErrorCode error) : error_(static_cast<uint32_t>(error)) {}  // NOLINT
-  static constexpr Status Ok() { return Status(); }
-
-  constexpr bool ok() const { return error_ == 0; }
-  constexpr ErrorCode error() const { return static_cast<ErrorCode>(error_); }
-  constexpr uint32_t StatusCode() const { return error_; }
-  constexpr void IgnoreError() const {}
-
-  friend constexpr bool operator==(Status a, Status b) { return a.error_ == b.error_; }
+  constexpr Result() : ok_(true), error_(ErrorCode::kFail) {}
+  constexpr Result(ErrorCode error) : ok_(false), error_(error) {}  // NOLINT
+  static constexpr Result Ok() { return Result(); }
+  constexpr bool ok() const { return ok_; }
+  constexpr ErrorCode error() const { return error_; }
 
  private:
-  uint32_t error_ = 0;
+  bool ok_;
+  ErrorCode error_;
 };
-
-}  // namespace tock::hil
+constexpr uint32_t ToStatusCode(const Result<void>& r) { return r.ok() ? 0 : ToU32(r.error()); }
+}  // namespace tock
+#endif

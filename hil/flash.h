@@ -12,9 +12,9 @@ namespace tock::hil::flash {
 
 class Client {
  public:
-  virtual void ReadComplete(uint8_t* buffer, size_t len, Status status) = 0;
-  virtual void WriteComplete(uint8_t* buffer, size_t len, Status status) = 0;
-  virtual void EraseComplete(Status status) = 0;
+  virtual void ReadComplete(uint8_t* buffer, size_t len, Result<void> status) = 0;
+  virtual void WriteComplete(uint8_t* buffer, size_t len, Result<void> status) = 0;
+  virtual void EraseComplete(Result<void> status) = 0;
 
  protected:
   ~Client() = default;
@@ -26,10 +26,10 @@ class Flash {
   virtual size_t PageSize() const = 0;
   virtual size_t PageCount() const = 0;
   // INVAL for a page beyond PageCount, SIZE if len != PageSize, BUSY if an operation runs.
-  virtual Status ReadPage(size_t page_number, uint8_t* buffer, size_t len) = 0;
-  virtual Status WritePage(size_t page_number, uint8_t* buffer, size_t len) = 0;
+  virtual Result<void> ReadPage(size_t page_number, uint8_t* buffer, size_t len) = 0;
+  virtual Result<void> WritePage(size_t page_number, uint8_t* buffer, size_t len) = 0;
   // Sets every byte of the page to 0xFF.
-  virtual Status ErasePage(size_t page_number) = 0;
+  virtual Result<void> ErasePage(size_t page_number) = 0;
 
  protected:
   ~Flash() = default;

@@ -45,14 +45,5 @@ TEST(TicksTest, LeftJustifiedScalesNarrowCounters) {
   EXPECT_EQ(Ticks32(0x1234).LeftJustified(), 0x1234u);
 }
 
-TEST(StatusTest, OkAndErrorsConvertToStatusCodes) {
-  EXPECT_TRUE(Status::Ok().ok());
-  EXPECT_EQ(Status::Ok().StatusCode(), 0u);
-  Status busy = ErrorCode::kBusy;
-  EXPECT_FALSE(busy.ok());
-  EXPECT_EQ(busy.StatusCode(), 2u);
-  EXPECT_EQ(busy.error(), ErrorCode::kBusy);
-}
-
 }  // namespace
 }  // namespace tock::hil::time

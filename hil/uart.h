@@ -23,7 +23,7 @@ struct Parameters {
   bool hw_flow_control = false;
 };
 
-// Receive-side error detail, reported alongside the Status.
+// Receive-side error detail, reported alongside the Result.
 enum class Error : uint8_t {
   kNone = 0,
   kParity,
@@ -37,7 +37,7 @@ enum class Error : uint8_t {
 class TransmitClient {
  public:
   // `len` bytes of `buffer` were sent (fewer if aborted; then status is CANCEL).
-  virtual void TransmittedBuffer(uint8_t* buffer, size_t len, Status status) = 0;
+  virtual void TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> status) = 0;
 
  protected:
   ~TransmitClient() = default;
@@ -47,7 +47,7 @@ class ReceiveClient {
  public:
   // `rx_len` bytes were written to the start of `buffer`. status is CANCEL after an abort,
   // FAIL with `error` set on a line error.
-  virtual void ReceivedBuffer(uint8_t* buffer, size_t rx_len, Status status, Error error) = 0;
+  virtual void ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status, Error error) = 0;
 
  protected:
   ~ReceiveClient() = default;
@@ -58,10 +58,10 @@ class Transmit {
   virtual void SetTransmitClient(TransmitClient& client) = 0;
   // Starts sending buffer[0, len). BUSY if a transmission is in progress, SIZE if len is 0 or
   // larger than the buffer, OFF if powered down. Only Ok() is followed by TransmittedBuffer.
-  virtual Status TransmitBuffer(uint8_t* buffer, size_t len) = 0;
+  virtual Result<void> TransmitBuffer(uint8_t* buffer, size_t len) = 0;
   // Ok: nothing was in flight and no callback will come. BUSY: a transmission is being
   // cancelled and TransmittedBuffer will follow with CANCEL.
-  virtual Status TransmitAbort() = 0;
+  virtual Result<void> TransmitAbort() = 0;
 
  protected:
   ~Transmit() = default;
@@ -71,10 +71,10 @@ class Receive {
  public:
   virtual void SetReceiveClient(ReceiveClient& client) = 0;
   // Starts receiving exactly len bytes into buffer (or until aborted).
-  virtual Status ReceiveBuffer(uint8_t* buffer, size_t len) = 0;
+  virtual Result<void> ReceiveBuffer(uint8_t* buffer, size_t len) = 0;
   // Same contract as TransmitAbort: BUSY means ReceivedBuffer follows with CANCEL and the bytes
   // received so far.
-  virtual Status ReceiveAbort() = 0;
+  virtual Result<void> ReceiveAbort() = 0;
 
  protected:
   ~Receive() = default;
@@ -82,7 +82,7 @@ class Receive {
 
 class Configure {
  public:
-  virtual Status SetParameters(const Parameters& params) = 0;
+  virtual Result<void> SetParameters(const Parameters& params) = 0;
 
  protected:
   ~Configure() = default;

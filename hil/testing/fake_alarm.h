@@ -25,9 +25,9 @@ class FakeAlarm final : public time::Alarm<TicksT> {
     ++set_count_;
   }
   TicksT GetAlarm() const override { return reference_.WrappingAdd(dt_); }
-  Status Disarm() override {
+  Result<void> Disarm() override {
     armed_ = false;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
   bool IsArmed() const override { return armed_; }
 

@@ -15,28 +15,28 @@ class FakeEntropy final : public entropy::Entropy32 {
   explicit FakeEntropy(uint32_t seed = 0x01020304) : next_(seed) {}
 
   void SetClient(entropy::Client32& client) override { client_ = &client; }
-  Status Get() override {
+  Result<void> Get() override {
     if (!get_result_.ok()) return get_result_;
     requested_ = true;
     ++get_count_;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
-  Status Cancel() override {
+  Result<void> Cancel() override {
     requested_ = false;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
 
   // --- test controls ---
   bool requested() const { return requested_; }
   uint32_t get_count() const { return get_count_; }
   uint32_t words_delivered() const { return delivered_; }
-  void set_get_result(Status status) { get_result_ = status; }
+  void set_get_result(Result<void> status) { get_result_ = status; }
   // Delivers one batch of `words` words if a request is pending. Returns false otherwise.
   bool Deliver(uint32_t words) {
     if (!requested_ || client_ == nullptr) return false;
     requested_ = false;
     Batch batch(*this, words);
-    if (client_->EntropyAvailable(batch, Status::Ok()) == entropy::Continue::kMore) {
+    if (client_->EntropyAvailable(batch, Result<void>::Ok()) == entropy::Continue::kMore) {
       requested_ = true;
     }
     return true;
@@ -65,7 +65,7 @@ class FakeEntropy final : public entropy::Entropy32 {
   bool requested_ = false;
   uint32_t get_count_ = 0;
   uint32_t delivered_ = 0;
-  Status get_result_;
+  Result<void> get_result_;
 };
 
 }  // namespace tock::hil::testing

@@ -19,13 +19,15 @@ class FakeFlash final : public flash::Flash {
   void SetClient(flash::Client& client) override { client_ = &client; }
   size_t PageSize() const override { return page_size_; }
   size_t PageCount() const override { return page_count_; }
-  Status ReadPage(size_t page, uint8_t* buffer, size_t len) override {
+  Result<void> ReadPage(size_t page, uint8_t* buffer, size_t len) override {
     return Start(Op::kRead, page, buffer, len);
   }
-  Status WritePage(size_t page, uint8_t* buffer, size_t len) override {
+  Result<void> WritePage(size_t page, uint8_t* buffer, size_t len) override {
     return Start(Op::kWrite, page, buffer, len);
   }
-  Status ErasePage(size_t page) override { return Start(Op::kErase, page, nullptr, page_size_); }
+  Result<void> ErasePage(size_t page) override {
+    return Start(Op::kErase, page, nullptr, page_size_);
+  }
 
   // --- test controls ---
   bool busy() const { return op_ != Op::kNone; }
@@ -40,16 +42,16 @@ class FakeFlash final : public flash::Flash {
         return false;
       case Op::kRead:
         std::memcpy(buffer_, dst, page_size_);
-        if (client_) client_->ReadComplete(buffer_, page_size_, Status::Ok());
+        if (client_) client_->ReadComplete(buffer_, page_size_, Result<void>::Ok());
         return true;
       case Op::kWrite:
         // NOR semantics: writing can only clear bits.
         for (size_t i = 0; i < page_size_; ++i) dst[i] &= buffer_[i];
-        if (client_) client_->WriteComplete(buffer_, page_size_, Status::Ok());
+        if (client_) client_->WriteComplete(buffer_, page_size_, Result<void>::Ok());
         return true;
       case Op::kErase:
         std::memset(dst, 0xFF, page_size_);
-        if (client_) client_->EraseComplete(Status::Ok());
+        if (client_) client_->EraseComplete(Result<void>::Ok());
         return true;
     }
     return false;
@@ -57,14 +59,14 @@ class FakeFlash final : public flash::Flash {
 
  private:
   enum class Op { kNone, kRead, kWrite, kErase };
-  Status Start(Op op, size_t page, uint8_t* buffer, size_t len) {
+  Result<void> Start(Op op, size_t page, uint8_t* buffer, size_t len) {
     if (op_ != Op::kNone) return ErrorCode::kBusy;
     if (page >= page_count_) return ErrorCode::kInval;
     if (len != page_size_) return ErrorCode::kSize;
     op_ = op;
     page_ = page;
     buffer_ = buffer;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
 
   size_t page_size_;

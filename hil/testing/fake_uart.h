@@ -15,35 +15,35 @@ class FakeUart final : public uart::Uart {
  public:
   void SetTransmitClient(uart::TransmitClient& client) override { tx_client_ = &client; }
   void SetReceiveClient(uart::ReceiveClient& client) override { rx_client_ = &client; }
-  Status SetParameters(const uart::Parameters& params) override {
+  Result<void> SetParameters(const uart::Parameters& params) override {
     params_ = params;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
 
-  Status TransmitBuffer(uint8_t* buffer, size_t len) override {
+  Result<void> TransmitBuffer(uint8_t* buffer, size_t len) override {
     if (tx_buffer_ != nullptr) return ErrorCode::kBusy;
     if (len == 0) return ErrorCode::kSize;
     tx_buffer_ = buffer;
     tx_len_ = len;
     ++transmit_count_;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
-  Status TransmitAbort() override {
-    if (tx_buffer_ == nullptr) return Status::Ok();
+  Result<void> TransmitAbort() override {
+    if (tx_buffer_ == nullptr) return Result<void>::Ok();
     tx_abort_ = true;
     return ErrorCode::kBusy;
   }
 
-  Status ReceiveBuffer(uint8_t* buffer, size_t len) override {
+  Result<void> ReceiveBuffer(uint8_t* buffer, size_t len) override {
     if (rx_buffer_ != nullptr) return ErrorCode::kBusy;
     if (len == 0) return ErrorCode::kSize;
     rx_buffer_ = buffer;
     rx_len_ = len;
     rx_got_ = 0;
-    return Status::Ok();
+    return Result<void>::Ok();
   }
-  Status ReceiveAbort() override {
-    if (rx_buffer_ == nullptr) return Status::Ok();
+  Result<void> ReceiveAbort() override {
+    if (rx_buffer_ == nullptr) return Result<void>::Ok();
     rx_abort_ = true;
     return ErrorCode::kBusy;
   }
@@ -73,7 +73,7 @@ class FakeUart final : public uart::Uart {
       return true;
     }
     output_.append(reinterpret_cast<const char*>(buf), len);
-    if (tx_client_) tx_client_->TransmittedBuffer(buf, len, Status::Ok());
+    if (tx_client_) tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
     return true;
   }
   // Completes transmissions until the client stops starting new ones (bounded).
@@ -91,7 +91,7 @@ class FakeUart final : public uart::Uart {
     size_t used = 0;
     while (used < bytes.size() && rx_buffer_ != nullptr) {
       rx_buffer_[rx_got_++] = static_cast<uint8_t>(bytes[used++]);
-      if (rx_got_ == rx_len_) FinishReceive(Status::Ok(), uart::Error::kNone);
+      if (rx_got_ == rx_len_) FinishReceive(Result<void>::Ok(), uart::Error::kNone);
     }
     return used;
   }
@@ -107,7 +107,7 @@ class FakeUart final : public uart::Uart {
   }
 
  private:
-  void FinishReceive(Status status, uart::Error error) {
+  void FinishReceive(Result<void> status, uart::Error error) {
     uint8_t* buf = rx_buffer_;
     size_t got = rx_got_;
     rx_buffer_ = nullptr;

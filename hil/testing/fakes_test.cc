@@ -17,6 +17,12 @@ namespace {
 using time::Ticks24;
 using time::Ticks32;
 
+// The error of a failed Result (fails the test if it was ok).
+ErrorCode Err(const Result<void>& r) {
+  EXPECT_FALSE(r.ok());
+  return r.error();
+}
+
 struct CountingAlarmClient : time::AlarmClient {
   void Alarm() override { ++fired; }
   int fired = 0;
@@ -53,18 +59,18 @@ TEST(FakeAlarmTest, LargeAdvanceStopsAtExpirationThenContinues) {
 }
 
 struct UartClients : uart::TransmitClient, uart::ReceiveClient {
-  void TransmittedBuffer(uint8_t*, size_t len, Status status) override {
+  void TransmittedBuffer(uint8_t*, size_t len, Result<void> status) override {
     tx_len = len;
     tx_status = status;
   }
-  void ReceivedBuffer(uint8_t* buf, size_t len, Status status, uart::Error) override {
+  void ReceivedBuffer(uint8_t* buf, size_t len, Result<void> status, uart::Error) override {
     rx.assign(reinterpret_cast<char*>(buf), len);
     rx_status = status;
   }
   size_t tx_len = 0;
-  Status tx_status = ErrorCode::kFail;
+  Result<void> tx_status = ErrorCode::kFail;
   std::string rx;
-  Status rx_status = ErrorCode::kFail;
+  Result<void> rx_status = ErrorCode::kFail;
 };
 
 TEST(FakeUartTest, TransmitIsBusyUntilCompleted) {
@@ -73,7 +79,7 @@ TEST(FakeUartTest, TransmitIsBusyUntilCompleted) {
   uart.SetTransmitClient(c);
   uint8_t a[] = {'h', 'i'};
   ASSERT_TRUE(uart.TransmitBuffer(a, 2).ok());
-  EXPECT_EQ(uart.TransmitBuffer(a, 2), Status(ErrorCode::kBusy));
+  EXPECT_EQ(Err(uart.TransmitBuffer(a, 2)), ErrorCode::kBusy);
   EXPECT_TRUE(uart.CompleteTransmit());
   EXPECT_EQ(c.tx_len, 2u);
   EXPECT_EQ(uart.output(), "hi");
@@ -86,10 +92,10 @@ TEST(FakeUartTest, ReceiveCompletesWhenFullAndAbortDeliversPartial) {
   uint8_t buf[4];
   ASSERT_TRUE(uart.ReceiveBuffer(buf, 4).ok());
   EXPECT_EQ(uart.Inject("ab"), 2u);
-  EXPECT_EQ(uart.ReceiveAbort(), Status(ErrorCode::kBusy));
+  EXPECT_EQ(Err(uart.ReceiveAbort()), ErrorCode::kBusy);
   EXPECT_TRUE(uart.CompleteReceiveAbort());
   EXPECT_EQ(c.rx, "ab");
-  EXPECT_EQ(c.rx_status, Status(ErrorCode::kCancel));
+  EXPECT_EQ(Err(c.rx_status), ErrorCode::kCancel);
   EXPECT_EQ(uart.Inject("x"), 0u);
 }
 
@@ -121,7 +127,7 @@ TEST(FakeLedTest, CountsChanges) {
 }
 
 struct EntropySink : entropy::Client32 {
-  entropy::Continue EntropyAvailable(entropy::EntropyIterator& it, Status) override {
+  entropy::Continue EntropyAvailable(entropy::EntropyIterator& it, Result<void>) override {
     while (auto w = it.Next()) ++words;
     return words < want ? entropy::Continue::kMore : entropy::Continue::kDone;
   }
@@ -143,9 +149,9 @@ TEST(FakeEntropyTest, RepeatsRequestWhileClientWantsMore) {
 }
 
 struct FlashSink : flash::Client {
-  void ReadComplete(uint8_t*, size_t, Status) override { ++reads; }
-  void WriteComplete(uint8_t*, size_t, Status) override { ++writes; }
-  void EraseComplete(Status) override { ++erases; }
+  void ReadComplete(uint8_t*, size_t, Result<void>) override { ++reads; }
+  void WriteComplete(uint8_t*, size_t, Result<void>) override { ++writes; }
+  void EraseComplete(Result<void>) override { ++erases; }
   int reads = 0, writes = 0, erases = 0;
 };
 
@@ -155,11 +161,11 @@ TEST(FakeFlashTest, WriteClearsBitsAndEraseRestores) {
   flash.SetClient(sink);
   uint8_t buf[4] = {0x0F, 0xF0, 0x00, 0xFF};
   ASSERT_TRUE(flash.WritePage(1, buf, 4).ok());
-  EXPECT_EQ(flash.ErasePage(0), Status(ErrorCode::kBusy));
+  EXPECT_EQ(Err(flash.ErasePage(0)), ErrorCode::kBusy);
   ASSERT_TRUE(flash.Complete());
   EXPECT_EQ(flash.page(1)[0], 0x0F);
-  EXPECT_EQ(flash.ReadPage(2, buf, 4), Status(ErrorCode::kInval));
-  EXPECT_EQ(flash.ReadPage(1, buf, 3), Status(ErrorCode::kSize));
+  EXPECT_EQ(Err(flash.ReadPage(2, buf, 4)), ErrorCode::kInval);
+  EXPECT_EQ(Err(flash.ReadPage(1, buf, 3)), ErrorCode::kSize);
   ASSERT_TRUE(flash.ErasePage(1).ok());
   ASSERT_TRUE(flash.Complete());
   EXPECT_EQ(flash.page(1)[0], 0xFF);
