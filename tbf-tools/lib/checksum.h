@@ -1,0 +1,12 @@
+// TBF header checksum: XOR of the complete little-endian words of the first header_size bytes,
+// skipping word 3 (the checksum itself), as the upstream kernel computes it. Freestanding.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace tbf {
+
+uint32_t ComputeHeaderChecksum(std::span<const uint8_t> header);
+
+}  // namespace tbf
