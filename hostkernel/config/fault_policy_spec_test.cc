@@ -1,0 +1,39 @@
+#include "hostkernel/config/fault_policy_spec.h"
+
+#include <gtest/gtest.h>
+
+namespace tock::host {
+namespace {
+
+using Kind = FaultPolicySpec::Kind;
+
+TEST(FaultPolicySpec, ParsesTheThreePoliciesAndARestartLimit) {
+  EXPECT_EQ(ParseFaultPolicy("panic")->kind, Kind::kPanic);
+  EXPECT_EQ(ParseFaultPolicy("stop")->kind, Kind::kStop);
+  EXPECT_EQ(*ParseFaultPolicy("restart"), (FaultPolicySpec{Kind::kRestart, 0}));
+  EXPECT_EQ(*ParseFaultPolicy("restart:3"), (FaultPolicySpec{Kind::kRestart, 3}));
+}
+
+TEST(FaultPolicySpec, RejectsUnknownWordsAndBadCounts) {
+  EXPECT_FALSE(ParseFaultPolicy("reboot").ok());
+  EXPECT_FALSE(ParseFaultPolicy("restart:0").ok());
+  EXPECT_FALSE(ParseFaultPolicy("restart:x").ok());
+  EXPECT_FALSE(ParseFaultPolicy("").ok());
+}
+
+TEST(FaultPolicyTable, PerAppOverridesWinOverTheDefault) {
+  auto table = ParseFaultPolicyTable("stop, blink=restart:2,hello=panic");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_EQ(table->For("other").kind, Kind::kStop);
+  EXPECT_EQ(table->For("blink"), (FaultPolicySpec{Kind::kRestart, 2}));
+  EXPECT_EQ(table->For("hello").kind, Kind::kPanic);
+}
+
+TEST(FaultPolicyTable, RejectsTwoDefaultsAndEmptyNames) {
+  EXPECT_FALSE(ParseFaultPolicyTable("stop,panic").ok());
+  EXPECT_FALSE(ParseFaultPolicyTable("=stop").ok());
+  EXPECT_FALSE(ParseFaultPolicyTable("a=bogus").ok());
+}
+
+}  // namespace
+}  // namespace tock::host
