@@ -1,0 +1,16 @@
+// Freestanding C++ runtime hooks for bare-metal images: the kernel never exits, never frees
+// and never calls a pure virtual on purpose, so these only satisfy the compiler's references.
+#include <cstddef>
+
+#include "platforms/arch/cortex_m/fault_dump.h"
+
+extern "C" {
+void __cxa_pure_virtual() { tockpp::cortex_m::Panic("pure virtual call"); }
+// Static destructors never run on a board.
+int atexit(void (*)(void)) { return 0; }
+void* __dso_handle = nullptr;
+}
+
+// Deleting destructors of classes with virtual destructors reference these; nothing allocates.
+void operator delete(void*) noexcept { tockpp::cortex_m::Panic("operator delete"); }
+void operator delete(void*, std::size_t) noexcept { tockpp::cortex_m::Panic("operator delete"); }

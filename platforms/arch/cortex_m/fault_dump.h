@@ -1,0 +1,35 @@
+// Tock-style fault reports for Cortex-M: a process fault dump (registers, fault status decoded,
+// faulting address) and the kernel panic taken when a fault hits the kernel itself.
+// Output goes through a raw writer the board installs (polled UART); no heap, no printf.
+#ifndef PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
+#define PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "platforms/arch/cortex_m/user_boundary.h"
+
+namespace tockpp::cortex_m {
+
+using RawWrite = void (*)(const char* data, size_t len);
+
+// Where panics and fault dumps are written; must work with interrupts off.
+void SetPanicOutput(RawWrite write);
+
+// Small formatting helpers over the panic output.
+void PanicPrint(const char* s);
+void PanicPrintHex(uint32_t v);  // 0x%08x
+
+// Name of the fault (e.g. "MemManage: data access violation").
+[[nodiscard]] const char* DescribeFault(const FaultInfo& fault);
+
+// Dump of a faulted process: `name`, cause, registers r0-r12/sp/lr/pc/xpsr, memory bounds.
+void DumpProcessFault(const char* name, const FaultInfo& fault, const StoredState& state,
+                      const HwFrame* frame, ProcessMemory mem);
+
+// Print and stop forever (interrupts off).
+[[noreturn]] void Panic(const char* why);
+
+}  // namespace tockpp::cortex_m
+
+#endif  // PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_

@@ -1,0 +1,13 @@
+// Reset-time C/C++ runtime setup for Cortex-M images: copy .data from flash, zero .bss, run
+// static constructors. Boards call it first thing from their reset handler. The linker script
+// provides the symbols (see platforms/boards/*/layout.ld).
+#ifndef PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
+#define PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
+
+namespace tockpp::cortex_m {
+
+void InitializeRuntime();
+
+}  // namespace tockpp::cortex_m
+
+#endif  // PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
