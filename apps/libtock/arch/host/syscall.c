@@ -1,0 +1,114 @@
+/* Host (i386 Linux child of tockd) syscall backend: the shared-page channel of
+ * hostkernel/abi/tock_channel.h. Posts one request, wakes tockd if it sleeps, spins briefly
+ * for the reply, then futex-waits; Linux is entered only through the vDSO entry the launcher
+ * stored in the channel. Runs delivered upcalls and applies kernel-approved mprotects.
+ */
+#include "hostkernel/abi/tock_channel.h"
+#include "libtock/arch/host/host_channel.h"
+#include "libtock/arch/syscall_backend.h"
+
+/* i386 Linux system call numbers used by the channel (all others are killed by seccomp). */
+#define LINUX_I386_WRITE 4u
+#define LINUX_I386_MPROTECT 125u
+#define LINUX_I386_FUTEX 240u
+#define LINUX_FUTEX_WAIT 0u /* not FUTEX_PRIVATE: tockd waits/wakes through another mapping */
+
+/* ~25 µs of `pause` before blocking (DESIGN.md §7: the cross-core spin floor is 130 ns, a
+ * blocking wake-up costs 40-50 µs). */
+#ifndef TOCK_HOST_SPIN_ITERATIONS
+#define TOCK_HOST_SPIN_ITERATIONS 600u
+#endif
+
+static inline volatile struct tock_channel* channel(void) {
+  return (volatile struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
+}
+
+int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
+                                uint32_t a4) {
+  uint32_t entry = channel()->vdso_entry;
+  int32_t ret;
+  if (entry != 0) {
+    /* __kernel_vsyscall: eax = nr, ebx/ecx/edx/esi = args; preserves all but eax. */
+    __asm__ volatile("call *%%edi"
+                     : "=a"(ret)
+                     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(entry)
+                     : "memory", "cc");
+  } else {
+    __asm__ volatile("int $0x80"
+                     : "=a"(ret)
+                     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4)
+                     : "memory", "cc");
+  }
+  return ret;
+}
+
+int32_t tock_host_last_protect_result;
+
+static void wake_kernel(void) {
+  uint64_t one = 1;
+  (void)tock_host_linux_syscall(LINUX_I386_WRITE, TOCK_CHANNEL_EVENTFD,
+                                (uint32_t)(uintptr_t)&one, sizeof one, 0);
+}
+
+void tock_host_channel_post(const struct tock_channel_request* req) {
+  volatile struct tock_channel* ch = channel();
+  ch->req.syscall_class = req->syscall_class;
+  for (int i = 0; i < 4; ++i) ch->req.arg[i] = req->arg[i];
+  /* Publish the request; seq_cst so the kernel_waiting load below is not hoisted above it
+   * (x86 store-load reordering): either the kernel sees app_seq or we see kernel_waiting. */
+  uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_RELAXED);
+  __atomic_store_n(&ch->app_seq, seq + 1, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&ch->kernel_waiting, __ATOMIC_SEQ_CST) != 0) wake_kernel();
+}
+
+void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_reply* rep) {
+  volatile struct tock_channel* ch = channel();
+  uint32_t spins = 0;
+  while (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before) {
+    if (spins < TOCK_HOST_SPIN_ITERATIONS) {
+      ++spins;
+      __builtin_ia32_pause();
+      continue;
+    }
+    __atomic_store_n(&ch->app_waiting, 1u, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_SEQ_CST) == kernel_seq_before) {
+      /* Returns at once (EAGAIN) if kernel_seq already moved; EINTR just loops. */
+      (void)tock_host_linux_syscall(LINUX_I386_FUTEX, (uint32_t)(uintptr_t)&ch->kernel_seq,
+                                    LINUX_FUTEX_WAIT, kernel_seq_before, 0);
+    }
+  }
+  __atomic_store_n(&ch->app_waiting, 0u, __ATOMIC_RELAXED);
+  rep->kind = ch->rep.kind;
+  for (int i = 0; i < 4; ++i) rep->r[i] = ch->rep.r[i];
+  rep->upcall_fn = ch->rep.upcall_fn;
+  rep->protect_addr = ch->rep.protect_addr;
+  rep->protect_len = ch->rep.protect_len;
+  rep->protect_prot = ch->rep.protect_prot;
+}
+
+void tock_host_channel_call(const struct tock_channel_request* req,
+                            struct tock_channel_reply* rep) {
+  uint32_t before = __atomic_load_n(&channel()->kernel_seq, __ATOMIC_ACQUIRE);
+  tock_host_channel_post(req);
+  tock_host_channel_wait(before, rep);
+}
+
+void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
+  struct tock_channel_request req = {syscall_class, {regs[0], regs[1], regs[2], regs[3]}};
+  struct tock_channel_reply rep;
+  tock_host_channel_call(&req, &rep);
+
+  if (rep.protect_len != 0) {
+    /* The kernel approved exactly this change for brk/sbrk; tockd lets only it through. */
+    tock_host_last_protect_result = tock_host_linux_syscall(
+        LINUX_I386_MPROTECT, rep.protect_addr, rep.protect_len, rep.protect_prot, 0);
+  }
+
+  if (rep.kind == TOCK_REPLY_UPCALL) {
+    /* Where a Cortex-M exception return would enter the upcall; the yield then returns. */
+    subscribe_upcall_fn_t fn = (subscribe_upcall_fn_t)(uintptr_t)rep.upcall_fn;
+    fn((int)rep.r[0], (int)rep.r[1], (int)rep.r[2], (void*)(uintptr_t)rep.r[3]);
+    return;
+  }
+  for (int i = 0; i < 4; ++i) regs[i] = rep.r[i];
+}

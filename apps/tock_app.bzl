@@ -1,0 +1,125 @@
+"""tock_app: builds one Tock userspace app (C, libtock) as an ELF and a TBF.
+
+Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
+//apps/libtock:arch/host/layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
+Under --define=tock_app_arch=cortex_m the Cortex-M integration takes over (not wired yet).
+
+Targets made for tock_app(name = "hello", ...):
+  :hello_elf -> hello.elf   the linked app
+  :hello_tbf -> hello.tbf   TBF image (once //tbf-tools:tbf exists, see _TBF_TOOL)
+  :hello                    filegroup of the above
+"""
+
+# Flip to the TBF CLI's label once //tbf-tools:tbf exists.
+_TBF_TOOL = None
+
+_HOST_CFLAGS = " ".join([
+    "-m32",
+    "-std=c11",
+    "-ffreestanding",
+    "-nostdinc",
+    "-isystem $$(gcc -m32 -print-file-name=include)",
+    "-fno-pie",
+    "-no-pie",
+    "-nostdlib",
+    "-static",
+    "-fno-stack-protector",
+    "-fno-asynchronous-unwind-tables",
+    "-fno-tree-loop-distribute-patterns",
+    "-ffunction-sections",
+    "-fdata-sections",
+    "-O2",
+    "-g",
+    "-Wall",
+    "-Wextra",
+    "-Werror",
+    "-Iapps",
+    "-I.",
+])
+
+_HOST_LDFLAGS = " ".join([
+    "-Wl,-T,$(location //apps/libtock:arch/host/layout.ld)",
+    "-Wl,--build-id=none",
+    "-Wl,-z,noexecstack",
+    "-Wl,--orphan-handling=error",
+    "-Wl,--gc-sections",
+])
+
+def _sources_of(label_expr):
+    # Shell snippet appending the .c/.S files among $(locations ...) to $$SRCS.
+    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) SRCS=\"$$SRCS $$f\";; esac; " +
+            "done; ")
+
+def tock_app(
+        name,
+        srcs,
+        deps = [],
+        stack = 2048,
+        app_heap = 1024,
+        kernel_heap = 1024,
+        package_name = None,
+        copts = [],
+        visibility = None,
+        testonly = False,
+        tags = []):
+    """Declares <name>.elf (and <name>.tbf once the TBF tool exists).
+
+    Args:
+      name: app name; also the TBF package name unless package_name is given.
+      srcs: the app's .c/.S/.h files.
+      deps: extra source filegroups compiled into the app.
+      stack: stack size in bytes (crt0 places it at the bottom of RAM).
+      app_heap: bytes of heap the TBF asks for beyond .bss (for sbrk).
+      kernel_heap: bytes of grant memory the TBF asks for.
+      package_name: TBF PackageName, default name.
+      copts: extra compiler flags.
+      visibility, testonly, tags: as usual.
+    """
+    host_cmd = ("SRCS=''; " +
+                _sources_of("$(locations //apps/libtock:host_srcs)") +
+                "".join([_sources_of("$(locations " + s + ")") for s in srcs + deps]) +
+                "gcc " + _HOST_CFLAGS + " " + " ".join(copts) + " " + _HOST_LDFLAGS +
+                " -Wl,--defsym=STACK_SIZE=" + str(stack) +
+                " -o $(location " + name + ".elf) $$SRCS -lgcc")
+    cortex_m_cmd = ("echo 'tock_app(" + name + "): Cortex-M app builds are not wired yet " +
+                    "(owned by the Cortex-M integration)' >&2; exit 1")
+    native.genrule(
+        name = name + "_elf",
+        srcs = srcs + deps + [
+            "//apps/libtock:host_srcs",
+            "//apps/libtock:arch/host/layout.ld",
+        ],
+        outs = [name + ".elf"],
+        cmd = select({
+            "//apps:cortex_m": cortex_m_cmd,
+            "//conditions:default": host_cmd,
+        }),
+        visibility = visibility,
+        testonly = testonly,
+        tags = tags,
+    )
+    outputs = [":" + name + "_elf"]
+    if _TBF_TOOL != None:
+        native.genrule(
+            name = name + "_tbf",
+            srcs = [":" + name + "_elf"],
+            outs = [name + ".tbf"],
+            tools = [_TBF_TOOL],
+            cmd = ("$(location " + _TBF_TOOL + ") create --fixed-addresses" +
+                   " --name " + (package_name or name) +
+                   " --stack " + str(stack) +
+                   " --app-heap " + str(app_heap) +
+                   " --kernel-heap " + str(kernel_heap) +
+                   " --output $@ $(location :" + name + "_elf)"),
+            visibility = visibility,
+            testonly = testonly,
+            tags = tags,
+        )
+        outputs.append(":" + name + "_tbf")
+    native.filegroup(
+        name = name,
+        srcs = outputs,
+        visibility = visibility,
+        testonly = testonly,
+        tags = tags,
+    )
