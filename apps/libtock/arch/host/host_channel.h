@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/abi/tock_launch.h" /* TOCK_HOST_PAGE_SIZE */
 
 typedef void (*subscribe_upcall_fn_t)(int, int, int, void*);
 

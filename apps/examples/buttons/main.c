@@ -1,0 +1,38 @@
+/* buttons: every press of button i toggles LED i (mod LED count) and prints a line.
+ * Work happens in the upcall; main only subscribes and then yields (crt0's loop).
+ */
+#include "libtock/button.h"
+#include "libtock/led.h"
+#include "libtock/printf.h"
+
+static int led_count;
+
+static void button_changed(int button, int pressed, int unused, void* userdata) {
+  (void)unused;
+  (void)userdata;
+  if (!pressed) return;
+  int led = led_count > 0 ? button % led_count : 0;
+  returncode_t rc = libtock_led_toggle(led);
+  printf("buttons: button %d pressed, LED %d toggled (%s)\n", button, led, tock_strrcode(rc));
+}
+
+int main(void) {
+  int buttons = 0;
+  returncode_t rc = libtock_button_count(&buttons);
+  if (rc != RETURNCODE_SUCCESS || buttons < 1) {
+    printf("buttons: no button (%s)\n", tock_strrcode(rc));
+    return -1;
+  }
+  if (libtock_led_count(&led_count) != RETURNCODE_SUCCESS) led_count = 0;
+  rc = libtock_button_set_upcall(button_changed, NULL);
+  if (rc != RETURNCODE_SUCCESS) {
+    printf("buttons: subscribe failed: %s\n", tock_strrcode(rc));
+    return -1;
+  }
+  for (int i = 0; i < buttons; ++i) {
+    rc = libtock_button_enable_interrupt(i);
+    if (rc != RETURNCODE_SUCCESS) printf("buttons: enable %d: %s\n", i, tock_strrcode(rc));
+  }
+  printf("buttons: ready, %d buttons, %d LEDs\n", buttons, led_count);
+  return 0; /* crt0 yields forever; the upcall does the work */
+}
