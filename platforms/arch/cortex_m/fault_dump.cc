@@ -117,3 +117,6 @@ extern "C" [[noreturn]] void tockpp_cm_kernel_fault(const uint32_t* frame, uint3
   }
   for (;;) asm volatile("wfi");
 }
+
+// NMI, DebugMonitor, PendSV: nothing should raise them.
+extern "C" void tockpp_cm_unhandled() { tockpp::cortex_m::Panic("unexpected exception"); }

@@ -1,0 +1,77 @@
+"""board_image: a kernel ELF built for a board platform, plus .bin, .hex and a size report.
+
+The ELF dependency is built through a transition to the board's platform, so the image (and
+tests that boot it under QEMU) build from a plain host `bazel build //...` as well as under
+--config=qemu_mps2 / --config=nrf52840dk.
+"""
+
+_OBJCOPY = "/usr/bin/arm-none-eabi-objcopy"
+_SIZE = "/usr/bin/arm-none-eabi-size"
+
+# Bazel 4 cannot transition on --incompatible_* flags, so this selects the same cc_toolchain
+# through the legacy --crosstool_top/--cpu route (a cc_toolchain_suite) and sets --platforms
+# (target_compatible_with) and --extra_toolchains (cc rules still resolve a toolchain type).
+def _board_transition_impl(settings, attr):
+    return {
+        "//command_line_option:platforms": str(attr.platform),
+        "//command_line_option:crosstool_top": "//platforms/toolchains/arm_none_eabi:suite",
+        "//command_line_option:cpu": "cortex-m4",
+        "//command_line_option:extra_toolchains": [
+            "//platforms/toolchains/arm_none_eabi:cortex_m4",
+        ],
+    }
+
+_board_transition = transition(
+    implementation = _board_transition_impl,
+    inputs = [],
+    outputs = [
+        "//command_line_option:platforms",
+        "//command_line_option:crosstool_top",
+        "//command_line_option:cpu",
+        "//command_line_option:extra_toolchains",
+    ],
+)
+
+def _board_image_impl(ctx):
+    src = ctx.files.elf[0]
+    elf = ctx.outputs.elf_out
+    binf = ctx.outputs.bin
+    hexf = ctx.outputs.hex
+    size = ctx.outputs.size
+    ctx.actions.run_shell(
+        inputs = [src],
+        outputs = [elf, binf, hexf, size],
+        command = """
+set -e
+cp "$1" "$2"
+{objcopy} -O binary "$1" "$3"
+{objcopy} -O ihex "$1" "$4"
+{size} -A "$1" > "$5.sections"
+{size} -B "$1" | awk 'NR == 2 {{
+  printf "kernel flash (text+data): %d bytes\\nkernel RAM (data+bss, incl. stack): %d bytes\\n", $1 + $2, $2 + $3
+}}' > "$5"
+cat "$5.sections" >> "$5"
+rm "$5.sections"
+""".format(objcopy = _OBJCOPY, size = _SIZE),
+        arguments = [src.path, elf.path, binf.path, hexf.path, size.path],
+        mnemonic = "BoardImage",
+        progress_message = "Packaging board image %s" % ctx.label,
+    )
+    return [DefaultInfo(files = depset([elf, binf, hexf, size]), runfiles = ctx.runfiles([elf]))]
+
+board_image = rule(
+    implementation = _board_image_impl,
+    outputs = {
+        "elf_out": "%{name}.elf",
+        "bin": "%{name}.bin",
+        "hex": "%{name}.hex",
+        "size": "%{name}.size.txt",
+    },
+    attrs = {
+        "elf": attr.label(mandatory = True, cfg = _board_transition, allow_files = True),
+        "platform": attr.label(mandatory = True),
+        "_allowlist_function_transition": attr.label(
+            default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
+        ),
+    },
+)

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Boots a kernel image under qemu-system-arm and checks its UART output.
+
+Usage: qemu_boot_test.py --machine mps2-an386 --kernel K.elf [--device-loader FILE@ADDR]
+                         --expect LINE [--expect LINE ...] [--forbid TEXT] [--timeout S]
+Each --expect must appear (as a substring of a line) in the given order. The test stops QEMU
+as soon as the last expectation is seen; it fails on timeout or on a --forbid match.
+"""
+import argparse
+import os
+import selectors
+import subprocess
+import sys
+import time
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--machine", required=True)
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--device-loader", action="append", default=[])
+    ap.add_argument("--expect", action="append", default=[])
+    ap.add_argument("--forbid", action="append", default=[])
+    ap.add_argument("--timeout", type=float, default=30.0)
+    args = ap.parse_args()
+
+    cmd = ["qemu-system-arm", "-M", args.machine, "-nographic", "-monitor", "none",
+           "-serial", "stdio", "-kernel", args.kernel]
+    for spec in args.device_loader:
+        path, addr = spec.rsplit("@", 1)
+        cmd += ["-device", "loader,file=%s,addr=%s,force-raw=on" % (path, addr)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + args.timeout
+    pending = list(args.expect)
+    output = b""
+    failure = None
+    try:
+        while pending and failure is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                failure = "timeout after %.0fs waiting for %r" % (args.timeout, pending[0])
+                break
+            if not sel.select(timeout=left):
+                continue
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                failure = "qemu exited (status %s) before %r" % (proc.poll(), pending[0])
+                break
+            output += chunk
+            text = output.decode("utf-8", "replace")
+            for bad in args.forbid:
+                if bad in text:
+                    failure = "forbidden output %r" % bad
+            # Match expectations in order against the text after the previous match.
+            pos = 0
+            remaining = list(args.expect)
+            while remaining:
+                i = text.find(remaining[0], pos)
+                if i < 0:
+                    break
+                pos = i + len(remaining[0])
+                remaining.pop(0)
+            pending = remaining
+    finally:
+        proc.kill()
+        proc.wait()
+    sys.stdout.write(output.decode("utf-8", "replace"))
+    if failure:
+        print("\nFAIL: " + failure)
+        return 1
+    print("\nPASS: saw %d expected lines" % len(args.expect))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
