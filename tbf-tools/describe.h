@@ -1,0 +1,24 @@
+// Human-readable and JSON descriptions of a parsed TBF and one-line error messages, shared by
+// the `tbf` CLI commands. Host only.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "tbf-tools/lib/error.h"
+#include "tbf-tools/lib/integrity.h"
+#include "tbf-tools/lib/tbf_header.h"
+
+namespace tbf {
+
+// "<field> at offset <n> (0x<n>): <description>" — one line, no newline.
+std::string FormatError(const Error& error);
+
+// Every field, one per line.
+std::string DescribeText(const TbfHeader& header, const IntegrityReport* integrity);
+
+// One JSON object (no trailing newline).
+std::string DescribeJson(const TbfHeader& header, const IntegrityReport* integrity);
+
+}  // namespace tbf

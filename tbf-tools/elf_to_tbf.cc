@@ -1,0 +1,237 @@
+// ELF -> TBF conversion (see elf_to_tbf.h). Follows elf2tab src/convert.rs; deviations are
+// listed in tbf-tools/README.md ("tbf create vs elf2tab"). Host only.
+#include "tbf-tools/elf_to_tbf.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "tbf-tools/lib/writer.h"
+
+namespace tbf {
+namespace {
+
+constexpr uint32_t kPicFlashAddress = 0x80000000u;  // Tock PIC convention
+constexpr uint32_t kMaxSegmentGap = 1u << 20;
+
+uint32_t AlignUp(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
+
+// Appends the header TLVs in elf2tab order; used twice (size pass, final pass).
+void AddHeader(TbfWriter& w, const CreateOptions& o, const MainTlv& main,
+               const std::vector<WriteableFlashRegion>& wfrs,
+               const std::optional<FixedAddresses>& fixed,
+               const std::vector<Permission>& perms) {
+  w.SetFlags(o.disabled ? 0 : kFlagEnabled);
+  w.AddMain(main);
+  w.AddProgram({main.init_fn_offset, main.protected_trailer_size, main.minimum_ram_size,
+                TbfWriter::kAutoBinaryEnd, o.app_version});
+  if (!o.package_name.empty()) w.AddPackageName(o.package_name);
+  for (const auto& r : wfrs) w.AddWriteableFlashRegion(r);
+  if (fixed) w.AddFixedAddresses(*fixed);
+  if (!perms.empty()) w.AddPermissions(perms);
+  if (o.kernel_version) w.AddKernelVersion(*o.kernel_version);
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOptions& o,
+                                              CreateReport* report) {
+  CreateReport rep;
+  const uint16_t machine = elf.machine();
+  if (machine != kEm386 && machine != kEmArm && machine != kEmRiscv) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unsupported e_machine ", machine, " (want EM_386, EM_ARM or EM_RISCV)"));
+  }
+
+  // RAM: stack, RAM-resident segments, heaps.
+  uint32_t stack = 2048;
+  if (o.stack) {
+    stack = *o.stack;
+  } else if (const ElfSection* s = elf.FindSection(".stack")) {
+    stack = s->size;
+  }
+  uint64_t ram = 0;
+  for (const ElfSegment& s : elf.segments()) {
+    if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) continue;
+    // elf2tab counts writable segments whose VMA differs from their LMA; also count pure-RAM
+    // (filesz 0) writable segments, where a non-PIC link puts .bss.
+    if (s.vaddr != s.paddr || s.filesz == 0) ram += s.memsz;
+  }
+  ram += AlignUp(stack, 8) + AlignUp(o.app_heap, 4) + AlignUp(o.kernel_heap, 4);
+  if (ram > 0xFFFFFFFFu) return absl::InvalidArgumentError("minimum RAM size overflows");
+  rep.minimum_ram_size = static_cast<uint32_t>(ram);
+
+  // Flash content: loadable segments with file bytes, in LMA order.
+  std::vector<ElfSegment> flash;
+  for (const ElfSegment& s : elf.segments()) {
+    if (s.type == kPtLoad && s.filesz > 0) flash.push_back(s);
+  }
+  if (flash.empty()) return absl::InvalidArgumentError("ELF has no loadable segment with data");
+  std::stable_sort(flash.begin(), flash.end(),
+                   [](const ElfSegment& a, const ElfSegment& b) { return a.paddr < b.paddr; });
+  bool pic = false;
+  for (const ElfSegment& s : flash) {
+    if ((s.flags & kPfX) && s.vaddr == kPicFlashAddress) pic = true;
+  }
+
+  std::optional<FixedAddresses> fixed;
+  if (o.fixed_addresses) {
+    if (pic) return absl::InvalidArgumentError("--fixed-addresses given but the app is PIC");
+    FixedAddresses f;
+    f.start_process_flash = flash.front().paddr;
+    std::optional<uint32_t> origin = elf.FindSymbol("_sram_origin");
+    if (origin && *origin != 0) {
+      f.start_process_ram = *origin;
+      rep.ram_origin_source = "symbol _sram_origin";
+    } else if (const ElfSection* st = elf.FindSection(".stack");
+               st && (st->flags & kShfAlloc) && st->addr != 0) {
+      f.start_process_ram = st->addr;
+      rep.ram_origin_source = "address of section .stack";
+    } else {
+      std::optional<uint32_t> lowest;
+      for (const ElfSegment& s : elf.segments()) {
+        if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) continue;
+        if (s.vaddr == s.paddr && s.filesz != 0) continue;  // flash-resident
+        if (!lowest || s.vaddr < *lowest) lowest = s.vaddr;
+      }
+      if (!lowest) {
+        return absl::InvalidArgumentError(
+            "--fixed-addresses: no _sram_origin symbol, .stack section or RAM segment");
+      }
+      if (*lowest < AlignUp(stack, 8)) {
+        return absl::InvalidArgumentError("--fixed-addresses: RAM segment below stack size");
+      }
+      f.start_process_ram = *lowest - AlignUp(stack, 8);
+      rep.ram_origin_source = "lowest RAM segment minus stack size";
+    }
+    fixed = f;
+    rep.fixed_flash = f.start_process_flash;
+    rep.fixed_ram = f.start_process_ram;
+  }
+
+  // Permissions: one entry per (driver, command/64), bits OR-ed (elf2tab order).
+  std::vector<Permission> perms;
+  for (const auto& [driver, command] : o.permissions) {
+    bool merged = false;
+    for (Permission& p : perms) {
+      if (p.driver_number == driver && p.offset == command / 64) {
+        p.allowed_commands |= uint64_t{1} << (command % 64);
+        merged = true;
+      }
+    }
+    if (!merged) perms.push_back({driver, command / 64, uint64_t{1} << (command % 64)});
+  }
+
+  // Binary layout: segments at their LMA distance from the first one.
+  std::vector<uint8_t> binary;
+  std::vector<uint8_t> relocations;
+  std::vector<std::pair<uint32_t, uint32_t>> wfr_positions;  // (binary offset, size)
+  std::optional<uint32_t> entry_in_binary;
+  uint32_t last_end = flash.front().paddr;
+  for (const ElfSegment& s : flash) {
+    if (s.paddr < last_end) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("segments overlap in flash at LMA 0x%08x", s.paddr));
+    }
+    if (s.paddr - last_end > kMaxSegmentGap) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "gap of %u bytes before segment at LMA 0x%08x: is .data linked AT> flash?",
+          s.paddr - last_end, s.paddr));
+    }
+    binary.resize(binary.size() + (s.paddr - last_end), 0);
+    const uint32_t pos = static_cast<uint32_t>(binary.size());
+    if (elf.entry() >= s.vaddr && elf.entry() - s.vaddr < s.filesz) {
+      if (entry_in_binary) return absl::InvalidArgumentError("entry point in two segments");
+      entry_in_binary = pos + (elf.entry() - s.vaddr);
+    }
+    for (const ElfSection& sec : elf.sections()) {
+      if (sec.size == 0 || !SectionInSegment(sec, s)) continue;
+      if (sec.flags & kShfWrite) {
+        if (const ElfSection* rel = elf.FindSection(".rel" + sec.name)) {
+          auto d = elf.SectionData(*rel);
+          relocations.insert(relocations.end(), d.begin(), d.end());
+        }
+      }
+      if (sec.name.find(".wfr") != std::string::npos) {
+        wfr_positions.emplace_back(pos + (sec.addr - s.vaddr), sec.size);
+      }
+    }
+    auto data = elf.SegmentData(s);
+    binary.insert(binary.end(), data.begin(), data.end());
+    last_end = s.paddr + s.filesz;
+  }
+  if (!entry_in_binary) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("entry point 0x%08x is not in a loadable segment", elf.entry()));
+  }
+  // Relocation block: u32 byte length, then the .rel.* data (elf2tab).
+  const uint32_t rel_len = static_cast<uint32_t>(relocations.size());
+  for (int i = 0; i < 4; ++i) binary.push_back(static_cast<uint8_t>(rel_len >> (8 * i)));
+  binary.insert(binary.end(), relocations.begin(), relocations.end());
+
+  // Header size (values do not change it), then the protected region.
+  std::vector<WriteableFlashRegion> wfrs(wfr_positions.size());
+  uint32_t header_size;
+  {
+    TbfWriter probe;
+    AddHeader(probe, o, MainTlv{}, wfrs, fixed, perms);
+    header_size = probe.HeaderSize();
+  }
+  uint32_t protected_size = header_size;
+  if (std::optional<uint32_t> sym = elf.FindSymbol("tbf_protected_region_size")) {
+    protected_size = *sym;
+  } else if (o.protected_region_size) {
+    protected_size = *o.protected_region_size;
+  } else if (fixed) {
+    // Put the TBF start on the highest 256-byte boundary that leaves room for the header below
+    // the binary (elf2tab aligns down the binary address; this also covers an aligned binary).
+    const uint32_t flash_addr = fixed->start_process_flash;
+    if (flash_addr < header_size) return absl::InvalidArgumentError("flash address too low");
+    const uint32_t tbf_start = (flash_addr - header_size) & ~0xFFu;
+    protected_size = flash_addr - tbf_start;
+  }
+  if (protected_size < header_size) {
+    return absl::InvalidArgumentError(absl::StrCat("protected region size ", protected_size,
+                                                   " is smaller than the header (",
+                                                   header_size, ")"));
+  }
+  const uint32_t trailer = protected_size - header_size;
+  for (size_t i = 0; i < wfrs.size(); ++i) {
+    wfrs[i] = {protected_size + wfr_positions[i].first, wfr_positions[i].second};
+  }
+  const MainTlv main{trailer + *entry_in_binary, trailer, rep.minimum_ram_size};
+
+  TbfWriter w;
+  AddHeader(w, o, main, wfrs, fixed, perms);
+  w.SetProtectedTrailer(std::vector<uint8_t>(trailer, 0));
+  w.SetBinary(std::move(binary));
+  if (o.sha256) w.AddHashCredential(CredentialFormat::kSha256);
+  if (o.sha384) w.AddHashCredential(CredentialFormat::kSha384);
+  if (o.sha512) w.AddHashCredential(CredentialFormat::kSha512);
+
+  // Trailing padding per architecture, absorbed by a Reserved credential when >= 8 bytes.
+  const uint32_t content = w.ContentSize();
+  uint32_t total = content;
+  if (machine == kEmArm) {
+    if (std::popcount(content) > 1) total = std::max<uint32_t>(std::bit_ceil(content), 512);
+  } else if (machine == kEm386) {
+    total = AlignUp(content, 4096);
+  } else {
+    total = AlignUp(content, 4);
+  }
+  w.SetTotalSize(total);
+
+  rep.header_size = header_size;
+  rep.protected_region_size = protected_size;
+  rep.init_fn_offset = main.init_fn_offset;
+  std::vector<uint8_t> out = w.Build();
+  rep.total_size = static_cast<uint32_t>(out.size());
+  // Program TLV follows Main: its binary_end_offset field sits at byte 48.
+  rep.binary_end_offset = Le32(&out[kBaseHeaderSize + 4 + kMainLength + 4 + 12]);
+  if (report) *report = rep;
+  return out;
+}
+
+}  // namespace tbf
