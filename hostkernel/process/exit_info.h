@@ -1,0 +1,34 @@
+// How an app process ended, as seen by tockd: the Linux cause (exit code or
+// signal), whether tockd itself killed it and why, and the diagnostic fault info
+// the launcher's handler left in the channel (untrusted: the app could forge it).
+#ifndef TOCKPP_HOSTKERNEL_PROCESS_EXIT_INFO_H_
+#define TOCKPP_HOSTKERNEL_PROCESS_EXIT_INFO_H_
+
+#include <optional>
+#include <string>
+
+#include "hostkernel/abi/tock_channel.h"
+
+namespace tockpp::hostkernel {
+
+struct ExitInfo {
+  enum class Cause {
+    kExited,        // exit/exit_group without a Tock exit syscall; `exit_code` set
+    kSignaled,      // died by `signal` (SIGSEGV, SIGSYS from seccomp, SIGILL, ...)
+    kKilledByKernel,  // tockd killed it (`kernel_reason`); `signal` is SIGKILL
+    kLaunchFailed,  // the launcher failed before the app ran (`exit_code` 120..125)
+  };
+  Cause cause = Cause::kExited;
+  int exit_code = 0;
+  int signal = 0;
+  bool core_dumped = false;
+  std::string kernel_reason;
+  std::optional<tock_fault_info> fault;  // when the launcher's handler ran
+
+  // One line for logs and fault dumps, e.g. "killed by SIGSEGV at 0x30000000 (eip 0x10000042)".
+  std::string Describe() const;
+};
+
+}  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PROCESS_EXIT_INFO_H_

@@ -1,0 +1,408 @@
+// LinuxProcess: spawning through the embedded launcher, the kernel half of the
+// channel protocol, and the mprotect gate.
+#include "hostkernel/process/linux_process.h"
+
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "hostkernel/abi/tock_launch.h"
+#include "hostkernel/launcher/launcher_image.h"
+#include "hostkernel/sandbox/app_seccomp_policy.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+// glibc 2.36's <sys/pidfd.h> lacks extern "C", so call the kernel directly.
+int PidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
+int PidfdGetfd(int pidfd, int fd) { return static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0)); }
+int PidfdSignal(int pidfd, int sig) {
+  return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
+}
+
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x0010U
+#endif
+
+// The launcher image in an executable, sealed memfd, created once; children
+// exec it as /proc/self/fd/N. Kept at fd >= 64 so the fixed target fds 3..7 of a
+// spawn can never clobber it.
+absl::StatusOr<int> LauncherExecFd() {
+  static std::once_flag once;
+  static absl::StatusOr<int>* result = nullptr;
+  std::call_once(once, [] {
+    result = new absl::StatusOr<int>([]() -> absl::StatusOr<int> {
+      int fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
+      if (fd < 0 && errno == EINVAL) fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+      if (fd < 0) return absl::ErrnoToStatus(errno, "memfd_create launcher");
+      UniqueFd owner(fd);
+      std::span<const unsigned char> image = LauncherImage();
+      if (pwrite(fd, image.data(), image.size(), 0) != static_cast<ssize_t>(image.size())) {
+        return absl::ErrnoToStatus(errno, "write launcher");
+      }
+      fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
+      int high = fcntl(fd, F_DUPFD_CLOEXEC, 64);
+      if (high < 0) return absl::ErrnoToStatus(errno, "dup launcher fd");
+      return high;
+    }());
+  });
+  return *result;
+}
+
+absl::Status Errno(const char* what) { return absl::ErrnoToStatus(errno, what); }
+
+class SpawnAttrs {
+ public:
+  SpawnAttrs() {
+    posix_spawnattr_init(&attr_);
+    posix_spawn_file_actions_init(&actions_);
+  }
+  ~SpawnAttrs() {
+    posix_spawnattr_destroy(&attr_);
+    posix_spawn_file_actions_destroy(&actions_);
+  }
+  posix_spawnattr_t attr_;
+  posix_spawn_file_actions_t actions_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& memory,
+                                                                   const LaunchSpec& spec) {
+  absl::StatusOr<int> exec_fd = LauncherExecFd();
+  if (!exec_fd.ok()) return exec_fd.status();
+  absl::StatusOr<std::span<const sock_filter>> bpf = AppSeccompFilter();
+  if (!bpf.ok()) return bpf.status();
+
+  tock_launch_params params{};
+  params.magic = TOCK_LAUNCH_MAGIC;
+  params.version = TOCK_LAUNCH_VERSION;
+  params.flash_map_addr = memory.flash_map_addr();
+  params.flash_map_len = memory.flash_map_len();
+  params.ram_addr = memory.ram_addr();
+  params.ram_len = memory.ram_size();
+  params.entry = spec.entry;
+  params.app_start = spec.app_start;
+  params.memory_start = spec.memory_start ? spec.memory_start : memory.ram_addr();
+  params.memory_len = spec.memory_len ? spec.memory_len : memory.ram_size();
+  params.app_break =
+      spec.app_break ? spec.app_break : memory.ram_addr() + TOCK_HOST_INITIAL_BREAK_BYTES;
+  params.initial_sp = params.app_break;
+  params.bpf_insn_count = static_cast<uint32_t>(bpf->size());
+  if (params.app_break <= memory.ram_addr() ||
+      params.app_break > memory.ram_addr() + memory.ram_size()) {
+    return absl::InvalidArgumentError("initial app break outside RAM");
+  }
+  params.ram_rw_len = PageCeil(params.app_break) - memory.ram_addr();
+
+  std::unique_ptr<LinuxProcess> p(new LinuxProcess());
+  p->memory_ = &memory;
+  p->accessible_end_ = p->reachable_end_ = memory.ram_addr() + params.ram_rw_len;
+
+  // Launch block + BPF.
+  UniqueFd launch(memfd_create("tock-launch", MFD_CLOEXEC));
+  if (!launch) return Errno("memfd_create launch");
+  std::vector<uint8_t> block(sizeof(params) + bpf->size_bytes());
+  std::memcpy(block.data(), &params, sizeof(params));
+  std::memcpy(block.data() + sizeof(params), bpf->data(), bpf->size_bytes());
+  if (pwrite(launch.get(), block.data(), block.size(), 0) != static_cast<ssize_t>(block.size())) {
+    return Errno("write launch block");
+  }
+
+  // Channel page, initialised before the child can see it.
+  UniqueFd channel(memfd_create("tock-channel", MFD_CLOEXEC));
+  if (!channel) return Errno("memfd_create channel");
+  if (ftruncate(channel.get(), kHostPageSize) != 0) return Errno("ftruncate channel");
+  void* ch = mmap(nullptr, kHostPageSize, PROT_READ | PROT_WRITE, MAP_SHARED, channel.get(), 0);
+  if (ch == MAP_FAILED) return Errno("mmap channel");
+  p->channel_map_ = Mapping(ch, kHostPageSize);
+  p->channel()->magic = TOCK_CHANNEL_MAGIC;
+  p->channel()->kernel_waiting = 1;
+
+  p->eventfd_.Reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
+  if (!p->eventfd_) return Errno("eventfd");
+
+  // Move every source above all of them first, then onto the fixed numbers, so
+  // no dup2 clobbers a source and none is dup2(x, x) (which would keep CLOEXEC).
+  const int sources[] = {p->eventfd_.get(), launch.get(), memory.flash_fd(), memory.ram_fd(),
+                         channel.get()};
+  static_assert(TOCK_CHANNEL_EVENTFD == 3 && TOCK_LAUNCH_FD_LAUNCH == 4 &&
+                TOCK_LAUNCH_FD_FLASH == 5 && TOCK_LAUNCH_FD_RAM == 6 &&
+                TOCK_LAUNCH_FD_CHANNEL == 7);
+  const int base = std::max({*std::max_element(std::begin(sources), std::end(sources)),
+                             *exec_fd, TOCK_LAUNCH_FD_CHANNEL}) + 1;
+  SpawnAttrs sa;
+  for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], base + i);
+  for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, base + i, 3 + i);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&sa.attr_, &none);
+  posix_spawnattr_setsigdefault(&sa.attr_, &all);
+  // Own process group: a terminal's Ctrl-C goes to tockd, not straight to apps.
+  posix_spawnattr_setpgroup(&sa.attr_, 0);
+  posix_spawnattr_setflags(&sa.attr_, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF |
+                                          POSIX_SPAWN_SETPGROUP);
+  const std::string path = absl::StrFormat("/proc/self/fd/%d", *exec_fd);
+  char arg0[] = "tock-app";
+  char* argv[] = {arg0, nullptr};
+  char* envp[] = {nullptr};
+  pid_t pid = -1;
+  if (int rc = posix_spawn(&pid, path.c_str(), &sa.actions_, &sa.attr_, argv, envp); rc != 0) {
+    return absl::ErrnoToStatus(rc, "posix_spawn launcher");
+  }
+  p->pid_ = pid;
+  p->pidfd_.Reset(PidfdOpen(pid));
+  if (!p->pidfd_) {
+    absl::Status s = Errno("pidfd_open");
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    p->reaped_ = true;
+    return s;
+  }
+  return p;
+}
+
+LinuxProcess::~LinuxProcess() {
+  if (pid_ > 0 && !reaped_) {
+    PidfdSignal(pidfd_.get(), SIGKILL);
+    siginfo_t si;
+    waitid(P_PIDFD, pidfd_.get(), &si, WEXITED);
+  }
+}
+
+void LinuxProcess::DrainEventfd() {
+  uint64_t v;
+  (void)!read(eventfd_.get(), &v, sizeof(v));
+}
+
+LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
+  tock_channel* ch = channel();
+  const uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_ACQUIRE);
+  if (seq == seen_app_seq_) return Poll::kNone;
+  seen_app_seq_ = seq;
+  // The only read of the untrusted request; everything below uses the copy.
+  const volatile tock_channel_request* vreq = &ch->req;
+  ChannelRequest r;
+  r.syscall_class = vreq->syscall_class;
+  for (int i = 0; i < 4; ++i) r.arg[i] = vreq->arg[i];
+  if (out != nullptr) *out = r;
+
+  if (awaiting_reply_) return Poll::kProtocolViolation;
+  if (!launched_) {
+    if (r.syscall_class != TOCK_LAUNCH_READY) return Poll::kProtocolViolation;
+    listener_.Reset(PidfdGetfd(pidfd_.get(), static_cast<int>(r.arg[0])));
+    if (!listener_) return Poll::kProtocolViolation;
+    launched_ = true;
+    awaiting_reply_ = true;
+    return Poll::kLaunched;
+  }
+  if (r.syscall_class > 7) return Poll::kProtocolViolation;
+  awaiting_reply_ = true;
+  return Poll::kSyscall;
+}
+
+void LinuxProcess::Start() { Reply(tock_channel_reply{}); }
+
+void LinuxProcess::Reply(const tock_channel_reply& rep) {
+  if (!awaiting_reply_) return;
+  awaiting_reply_ = false;
+  volatile tock_channel_reply* vrep = &channel()->rep;
+  vrep->kind = rep.kind;
+  for (int i = 0; i < 4; ++i) vrep->r[i] = rep.r[i];
+  vrep->upcall_fn = rep.upcall_fn;
+  vrep->protect_addr = reply_protect_.addr;
+  vrep->protect_len = reply_protect_.len;
+  vrep->protect_prot = reply_protect_.prot;
+  reply_protect_ = {};
+  WakeApp();
+}
+
+void LinuxProcess::WakeApp() {
+  tock_channel* ch = channel();
+  // kernel_seq lives in app-writable memory; only ever move it forward from
+  // what the app currently sees so a tampering app just confuses itself.
+  const uint32_t next = __atomic_load_n(&ch->kernel_seq, __ATOMIC_RELAXED) + 1;
+  __atomic_store_n(&ch->kernel_seq, next, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&ch->app_waiting, __ATOMIC_SEQ_CST) != 0) {
+    syscall(SYS_futex, &ch->kernel_seq, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
+  }
+}
+
+void LinuxProcess::BeginSpin() {
+  __atomic_store_n(&channel()->kernel_waiting, 0, __ATOMIC_RELAXED);
+}
+
+void LinuxProcess::EndSpin() {
+  __atomic_store_n(&channel()->kernel_waiting, 1, __ATOMIC_SEQ_CST);
+}
+
+void LinuxProcess::Stop() {
+  if (reaped_ || stopped_) return;
+  PidfdSignal(pidfd_.get(), SIGSTOP);
+  stopped_ = true;
+}
+
+void LinuxProcess::Continue() {
+  if (reaped_ || !stopped_) return;
+  PidfdSignal(pidfd_.get(), SIGCONT);
+  stopped_ = false;
+}
+
+absl::Status LinuxProcess::WaitUntilStopped() {
+  siginfo_t si{};
+  if (waitid(P_PIDFD, pidfd_.get(), &si, WSTOPPED | WEXITED | WNOWAIT) != 0) {
+    return Errno("waitid");
+  }
+  if (si.si_code != CLD_STOPPED) return absl::FailedPreconditionError("child exited");
+  siginfo_t consume{};
+  waitid(P_PIDFD, pidfd_.get(), &consume, WSTOPPED | WNOHANG);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ProtectionChange> LinuxProcess::ApproveBreak(uint32_t new_break) {
+  const uint32_t start = memory_->ram_addr();
+  const uint32_t end = start + memory_->ram_size();
+  if (new_break < start || new_break > end) {
+    return absl::InvalidArgumentError(absl::StrFormat("break 0x%x outside RAM", new_break));
+  }
+  const uint32_t new_end = std::max(PageCeil(new_break), start);
+  ProtectionChange c;
+  if (new_end > accessible_end_) {
+    c = {accessible_end_, new_end - accessible_end_, PROT_READ | PROT_WRITE};
+    std::memset(memory_->RamPointer(accessible_end_, c.len), 0, c.len);
+    reachable_end_ = std::max(reachable_end_, new_end);
+  } else if (new_end < accessible_end_) {
+    // reachable_end_ only drops once the child really made this call.
+    c = {new_end, accessible_end_ - new_end, PROT_NONE};
+  }
+  accessible_end_ = new_end;
+  pending_ = c;
+  reply_protect_ = c;
+  return c;
+}
+
+LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
+  if (!listener_) return Notification::kNone;
+  pollfd pfd{listener_.get(), POLLIN, 0};
+  if (poll(&pfd, 1, 0) <= 0 || (pfd.revents & POLLIN) == 0) return Notification::kNone;
+  seccomp_notif n;
+  std::memset(&n, 0, sizeof(n));
+  if (ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_RECV, &n) != 0) return Notification::kNone;
+  seccomp_notif_resp resp;
+  std::memset(&resp, 0, sizeof(resp));
+  resp.id = n.id;
+  // The arguments are plain integers, so checking them here has no TOCTOU gap.
+  const bool approved = n.pid == static_cast<uint32_t>(pid_) && n.data.arch == kAuditArchI386 &&
+                        n.data.nr == static_cast<int>(kI386SysMprotect) && pending_.len != 0 &&
+                        n.data.args[0] == pending_.addr && n.data.args[1] == pending_.len &&
+                        n.data.args[2] == pending_.prot;
+  if (approved) {
+    resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    if (pending_.prot == PROT_NONE && pending_.addr + pending_.len >= reachable_end_) {
+      // The child cannot run another instruction before this mprotect is done.
+      reachable_end_ = std::min(reachable_end_, pending_.addr);
+    }
+    pending_ = {};
+    ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_SEND, &resp);
+    return Notification::kApproved;
+  }
+  Kill(absl::StrFormat("mprotect not approved by the kernel (0x%x, 0x%x, %u)",
+                       static_cast<uint32_t>(n.data.args[0]),
+                       static_cast<uint32_t>(n.data.args[1]),
+                       static_cast<uint32_t>(n.data.args[2])));
+  resp.error = -EPERM;
+  ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_SEND, &resp);
+  return Notification::kRejected;
+}
+
+void LinuxProcess::Kill(std::string reason) {
+  if (reaped_) return;
+  if (kill_reason_.empty()) kill_reason_ = std::move(reason);
+  PidfdSignal(pidfd_.get(), SIGKILL);
+}
+
+std::optional<ExitInfo> LinuxProcess::TryReap() {
+  if (reaped_) return std::nullopt;
+  siginfo_t si{};
+  if (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED | WNOHANG) != 0 || si.si_pid == 0) {
+    return std::nullopt;
+  }
+  reaped_ = true;
+  return MakeExitInfo(si.si_code, si.si_status);
+}
+
+ExitInfo LinuxProcess::WaitExit() {
+  if (reaped_) return ExitInfo{};
+  siginfo_t si{};
+  while (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED) != 0 && errno == EINTR) {
+  }
+  reaped_ = true;
+  return MakeExitInfo(si.si_code, si.si_status);
+}
+
+ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
+  ExitInfo e;
+  if (code == CLD_EXITED) {
+    e.exit_code = status;
+    e.cause = (!launched_ && status >= TOCK_LAUNCH_EXIT_BAD_PARAMS &&
+               status <= TOCK_LAUNCH_EXIT_SECCOMP)
+                  ? ExitInfo::Cause::kLaunchFailed
+                  : ExitInfo::Cause::kExited;
+  } else {
+    e.signal = status;
+    e.core_dumped = code == CLD_DUMPED;
+    e.cause = ExitInfo::Cause::kSignaled;
+  }
+  if (!kill_reason_.empty()) {
+    e.cause = ExitInfo::Cause::kKilledByKernel;
+    e.kernel_reason = kill_reason_;
+  }
+  tock_fault_info f;
+  std::memcpy(&f, const_cast<const tock_fault_info*>(&channel()->fault), sizeof(f));
+  if (f.valid == 1) e.fault = f;
+  return e;
+}
+
+std::string ExitInfo::Describe() const {
+  std::string s;
+  switch (cause) {
+    case Cause::kExited:
+      s = absl::StrFormat("exited with status %d without a Tock exit", exit_code);
+      break;
+    case Cause::kSignaled:
+      s = absl::StrFormat("killed by %s", sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
+      if (signal == SIGSYS) s += " (forbidden system call)";
+      break;
+    case Cause::kKilledByKernel:
+      s = "killed by the kernel: " + kernel_reason;
+      break;
+    case Cause::kLaunchFailed:
+      s = absl::StrFormat("launcher failed (status %d)", exit_code);
+      break;
+  }
+  if (fault) {
+    s += absl::StrFormat(" [signal %u code %u at 0x%08x, eip 0x%08x esp 0x%08x]", fault->signo,
+                         fault->code, fault->addr, fault->eip, fault->esp);
+  }
+  return s;
+}
+
+}  // namespace tockpp::hostkernel

@@ -1,0 +1,158 @@
+// LinuxProcess: one running app as an isolated i386 Linux child, seen from tockd.
+//
+// Owns the child (pid, pidfd), its channel page (mapped in tockd too), the wake
+// eventfd and the seccomp listener. Spawning writes the launch block, execs the
+// embedded launcher, and the child posts a launch handshake once its filter is
+// in place. The kernel then talks to it only through the channel: PollRequest
+// copies a request out exactly once, Reply posts the answer and wakes the app.
+// The MPU stand-in is here too: ApproveBreak records the one mprotect the child
+// may make next, and HandleSeccompNotification enforces it.
+// Single-threaded: call everything from the event loop thread.
+#ifndef TOCKPP_HOSTKERNEL_PROCESS_LINUX_PROCESS_H_
+#define TOCKPP_HOSTKERNEL_PROCESS_LINUX_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/process/app_memory.h"
+#include "hostkernel/process/exit_info.h"
+#include "hostkernel/process/mapping.h"
+#include "hostkernel/process/unique_fd.h"
+
+namespace tockpp::hostkernel {
+
+// Where the app starts: Tock's crt0 convention (drivers-and-memory.md §9).
+struct LaunchSpec {
+  uint32_t entry = 0;          // initial eip (TBF start + header_size + init_fn_offset)
+  uint32_t app_start = 0;      // eax (r0)
+  uint32_t memory_start = 0;   // ebx (r1); defaults to the AppMemory RAM start when 0
+  uint32_t memory_len = 0;     // ecx (r2); defaults to the AppMemory RAM size when 0
+  uint32_t app_break = 0;      // edx (r3) and esp; 0 = memory_start + TOCK_HOST_INITIAL_BREAK_BYTES
+};
+
+// One request copied out of the channel (the copy is the only read of `req`).
+struct ChannelRequest {
+  uint32_t syscall_class = 0;
+  uint32_t arg[4] = {};
+};
+
+// A page-granular protection change of the child's RAM.
+struct ProtectionChange {
+  uint32_t addr = 0;
+  uint32_t len = 0;  // 0 = no change
+  uint32_t prot = 0;  // PROT_NONE or PROT_READ|PROT_WRITE
+};
+
+class LinuxProcess {
+ public:
+  enum class Poll {
+    kNone,        // nothing new on the channel
+    kLaunched,    // the launcher is ready (filter installed); Start() lets the app run
+    kSyscall,     // a request with a TRD104 class 0..7; answer with Reply()
+    kProtocolViolation,  // bad class, handshake out of order, or a request while one is
+                         // pending; the caller should Kill() (the request is in `out`)
+  };
+  enum class Notification {
+    kNone,      // nothing pending (spurious wake-up)
+    kApproved,  // the approved mprotect was let through
+    kRejected,  // anything else: the child has been killed ("mprotect not approved ...")
+  };
+
+  // Spawns a child for `memory` (which must outlive it) and returns at once;
+  // the child reports kLaunched via PollRequest when its filter is installed.
+  static absl::StatusOr<std::unique_ptr<LinuxProcess>> Spawn(AppMemory& memory,
+                                                             const LaunchSpec& spec);
+  ~LinuxProcess();  // kills and reaps the child if still alive
+  LinuxProcess(const LinuxProcess&) = delete;
+  LinuxProcess& operator=(const LinuxProcess&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // Readable when the app (or launcher) wrote the wake eventfd: drain, then PollRequest.
+  int eventfd() const { return eventfd_.get(); }
+  // Readable when the child has exited (then TryReap).
+  int pidfd() const { return pidfd_.get(); }
+  // Seccomp listener (valid after kLaunched): readable when an mprotect waits for a verdict.
+  int listener_fd() const { return listener_.get(); }
+  bool launched() const { return launched_; }
+  bool awaiting_reply() const { return awaiting_reply_; }
+  tock_channel* channel() const { return reinterpret_cast<tock_channel*>(channel_map_.data()); }
+  AppMemory& memory() const { return *memory_; }
+
+  // --- Channel ---------------------------------------------------------------
+  // Reads 8 bytes from the eventfd if any (non-blocking).
+  void DrainEventfd();
+  // Checks the channel for a new request; on kSyscall/kProtocolViolation `*out` is the copy.
+  [[nodiscard]] Poll PollRequest(ChannelRequest* out);
+  // Lets a launched child jump to the app entry (the reply to the handshake).
+  void Start();
+  // Posts the reply to the pending request and wakes the app. rep.protect_* is
+  // overwritten with the change ApproveBreak approved during this request (or none).
+  void Reply(const tock_channel_reply& rep);
+  // Kernel spins on this channel: the app need not write the eventfd (fast path).
+  // EndSpin restores "kernel blocked"; PollRequest afterwards to close the race.
+  void BeginSpin();
+  void EndSpin();
+
+  // --- Scheduling ------------------------------------------------------------
+  // Preempts the child with SIGSTOP (it cannot block or catch it).
+  void Stop();
+  // SIGCONT if stopped.
+  void Continue();
+  bool stopped() const { return stopped_; }
+  // Blocks until the child is stopped (waitid WSTOPPED); for tests and orderly stops.
+  absl::Status WaitUntilStopped();
+
+  // --- MPU stand-in ----------------------------------------------------------
+  // The child may access RAM up to `new_break` (rounded up to a page). Records the
+  // mprotect the child must make as the only one tockd will let through, zeroes
+  // newly exposed pages, and puts it in the next Reply's rep.protect_*.
+  // InvalidArgument if new_break is outside [memory_start, memory_end].
+  absl::StatusOr<ProtectionChange> ApproveBreak(uint32_t new_break);
+  // End of RAM the app is meant to reach (page aligned, the last approved break).
+  uint32_t accessible_end() const { return accessible_end_; }
+  // Every RAM page at or above this address is PROT_NONE in the child *now*
+  // (page aligned). The kernel must never place a grant below it.
+  uint32_t reachable_end() const { return reachable_end_; }
+  // Call when listener_fd() is readable.
+  Notification HandleSeccompNotification();
+
+  // --- End of life -----------------------------------------------------------
+  // SIGKILL; the reason shows up in the ExitInfo (kKilledByKernel).
+  void Kill(std::string reason);
+  // Non-blocking reap; nullopt while the child lives.
+  std::optional<ExitInfo> TryReap();
+  // Blocking reap.
+  ExitInfo WaitExit();
+  bool reaped() const { return reaped_; }
+
+ private:
+  LinuxProcess() = default;
+  ExitInfo MakeExitInfo(int code, int status) const;
+  void WakeApp();
+
+  AppMemory* memory_ = nullptr;
+  pid_t pid_ = -1;
+  UniqueFd pidfd_, eventfd_, listener_;
+  Mapping channel_map_;
+  uint32_t seen_app_seq_ = 0;
+  uint32_t accessible_end_ = 0;
+  uint32_t reachable_end_ = 0;
+  ProtectionChange pending_;  // the one mprotect the child may make
+  ProtectionChange reply_protect_;  // to report in the next Reply
+  bool launched_ = false;
+  bool awaiting_reply_ = false;
+  bool stopped_ = false;
+  bool reaped_ = false;
+  std::string kill_reason_;
+};
+
+}  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PROCESS_LINUX_PROCESS_H_

@@ -1,0 +1,353 @@
+// LinuxProcess against real i386 children, the real launcher and real seccomp:
+// the puppet test app (testdata/puppet_app.c) does what each reply tells it.
+#include "hostkernel/process/linux_process.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+constexpr uint32_t kFlash = TOCK_HOST_FLASH_ADDR;
+constexpr uint32_t kRam = TOCK_HOST_RAM_ADDR;
+constexpr uint32_t kRamSize = 16 * kHostPageSize;
+
+enum Op : uint32_t {
+  kEcho = 0, kWrite32 = 1, kRead32 = 2, kInt80 = 3, kMprotect = 4, kSpin = 5,
+  kFarJump64 = 6, kMemop = 7, kExit = 8, kSyscallInsn = 9,
+};
+
+std::vector<uint8_t> PuppetImage() {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  std::string path = std::string(srcdir ? srcdir : ".") +
+                     "/tockpp/hostkernel/process/testdata/puppet_app.bin";
+  std::ifstream f(path, std::ios::binary);
+  return std::vector<uint8_t>(std::istreambuf_iterator<char>(f), {});
+}
+
+struct Event {
+  enum Kind { kRequest, kLaunched, kExited, kViolation, kTimeout } kind = kTimeout;
+  ChannelRequest req;
+  ExitInfo exit;
+};
+
+// Waits for the next thing the child does, answering seccomp notifications on
+// the way. The timeout only turns a hang into a failure; nothing sleeps.
+Event WaitEvent(LinuxProcess& p) {
+  for (;;) {
+    ChannelRequest r;
+    switch (p.PollRequest(&r)) {
+      case LinuxProcess::Poll::kSyscall: return {Event::kRequest, r, {}};
+      case LinuxProcess::Poll::kLaunched: return {Event::kLaunched, r, {}};
+      case LinuxProcess::Poll::kProtocolViolation: return {Event::kViolation, r, {}};
+      case LinuxProcess::Poll::kNone: break;
+    }
+    if (auto e = p.TryReap()) return {Event::kExited, {}, *e};
+    pollfd fds[3] = {{p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}, {p.listener_fd(), POLLIN, 0}};
+    if (poll(fds, p.listener_fd() >= 0 ? 3 : 2, 20000) == 0) return {};
+    if (fds[0].revents) p.DrainEventfd();
+    if (p.listener_fd() >= 0 && fds[2].revents) p.HandleSeccompNotification();
+  }
+}
+
+class LinuxProcessTest : public ::testing::Test {
+ protected:
+  // Spawns the puppet with its TBF start `pad` bytes below the code, runs it to
+  // its first request and checks the crt0 registers it was entered with.
+  void Launch(uint32_t pad = 0) {
+    std::vector<uint8_t> image(pad, 0);
+    std::vector<uint8_t> code = PuppetImage();
+    ASSERT_FALSE(code.empty());
+    image.insert(image.end(), code.begin(), code.end());
+    auto mem = AppMemory::Create(kFlash - pad, image, kRam, kRamSize);
+    ASSERT_TRUE(mem.ok()) << mem.status();
+    memory_ = *std::move(mem);
+    auto p = LinuxProcess::Spawn(*memory_, {.entry = kFlash, .app_start = kFlash});
+    ASSERT_TRUE(p.ok()) << p.status();
+    proc_ = *std::move(p);
+    ASSERT_EQ(WaitEvent(*proc_).kind, Event::kLaunched);
+    EXPECT_NE(proc_->channel()->vdso_entry, 0u);
+    proc_->Start();
+    Event e = WaitEvent(*proc_);
+    ASSERT_EQ(e.kind, Event::kRequest) << e.exit.Describe();
+    EXPECT_EQ(e.req.syscall_class, 2u);
+    EXPECT_EQ(e.req.arg[0], kFlash);
+    EXPECT_EQ(e.req.arg[1], kRam);
+    EXPECT_EQ(e.req.arg[2], kRamSize);
+    EXPECT_EQ(e.req.arg[3], kRam + TOCK_HOST_INITIAL_BREAK_BYTES);
+  }
+
+  // Replies with an op and returns what the puppet does next.
+  Event Do(uint32_t op, uint32_t x = 0, uint32_t y = 0, uint32_t z = 0) {
+    tock_channel_reply rep{};
+    rep.r[0] = op;
+    rep.r[1] = x;
+    rep.r[2] = y;
+    rep.r[3] = z;
+    proc_->Reply(rep);
+    return WaitEvent(*proc_);
+  }
+
+  Event ExpectRequest(uint32_t op, uint32_t x = 0, uint32_t y = 0, uint32_t z = 0) {
+    Event e = Do(op, x, y, z);
+    EXPECT_EQ(e.kind, Event::kRequest) << e.exit.Describe();
+    return e;
+  }
+
+  ExitInfo ExpectExit(uint32_t op, uint32_t x = 0, uint32_t y = 0, uint32_t z = 0) {
+    Event e = Do(op, x, y, z);
+    EXPECT_EQ(e.kind, Event::kExited);
+    return e.exit;
+  }
+
+  std::unique_ptr<AppMemory> memory_;
+  std::unique_ptr<LinuxProcess> proc_;
+};
+
+TEST_F(LinuxProcessTest, RequestReplyRoundTripCarriesAllRegisters) {
+  Launch();
+  for (uint32_t i = 0; i < 1000; ++i) {
+    Event e = ExpectRequest(kEcho, i, 2 * i, 0xfffffffeu);
+    ASSERT_EQ(e.req.syscall_class, 2u);
+    ASSERT_EQ(e.req.arg[0], i + 1);
+    ASSERT_EQ(e.req.arg[1], 2 * i + 1);
+    ASSERT_EQ(e.req.arg[2], 0xffffffffu);
+  }
+}
+
+TEST_F(LinuxProcessTest, TbfStartNeedNotBePageAligned) {
+  Launch(/*pad=*/0x20);
+  EXPECT_EQ(ExpectRequest(kEcho, 41).req.arg[0], 42u);
+}
+
+TEST_F(LinuxProcessTest, KernelSeesAppWritesThroughItsOwnMapping) {
+  Launch();
+  const uint32_t addr = kRam + 0x100;
+  ExpectRequest(kWrite32, addr, 0xc0ffee11);
+  uint32_t seen;
+  std::memcpy(&seen, memory_->RamPointer(addr, 4), 4);
+  EXPECT_EQ(seen, 0xc0ffee11u);
+  const uint32_t back = 0x5eed5eed;
+  std::memcpy(memory_->RamPointer(addr + 4, 4), &back, 4);
+  EXPECT_EQ(ExpectRequest(kRead32, addr + 4).req.arg[0], back);
+}
+
+TEST_F(LinuxProcessTest, ForbiddenInt80SyscallIsKilledBySigsys) {
+  Launch();
+  ExitInfo e = ExpectExit(kInt80, /*getpid*/ 20);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
+  EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+}
+
+TEST_F(LinuxProcessTest, ForbiddenMmap2IsKilledBySigsys) {
+  Launch();
+  ExitInfo e = ExpectExit(kInt80, /*mmap2*/ 192, 0x40000000, 4096);
+  EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+}
+
+TEST_F(LinuxProcessTest, FarJumpTo64BitCodeThenSyscallIsKilled) {
+  Launch();
+  ExitInfo e = ExpectExit(kFarJump64);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
+  EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+}
+
+TEST_F(LinuxProcessTest, SyscallInstructionIn32BitModeIsContained) {
+  Launch();
+  ExitInfo e = ExpectExit(kSyscallInsn);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
+  EXPECT_TRUE(e.signal == SIGSYS || e.signal == SIGILL || e.signal == SIGSEGV) << e.Describe();
+}
+
+TEST_F(LinuxProcessTest, UnapprovedMprotectOfGrantRegionIsAFault) {
+  Launch();
+  const uint32_t grant_page = kRam + kRamSize - kHostPageSize;
+  ExitInfo e = ExpectExit(kMprotect, grant_page, kHostPageSize, PROT_READ | PROT_WRITE);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kKilledByKernel);
+  EXPECT_NE(e.kernel_reason.find("mprotect not approved by the kernel"), std::string::npos);
+}
+
+TEST_F(LinuxProcessTest, WildWriteFaultsWithTheFaultAddress) {
+  Launch();
+  ExitInfo e = ExpectExit(kWrite32, 0x30000000, 1);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
+  EXPECT_EQ(e.signal, SIGSEGV);
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->signo, static_cast<uint32_t>(SIGSEGV));
+  EXPECT_EQ(e.fault->addr, 0x30000000u);
+  EXPECT_GE(e.fault->eip, kFlash);
+  EXPECT_NE(e.Describe().find("0x30000000"), std::string::npos);
+}
+
+TEST_F(LinuxProcessTest, ReadingAboveTheBreakFaults) {
+  Launch();
+  const uint32_t addr = kRam + TOCK_HOST_INITIAL_BREAK_BYTES;
+  EXPECT_EQ(proc_->reachable_end(), addr);
+  ExitInfo e = ExpectExit(kRead32, addr);
+  EXPECT_EQ(e.signal, SIGSEGV);
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->addr, addr);
+}
+
+TEST_F(LinuxProcessTest, ReadingTheGrantRegionFaults) {
+  Launch();
+  const uint32_t grant = kRam + kRamSize - 64;
+  ExitInfo e = ExpectExit(kRead32, grant);
+  EXPECT_EQ(e.signal, SIGSEGV);
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->addr, grant);
+}
+
+TEST_F(LinuxProcessTest, ApprovedBrkGrowsAccessAndZeroesNewPages) {
+  Launch();
+  const uint32_t new_break = kRam + 3 * kHostPageSize - 100;
+  std::memset(memory_->RamPointer(kRam + kHostPageSize, 2 * kHostPageSize), 0xAA,
+              2 * kHostPageSize);
+  Event e = Do(kMemop, 0, new_break);
+  ASSERT_EQ(e.kind, Event::kRequest);
+  ASSERT_EQ(e.req.syscall_class, 5u);
+  ASSERT_EQ(e.req.arg[1], new_break);
+  auto change = proc_->ApproveBreak(new_break);
+  ASSERT_TRUE(change.ok());
+  EXPECT_EQ(change->addr, kRam + kHostPageSize);
+  EXPECT_EQ(change->len, 2 * kHostPageSize);
+  EXPECT_EQ(proc_->reachable_end(), kRam + 3 * kHostPageSize);
+  EXPECT_EQ(*memory_->RamPointer(kRam + kHostPageSize, 1), 0);
+  tock_channel_reply ok{};
+  ok.r[0] = 128;
+  proc_->Reply(ok);
+  e = WaitEvent(*proc_);
+  ASSERT_EQ(e.kind, Event::kRequest) << e.exit.Describe();
+  EXPECT_EQ(e.req.arg[0], 128u);
+  EXPECT_EQ(e.req.arg[2], 0u);  // the app's mprotect succeeded
+  const uint32_t addr = kRam + 3 * kHostPageSize - 4;
+  ExpectRequest(kWrite32, addr, 77);
+  uint32_t seen;
+  std::memcpy(&seen, memory_->RamPointer(addr, 4), 4);
+  EXPECT_EQ(seen, 77u);
+}
+
+TEST_F(LinuxProcessTest, ApprovedShrinkLowersReachableOnlyOnceApplied) {
+  Launch();
+  ASSERT_EQ(Do(kMemop, 0, kRam + 4 * kHostPageSize).kind, Event::kRequest);
+  ASSERT_TRUE(proc_->ApproveBreak(kRam + 4 * kHostPageSize).ok());
+  proc_->Reply({});
+  ASSERT_EQ(WaitEvent(*proc_).kind, Event::kRequest);
+
+  ASSERT_EQ(Do(kMemop, 0, kRam + 2 * kHostPageSize).kind, Event::kRequest);
+  auto change = proc_->ApproveBreak(kRam + 2 * kHostPageSize);
+  ASSERT_TRUE(change.ok());
+  EXPECT_EQ(change->prot, static_cast<uint32_t>(PROT_NONE));
+  // Not applied yet: the child can still reach 4 pages.
+  EXPECT_EQ(proc_->reachable_end(), kRam + 4 * kHostPageSize);
+  proc_->Reply({});
+  Event e = WaitEvent(*proc_);
+  ASSERT_EQ(e.kind, Event::kRequest);
+  EXPECT_EQ(e.req.arg[2], 0u);
+  EXPECT_EQ(proc_->reachable_end(), kRam + 2 * kHostPageSize);
+  ExitInfo exit = ExpectExit(kRead32, kRam + 3 * kHostPageSize);
+  EXPECT_EQ(exit.signal, SIGSEGV);
+}
+
+TEST_F(LinuxProcessTest, ReplayingAnApprovedMprotectIsRejected) {
+  Launch();
+  ASSERT_EQ(Do(kMemop, 0, kRam + 2 * kHostPageSize).kind, Event::kRequest);
+  auto change = proc_->ApproveBreak(kRam + 2 * kHostPageSize);
+  ASSERT_TRUE(change.ok());
+  proc_->Reply({});
+  ASSERT_EQ(WaitEvent(*proc_).kind, Event::kRequest);
+  ExitInfo e = ExpectExit(kMprotect, change->addr, change->len, change->prot);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+TEST_F(LinuxProcessTest, BusyLoopIsStoppedAndResumed) {
+  Launch();
+  const uint32_t counter = kRam + 0x200;
+  volatile uint32_t* c = reinterpret_cast<volatile uint32_t*>(memory_->RamPointer(counter, 4));
+  tock_channel_reply rep{};
+  rep.r[0] = kSpin;
+  rep.r[1] = counter;
+  proc_->Reply(rep);
+  while (*c < 1000) {
+  }
+  proc_->Stop();
+  ASSERT_TRUE(proc_->WaitUntilStopped().ok());
+  const uint32_t frozen = *c;
+  std::ifstream stat("/proc/" + std::to_string(proc_->pid()) + "/stat");
+  std::string pid, comm, state;
+  stat >> pid >> comm >> state;
+  EXPECT_EQ(state, "T");
+  EXPECT_EQ(*c, frozen);
+  proc_->Continue();
+  while (*c == frozen) {
+  }
+  proc_->Kill("test over");
+  EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+TEST_F(LinuxProcessTest, SecondRequestWithoutReplyIsAProtocolViolation) {
+  Launch();
+  tock_channel* ch = proc_->channel();
+  ch->req.syscall_class = 99;
+  __atomic_add_fetch(&ch->app_seq, 1, __ATOMIC_SEQ_CST);
+  ChannelRequest r;
+  EXPECT_EQ(proc_->PollRequest(&r), LinuxProcess::Poll::kProtocolViolation);
+  EXPECT_EQ(r.syscall_class, 99u);
+}
+
+TEST_F(LinuxProcessTest, ExitGroupIsAnExitWithoutTockExit) {
+  Launch();
+  ExitInfo e = ExpectExit(kExit, 7);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kExited);
+  EXPECT_EQ(e.exit_code, 7);
+}
+
+TEST_F(LinuxProcessTest, SixteenProcessesLaunchSideBySide) {
+  std::vector<uint8_t> code = PuppetImage();
+  std::vector<std::unique_ptr<AppMemory>> mems;
+  std::vector<std::unique_ptr<LinuxProcess>> procs;
+  for (int i = 0; i < 16; ++i) {
+    auto m = AppMemory::Create(kFlash, code, kRam, kRamSize);
+    ASSERT_TRUE(m.ok());
+    auto p = LinuxProcess::Spawn(**m, {.entry = kFlash, .app_start = kFlash});
+    ASSERT_TRUE(p.ok()) << p.status();
+    mems.push_back(*std::move(m));
+    procs.push_back(*std::move(p));
+  }
+  for (int i = 0; i < 16; ++i) {
+    ASSERT_EQ(WaitEvent(*procs[i]).kind, Event::kLaunched);
+    procs[i]->Start();
+    ASSERT_EQ(WaitEvent(*procs[i]).kind, Event::kRequest);
+    // Each has its own RAM: write a distinct value through the kernel mapping.
+    std::memcpy(mems[i]->RamPointer(kRam + 8, 4), &i, 4);
+  }
+  for (int i = 0; i < 16; ++i) {
+    tock_channel_reply rep{};
+    rep.r[0] = kRead32;
+    rep.r[1] = kRam + 8;
+    procs[i]->Reply(rep);
+    Event e = WaitEvent(*procs[i]);
+    ASSERT_EQ(e.kind, Event::kRequest);
+    EXPECT_EQ(e.req.arg[0], static_cast<uint32_t>(i));
+  }
+}
+
+TEST(AppMemoryTest, RejectsRegionsOverlappingTheLauncherOrChannel) {
+  std::vector<uint8_t> code(100, 0x90);
+  EXPECT_FALSE(AppMemory::Create(0x08048000, code, kRam, kRamSize).ok());
+  EXPECT_FALSE(AppMemory::Create(kFlash, code, TOCK_HOST_CHANNEL_ADDR, kRamSize).ok());
+  EXPECT_FALSE(AppMemory::Create(kFlash, code, kRam + 1, kRamSize).ok());
+  EXPECT_FALSE(AppMemory::Create(kFlash, code, 0x1000, kRamSize).ok());
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel

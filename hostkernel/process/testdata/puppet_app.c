@@ -1,0 +1,100 @@
+/* The puppet: a raw i386 test app that does whatever each reply tells it to.
+ *
+ * First it posts command(r0..r3 it started with). Every reply's r[0] is an op,
+ * r[1..3] its operands; the app does it and posts command(results) again. Lets
+ * one binary exercise round trips, memory, forbidden calls and faults.
+ */
+#include <stdint.h>
+
+#include "hostkernel/launcher/app_channel_i386.h"
+
+enum {
+  OP_ECHO = 0,       /* post (r1+1, r2+1, r3+1, 0) */
+  OP_WRITE32 = 1,    /* *(u32*)r1 = r2 */
+  OP_READ32 = 2,     /* post (*(u32*)r1) */
+  OP_INT80 = 3,      /* post (int80(r1, r2, r3, 0)) */
+  OP_MPROTECT = 4,   /* post (mprotect(r1, r2, r3)) via the vDSO */
+  OP_SPIN = 5,       /* for (;;) ++*(u32*)r1 */
+  OP_FARJUMP64 = 6,  /* far jump to 64-bit code that makes an x86-64 getpid */
+  OP_MEMOP = 7,      /* memop(r1, r2); apply rep.protect_*; post (ret r0, r1, mprotect rc) */
+  OP_EXIT = 8,       /* exit_group(r1) */
+  OP_SYSCALL_INSN = 9, /* `syscall` instruction in 32-bit mode */
+};
+
+void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3);
+
+__asm__(
+    ".section .text.entry,\"ax\"\n"
+    ".globl _start\n"
+    "_start:\n"
+    "  push %edx\n"
+    "  push %ecx\n"
+    "  push %ebx\n"
+    "  push %eax\n"
+    "  call puppet_main\n"
+    "  hlt\n"
+    ".text\n"
+    ".globl puppet_far_jump64\n"
+    "puppet_far_jump64:\n"
+    "  ljmp $0x33, $1f\n"
+    "1:\n"
+    /* 64-bit code: mov $39, %eax (getpid); syscall; then spin. */
+    "  .byte 0xb8, 0x27, 0x00, 0x00, 0x00\n"
+    "  .byte 0x0f, 0x05\n"
+    "2: jmp 2b\n");
+
+void puppet_far_jump64(void);
+
+void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
+  struct tock_channel* ch = tock_app_channel();
+  uint32_t a0 = r0, a1 = r1, a2 = r2, a3 = r3;
+  for (;;) {
+    const struct tock_channel_reply* rep = tock_app_call(2, a0, a1, a2, a3);
+    const uint32_t op = rep->r[0], x = rep->r[1], y = rep->r[2], z = rep->r[3];
+    a0 = a1 = a2 = a3 = 0;
+    switch (op) {
+      case OP_ECHO:
+        a0 = x + 1;
+        a1 = y + 1;
+        a2 = z + 1;
+        break;
+      case OP_WRITE32:
+        *(volatile uint32_t*)x = y;
+        break;
+      case OP_READ32:
+        a0 = *(volatile uint32_t*)x;
+        break;
+      case OP_INT80:
+        a0 = (uint32_t)i386_syscall3((long)x, (long)y, (long)z, 0);
+        break;
+      case OP_MPROTECT:
+        a0 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)x, (long)y,
+                                      (long)z, 0);
+        break;
+      case OP_SPIN:
+        for (;;) ++*(volatile uint32_t*)x;
+      case OP_FARJUMP64:
+        puppet_far_jump64();
+        break;
+      case OP_MEMOP: {
+        const struct tock_channel_reply* m = tock_app_call(5, x, y, 0, 0);
+        a0 = m->r[0];
+        a1 = m->r[1];
+        if (m->protect_len != 0) {
+          a2 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)m->protect_addr,
+                                        (long)m->protect_len, (long)m->protect_prot, 0);
+        }
+        break;
+      }
+      case OP_EXIT:
+        i386_syscall1(I386_NR_exit_group, (long)x);
+        break;
+      case OP_SYSCALL_INSN:
+        __asm__ volatile("mov $20, %%eax\n syscall" ::: "eax", "ecx", "edx", "memory");
+        break;
+      default:
+        a0 = 0xbadbad;
+        break;
+    }
+  }
+}
