@@ -1,0 +1,138 @@
+// The portable process (upstream ProcessStandard): identity, the state machine, the memory
+// regions and breaks, and the kernel-owned top of the process's RAM that holds its upcall queue
+// and grant table. Platform specifics come in through ProcessMemory (where RAM is and how the
+// kernel reaches it), UserspaceKernelBoundary (registers) and Mpu (protection).
+// State changes happen only through Kernel (trusted); capsules see a ProcessId, not a Process.
+#ifndef TOCKPP_KERNEL_PROCESS_H_
+#define TOCKPP_KERNEL_PROCESS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernel/fault_policy.h"
+#include "kernel/mpu.h"
+#include "kernel/process_id.h"
+#include "kernel/process_memory.h"
+#include "kernel/tbf_description.h"
+#include "kernel/upcall.h"
+#include "kernel/upcall_queue.h"
+#include "kernel/userspace_kernel_boundary.h"
+
+namespace tock {
+
+// reference drivers-and-memory.md §10; kUnused marks an empty slot of the process table.
+enum class ProcessState : uint8_t {
+  kUnused,
+  kRunning,
+  kYielded,
+  kYieldedFor,
+  kStoppedRunning,
+  kStoppedYielded,
+  kStoppedYieldedFor,
+  kFaulted,
+  kTerminated,
+};
+
+// One entry of the per-process grant table (in the process's kernel-owned RAM).
+struct GrantTableEntry {
+  uint32_t driver_num;
+  uint32_t address;  // app address of the grant block, 0 = not allocated
+};
+
+class Process {
+ public:
+  Process() = default;
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+
+  ProcessId id() const { return ProcessId(index_, identifier_); }
+  ProcessState state() const { return state_; }
+  // Running, yielded (for) or stopped: the process exists and may be scheduled again.
+  bool IsAlive() const;
+  bool IsStopped() const;
+  // Waiting in yield-wait-for: which upcall.
+  UpcallId yield_for() const { return yield_for_; }
+  uint32_t restart_count() const { return restart_count_; }
+  // Exit completion code; valid when has_completion_code().
+  bool has_completion_code() const { return has_completion_code_; }
+  uint32_t completion_code() const { return completion_code_; }
+  const char* name() const { return tbf_ == nullptr ? "" : tbf_->package_name; }
+  uint32_t name_length() const { return tbf_ == nullptr ? 0 : tbf_->package_name_len; }
+  const TbfDescription* tbf() const { return tbf_; }
+  const FaultPolicy* fault_policy() const { return fault_policy_; }
+
+  uint32_t flash_start() const { return tbf_->flash_address; }
+  uint32_t flash_end() const { return tbf_->flash_address + tbf_->total_size; }
+  // First flash byte after header + protected trailer (read-only allow may start here).
+  uint32_t flash_protected_end() const { return tbf_->flash_address + tbf_->protected_size(); }
+  uint32_t memory_start() const { return memory_start_; }
+  uint32_t memory_len() const { return memory_len_; }
+  uint32_t memory_end() const { return memory_start_ + memory_len_; }
+  uint32_t app_break() const { return app_break_; }
+  uint32_t initial_app_break() const { return initial_app_break_; }
+  // Lowest address of the kernel-owned region (memop 6).
+  uint32_t kernel_memory_break() const { return kernel_break_; }
+  uint32_t allow_high_water_mark() const { return allow_high_water_mark_; }
+  // Bytes of the kernel-owned region in use (grant blocks + queue + grant table).
+  uint32_t kernel_memory_used() const { return memory_end() - kernel_break_; }
+  uint32_t debug_stack_start() const { return stack_start_; }
+  uint32_t debug_heap_start() const { return heap_start_; }
+  uint32_t dropped_upcall_count() const;
+  size_t pending_upcall_count() const;
+
+  // Range checks in app addresses (overflow-safe). Empty ranges are never "inside".
+  bool InAppRam(uint32_t addr, uint32_t len) const;      // [memory_start, app_break)
+  bool InReadableFlash(uint32_t addr, uint32_t len) const;  // [protected_end, flash_end)
+  // Kernel pointer for an app range inside the whole RAM allocation / flash image, or nullptr.
+  uint8_t* RamPointer(uint32_t addr, uint32_t len) const;
+  const uint8_t* FlashPointer(uint32_t addr, uint32_t len) const;
+
+  UserspaceKernelBoundary& boundary() const { return *boundary_; }
+  Mpu& mpu() const { return *mpu_; }
+
+ private:
+  friend class Kernel;
+  friend class GrantBase;
+  friend class GrantKernelData;
+
+  // Bytes at the top of RAM the kernel needs at load: grant table + upcall queue, 8-aligned.
+  static uint32_t InitialKernelRegionSize(size_t num_grants);
+  UpcallQueue& queue() const;
+  GrantTableEntry* grant_table() const;
+  // Moves the kernel break down by `size` (8-aligned) after the MPU agrees; returns the new
+  // block's app address. kNoMem if it would meet the app break.
+  Result<uint32_t> AllocateKernelMemory(uint32_t size);
+  size_t num_grants() const { return num_grants_; }
+  GrantTableEntry* FindGrantEntry(uint32_t driver_num) const;
+
+  // Pointers first (8 bytes on the host, 4 on Cortex-M), then 32/16/8-bit fields, to keep the
+  // object small: goal <= 128 bytes on a 64-bit host.
+  const TbfDescription* tbf_ = nullptr;
+  UserspaceKernelBoundary* boundary_ = nullptr;
+  Mpu* mpu_ = nullptr;
+  const FaultPolicy* fault_policy_ = nullptr;
+  uint8_t* ram_ = nullptr;          // kernel view of memory_start
+  const uint8_t* flash_ = nullptr;  // kernel view of flash_start
+  uint32_t identifier_ = 0;
+  uint32_t completion_code_ = 0;
+  uint32_t memory_start_ = 0;
+  uint32_t memory_len_ = 0;
+  uint32_t app_break_ = 0;
+  uint32_t initial_app_break_ = 0;
+  uint32_t kernel_break_ = 0;
+  uint32_t kernel_break_initial_ = 0;
+  uint32_t allow_high_water_mark_ = 0;
+  UpcallId yield_for_;
+  uint32_t stack_start_ = 0;
+  uint32_t heap_start_ = 0;
+  uint16_t index_ = 0;
+  uint16_t restart_count_ = 0;
+  ProcessState state_ = ProcessState::kUnused;
+  uint8_t num_grants_ = 0;
+  bool has_completion_code_ = false;
+  bool ever_started_ = false;
+};
+
+}  // namespace tock
+
+#endif  // TOCKPP_KERNEL_PROCESS_H_
