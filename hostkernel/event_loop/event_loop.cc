@@ -1,0 +1,195 @@
+// EventLoop on io_uring: one-shot POLL_ADD per watch, re-armed after its
+// callback (level-triggered behaviour, works on every kernel liburing 2.3
+// targets); timers live in a heap and bound the blocking wait.
+#include "hostkernel/event_loop/event_loop.h"
+
+#include <poll.h>
+
+#include <cerrno>
+#include <optional>
+
+#include "absl/status/status.h"
+
+namespace tockpp::hostkernel {
+namespace {
+// user_data of a poll-remove SQE: its own completion is ignored.
+constexpr uint64_t kIgnoredUserData = ~uint64_t{0};
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<EventLoop>> EventLoop::Create(unsigned ring_entries) {
+  std::unique_ptr<EventLoop> loop(new EventLoop());
+  if (int rc = io_uring_queue_init(ring_entries, &loop->ring_, 0); rc < 0) {
+    return absl::ErrnoToStatus(-rc, "io_uring_queue_init");
+  }
+  loop->ring_ok_ = true;
+  return loop;
+}
+
+EventLoop::~EventLoop() {
+  if (ring_ok_) io_uring_queue_exit(&ring_);
+}
+
+void EventLoop::Arm(WatchId id, const Watch& w) {
+  io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
+  if (sqe == nullptr) {
+    io_uring_submit(&ring_);
+    sqe = io_uring_get_sqe(&ring_);
+  }
+  io_uring_prep_poll_add(sqe, w.fd, w.events);
+  io_uring_sqe_set_data64(sqe, id);
+}
+
+EventLoop::WatchId EventLoop::WatchFd(int fd, uint32_t events, FdCallback cb) {
+  const WatchId id = next_id_++;
+  auto [it, inserted] = watches_.emplace(id, Watch{fd, events, std::move(cb)});
+  Arm(id, it->second);
+  return id;
+}
+
+void EventLoop::Unwatch(WatchId id) {
+  if (watches_.erase(id) == 0) return;
+  io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
+  if (sqe == nullptr) {
+    io_uring_submit(&ring_);
+    sqe = io_uring_get_sqe(&ring_);
+  }
+  io_uring_prep_poll_remove(sqe, id);
+  io_uring_sqe_set_data64(sqe, kIgnoredUserData);
+}
+
+EventLoop::TimerId EventLoop::AddTimer(Clock::time_point deadline, TimerCallback cb) {
+  const TimerId id = next_id_++;
+  timers_.emplace(id, std::move(cb));
+  timer_heap_.push({deadline, id});
+  return id;
+}
+
+bool EventLoop::CancelTimer(TimerId id) { return timers_.erase(id) != 0; }
+
+std::optional<EventLoop::Clock::time_point> EventLoop::NextDeadline() {
+  while (!timer_heap_.empty() && !timers_.contains(timer_heap_.top().id)) timer_heap_.pop();
+  if (timer_heap_.empty()) return std::nullopt;
+  return timer_heap_.top().deadline;
+}
+
+bool EventLoop::RunDueTimers() {
+  bool ran = false;
+  const Clock::time_point now = Clock::now();
+  for (;;) {
+    std::optional<Clock::time_point> next = NextDeadline();
+    if (!next || *next > now) break;
+    const TimerId id = timer_heap_.top().id;
+    timer_heap_.pop();
+    auto it = timers_.find(id);
+    TimerCallback cb = std::move(it->second);
+    timers_.erase(it);
+    ++stats_.timer_callbacks;
+    cb();
+    ran = true;
+  }
+  return ran;
+}
+
+bool EventLoop::DispatchCompletions() {
+  // Copy out first: callbacks may add SQEs or unwatch others.
+  struct Done {
+    uint64_t id;
+    int res;
+  };
+  Done done[64];
+  unsigned n = 0;
+  io_uring_cqe* cqe;
+  unsigned head;
+  io_uring_for_each_cqe(&ring_, head, cqe) {
+    if (n == 64) break;
+    done[n++] = {io_uring_cqe_get_data64(cqe), cqe->res};
+  }
+  io_uring_cq_advance(&ring_, n);
+  bool ran = false;
+  for (unsigned i = 0; i < n; ++i) {
+    if (done[i].id == kIgnoredUserData) continue;
+    auto it = watches_.find(done[i].id);
+    if (it == watches_.end()) continue;  // unwatched meanwhile
+    if (done[i].res < 0) {
+      if (done[i].res == -ECANCELED) continue;
+      // Report errors as POLLERR so the owner can react, then re-arm.
+      done[i].res = POLLERR;
+    }
+    ++stats_.fd_callbacks;
+    // The callback may unwatch itself; keep a copy alive for the call.
+    FdCallback cb = it->second.cb;
+    cb(static_cast<uint32_t>(done[i].res));
+    ran = true;
+    it = watches_.find(done[i].id);
+    if (it != watches_.end()) Arm(it->first, it->second);
+  }
+  return ran;
+}
+
+bool EventLoop::Spin() {
+  spin_->BeginSpin();
+  const Clock::time_point end = Clock::now() + spin_budget_;
+  bool found = false;
+  for (unsigned i = 1;; ++i) {
+    if (spin_->SpinPoll()) {
+      found = true;
+      break;
+    }
+    if (io_uring_cq_ready(&ring_) != 0 || stopped_) break;
+    if ((i & 15) == 0) {
+      const Clock::time_point now = Clock::now();
+      if (now >= end) break;
+      std::optional<Clock::time_point> next = NextDeadline();
+      if (next && *next <= now) break;
+    }
+    __builtin_ia32_pause();
+  }
+  spin_->EndSpin();
+  // Closes the window in which the app saw "kernel spinning" and skipped its wake.
+  if (!found) found = spin_->SpinPoll();
+  if (found) {
+    ++stats_.spin_hits;
+  } else {
+    ++stats_.spin_misses;
+  }
+  return found;
+}
+
+bool EventLoop::Step(bool block) {
+  if (io_uring_sq_ready(&ring_) != 0) io_uring_submit(&ring_);
+  bool ran = DispatchCompletions();
+  ran |= RunDueTimers();
+  if (ran || !block || stopped_) return ran;
+
+  if (spin_ != nullptr && spin_budget_.count() > 0) {
+    if (Spin()) return true;
+    ran = DispatchCompletions();
+    ran |= RunDueTimers();
+    if (ran || stopped_) return ran;
+  }
+
+  while (!ran && !stopped_) {
+    std::optional<Clock::time_point> next = NextDeadline();
+    io_uring_cqe* cqe = nullptr;
+    ++stats_.blocking_waits;
+    if (next) {
+      const auto wait = std::max(Clock::duration::zero(), *next - Clock::now());
+      const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(wait).count();
+      __kernel_timespec ts{ns / 1000000000, ns % 1000000000};
+      io_uring_submit_and_wait_timeout(&ring_, &cqe, 1, &ts, nullptr);
+    } else {
+      io_uring_submit_and_wait(&ring_, 1);
+    }
+    ran = DispatchCompletions();
+    ran |= RunDueTimers();
+    if (!ran && spin_ != nullptr) ran = spin_->SpinPoll();
+  }
+  return ran;
+}
+
+void EventLoop::Run() {
+  stopped_ = false;
+  while (!stopped_) Step(true);
+}
+
+}  // namespace tockpp::hostkernel
