@@ -1,0 +1,264 @@
+// Syscall channel benchmarks: a null request app -> kernel -> app over the real
+// LinuxProcess channel and event loop, against two IPC floors measured in the
+// same binary (two processes ping-ponging on a shared page by spinning, and by
+// futex), and spawning 16 confined apps to their first request.
+// Each reports p50/p99 per round trip (ns) as counters besides Google Benchmark's mean.
+#include <linux/futex.h>
+#include <poll.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "benchmark/benchmark.h"
+#include "hostkernel/event_loop/event_loop.h"
+#include "hostkernel/process/linux_process.h"
+#include "hostkernel/process/testdata/puppet_image.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Latencies {
+ public:
+  explicit Latencies(benchmark::State& state) : state_(state) { ns_.reserve(1 << 20); }
+  void Add(Clock::duration d) {
+    ns_.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count());
+  }
+  ~Latencies() {
+    if (ns_.empty()) return;
+    std::sort(ns_.begin(), ns_.end());
+    state_.counters["p50_ns"] = static_cast<double>(ns_[ns_.size() / 2]);
+    state_.counters["p99_ns"] = static_cast<double>(ns_[ns_.size() * 99 / 100]);
+  }
+
+ private:
+  benchmark::State& state_;
+  std::vector<int64_t> ns_;
+};
+
+// The kernel side: one process, its eventfd on the loop, its channel as the spin source.
+class NullSyscallKernel : public SpinSource {
+ public:
+  bool Init(std::chrono::nanoseconds spin_budget) {
+    auto loop = EventLoop::Create();
+    if (!loop.ok()) return false;
+    loop_ = *std::move(loop);
+    auto mem = AppMemory::Create(TOCK_HOST_FLASH_ADDR, testing::PuppetImage(),
+                                 TOCK_HOST_RAM_ADDR, 16 * kHostPageSize);
+    if (!mem.ok()) return false;
+    memory_ = *std::move(mem);
+    auto p = LinuxProcess::Spawn(
+        *memory_, {.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR});
+    if (!p.ok()) return false;
+    proc_ = *std::move(p);
+    loop_->WatchFd(proc_->eventfd(), POLLIN, [this](uint32_t) {
+      proc_->DrainEventfd();
+      SpinPoll();
+    });
+    loop_->WatchFd(proc_->pidfd(), POLLIN, [this](uint32_t) { dead_ = true; });
+    loop_->set_spin_budget(spin_budget);
+    loop_->SetSpinSource(this);
+    if (!WaitRequest() || !launched_) return false;
+    proc_->Start();
+    if (!WaitRequest()) return false;
+    tock_channel_reply rep{};
+    rep.r[0] = PUPPET_NULL_LOOP;
+    proc_->Reply(rep);
+    return WaitRequest();
+  }
+  bool WaitRequest() {
+    while (!got_ && !dead_) loop_->Step(true);
+    got_ = false;
+    return !dead_;
+  }
+  void RoundTrip() {
+    proc_->Reply(tock_channel_reply{});
+    WaitRequest();
+  }
+  void BeginSpin() override { proc_->BeginSpin(); }
+  void EndSpin() override { proc_->EndSpin(); }
+  bool SpinPoll() override {
+    ChannelRequest r;
+    switch (proc_->PollRequest(&r)) {
+      case LinuxProcess::Poll::kNone: return false;
+      case LinuxProcess::Poll::kLaunched: launched_ = true; break;
+      case LinuxProcess::Poll::kSyscall: break;
+      case LinuxProcess::Poll::kProtocolViolation: dead_ = true; break;
+    }
+    got_ = true;
+    return true;
+  }
+  const EventLoop::Stats& stats() const { return loop_->stats(); }
+
+ private:
+  std::unique_ptr<EventLoop> loop_;
+  std::unique_ptr<AppMemory> memory_;
+  std::unique_ptr<LinuxProcess> proc_;
+  bool got_ = false, launched_ = false, dead_ = false;
+};
+
+void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget) {
+  NullSyscallKernel k;
+  if (!k.Init(budget)) {
+    state.SkipWithError("could not start the app");
+    return;
+  }
+  Latencies lat(state);
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    k.RoundTrip();
+    lat.Add(Clock::now() - t0);
+  }
+  state.counters["blocking_waits"] =
+      benchmark::Counter(static_cast<double>(k.stats().blocking_waits),
+                         benchmark::Counter::kAvgIterations);
+}
+
+// Null command, app -> tockd -> app, with the default 25 µs kernel spin.
+void BM_NullSyscallRoundTrip(benchmark::State& state) {
+  RunNullSyscall(state, std::chrono::microseconds(25));
+}
+BENCHMARK(BM_NullSyscallRoundTrip)->MinTime(1.0);
+
+// The same with the kernel spin disabled (eventfd wake + io_uring every time).
+void BM_NullSyscallRoundTripNoKernelSpin(benchmark::State& state) {
+  RunNullSyscall(state, std::chrono::nanoseconds(0));
+}
+BENCHMARK(BM_NullSyscallRoundTripNoKernelSpin)->MinTime(1.0);
+
+struct PingPong {
+  alignas(64) std::atomic<uint32_t> ping{0};
+  alignas(64) std::atomic<uint32_t> pong{0};
+};
+
+long Futex(std::atomic<uint32_t>* addr, int op, uint32_t val) {
+  return syscall(SYS_futex, reinterpret_cast<uint32_t*>(addr), op, val, nullptr, nullptr, 0);
+}
+
+// Floor 1: two processes on a shared page, both spinning.
+void BM_FloorSpinPingPong(benchmark::State& state) {
+  void* mem = mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  auto* pp = new (mem) PingPong();
+  pid_t child = fork();
+  if (child == 0) {
+    uint32_t last = 0;
+    for (;;) {
+      uint32_t v;
+      while ((v = pp->ping.load(std::memory_order_acquire)) == last) __builtin_ia32_pause();
+      if (v == UINT32_MAX) _exit(0);
+      last = v;
+      pp->pong.store(v, std::memory_order_release);
+    }
+  }
+  Latencies lat(state);
+  uint32_t i = 0;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    pp->ping.store(++i, std::memory_order_release);
+    while (pp->pong.load(std::memory_order_acquire) != i) __builtin_ia32_pause();
+    lat.Add(Clock::now() - t0);
+  }
+  pp->ping.store(UINT32_MAX);
+  waitpid(child, nullptr, 0);
+  munmap(mem, sizeof(PingPong));
+}
+BENCHMARK(BM_FloorSpinPingPong)->MinTime(1.0);
+
+// Floor 2: two processes, each side blocks in FUTEX_WAIT every time (shared futexes).
+void BM_FloorFutexPingPong(benchmark::State& state) {
+  void* mem = mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  auto* pp = new (mem) PingPong();
+  pid_t child = fork();
+  if (child == 0) {
+    uint32_t last = 0;
+    for (;;) {
+      uint32_t v;
+      while ((v = pp->ping.load(std::memory_order_acquire)) == last) {
+        Futex(&pp->ping, FUTEX_WAIT, last);
+      }
+      if (v == UINT32_MAX) _exit(0);
+      last = v;
+      pp->pong.store(v, std::memory_order_release);
+      Futex(&pp->pong, FUTEX_WAKE, 1);
+    }
+  }
+  Latencies lat(state);
+  uint32_t i = 0;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    pp->ping.store(++i, std::memory_order_release);
+    Futex(&pp->ping, FUTEX_WAKE, 1);
+    uint32_t v;
+    while ((v = pp->pong.load(std::memory_order_acquire)) != i) Futex(&pp->pong, FUTEX_WAIT, v);
+    lat.Add(Clock::now() - t0);
+  }
+  pp->ping.store(UINT32_MAX);
+  Futex(&pp->ping, FUTEX_WAKE, 1);
+  waitpid(child, nullptr, 0);
+  munmap(mem, sizeof(PingPong));
+}
+BENCHMARK(BM_FloorFutexPingPong)->MinTime(1.0);
+
+bool WaitFor(LinuxProcess& p, LinuxProcess::Poll want) {
+  for (;;) {
+    ChannelRequest r;
+    LinuxProcess::Poll got = p.PollRequest(&r);
+    if (got == want) return true;
+    if (got != LinuxProcess::Poll::kNone) return false;
+    pollfd fds[2] = {{p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}};
+    if (poll(fds, 2, 10000) <= 0 || fds[1].revents) return false;
+    p.DrainEventfd();
+  }
+}
+
+// 16 confined apps from nothing (memfds, mappings, spawn, filter) to their first request.
+void BM_Spawn16ToFirstRequest(benchmark::State& state) {
+  const std::vector<uint8_t> image = testing::PuppetImage();
+  for (auto _ : state) {
+    std::vector<std::unique_ptr<AppMemory>> mems;
+    std::vector<std::unique_ptr<LinuxProcess>> procs;
+    for (int i = 0; i < 16; ++i) {
+      auto m = AppMemory::Create(TOCK_HOST_FLASH_ADDR, image, TOCK_HOST_RAM_ADDR,
+                                 16 * kHostPageSize);
+      auto p = LinuxProcess::Spawn(
+          **m, {.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR});
+      if (!p.ok()) {
+        state.SkipWithError("spawn failed");
+        return;
+      }
+      mems.push_back(*std::move(m));
+      procs.push_back(*std::move(p));
+    }
+    for (auto& p : procs) {
+      if (!WaitFor(*p, LinuxProcess::Poll::kLaunched)) {
+        state.SkipWithError("launch failed");
+        return;
+      }
+      p->Start();
+      if (!WaitFor(*p, LinuxProcess::Poll::kSyscall)) {
+        state.SkipWithError("no first request");
+        return;
+      }
+    }
+    state.PauseTiming();
+    procs.clear();
+    mems.clear();
+    state.ResumeTiming();
+  }
+}
+BENCHMARK(BM_Spawn16ToFirstRequest)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace tockpp::hostkernel
