@@ -1,0 +1,415 @@
+// FakeKernel implementation: fixed-address shared mappings made before fork (so the parent
+// sees the child's RAM and channel), an ELF32 loader for tock_app output, a far return into
+// 32-bit compat mode, and a polling loop that answers one channel request at a time.
+#include "apps/testing/fake_kernel.h"
+
+#include <elf.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "hostkernel/abi/tock_channel.h"
+
+namespace tockpp::apps::testing {
+namespace {
+
+constexpr uint32_t kFlashAddr = TOCK_HOST_FLASH_ADDR;
+constexpr uint32_t kRamAddr = TOCK_HOST_RAM_ADDR;
+constexpr uint32_t kPage = 4096;
+constexpr uint32_t kBinaryStart = kFlashAddr + 0x100;
+
+constexpr uint32_t kSuccess = 128, kSuccessU32 = 129, kSuccessU32U32 = 130;
+constexpr uint32_t kFailure = 0, kFailureU32U32 = 2;
+constexpr uint32_t kFail = 1, kAlready = 3, kInval = 6, kNomem = 9, kNosupport = 10,
+                   kNodevice = 11;
+
+uint32_t RoundUp(uint32_t v, uint32_t to) { return (v + to - 1) / to * to; }
+
+tock_channel* Channel() { return reinterpret_cast<tock_channel*>(TOCK_HOST_CHANNEL_ADDR); }
+
+// Maps [addr, addr+len) shared+anonymous at a fixed address; unmaps on destruction.
+class FixedMapping {
+ public:
+  FixedMapping(uint32_t addr, uint32_t len) : addr_(addr), len_(len) {
+    void* p = mmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr)), len,
+                   PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
+                   0);
+    ok_ = p == reinterpret_cast<void*>(static_cast<uintptr_t>(addr));
+    if (p != MAP_FAILED && !ok_) munmap(p, len);
+  }
+  ~FixedMapping() {
+    if (ok_) munmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr_)), len_);
+  }
+  FixedMapping(const FixedMapping&) = delete;
+  FixedMapping& operator=(const FixedMapping&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  uint32_t addr_, len_;
+  bool ok_ = false;
+};
+
+// Child side: far return into 32-bit compat mode at `entry` with Tock's crt0 registers.
+[[noreturn]] void EnterApp(uint32_t entry, uint32_t app_start, uint32_t memory_start,
+                           uint32_t memory_len, uint32_t app_break) {
+  uint64_t entry64 = entry;
+  __asm__ volatile(
+      "movl $0x2b, %%r8d\n"  // __USER_DS: compat mode faults on null data segments
+      "movw %%r8w, %%ds\n"
+      "movw %%r8w, %%es\n"
+      "movl %%edx, %%esp\n"  // esp = app_break (zero-extends rsp)
+      "pushq $0x23\n"        // __USER32_CS
+      "pushq %%rsi\n"
+      "lretq\n"
+      :
+      : "a"(app_start), "b"(memory_start), "c"(memory_len), "d"(app_break), "S"(entry64)
+      : "r8", "memory");
+  __builtin_unreachable();
+}
+
+struct Segment {
+  uint32_t paddr;
+  std::vector<uint8_t> bytes;
+};
+
+}  // namespace
+
+bool FakeKernel::InRam(uint32_t addr, uint32_t len) const {
+  uint64_t end = static_cast<uint64_t>(addr) + len;
+  return addr >= kRamAddr && end <= app_break;
+}
+
+uint8_t* FakeKernel::Ram(uint32_t addr) const {
+  return reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(addr));
+}
+
+RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
+  std::ifstream in(elf_path, std::ios::binary);
+  std::vector<uint8_t> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (file.size() < sizeof(Elf32_Ehdr)) {
+    error = "cannot read " + elf_path;
+    return RunEnd::kLoadError;
+  }
+  Elf32_Ehdr eh;
+  std::memcpy(&eh, file.data(), sizeof eh);
+  if (std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_ident[EI_CLASS] != ELFCLASS32 ||
+      eh.e_machine != EM_386 || eh.e_type != ET_EXEC) {
+    error = "not an i386 executable";
+    return RunEnd::kLoadError;
+  }
+  std::vector<Segment> segments;
+  uint32_t flash_end = kBinaryStart;
+  for (int i = 0; i < eh.e_phnum; ++i) {
+    Elf32_Phdr ph;
+    size_t off = eh.e_phoff + static_cast<size_t>(i) * eh.e_phentsize;
+    if (off + sizeof ph > file.size()) return RunEnd::kLoadError;
+    std::memcpy(&ph, file.data() + off, sizeof ph);
+    if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
+    if (ph.p_paddr < kBinaryStart || ph.p_offset + ph.p_filesz > file.size()) {
+      error = "segment outside flash";
+      return RunEnd::kLoadError;
+    }
+    segments.push_back({ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
+                                                         file.begin() + ph.p_offset + ph.p_filesz)});
+    flash_end = std::max(flash_end, ph.p_paddr + ph.p_filesz);
+  }
+  flash_len_ = RoundUp(flash_end - kFlashAddr, kPage);
+  entry_ = eh.e_entry;
+
+  FixedMapping channel_map(TOCK_HOST_CHANNEL_ADDR, kPage);
+  FixedMapping flash_map(kFlashAddr, flash_len_);
+  FixedMapping ram_map(kRamAddr, kRamSize);
+  if (!channel_map.ok() || !flash_map.ok() || !ram_map.ok()) {
+    error = "fixed mappings unavailable";
+    return RunEnd::kLoadError;
+  }
+  for (const Segment& s : segments) {
+    std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(s.paddr)), s.bytes.data(),
+                s.bytes.size());
+  }
+  // A minimal TBF header (version 2 + PackageName TLV) so memop 4 points at something real.
+  uint8_t* hdr = reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(kFlashAddr));
+  uint16_t name_len = static_cast<uint16_t>(package_name_.size());
+  uint16_t header_size = static_cast<uint16_t>(16 + 4 + RoundUp(name_len, 4));
+  uint16_t version = 2, tlv_type = 3;
+  uint32_t total = flash_len_, flags = 1;
+  std::memcpy(hdr, &version, 2);
+  std::memcpy(hdr + 2, &header_size, 2);
+  std::memcpy(hdr + 4, &total, 4);
+  std::memcpy(hdr + 8, &flags, 4);
+  std::memcpy(hdr + 16, &tlv_type, 2);
+  std::memcpy(hdr + 18, &name_len, 2);
+  std::memcpy(hdr + 20, package_name_.data(), name_len);
+
+  tock_channel* ch = Channel();
+  ch->magic = TOCK_CHANNEL_MAGIC;
+  ch->vdso_entry = 0;  // no vDSO in a 64-bit parent's child: libtock falls back to int $0x80
+  app_break = kRamAddr + TOCK_HOST_INITIAL_BREAK_BYTES;
+
+  pid_t pid = fork();
+  if (pid < 0) {
+    error = "fork failed";
+    return RunEnd::kLoadError;
+  }
+  if (pid == 0) {
+    mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kFlashAddr)), flash_len_,
+             PROT_READ | PROT_EXEC);
+    mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kRamAddr + kRamSize - kGrantSize)),
+             kGrantSize, PROT_NONE);
+    EnterApp(entry_, kBinaryStart, kRamAddr, kRamSize, app_break);
+  }
+  child_ = pid;
+
+  RunEnd end = RunEnd::kTimeout;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  uint32_t seen = 0;
+  while (true) {
+    uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_ACQUIRE);
+    if (seq == seen) {
+      int status = 0;
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        child_ = -1;
+        if (WIFSIGNALED(status)) {
+          signal = WTERMSIG(status);
+          end = RunEnd::kSignaled;
+        } else {
+          error = "child exited with status " + std::to_string(WEXITSTATUS(status));
+          end = RunEnd::kExited;
+        }
+        break;
+      }
+      if (std::chrono::steady_clock::now() > deadline) {
+        end = RunEnd::kTimeout;
+        break;
+      }
+      sched_yield();
+      continue;
+    }
+    seen = seq;
+    uint32_t cls = ch->req.syscall_class;
+    uint32_t args[4] = {ch->req.arg[0], ch->req.arg[1], ch->req.arg[2], ch->req.arg[3]};
+    ++syscalls;
+    trace.push_back("class " + std::to_string(cls) + " " + std::to_string(args[0]) + " " +
+                    std::to_string(args[1]) + " " + std::to_string(args[2]));
+    Handle(cls, args);
+    if (done_) {
+      end = exit_requested_ ? RunEnd::kExited : RunEnd::kIdle;
+      break;
+    }
+    if (stop_when && stop_when(*this)) {
+      end = RunEnd::kStopped;
+      break;
+    }
+  }
+  if (child_ > 0) {
+    kill(child_, SIGKILL);
+    waitpid(child_, nullptr, 0);
+    child_ = -1;
+  }
+  return end;
+}
+
+void FakeKernel::Reply(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3,
+                       uint32_t fn) {
+  tock_channel* ch = Channel();
+  ch->rep.kind = kind;
+  ch->rep.r[0] = r0;
+  ch->rep.r[1] = r1;
+  ch->rep.r[2] = r2;
+  ch->rep.r[3] = r3;
+  ch->rep.upcall_fn = fn;
+  ch->rep.protect_addr = ch->rep.protect_len = ch->rep.protect_prot = 0;
+  uint32_t seq = __atomic_load_n(&ch->kernel_seq, __ATOMIC_RELAXED) + 1;
+  __atomic_store_n(&ch->kernel_seq, seq, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&ch->app_waiting, __ATOMIC_SEQ_CST) != 0) {
+    syscall(SYS_futex, &ch->kernel_seq, FUTEX_WAKE, 1, nullptr, nullptr, 0);
+  }
+}
+
+bool FakeKernel::ServeYield() {
+  auto [number, arg1] = *pending_yield_;
+  while (true) {
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+      if (number == 2) {
+        if (it->driver == arg1 && it->subscribe == pending_yield_sub_) {
+          Upcall u = *it;
+          queue_.erase(it);
+          pending_yield_.reset();
+          Reply(TOCK_REPLY_RETURN, u.args[0], u.args[1], u.args[2]);
+          return true;
+        }
+        continue;
+      }
+      Slot slot = slots_[{it->driver, it->subscribe}];
+      if (slot.fn == 0) continue;
+      Upcall u = *it;
+      queue_.erase(it);
+      if (number == 0 && InRam(arg1, 1)) *Ram(arg1) = 1;
+      pending_yield_.reset();
+      Reply(TOCK_REPLY_UPCALL, u.args[0], u.args[1], u.args[2], slot.userdata, slot.fn);
+      return true;
+    }
+    if (number == 0) {
+      if (InRam(arg1, 1)) *Ram(arg1) = 0;
+      pending_yield_.reset();
+      Reply(TOCK_REPLY_RETURN, 0);
+      return true;
+    }
+    if (!alarm_expiration_) return false;
+    // Virtual time: nothing else can happen, so jump to the alarm.
+    now_ticks = *alarm_expiration_;
+    alarm_expiration_.reset();
+    queue_.push_back({0, 0, {static_cast<uint32_t>(now_ticks), static_cast<uint32_t>(now_ticks), 0}});
+  }
+}
+
+void FakeKernel::Command(const uint32_t a[4]) {
+  uint32_t driver = a[0], cmd = a[1], arg0 = a[2];
+  switch (driver) {
+    case 0:  // alarm
+      if (cmd == 0) return Reply(0, kSuccess);
+      if (cmd == 1) return Reply(0, kSuccessU32, kAlarmHz);
+      if (cmd == 2) return Reply(0, kSuccessU32, static_cast<uint32_t>(now_ticks));
+      if (cmd == 3) {
+        if (!alarm_expiration_) return Reply(0, kFailure, kAlready);
+        alarm_expiration_.reset();
+        return Reply(0, kSuccess);
+      }
+      if (cmd == 5) {
+        alarm_expiration_ = now_ticks + arg0;
+        return Reply(0, kSuccessU32, static_cast<uint32_t>(*alarm_expiration_));
+      }
+      return Reply(0, kFailure, kNosupport);
+    case 1: {  // console
+      if (cmd == 0) return Reply(0, kSuccess);
+      if (cmd != 1) return Reply(0, kFailure, kNosupport);
+      Buffer b = ro_[{1, 1}];
+      uint32_t n = std::min(arg0, b.len);
+      const char* p = reinterpret_cast<const char*>(static_cast<uintptr_t>(b.addr));
+      console.append(p, n);
+      queue_.push_back({1, 1, {n, 0, 0}});
+      return Reply(0, kSuccess);
+    }
+    case 2:  // LED
+      if (cmd == 0) return Reply(0, kSuccessU32, kLedCount);
+      if (cmd >= 1 && cmd <= 4) {
+        if (arg0 >= kLedCount) return Reply(0, kFailure, kInval);
+        if (cmd == 3) ++led_toggles[arg0];
+        return cmd == 4 ? Reply(0, kSuccessU32, led_toggles[arg0] & 1) : Reply(0, kSuccess);
+      }
+      return Reply(0, kFailure, kNosupport);
+    case 3:  // button
+      if (cmd == 0) return Reply(0, kSuccessU32, kButtonCount);
+      if (cmd >= 1 && cmd <= 3) {
+        if (arg0 >= kButtonCount) return Reply(0, kFailure, kInval);
+        return cmd == 3 ? Reply(0, kSuccessU32, 0) : Reply(0, kSuccess);
+      }
+      return Reply(0, kFailure, kNosupport);
+    case 8:  // low-level debug
+      if (cmd <= 3) {
+        if (cmd != 0) lldb.push_back({arg0, a[3]});
+        return Reply(0, kSuccess);
+      }
+      return Reply(0, kFailure, kNosupport);
+    case 0x40001: {  // RNG
+      if (cmd == 0) return Reply(0, kSuccess);
+      if (cmd != 1) return Reply(0, kFailure, kNosupport);
+      Buffer b = rw_[{0x40001, 0}];
+      uint32_t n = std::min(arg0, b.len);
+      for (uint32_t i = 0; i < n; ++i) {
+        rng_state_ = rng_state_ * 1103515245u + 12345u;
+        *Ram(b.addr + i) = static_cast<uint8_t>(rng_state_ >> 16);
+      }
+      queue_.push_back({0x40001, 0, {0, n, 0}});
+      return Reply(0, kSuccess);
+    }
+    default:
+      return Reply(0, kFailure, kNodevice);
+  }
+}
+
+void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
+  auto known = [](uint32_t d) { return d <= 3 || d == 8 || d == 0x40001; };
+  switch (cls) {
+    case 0:  // yield
+      if (a[0] > 2) return Reply(0, kFailure, kNosupport);
+      pending_yield_ = {a[0], a[1]};
+      pending_yield_sub_ = a[2];
+      while (!ServeYield()) {
+        if (!(on_idle && on_idle(*this))) {
+          done_ = true;
+          return;
+        }
+      }
+      return;
+    case 1: {  // subscribe
+      if (!known(a[0])) return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      Key key{a[0], a[1]};
+      Slot old = slots_[key];
+      slots_[key] = {a[2], a[3]};
+      for (auto it = queue_.begin(); it != queue_.end();) {
+        it = (it->driver == a[0] && it->subscribe == a[1]) ? queue_.erase(it) : it + 1;
+      }
+      return Reply(0, kSuccessU32U32, old.fn, old.userdata);
+    }
+    case 2:
+      return Command(a);
+    case 3:
+    case 4:
+    case 7: {  // allow
+      if (!known(a[0])) return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      bool ok = a[3] == 0 || InRam(a[2], a[3]) ||
+                (cls == 4 && a[2] >= kBinaryStart && a[2] + a[3] <= kFlashAddr + flash_len_);
+      if (!ok) return Reply(0, kFailureU32U32, kInval, a[2], a[3]);
+      auto& table = cls == 4 ? ro_ : rw_;
+      Buffer old = table[{a[0], a[1]}];
+      table[{a[0], a[1]}] = {a[2], a[3]};
+      return Reply(0, kSuccessU32U32, old.addr, old.len);
+    }
+    case 5: {  // memop
+      memops.push_back({a[0], a[1]});
+      uint32_t grant = kRamAddr + kRamSize - kGrantSize;
+      switch (a[0]) {
+        case 0:
+        case 1: {
+          uint32_t old = app_break;
+          uint32_t target = a[0] == 0 ? a[1] : old + a[1];
+          if (target < kRamAddr || target > grant) return Reply(0, kFailure, kNomem);
+          app_break = target;
+          return a[0] == 0 ? Reply(0, kSuccess) : Reply(0, kSuccessU32, old);
+        }
+        case 2: return Reply(0, kSuccessU32, kRamAddr);
+        case 3: return Reply(0, kSuccessU32, kRamAddr + kRamSize);
+        case 4: return Reply(0, kSuccessU32, kFlashAddr);
+        case 5: return Reply(0, kSuccessU32, kFlashAddr + flash_len_);
+        case 6: return Reply(0, kSuccessU32, grant);
+        case 7: return Reply(0, kSuccessU32, 0);
+        case 8:
+        case 9: return Reply(0, kFailure, kFail);
+        case 10:
+        case 11: return Reply(0, kSuccess);
+        default: return Reply(0, kFailure, kNosupport);
+      }
+    }
+    case 6:  // exit
+      if (a[0] > 1) return Reply(0, kFailure, kNosupport);
+      exit_code = a[1];
+      exit_requested_ = true;
+      done_ = true;
+      return;
+    default:
+      return Reply(0, kFailure, kNosupport);
+  }
+}
+
+}  // namespace tockpp::apps::testing
