@@ -30,7 +30,9 @@ enum class Error : uint8_t {
   kFraming,
   kOverrun,
   kRepeatCall,  // a receive was already in progress
-  kReset,       // the operation was aborted
+  kReset,       // the peripheral was reset
+  kBreak,
+  kAborted,  // the operation was aborted (ReceiveAbort); the bytes so far are valid
   kOther,
 };
 

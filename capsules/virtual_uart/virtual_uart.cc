@@ -213,7 +213,7 @@ void MuxUart::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status
   // Aborts requested before or during the callbacks above.
   for (UartDevice* d = head_; d != nullptr; d = d->next_) {
     if (d->rx_buffer_ != nullptr && d->rx_abort_) {
-      FinishReceive(*d, ErrorCode::kCancel, hil::uart::Error::kReset);
+      FinishReceive(*d, ErrorCode::kCancel, hil::uart::Error::kAborted);
     }
   }
   in_rx_callback_ = false;

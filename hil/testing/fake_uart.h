@@ -99,7 +99,7 @@ class FakeUart final : public uart::Uart {
   // a line error.
   bool CompleteReceiveAbort() {
     if (rx_buffer_ == nullptr || !rx_abort_) return false;
-    FinishReceive(ErrorCode::kCancel, uart::Error::kReset);
+    FinishReceive(ErrorCode::kCancel, uart::Error::kAborted);
     return true;
   }
   void FailReceive(uart::Error error) {
