@@ -2,7 +2,8 @@
 
 Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
 //apps/libtock:arch/host/layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
-Under --define=tock_app_arch=cortex_m the Cortex-M integration takes over (not wired yet).
+Under a Cortex-M board config (//apps:cortex_m) the Cortex-M integration takes over; until it
+is wired, app targets are incompatible there (skipped by `bazel build //...`).
 
 Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
@@ -78,8 +79,8 @@ def tock_app(
     host_cmd = ("SRCS=''; " +
                 _sources_of("$(locations //apps/libtock:host_srcs)") +
                 "".join([_sources_of("$(locations " + s + ")") for s in srcs + deps]) +
-                "gcc " + _HOST_CFLAGS + " " + " ".join(copts) + " " + _HOST_LDFLAGS +
-                " -Wl,--defsym=STACK_SIZE=" + str(stack) +
+                "gcc " + _HOST_CFLAGS + " " + " ".join(copts) +
+                " -Wl,--defsym=STACK_SIZE=" + str(stack) + " " + _HOST_LDFLAGS +
                 " -o $(location " + name + ".elf) $$SRCS -lgcc")
     cortex_m_cmd = ("echo 'tock_app(" + name + "): Cortex-M app builds are not wired yet " +
                     "(owned by the Cortex-M integration)' >&2; exit 1")
@@ -94,6 +95,8 @@ def tock_app(
             "//apps:cortex_m": cortex_m_cmd,
             "//conditions:default": host_cmd,
         }),
+        # i386 host apps only, for now: skipped under the board configs.
+        target_compatible_with = ["@platforms//os:linux"],
         visibility = visibility,
         testonly = testonly,
         tags = tags,
