@@ -1,0 +1,32 @@
+// HostLeds: N LEDs for tockd, each a hil::led::LedHigh over a HostPin (lit = pin high), so the
+// LED capsule drives ordinary pins and every change is observable (logged, watched over the
+// control socket). Host-only.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "hil/led.h"
+#include "hostkernel/peripherals/host_gpio_bank.h"
+
+namespace tockpp::hostkernel {
+
+class HostLeds {
+ public:
+  // `log_changes`: log "led N on|off" through spdlog (info) on every change.
+  explicit HostLeds(size_t count, bool log_changes = true);
+
+  size_t size() const { return pins_.size(); }
+  ::tock::hil::led::Led& led(size_t i) { return *leds_.at(i); }
+  HostPin& pin(size_t i) { return pins_.pin(i); }
+  HostGpioBank& pins() { return pins_; }
+  // True when lit (pin configured as output and high).
+  bool IsOn(size_t i) const { return pins_.pin(i).output_enabled() && pins_.pin(i).latch(); }
+
+ private:
+  HostGpioBank pins_;
+  std::vector<std::unique_ptr<::tock::hil::led::LedHigh>> leds_;
+};
+
+}  // namespace tockpp::hostkernel

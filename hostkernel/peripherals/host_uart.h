@@ -1,0 +1,104 @@
+// HostUart: hil::uart::Uart for tockd over a pair of fds — stdin/stdout, or one accepted
+// connection of `--console=unix:PATH` (see unix_console.h). Transmit writes at once (queuing
+// on EAGAIN) and completes later on the loop; received bytes fill the pending ReceiveBuffer as
+// they arrive (bytes that arrive with no receive pending are kept, up to kMaxPendingInput).
+// With no output fd the UART is "unplugged": bytes are dropped, completions still come.
+// Output taps and InjectInput() let the control socket's `console` attach. Host-only.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "hil/uart.h"
+#include "hostkernel/peripherals/reactor.h"
+
+namespace tockpp::hostkernel {
+
+class HostUart final : public ::tock::hil::uart::Uart {
+ public:
+  using OutputTap = std::function<void(std::string_view bytes)>;
+  static constexpr size_t kMaxPendingInput = 64 * 1024;
+
+  explicit HostUart(Reactor& reactor) : reactor_(reactor) {}
+  HostUart(const HostUart&) = delete;
+  HostUart& operator=(const HostUart&) = delete;
+  ~HostUart();
+
+  // Starts using the fds (not owned; -1 for none). in_fd and out_fd may be the same socket.
+  // An output fd that would block is waited on through the loop.
+  void Attach(int in_fd, int out_fd);
+  // Stops using the fds (e.g. the console client went away). An in-flight transmission
+  // completes as if sent.
+  void Detach();
+  // Called (once per Attach) when the input fd reports EOF or an error.
+  void SetInputClosedCallback(std::function<void()> cb) { input_closed_ = std::move(cb); }
+
+  // Every transmitted byte is also handed to each tap, in order, when transmission starts.
+  uint64_t AddOutputTap(OutputTap tap);
+  void RemoveOutputTap(uint64_t id) { taps_.erase(id); }
+  // Feeds bytes as if they had arrived on the input fd.
+  void InjectInput(std::string_view bytes);
+
+  // --- hil::uart::Uart ---
+  void SetTransmitClient(::tock::hil::uart::TransmitClient& client) override {
+    tx_client_ = &client;
+  }
+  void SetReceiveClient(::tock::hil::uart::ReceiveClient& client) override {
+    rx_client_ = &client;
+  }
+  ::tock::Result<void> SetParameters(const ::tock::hil::uart::Parameters& params) override {
+    params_ = params;
+    return ::tock::Result<void>::Ok();
+  }
+  ::tock::Result<void> TransmitBuffer(uint8_t* buffer, size_t len) override;
+  ::tock::Result<void> TransmitAbort() override;
+  ::tock::Result<void> ReceiveBuffer(uint8_t* buffer, size_t len) override;
+  ::tock::Result<void> ReceiveAbort() override;
+
+  const ::tock::hil::uart::Parameters& parameters() const { return params_; }
+  size_t pending_input() const { return pending_in_.size(); }
+  uint64_t dropped_input_bytes() const { return dropped_input_; }
+
+ private:
+  void TryWrite();
+  void PostTransmitDone();
+  void OnReadable();
+  void AddInput(std::string_view bytes);
+  void Pump();
+  void FinishReceive(::tock::Result<void> status, ::tock::hil::uart::Error error);
+  void StopWatches();
+
+  Reactor& reactor_;
+  int in_fd_ = -1;
+  int out_fd_ = -1;
+  Reactor::Id read_watch_ = 0;
+  Reactor::Id write_watch_ = 0;
+  std::function<void()> input_closed_;
+  std::map<uint64_t, OutputTap> taps_;
+  uint64_t next_tap_ = 1;
+  ::tock::hil::uart::Parameters params_;
+
+  ::tock::hil::uart::TransmitClient* tx_client_ = nullptr;
+  uint8_t* tx_buf_ = nullptr;
+  size_t tx_len_ = 0;
+  size_t tx_done_ = 0;
+  bool tx_completion_posted_ = false;
+  bool tx_abort_ = false;
+
+  ::tock::hil::uart::ReceiveClient* rx_client_ = nullptr;
+  uint8_t* rx_buf_ = nullptr;
+  size_t rx_len_ = 0;
+  size_t rx_got_ = 0;
+  bool rx_abort_ = false;
+  bool pump_posted_ = false;
+  bool pumping_ = false;
+  std::string pending_in_;
+  uint64_t dropped_input_ = 0;
+  LifetimeGuard guard_;
+};
+
+}  // namespace tockpp::hostkernel

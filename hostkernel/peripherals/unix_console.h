@@ -1,0 +1,39 @@
+// UnixConsole: `--console=unix:PATH`. Listens on PATH and attaches one accepted connection at
+// a time to a HostUart (input and output); a second client is told the console is busy and
+// closed. When the client disconnects the UART is unplugged until the next one. Host-only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "hostkernel/peripherals/host_uart.h"
+#include "hostkernel/peripherals/reactor.h"
+#include "hostkernel/process/unique_fd.h"
+
+namespace tockpp::hostkernel {
+
+class UnixConsole {
+ public:
+  static absl::StatusOr<std::unique_ptr<UnixConsole>> Listen(Reactor& reactor, HostUart& uart,
+                                                             const std::string& path);
+  ~UnixConsole();
+
+  bool connected() const { return conn_.valid(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  UnixConsole(Reactor& reactor, HostUart& uart, std::string path, UniqueFd listen_fd);
+  void OnAccept();
+  void OnClientClosed();
+
+  Reactor& reactor_;
+  HostUart& uart_;
+  std::string path_;
+  UniqueFd listen_fd_;
+  UniqueFd conn_;
+  Reactor::Id accept_watch_ = 0;
+  LifetimeGuard guard_;
+};
+
+}  // namespace tockpp::hostkernel

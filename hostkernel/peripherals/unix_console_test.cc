@@ -1,0 +1,105 @@
+// UnixConsole: a client connecting to the console socket receives UART output and its bytes
+// reach the UART's receive side; a second client is turned away; after the first leaves, a new
+// one can attach. Also ParseUnixAddress.
+#include "hostkernel/peripherals/unix_console.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "hostkernel/peripherals/poll_reactor.h"
+#include "hostkernel/peripherals/unix_socket.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+namespace uart = ::tock::hil::uart;
+
+// Under /tmp: Bazel's TEST_TMPDIR is too long for sun_path (108 bytes).
+std::string TempSocketPath(const char* tag) {
+  return std::string("/tmp/tockpp-") + tag + std::to_string(getpid()) + ".sock";
+}
+
+struct Rx : uart::ReceiveClient, uart::TransmitClient {
+  void ReceivedBuffer(uint8_t* b, size_t n, ::tock::Result<void>, uart::Error) override {
+    got.append(reinterpret_cast<char*>(b), n);
+  }
+  void TransmittedBuffer(uint8_t*, size_t, ::tock::Result<void>) override { ++sent; }
+  std::string got;
+  int sent = 0;
+};
+
+std::string ReadSome(PollReactor& r, int fd, size_t want) {
+  std::string out;
+  r.RunUntil([&] {
+    char buf[256];
+    ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (n > 0) out.append(buf, static_cast<size_t>(n));
+    return out.size() >= want;
+  });
+  return out;
+}
+
+TEST(UnixSocketTest, ParseUnixAddress) {
+  EXPECT_EQ(*ParseUnixAddress("unix:/tmp/x.sock"), "/tmp/x.sock");
+  EXPECT_FALSE(ParseUnixAddress("tcp:1234").ok());
+  EXPECT_FALSE(ParseUnixAddress("unix:").ok());
+  EXPECT_FALSE(ParseUnixAddress("unix:" + std::string(200, 'a')).ok());
+}
+
+TEST(UnixConsoleTest, ClientSeesOutputAndFeedsInputOneClientAtATime) {
+  PollReactor r;
+  HostUart uart(r);
+  Rx rx;
+  uart.SetReceiveClient(rx);
+  uart.SetTransmitClient(rx);
+  std::string path = TempSocketPath("console");
+  auto console = UnixConsole::Listen(r, uart, path);
+  ASSERT_TRUE(console.ok()) << console.status();
+
+  auto c1 = ConnectUnix(path);
+  ASSERT_TRUE(c1.ok());
+  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
+
+  auto c2 = ConnectUnix(path);
+  ASSERT_TRUE(c2.ok());
+  EXPECT_EQ(ReadSome(r, c2->get(), 10), "tockd: console already attached\n");
+
+  uint8_t msg[] = {'h', 'i', '\n'};
+  ASSERT_TRUE(uart.TransmitBuffer(msg, 3).ok());
+  EXPECT_EQ(ReadSome(r, c1->get(), 3), "hi\n");
+
+  uint8_t buf[4];
+  ASSERT_TRUE(uart.ReceiveBuffer(buf, 4).ok());
+  ASSERT_EQ(send(c1->get(), "list", 4, 0), 4);
+  ASSERT_TRUE(r.RunUntil([&] { return rx.got == "list"; }));
+
+  c1->Reset();
+  ASSERT_TRUE(r.RunUntil([&] { return !(*console)->connected(); }));
+  auto c3 = ConnectUnix(path);
+  ASSERT_TRUE(c3.ok());
+  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
+}
+
+TEST(UnixConsoleTest, StaleSocketFileIsReplacedButLiveServerIsNot) {
+  PollReactor r;
+  HostUart uart(r);
+  std::string path = TempSocketPath("stale");
+  {
+    auto first = UnixConsole::Listen(r, uart, path);
+    ASSERT_TRUE(first.ok());
+    HostUart other(r);
+    EXPECT_FALSE(UnixConsole::Listen(r, other, path).ok());  // in use
+  }
+  // Leave a stale socket file behind, as a crashed tockd would.
+  {
+    auto fd = ListenUnix(path);
+    ASSERT_TRUE(fd.ok());
+  }
+  EXPECT_TRUE(UnixConsole::Listen(r, uart, path).ok());
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel
