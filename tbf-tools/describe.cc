@@ -14,7 +14,9 @@ std::string Name(const TbfHeader& h) {
                      h.package_name->size());
 }
 
-std::string JsonString(std::string_view s) {
+}  // namespace
+
+std::string JsonQuote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     if (c == '"' || c == '\\') {
@@ -28,6 +30,10 @@ std::string JsonString(std::string_view s) {
   }
   return out + "\"";
 }
+
+namespace {
+
+std::string JsonString(std::string_view s) { return JsonQuote(s); }
 
 const char* CheckName(CredentialCheck c) {
   switch (c) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "tbf-tools/lib/error.h"
 #include "tbf-tools/lib/integrity.h"
@@ -17,6 +18,9 @@ std::string FormatError(const Error& error);
 
 // Every field, one per line.
 std::string DescribeText(const TbfHeader& header, const IntegrityReport* integrity);
+
+// `s` as a JSON string literal.
+std::string JsonQuote(std::string_view s);
 
 // One JSON object (no trailing newline).
 std::string DescribeJson(const TbfHeader& header, const IntegrityReport* integrity);

@@ -206,13 +206,21 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   TbfWriter w;
   AddHeader(w, o, main, wfrs, fixed, perms);
   w.SetProtectedTrailer(std::vector<uint8_t>(trailer, 0));
+  const size_t binary_size = binary.size();
   w.SetBinary(std::move(binary));
   if (o.sha256) w.AddHashCredential(CredentialFormat::kSha256);
   if (o.sha384) w.AddHashCredential(CredentialFormat::kSha384);
   if (o.sha512) w.AddHashCredential(CredentialFormat::kSha512);
 
+  // Footer reservation (elf2tab --minimum-footer-size): at least 8 bytes, 4-aligned.
+  const uint32_t footers = w.ContentSize() - (header_size + trailer +
+                                              static_cast<uint32_t>(binary_size));
+  uint32_t reserve = 0;
+  if (o.minimum_footer_size > footers) {
+    reserve = AlignUp(std::max<uint32_t>(o.minimum_footer_size - footers, 8), 4);
+  }
   // Trailing padding per architecture, absorbed by a Reserved credential when >= 8 bytes.
-  const uint32_t content = w.ContentSize();
+  const uint32_t content = w.ContentSize() + reserve;
   uint32_t total = content;
   if (machine == kEmArm) {
     if (std::popcount(content) > 1) total = std::max<uint32_t>(std::bit_ceil(content), 512);

@@ -27,6 +27,7 @@ struct CreateOptions {
   bool disabled = false;
   std::optional<uint32_t> protected_region_size;  // header + trailer
   uint32_t app_version = 0;
+  uint32_t minimum_footer_size = 0;  // reserve at least this many footer bytes (elf2tab)
 };
 
 // What ElfToTbf decided, for verbose output and tests.

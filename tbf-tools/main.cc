@@ -27,7 +27,7 @@ constexpr char kUsage[] = R"(tbf - Tock Binary Format tool (TBF v2, TAB bundles)
   tbf create APP.elf -o APP.tbf --name NAME [--stack N] [--app-heap N] [--kernel-heap N]
              [--fixed-addresses] [--permissions DRV:CMD[,DRV:CMD...]] [--kernel-version X.Y]
              [--sha256] [--sha384] [--sha512] [--disable] [--protected-region-size N]
-             [--app-version N] [-v]
+             [--app-version N] [--minimum-footer-size N] [-v]
       Convert an ELF32 app (EM_386, EM_ARM, EM_RISCV) like upstream elf2tab. Heaps default
       to 1024, stack to the .stack section size or 2048. --fixed-addresses writes a
       FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / .stack /
@@ -183,7 +183,7 @@ int CmdInspect(const std::vector<std::string>& args) {
       bool ok = ForEachObject(u, true, [&](uint32_t base, const TbfHeader& h,
                                            const IntegrityReport* ir) {
         if (json) {
-          json_items.push_back(absl::StrCat(R"({"file":")", u.label, R"(","offset":)", base,
+          json_items.push_back(absl::StrCat(R"({"file":)", JsonQuote(u.label), R"(,"offset":)", base,
                                             R"(,"tbf":)", DescribeJson(h, ir), "}"));
         } else {
           std::cout << u.label << (base ? absl::StrCat(" @", base) : "") << ":\n"
@@ -261,6 +261,8 @@ int CmdCreate(const std::vector<std::string>& args) {
     } else if (a == "--protected-region-size") {
       if (!number(&n)) return Usage("create: bad --protected-region-size");
       o.protected_region_size = n;
+    } else if (a == "--minimum-footer-size") {
+      if (!number(&o.minimum_footer_size)) return Usage("create: bad --minimum-footer-size");
     } else if (a == "--app-version") {
       if (!number(&o.app_version)) return Usage("create: bad --app-version");
     } else if (a == "--fixed-addresses") {
