@@ -1,0 +1,132 @@
+// Console syscall driver implementation.
+#include "capsules/console/console.h"
+
+namespace tock::capsules {
+namespace {
+constexpr size_t Min(size_t a, size_t b) { return a < b ? a : b; }
+}  // namespace
+
+Console::Console(hil::uart::Uart& uart, GrantType& grant, std::span<uint8_t> tx_buffer,
+                 std::span<uint8_t> rx_buffer)
+    : uart_(uart), grant_(grant), tx_buffer_(tx_buffer), rx_buffer_(rx_buffer) {
+  uart_.SetTransmitClient(*this);
+  uart_.SetReceiveClient(*this);
+}
+
+CommandReturn Console::Command(uint32_t command_num, uint32_t arg0, uint32_t /*arg1*/,
+                               ProcessId pid) {
+  auto r = grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) -> Result<void> {
+    switch (command_num) {
+      case 0:
+        return Result<void>::Ok();
+      case 1:
+        return StartWrite(pid, app, kd, arg0);
+      case 2:
+        return StartRead(pid, app, kd, arg0);
+      case 3:
+        // Delivers what was received so far through the read-done upcall (if a read runs).
+        static_cast<void>(uart_.ReceiveAbort());
+        return Result<void>::Ok();
+      default:
+        return ErrorCode::kNoSupport;
+    }
+  });
+  if (!r.ok()) return CommandReturn::Failure(r.error());
+  // A write that finished at once (empty) may have freed the UART for others.
+  if (command_num == 1 && !tx_in_progress_) SendPending();
+  return CommandReturn::FromResult(r.value());
+}
+
+Result<void> Console::AllocateGrant(ProcessId pid) {
+  auto r = grant_.Enter(pid, [](ConsoleApp&, GrantKernelData&) {});
+  if (!r.ok()) return r.error();
+  return Result<void>::Ok();
+}
+
+Result<void> Console::StartWrite(ProcessId pid, ConsoleApp& app, GrantKernelData& kd,
+                                 uint32_t len) {
+  const size_t allowed = kd.GetReadOnlyBuffer(kAllowWrite).size();
+  app.write_len = static_cast<uint32_t>(Min(len, allowed));
+  app.write_remaining = app.write_len;
+  Send(pid, app, kd);
+  return Result<void>::Ok();
+}
+
+void Console::Send(ProcessId pid, ConsoleApp& app, GrantKernelData& kd) {
+  if (tx_in_progress_) {
+    app.pending_write = true;
+    return;
+  }
+  app.pending_write = false;
+  if (app.write_remaining > 0) {
+    ReadOnlyProcessBuffer data = kd.GetReadOnlyBuffer(kAllowWrite);
+    const size_t offset = app.write_len - app.write_remaining;
+    const size_t n = Min(app.write_remaining, tx_buffer_.size());
+    // The app may have shrunk or swapped its buffer since the write began: the copy re-checks
+    // bounds, and on failure the write ends with what was already sent.
+    if (data.CopyOut(offset, tx_buffer_.first(n)).ok() &&
+        uart_.TransmitBuffer(tx_buffer_.data(), n).ok()) {
+      app.write_remaining -= static_cast<uint32_t>(n);
+      tx_in_progress_ = pid;
+      return;
+    }
+    app.write_len -= app.write_remaining;
+    app.write_remaining = 0;
+  }
+  const uint32_t written = app.write_len;
+  app.write_len = 0;
+  static_cast<void>(kd.ScheduleUpcall(kUpcallWriteDone, written, 0, 0));
+}
+
+void Console::SendPending() {
+  grant_.Iterate([&](ConsoleApp& app, GrantKernelData& kd) {
+    if (tx_in_progress_ || !app.pending_write) return;
+    Send(kd.process_id(), app, kd);
+  });
+}
+
+void Console::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/, Result<void> /*status*/) {
+  if (tx_in_progress_) {
+    const ProcessId pid = *tx_in_progress_;
+    tx_in_progress_.reset();
+    // A process that died meanwhile has no grant any more: nothing to report.
+    static_cast<void>(
+        grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) { Send(pid, app, kd); }));
+  }
+  if (!tx_in_progress_) SendPending();
+}
+
+Result<void> Console::StartRead(ProcessId pid, ConsoleApp& app, GrantKernelData& kd, uint32_t len) {
+  if (rx_in_progress_) return ErrorCode::kBusy;
+  const size_t allowed = kd.GetReadWriteBuffer(kAllowRead).size();
+  const size_t read_len = Min(len, allowed);
+  if (read_len > rx_buffer_.size()) return ErrorCode::kInval;
+  app.read_len = static_cast<uint32_t>(read_len);
+  rx_in_progress_ = pid;
+  Result<void> r = uart_.ReceiveBuffer(rx_buffer_.data(), read_len);
+  if (!r.ok()) rx_in_progress_.reset();
+  return r;
+}
+
+void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
+                             hil::uart::Error error) {
+  if (!rx_in_progress_) return;
+  const ProcessId pid = *rx_in_progress_;
+  rx_in_progress_.reset();
+  static_cast<void>(grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) {
+    app.read_len = 0;
+    if (error != hil::uart::Error::kNone && error != hil::uart::Error::kAborted) {
+      static_cast<void>(kd.ScheduleUpcall(kUpcallReadDone, ToU32(ErrorCode::kFail), 0, 0));
+      return;
+    }
+    ReadWriteProcessBuffer dest = kd.GetReadWriteBuffer(kAllowRead);
+    const size_t n = Min(rx_len, dest.size());
+    static_cast<void>(dest.CopyIn(0, std::span<const uint8_t>(buffer, n)));
+    Result<void> result = status;
+    if (rx_len > dest.size()) result = ErrorCode::kSize;  // bytes were dropped
+    static_cast<void>(
+        kd.ScheduleUpcall(kUpcallReadDone, ToStatusCode(result), static_cast<uint32_t>(n), 0));
+  }));
+}
+
+}  // namespace tock::capsules
