@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "hostkernel/process/testdata/puppet_image.h"
 
 namespace tockpp::hostkernel {
 namespace {
@@ -22,17 +23,14 @@ constexpr uint32_t kRam = TOCK_HOST_RAM_ADDR;
 constexpr uint32_t kRamSize = 16 * kHostPageSize;
 
 enum Op : uint32_t {
-  kEcho = 0, kWrite32 = 1, kRead32 = 2, kInt80 = 3, kMprotect = 4, kSpin = 5,
-  kFarJump64 = 6, kMemop = 7, kExit = 8, kSyscallInsn = 9,
+  kEcho = PUPPET_ECHO, kWrite32 = PUPPET_WRITE32, kRead32 = PUPPET_READ32,
+  kInt80 = PUPPET_INT80, kMprotect = PUPPET_MPROTECT, kSpin = PUPPET_SPIN,
+  kFarJump64 = PUPPET_FARJUMP64, kMemop = PUPPET_MEMOP, kExit = PUPPET_EXIT,
+  kSyscallInsn = PUPPET_SYSCALL_INSN,
 };
 
-std::vector<uint8_t> PuppetImage() {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  std::string path = std::string(srcdir ? srcdir : ".") +
-                     "/tockpp/hostkernel/process/testdata/puppet_app.bin";
-  std::ifstream f(path, std::ios::binary);
-  return std::vector<uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
+using testing::PuppetImage;
+
 
 struct Event {
   enum Kind { kRequest, kLaunched, kExited, kViolation, kTimeout } kind = kTimeout;

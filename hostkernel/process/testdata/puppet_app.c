@@ -8,18 +8,8 @@
 
 #include "hostkernel/launcher/app_channel_i386.h"
 
-enum {
-  OP_ECHO = 0,       /* post (r1+1, r2+1, r3+1, 0) */
-  OP_WRITE32 = 1,    /* *(u32*)r1 = r2 */
-  OP_READ32 = 2,     /* post (*(u32*)r1) */
-  OP_INT80 = 3,      /* post (int80(r1, r2, r3, 0)) */
-  OP_MPROTECT = 4,   /* post (mprotect(r1, r2, r3)) via the vDSO */
-  OP_SPIN = 5,       /* for (;;) ++*(u32*)r1 */
-  OP_FARJUMP64 = 6,  /* far jump to 64-bit code that makes an x86-64 getpid */
-  OP_MEMOP = 7,      /* memop(r1, r2); apply rep.protect_*; post (ret r0, r1, mprotect rc) */
-  OP_EXIT = 8,       /* exit_group(r1) */
-  OP_SYSCALL_INSN = 9, /* `syscall` instruction in 32-bit mode */
-};
+#include "hostkernel/process/testdata/puppet_ops.h"
+
 
 void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3);
 
@@ -53,30 +43,30 @@ void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
     const uint32_t op = rep->r[0], x = rep->r[1], y = rep->r[2], z = rep->r[3];
     a0 = a1 = a2 = a3 = 0;
     switch (op) {
-      case OP_ECHO:
+      case PUPPET_ECHO:
         a0 = x + 1;
         a1 = y + 1;
         a2 = z + 1;
         break;
-      case OP_WRITE32:
+      case PUPPET_WRITE32:
         *(volatile uint32_t*)x = y;
         break;
-      case OP_READ32:
+      case PUPPET_READ32:
         a0 = *(volatile uint32_t*)x;
         break;
-      case OP_INT80:
+      case PUPPET_INT80:
         a0 = (uint32_t)i386_syscall3((long)x, (long)y, (long)z, 0);
         break;
-      case OP_MPROTECT:
+      case PUPPET_MPROTECT:
         a0 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)x, (long)y,
                                       (long)z, 0);
         break;
-      case OP_SPIN:
+      case PUPPET_SPIN:
         for (;;) ++*(volatile uint32_t*)x;
-      case OP_FARJUMP64:
+      case PUPPET_FARJUMP64:
         puppet_far_jump64();
         break;
-      case OP_MEMOP: {
+      case PUPPET_MEMOP: {
         const struct tock_channel_reply* m = tock_app_call(5, x, y, 0, 0);
         a0 = m->r[0];
         a1 = m->r[1];
@@ -86,12 +76,14 @@ void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
         }
         break;
       }
-      case OP_EXIT:
+      case PUPPET_EXIT:
         i386_syscall1(I386_NR_exit_group, (long)x);
         break;
-      case OP_SYSCALL_INSN:
+      case PUPPET_SYSCALL_INSN:
         __asm__ volatile("mov $20, %%eax\n syscall" ::: "eax", "ecx", "edx", "memory");
         break;
+      case PUPPET_NULL_LOOP:
+        for (;;) tock_app_call(2, 0, 0, 0, 0);
       default:
         a0 = 0xbadbad;
         break;

@@ -1,0 +1,195 @@
+// HostProcess: the kernel's platform interfaces on a Linux child.
+#include "hostkernel/process/host_process.h"
+
+#include <signal.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <span>
+
+#include "hostkernel/abi/tock_channel.h"
+
+namespace tockpp::hostkernel {
+
+HostProcess::~HostProcess() { DropChild(); }
+
+void HostProcess::DropChild() {
+  if (!child_) return;
+  if (observer_ != nullptr) observer_->ChildGoing(*this, *child_);
+  if (!child_->reaped()) {
+    child_->Kill("process terminated by the kernel");
+    child_->WaitExit();
+  }
+  child_.reset();
+  pending_reply_.reset();
+}
+
+tock::Result<tock::MemoryAllocation> HostProcess::Allocate(const tock::MemoryRequest& request) {
+  if (request.tbf == nullptr || request.tbf->image == nullptr || request.tbf->total_size == 0) {
+    return tock::ErrorCode::kInval;
+  }
+  const tock::TbfDescription& tbf = *request.tbf;
+  uint32_t ram_addr = TOCK_HOST_RAM_ADDR;
+  if (request.fixed_ram_address != tock::kNoFixedAddress) {
+    if (request.fixed_ram_address % kHostPageSize != 0) return tock::ErrorCode::kNoMem;
+    ram_addr = request.fixed_ram_address;
+  }
+  const uint64_t app_part =
+      PageCeil(std::max<uint32_t>(request.min_app_ram, TOCK_HOST_INITIAL_BREAK_BYTES));
+  const uint64_t len64 = (app_part + request.kernel_ram + kHostPageSize - 1) &
+                         ~uint64_t{kHostPageSize - 1};
+  if (len64 > 0x40000000u) return tock::ErrorCode::kNoMem;
+  DropChild();
+  absl::StatusOr<std::unique_ptr<AppMemory>> mem = AppMemory::Create(
+      tbf.flash_address, std::span<const uint8_t>(tbf.image, tbf.total_size), ram_addr,
+      static_cast<uint32_t>(len64));
+  if (!mem.ok()) return tock::ErrorCode::kNoMem;
+  memory_ = *std::move(mem);
+  tock::MemoryAllocation a;
+  a.memory_start = ram_addr;
+  a.memory_len = static_cast<uint32_t>(len64);
+  a.initial_app_break = ram_addr + TOCK_HOST_INITIAL_BREAK_BYTES;
+  a.ram = memory_->ram();
+  a.flash = memory_->flash();
+  return a;
+}
+
+tock::Result<void> HostProcess::ConfigureProcess(const tock::MpuLayout& layout) {
+  if (!memory_ || layout.memory_start != memory_->ram_addr() ||
+      layout.memory_start % kHostPageSize != 0 ||
+      PageCeil(layout.app_break) > PageFloor(layout.kernel_break)) {
+    return tock::ErrorCode::kNoMem;
+  }
+  app_break_ = layout.app_break;
+  kernel_break_ = layout.kernel_break;
+  return {};
+}
+
+tock::Result<void> HostProcess::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
+  if (PageCeil(app_break) > PageFloor(kernel_break)) return tock::ErrorCode::kNoMem;
+  // The kernel region must stay out of every page the child can reach *now* (an approved
+  // shrink only counts once the child has made the mprotect).
+  if (child_ && kernel_break < child_->reachable_end()) return tock::ErrorCode::kNoMem;
+  if (child_ && PageCeil(app_break) != child_->accessible_end()) {
+    if (!child_->ApproveBreak(app_break).ok()) return tock::ErrorCode::kNoMem;
+  }
+  app_break_ = app_break;
+  kernel_break_ = kernel_break;
+  return {};
+}
+
+tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
+                                                  const tock::SyscallRegisters& args) {
+  if (!memory_) return tock::ErrorCode::kFail;
+  DropChild();
+  LaunchSpec spec;
+  spec.entry = entry_pc;
+  spec.app_start = args[0];
+  spec.memory_start = args[1];
+  spec.memory_len = args[2];
+  spec.app_break = args[3];
+  absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
+  if (!child.ok()) return tock::ErrorCode::kFail;
+  child_ = *std::move(child);
+  frame_ = args;
+  if (observer_ != nullptr) observer_->ChildSpawned(*this, *child_);
+  return {};
+}
+
+void HostProcess::SetSyscallReturn(const tock::EncodedReturn& ret) {
+  tock::SyscallRegisters regs = frame_;
+  ret.ApplyTo(regs);
+  tock_channel_reply rep{};
+  rep.kind = TOCK_REPLY_RETURN;
+  for (int i = 0; i < 4; ++i) rep.r[i] = regs[i];
+  pending_reply_ = rep;
+}
+
+void HostProcess::SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) {
+  tock_channel_reply rep{};
+  rep.kind = TOCK_REPLY_UPCALL;
+  for (int i = 0; i < 4; ++i) rep.r[i] = args[i];
+  rep.upcall_fn = fn;
+  pending_reply_ = rep;
+}
+
+void HostProcess::ProcessTerminated() { DropChild(); }
+
+HostProcess::Event HostProcess::Poll(Trap* trap) {
+  if (!child_) return Event::kNone;
+  ChannelRequest r;
+  switch (child_->PollRequest(&r)) {
+    case LinuxProcess::Poll::kNone:
+      return Event::kNone;
+    case LinuxProcess::Poll::kLaunched:
+      pending_reply_ = tock_channel_reply{};
+      return Event::kLaunched;
+    case LinuxProcess::Poll::kSyscall:
+      trap->syscall_class = r.syscall_class;
+      for (int i = 0; i < 4; ++i) trap->regs[i] = r.arg[i];
+      frame_ = trap->regs;
+      pending_reply_.reset();
+      return Event::kSyscall;
+    case LinuxProcess::Poll::kProtocolViolation:
+      child_->Kill("syscall channel protocol violation");
+      return Event::kProtocolViolation;
+  }
+  return Event::kNone;
+}
+
+void HostProcess::Resume() {
+  if (!child_) return;
+  if (pending_reply_ && child_->awaiting_reply()) {
+    child_->Reply(*pending_reply_);
+    pending_reply_.reset();
+  }
+  child_->Continue();
+}
+
+void HostProcess::Preempt() {
+  if (child_) child_->Stop();
+}
+
+LinuxProcess::Notification HostProcess::HandleSeccompNotification() {
+  if (!child_) return LinuxProcess::Notification::kNone;
+  return child_->HandleSeccompNotification();
+}
+
+std::optional<ExitInfo> HostProcess::Reap() {
+  if (!child_) return std::nullopt;
+  return child_->TryReap();
+}
+
+tock::FaultInfo HostProcess::ToFaultInfo(const ExitInfo& exit) {
+  tock::FaultInfo f;
+  switch (exit.cause) {
+    case ExitInfo::Cause::kSignaled:
+      if (exit.signal == SIGSEGV || exit.signal == SIGBUS) {
+        f.kind = tock::FaultKind::kMemory;
+      } else if (exit.signal == SIGILL) {
+        f.kind = tock::FaultKind::kIllegalInstruction;
+      } else {
+        f.kind = tock::FaultKind::kKilled;
+      }
+      break;
+    case ExitInfo::Cause::kExited:
+    case ExitInfo::Cause::kKilledByKernel:
+      f.kind = tock::FaultKind::kKilled;
+      break;
+    case ExitInfo::Cause::kLaunchFailed:
+      f.kind = tock::FaultKind::kOther;
+      break;
+  }
+  // The launcher's record is diagnostic: trust it only when it matches the real signal.
+  if (exit.fault && exit.cause == ExitInfo::Cause::kSignaled &&
+      exit.fault->signo == static_cast<uint32_t>(exit.signal)) {
+    f.pc = exit.fault->eip;
+    if (exit.signal == SIGSEGV || exit.signal == SIGBUS) {
+      f.address_valid = true;
+      f.address = exit.fault->addr;
+    }
+  }
+  return f;
+}
+
+}  // namespace tockpp::hostkernel

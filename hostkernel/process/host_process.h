@@ -1,0 +1,117 @@
+// HostProcess: the hosted platform's side of one process slot — it implements the
+// kernel's three platform interfaces (kernel/process_memory.h, userspace_kernel_boundary.h,
+// mpu.h) on top of AppMemory (memfds + tockd's mappings) and LinuxProcess (the child).
+//
+// Wiring (tockd): one HostProcess per slot; Kernel::LoadProcess(tbf, host.platform(), ...).
+// The loop then drives the current child: watch child()->eventfd()/pidfd()/listener_fd(),
+// call Poll() when the eventfd fires (or while spinning), hand kSyscall traps to
+// Kernel::HandleSyscall, call Resume() when the scheduler runs this process, Preempt() when
+// its slice ends, HandleSeccompNotification() when the listener fires, and on pidfd
+// readiness Reap() -> Kernel::HandleFault(ToFaultInfo(exit)).
+// Trusted host code; app memory is touched only through AppMemory's bounds-checked views.
+#ifndef TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_
+#define TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "hostkernel/process/app_memory.h"
+#include "hostkernel/process/exit_info.h"
+#include "hostkernel/process/linux_process.h"
+#include "kernel/kernel.h"
+#include "kernel/mpu.h"
+#include "kernel/process_memory.h"
+#include "kernel/userspace_kernel_boundary.h"
+
+namespace tockpp::hostkernel {
+
+class HostProcess final : public tock::ProcessMemory,
+                          public tock::UserspaceKernelBoundary,
+                          public tock::Mpu {
+ public:
+  // Told before a child goes away and after a new one exists, so the loop can
+  // (un)register its fds. `child` is never null.
+  struct Observer {
+    virtual ~Observer() = default;
+    virtual void ChildSpawned(HostProcess& host, LinuxProcess& child) = 0;
+    virtual void ChildGoing(HostProcess& host, LinuxProcess& child) = 0;
+  };
+
+  HostProcess() = default;
+  ~HostProcess();
+  HostProcess(const HostProcess&) = delete;
+  HostProcess& operator=(const HostProcess&) = delete;
+
+  tock::ProcessPlatform platform() { return tock::ProcessPlatform{*this, *this, *this}; }
+  void set_observer(Observer* observer) { observer_ = observer; }
+
+  // ---- tock::ProcessMemory ----
+  // RAM at the TBF's fixed address if page aligned, else TOCK_HOST_RAM_ADDR; length rounded to
+  // pages so the initial break page and the kernel-owned top never share a page. Flash is the
+  // TBF image at tbf->flash_address (any alignment).
+  tock::Result<tock::MemoryAllocation> Allocate(const tock::MemoryRequest& request) override;
+
+  // ---- tock::UserspaceKernelBoundary ----
+  // Kills any previous child, spawns a fresh one (it becomes runnable once Poll reports
+  // kLaunched; the first Resume() then lets it jump to entry_pc).
+  tock::Result<void> InitializeProcess(uint32_t entry_pc,
+                                       const tock::SyscallRegisters& args) override;
+  // Registers not written keep the values the app passed in (its "frame").
+  void SetSyscallReturn(const tock::EncodedReturn& ret) override;
+  void SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) override;
+  // Kills and reaps the child synchronously, so it cannot touch RAM the kernel reuses.
+  void ProcessTerminated() override;
+
+  // ---- tock::Mpu (page granular) ----
+  tock::Result<void> ConfigureProcess(const tock::MpuLayout& layout) override;
+  // kNoMem if PageCeil(app_break) > PageFloor(kernel_break), or if the kernel region would
+  // reach a page the child can still reach; a changed app break becomes the one approved
+  // mprotect, sent with the next reply.
+  tock::Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) override;
+
+  // ---- For the host loop ----
+  struct Trap {
+    uint32_t syscall_class = 0;
+    tock::SyscallRegisters regs{};
+  };
+  enum class Event {
+    kNone,
+    kLaunched,           // the child is ready for its first Resume()
+    kSyscall,            // `trap` holds a syscall for Kernel::HandleSyscall
+    kProtocolViolation,  // the child broke the channel protocol and has been killed
+  };
+  Event Poll(Trap* trap);
+  // Lets the child run: posts the pending reply (first start, syscall return or upcall) if it
+  // waits for one, and SIGCONTs it if it was preempted.
+  void Resume();
+  // Timeslice over or kernel work pending: SIGSTOP.
+  void Preempt();
+  // Call when child()->listener_fd() is readable.
+  LinuxProcess::Notification HandleSeccompNotification();
+  // Non-blocking reap when child()->pidfd() is readable; the child is kept (its fds stay
+  // valid) until the kernel terminates, restarts or re-initialises the process.
+  std::optional<ExitInfo> Reap();
+  static tock::FaultInfo ToFaultInfo(const ExitInfo& exit);
+
+  LinuxProcess* child() const { return child_.get(); }
+  AppMemory* memory() const { return memory_.get(); }
+  // True when the child waits in the channel for the kernel (launched or in a syscall).
+  bool waiting_for_kernel() const { return child_ && child_->awaiting_reply(); }
+
+ private:
+  void DropChild();
+
+  std::unique_ptr<AppMemory> memory_;
+  std::unique_ptr<LinuxProcess> child_;
+  Observer* observer_ = nullptr;
+  tock::SyscallRegisters frame_{};
+  std::optional<tock_channel_reply> pending_reply_;
+  uint32_t app_break_ = 0;
+  uint32_t kernel_break_ = 0;
+};
+
+}  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_

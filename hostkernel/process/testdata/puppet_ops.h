@@ -1,0 +1,20 @@
+/* Ops of the puppet test app (puppet_app.c), shared with the C++ tests and
+ * benchmarks. Each reply's r[0] is an op and r[1..3] its operands. */
+#ifndef TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_
+#define TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_
+
+enum puppet_op {
+  PUPPET_ECHO = 0,         /* post command(r1+1, r2+1, r3+1, 0) */
+  PUPPET_WRITE32 = 1,      /* *(u32*)r1 = r2 */
+  PUPPET_READ32 = 2,       /* post command(*(u32*)r1) */
+  PUPPET_INT80 = 3,        /* post command(int80(r1, r2, r3)) */
+  PUPPET_MPROTECT = 4,     /* post command(mprotect(r1, r2, r3)) via the vDSO */
+  PUPPET_SPIN = 5,         /* for (;;) ++*(u32*)r1 */
+  PUPPET_FARJUMP64 = 6,    /* far jump to 64-bit code that makes an x86-64 getpid */
+  PUPPET_MEMOP = 7,        /* memop(r1, r2); apply rep.protect_*; post (r0, r1, mprotect rc) */
+  PUPPET_EXIT = 8,         /* exit_group(r1) */
+  PUPPET_SYSCALL_INSN = 9, /* `syscall` instruction in 32-bit mode */
+  PUPPET_NULL_LOOP = 10,   /* forever: post command(0, 0, 0, 0), ignore the reply */
+};
+
+#endif /* TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_ */
