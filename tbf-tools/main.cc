@@ -1,7 +1,10 @@
 // The `tbf` command-line tool: create TBFs from ELF apps (like elf2tab), inspect and verify TBF
 // and TAB files, and build/unpack TAB bundles. Host only; all parsing goes through the
 // freestanding //tbf-tools/lib:tbf library so the CLI rejects exactly what the kernel would.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -434,6 +437,10 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
 }
 
 int Main(int argc, char** argv) {
+  // Under `bazel run`, resolve relative paths against the directory the user ran it from.
+  if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY"); wd != nullptr && *wd != 0) {
+    if (chdir(wd) != 0) std::cerr << "tbf: warning: cannot chdir to " << wd << "\n";
+  }
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
