@@ -7,12 +7,12 @@ is wired, app targets are incompatible there (skipped by `bazel build //...`).
 
 Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
-  :hello_tbf -> hello.tbf   TBF image (once //tbf-tools:tbf exists, see _TBF_TOOL)
+  :hello_tbf -> hello.tbf   TBF image (`tbf create --fixed-addresses`, header padded to 256)
   :hello                    filegroup of the above
 """
 
-# Flip to the TBF CLI's label once //tbf-tools:tbf exists.
-_TBF_TOOL = None
+# The TBF writer (elf2tab equivalent); set to None to stop at the ELF.
+_TBF_TOOL = "//tbf-tools:tbf"
 
 _HOST_CFLAGS = " ".join([
     "-m32",
@@ -108,12 +108,12 @@ def tock_app(
             srcs = [":" + name + "_elf"],
             outs = [name + ".tbf"],
             tools = [_TBF_TOOL],
-            cmd = ("$(location " + _TBF_TOOL + ") create --fixed-addresses" +
-                   " --name " + (package_name or name) +
+            cmd = ("$(location " + _TBF_TOOL + ") create $(location :" + name + "_elf)" +
+                   " -o $@ --name " + (package_name or name) +
                    " --stack " + str(stack) +
                    " --app-heap " + str(app_heap) +
                    " --kernel-heap " + str(kernel_heap) +
-                   " --output $@ $(location :" + name + "_elf)"),
+                   " --fixed-addresses"),
             visibility = visibility,
             testonly = testonly,
             tags = tags,

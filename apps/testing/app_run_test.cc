@@ -93,6 +93,29 @@ TEST(AppRunTest, SpinNeverMakesAnotherSyscall) {
   ASSERT_EQ(k.Run(App("apps/examples/spin/spin.elf")), RunEnd::kStopped) << Trace(k);
 }
 
+constexpr char kSelftestTranscript[] =
+    "data: 42 from .data\n"
+    "format: [-42|    7|3   |-0012|4000000000|beef|BEEF|00001234|z|ok|%]\n"
+    "truncate: 8 abcd\n"
+    "pointer: 0x20000010\n"
+    "exists: console=1 ipc=0\n"
+    "command nodevice: type=0 rc=-11\n"
+    "u32 on novalue: -1024\n"
+    "subscribe nodevice: success=0 status=11 echoed=1\n"
+    "subscribe previous: first=1 second=1\n"
+    "allow outside ram: success=0 rc=-6 ptr=0x40000000 size=16\n"
+    "allow swap: 1 1\n"
+    "allow userspace: 1\n"
+    "yield_no_wait idle: 0\n"
+    "yield ran alarm upcall: rc=0 upcalls=3\n"
+    "yield_wait_for alarm: rc=0 fired_at_expiration=1 upcalls=3\n"
+    "sbrk: grew=256\n"
+    "sbrk huge: 1\n"
+    "brk back: 0\n"
+    "memop unknown: Operation or command is unsupported\n"
+    "flash/ram: 0x10000000 0x20000000\n"
+    "strrcode: Invalid SyscallReturn variant | Invalid error number\n";
+
 TEST(AppRunTest, LibtockSelftestTranscript) {
   FakeKernel k("selftest");
   ASSERT_EQ(k.Run(App("apps/testing/libtock_selftest.elf")), RunEnd::kExited) << Trace(k);
@@ -100,27 +123,29 @@ TEST(AppRunTest, LibtockSelftestTranscript) {
   // stack = 4096 in BUILD: memop 10 reports the stack top one page up.
   ASSERT_GE(k.memops.size(), 2u);
   EXPECT_EQ(k.memops[1], std::make_pair(10u, 0x20001000u));
-  EXPECT_EQ(k.console,
-            "format: [-42|    7|3   |-0012|4000000000|beef|BEEF|00001234|z|ok|%]\n"
-            "truncate: 8 abcd\n"
-            "pointer: 0x20000010\n"
-            "exists: console=1 ipc=0\n"
-            "command nodevice: type=0 rc=-11\n"
-            "u32 on novalue: -1024\n"
-            "subscribe nodevice: success=0 status=11 echoed=1\n"
-            "subscribe previous: first=1 second=1\n"
-            "allow outside ram: success=0 rc=-6 ptr=0x40000000 size=16\n"
-            "allow swap: 1 1\n"
-            "allow userspace: 1\n"
-            "yield_no_wait idle: 0\n"
-            "yield ran alarm upcall: rc=0 upcalls=3\n"
-            "yield_wait_for alarm: rc=0 fired_at_expiration=1 upcalls=3\n"
-            "sbrk: grew=256\n"
-            "sbrk huge: 1\n"
-            "brk back: 0\n"
-            "memop unknown: Operation or command is unsupported\n"
-            "flash/ram: 0x10000000 0x20000000\n"
-            "strrcode: Invalid SyscallReturn variant | Invalid error number\n");
+  EXPECT_EQ(k.console, kSelftestTranscript);
+}
+
+// ---- the same apps from their TBFs (tbf create --fixed-addresses): header, entry offset,
+// binary placement and .data image as the kernel will see them ----
+
+TEST(AppRunTbfTest, HelloTbfStartsAtTheBinaryAfterA256ByteHeader) {
+  FakeKernel k("unused");
+  EXPECT_EQ(k.Run(App("apps/examples/hello/hello.tbf")), RunEnd::kIdle) << Trace(k);
+  EXPECT_EQ(k.app_start, 0x10000100u);
+  EXPECT_EQ(k.console, "Hello, World!\n");
+}
+
+TEST(AppRunTbfTest, CounterReadsPackageNameFromItsRealTbfHeader) {
+  FakeKernel k("unused");
+  ASSERT_EQ(k.Run(App("apps/examples/counter/counter_a.tbf")), RunEnd::kIdle) << Trace(k);
+  EXPECT_EQ(k.console.rfind("counter_a: 0\ncounter_a: 1\n", 0), 0u) << k.console;
+}
+
+TEST(AppRunTbfTest, SelftestTbfGivesTheSameTranscript) {
+  FakeKernel k("unused");
+  ASSERT_EQ(k.Run(App("apps/testing/libtock_selftest.tbf")), RunEnd::kExited) << Trace(k);
+  EXPECT_EQ(k.console, kSelftestTranscript);
 }
 
 // ---- attack apps: each must announce itself, then really attack ----

@@ -93,51 +93,8 @@ uint8_t* FakeKernel::Ram(uint32_t addr) const {
   return reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(addr));
 }
 
-RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
-  std::ifstream in(elf_path, std::ios::binary);
-  std::vector<uint8_t> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (file.size() < sizeof(Elf32_Ehdr)) {
-    error = "cannot read " + elf_path;
-    return RunEnd::kLoadError;
-  }
-  Elf32_Ehdr eh;
-  std::memcpy(&eh, file.data(), sizeof eh);
-  if (std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_ident[EI_CLASS] != ELFCLASS32 ||
-      eh.e_machine != EM_386 || eh.e_type != ET_EXEC) {
-    error = "not an i386 executable";
-    return RunEnd::kLoadError;
-  }
-  std::vector<Segment> segments;
-  uint32_t flash_end = kBinaryStart;
-  for (int i = 0; i < eh.e_phnum; ++i) {
-    Elf32_Phdr ph;
-    size_t off = eh.e_phoff + static_cast<size_t>(i) * eh.e_phentsize;
-    if (off + sizeof ph > file.size()) return RunEnd::kLoadError;
-    std::memcpy(&ph, file.data() + off, sizeof ph);
-    if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
-    if (ph.p_paddr < kBinaryStart || ph.p_offset + ph.p_filesz > file.size()) {
-      error = "segment outside flash";
-      return RunEnd::kLoadError;
-    }
-    segments.push_back({ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
-                                                         file.begin() + ph.p_offset + ph.p_filesz)});
-    flash_end = std::max(flash_end, ph.p_paddr + ph.p_filesz);
-  }
-  flash_len_ = RoundUp(flash_end - kFlashAddr, kPage);
-  entry_ = eh.e_entry;
-
-  FixedMapping channel_map(TOCK_HOST_CHANNEL_ADDR, kPage);
-  FixedMapping flash_map(kFlashAddr, flash_len_);
-  FixedMapping ram_map(kRamAddr, kRamSize);
-  if (!channel_map.ok() || !flash_map.ok() || !ram_map.ok()) {
-    error = "fixed mappings unavailable";
-    return RunEnd::kLoadError;
-  }
-  for (const Segment& s : segments) {
-    std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(s.paddr)), s.bytes.data(),
-                s.bytes.size());
-  }
-  // A minimal TBF header (version 2 + PackageName TLV) so memop 4 points at something real.
+// A minimal TBF header (version 2 + PackageName TLV) in front of an ELF-loaded binary.
+void FakeKernel::WriteFakeHeader() {
   uint8_t* hdr = reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(kFlashAddr));
   uint16_t name_len = static_cast<uint16_t>(package_name_.size());
   uint16_t header_size = static_cast<uint16_t>(16 + 4 + RoundUp(name_len, 4));
@@ -150,6 +107,85 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   std::memcpy(hdr + 16, &tlv_type, 2);
   std::memcpy(hdr + 18, &name_len, 2);
   std::memcpy(hdr + 20, package_name_.data(), name_len);
+}
+
+RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
+  std::ifstream in(elf_path, std::ios::binary);
+  std::vector<uint8_t> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (file.size() < sizeof(Elf32_Ehdr)) {
+    error = "cannot read " + elf_path;
+    return RunEnd::kLoadError;
+  }
+  std::vector<Segment> segments;
+  bool is_elf = std::memcmp(file.data(), ELFMAG, SELFMAG) == 0;
+  if (is_elf) {
+    Elf32_Ehdr eh;
+    std::memcpy(&eh, file.data(), sizeof eh);
+    if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 || eh.e_type != ET_EXEC) {
+      error = "not an i386 executable";
+      return RunEnd::kLoadError;
+    }
+    uint32_t flash_end = kBinaryStart;
+    for (int i = 0; i < eh.e_phnum; ++i) {
+      Elf32_Phdr ph;
+      size_t off = eh.e_phoff + static_cast<size_t>(i) * eh.e_phentsize;
+      if (off + sizeof ph > file.size()) return RunEnd::kLoadError;
+      std::memcpy(&ph, file.data() + off, sizeof ph);
+      if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
+      if (ph.p_paddr < kBinaryStart || ph.p_offset + ph.p_filesz > file.size()) {
+        error = "segment outside flash";
+        return RunEnd::kLoadError;
+      }
+      segments.push_back({ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
+                                                           file.begin() + ph.p_offset + ph.p_filesz)});
+      flash_end = std::max(flash_end, ph.p_paddr + ph.p_filesz);
+    }
+    flash_len_ = RoundUp(flash_end - kFlashAddr, kPage);
+    entry_ = eh.e_entry;
+    app_start = kBinaryStart;
+  } else {
+    // A TBF: placed whole at the flash address; entry and app start from its Program/Main
+    // header exactly as the kernel computes them (tbf-format.md section 1).
+    auto u16 = [&](size_t o) { return static_cast<uint32_t>(file[o] | (file[o + 1] << 8)); };
+    auto u32 = [&](size_t o) { return u16(o) | (u16(o + 2) << 16); };
+    if (u16(0) != 2) {
+      error = "neither ELF nor TBF v2";
+      return RunEnd::kLoadError;
+    }
+    uint32_t header_size = u16(2), total = u32(4);
+    uint32_t init = 0, trailer = 0;
+    bool have_program = false;
+    for (uint32_t off = 16; off + 4 <= header_size && off + 4 <= file.size();) {
+      uint32_t type = u16(off), len = u16(off + 2);
+      if ((type == 9 || (type == 1 && !have_program)) && off + 12 <= file.size()) {
+        init = u32(off + 4);
+        trailer = u32(off + 8);
+        have_program = have_program || type == 9;
+      }
+      off += 4 + RoundUp(len, 4);
+    }
+    if (total > file.size() || total == 0) {
+      error = "bad TBF total_size";
+      return RunEnd::kLoadError;
+    }
+    segments.push_back({kFlashAddr, std::vector<uint8_t>(file.begin(), file.begin() + total)});
+    flash_len_ = RoundUp(total, kPage);
+    entry_ = kFlashAddr + header_size + init;
+    app_start = kFlashAddr + header_size + trailer;
+  }
+
+  FixedMapping channel_map(TOCK_HOST_CHANNEL_ADDR, kPage);
+  FixedMapping flash_map(kFlashAddr, flash_len_);
+  FixedMapping ram_map(kRamAddr, kRamSize);
+  if (!channel_map.ok() || !flash_map.ok() || !ram_map.ok()) {
+    error = "fixed mappings unavailable";
+    return RunEnd::kLoadError;
+  }
+  for (const Segment& s : segments) {
+    std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(s.paddr)), s.bytes.data(),
+                s.bytes.size());
+  }
+  if (is_elf) WriteFakeHeader();  // so memop 4 finds a package name
 
   tock_channel* ch = Channel();
   ch->magic = TOCK_CHANNEL_MAGIC;
@@ -166,7 +202,7 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
              PROT_READ | PROT_EXEC);
     mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kRamAddr + kRamSize - kGrantSize)),
              kGrantSize, PROT_NONE);
-    EnterApp(entry_, kBinaryStart, kRamAddr, kRamSize, app_break);
+    EnterApp(entry_, app_start, kRamAddr, kRamSize, app_break);
   }
   child_ = pid;
 

@@ -36,7 +36,7 @@ class FakeKernel {
   // `package_name` goes into the fake TBF header at 0x10000000 (memop 4).
   explicit FakeKernel(std::string package_name) : package_name_(std::move(package_name)) {}
 
-  // Runs the ELF until it idles (yield with nothing that could ever wake it), exits, dies,
+  // Runs the ELF or TBF (fixed addresses: flash 0x10000000, RAM 0x20000000) until it idles (yield with nothing that could ever wake it), exits, dies,
   // `stop_when` returns true (checked after every syscall), or `timeout_ms` of real time.
   RunEnd Run(const std::string& elf_path, int timeout_ms = 20000);
 
@@ -57,6 +57,7 @@ class FakeKernel {
   uint64_t now_ticks = 0;
   uint32_t syscalls = 0;
   uint32_t app_break = 0;
+  uint32_t app_start = 0;  // r0 at entry (the crt0 header)
   std::vector<std::string> trace;  // one line per syscall, for failure messages
 
  private:
@@ -70,7 +71,7 @@ class FakeKernel {
   };
   using Key = std::pair<uint32_t, uint32_t>;
 
-  bool Load(const std::string& elf_path);
+  void WriteFakeHeader();
   void Handle(uint32_t cls, const uint32_t a[4]);
   void Reply(uint32_t kind, uint32_t r0, uint32_t r1 = 0, uint32_t r2 = 0, uint32_t r3 = 0,
              uint32_t fn = 0);

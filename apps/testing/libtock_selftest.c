@@ -16,8 +16,13 @@ static void count_upcall(int a, int b, int c, void* ud) {
   upcalls += (int)(uintptr_t)ud;
 }
 
+static int initialized_data = 42; /* .data: crt0 must copy it from flash */
+static const char* initialized_ptr = "from .data";
+
 int main(void) {
   char buf[64];
+  printf("data: %d %s\n", initialized_data, initialized_ptr);
+  initialized_data = 43;
   snprintf(buf, sizeof buf, "[%d|%5d|%-4d|%05d|%u|%x|%X|%08x|%c|%s|%%]", -42, 7, 3, -12, 4000000000u,
            0xbeefu, 0xbeefu, 0x1234u, 'z', "ok");
   printf("format: %s\n", buf);
