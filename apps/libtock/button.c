@@ -3,8 +3,7 @@
 
 returncode_t libtock_button_count(int* count) {
   uint32_t n = 0;
-  returncode_t rc =
-      tock_command_return_u32_to_returncode(command(DRIVER_NUM_BUTTON, 0, 0, 0), &n);
+  returncode_t rc = tock_command_return_u32_to_returncode(command(DRIVER_NUM_BUTTON, 0, 0, 0), &n);
   *count = (int)n;
   return rc;
 }

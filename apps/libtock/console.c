@@ -12,18 +12,15 @@ returncode_t libtock_console_write(const uint8_t* buf, uint32_t len, subscribe_u
   if (rc != RETURNCODE_SUCCESS) return rc;
   rc = tock_subscribe_return_to_returncode(subscribe(DRIVER_NUM_CONSOLE, 1, cb, userdata));
   if (rc != RETURNCODE_SUCCESS) return rc;
-  return tock_command_return_novalue_to_returncode(
-      command(DRIVER_NUM_CONSOLE, 1, (int)len, 0));
+  return tock_command_return_novalue_to_returncode(command(DRIVER_NUM_CONSOLE, 1, (int)len, 0));
 }
 
-returncode_t libtock_console_read(uint8_t* buf, uint32_t len, subscribe_upcall cb,
-                                  void* userdata) {
+returncode_t libtock_console_read(uint8_t* buf, uint32_t len, subscribe_upcall cb, void* userdata) {
   int rc = tock_allow_rw_return_to_returncode(allow_readwrite(DRIVER_NUM_CONSOLE, 1, buf, len));
   if (rc != RETURNCODE_SUCCESS) return rc;
   rc = tock_subscribe_return_to_returncode(subscribe(DRIVER_NUM_CONSOLE, 2, cb, userdata));
   if (rc != RETURNCODE_SUCCESS) return rc;
-  return tock_command_return_novalue_to_returncode(
-      command(DRIVER_NUM_CONSOLE, 2, (int)len, 0));
+  return tock_command_return_novalue_to_returncode(command(DRIVER_NUM_CONSOLE, 2, (int)len, 0));
 }
 
 returncode_t libtock_console_abort_read(void) {

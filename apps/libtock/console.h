@@ -15,8 +15,7 @@ bool libtock_console_exists(void);
 returncode_t libtock_console_write(const uint8_t* buf, uint32_t len, subscribe_upcall cb,
                                    void* userdata);
 /* Starts a read of up to `len` bytes; upcall args (statuscode, bytes_read, 0). */
-returncode_t libtock_console_read(uint8_t* buf, uint32_t len, subscribe_upcall cb,
-                                  void* userdata);
+returncode_t libtock_console_read(uint8_t* buf, uint32_t len, subscribe_upcall cb, void* userdata);
 returncode_t libtock_console_abort_read(void);
 
 /* Blocking: writes all `len` bytes (several kernel writes if needed), yielding meanwhile. */

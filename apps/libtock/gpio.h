@@ -10,7 +10,11 @@ extern "C" {
 
 #define DRIVER_NUM_GPIO 0x4u
 
-typedef enum { libtock_pull_none = 0, libtock_pull_up = 1, libtock_pull_down = 2 } libtock_gpio_input_mode_t;
+typedef enum {
+  libtock_pull_none = 0,
+  libtock_pull_up = 1,
+  libtock_pull_down = 2
+} libtock_gpio_input_mode_t;
 typedef enum {
   libtock_change = 0,
   libtock_rising_edge = 1,

@@ -22,8 +22,7 @@ static void emit(formatter_t* f, char c) {
   ++f->count;
 }
 
-static void emit_padded(formatter_t* f, const char* s, size_t len, int width, bool left,
-                        char pad) {
+static void emit_padded(formatter_t* f, const char* s, size_t len, int width, bool left, char pad) {
   int padding = width > (int)len ? width - (int)len : 0;
   if (!left && pad == '0' && len > 0 && s[0] == '-') {
     emit(f, '-');

@@ -13,8 +13,7 @@ extern "C" {
 
 /* Formats into buf (always NUL-terminated if size > 0); returns the untruncated length. */
 int vsnprintf(char* buf, size_t size, const char* fmt, va_list ap);
-int snprintf(char* buf, size_t size, const char* fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+int snprintf(char* buf, size_t size, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Write to the console; return the number of characters written or a negative returncode. */
 int printf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -149,23 +149,23 @@ static allow_raw_t allow_raw(uint32_t cls, uint32_t driver, uint32_t allow, uint
 }
 
 allow_rw_return_t allow_readwrite(uint32_t driver, uint32_t allow, void* ptr, size_t size) {
-  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_RW, driver, allow,
-                            (uint32_t)(uintptr_t)ptr, (uint32_t)size);
+  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_RW, driver, allow, (uint32_t)(uintptr_t)ptr,
+                            (uint32_t)size);
   allow_rw_return_t out = {r.success, (void*)(uintptr_t)r.ptr, r.size, r.status};
   return out;
 }
 
 allow_ro_return_t allow_readonly(uint32_t driver, uint32_t allow, const void* ptr, size_t size) {
-  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_RO, driver, allow,
-                            (uint32_t)(uintptr_t)ptr, (uint32_t)size);
+  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_RO, driver, allow, (uint32_t)(uintptr_t)ptr,
+                            (uint32_t)size);
   allow_ro_return_t out = {r.success, (const void*)(uintptr_t)r.ptr, r.size, r.status};
   return out;
 }
 
 allow_userspace_r_return_t allow_userspace_read(uint32_t driver, uint32_t allow, void* ptr,
                                                 size_t size) {
-  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_URO, driver, allow,
-                            (uint32_t)(uintptr_t)ptr, (uint32_t)size);
+  allow_raw_t r = allow_raw(TOCK_SYSCALL_CLASS_ALLOW_URO, driver, allow, (uint32_t)(uintptr_t)ptr,
+                            (uint32_t)size);
   allow_userspace_r_return_t out = {r.success, (void*)(uintptr_t)r.ptr, r.size, r.status};
   return out;
 }
@@ -225,21 +225,36 @@ bool driver_exists(uint32_t driver) {
 
 const char* tock_strrcode(returncode_t returncode) {
   switch (returncode) {
-    case RETURNCODE_SUCCESS: return "Success";
-    case RETURNCODE_FAIL: return "Unknown Error";
-    case RETURNCODE_EBUSY: return "Underlying system is busy; retry";
-    case RETURNCODE_EALREADY: return "The state requested is already set";
-    case RETURNCODE_EOFF: return "The component is powered down";
-    case RETURNCODE_ERESERVE: return "Reservation required before use";
-    case RETURNCODE_EINVAL: return "An invalid parameter was passed";
-    case RETURNCODE_ESIZE: return "Parameter passed was too large";
-    case RETURNCODE_ECANCEL: return "Operation cancelled by a call";
-    case RETURNCODE_ENOMEM: return "Memory required not available";
-    case RETURNCODE_ENOSUPPORT: return "Operation or command is unsupported";
-    case RETURNCODE_ENODEVICE: return "Device does not exist";
-    case RETURNCODE_EUNINSTALLED: return "Device is not physically installed";
-    case RETURNCODE_ENOACK: return "Packet transmission not acknowledged";
-    case RETURNCODE_EBADRVAL: return "Invalid SyscallReturn variant";
+    case RETURNCODE_SUCCESS:
+      return "Success";
+    case RETURNCODE_FAIL:
+      return "Unknown Error";
+    case RETURNCODE_EBUSY:
+      return "Underlying system is busy; retry";
+    case RETURNCODE_EALREADY:
+      return "The state requested is already set";
+    case RETURNCODE_EOFF:
+      return "The component is powered down";
+    case RETURNCODE_ERESERVE:
+      return "Reservation required before use";
+    case RETURNCODE_EINVAL:
+      return "An invalid parameter was passed";
+    case RETURNCODE_ESIZE:
+      return "Parameter passed was too large";
+    case RETURNCODE_ECANCEL:
+      return "Operation cancelled by a call";
+    case RETURNCODE_ENOMEM:
+      return "Memory required not available";
+    case RETURNCODE_ENOSUPPORT:
+      return "Operation or command is unsupported";
+    case RETURNCODE_ENODEVICE:
+      return "Device does not exist";
+    case RETURNCODE_EUNINSTALLED:
+      return "Device is not physically installed";
+    case RETURNCODE_ENOACK:
+      return "Packet transmission not acknowledged";
+    case RETURNCODE_EBADRVAL:
+      return "Invalid SyscallReturn variant";
   }
   return "Invalid error number";
 }

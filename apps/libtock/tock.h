@@ -162,10 +162,11 @@ __attribute__((warn_unused_result)) allow_rw_return_t allow_readwrite(uint32_t d
                                                                       size_t size);
 __attribute__((warn_unused_result)) allow_ro_return_t allow_readonly(uint32_t driver,
                                                                      uint32_t allow,
-                                                                     const void* ptr,
-                                                                     size_t size);
-__attribute__((warn_unused_result)) allow_userspace_r_return_t allow_userspace_read(
-    uint32_t driver, uint32_t allow, void* ptr, size_t size);
+                                                                     const void* ptr, size_t size);
+__attribute__((warn_unused_result)) allow_userspace_r_return_t allow_userspace_read(uint32_t driver,
+                                                                                    uint32_t allow,
+                                                                                    void* ptr,
+                                                                                    size_t size);
 
 /* ---- memop (class 5) ---- */
 memop_return_t memop(uint32_t op_type, int arg1);

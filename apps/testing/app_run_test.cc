@@ -87,9 +87,7 @@ TEST(AppRunTest, RngPrintsRequestedBytes) {
 
 TEST(AppRunTest, SpinNeverMakesAnotherSyscall) {
   FakeKernel k("spin");
-  k.stop_when = [](const FakeKernel& fk) {
-    return fk.console == "spin: spinning forever\n";
-  };
+  k.stop_when = [](const FakeKernel& fk) { return fk.console == "spin: spinning forever\n"; };
   ASSERT_EQ(k.Run(App("apps/examples/spin/spin.elf")), RunEnd::kStopped) << Trace(k);
 }
 
@@ -196,10 +194,8 @@ TEST_P(AttackAppTest, AnnouncesThenAttacks) {
 
 INSTANTIATE_TEST_SUITE_P(
     Unconfined, AttackAppTest,
-    ::testing::Values(AttackCase{"wild_write", SIGSEGV, ""},
-                      AttackCase{"grant_write", SIGSEGV, ""},
-                      AttackCase{"read_other", SIGSEGV, ""},
-                      AttackCase{"read_kernel", SIGSEGV, ""},
+    ::testing::Values(AttackCase{"wild_write", SIGSEGV, ""}, AttackCase{"grant_write", SIGSEGV, ""},
+                      AttackCase{"read_other", SIGSEGV, ""}, AttackCase{"read_kernel", SIGSEGV, ""},
                       AttackCase{"illegal_instruction", SIGILL, ""},
                       AttackCase{"stack_overflow", SIGSEGV, ""},
                       AttackCase{"restart_fault", SIGSEGV, ""},

@@ -60,8 +60,7 @@ Elf Load(const std::string& path) {
   }
   const Elf32_Shdr& strtab = shdrs[e.eh.e_shstrndx];
   for (const Elf32_Shdr& sh : shdrs) {
-    e.sections[reinterpret_cast<const char*>(e.bytes.data() + strtab.sh_offset + sh.sh_name)] =
-        sh;
+    e.sections[reinterpret_cast<const char*>(e.bytes.data() + strtab.sh_offset + sh.sh_name)] = sh;
   }
   return e;
 }
@@ -122,17 +121,17 @@ TEST_P(ElfLayoutTest, MatchesHostAppLayout) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Apps, ElfLayoutTest,
-    ::testing::Values(AppCase{"apps/examples/hello/hello.elf", 2048},
-                      AppCase{"apps/examples/blink/blink.elf", 2048},
-                      AppCase{"apps/examples/buttons/buttons.elf", 2048},
-                      AppCase{"apps/examples/counter/counter.elf", 2048},
-                      AppCase{"apps/examples/rng/rng.elf", 2048},
-                      AppCase{"apps/examples/spin/spin.elf", 2048},
-                      AppCase{"apps/testing/libtock_selftest.elf", 4096},
-                      AppCase{"tests/security/apps/channel_garbage.elf", 2048},
-                      AppCase{"tests/security/apps/stack_overflow.elf", 2048}));
+INSTANTIATE_TEST_SUITE_P(Apps, ElfLayoutTest,
+                         ::testing::Values(AppCase{"apps/examples/hello/hello.elf", 2048},
+                                           AppCase{"apps/examples/blink/blink.elf", 2048},
+                                           AppCase{"apps/examples/buttons/buttons.elf", 2048},
+                                           AppCase{"apps/examples/counter/counter.elf", 2048},
+                                           AppCase{"apps/examples/rng/rng.elf", 2048},
+                                           AppCase{"apps/examples/spin/spin.elf", 2048},
+                                           AppCase{"apps/testing/libtock_selftest.elf", 4096},
+                                           AppCase{"tests/security/apps/channel_garbage.elf", 2048},
+                                           AppCase{"tests/security/apps/stack_overflow.elf",
+                                                   2048}));
 
 }  // namespace
 }  // namespace tockpp::apps::testing

@@ -30,8 +30,7 @@ constexpr uint32_t kBinaryStart = kFlashAddr + 0x100;
 
 constexpr uint32_t kSuccess = 128, kSuccessU32 = 129, kSuccessU32U32 = 130;
 constexpr uint32_t kFailure = 0, kFailureU32U32 = 2;
-constexpr uint32_t kFail = 1, kAlready = 3, kInval = 6, kNomem = 9, kNosupport = 10,
-                   kNodevice = 11;
+constexpr uint32_t kFail = 1, kAlready = 3, kInval = 6, kNomem = 9, kNosupport = 10, kNodevice = 11;
 
 uint32_t RoundUp(uint32_t v, uint32_t to) { return (v + to - 1) / to * to; }
 
@@ -42,8 +41,7 @@ class FixedMapping {
  public:
   FixedMapping(uint32_t addr, uint32_t len) : addr_(addr), len_(len) {
     void* p = mmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr)), len,
-                   PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
-                   0);
+                   PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     ok_ = p == reinterpret_cast<void*>(static_cast<uintptr_t>(addr));
     if (p != MAP_FAILED && !ok_) munmap(p, len);
   }
@@ -136,8 +134,9 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
         error = "segment outside flash";
         return RunEnd::kLoadError;
       }
-      segments.push_back({ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
-                                                           file.begin() + ph.p_offset + ph.p_filesz)});
+      segments.push_back(
+          {ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
+                                            file.begin() + ph.p_offset + ph.p_filesz)});
       flash_end = std::max(flash_end, ph.p_paddr + ph.p_filesz);
     }
     flash_len_ = RoundUp(flash_end - kFlashAddr, kPage);
@@ -305,7 +304,8 @@ bool FakeKernel::ServeYield() {
     // Virtual time: nothing else can happen, so jump to the alarm.
     now_ticks = *alarm_expiration_;
     alarm_expiration_.reset();
-    queue_.push_back({0, 0, {static_cast<uint32_t>(now_ticks), static_cast<uint32_t>(now_ticks), 0}});
+    queue_.push_back(
+        {0, 0, {static_cast<uint32_t>(now_ticks), static_cast<uint32_t>(now_ticks), 0}});
   }
 }
 
@@ -424,17 +424,26 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
           app_break = target;
           return a[0] == 0 ? Reply(0, kSuccess) : Reply(0, kSuccessU32, old);
         }
-        case 2: return Reply(0, kSuccessU32, kRamAddr);
-        case 3: return Reply(0, kSuccessU32, kRamAddr + kRamSize);
-        case 4: return Reply(0, kSuccessU32, kFlashAddr);
-        case 5: return Reply(0, kSuccessU32, kFlashAddr + flash_len_);
-        case 6: return Reply(0, kSuccessU32, grant);
-        case 7: return Reply(0, kSuccessU32, 0);
+        case 2:
+          return Reply(0, kSuccessU32, kRamAddr);
+        case 3:
+          return Reply(0, kSuccessU32, kRamAddr + kRamSize);
+        case 4:
+          return Reply(0, kSuccessU32, kFlashAddr);
+        case 5:
+          return Reply(0, kSuccessU32, kFlashAddr + flash_len_);
+        case 6:
+          return Reply(0, kSuccessU32, grant);
+        case 7:
+          return Reply(0, kSuccessU32, 0);
         case 8:
-        case 9: return Reply(0, kFailure, kFail);
+        case 9:
+          return Reply(0, kFailure, kFail);
         case 10:
-        case 11: return Reply(0, kSuccess);
-        default: return Reply(0, kFailure, kNosupport);
+        case 11:
+          return Reply(0, kSuccess);
+        default:
+          return Reply(0, kFailure, kNosupport);
       }
     }
     case 6:  // exit

@@ -36,8 +36,9 @@ class FakeKernel {
   // `package_name` goes into the fake TBF header at 0x10000000 (memop 4).
   explicit FakeKernel(std::string package_name) : package_name_(std::move(package_name)) {}
 
-  // Runs the ELF or TBF (fixed addresses: flash 0x10000000, RAM 0x20000000) until it idles (yield with nothing that could ever wake it), exits, dies,
-  // `stop_when` returns true (checked after every syscall), or `timeout_ms` of real time.
+  // Runs the ELF or TBF (fixed addresses: flash 0x10000000, RAM 0x20000000) until it idles (yield
+  // with nothing that could ever wake it), exits, dies, `stop_when` returns true (checked after
+  // every syscall), or `timeout_ms` of real time.
   RunEnd Run(const std::string& elf_path, int timeout_ms = 20000);
 
   // Called when the app idles; return true after queueing work to keep running.
@@ -57,7 +58,7 @@ class FakeKernel {
   uint64_t now_ticks = 0;
   uint32_t syscalls = 0;
   uint32_t app_break = 0;
-  uint32_t app_start = 0;  // r0 at entry (the crt0 header)
+  uint32_t app_start = 0;          // r0 at entry (the crt0 header)
   std::vector<std::string> trace;  // one line per syscall, for failure messages
 
  private:

@@ -23,8 +23,8 @@ int main(void) {
   char buf[64];
   printf("data: %d %s\n", initialized_data, initialized_ptr);
   initialized_data = 43;
-  snprintf(buf, sizeof buf, "[%d|%5d|%-4d|%05d|%u|%x|%X|%08x|%c|%s|%%]", -42, 7, 3, -12, 4000000000u,
-           0xbeefu, 0xbeefu, 0x1234u, 'z', "ok");
+  snprintf(buf, sizeof buf, "[%d|%5d|%-4d|%05d|%u|%x|%X|%08x|%c|%s|%%]", -42, 7, 3, -12,
+           4000000000u, 0xbeefu, 0xbeefu, 0x1234u, 'z', "ok");
   printf("format: %s\n", buf);
   printf("truncate: %d %s\n", snprintf(buf, 5, "abcdefgh"), buf);
   printf("pointer: %p\n", (void*)0x20000010);

@@ -40,10 +40,11 @@ int main(void) {
   struct tock_channel_request req = {0xdeadbeefu, {lcg(&seed), lcg(&seed), lcg(&seed), lcg(&seed)}};
   struct tock_channel_reply rep;
   tock_host_channel_call(&req, &rep);
-  printf(CHANNEL_GARBAGE_NAME ": bad class reply kind=%u r0=%u r1=%u\n", rep.kind, rep.r[0], rep.r[1]);
+  printf(CHANNEL_GARBAGE_NAME ": bad class reply kind=%u r0=%u r1=%u\n", rep.kind, rep.r[0],
+         rep.r[1]);
 
-  allow_rw_return_t a = allow_readwrite(1, 1, (void*)(uintptr_t)TOCK_HOST_CHANNEL_ADDR,
-                                        TOCK_HOST_PAGE_SIZE);
+  allow_rw_return_t a =
+      allow_readwrite(1, 1, (void*)(uintptr_t)TOCK_HOST_CHANNEL_ADDR, TOCK_HOST_PAGE_SIZE);
   printf(CHANNEL_GARBAGE_NAME ": allow of the channel page: %s\n",
          tock_strrcode((returncode_t)tock_allow_rw_return_to_returncode(a)));
   printf(CHANNEL_GARBAGE_NAME ": survived\n");

@@ -16,7 +16,7 @@ int main(void) {
       "1:\n"
       "  movl %%esp, %%esp\n" /* zero-extend rsp and rdx */
       "  movl %%edx, %%edx\n"
-      "  movl $39, %%eax\n"   /* x86-64 getpid */
+      "  movl $39, %%eax\n" /* x86-64 getpid */
       "  syscall\n"
       "  pushq $0x23\n"
       "  pushq %%rdx\n"

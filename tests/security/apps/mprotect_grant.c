@@ -15,8 +15,8 @@ int main(void) {
   uint32_t grant = (uint32_t)(uintptr_t)tock_app_grant_begins_at();
   uint32_t page = grant & ~(TOCK_HOST_PAGE_SIZE - 1u);
   printf("mprotect_grant: mprotect(0x%x, 4096, RW) on grant at 0x%x\n", page, grant);
-  int32_t ret = tock_host_linux_syscall(LINUX_I386_MPROTECT, page, TOCK_HOST_PAGE_SIZE,
-                                        PROT_READ_WRITE, 0);
+  int32_t ret =
+      tock_host_linux_syscall(LINUX_I386_MPROTECT, page, TOCK_HOST_PAGE_SIZE, PROT_READ_WRITE, 0);
   printf("mprotect_grant: mprotect returned %d, writing\n", ret);
   *(volatile uint32_t*)(uintptr_t)grant = 0xdeadbeefu;
   printf("mprotect_grant: ESCAPED\n");

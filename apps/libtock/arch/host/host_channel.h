@@ -16,13 +16,11 @@ void tock_host_channel_post(const struct tock_channel_request* req);
 /* Waits until kernel_seq differs from `kernel_seq_before` and copies the reply out. */
 void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_reply* rep);
 /* post + wait; does not run upcalls or apply protections. */
-void tock_host_channel_call(const struct tock_channel_request* req,
-                            struct tock_channel_reply* rep);
+void tock_host_channel_call(const struct tock_channel_request* req, struct tock_channel_reply* rep);
 
 /* A Linux i386 system call via channel->vdso_entry (int $0x80 if unset). Only write to the
  * eventfd, futex on the channel and approved mprotects survive the seccomp filter. */
-int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
-                                uint32_t a4);
+int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 
 /* Result of the last kernel-approved mprotect (0 or -errno), for debugging. */
 extern int32_t tock_host_last_protect_result;

@@ -23,8 +23,7 @@ static inline volatile struct tock_channel* channel(void) {
   return (volatile struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
 }
 
-int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
-                                uint32_t a4) {
+int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4) {
   uint32_t entry = channel()->vdso_entry;
   int32_t ret;
   if (entry != 0) {
@@ -46,8 +45,8 @@ int32_t tock_host_last_protect_result;
 
 static void wake_kernel(void) {
   uint64_t one = 1;
-  (void)tock_host_linux_syscall(LINUX_I386_WRITE, TOCK_CHANNEL_EVENTFD,
-                                (uint32_t)(uintptr_t)&one, sizeof one, 0);
+  (void)tock_host_linux_syscall(LINUX_I386_WRITE, TOCK_CHANNEL_EVENTFD, (uint32_t)(uintptr_t)&one,
+                                sizeof one, 0);
 }
 
 void tock_host_channel_post(const struct tock_channel_request* req) {
@@ -100,8 +99,8 @@ void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
 
   if (rep.protect_len != 0) {
     /* The kernel approved exactly this change for brk/sbrk; tockd lets only it through. */
-    tock_host_last_protect_result = tock_host_linux_syscall(
-        LINUX_I386_MPROTECT, rep.protect_addr, rep.protect_len, rep.protect_prot, 0);
+    tock_host_last_protect_result = tock_host_linux_syscall(LINUX_I386_MPROTECT, rep.protect_addr,
+                                                            rep.protect_len, rep.protect_prot, 0);
   }
 
   if (rep.kind == TOCK_REPLY_UPCALL) {
