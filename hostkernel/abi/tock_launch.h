@@ -63,6 +63,7 @@ struct tock_launch_params {
   uint32_t app_break;    /* r3 */
   uint32_t initial_sp;
   uint32_t bpf_insn_count; /* instructions following this block */
+  char name[16];           /* process name for ps/top (PR_SET_NAME), NUL padded */
 };
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_LAUNCH_H_ */

@@ -177,6 +177,14 @@ __attribute__((noreturn, used)) void launcher_main(uint32_t* sp) {
     die(TOCK_LAUNCH_EXIT_BAD_PARAMS);
   }
 
+  /* A faulting app must not leave core files in tockd's directory. */
+  static const uint64_t kNoCore[2] = {0, 0};
+  i386_syscall5(I386_NR_prlimit64, 0, I386_RLIMIT_CORE, (long)kNoCore, 0, 0);
+  char name[16];
+  for (int i = 0; i < 15; ++i) name[i] = p->name[i];
+  name[15] = 0;
+  if (name[0] != 0) i386_syscall3(I386_NR_prctl, I386_PR_SET_NAME, (long)name, 0);
+
   if (!map_fixed(p->flash_map_addr, p->flash_map_len, I386_PROT_READ | I386_PROT_EXEC,
                  TOCK_LAUNCH_FD_FLASH, 0)) {
     die(TOCK_LAUNCH_EXIT_MAP_FLASH);

@@ -26,6 +26,7 @@
 #define I386_NR_mmap2 192
 #define I386_NR_futex 240
 #define I386_NR_exit_group 252
+#define I386_NR_prlimit64 340
 #define I386_NR_seccomp 354
 #define I386_NR_close_range 436
 
@@ -39,6 +40,8 @@
 #define I386_FUTEX_WAIT 0
 #define I386_FUTEX_WAKE 1
 #define I386_PR_SET_PDEATHSIG 1
+#define I386_PR_SET_NAME 15
+#define I386_RLIMIT_CORE 4
 #define I386_PR_SET_NO_NEW_PRIVS 38
 #define I386_SECCOMP_SET_MODE_FILTER 1
 #define I386_SECCOMP_FILTER_FLAG_NEW_LISTENER 8

@@ -29,6 +29,7 @@ tock::Result<tock::MemoryAllocation> HostProcess::Allocate(const tock::MemoryReq
     return tock::ErrorCode::kInval;
   }
   const tock::TbfDescription& tbf = *request.tbf;
+  if (tbf.package_name != nullptr) name_.assign(tbf.package_name, tbf.package_name_len);
   uint32_t ram_addr = TOCK_HOST_RAM_ADDR;
   if (request.fixed_ram_address != tock::kNoFixedAddress) {
     if (request.fixed_ram_address % kHostPageSize != 0) return tock::ErrorCode::kNoMem;
@@ -88,6 +89,7 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.memory_start = args[1];
   spec.memory_len = args[2];
   spec.app_break = args[3];
+  spec.name = name_;
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) return tock::ErrorCode::kFail;
   child_ = *std::move(child);

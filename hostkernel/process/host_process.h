@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "hostkernel/process/app_memory.h"
 #include "hostkernel/process/exit_info.h"
@@ -110,6 +111,7 @@ class HostProcess final : public tock::ProcessMemory,
   std::optional<tock_channel_reply> pending_reply_;
   uint32_t app_break_ = 0;
   uint32_t kernel_break_ = 0;
+  std::string name_;  // TBF package name, for ps/top
 };
 
 }  // namespace tockpp::hostkernel

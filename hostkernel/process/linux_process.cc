@@ -106,6 +106,8 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
       spec.app_break ? spec.app_break : memory.ram_addr() + TOCK_HOST_INITIAL_BREAK_BYTES;
   params.initial_sp = params.app_break;
   params.bpf_insn_count = static_cast<uint32_t>(bpf->size());
+  const std::string& name = spec.name.empty() ? std::string("tock-app") : spec.name;
+  std::memcpy(params.name, name.data(), std::min(name.size(), sizeof(params.name) - 1));
   if (params.app_break <= memory.ram_addr() ||
       params.app_break > memory.ram_addr() + memory.ram_size()) {
     return absl::InvalidArgumentError("initial app break outside RAM");

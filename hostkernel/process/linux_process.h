@@ -35,6 +35,7 @@ struct LaunchSpec {
   uint32_t memory_start = 0;   // ebx (r1); defaults to the AppMemory RAM start when 0
   uint32_t memory_len = 0;     // ecx (r2); defaults to the AppMemory RAM size when 0
   uint32_t app_break = 0;      // edx (r3) and esp; 0 = memory_start + TOCK_HOST_INITIAL_BREAK_BYTES
+  std::string name;            // shown by ps/top (first 15 bytes); default "tock-app"
 };
 
 // One request copied out of the channel (the copy is the only read of `req`).

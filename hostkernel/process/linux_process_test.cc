@@ -69,7 +69,8 @@ class LinuxProcessTest : public ::testing::Test {
     auto mem = AppMemory::Create(kFlash - pad, image, kRam, kRamSize);
     ASSERT_TRUE(mem.ok()) << mem.status();
     memory_ = *std::move(mem);
-    auto p = LinuxProcess::Spawn(*memory_, {.entry = kFlash, .app_start = kFlash});
+    auto p = LinuxProcess::Spawn(*memory_,
+                                 {.entry = kFlash, .app_start = kFlash, .name = "puppet-test"});
     ASSERT_TRUE(p.ok()) << p.status();
     proc_ = *std::move(p);
     ASSERT_EQ(WaitEvent(*proc_).kind, Event::kLaunched);
@@ -290,6 +291,25 @@ TEST_F(LinuxProcessTest, BusyLoopIsStoppedAndResumed) {
   }
   proc_->Kill("test over");
   EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+TEST_F(LinuxProcessTest, ChildIsNamedAndCannotDumpCore) {
+  Launch();
+  const std::string proc = "/proc/" + std::to_string(proc_->pid());
+  std::ifstream comm(proc + "/comm");
+  std::string name;
+  std::getline(comm, name);
+  EXPECT_EQ(name, "puppet-test");
+  std::ifstream limits(proc + "/limits");
+  std::string line;
+  bool found = false;
+  while (std::getline(limits, line)) {
+    if (line.rfind("Max core file size", 0) == 0) {
+      found = true;
+      EXPECT_NE(line.find(" 0 "), std::string::npos) << line;
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(LinuxProcessTest, SecondRequestWithoutReplyIsAProtocolViolation) {
