@@ -1,0 +1,226 @@
+// ControlServer over a real unix socket with fake process introspection and console: every
+// command's reply lines and terminator, errors for bad input, several clients at once, watch
+// streaming LED/GPIO/button events, and console attach in both directions.
+#include "hostkernel/control/control_server.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+#include "hostkernel/control/fake_process_introspection.h"
+#include "hostkernel/peripherals/poll_reactor.h"
+#include "hostkernel/peripherals/unix_socket.h"
+#include "hostkernel/peripherals/virtual_clock.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+class ControlServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = "/tmp/tockpp-ctl" + std::to_string(getpid()) + ".sock";
+    targets_.leds = &leds_;
+    targets_.buttons = &buttons_;
+    targets_.gpio = &gpio_;
+    targets_.processes = &procs_;
+    targets_.console = &console_;
+    targets_.clock = &clock_;
+    auto s = ControlServer::Listen(reactor_, path_, targets_);
+    ASSERT_TRUE(s.ok()) << s.status();
+    server_ = std::move(*s);
+    for (size_t i = 0; i < leds_.size(); ++i) leds_.led(i).Init();
+  }
+
+  UniqueFd Connect() {
+    auto fd = ConnectUnix(path_);
+    EXPECT_TRUE(fd.ok()) << fd.status();
+    return fd.ok() ? std::move(*fd) : UniqueFd();
+  }
+
+  // Reads from `fd` while running the loop until `done(text so far)`.
+  std::string ReadUntil(int fd, const std::function<bool(const std::string&)>& done) {
+    std::string got;
+    reactor_.RunUntil([&] {
+      char buf[4096];
+      for (;;) {
+        ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+        if (n <= 0) break;
+        got.append(buf, static_cast<size_t>(n));
+      }
+      return done(got);
+    });
+    return got;
+  }
+  static bool Terminated(const std::string& s) {
+    return s.ends_with("ok\n") ||
+           (s.rfind("error: ") != std::string::npos && s.ends_with("\n"));
+  }
+
+  // Sends one command and returns the reply lines including the terminator.
+  std::vector<std::string> Command(const std::string& line) {
+    UniqueFd fd = Connect();
+    std::string msg = line + "\n";
+    EXPECT_EQ(send(fd.get(), msg.data(), msg.size(), 0), static_cast<ssize_t>(msg.size()));
+    std::string reply = ReadUntil(fd.get(), Terminated);
+    std::vector<std::string> lines = absl::StrSplit(reply, '\n', absl::SkipEmpty());
+    return lines;
+  }
+
+  PollReactor reactor_;
+  VirtualClock clock_{reactor_, 5};
+  HostLeds leds_{2, /*log_changes=*/false};
+  HostButtons buttons_{2};
+  HostGpioBank gpio_{"gpio", 4};
+  FakeProcessIntrospection procs_;
+  FakeConsoleHook console_;
+  ControlTargets targets_;
+  std::string path_;
+  std::unique_ptr<ControlServer> server_;
+};
+
+using Lines = std::vector<std::string>;
+
+TEST_F(ControlServerTest, LedsReportsEachLedThenOk) {
+  leds_.led(1).On();
+  EXPECT_EQ(Command("leds"), (Lines{"led 0 off", "led 1 on", "ok"}));
+}
+
+TEST_F(ControlServerTest, PressAndReleaseDriveTheButtonPin) {
+  auto& pin = *buttons_.descriptors()[1].pin;
+  pin.MakeInput();
+  EXPECT_EQ(Command("press 1"), (Lines{"ok"}));
+  EXPECT_FALSE(pin.Read());  // active-low
+  EXPECT_EQ(Command("buttons"), (Lines{"button 0 released", "button 1 pressed", "ok"}));
+  EXPECT_EQ(Command("release 1"), (Lines{"ok"}));
+  EXPECT_TRUE(pin.Read());
+  EXPECT_EQ(Command("press 7"), (Lines{"error: no button 7 (have 0..1)"}));
+  EXPECT_EQ(Command("press x"), (Lines{"error: 'x' is not a button number"}));
+  EXPECT_EQ(Command("press"), (Lines{"error: usage: press N"}));
+}
+
+TEST_F(ControlServerTest, GpioDrivesInputsAndReadsPins) {
+  gpio_.pin(3).MakeInput();
+  EXPECT_EQ(Command("gpio 3 high"), (Lines{"ok"}));
+  EXPECT_EQ(Command("gpio 3"), (Lines{"gpio 3 high", "ok"}));
+  EXPECT_EQ(Command("gpio 3 low"), (Lines{"ok"}));
+  EXPECT_EQ(Command("gpio 3"), (Lines{"gpio 3 low", "ok"}));
+  gpio_.pin(0).MakeOutput();
+  gpio_.pin(0).Set();
+  EXPECT_EQ(Command("gpio"), (Lines{"gpio 0 high output", "gpio 1 low off", "gpio 2 low off",
+                                    "gpio 3 low input", "ok"}));
+  EXPECT_EQ(Command("gpio 3 sideways"),
+            (Lines{"error: gpio level must be high, low or float, not 'sideways'"}));
+  EXPECT_EQ(Command("gpio 4"), (Lines{"error: no gpio pin 4 (have 0..3)"}));
+}
+
+TEST_F(ControlServerTest, PsListsProcessesAndVerboseAddsDetails) {
+  EXPECT_EQ(Command("ps"),
+            (Lines{"process id=0 name=blink state=yielded restarts=1 syscalls=42",
+                   "process id=1 name=hello state=running restarts=0 syscalls=0", "ok"}));
+  Lines v = Command("ps -v");
+  ASSERT_EQ(v.size(), 8u);
+  EXPECT_EQ(v[1],
+            "  memory flash=0x00030000+0x00002000 ram=0x20000000+0x00004000 "
+            "break=0x20001000 grant=0x20003c00+0x00000400");
+  EXPECT_EQ(v[2], "  grant driver=0x00002 bytes=16");
+  EXPECT_EQ(v[3], "  upcall driver=0x00000 subscribe=0 args=0x1,0x2,0x3");
+  EXPECT_EQ(v[4], "  allow kind=rw driver=0x00001 number=1 address=0x20000100 length=64");
+  EXPECT_EQ(v[5], "process id=1 name=hello state=running restarts=0 syscalls=0");
+  EXPECT_EQ(v[7], "ok");
+  EXPECT_EQ(Command("ps -x"), (Lines{"error: usage: ps [-v]"}));
+}
+
+TEST_F(ControlServerTest, InspectShowsOneProcessOrNotFound) {
+  Lines l = Command("inspect blink");
+  ASSERT_EQ(l.size(), 6u);
+  EXPECT_EQ(l[0], "process id=0 name=blink state=yielded restarts=1 syscalls=42");
+  EXPECT_EQ(l[5], "ok");
+  EXPECT_EQ(Command("inspect nosuch"), (Lines{"error: no process 'nosuch'"}));
+}
+
+TEST_F(ControlServerTest, StopStartRestartDelegateToIntrospection) {
+  EXPECT_EQ(Command("stop blink"), (Lines{"ok"}));
+  EXPECT_EQ(Command("start blink"), (Lines{"ok"}));
+  EXPECT_EQ(Command("restart hello"), (Lines{"ok"}));
+  EXPECT_EQ(Command("stop ghost"), (Lines{"error: no process 'ghost'"}));
+  EXPECT_EQ(procs_.requests, (std::vector<std::string>{"stop blink", "start blink",
+                                                       "restart hello"}));
+}
+
+TEST_F(ControlServerTest, UnknownCommandIsAnErrorAndConnectionStaysUsable) {
+  UniqueFd fd = Connect();
+  std::string msg = "frobnicate\r\n\nleds\n";
+  ASSERT_EQ(send(fd.get(), msg.data(), msg.size(), 0), static_cast<ssize_t>(msg.size()));
+  std::string reply = ReadUntil(fd.get(), [](const std::string& s) { return s.ends_with("ok\n"); });
+  EXPECT_EQ(reply, "error: unknown command 'frobnicate' (try help)\nled 0 off\nled 1 off\nok\n");
+}
+
+TEST_F(ControlServerTest, OverlongLineIsRejectedAndClosed) {
+  UniqueFd fd = Connect();
+  std::string msg(ControlServer::kMaxLineBytes + 10, 'a');
+  ASSERT_EQ(send(fd.get(), msg.data(), msg.size(), 0), static_cast<ssize_t>(msg.size()));
+  std::string reply = ReadUntil(fd.get(), Terminated);
+  EXPECT_EQ(reply, "error: line too long\n");
+  EXPECT_TRUE(reactor_.RunUntil([&] { return server_->client_count() == 0; }));
+}
+
+TEST_F(ControlServerTest, WatchStreamsLedGpioAndButtonEventsToEveryWatcher) {
+  UniqueFd w1 = Connect();
+  UniqueFd w2 = Connect();
+  ASSERT_EQ(send(w1.get(), "watch\n", 6, 0), 6);
+  ASSERT_EQ(send(w2.get(), "watch\n", 6, 0), 6);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return server_->watcher_count() == 2; }));
+
+  leds_.led(0).On();
+  clock_.Advance(10);
+  gpio_.pin(2).MakeOutput();  // reports low
+  gpio_.pin(2).Set();
+  EXPECT_EQ(Command("press 0"), (Lines{"ok"}));
+  const std::string expected =
+      "led 0 on t=5\ngpio 2 low t=15\ngpio 2 high t=15\nbutton 0 pressed t=15\n";
+  auto enough = [&](const std::string& s) { return s.size() >= expected.size(); };
+  EXPECT_EQ(ReadUntil(w1.get(), enough), expected);
+  EXPECT_EQ(ReadUntil(w2.get(), enough), expected);
+
+  server_->Shutdown();
+  EXPECT_EQ(ReadUntil(w1.get(), [](const std::string& s) { return s == "ok\n"; }), "ok\n");
+}
+
+TEST_F(ControlServerTest, ConsoleForwardsInputAndStreamsOutput) {
+  UniqueFd fd = Connect();
+  std::string msg = "console\nlist\n";
+  ASSERT_EQ(send(fd.get(), msg.data(), msg.size(), 0), static_cast<ssize_t>(msg.size()));
+  EXPECT_EQ(ReadUntil(fd.get(), [](const std::string& s) { return s == "ok\n"; }), "ok\n");
+  ASSERT_TRUE(reactor_.RunUntil([&] { return console_.input == "list\n"; }));
+  console_.Emit("tock$ ");
+  EXPECT_EQ(ReadUntil(fd.get(), [](const std::string& s) { return s == "tock$ "; }), "tock$ ");
+  ASSERT_EQ(send(fd.get(), "x", 1, 0), 1);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return console_.input == "list\nx"; }));
+  fd.Reset();
+  ASSERT_TRUE(reactor_.RunUntil([&] { return console_.sinks.empty(); }));
+}
+
+TEST_F(ControlServerTest, MissingTargetsGiveNotAvailableErrors) {
+  server_.reset();
+  ControlTargets none;
+  auto s = ControlServer::Listen(reactor_, path_, none);
+  ASSERT_TRUE(s.ok());
+  server_ = std::move(*s);
+  EXPECT_EQ(Command("leds"), (Lines{"error: no LEDs on this board"}));
+  EXPECT_EQ(Command("ps"), (Lines{"error: process list not available"}));
+  EXPECT_EQ(Command("stop blink"), (Lines{"error: process control not available"}));
+  EXPECT_EQ(Command("console"), (Lines{"error: console not available"}));
+}
+
+TEST_F(ControlServerTest, HelpEndsWithOk) {
+  Lines l = Command("help");
+  ASSERT_GT(l.size(), 5u);
+  EXPECT_EQ(l.back(), "ok");
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel
