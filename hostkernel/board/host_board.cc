@@ -1,0 +1,52 @@
+// The host board's wiring; see host_board.h for the parts list.
+#include "hostkernel/board/host_board.h"
+
+namespace tockpp::hostkernel {
+namespace {
+
+template <size_t N>
+std::array<tock::hil::led::Led*, N> LedList(HostLeds& leds) {
+  std::array<tock::hil::led::Led*, N> list{};
+  for (size_t i = 0; i < N; ++i) list[i] = &leds.led(i);
+  return list;
+}
+
+}  // namespace
+
+HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
+                     const HostBoardConfig& config)
+    : kernel_(processes_, drivers_, config.timeslice_us),
+      alarm_(clock),
+      entropy_(reactor, config.seed),
+      uart_mux_(console, uart_mux_rx_),
+      alarm_mux_(alarm_),
+      alarm_grant_(kernel_, tock::capsules::driver_num::kAlarm, memory_cap_),
+      alarm_driver_(alarm_driver_alarm_, alarm_grant_),
+      console_grant_(kernel_, tock::capsules::driver_num::kConsole, memory_cap_),
+      console_(console_uart_, console_grant_, console_tx_, console_rx_),
+      led_list_(LedList<kNumLeds>(leds_)),
+      led_driver_(led_list_),
+      button_pins_{buttons_.descriptors()[0], buttons_.descriptors()[1],
+                   buttons_.descriptors()[2], buttons_.descriptors()[3]},
+      button_grant_(kernel_, tock::capsules::driver_num::kButton, memory_cap_),
+      button_driver_(button_grant_, button_pins_),
+      gpio_list_{&gpio_pins_.pin(0), &gpio_pins_.pin(1), &gpio_pins_.pin(2), &gpio_pins_.pin(3),
+                 &gpio_pins_.pin(4), &gpio_pins_.pin(5), &gpio_pins_.pin(6), &gpio_pins_.pin(7)},
+      gpio_grant_(kernel_, tock::capsules::driver_num::kGpio, memory_cap_),
+      gpio_driver_(gpio_grant_, gpio_list_),
+      rng_grant_(kernel_, tock::capsules::driver_num::kRng, memory_cap_),
+      rng_driver_(entropy_, rng_grant_),
+      lld_grant_(kernel_, tock::capsules::LowLevelDebug::kDriverNum, memory_cap_),
+      lld_(debug_uart_, lld_grant_, lld_buffer_) {
+  static_assert(kNumButtons == 4 && kNumGpioPins == 8, "update the initializer lists above");
+  // Every driver the apps can reach, by upstream driver number.
+  (void)drivers_.Register(tock::capsules::driver_num::kAlarm, alarm_driver_);
+  (void)drivers_.Register(tock::capsules::driver_num::kConsole, console_);
+  (void)drivers_.Register(tock::capsules::driver_num::kLed, led_driver_);
+  (void)drivers_.Register(tock::capsules::driver_num::kButton, button_driver_);
+  (void)drivers_.Register(tock::capsules::driver_num::kGpio, gpio_driver_);
+  (void)drivers_.Register(tock::capsules::driver_num::kRng, rng_driver_);
+  (void)drivers_.Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
+}
+
+}  // namespace tockpp::hostkernel

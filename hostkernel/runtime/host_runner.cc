@@ -1,0 +1,270 @@
+// HostRunner: the kernel's loop steps on the event loop; see host_runner.h.
+#include "hostkernel/runtime/host_runner.h"
+
+#include <poll.h>
+
+#include <cinttypes>
+#include <cstdio>
+
+namespace tockpp::hostkernel {
+
+HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<HostProcess> hosts,
+                       const tock::MainLoopCapability& loop_cap,
+                       const tock::ProcessManagementCapability& management_cap,
+                       Listener& listener)
+    : loop_(loop),
+      kernel_(kernel),
+      hosts_(hosts),
+      loop_cap_(loop_cap),
+      management_cap_(management_cap),
+      listener_(listener),
+      watches_(hosts.size()),
+      deferred_traps_(hosts.size()) {
+  for (HostProcess& host : hosts_) host.set_observer(this);
+}
+
+HostRunner::~HostRunner() {
+  loop_.SetSpinSource(nullptr);
+  for (size_t i = 0; i < hosts_.size(); ++i) {
+    hosts_[i].set_observer(nullptr);
+    for (EventLoop::WatchId id : {watches_[i].wake, watches_[i].exit, watches_[i].listener}) {
+      if (id != 0) loop_.Unwatch(id);
+    }
+  }
+}
+
+size_t HostRunner::IndexOf(const HostProcess& host) const {
+  return static_cast<size_t>(&host - hosts_.data());
+}
+
+const tock::Process* HostRunner::running() const {
+  return running_ ? &kernel_.processes()[*running_] : nullptr;
+}
+
+void HostRunner::ChildSpawned(HostProcess& host, LinuxProcess& child) {
+  const size_t index = IndexOf(host);
+  Watches& w = watches_[index];
+  w.wake = loop_.WatchFd(child.eventfd(), POLLIN, [this, index](uint32_t) {
+    if (LinuxProcess* c = hosts_[index].child()) c->DrainEventfd();
+    PollChannel(index);
+    Schedule();
+  });
+  w.exit = loop_.WatchFd(child.pidfd(), POLLIN, [this, index](uint32_t) {
+    OnChildExit(index);
+    Schedule();
+  });
+}
+
+void HostRunner::ChildGoing(HostProcess& host, LinuxProcess& child) {
+  const size_t index = IndexOf(host);
+  Watches& w = watches_[index];
+  for (EventLoop::WatchId* id : {&w.wake, &w.exit, &w.listener}) {
+    if (*id != 0) loop_.Unwatch(*id);
+    *id = 0;
+  }
+  deferred_traps_[index].reset();
+  if (spinning_child_ == &child) spinning_child_ = nullptr;
+}
+
+void HostRunner::BeginSpin() {
+  if (!running_ || waiting_for_launch_) return;
+  spinning_child_ = hosts_[*running_].child();
+  if (spinning_child_ != nullptr) spinning_child_->BeginSpin();
+}
+
+bool HostRunner::SpinPoll() {
+  if (!running_) return false;
+  const bool handled = PollChannel(*running_);
+  if (handled) Schedule();
+  return handled;
+}
+
+void HostRunner::EndSpin() {
+  if (spinning_child_ != nullptr) spinning_child_->EndSpin();
+  spinning_child_ = nullptr;
+}
+
+bool HostRunner::PollChannel(size_t index) {
+  HostProcess& host = hosts_[index];
+  HostProcess::Trap trap;
+  switch (host.Poll(&trap)) {
+    case HostProcess::Event::kNone:
+      return false;
+    case HostProcess::Event::kLaunched: {
+      LinuxProcess* child = host.child();
+      if (child != nullptr && watches_[index].listener == 0 && child->listener_fd() >= 0) {
+        watches_[index].listener = loop_.WatchFd(child->listener_fd(), POLLIN,
+                                                 [this, index](uint32_t) {
+                                                   hosts_[index].HandleSeccompNotification();
+                                                 });
+      }
+      if (running_ == index && waiting_for_launch_) {
+        waiting_for_launch_ = false;
+        host.Resume();
+      }
+      return true;
+    }
+    case HostProcess::Event::kSyscall:
+      if (running_ != index) {
+        // Posted just as its turn ended (the SIGSTOP raced the request): answer it when the
+        // process next gets the CPU.
+        deferred_traps_[index] = trap;
+        return true;
+      }
+      OnSyscall(index, trap);
+      return true;
+    case HostProcess::Event::kProtocolViolation:
+      return true;  // the child is killed; its exit arrives through the pidfd
+  }
+  return false;
+}
+
+void HostRunner::OnSyscall(size_t index, const HostProcess::Trap& trap) {
+  ++stats_.syscalls;
+  tock::Process& process = kernel_.processes()[index];
+  switch (kernel_.HandleSyscall(process, trap.syscall_class, trap.regs, loop_cap_)) {
+    case tock::SyscallOutcome::kResume:
+      if (running_ == index) hosts_[index].Resume();
+      break;
+    case tock::SyscallOutcome::kDescheduled:
+      if (running_ == index) EndTurn();
+      break;
+    case tock::SyscallOutcome::kPanic:
+      Panic(std::string("invalid system call from process ") +
+            std::string(process.name(), process.name_length()));
+      break;
+  }
+}
+
+void HostRunner::OnChildExit(size_t index) {
+  HostProcess& host = hosts_[index];
+  std::optional<ExitInfo> exit = host.Reap();
+  if (!exit) return;
+  if (running_ == index) EndTurn();
+  deferred_traps_[index].reset();
+  tock::Process& process = kernel_.processes()[index];
+  if (!process.IsAlive()) return;  // the kernel already ended it
+  ++stats_.faults;
+  listener_.ProcessFaulted(process, FormatFaultDump(process, *exit));
+  if (kernel_.HandleFault(process, HostProcess::ToFaultInfo(*exit), loop_cap_) ==
+      tock::FaultOutcome::kPanic) {
+    Panic(std::string("process ") + std::string(process.name(), process.name_length()) +
+          " faulted under the panic fault policy");
+  }
+}
+
+void HostRunner::OnTimesliceExpired(size_t index, uint64_t turn) {
+  if (running_ != index || turn != turn_) return;
+  slice_timer_.reset();
+  // A request posted just before the deadline is answered, not lost.
+  PollChannel(index);
+  if (running_ != index || turn != turn_) return;
+  hosts_[index].Preempt();
+  ++stats_.timeslice_expiries;
+  kernel_.HandleTimesliceExpired(kernel_.processes()[index], loop_cap_);
+  EndTurn();
+  Schedule();
+}
+
+void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
+  running_ = index;
+  ++turn_;
+  ++stats_.context_switches;
+  const uint64_t turn = turn_;
+  slice_timer_ = loop_.AddTimerAfter(std::chrono::microseconds(timeslice_us),
+                                     [this, index, turn] { OnTimesliceExpired(index, turn); });
+  loop_.SetSpinSource(this);
+  HostProcess& host = hosts_[index];
+  if (std::optional<HostProcess::Trap> trap = deferred_traps_[index]) {
+    deferred_traps_[index].reset();
+    OnSyscall(index, *trap);
+    return;
+  }
+  LinuxProcess* child = host.child();
+  if (child != nullptr && child->launched()) {
+    host.Resume();
+  } else {
+    waiting_for_launch_ = true;
+    PollChannel(index);  // the launch handshake may already be there
+  }
+}
+
+void HostRunner::EndTurn() {
+  if (slice_timer_) loop_.CancelTimer(*slice_timer_);
+  slice_timer_.reset();
+  running_.reset();
+  waiting_for_launch_ = false;
+  loop_.SetSpinSource(nullptr);
+}
+
+void HostRunner::Schedule() {
+  if (in_schedule_ || panicked_) return;
+  in_schedule_ = true;
+  // Starting a process can end its turn at once (a deferred yield), so loop until one runs.
+  while (!running_ && !panicked_) {
+    std::optional<tock::Kernel::ScheduledRun> run = kernel_.NextProcessToRun(loop_cap_);
+    if (!run) {
+      CheckAllDone();
+      break;
+    }
+    StartRunning(static_cast<size_t>(run->process - kernel_.processes().data()),
+                 run->timeslice_us);
+  }
+  in_schedule_ = false;
+}
+
+void HostRunner::Panic(const std::string& reason) {
+  if (panicked_) return;
+  EndTurn();
+  panicked_ = true;
+  listener_.KernelPanicked(reason);
+}
+
+void HostRunner::CheckAllDone() {
+  for (const tock::Process& p : kernel_.processes()) {
+    if (p.state() != tock::ProcessState::kUnused && p.IsAlive()) {
+      done_reported_ = false;
+      return;
+    }
+  }
+  if (done_reported_) return;
+  done_reported_ = true;
+  listener_.AllProcessesDone();
+}
+
+std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit) {
+  char buf[1536];
+  std::string out;
+  auto add = [&](const char* fmt, auto... args) {
+    std::snprintf(buf, sizeof(buf), fmt, args...);
+    out += buf;
+  };
+  const std::string name(p.name(), p.name_length());
+  add("---| Process fault: %s (restart count %u) |---\n", name.c_str(), p.restart_count());
+  add("Cause: %s\n", exit.Describe().c_str());
+  if (exit.fault && exit.fault->valid == 1) {
+    const tock_fault_info& f = *exit.fault;
+    add("Fault address: 0x%08" PRIx32 "   (signal %" PRIu32 ", code %" PRIu32 ")\n", f.addr,
+        f.signo, f.code);
+    add("eip 0x%08" PRIx32 "  esp 0x%08" PRIx32 "  eflags 0x%08" PRIx32 "\n", f.eip, f.esp,
+        f.eflags);
+    add("eax 0x%08" PRIx32 "  ebx 0x%08" PRIx32 "  ecx 0x%08" PRIx32 "  edx 0x%08" PRIx32 "\n",
+        f.eax, f.ebx, f.ecx, f.edx);
+    add("esi 0x%08" PRIx32 "  edi 0x%08" PRIx32 "  ebp 0x%08" PRIx32 "\n", f.esi, f.edi, f.ebp);
+  }
+  const uint32_t grant_bytes = p.kernel_memory_used();
+  add("App memory map:\n");
+  add("  flash   0x%08" PRIx32 " .. 0x%08" PRIx32 "  (%" PRIu32 " bytes, protected to 0x%08" PRIx32
+      ")\n",
+      p.flash_start(), p.flash_end(), p.flash_end() - p.flash_start(), p.flash_protected_end());
+  add("  RAM     0x%08" PRIx32 " .. 0x%08" PRIx32 "  (%" PRIu32 " bytes)\n", p.memory_start(),
+      p.memory_end(), p.memory_len());
+  add("  app break     0x%08" PRIx32 "  (app uses %" PRIu32 " bytes)\n", p.app_break(),
+      p.app_break() - p.memory_start());
+  add("  kernel break  0x%08" PRIx32 "  (grants + upcall queue: %" PRIu32 " bytes)\n",
+      p.kernel_memory_break(), grant_bytes);
+  add("  free          %" PRIu32 " bytes", p.kernel_memory_break() - p.app_break());
+  return out;
+}
+
+}  // namespace tockpp::hostkernel

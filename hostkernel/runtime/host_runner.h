@@ -1,0 +1,110 @@
+// HostRunner: drives the portable kernel's loop steps (kernel/kernel.h) on tockd's event loop.
+//
+// Exactly one app process runs at a time, as on a single-core MCU: the runner asks the kernel
+// for the next process, lets its Linux child run (HostProcess::Resume), and takes the CPU back
+// when the child posts a syscall, faults, exits or its timeslice timer fires (SIGSTOP). Every
+// event (channel wake-ups, child exits, seccomp notifications, timers) arrives on the one loop
+// thread, so kernel state is never shared. Trusted: holds the main-loop and process-management
+// capabilities.
+#ifndef TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
+#define TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "hostkernel/event_loop/event_loop.h"
+#include "hostkernel/process/host_process.h"
+#include "kernel/capabilities.h"
+#include "kernel/kernel.h"
+
+namespace tockpp::hostkernel {
+
+class HostRunner final : public HostProcess::Observer, public SpinSource {
+ public:
+  struct Stats {
+    uint64_t syscalls = 0;
+    uint64_t timeslice_expiries = 0;
+    uint64_t faults = 0;
+    uint64_t context_switches = 0;
+  };
+  // Told about everything a user should see in the log: faults with their dump, panics.
+  struct Listener {
+    virtual ~Listener() = default;
+    // `dump` is a multi-line Tock-style fault report.
+    virtual void ProcessFaulted(const tock::Process& process, const std::string& dump) = 0;
+    // The kernel panicked (a Panic fault policy): tockd must stop with a non-zero status.
+    virtual void KernelPanicked(const std::string& reason) = 0;
+    // No process can ever run again (all terminated or faulted).
+    virtual void AllProcessesDone() = 0;
+  };
+
+  // `hosts[i]` is the platform of kernel.processes()[i].
+  HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<HostProcess> hosts,
+             const tock::MainLoopCapability& loop_cap,
+             const tock::ProcessManagementCapability& management_cap, Listener& listener);
+  ~HostRunner() override;
+  HostRunner(const HostRunner&) = delete;
+  HostRunner& operator=(const HostRunner&) = delete;
+
+  // Picks and starts a process if none runs. Call after anything that may have made a process
+  // runnable (an upcall scheduled by a capsule, a process started by management).
+  void Schedule();
+
+  const Stats& stats() const { return stats_; }
+  // The process currently holding the CPU, if any.
+  const tock::Process* running() const;
+
+  // HostProcess::Observer: (un)registers a child's fds with the loop.
+  void ChildSpawned(HostProcess& host, LinuxProcess& child) override;
+  void ChildGoing(HostProcess& host, LinuxProcess& child) override;
+
+  // SpinSource: the loop spins on the running child's channel before blocking.
+  void BeginSpin() override;
+  bool SpinPoll() override;
+  void EndSpin() override;
+
+ private:
+  struct Watches {
+    EventLoop::WatchId wake = 0, exit = 0, listener = 0;
+  };
+  size_t IndexOf(const HostProcess& host) const;
+  // Handles whatever the child posted on its channel; true if something was there.
+  bool PollChannel(size_t index);
+  void OnSyscall(size_t index, const HostProcess::Trap& trap);
+  void OnChildExit(size_t index);
+  void OnTimesliceExpired(size_t index, uint64_t turn);
+  void StartRunning(size_t index, uint32_t timeslice_us);
+  void EndTurn();
+  void Panic(const std::string& reason);
+  void CheckAllDone();
+
+  EventLoop& loop_;
+  tock::Kernel& kernel_;
+  std::span<HostProcess> hosts_;
+  const tock::MainLoopCapability& loop_cap_;
+  const tock::ProcessManagementCapability& management_cap_;
+  Listener& listener_;
+  std::vector<Watches> watches_;
+  std::vector<std::optional<HostProcess::Trap>> deferred_traps_;
+  LinuxProcess* spinning_child_ = nullptr;
+  std::optional<size_t> running_;
+  // The running process was scheduled but its child has not launched yet.
+  bool waiting_for_launch_ = false;
+  uint64_t turn_ = 0;  // distinguishes a stale timeslice timer from the current one
+  std::optional<EventLoop::TimerId> slice_timer_;
+  bool in_schedule_ = false;
+  bool panicked_ = false;
+  bool done_reported_ = false;
+  Stats stats_;
+};
+
+// A Tock-style fault report: app name, cause, fault address, memory map.
+std::string FormatFaultDump(const tock::Process& process, const ExitInfo& exit);
+
+}  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
