@@ -27,6 +27,10 @@ void PanicPrint(const char* s) {
   if (g_output != nullptr) g_output(s, Length(s));
 }
 
+void PanicPrintN(const char* s, size_t len) {
+  if (g_output != nullptr) g_output(s, len);
+}
+
 void PanicPrintHex(uint32_t v) {
   char buf[10] = {'0', 'x'};
   for (int i = 0; i < 8; ++i) buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF];
@@ -53,10 +57,12 @@ const char* DescribeFault(const FaultInfo& f) {
   return "fault";
 }
 
-void DumpProcessFault(const char* name, const FaultInfo& fault, const StoredState& state,
-                      const HwFrame* frame, ProcessMemory mem) {
-  PanicPrint("\r\n---| App Status: ");
-  PanicPrint(name);
+void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
+                      const StoredState& state, const HwFrame* frame, ProcessMemory mem) {
+  PanicPrint("\r\nProcess ");
+  PanicPrintN(name, name_len);
+  PanicPrint(" had a fault\r\n---| App Status: ");
+  PanicPrintN(name, name_len);
   PanicPrint(" |---\r\n");
   PanicPrint("Fault: ");
   PanicPrint(DescribeFault(fault));

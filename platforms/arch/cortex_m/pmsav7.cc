@@ -113,6 +113,20 @@ std::optional<AppMemoryLayout> AllocateAppMemory(uint32_t unallocated_start,
   return std::nullopt;
 }
 
+bool SetRamRegion(uint32_t memory_start, uint32_t memory_len, uint32_t app_break,
+                  uint32_t kernel_break, MpuConfig& config) {
+  if (memory_len < kMinSubregionRegion || !std::has_single_bit(memory_len) ||
+      (memory_start & (memory_len - 1)) != 0) {
+    return false;
+  }
+  MpuConfig candidate = config;
+  candidate.regions[kRamRegion] =
+      MakeRegion(memory_start, memory_len, 0, MpuPermissions::kReadWriteOnly);
+  if (!UpdateAppMemory(app_break, kernel_break, candidate)) return false;
+  config = candidate;
+  return true;
+}
+
 bool UpdateAppMemory(uint32_t app_break, uint32_t kernel_break, MpuConfig& config) {
   MpuRegion& ram = config.regions[kRamRegion];
   if (!ram.enabled() || app_break > kernel_break) return false;

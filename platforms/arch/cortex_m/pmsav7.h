@@ -82,6 +82,11 @@ struct AppMemoryLayout {
     uint32_t unallocated_start, uint32_t unallocated_size, uint32_t min_size,
     uint32_t initial_app_size, uint32_t initial_kernel_size, MpuConfig& config);
 
+// Programs the RAM region for an already placed block [memory_start, +memory_len) (a power of
+// two aligned to its size, as AllocateAppMemory returns) and the current breaks.
+[[nodiscard]] bool SetRamRegion(uint32_t memory_start, uint32_t memory_len, uint32_t app_break,
+                                uint32_t kernel_break, MpuConfig& config);
+
 // Moves the accessible part of RAM to end at `app_break` (rounded up to a subregion). Fails
 // (config unchanged) if that would expose memory at or above `kernel_break`.
 [[nodiscard]] bool UpdateAppMemory(uint32_t app_break, uint32_t kernel_break,

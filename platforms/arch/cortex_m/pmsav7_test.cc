@@ -89,6 +89,16 @@ TEST(Pmsav7Test, BreakMovesBySubregionsButNeverOverGrants) {
   EXPECT_FALSE(UpdateAppMemory(kernel_break + 4, kernel_break, config));
 }
 
+TEST(Pmsav7Test, RamRegionNeedsAPowerOfTwoBlockAlignedToItsSize) {
+  MpuConfig config;
+  EXPECT_FALSE(SetRamRegion(0x20001000, 0x2000, 0x20001400, 0x20002800, config));
+  EXPECT_FALSE(SetRamRegion(0x20000000, 0x3000, 0x20000400, 0x20002800, config));
+  ASSERT_TRUE(SetRamRegion(0x20002000, 0x2000, 0x20002400, 0x20003800, config));
+  const MpuRegion& ram = config.regions[kRamRegion];
+  ExpectCoversExactly(ram, 0x20002000, 0x20002400);
+  EXPECT_FALSE(ram.Covers(0x20003800));
+}
+
 TEST(Pmsav7Test, FlashRegionWidensOnlyUpwardWhenUnaligned) {
   MpuConfig config;
   ASSERT_TRUE(SetFlashRegion(0x40000, 0x2000, config));

@@ -1,0 +1,28 @@
+// tock::ProcessMemory for Cortex-M boards: carves process RAM out of the board's app RAM range
+// in blocks the PMSAv7 MPU can protect (power-of-two size, aligned to it, grant region in the
+// top subregions). Addresses are identity-mapped: the kernel pointer is the app address.
+#ifndef PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
+#define PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
+
+#include <cstdint>
+
+#include "kernel/process_memory.h"
+
+namespace tockpp::cortex_m {
+
+class AppMemoryAllocator final : public tock::ProcessMemory {
+ public:
+  constexpr AppMemoryAllocator(uint32_t start, uint32_t end) : next_(start), end_(end) {}
+
+  tock::Result<tock::MemoryAllocation> Allocate(const tock::MemoryRequest& request) override;
+
+  [[nodiscard]] uint32_t next_free() const { return next_; }
+
+ private:
+  uint32_t next_;
+  uint32_t end_;
+};
+
+}  // namespace tockpp::cortex_m
+
+#endif  // PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_

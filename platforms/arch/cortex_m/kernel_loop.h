@@ -1,0 +1,104 @@
+// The Cortex-M kernel main loop: interrupt bottom halves, deferred calls, then one process at a
+// time through the portable Kernel's loop steps (kernel/kernel.h), with SysTick as the
+// timeslice, the MPU reprogrammed only when the config changes, and process faults dumped and
+// handed to the fault policy. Trusted board-level code (mints the loop capabilities).
+#ifndef PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
+#define PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
+
+#include <cstdint>
+
+#include "kernel/capability_factory.h"
+#include "kernel/deferred_call.h"
+#include "kernel/kernel.h"
+#include "platforms/arch/cortex_m/cortex_m_process.h"
+#include "platforms/arch/cortex_m/fault_dump.h"
+#include "platforms/arch/cortex_m/mpu.h"
+#include "platforms/arch/cortex_m/systick.h"
+
+namespace tockpp::cortex_m {
+
+// Chip: bool ServicePendingInterrupts(); bool HasPendingInterrupts() const; void Sleep();
+template <typename Chip>
+class KernelLoop {
+ public:
+  KernelLoop(tock::Kernel& kernel, Chip& chip, uint32_t core_hz)
+      : kernel_(kernel), chip_(chip), systick_(core_hz) {}
+
+  [[noreturn]] void Run() {
+    const auto dc_cap = tock::CapabilityFactory::DeferredCall();
+    for (;;) {
+      chip_.ServicePendingInterrupts();
+      if (tock::DeferredCall::ServiceNext(dc_cap)) continue;
+      auto run = kernel_.NextProcessToRun(loop_cap_);
+      if (!run) {
+        if (!tock::DeferredCall::HasPending()) chip_.Sleep();
+        continue;
+      }
+      RunProcess(*run->process, run->timeslice_us);
+    }
+  }
+
+ private:
+  bool KernelWorkPending() const {
+    return chip_.HasPendingInterrupts() || tock::DeferredCall::HasPending();
+  }
+
+  void RunProcess(tock::Process& p, uint32_t slice_us) {
+    auto& cm = static_cast<CortexMProcess&>(p.boundary());
+    systick_.Start(slice_us);
+    systick_.Arm();
+    for (;;) {
+      if (!cm.runnable()) {
+        Fault(p, cm, SwitchResult{SwitchReason::kBadStack});
+        break;
+      }
+      if (KernelWorkPending()) {
+        kernel_.HandlePreempted(p, slice_us - systick_.RemainingUs(), loop_cap_);
+        break;
+      }
+      mpu_.Configure(cm.mpu_config());
+      SwitchResult r = cm.Run();
+      if (r.reason == SwitchReason::kSyscall) {
+        tock::SyscallRegisters regs{r.args[0], r.args[1], r.args[2], r.args[3]};
+        tock::SyscallOutcome o = kernel_.HandleSyscall(p, r.svc, regs, loop_cap_);
+        if (o == tock::SyscallOutcome::kPanic) Panic("invalid syscall under a panic fault policy");
+        if (o == tock::SyscallOutcome::kDescheduled) break;
+        if (systick_.HasExpired()) {
+          kernel_.HandleTimesliceExpired(p, loop_cap_);
+          break;
+        }
+        continue;
+      }
+      if (r.reason == SwitchReason::kPreempted) {
+        if (systick_.HasExpired()) {
+          kernel_.HandleTimesliceExpired(p, loop_cap_);
+        } else {
+          kernel_.HandlePreempted(p, slice_us - systick_.RemainingUs(), loop_cap_);
+        }
+        break;
+      }
+      Fault(p, cm, r);
+      break;
+    }
+    systick_.Disarm();
+    systick_.Reset();
+  }
+
+  void Fault(tock::Process& p, CortexMProcess& cm, const SwitchResult& r) {
+    DumpProcessFault(p.name(), p.name_length(), r.fault, cm.state(),
+                     UserBoundary::FrameOf(cm.state(), cm.memory()), cm.memory());
+    if (kernel_.HandleFault(p, cm.ToKernelFault(r), loop_cap_) == tock::FaultOutcome::kPanic) {
+      Panic("process fault under a panic fault policy");
+    }
+  }
+
+  tock::Kernel& kernel_;
+  Chip& chip_;
+  SysTick systick_;
+  Mpu mpu_;
+  const tock::MainLoopCapability loop_cap_ = tock::CapabilityFactory::MainLoop();
+};
+
+}  // namespace tockpp::cortex_m
+
+#endif  // PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_

@@ -1,0 +1,15 @@
+// MPS2 SCC user LEDs.
+#include "platforms/chips/mps2_an386/scc_led.h"
+
+namespace tockpp::mps2 {
+
+void SccLed::Write(bool on) {
+  constexpr cortex_m::StaticRef<SccRegisters> scc{kSccBase};
+  const uint32_t bit = uint32_t{1} << index_;
+  uint32_t v = scc->cfg1.Get();
+  scc->cfg1.Set(on ? (v | bit) : (v & ~bit));
+  on_ = on;
+  if (observer_ != nullptr) observer_(index_, on);
+}
+
+}  // namespace tockpp::mps2

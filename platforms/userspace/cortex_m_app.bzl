@@ -1,0 +1,97 @@
+"""cortex_m_app: a Tock C app (libtock) as a position-independent Thumb-2 ELF and TBF.
+
+Compiled in one arm-none-eabi-gcc call (like //apps:tock_app.bzl does for i386) with this
+folder's crt0.c and layout.ld, so it builds from any configuration. Targets for name = "hello":
+  :hello_cm_elf -> hello.cm.elf, :hello_cm_tbf -> hello.cm.tbf
+"""
+
+_GCC = "/usr/bin/arm-none-eabi-gcc"
+
+CORTEX_M_APP_CFLAGS = " ".join([
+    "-mcpu=cortex-m4",
+    "-mthumb",
+    "-mfloat-abi=soft",
+    "-fPIC",
+    "-msingle-pic-base",
+    "-mpic-register=r9",
+    "-mno-pic-data-is-text-relative",
+    "-std=c11",
+    "-ffreestanding",
+    "-nostdinc",
+    "-isystem $$(" + _GCC + " -print-file-name=include)",
+    "-fno-builtin-printf",
+    "-fno-tree-loop-distribute-patterns",
+    "-ffunction-sections",
+    "-fdata-sections",
+    "-Os",
+    "-g",
+    "-Wall",
+    "-Wextra",
+    "-Iapps",
+    "-I.",
+])
+
+def _sources_of(label_expr):
+    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) SRCS=\"$$SRCS $$f\";; esac; " +
+            "done; ")
+
+def cortex_m_app(
+        name,
+        srcs,
+        package_name = None,
+        stack = 2048,
+        app_heap = 1024,
+        kernel_heap = 1024,
+        copts = [],
+        visibility = None,
+        testonly = False):
+    native.genrule(
+        name = name + "_cm_elf",
+        srcs = srcs + [
+            "//apps/libtock:cortex_m_srcs",
+            "//platforms/userspace:crt0.c",
+            "//platforms/userspace:layout.ld",
+        ],
+        outs = [name + ".cm.elf"],
+        cmd = ("SRCS=''; " + _sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
+               "".join([_sources_of("$(locations " + s + ")") for s in srcs]) +
+               _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
+               " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +
+               " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
+               " -Wl,--defsym=STACK_SIZE=" + str(stack) +
+               " -o $@ $(location //platforms/userspace:crt0.c) $$SRCS -lgcc"),
+        visibility = visibility,
+        testonly = testonly,
+    )
+    native.genrule(
+        name = name + "_cm_tbf",
+        srcs = [":" + name + "_cm_elf"],
+        outs = [name + ".cm.tbf"],
+        tools = ["//tbf-tools:tbf"],
+        cmd = ("$(location //tbf-tools:tbf) create $(location :" + name + "_cm_elf)" +
+               " -o $@ --name " + (package_name or name) +
+               " --stack " + str(stack) + " --app-heap " + str(app_heap) +
+               " --kernel-heap " + str(kernel_heap)),
+        visibility = visibility,
+        testonly = testonly,
+    )
+
+def _concat_impl(ctx):
+    out = ctx.outputs.out
+    ctx.actions.run_shell(
+        inputs = ctx.files.tbfs,
+        outputs = [out],
+        command = "cat \"$@\" > " + out.path + " && printf '\\0\\0\\0\\0\\0\\0\\0\\0' >> " + out.path,
+        arguments = [f.path for f in ctx.files.tbfs],
+        mnemonic = "AppsImage",
+    )
+    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles([out]))]
+
+# TBFs back to back, then zeros that end the kernel's scan (as an erased apps region would).
+apps_image = rule(
+    implementation = _concat_impl,
+    attrs = {
+        "tbfs": attr.label_list(allow_files = True, mandatory = True),
+        "out": attr.output(mandatory = True),
+    },
+)
