@@ -1,0 +1,31 @@
+// tockctl's command line: which socket (--control=unix:PATH, else $TOCKD_CONTROL), which
+// command, checked locally so a typo fails fast with a one-line error. Host-only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace tockpp::hostkernel::tockctl {
+
+enum class Mode {
+  kRequest,  // one command, reply lines until ok / error
+  kWatch,    // stream event lines
+  kConsole,  // raw console pipe after ok
+  kHelp,     // print usage, no connection
+};
+
+struct Invocation {
+  std::string socket_path;
+  std::string line;  // the protocol line, without newline
+  Mode mode = Mode::kRequest;
+};
+
+// `args` excludes argv[0]. `env_control` is $TOCKD_CONTROL (nullptr if unset).
+absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
+                                           const char* env_control);
+
+extern const char kUsage[];
+
+}  // namespace tockpp::hostkernel::tockctl

@@ -1,0 +1,124 @@
+// tockctl: command-line client of tockd's control socket (protocol: hostkernel/control/README.md).
+// Prints reply item lines to stdout; "error: ..." becomes a one-line message on stderr and exit
+// status 1. `watch` streams events; `console` pipes stdin/stdout to the kernel console.
+#include <errno.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "hostkernel/peripherals/unix_socket.h"
+#include "hostkernel/tockctl/invocation.h"
+
+namespace tockpp::hostkernel::tockctl {
+namespace {
+
+int Fail(const std::string& msg) {
+  std::fprintf(stderr, "tockctl: %s\n", msg.c_str());
+  return 1;
+}
+
+bool WriteAll(int fd, const char* data, size_t len) {
+  while (len > 0) {
+    ssize_t n = (fd == STDOUT_FILENO) ? ::write(fd, data, len)
+                                      : ::send(fd, data, len, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    len -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// Reads reply lines until the terminator. Item lines are printed (flushed per line so `watch`
+// is live). Returns the exit status.
+int ReadReply(int fd, std::string& pending) {
+  char buf[4096];
+  for (;;) {
+    size_t nl;
+    while ((nl = pending.find('\n')) != std::string::npos) {
+      std::string line = pending.substr(0, nl);
+      pending.erase(0, nl + 1);
+      if (line == "ok") return 0;
+      if (line.rfind("error: ", 0) == 0) return Fail(line.substr(7));
+      line += '\n';
+      if (!WriteAll(STDOUT_FILENO, line.data(), line.size())) return 1;
+    }
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Fail("connection closed by tockd before the reply ended");
+    pending.append(buf, static_cast<size_t>(n));
+  }
+}
+
+int RunConsole(int fd, std::string pending) {
+  // After "ok", everything from tockd is console output.
+  if (!pending.empty() && !WriteAll(STDOUT_FILENO, pending.data(), pending.size())) return 1;
+  char buf[4096];
+  pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {fd, POLLIN, 0}};
+  for (;;) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return Fail(std::string("poll: ") + std::strerror(errno));
+    }
+    if (fds[1].revents != 0) {
+      ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) return 0;  // tockd went away: the console ended
+      if (!WriteAll(STDOUT_FILENO, buf, static_cast<size_t>(n))) return 1;
+    }
+    if (fds[0].revents != 0) {
+      ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return 0;  // end of input (Ctrl-D) detaches
+      if (!WriteAll(fd, buf, static_cast<size_t>(n))) {
+        return Fail("connection closed by tockd");
+      }
+    }
+  }
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  absl::StatusOr<Invocation> inv = ParseInvocation(args, std::getenv("TOCKD_CONTROL"));
+  if (!inv.ok()) return Fail(std::string(inv.status().message()));
+  if (inv->mode == Mode::kHelp) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  absl::StatusOr<UniqueFd> fd = ConnectUnix(inv->socket_path);
+  if (!fd.ok()) {
+    return Fail(std::string(fd.status().message()) + " (is tockd running with --control?)");
+  }
+  std::string line = inv->line + "\n";
+  if (!WriteAll(fd->get(), line.data(), line.size())) {
+    return Fail("connection closed by tockd");
+  }
+  std::string pending;
+  if (inv->mode == Mode::kConsole) {
+    // The reply to `console` is a bare "ok" (or an error) before the raw stream.
+    char c;
+    std::string first;
+    while (first.empty() || first.back() != '\n') {
+      ssize_t n = ::recv(fd->get(), &c, 1, 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Fail("connection closed by tockd before the reply ended");
+      first.push_back(c);
+    }
+    if (first != "ok\n") {
+      first.pop_back();
+      return Fail(first.rfind("error: ", 0) == 0 ? first.substr(7) : first);
+    }
+    return RunConsole(fd->get(), "");
+  }
+  return ReadReply(fd->get(), pending);
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel::tockctl
+
+int main(int argc, char** argv) { return tockpp::hostkernel::tockctl::Main(argc, argv); }
