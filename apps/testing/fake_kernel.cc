@@ -5,6 +5,7 @@
 
 #include <elf.h>
 #include <linux/futex.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -19,6 +20,7 @@
 #include <iterator>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/process/app_memory.h"
 
 namespace tockpp::apps::testing {
 namespace {
@@ -75,11 +77,6 @@ class FixedMapping {
   __builtin_unreachable();
 }
 
-struct Segment {
-  uint32_t paddr;
-  std::vector<uint8_t> bytes;
-};
-
 }  // namespace
 
 bool FakeKernel::InRam(uint32_t addr, uint32_t len) const {
@@ -87,8 +84,20 @@ bool FakeKernel::InRam(uint32_t addr, uint32_t len) const {
   return addr >= kRamAddr && end <= app_break;
 }
 
-uint8_t* FakeKernel::Ram(uint32_t addr) const {
-  return reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(addr));
+uint8_t* FakeKernel::Ptr(uint32_t addr, uint32_t len) const {
+  if (proc_ != nullptr) {
+    uint8_t* p = proc_->memory().RamPointer(addr, len);
+    return p != nullptr ? p : proc_->memory().FlashPointer(addr, len);
+  }
+  uint64_t end = static_cast<uint64_t>(addr) + len;
+  bool in_ram = addr >= kRamAddr && end <= kRamAddr + kRamSize;
+  bool in_flash = addr >= kFlashAddr && end <= kFlashAddr + flash_len_;
+  return in_ram || in_flash ? reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(addr)) : nullptr;
+}
+
+bool FakeKernel::ApproveBreak(uint32_t new_break) {
+  if (proc_ == nullptr) return true;
+  return proc_->ApproveBreak(new_break).ok();
 }
 
 // A minimal TBF header (version 2 + PackageName TLV) in front of an ELF-loaded binary.
@@ -107,34 +116,35 @@ void FakeKernel::WriteFakeHeader() {
   std::memcpy(hdr + 20, package_name_.data(), name_len);
 }
 
-RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
-  std::ifstream in(elf_path, std::ios::binary);
+bool FakeKernel::LoadImage(const std::string& path,
+                           std::vector<std::pair<uint32_t, std::vector<uint8_t>>>* segments,
+                           bool* is_elf_out) {
+  std::ifstream in(path, std::ios::binary);
   std::vector<uint8_t> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (file.size() < sizeof(Elf32_Ehdr)) {
-    error = "cannot read " + elf_path;
-    return RunEnd::kLoadError;
+    error = "cannot read " + path;
+    return false;
   }
-  std::vector<Segment> segments;
   bool is_elf = std::memcmp(file.data(), ELFMAG, SELFMAG) == 0;
   if (is_elf) {
     Elf32_Ehdr eh;
     std::memcpy(&eh, file.data(), sizeof eh);
     if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 || eh.e_type != ET_EXEC) {
       error = "not an i386 executable";
-      return RunEnd::kLoadError;
+      return false;
     }
     uint32_t flash_end = kBinaryStart;
     for (int i = 0; i < eh.e_phnum; ++i) {
       Elf32_Phdr ph;
       size_t off = eh.e_phoff + static_cast<size_t>(i) * eh.e_phentsize;
-      if (off + sizeof ph > file.size()) return RunEnd::kLoadError;
+      if (off + sizeof ph > file.size()) return false;
       std::memcpy(&ph, file.data() + off, sizeof ph);
       if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
       if (ph.p_paddr < kBinaryStart || ph.p_offset + ph.p_filesz > file.size()) {
         error = "segment outside flash";
-        return RunEnd::kLoadError;
+        return false;
       }
-      segments.push_back(
+      segments->push_back(
           {ph.p_paddr, std::vector<uint8_t>(file.begin() + ph.p_offset,
                                             file.begin() + ph.p_offset + ph.p_filesz)});
       flash_end = std::max(flash_end, ph.p_paddr + ph.p_filesz);
@@ -149,7 +159,7 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
     auto u32 = [&](size_t o) { return u16(o) | (u16(o + 2) << 16); };
     if (u16(0) != 2) {
       error = "neither ELF nor TBF v2";
-      return RunEnd::kLoadError;
+      return false;
     }
     uint32_t header_size = u16(2), total = u32(4);
     uint32_t init = 0, trailer = 0;
@@ -165,13 +175,21 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
     }
     if (total > file.size() || total == 0) {
       error = "bad TBF total_size";
-      return RunEnd::kLoadError;
+      return false;
     }
-    segments.push_back({kFlashAddr, std::vector<uint8_t>(file.begin(), file.begin() + total)});
+    segments->push_back({kFlashAddr, std::vector<uint8_t>(file.begin(), file.begin() + total)});
     flash_len_ = RoundUp(total, kPage);
     entry_ = kFlashAddr + header_size + init;
     app_start = kFlashAddr + header_size + trailer;
   }
+  *is_elf_out = is_elf;
+  return true;
+}
+
+RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
+  std::vector<std::pair<uint32_t, std::vector<uint8_t>>> segments;
+  bool is_elf = false;
+  if (!LoadImage(elf_path, &segments, &is_elf)) return RunEnd::kLoadError;
 
   FixedMapping channel_map(TOCK_HOST_CHANNEL_ADDR, kPage);
   FixedMapping flash_map(kFlashAddr, flash_len_);
@@ -180,9 +198,8 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
     error = "fixed mappings unavailable";
     return RunEnd::kLoadError;
   }
-  for (const Segment& s : segments) {
-    std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(s.paddr)), s.bytes.data(),
-                s.bytes.size());
+  for (const auto& [addr, bytes] : segments) {
+    std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(addr)), bytes.data(), bytes.size());
   }
   if (is_elf) WriteFakeHeader();  // so memop 4 finds a package name
 
@@ -254,8 +271,97 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   return end;
 }
 
+RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms) {
+  std::vector<std::pair<uint32_t, std::vector<uint8_t>>> segments;
+  bool is_elf = false;
+  if (!LoadImage(tbf_path, &segments, &is_elf)) return RunEnd::kLoadError;
+  if (is_elf || segments.size() != 1) {
+    error = "RunConfined needs a TBF";
+    return RunEnd::kLoadError;
+  }
+  auto memory = hostkernel::AppMemory::Create(kFlashAddr, segments[0].second, kRamAddr, kRamSize);
+  if (!memory.ok()) {
+    error = std::string(memory.status().message());
+    return RunEnd::kLoadError;
+  }
+  auto spawned = hostkernel::LinuxProcess::Spawn(
+      **memory, {.entry = entry_, .app_start = app_start, .name = package_name_});
+  if (!spawned.ok()) {
+    error = std::string(spawned.status().message());
+    return RunEnd::kLoadError;
+  }
+  std::unique_ptr<hostkernel::LinuxProcess> proc = *std::move(spawned);
+  proc_ = proc.get();
+  app_break = kRamAddr + TOCK_HOST_INITIAL_BREAK_BYTES;
+
+  RunEnd end = RunEnd::kTimeout;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  bool finished = false;
+  while (!finished) {
+    hostkernel::ChannelRequest req;
+    switch (proc->PollRequest(&req)) {
+      case hostkernel::LinuxProcess::Poll::kLaunched:
+        proc->Start();
+        continue;
+      case hostkernel::LinuxProcess::Poll::kSyscall:
+        ++syscalls;
+        trace.push_back("class " + std::to_string(req.syscall_class) + " " +
+                        std::to_string(req.arg[0]) + " " + std::to_string(req.arg[1]) + " " +
+                        std::to_string(req.arg[2]));
+        Handle(req.syscall_class, req.arg);
+        if (done_) {
+          end = exit_requested_ ? RunEnd::kExited : RunEnd::kIdle;
+          finished = true;
+        } else if (stop_when && stop_when(*this)) {
+          end = RunEnd::kStopped;
+          finished = true;
+        }
+        continue;
+      case hostkernel::LinuxProcess::Poll::kProtocolViolation:
+        trace.push_back("protocol violation, class " + std::to_string(req.syscall_class));
+        proc->Kill("protocol violation");
+        killed_by_kernel = true;
+        end = RunEnd::kViolation;
+        finished = true;
+        continue;
+      case hostkernel::LinuxProcess::Poll::kNone:
+        break;
+    }
+    if (auto info = proc->TryReap()) {
+      exit_description = info->Describe();
+      signal = info->signal;
+      killed_by_kernel = info->cause == hostkernel::ExitInfo::Cause::kKilledByKernel;
+      end =
+          info->cause == hostkernel::ExitInfo::Cause::kExited ? RunEnd::kExited : RunEnd::kSignaled;
+      break;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    pollfd fds[3] = {
+        {proc->eventfd(), POLLIN, 0}, {proc->pidfd(), POLLIN, 0}, {proc->listener_fd(), POLLIN, 0}};
+    if (poll(fds, proc->listener_fd() >= 0 ? 3 : 2, static_cast<int>(left.count())) <= 0) continue;
+    if (fds[0].revents) proc->DrainEventfd();
+    if (proc->listener_fd() >= 0 && fds[2].revents) proc->HandleSeccompNotification();
+  }
+  proc_ = nullptr;
+  proc.reset();  // kills and reaps a child that is still alive
+  return end;
+}
+
 void FakeKernel::Reply(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3,
                        uint32_t fn) {
+  if (proc_ != nullptr) {
+    tock_channel_reply rep{};
+    rep.kind = kind;
+    rep.r[0] = r0;
+    rep.r[1] = r1;
+    rep.r[2] = r2;
+    rep.r[3] = r3;
+    rep.upcall_fn = fn;
+    proc_->Reply(rep);  // adds the approved protection change, wakes the app
+    return;
+  }
   tock_channel* ch = Channel();
   ch->rep.kind = kind;
   ch->rep.r[0] = r0;
@@ -289,13 +395,13 @@ bool FakeKernel::ServeYield() {
       if (slot.fn == 0) continue;
       Upcall u = *it;
       queue_.erase(it);
-      if (number == 0 && InRam(arg1, 1)) *Ram(arg1) = 1;
+      if (number == 0 && InRam(arg1, 1)) *Ptr(arg1, 1) = 1;
       pending_yield_.reset();
       Reply(TOCK_REPLY_UPCALL, u.args[0], u.args[1], u.args[2], slot.userdata, slot.fn);
       return true;
     }
     if (number == 0) {
-      if (InRam(arg1, 1)) *Ram(arg1) = 0;
+      if (InRam(arg1, 1)) *Ptr(arg1, 1) = 0;
       pending_yield_.reset();
       Reply(TOCK_REPLY_RETURN, 0);
       return true;
@@ -331,8 +437,8 @@ void FakeKernel::Command(const uint32_t a[4]) {
       if (cmd != 1) return Reply(0, kFailure, kNosupport);
       Buffer b = ro_[{1, 1}];
       uint32_t n = std::min(arg0, b.len);
-      const char* p = reinterpret_cast<const char*>(static_cast<uintptr_t>(b.addr));
-      console.append(p, n);
+      const uint8_t* p = Ptr(b.addr, n);
+      if (p != nullptr) console.append(reinterpret_cast<const char*>(p), n);
       queue_.push_back({1, 1, {n, 0, 0}});
       return Reply(0, kSuccess);
     }
@@ -362,9 +468,10 @@ void FakeKernel::Command(const uint32_t a[4]) {
       if (cmd != 1) return Reply(0, kFailure, kNosupport);
       Buffer b = rw_[{0x40001, 0}];
       uint32_t n = std::min(arg0, b.len);
-      for (uint32_t i = 0; i < n; ++i) {
+      uint8_t* out = Ptr(b.addr, n);
+      for (uint32_t i = 0; out != nullptr && i < n; ++i) {
         rng_state_ = rng_state_ * 1103515245u + 12345u;
-        *Ram(b.addr + i) = static_cast<uint8_t>(rng_state_ >> 16);
+        out[i] = static_cast<uint8_t>(rng_state_ >> 16);
       }
       queue_.push_back({0x40001, 0, {0, n, 0}});
       return Reply(0, kSuccess);
@@ -420,7 +527,9 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
         case 1: {
           uint32_t old = app_break;
           uint32_t target = a[0] == 0 ? a[1] : old + a[1];
-          if (target < kRamAddr || target > grant) return Reply(0, kFailure, kNomem);
+          if (target < kRamAddr || target > grant || !ApproveBreak(target)) {
+            return Reply(0, kFailure, kNomem);
+          }
           app_break = target;
           return a[0] == 0 ? Reply(0, kSuccess) : Reply(0, kSuccessU32, old);
         }

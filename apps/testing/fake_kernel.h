@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "hostkernel/process/linux_process.h"
+
 namespace tockpp::apps::testing {
 
 struct Upcall {
@@ -23,7 +25,15 @@ struct Upcall {
   uint32_t args[3];
 };
 
-enum class RunEnd { kIdle, kExited, kSignaled, kStopped, kTimeout, kLoadError };
+enum class RunEnd {
+  kIdle,       // yielded with nothing that could ever wake it
+  kExited,     // Tock exit syscall (exit_code) or, unconfined, a Linux exit
+  kSignaled,   // died by `signal` (confined: also when tockd's gate killed it)
+  kStopped,    // stop_when returned true
+  kViolation,  // confined: LinuxProcess reported a channel protocol violation
+  kTimeout,
+  kLoadError,
+};
 
 class FakeKernel {
  public:
@@ -40,6 +50,9 @@ class FakeKernel {
   // with nothing that could ever wake it), exits, dies, `stop_when` returns true (checked after
   // every syscall), or `timeout_ms` of real time.
   RunEnd Run(const std::string& elf_path, int timeout_ms = 20000);
+  // The same kernel behind the real isolation: a TBF in hostkernel's AppMemory, spawned by
+  // LinuxProcess (real launcher, seccomp filter, vDSO entry, brk/mprotect gate).
+  RunEnd RunConfined(const std::string& tbf_path, int timeout_ms = 20000);
 
   // Called when the app idles; return true after queueing work to keep running.
   std::function<bool(FakeKernel&)> on_idle;
@@ -51,6 +64,8 @@ class FakeKernel {
   std::string console;
   std::string error;  // load / run problems
   int signal = 0;
+  std::string exit_description;   // confined: ExitInfo::Describe()
+  bool killed_by_kernel = false;  // confined: the mprotect gate or a violation killed it
   uint32_t exit_code = 0;
   uint32_t led_toggles[kLedCount] = {};
   std::vector<std::pair<uint32_t, uint32_t>> memops;  // (op, arg) in order
@@ -73,13 +88,18 @@ class FakeKernel {
   using Key = std::pair<uint32_t, uint32_t>;
 
   void WriteFakeHeader();
+  // Reads an ELF or TBF into flash segments; sets entry_, app_start, flash_len_.
+  bool LoadImage(const std::string& path,
+                 std::vector<std::pair<uint32_t, std::vector<uint8_t>>>* segments, bool* is_elf);
+  // Kernel pointer to app memory [addr, addr+len) (RAM or flash), nullptr if outside.
+  uint8_t* Ptr(uint32_t addr, uint32_t len) const;
+  bool ApproveBreak(uint32_t new_break);
   void Handle(uint32_t cls, const uint32_t a[4]);
   void Reply(uint32_t kind, uint32_t r0, uint32_t r1 = 0, uint32_t r2 = 0, uint32_t r3 = 0,
              uint32_t fn = 0);
   // Tries to answer a pending yield; false if the app must stay blocked.
   bool ServeYield();
   bool InRam(uint32_t addr, uint32_t len) const;
-  uint8_t* Ram(uint32_t addr) const;
   void Command(const uint32_t a[4]);
 
   std::string package_name_;
@@ -93,6 +113,7 @@ class FakeKernel {
   uint32_t pending_yield_sub_ = 0;
   uint32_t rng_state_ = 1;
   int child_ = -1;
+  hostkernel::LinuxProcess* proc_ = nullptr;  // set while RunConfined runs
   bool done_ = false;
   bool exit_requested_ = false;
 };
