@@ -1,0 +1,44 @@
+// nRF52840 bring-up and interrupt bottom half.
+#include "platforms/chips/nrf52840/chip.h"
+
+#include "platforms/arch/cortex_m/nvic.h"
+#include "platforms/arch/cortex_m/scb.h"
+#include "platforms/chips/nrf52840/clock.h"
+
+namespace tockpp::nrf52840 {
+
+using cortex_m::Nvic;
+
+void Nrf52840::Init(unsigned uart_tx_pin, unsigned uart_rx_pin) {
+  cortex_m::EnableFaultHandlers();
+  StartClocks();
+  uarte0_.Init(uart_tx_pin, uart_rx_pin);
+  rtc1_.Init();
+  Nvic::EnableAll(kNumIrqs);
+  asm volatile("cpsie i" ::: "memory");
+}
+
+bool Nrf52840::HasPendingInterrupts() const { return Nvic::NextPending(kNumIrqs).has_value(); }
+
+bool Nrf52840::ServicePendingInterrupts() {
+  bool any = false;
+  while (auto irq = Nvic::NextPending(kNumIrqs)) {
+    any = true;
+    Nvic::ClearPending(*irq);
+    if (uarte0_.OwnsIrq(*irq)) {
+      uarte0_.HandleInterrupt();
+    } else if (rtc1_.OwnsIrq(*irq)) {
+      rtc1_.HandleInterrupt();
+    }
+    Nvic::Enable(*irq);
+  }
+  return any;
+}
+
+void Nrf52840::Sleep() {
+  asm volatile("cpsid i" ::: "memory");
+  if (!HasPendingInterrupts()) asm volatile("wfi" ::: "memory");
+  asm volatile("cpsie i" ::: "memory");
+}
+
+}  // namespace tockpp::nrf52840

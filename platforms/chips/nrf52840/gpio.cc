@@ -1,0 +1,76 @@
+// nRF52840 GPIO pins.
+#include "platforms/chips/nrf52840/gpio.h"
+
+namespace tockpp::nrf52840 {
+
+using tock::hil::gpio::Configuration;
+using tock::hil::gpio::FloatingState;
+
+Configuration GpioPin::MakeOutput() {
+  port_->pin_cnf[bit_].Modify(PinCnf::kDirOutput.Set());
+  return configuration();
+}
+
+Configuration GpioPin::DisableOutput() {
+  port_->pin_cnf[bit_].Modify(PinCnf::kDirOutput.Clear());
+  return configuration();
+}
+
+Configuration GpioPin::MakeInput() {
+  port_->pin_cnf[bit_].Modify(PinCnf::kInputDisconnect.Clear());
+  return configuration();
+}
+
+Configuration GpioPin::DisableInput() {
+  port_->pin_cnf[bit_].Modify(PinCnf::kInputDisconnect.Set());
+  return configuration();
+}
+
+void GpioPin::DeactivateToLowPower() {
+  port_->pin_cnf[bit_].Write(PinCnf::kInputDisconnect.Set());
+}
+
+Configuration GpioPin::configuration() const {
+  const bool out = port_->pin_cnf[bit_].IsSet(PinCnf::kDirOutput);
+  const bool in = !port_->pin_cnf[bit_].IsSet(PinCnf::kInputDisconnect);
+  if (out && in) return Configuration::kInputOutput;
+  if (out) return Configuration::kOutput;
+  if (in) return Configuration::kInput;
+  return Configuration::kLowPower;
+}
+
+void GpioPin::SetFloatingState(FloatingState state) {
+  uint32_t pull = PinCnf::kPullNone;
+  if (state == FloatingState::kPullUp) pull = PinCnf::kPullUp;
+  if (state == FloatingState::kPullDown) pull = PinCnf::kPullDown;
+  port_->pin_cnf[bit_].Modify(PinCnf::kPull.Val(pull));
+}
+
+FloatingState GpioPin::floating_state() const {
+  switch (port_->pin_cnf[bit_].Read(PinCnf::kPull)) {
+    case PinCnf::kPullUp:
+      return FloatingState::kPullUp;
+    case PinCnf::kPullDown:
+      return FloatingState::kPullDown;
+    default:
+      return FloatingState::kPullNone;
+  }
+}
+
+void GpioPin::Set() { port_->outset.Set(uint32_t{1} << bit_); }
+
+void GpioPin::Clear() { port_->outclr.Set(uint32_t{1} << bit_); }
+
+bool GpioPin::Toggle() {
+  const bool now_high = (port_->out.Get() & (uint32_t{1} << bit_)) == 0;
+  if (now_high) {
+    Set();
+  } else {
+    Clear();
+  }
+  return now_high;
+}
+
+bool GpioPin::Read() const { return (port_->in.Get() & (uint32_t{1} << bit_)) != 0; }
+
+}  // namespace tockpp::nrf52840

@@ -1,0 +1,71 @@
+// nRF52840 GPIO (P0 at 0x50000000, P1 at 0x50000300; nRF52840 PS v1.x §6.9) as
+// tock::hil::gpio::Pin. Trusted chip code; touches only its port's registers.
+#ifndef PLATFORMS_CHIPS_NRF52840_GPIO_H_
+#define PLATFORMS_CHIPS_NRF52840_GPIO_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "hil/gpio.h"
+#include "platforms/arch/cortex_m/registers.h"
+
+namespace tockpp::nrf52840 {
+
+namespace cm = tockpp::cortex_m;
+
+struct PinCnf {
+  static constexpr cm::Field<uint32_t, PinCnf, 0, 1> kDirOutput{};
+  static constexpr cm::Field<uint32_t, PinCnf, 1, 1> kInputDisconnect{};
+  static constexpr cm::Field<uint32_t, PinCnf, 2, 2> kPull{};  // 0 none, 1 down, 3 up
+  static constexpr cm::Field<uint32_t, PinCnf, 8, 3> kDrive{};
+  static constexpr cm::Field<uint32_t, PinCnf, 16, 2> kSense{};
+  static constexpr uint32_t kPullNone = 0, kPullDown = 1, kPullUp = 3;
+};
+
+struct GpioPortRegisters {
+  cm::Reserved<0x504> r0;
+  cm::ReadWrite<uint32_t> out;     // 0x504
+  cm::ReadWrite<uint32_t> outset;  // 0x508
+  cm::ReadWrite<uint32_t> outclr;  // 0x50C
+  cm::ReadOnly<uint32_t> in;       // 0x510
+  cm::ReadWrite<uint32_t> dir;     // 0x514
+  cm::ReadWrite<uint32_t> dirset;  // 0x518
+  cm::ReadWrite<uint32_t> dirclr;  // 0x51C
+  cm::ReadWrite<uint32_t> latch;   // 0x520
+  cm::ReadWrite<uint32_t> detectmode;  // 0x524
+  cm::Reserved<0x700 - 0x528> r1;
+  cm::ReadWrite<uint32_t, PinCnf> pin_cnf[32];  // 0x700
+};
+static_assert(offsetof(GpioPortRegisters, out) == 0x504);
+static_assert(offsetof(GpioPortRegisters, pin_cnf) == 0x700);
+
+inline constexpr uintptr_t kGpioP0Base = 0x5000'0000;
+inline constexpr uintptr_t kGpioP1Base = 0x5000'0300;
+
+class GpioPin final : public tock::hil::gpio::Pin {
+ public:
+  // pin 0..47: P0.00-P0.31 then P1.00-P1.15.
+  constexpr explicit GpioPin(unsigned pin)
+      : port_(pin < 32 ? kGpioP0Base : kGpioP1Base), bit_(pin % 32) {}
+
+  tock::hil::gpio::Configuration MakeOutput() override;
+  tock::hil::gpio::Configuration DisableOutput() override;
+  tock::hil::gpio::Configuration MakeInput() override;
+  tock::hil::gpio::Configuration DisableInput() override;
+  void DeactivateToLowPower() override;
+  tock::hil::gpio::Configuration configuration() const override;
+  void SetFloatingState(tock::hil::gpio::FloatingState state) override;
+  tock::hil::gpio::FloatingState floating_state() const override;
+  void Set() override;
+  void Clear() override;
+  bool Toggle() override;
+  bool Read() const override;
+
+ private:
+  cm::StaticRef<GpioPortRegisters> port_;
+  unsigned bit_;
+};
+
+}  // namespace tockpp::nrf52840
+
+#endif  // PLATFORMS_CHIPS_NRF52840_GPIO_H_
