@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace tock::capsules {
 namespace {
 
@@ -21,6 +23,28 @@ TEST(TextWriterTest, TruncatesAtCapacity) {
   w.Str("hello");
   EXPECT_EQ(w.view(), "hell");
   EXPECT_TRUE(w.truncated());
+}
+
+TEST(TextWriterTest, RightAlignedDecimal) {
+  uint8_t buf[16];
+  TextWriter w(buf);
+  w.Char('|').DecRight(42, 6).Char('|').DecRight(1234567, 3).Char('|');
+  EXPECT_EQ(w.view(), "|    42|1234567|");
+}
+
+TEST(TextWriterTest, SkipEmitsALongTextInPieces) {
+  const std::string_view text = "The quick brown fox";
+  std::string out;
+  size_t offset = 0;
+  for (int rounds = 0; rounds < 10; ++rounds) {
+    uint8_t buf[5];
+    TextWriter w(buf, offset);
+    w.Str(text);
+    out.append(w.view());
+    offset += w.size();
+    if (!w.truncated()) break;
+  }
+  EXPECT_EQ(out, text);
 }
 
 }  // namespace

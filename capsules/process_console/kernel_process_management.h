@@ -1,0 +1,80 @@
+// KernelProcessManagement: ProcessManagement on top of tock::Kernel. Trusted glue: it holds the
+// capabilities the board hands it (capsules cannot create them) and uses only the kernel's
+// public lifecycle API. Counters the kernel does not track yet (syscall count, quanta, grants
+// used, short id) are reported as 0.
+//
+// Wiring (board, statics):
+//   KernelProcessManagement pm(kernel, process_cap, loop_cap, &BoardPanic, &BoardReset);
+//   ProcessConsole pconsole(pconsole_uart, pm);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "capsules/process_console/process_management.h"
+#include "kernel/capabilities.h"
+#include "kernel/fault_policy.h"
+#include "kernel/kernel.h"
+
+namespace tock::capsules {
+
+class KernelProcessManagement final : public ProcessManagement {
+ public:
+  using PanicFn = void (*)(const char* message);
+  using ResetFn = void (*)();
+
+  KernelProcessManagement(Kernel& kernel, const ProcessManagementCapability& process_cap,
+                          const MainLoopCapability& loop_cap, PanicFn panic = nullptr,
+                          ResetFn reset = nullptr)
+      : kernel_(kernel),
+        process_cap_(process_cap),
+        loop_cap_(loop_cap),
+        panic_(panic),
+        reset_(reset) {}
+
+  size_t ProcessSlots() const override { return kernel_.processes().size(); }
+  const Process* ProcessAt(size_t slot) const override {
+    if (slot >= kernel_.processes().size()) return nullptr;
+    const Process& p = kernel_.processes()[slot];
+    return p.state() == ProcessState::kUnused ? nullptr : &p;
+  }
+  ProcessStats Stats(const Process& /*process*/) const override {
+    ProcessStats s;
+    s.grants_total = static_cast<uint32_t>(kernel_.grant_count());
+    return s;
+  }
+  uint32_t TimesliceExpirations() const override { return 0; }
+
+  Result<void> Stop(ProcessId pid) override { return kernel_.StopProcess(pid, process_cap_); }
+  Result<void> Resume(ProcessId pid) override { return kernel_.ResumeProcess(pid, process_cap_); }
+  Result<void> Fault(ProcessId pid) override {
+    Process* p = kernel_.ProcessFor(pid);
+    if (p == nullptr) return ErrorCode::kInval;
+    if (kernel_.HandleFault(*p, FaultInfo{}, loop_cap_) == FaultOutcome::kPanic) {
+      Panic("Process faulted by the process console");
+    }
+    return Result<void>::Ok();
+  }
+  Result<void> Terminate(ProcessId pid) override {
+    return kernel_.TerminateProcess(pid, 0, process_cap_);
+  }
+  Result<void> Boot(ProcessId pid) override { return kernel_.StartProcess(pid, process_cap_); }
+
+  bool Reset() override {
+    if (reset_ == nullptr) return false;
+    reset_();
+    return true;
+  }
+  void Panic(const char* message) override {
+    if (panic_ != nullptr) panic_(message);
+  }
+
+ private:
+  Kernel& kernel_;
+  const ProcessManagementCapability& process_cap_;
+  const MainLoopCapability& loop_cap_;
+  PanicFn panic_;
+  ResetFn reset_;
+};
+
+}  // namespace tock::capsules

@@ -1,0 +1,119 @@
+// Process console: a text shell on a UART (normally a UartDevice of the shared MuxUart) to list
+// and control processes, following upstream capsules_core::process_console: commands help,
+// status, list, stop, start, fault, terminate, boot, process, kernel, reset, panic,
+// console-start, console-stop, matched by prefix; prompt "tock$ "; echo, backspace, and
+// Up/Down command history. Untrusted capsule: all authority comes through the
+// ProcessManagement the board gives it. Long outputs are rendered again and again with an
+// offset into a fixed queue, so no buffer needs to hold a whole listing.
+//
+// Wiring (board, statics):
+//   UartDevice pconsole_uart(mux_uart);
+//   KernelProcessManagement pm(kernel, process_cap, loop_cap, &BoardPanic);
+//   ProcessConsole pconsole(pconsole_uart, pm);
+//   pconsole.DisplayWelcome();
+//   pconsole.Start();          // or StartHibernated() to let apps own the console
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "capsules/process_console/process_management.h"
+#include "capsules/text_writer.h"
+#include "hil/uart.h"
+
+namespace tock::capsules {
+
+class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart::ReceiveClient {
+ public:
+  static constexpr size_t kCommandLen = 64;
+  static constexpr size_t kHistoryLen = 10;
+  static constexpr size_t kQueueLen = 512;
+  static constexpr std::string_view kPrompt = "tock$ ";
+  static constexpr std::string_view kValidCommands =
+      "Valid commands are: help status list stop start fault boot terminate process kernel "
+      "reset panic console-start console-stop\r\n";
+
+  // Kernel memory map for the `kernel` command (linker symbols on a board).
+  struct KernelAddresses {
+    uint32_t stack_start, stack_end;
+    uint32_t bss_start, bss_end;
+    uint32_t relocations_start, relocations_end;
+    uint32_t text_start, text_end;
+    uint32_t read_only_data_start;
+  };
+
+  enum class Mode : uint8_t { kOff, kActive, kHibernating };
+
+  // `build` is printed in "Kernel version: 2.2 (build <build>)".
+  ProcessConsole(hil::uart::Uart& uart, ProcessManagement& pm,
+                 const KernelAddresses* kernel_addresses = nullptr, const char* build = nullptr);
+
+  // Kernel version line, welcome line and the valid-commands line.
+  void DisplayWelcome();
+  // Active: prints the prompt and listens.
+  void Start();
+  // Listens, but obeys only console-start (no echo, no prompt).
+  void StartHibernated();
+  Mode mode() const { return mode_; }
+
+  void TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> status) override;
+  void ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
+                      hil::uart::Error error) override;
+
+ private:
+  enum class Job : uint8_t { kNone, kList, kProcess, kKernelMap };
+
+  void StartReceive();
+  void HandleByte(uint8_t byte);
+  void HandleEscape(uint8_t final_byte);
+  void ShowHistory(size_t entry);
+  void ClearLine();
+  void Execute(std::string_view line);
+  void Remember(std::string_view line);
+  // Applies fn(const Process&) to every process whose name is `name`.
+  template <typename F>
+  void ForEachNamed(std::string_view name, F&& fn);
+
+  void Write(std::string_view text);
+  void Flush();
+  // Renders as much of the current job as fits in the queue, then flushes.
+  void Pump();
+  void StartJob(Job job, size_t slot = 0);
+  void RenderJob(TextWriter& w) const;
+  void RenderListRows(TextWriter& w) const;
+  void RenderProcess(TextWriter& w, const Process& p) const;
+  void RenderKernelMap(TextWriter& w) const;
+
+  hil::uart::Uart& uart_;
+  ProcessManagement& pm_;
+  const KernelAddresses* kernel_addresses_;
+  const char* build_;
+  Mode mode_ = Mode::kOff;
+
+  // Input line and editing state.
+  std::array<char, kCommandLen> line_{};
+  size_t line_len_ = 0;
+  uint8_t previous_byte_ = 0;
+  uint8_t esc_state_ = 0;  // 0 none, 1 after ESC, 2 after ESC [, 3 after ESC [ digit
+  std::array<std::array<char, kCommandLen>, kHistoryLen> history_{};
+  std::array<uint8_t, kHistoryLen> history_len_{};
+  size_t history_count_ = 0;  // entries stored (<= kHistoryLen); newest at history_next_ - 1
+  size_t history_next_ = 0;
+  int history_pos_ = -1;  // -1: editing a new line; k: showing the k-th newest entry
+
+  // Output.
+  std::array<uint8_t, kQueueLen> queue_{};
+  size_t queue_len_ = 0;
+  std::array<uint8_t, kQueueLen> tx_{};
+  bool tx_busy_ = false;
+  Job job_ = Job::kNone;
+  size_t job_slot_ = 0;
+  size_t job_offset_ = 0;
+
+  uint8_t rx_[1] = {0};
+  bool rx_active_ = false;
+};
+
+}  // namespace tock::capsules

@@ -1,0 +1,234 @@
+// Process console on a FakeUart over a real kernel (KernelHarness + KernelProcessManagement):
+// welcome, prompt, echo and editing, every command's output and effect on process state,
+// hibernation, history, and long outputs split across transmissions.
+#include "capsules/process_console/process_console.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "capsules/process_console/kernel_process_management.h"
+#include "capsules/testing/capsule_harness.h"
+#include "hil/testing/fake_uart.h"
+
+namespace tock::capsules {
+namespace {
+
+using namespace tock::capsules::testing;  // NOLINT
+using hil::testing::FakeUart;
+
+std::string g_panic_message;
+void RecordPanic(const char* message) { g_panic_message = message; }
+
+const std::string kValid =
+    "Valid commands are: help status list stop start fault boot terminate process kernel "
+    "reset panic console-start console-stop\r\n";
+
+class ProcessConsoleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    FakeProcessPlatform::ImageSpec blink;
+    blink.name = "blink";
+    FakeProcessPlatform::ImageSpec hello;
+    hello.name = "hello";
+    a = h->Load(0, blink).value();
+    b = h->Load(1, hello).value();
+    g_panic_message.clear();
+  }
+  // Types `input` and returns everything the console printed in response.
+  std::string Type(const std::string& input) {
+    uart.CompleteAllTransmits();
+    uart.ClearOutput();
+    EXPECT_EQ(uart.Inject(input), input.size());
+    uart.CompleteAllTransmits();
+    return uart.output();
+  }
+  void StartActive() {
+    console.Start();
+    uart.CompleteAllTransmits();
+    uart.ClearOutput();
+  }
+
+  FakeUart uart;
+  std::unique_ptr<Harness> h = MakeHarness();
+  KernelProcessManagement pm{h->kernel, h->process_cap, h->loop_cap, &RecordPanic};
+  ProcessConsole console{uart, pm};
+  ProcessId a, b;
+};
+
+TEST_F(ProcessConsoleTest, WelcomeAndPrompt) {
+  console.DisplayWelcome();
+  console.Start();
+  uart.CompleteAllTransmits();
+  EXPECT_EQ(uart.output(),
+            "Kernel version: 2.2 (build unknown)\r\nWelcome to the process console.\r\n" + kValid +
+                "tock$ ");
+  EXPECT_TRUE(uart.receiving());
+  EXPECT_EQ(uart.receive_requested(), 1u);
+}
+
+TEST_F(ProcessConsoleTest, HelpEchoesAndPrintsCommands) {
+  StartActive();
+  EXPECT_EQ(Type("help\r"), "help\r\nWelcome to the process console.\r\n" + kValid + "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, UnknownCommandPrintsValidCommands) {
+  StartActive();
+  EXPECT_EQ(Type("frobnicate\r"), "frobnicate\r\n" + kValid + "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, CrLfIsOneLineEnding) {
+  StartActive();
+  EXPECT_EQ(Type("\r\n"), "\r\ntock$ ");
+}
+
+TEST_F(ProcessConsoleTest, BackspaceEditsTheLine) {
+  StartActive();
+  std::string out = Type("lisx\x7ft\r");
+  EXPECT_EQ(out.substr(0, 12), "lisx\b \bt\r\n P");
+}
+
+TEST_F(ProcessConsoleTest, ListShowsEveryProcess) {
+  StartActive();
+  const std::string out = Type("list\r");
+  const std::string id_a = std::to_string(a.id()), id_b = std::to_string(b.id());
+  EXPECT_EQ(out,
+            "list\r\n"
+            " PID    ShortID    Name                Quanta  Syscalls  Restarts  Grants  State\r\n"
+            " " +
+                id_a + std::string(7 - id_a.size(), ' ') +
+                "Unique     blink                    0         0         0   0/ 0   Running\r\n"
+                " " +
+                id_b + std::string(7 - id_b.size(), ' ') +
+                "Unique     hello                    0         0         0   0/ 0   Running\r\n"
+                "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, StopAndStartChangeState) {
+  StartActive();
+  EXPECT_EQ(Type("stop blink\r"), "stop blink\r\nProcess blink stopped\r\ntock$ ");
+  EXPECT_EQ(h->process(a).state(), ProcessState::kStoppedRunning);
+  EXPECT_EQ(h->process(b).state(), ProcessState::kRunning);
+  EXPECT_NE(Type("list\r").find("Stopped(Running)"), std::string::npos);
+  EXPECT_EQ(Type("start blink\r"), "start blink\r\nProcess blink resumed.\r\ntock$ ");
+  EXPECT_EQ(h->process(a).state(), ProcessState::kRunning);
+}
+
+TEST_F(ProcessConsoleTest, MissingOrUnknownNameDoesNothing) {
+  StartActive();
+  EXPECT_EQ(Type("stop\r"), "stop\r\ntock$ ");
+  EXPECT_EQ(Type("stop nosuch\r"), "stop nosuch\r\ntock$ ");
+  EXPECT_EQ(h->process(a).state(), ProcessState::kRunning);
+}
+
+TEST_F(ProcessConsoleTest, TerminateThenBootRunsAgain) {
+  StartActive();
+  EXPECT_EQ(Type("terminate hello\r"), "terminate hello\r\nProcess hello terminated\r\ntock$ ");
+  EXPECT_EQ(h->process(b).state(), ProcessState::kTerminated);
+  EXPECT_EQ(Type("boot hello\r"), "boot hello\r\ntock$ ");
+  // Boot gives the process a new identifier; find it by slot.
+  const Process& p = h->kernel.processes()[b.index()];
+  EXPECT_TRUE(p.IsAlive());
+  EXPECT_EQ(p.restart_count(), 1u);
+}
+
+TEST_F(ProcessConsoleTest, BootIgnoresALiveProcess) {
+  StartActive();
+  Type("boot blink\r");
+  EXPECT_EQ(h->process(a).restart_count(), 0u);
+}
+
+TEST_F(ProcessConsoleTest, FaultAppliesTheStopPolicy) {
+  StartActive();
+  EXPECT_EQ(Type("fault blink\r"), "fault blink\r\nProcess blink now faulted\r\ntock$ ");
+  EXPECT_EQ(h->kernel.processes()[a.index()].state(), ProcessState::kFaulted);
+  EXPECT_TRUE(g_panic_message.empty());
+}
+
+TEST_F(ProcessConsoleTest, StatusCountsProcesses) {
+  StartActive();
+  Type("stop hello\r");
+  EXPECT_EQ(Type("status\r"),
+            "status\r\nTotal processes: 2\r\nActive processes: 1\r\nTimeslice expirations: 0\r\n"
+            "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, ProcessPrintsOverviewAcrossSeveralTransmissions) {
+  StartActive();
+  const size_t before = uart.transmit_count();
+  const std::string out = Type("process blink\r");
+  EXPECT_GT(uart.transmit_count() - before, 2u);  // longer than one queue
+  const std::string head =
+      "process blink\r\n\xF0\x9D\x90\x80\xF0\x9D\x90\xA9\xF0\x9D\x90\xA9: blink   -   [Running]"
+      "\r\n Events Queued: 0   Syscall Count: 0   Dropped Upcall Count: 0\r\n Restart Count: 0"
+      "\r\n Last Syscall: None\r\n Completion Code: None\r\n";
+  EXPECT_EQ(out.substr(0, head.size()), head);
+  const size_t flash = out.find("App Flash");
+  const size_t prot = out.find("Protected");
+  ASSERT_NE(flash, std::string::npos);
+  ASSERT_NE(prot, std::string::npos);
+  EXPECT_LT(flash, prot);
+  EXPECT_EQ(out.find("App Flash", flash + 1), std::string::npos);  // no piece repeated
+  EXPECT_NE(out.find("0x20000000"), std::string::npos);            // memory start
+  EXPECT_EQ(out.substr(out.size() - 6), "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, KernelPrintsVersionAndMapWhenGiven) {
+  ProcessConsole::KernelAddresses addrs{0x20000000, 0x20001000, 0x20001000, 0x20001800, 0x20001800,
+                                        0x20001900, 0x0,        0x8000,     0x6000};
+  FakeUart uart2;
+  ProcessConsole with_map(uart2, pm, &addrs, "test-build");
+  with_map.Start();
+  uart2.CompleteAllTransmits();
+  uart2.ClearOutput();
+  uart2.Inject("kernel\r");
+  uart2.CompleteAllTransmits();
+  const std::string out = uart2.output();
+  EXPECT_EQ(out.substr(0, 46), "kernel\r\nKernel version: 2.2 (build test-build)");
+  EXPECT_NE(out.find("BSS          2048"), std::string::npos);
+  EXPECT_NE(out.find("Stack        4096"), std::string::npos);
+  EXPECT_NE(out.find("Code        24576"), std::string::npos);
+  EXPECT_EQ(out.substr(out.size() - 6), "tock$ ");
+  StartActive();
+  EXPECT_EQ(Type("kernel\r"), "kernel\r\nKernel version: 2.2 (build unknown)\r\ntock$ ");
+}
+
+TEST_F(ProcessConsoleTest, ResetWithoutHookAndPanicHook) {
+  StartActive();
+  EXPECT_EQ(Type("reset\r"), "reset\r\nReset function is not implemented\r\ntock$ ");
+  Type("panic\r");
+  EXPECT_EQ(g_panic_message, "Process Console forced a kernel panic.");
+}
+
+TEST_F(ProcessConsoleTest, ConsoleStopHibernatesUntilConsoleStart) {
+  StartActive();
+  EXPECT_EQ(Type("console-stop\r"),
+            "console-stop\r\nDisabling the process console.\r\nRun console-start to "
+            "reactivate.\r\n");
+  EXPECT_EQ(console.mode(), ProcessConsole::Mode::kHibernating);
+  EXPECT_EQ(Type("list\r"), "");
+  EXPECT_EQ(Type("stop blink\r"), "");
+  EXPECT_EQ(h->process(a).state(), ProcessState::kRunning);
+  EXPECT_EQ(Type("console-start\r"), "tock$ ");
+  EXPECT_EQ(console.mode(), ProcessConsole::Mode::kActive);
+}
+
+TEST_F(ProcessConsoleTest, StartHibernatedIsSilent) {
+  console.StartHibernated();
+  EXPECT_EQ(Type("help\r"), "");
+  EXPECT_EQ(Type("console-start\r"), "tock$ ");
+}
+
+TEST_F(ProcessConsoleTest, UpArrowRecallsHistory) {
+  StartActive();
+  Type("status\r");
+  Type("help\r");
+  EXPECT_EQ(Type("\x1b[A"), "help");
+  EXPECT_EQ(Type("\x1b[A"), "\b \b\b \b\b \b\b \bstatus");
+  const std::string out = Type("\r");
+  EXPECT_EQ(out.substr(0, 25), "\r\nTotal processes: 2\r\nAct");
+  EXPECT_EQ(Type("\x1b[B"), "");  // already at the newest line
+}
+
+}  // namespace
+}  // namespace tock::capsules
