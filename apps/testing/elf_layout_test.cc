@@ -133,5 +133,34 @@ INSTANTIATE_TEST_SUITE_P(Apps, ElfLayoutTest,
                                            AppCase{"tests/security/apps/stack_overflow.elf",
                                                    2048}));
 
+// tock_app's TBF asks for exactly stack + .data + .bss + app heap + kernel heap (the stack is
+// not also counted as a RAM segment), at the fixed addresses the host layout uses.
+TEST(TbfLayoutTest, HelloTbfRequestsStackOnceAndFixedAddresses) {
+  Elf e = Load("apps/examples/hello/hello.elf");
+  std::ifstream in("apps/examples/hello/hello.tbf", std::ios::binary);
+  std::vector<uint8_t> tbf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GE(tbf.size(), 16u);
+  auto u16 = [&](size_t o) { return static_cast<uint32_t>(tbf[o] | (tbf[o + 1] << 8)); };
+  auto u32 = [&](size_t o) { return u16(o) | (u16(o + 2) << 16); };
+  uint32_t header_size = u16(2);
+  uint32_t min_ram = 0, trailer = 0, fixed_ram = 0, fixed_flash = 0;
+  for (uint32_t off = 16; off + 4 <= header_size;) {
+    uint32_t type = u16(off), len = u16(off + 2);
+    if (type == 1) {
+      trailer = u32(off + 8);
+      min_ram = u32(off + 12);
+    } else if (type == 5) {
+      fixed_ram = u32(off + 4);
+      fixed_flash = u32(off + 8);
+    }
+    off += 4 + ((len + 3) & ~3u);
+  }
+  const Elf32_Shdr& bss = e.sections.at(".bss");
+  EXPECT_EQ(min_ram, bss.sh_addr + bss.sh_size - kRamOrigin + 1024 + 1024);
+  EXPECT_EQ(header_size + trailer, 0x100u);
+  EXPECT_EQ(fixed_ram, kRamOrigin);
+  EXPECT_EQ(fixed_flash, kBinaryStart);
+}
+
 }  // namespace
 }  // namespace tockpp::apps::testing
