@@ -149,8 +149,10 @@ bool EventLoop::Spin() {
   if (!found) found = spin_->SpinPoll();
   if (found) {
     ++stats_.spin_hits;
+    spin_miss_streak_ = 0;
   } else {
     ++stats_.spin_misses;
+    ++spin_miss_streak_;
   }
   return found;
 }
@@ -161,7 +163,13 @@ bool EventLoop::Step(bool block) {
   ran |= RunDueTimers();
   if (ran || !block || stopped_) return ran;
 
-  if (spin_ != nullptr && spin_budget_.count() > 0) {
+  bool spin = spin_ != nullptr && spin_budget_.count() > 0;
+  if (spin && spin_miss_streak_ >= kMaxSpinMisses && ++steps_since_probe_ < kSpinProbeEvery) {
+    spin = false;
+    ++stats_.spins_skipped;
+  }
+  if (spin) {
+    steps_since_probe_ = 0;
     if (Spin()) return true;
     ran = DispatchCompletions();
     ran |= RunDueTimers();

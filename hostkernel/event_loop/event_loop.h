@@ -46,6 +46,7 @@ class EventLoop {
   struct Stats {
     uint64_t spin_hits = 0;     // work found by spinning
     uint64_t spin_misses = 0;   // spin budget ran out
+    uint64_t spins_skipped = 0; // blocked at once after repeated misses
     uint64_t blocking_waits = 0;
     uint64_t fd_callbacks = 0;
     uint64_t timer_callbacks = 0;
@@ -71,7 +72,10 @@ class EventLoop {
   // False if it already ran or was cancelled.
   bool CancelTimer(TimerId id);
 
-  // The spin fast path: nullptr turns it off. Budget default 25 µs.
+  // The spin fast path: nullptr turns it off. Budget default 25 µs. Adaptive: after
+  // kMaxSpinMisses misses in a row (the app computes, or shares our CPU, where spinning
+  // only delays it) the loop blocks at once and probes with one spin every kSpinProbeEvery
+  // blocking steps; a hit restores spinning.
   void SetSpinSource(SpinSource* source) { spin_ = source; }
   void set_spin_budget(std::chrono::nanoseconds budget) { spin_budget_ = budget; }
 
@@ -115,6 +119,10 @@ class EventLoop {
   std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timer_heap_;
   SpinSource* spin_ = nullptr;
   std::chrono::nanoseconds spin_budget_{25000};
+  static constexpr uint32_t kMaxSpinMisses = 4;
+  static constexpr uint32_t kSpinProbeEvery = 16;
+  uint32_t spin_miss_streak_ = 0;
+  uint32_t steps_since_probe_ = 0;
   Stats stats_;
 };
 

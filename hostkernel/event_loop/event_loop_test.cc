@@ -172,3 +172,48 @@ TEST(EventLoopTest, SpinStopsEarlyWhenACompletionArrives) {
 
 }  // namespace
 }  // namespace tockpp::hostkernel
+
+namespace tockpp::hostkernel {
+namespace {
+
+class OneShotSpin : public SpinSource {
+ public:
+  void BeginSpin() override { ++begins; }
+  void EndSpin() override {}
+  bool SpinPoll() override {
+    if (hits_left == 0) return false;
+    --hits_left;
+    return true;
+  }
+  int begins = 0, hits_left = 0;
+};
+
+TEST(EventLoopAdaptiveSpinTest, RepeatedMissesStopSpinningUntilAProbeHits) {
+  auto loop = NewLoop();
+  OneShotSpin spin;
+  loop->SetSpinSource(&spin);
+  loop->set_spin_budget(std::chrono::microseconds(5));
+  // One blocking step that ends with a timer (the spin source never has work).
+  auto blocking_step = [&] {
+    bool fired = false;
+    loop->AddTimerAfter(std::chrono::microseconds(50), [&] { fired = true; });
+    while (!fired) loop->Step(true);
+  };
+  for (int i = 0; i < 4; ++i) blocking_step();
+  const auto& st = loop->stats();
+  ASSERT_EQ(spin.begins, 4) << st.spin_misses << " misses " << st.blocking_waits << " waits";
+  blocking_step();
+  EXPECT_EQ(spin.begins, 4);  // skipped: blocked at once
+  EXPECT_EQ(st.spins_skipped, 1u);
+  // The probe comes back within 16 blocking steps; its hit re-enables spinning.
+  spin.hits_left = 1;
+  for (int i = 0; i < 20 && spin.hits_left == 1; ++i) blocking_step();
+  EXPECT_EQ(spin.hits_left, 0);
+  // Spinning is back: every blocking step spins first again.
+  const int begins = spin.begins;
+  blocking_step();
+  EXPECT_EQ(spin.begins, begins + 1);
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel
