@@ -1,5 +1,8 @@
 """board_image: a kernel ELF built for a board platform, plus .bin, .hex and a size report.
 
+To ship apps inside the image, link the kernel with an apps object (apps_image's `.o`, placed
+in the board's apps flash region by its layout.ld) and package that binary.
+
 The ELF dependency is built through a transition to the board's platform, so the image (and
 tests that boot it under QEMU) build from a plain host `bazel build //...` as well as under
 --config=qemu_mps2 / --config=nrf52840dk.
@@ -34,19 +37,20 @@ _board_transition = transition(
 
 def _board_image_impl(ctx):
     src = ctx.files.elf[0]
+    inputs = [src]
     elf = ctx.outputs.elf_out
     binf = ctx.outputs.bin
     hexf = ctx.outputs.hex
     size = ctx.outputs.size
     ctx.actions.run_shell(
-        inputs = [src],
+        inputs = inputs,
         outputs = [elf, binf, hexf, size],
         command = """
 set -e
 cp "$1" "$2"
-{objcopy} -O binary "$1" "$3"
-{objcopy} -O ihex "$1" "$4"
-{size} -A "$1" > "$5.sections"
+{objcopy} -O binary "$2" "$3"
+{objcopy} -O ihex "$2" "$4"
+{size} -A "$2" > "$5.sections"
 {size} -B "$1" | awk 'NR == 2 {{
   printf "kernel flash (text+data): %d bytes\\nkernel RAM (data+bss, incl. stack): %d bytes\\n", $1 + $2, $2 + $3
 }}' > "$5"

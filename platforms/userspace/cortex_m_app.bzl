@@ -78,20 +78,27 @@ def cortex_m_app(
 
 def _concat_impl(ctx):
     out = ctx.outputs.out
+    obj = ctx.outputs.obj
     ctx.actions.run_shell(
         inputs = ctx.files.tbfs,
-        outputs = [out],
-        command = "cat \"$@\" > " + out.path + " && printf '\\0\\0\\0\\0\\0\\0\\0\\0' >> " + out.path,
-        arguments = [f.path for f in ctx.files.tbfs],
+        outputs = [out, obj],
+        command = ("out=$1; obj=$2; shift 2; cat \"$@\" > $out && " +
+                   "printf '\\0\\0\\0\\0\\0\\0\\0\\0' >> $out && " +
+                   "printf '.section .apps, \"a\"\\n.incbin \"%s\"\\n' $out > $obj.S && " +
+                   _GCC + " -mcpu=cortex-m4 -mthumb -mfloat-abi=soft -c $obj.S -o $obj && rm $obj.S"),
+        arguments = [out.path, obj.path] + [f.path for f in ctx.files.tbfs],
         mnemonic = "AppsImage",
     )
     return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles([out]))]
 
-# TBFs back to back, then zeros that end the kernel's scan (as an erased apps region would).
+# TBFs back to back, then zeros that end the kernel's scan (as an erased apps region would):
+# `out` as raw binary (for flashing / QEMU's loader device) and `obj` as an object file whose
+# section .apps a board's layout.ld places in its apps flash region.
 apps_image = rule(
     implementation = _concat_impl,
     attrs = {
         "tbfs": attr.label_list(allow_files = True, mandatory = True),
         "out": attr.output(mandatory = True),
+        "obj": attr.output(mandatory = True),
     },
 )
