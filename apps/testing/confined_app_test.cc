@@ -3,6 +3,8 @@
 // capsules: the examples run unchanged, and every attack app ends contained.
 #include <signal.h>
 
+#include <chrono>
+#include <cstdio>
 #include <string>
 
 #include "apps/testing/fake_kernel.h"
@@ -38,6 +40,21 @@ TEST(ConfinedAppTest, BlinkTogglesSixtyTimesInSixtyVirtualSeconds) {
   k.stop_when = [](const FakeKernel& fk) { return fk.led_toggles[0] >= 60; };
   ASSERT_EQ(k.RunConfined("apps/examples/blink/blink.tbf"), RunEnd::kStopped) << Trace(k);
   EXPECT_EQ(k.now_ticks, 59ull * FakeKernel::kAlarmHz);
+}
+
+// Not a benchmark gate, a number for humans (run with --gtest_also_run_disabled_tests):
+// libtock's command() round trip through the real channel, kernel side spinning.
+TEST(ConfinedAppTest, DISABLED_NullSyscallRoundTrip) {
+  FakeKernel k("null_syscall");
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(k.RunConfined("apps/examples/null_syscall/null_syscall.tbf", 60000, /*spin=*/true),
+            RunEnd::kIdle)
+      << Trace(k);
+  double ns =
+      std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_NE(k.console.find("null_syscall: done 100000"), std::string::npos) << Trace(k);
+  std::printf("null_syscall: %u syscalls, %.0f ns per syscall (incl. spawn)\n", k.syscalls,
+              ns / k.syscalls);
 }
 
 struct Contained {

@@ -271,7 +271,7 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   return end;
 }
 
-RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms) {
+RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms, bool spin) {
   std::vector<std::pair<uint32_t, std::vector<uint8_t>>> segments;
   bool is_elf = false;
   if (!LoadImage(tbf_path, &segments, &is_elf)) return RunEnd::kLoadError;
@@ -302,6 +302,7 @@ RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms) {
     switch (proc->PollRequest(&req)) {
       case hostkernel::LinuxProcess::Poll::kLaunched:
         proc->Start();
+        if (spin) proc->BeginSpin();
         continue;
       case hostkernel::LinuxProcess::Poll::kSyscall:
         ++syscalls;
@@ -338,6 +339,13 @@ RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
+    if (spin && proc->launched()) {
+      if (proc->listener_fd() >= 0) {
+        pollfd nfd = {proc->listener_fd(), POLLIN, 0};
+        if (poll(&nfd, 1, 0) > 0) proc->HandleSeccompNotification();
+      }
+      continue;
+    }
     pollfd fds[3] = {
         {proc->eventfd(), POLLIN, 0}, {proc->pidfd(), POLLIN, 0}, {proc->listener_fd(), POLLIN, 0}};
     if (poll(fds, proc->listener_fd() >= 0 ? 3 : 2, static_cast<int>(left.count())) <= 0) continue;

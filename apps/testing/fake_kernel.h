@@ -52,7 +52,9 @@ class FakeKernel {
   RunEnd Run(const std::string& elf_path, int timeout_ms = 20000);
   // The same kernel behind the real isolation: a TBF in hostkernel's AppMemory, spawned by
   // LinuxProcess (real launcher, seccomp filter, vDSO entry, brk/mprotect gate).
-  RunEnd RunConfined(const std::string& tbf_path, int timeout_ms = 20000);
+  // With spin = true the kernel side busy-polls the channel (LinuxProcess::BeginSpin), the
+  // fast path tockd uses while an app runs; otherwise it blocks in poll() on the eventfd.
+  RunEnd RunConfined(const std::string& tbf_path, int timeout_ms = 20000, bool spin = false);
 
   // Called when the app idles; return true after queueing work to keep running.
   std::function<bool(FakeKernel&)> on_idle;

@@ -13,11 +13,18 @@
 #define LINUX_I386_FUTEX 240u
 #define LINUX_FUTEX_WAIT 0u /* not FUTEX_PRIVATE: tockd waits/wakes through another mapping */
 
-/* ~25 µs of `pause` before blocking (DESIGN.md §7: the cross-core spin floor is 130 ns, a
- * blocking wake-up costs 40-50 µs). */
-#ifndef TOCK_HOST_SPIN_ITERATIONS
-#define TOCK_HOST_SPIN_ITERATIONS 600u
+/* Spin budget before blocking: ~25 µs (DESIGN.md §7: the cross-core spin floor is 130 ns, a
+ * blocking wake-up costs 40-50 µs). Bounded by TSC cycles (60000 ≈ 25 µs at 2.4 GHz), since
+ * one `pause` takes anywhere from 10 ns to 270 ns (measured 100-270 ns in this VM). */
+#ifndef TOCK_HOST_SPIN_CYCLES
+#define TOCK_HOST_SPIN_CYCLES 60000u
 #endif
+
+static inline uint64_t read_tsc(void) {
+  uint32_t lo, hi;
+  __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+  return ((uint64_t)hi << 32) | lo;
+}
 
 static inline volatile struct tock_channel* channel(void) {
   return (volatile struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
@@ -62,10 +69,9 @@ void tock_host_channel_post(const struct tock_channel_request* req) {
 
 void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_reply* rep) {
   volatile struct tock_channel* ch = channel();
-  uint32_t spins = 0;
+  uint64_t spin_start = read_tsc();
   while (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before) {
-    if (spins < TOCK_HOST_SPIN_ITERATIONS) {
-      ++spins;
+    if (read_tsc() - spin_start < TOCK_HOST_SPIN_CYCLES) {
       __builtin_ia32_pause();
       continue;
     }
