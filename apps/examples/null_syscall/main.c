@@ -15,6 +15,6 @@ int main(void) {
     syscall_return_t r = command(0xdead, 0, 0, 0);
     failures += r.type == TOCK_SYSCALL_FAILURE;
   }
-  printf("null_syscall: done %u\n", failures);
+  printf("null_syscall: done %u\n", (unsigned)failures);
   return 0;
 }

@@ -14,7 +14,7 @@ int main(void) {
     printf("rng: failed: %s\n", tock_strrcode(rc));
     return -1;
   }
-  printf("rng: %u bytes:", received);
+  printf("rng: %u bytes:", (unsigned)received);
   for (uint32_t i = 0; i < received && i < sizeof buf; ++i) printf(" %02x", buf[i]);
   printf("\n");
   return 0;
