@@ -60,6 +60,8 @@ class HostBoard {
   HostLeds& leds() { return leds_; }
   HostButtons& buttons() { return buttons_; }
   HostGpioBank& gpio() { return gpio_pins_; }
+  // The hardware alarm has a deadline set (some capsule waits for time to pass).
+  bool alarm_armed() const { return alarm_.IsArmed(); }
 
   const tock::MainLoopCapability& main_loop_cap() const { return main_loop_cap_; }
   const tock::ProcessManagementCapability& management_cap() const { return management_cap_; }
@@ -68,8 +70,7 @@ class HostBoard {
  private:
   // Capabilities (this board is trusted).
   tock::MainLoopCapability main_loop_cap_ = tock::CapabilityFactory::MainLoop();
-  tock::ProcessManagementCapability management_cap_ =
-      tock::CapabilityFactory::ProcessManagement();
+  tock::ProcessManagementCapability management_cap_ = tock::CapabilityFactory::ProcessManagement();
   tock::MemoryAllocationCapability memory_cap_ = tock::CapabilityFactory::MemoryAllocation();
   tock::DeferredCallCapability deferred_call_cap_ = tock::CapabilityFactory::DeferredCall();
 

@@ -6,7 +6,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 
-namespace tock::host {
+namespace tockpp::hostkernel {
 
 absl::StatusOr<FaultPolicySpec> ParseFaultPolicy(absl::string_view text) {
   if (text == "panic") return FaultPolicySpec{FaultPolicySpec::Kind::kPanic, 0};
@@ -73,4 +73,4 @@ std::string ToString(const FaultPolicySpec& spec) {
   return "?";
 }
 
-}  // namespace tock::host
+}  // namespace tockpp::hostkernel

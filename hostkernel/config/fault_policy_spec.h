@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace tock::host {
+namespace tockpp::hostkernel {
 
 struct FaultPolicySpec {
   enum class Kind { kPanic, kStop, kRestart };
@@ -36,6 +36,6 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text);
 
 std::string ToString(const FaultPolicySpec& spec);
 
-}  // namespace tock::host
+}  // namespace tockpp::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONFIG_FAULT_POLICY_SPEC_H_

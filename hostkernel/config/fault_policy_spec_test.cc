@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tock::host {
+namespace tockpp::hostkernel {
 namespace {
 
 using Kind = FaultPolicySpec::Kind;
@@ -36,4 +36,4 @@ TEST(FaultPolicyTable, RejectsTwoDefaultsAndEmptyNames) {
 }
 
 }  // namespace
-}  // namespace tock::host
+}  // namespace tockpp::hostkernel

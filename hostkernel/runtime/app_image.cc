@@ -14,7 +14,8 @@ namespace tockpp::hostkernel {
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -49,12 +50,12 @@ absl::StatusOr<std::unique_ptr<AppImage>> MakeAppImage(std::string source,
   d.enabled = info.enabled;
   d.fixed_ram_address = info.has_fixed_ram ? info.fixed_ram_address : tock::kNoFixedAddress;
   d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : tock::kNoFixedAddress;
-  d.flash_address = info.has_fixed_flash ? info.fixed_flash_address - d.protected_size()
-                                         : TOCK_HOST_FLASH_ADDR;
+  d.flash_address =
+      info.has_fixed_flash ? info.fixed_flash_address - d.protected_size() : TOCK_HOST_FLASH_ADDR;
   if (info.has_fixed_flash && info.fixed_flash_address < d.protected_size() + 0x10000u) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s: fixed flash address 0x%08x is too low for a host process", image->source,
-        info.fixed_flash_address));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: fixed flash address 0x%08x is too low for a host process",
+                        image->source, info.fixed_flash_address));
   }
   return image;
 }
@@ -81,7 +82,8 @@ absl::StatusOr<std::vector<std::unique_ptr<AppImage>>> LoadAppFile(const std::st
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open app file"));
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   auto image = MakeAppImage(path, std::move(bytes));
   if (!image.ok()) return image.status();
   images.push_back(*std::move(image));

@@ -10,8 +10,7 @@ namespace tockpp::hostkernel {
 
 HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<HostProcess> hosts,
                        const tock::MainLoopCapability& loop_cap,
-                       const tock::ProcessManagementCapability& management_cap,
-                       Listener& listener)
+                       const tock::ProcessManagementCapability& management_cap, Listener& listener)
     : loop_(loop),
       kernel_(kernel),
       hosts_(hosts),
@@ -93,10 +92,9 @@ bool HostRunner::PollChannel(size_t index) {
     case HostProcess::Event::kLaunched: {
       LinuxProcess* child = host.child();
       if (child != nullptr && watches_[index].listener == 0 && child->listener_fd() >= 0) {
-        watches_[index].listener = loop_.WatchFd(child->listener_fd(), POLLIN,
-                                                 [this, index](uint32_t) {
-                                                   hosts_[index].HandleSeccompNotification();
-                                                 });
+        watches_[index].listener =
+            loop_.WatchFd(child->listener_fd(), POLLIN,
+                          [this, index](uint32_t) { hosts_[index].HandleSeccompNotification(); });
       }
       if (running_ == index && waiting_for_launch_) {
         waiting_for_launch_ = false;
@@ -207,8 +205,7 @@ void HostRunner::Schedule() {
       CheckAllDone();
       break;
     }
-    StartRunning(static_cast<size_t>(run->process - kernel_.processes().data()),
-                 run->timeslice_us);
+    StartRunning(static_cast<size_t>(run->process - kernel_.processes().data()), run->timeslice_us);
   }
   in_schedule_ = false;
 }
