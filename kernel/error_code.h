@@ -38,9 +38,9 @@ class [[nodiscard]] Result {
   static_assert(!std::is_reference_v<T>, "Result<T&> is not supported; use Result<T*>");
 
  public:
-  constexpr Result(const T& value) : ok_(true), value_(value) {}  // NOLINT
+  constexpr Result(const T& value) : ok_(true), value_(value) {}        // NOLINT
   constexpr Result(T&& value) : ok_(true), value_(std::move(value)) {}  // NOLINT
-  constexpr Result(ErrorCode error) : ok_(false), error_(error) {}  // NOLINT
+  constexpr Result(ErrorCode error) : ok_(false), error_(error) {}      // NOLINT
   Result(const Result& other) : ok_(other.ok_) {
     if (ok_) {
       new (&value_) T(other.value_);

@@ -91,8 +91,7 @@ ReadOnlyProcessBuffer GrantKernelData::GetReadOnlyBuffer(uint32_t allow_num) con
     return ReadOnlyProcessBuffer(s.address, s.length, process_.RamPointer(s.address, s.length));
   }
   if (process_.InReadableFlash(s.address, s.length)) {
-    return ReadOnlyProcessBuffer(s.address, s.length,
-                                 process_.FlashPointer(s.address, s.length));
+    return ReadOnlyProcessBuffer(s.address, s.length, process_.FlashPointer(s.address, s.length));
   }
   return ReadOnlyProcessBuffer(0, 0, nullptr);
 }

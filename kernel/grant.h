@@ -54,8 +54,8 @@ struct GrantShape {
   uint32_t data_align;
 
   constexpr uint32_t DataOffset() const {
-    uint32_t off = sizeof(GrantHeader) + 8u * (num_upcalls + num_read_only + num_read_write +
-                                               num_userspace_readable);
+    uint32_t off = sizeof(GrantHeader) +
+                   8u * (num_upcalls + num_read_only + num_read_write + num_userspace_readable);
     return (off + data_align - 1) & ~(data_align - 1);
   }
   constexpr uint32_t BlockSize() const { return (DataOffset() + data_size + 7u) & ~7u; }
@@ -93,15 +93,12 @@ class GrantKernelData {
   size_t num_upcalls() const { return block_.header().num_upcalls; }
   size_t num_read_only_buffers() const { return block_.header().num_read_only; }
   size_t num_read_write_buffers() const { return block_.header().num_read_write; }
-  size_t num_userspace_readable_buffers() const {
-    return block_.header().num_userspace_readable;
-  }
+  size_t num_userspace_readable_buffers() const { return block_.header().num_userspace_readable; }
 
   // Queues upcall `subscribe_num` with three arguments (TRD104 §5): the current subscription is
   // snapshotted; a Null Upcall still queues a value-only entry (for yield-wait-for).
   // kInval: subscribe_num out of range. kNoMem: queue full (entry dropped and counted).
-  Result<void> ScheduleUpcall(uint32_t subscribe_num, uint32_t arg0, uint32_t arg1,
-                              uint32_t arg2);
+  Result<void> ScheduleUpcall(uint32_t subscribe_num, uint32_t arg0, uint32_t arg1, uint32_t arg2);
   // True if a non-null function is subscribed at subscribe_num.
   bool IsSubscribed(uint32_t subscribe_num) const;
 
@@ -202,9 +199,8 @@ class Grant final : public GrantBase {
       auto entry = BeginExisting(i);
       if (!entry.ok()) continue;
       ++visited;
-      static_cast<void>(Run<void>(entry.value(), [&fn](T& data, GrantKernelData& kd) {
-        static_cast<void>(fn(data, kd));
-      }));
+      static_cast<void>(Run<void>(
+          entry.value(), [&fn](T& data, GrantKernelData& kd) { static_cast<void>(fn(data, kd)); }));
     }
     return visited;
   }

@@ -45,10 +45,13 @@ TEST_F(GrantTest, EnterAllocatesOnceAndDataPersists) {
   EXPECT_TRUE(driver.grant.IsAllocated(pid));
   const uint32_t after = h->process(pid).kernel_memory_break();
   EXPECT_LT(after, before);
-  EXPECT_EQ(driver.grant.Enter(pid, [](TestApp& app, GrantKernelData& kd) {
-              EXPECT_EQ(kd.process_id().index(), 0u);
-              return app.count;
-            }).value(),
+  EXPECT_EQ(driver.grant
+                .Enter(pid,
+                       [](TestApp& app, GrantKernelData& kd) {
+                         EXPECT_EQ(kd.process_id().index(), 0u);
+                         return app.count;
+                       })
+                .value(),
             41u);
   EXPECT_EQ(h->process(pid).kernel_memory_break(), after);
 }
@@ -68,7 +71,7 @@ TEST_F(GrantTest, ReenteringTheSameGrantForTheSameProcessIsBusy) {
 
 TEST_F(GrantTest, IterateVisitsOnlyProcessesWithTheGrant) {
   ProcessId a = h->Load(0).value();
-  h->Load(1);
+  ASSERT_TRUE(h->Load(1).ok());
   ProcessId c = h->Load(2).value();
   ASSERT_TRUE(driver.grant.Enter(a, [](TestApp& app, GrantKernelData&) { app.count = 1; }).ok());
   ASSERT_TRUE(driver.grant.Enter(c, [](TestApp& app, GrantKernelData&) { app.count = 3; }).ok());
@@ -80,9 +83,12 @@ TEST_F(GrantTest, IterateVisitsOnlyProcessesWithTheGrant) {
   ASSERT_TRUE(h->kernel.TerminateProcess(c, 0, h->process_cap).ok());
   EXPECT_EQ(driver.grant.Iterate([](TestApp&, GrantKernelData&) {}), 1u);
   // Entered grants are skipped while iterating inside them.
-  ASSERT_TRUE(driver.grant.Enter(a, [&](TestApp&, GrantKernelData&) {
-    EXPECT_EQ(driver.grant.Iterate([](TestApp&, GrantKernelData&) {}), 0u);
-  }).ok());
+  ASSERT_TRUE(driver.grant
+                  .Enter(a,
+                         [&](TestApp&, GrantKernelData&) {
+                           EXPECT_EQ(driver.grant.Iterate([](TestApp&, GrantKernelData&) {}), 0u);
+                         })
+                  .ok());
 }
 
 TEST_F(GrantTest, StaleOrInvalidProcessIdsCannotEnter) {
@@ -112,32 +118,34 @@ TEST_F(GrantTest, KernelDataGivesValidatedBuffersAndUpcalls) {
   ASSERT_EQ(h->AllowReadOnly(pid, kDrv, 1, buf + 4, 4).variant(), 130u);
   ASSERT_EQ(h->Trap(pid, SyscallClass::kUserspaceReadableAllow, kDrv, 0, buf + 8, 8).variant(),
             130u);
-  ASSERT_EQ(h->Subscribe(pid, kDrv, 1, FakeProcessPlatform::kFlashBase + 0x100, 9).variant(),
-            130u);
-  ASSERT_TRUE(driver.grant.Enter(pid, [&](TestApp&, GrantKernelData& kd) {
-    auto rw = kd.GetReadWriteBuffer(0);
-    EXPECT_EQ(rw.size(), 16u);
-    EXPECT_EQ(rw.address(), buf);
-    EXPECT_EQ(rw.Get(15).value(), 15);
-    EXPECT_TRUE(rw.Set(0, 0xAA).ok());
-    auto ro = kd.GetReadOnlyBuffer(1);
-    EXPECT_EQ(ro.size(), 4u);
-    EXPECT_EQ(ro.Get(0).value(), 4);
-    auto uro = kd.GetUserspaceReadableBuffer(0);
-    EXPECT_EQ(uro.size(), 8u);
-    EXPECT_TRUE(uro.Set(7, 0xBB).ok());
-    // Out of range numbers and empty slots give empty buffers.
-    EXPECT_TRUE(kd.GetReadWriteBuffer(1).empty());
-    EXPECT_TRUE(kd.GetReadWriteBuffer(2).empty());
-    EXPECT_TRUE(kd.GetReadOnlyBuffer(0).empty());
-    EXPECT_TRUE(kd.GetReadOnlyBuffer(2).empty());
-    EXPECT_TRUE(kd.GetUserspaceReadableBuffer(1).empty());
-    EXPECT_TRUE(kd.IsSubscribed(1));
-    EXPECT_FALSE(kd.IsSubscribed(0));
-    EXPECT_FALSE(kd.IsSubscribed(3));
-    EXPECT_EQ(kd.ScheduleUpcall(3, 0, 0, 0).error(), ErrorCode::kInval);
-    EXPECT_TRUE(kd.ScheduleUpcall(1, 1, 2, 3).ok());
-  }).ok());
+  ASSERT_EQ(h->Subscribe(pid, kDrv, 1, FakeProcessPlatform::kFlashBase + 0x100, 9).variant(), 130u);
+  ASSERT_TRUE(driver.grant
+                  .Enter(pid,
+                         [&](TestApp&, GrantKernelData& kd) {
+                           auto rw = kd.GetReadWriteBuffer(0);
+                           EXPECT_EQ(rw.size(), 16u);
+                           EXPECT_EQ(rw.address(), buf);
+                           EXPECT_EQ(rw.Get(15).value(), 15);
+                           EXPECT_TRUE(rw.Set(0, 0xAA).ok());
+                           auto ro = kd.GetReadOnlyBuffer(1);
+                           EXPECT_EQ(ro.size(), 4u);
+                           EXPECT_EQ(ro.Get(0).value(), 4);
+                           auto uro = kd.GetUserspaceReadableBuffer(0);
+                           EXPECT_EQ(uro.size(), 8u);
+                           EXPECT_TRUE(uro.Set(7, 0xBB).ok());
+                           // Out of range numbers and empty slots give empty buffers.
+                           EXPECT_TRUE(kd.GetReadWriteBuffer(1).empty());
+                           EXPECT_TRUE(kd.GetReadWriteBuffer(2).empty());
+                           EXPECT_TRUE(kd.GetReadOnlyBuffer(0).empty());
+                           EXPECT_TRUE(kd.GetReadOnlyBuffer(2).empty());
+                           EXPECT_TRUE(kd.GetUserspaceReadableBuffer(1).empty());
+                           EXPECT_TRUE(kd.IsSubscribed(1));
+                           EXPECT_FALSE(kd.IsSubscribed(0));
+                           EXPECT_FALSE(kd.IsSubscribed(3));
+                           EXPECT_EQ(kd.ScheduleUpcall(3, 0, 0, 0).error(), ErrorCode::kInval);
+                           EXPECT_TRUE(kd.ScheduleUpcall(1, 1, 2, 3).ok());
+                         })
+                  .ok());
   EXPECT_EQ(*h->platform(pid).Ram(buf), 0xAA);
   EXPECT_EQ(*h->platform(pid).Ram(buf + 15), 0xBB);
   EXPECT_EQ(h->process(pid).pending_upcall_count(), 1u);
@@ -147,13 +155,16 @@ TEST_F(GrantTest, ReadOnlyFlashBufferReadsTheImage) {
   ProcessId pid = h->Load(0).value();
   const uint32_t addr = FakeProcessPlatform::kFlashBase + 100;
   ASSERT_EQ(h->AllowReadOnly(pid, kDrv, 0, addr, 8).variant(), 130u);
-  ASSERT_TRUE(driver.grant.Enter(pid, [&](TestApp&, GrantKernelData& kd) {
-    auto ro = kd.GetReadOnlyBuffer(0);
-    ASSERT_EQ(ro.size(), 8u);
-    uint8_t out[8];
-    ASSERT_TRUE(ro.CopyOut(0, out).ok());
-    EXPECT_EQ(out[0], *h->platform(pid).Flash(addr));
-  }).ok());
+  ASSERT_TRUE(driver.grant
+                  .Enter(pid,
+                         [&](TestApp&, GrantKernelData& kd) {
+                           auto ro = kd.GetReadOnlyBuffer(0);
+                           ASSERT_EQ(ro.size(), 8u);
+                           uint8_t out[8];
+                           ASSERT_TRUE(ro.CopyOut(0, out).ok());
+                           EXPECT_EQ(out[0], *h->platform(pid).Flash(addr));
+                         })
+                  .ok());
 }
 
 TEST_F(GrantTest, BuffersAreRevalidatedAgainstTheCurrentBreak) {

@@ -113,6 +113,8 @@ Result<void> Kernel::Start(Process& p) {
   p.allow_high_water_mark_ = p.memory_start_;
   p.stack_start_ = 0;
   p.heap_start_ = 0;
+  p.syscall_count_ = 0;
+  p.timeslice_expirations_ = 0;
   p.yield_for_ = UpcallId{};
   // Everything the app can reach starts zeroed; the kernel region is rebuilt.
   std::memset(p.ram_, 0, p.memory_len_);
@@ -290,8 +292,8 @@ bool Kernel::DeliverPending(Process& p) {
   if (p.state_ == ProcessState::kYielded) {
     std::optional<QueuedUpcall> e = p.queue().PopDeliverable();
     if (!e) return false;
-    p.boundary_->SetUpcall(e->upcall.fn,
-                           SyscallRegisters{e->args[0], e->args[1], e->args[2], e->upcall.userdata});
+    p.boundary_->SetUpcall(
+        e->upcall.fn, SyscallRegisters{e->args[0], e->args[1], e->args[2], e->upcall.userdata});
     p.state_ = ProcessState::kRunning;
     return true;
   }
@@ -310,9 +312,8 @@ bool Kernel::DeliverPending(Process& p) {
 }
 
 std::optional<Kernel::ScheduledRun> Kernel::NextProcessToRun(const MainLoopCapability&) {
-  auto choice = scheduler_.Next(processes_.size(), [this](size_t i) {
-    return IsReady(processes_[i]);
-  });
+  auto choice =
+      scheduler_.Next(processes_.size(), [this](size_t i) { return IsReady(processes_[i]); });
   if (!choice) return std::nullopt;
   Process& p = processes_[choice->index];
   DeliverPending(p);
@@ -326,11 +327,14 @@ void Kernel::EndTurn(Process& p) {
   current_.reset();
 }
 
-void Kernel::HandleTimesliceExpired(Process& p, const MainLoopCapability&) { EndTurn(p); }
+void Kernel::HandleTimesliceExpired(Process& p, const MainLoopCapability&) {
+  ++p.timeslice_expirations_;
+  EndTurn(p);
+}
 
 void Kernel::HandlePreempted(Process& p, uint32_t used_us, const MainLoopCapability&) {
-  const uint32_t given = (current_ && *current_ == p.index_) ? current_slice_us_
-                                                             : scheduler_.timeslice_us();
+  const uint32_t given =
+      (current_ && *current_ == p.index_) ? current_slice_us_ : scheduler_.timeslice_us();
   scheduler_.Preempted(p.index_, given, used_us);
   current_.reset();
 }

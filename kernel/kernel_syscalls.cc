@@ -17,14 +17,14 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
     if (current_ && *current_ == p.index_) EndTurn(p);
     return SyscallOutcome::kDescheduled;
   }
+  ++p.syscall_count_;
   std::optional<Syscall> call = DecodeSyscall(class_num, regs);
   if (!call) {
     FaultInfo info;
     info.kind = FaultKind::kInvalidSyscall;
     FaultOutcome outcome = ApplyFault(p, info);
     if (current_ && *current_ == p.index_) EndTurn(p);
-    return outcome == FaultOutcome::kPanic ? SyscallOutcome::kPanic
-                                           : SyscallOutcome::kDescheduled;
+    return outcome == FaultOutcome::kPanic ? SyscallOutcome::kPanic : SyscallOutcome::kDescheduled;
   }
 
   switch (call->klass) {
@@ -129,7 +129,9 @@ Result<uint8_t*> Kernel::GrantBlockFor(Process& p, SyscallDriver& driver, uint32
 }
 
 SyscallReturn Kernel::DoSubscribe(Process& p, const SubscribeCall& c) {
-  auto fail = [&c](ErrorCode e) { return SyscallReturn::FailureU32U32(e, c.upcall_fn, c.userdata); };
+  auto fail = [&c](ErrorCode e) {
+    return SyscallReturn::FailureU32U32(e, c.upcall_fn, c.userdata);
+  };
   // A non-null function must be code or data the process can reach (TRD104 §4.2).
   if (c.upcall_fn != 0 && !p.InReadableFlash(c.upcall_fn, 1) && !p.InAppRam(c.upcall_fn, 1)) {
     return fail(ErrorCode::kInval);
@@ -201,8 +203,7 @@ Result<void> Kernel::SetBreak(Process& p, uint32_t new_break) {
   }
   if (!p.mpu_->UpdateBreaks(new_break, p.kernel_break_).ok()) return ErrorCode::kNoMem;
   if (new_break > p.app_break_) {
-    std::memset(p.RamPointer(p.app_break_, new_break - p.app_break_), 0,
-                new_break - p.app_break_);
+    std::memset(p.RamPointer(p.app_break_, new_break - p.app_break_), 0, new_break - p.app_break_);
   }
   p.app_break_ = new_break;
   return {};

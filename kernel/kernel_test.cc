@@ -220,12 +220,12 @@ TEST_F(KernelTest, SubscribeErrorsEchoTheArguments) {
     ErrorCode err;
   } cases[] = {
       {0x4242, 0, kFlash + 0x100, ErrorCode::kNoDevice},
-      {kDrv, 3, kFlash + 0x100, ErrorCode::kNoSupport},        // only 3 upcalls
-      {kDrv, 0, kFlash + 0x10, ErrorCode::kInval},             // in the TBF header
-      {kDrv, 0, kFlash + 1024, ErrorCode::kInval},             // past the image
-      {kDrv, 0, kRam + 256, ErrorCode::kInval},                // above the app break
-      {kDrv, 0, 0x00001000, ErrorCode::kInval},                // nowhere
-      {0x4242, 0, 0x00001000, ErrorCode::kInval},              // pointer checked first
+      {kDrv, 3, kFlash + 0x100, ErrorCode::kNoSupport},  // only 3 upcalls
+      {kDrv, 0, kFlash + 0x10, ErrorCode::kInval},       // in the TBF header
+      {kDrv, 0, kFlash + 1024, ErrorCode::kInval},       // past the image
+      {kDrv, 0, kRam + 256, ErrorCode::kInval},          // above the app break
+      {kDrv, 0, 0x00001000, ErrorCode::kInval},          // nowhere
+      {0x4242, 0, 0x00001000, ErrorCode::kInval},        // pointer checked first
   };
   for (const Case& c : cases) {
     TrapResult r = h->Subscribe(pid, c.driver, c.num, c.fn, 0x77);
@@ -292,12 +292,12 @@ TEST_F(KernelTest, AllowReadWriteRejectsAnythingOutsideAppRam) {
   struct Case {
     uint32_t addr, len;
   } cases[] = {
-      {kRam + 250, 16},         // crosses the app break
-      {kRam + 256, 1},          // at the break
-      {kRam - 4, 8},            // starts below memory_start
-      {kFlash + 0x100, 16},     // flash is not writable
-      {0xFFFFFFF0, 0x20},       // wraps around
-      {kRam, 0xFFFFFFFF},       // absurd length
+      {kRam + 250, 16},      // crosses the app break
+      {kRam + 256, 1},       // at the break
+      {kRam - 4, 8},         // starts below memory_start
+      {kFlash + 0x100, 16},  // flash is not writable
+      {0xFFFFFFF0, 0x20},    // wraps around
+      {kRam, 0xFFFFFFFF},    // absurd length
   };
   for (const Case& c : cases) {
     TrapResult r = h->AllowReadWrite(pid, kDrv, 0, c.addr, c.len);
@@ -317,8 +317,8 @@ TEST_F(KernelTest, AllowReadOnlyAcceptsFlashAfterProtectedRegionAndRam) {
   EXPECT_EQ(h->AllowReadOnly(pid, kDrv, 1, kRam + 32, 16).variant(), kSuccessU32U32);
   EXPECT_EQ(h->Command(pid, kDrv, 3, 1, 0).regs[1], 16u);
   EXPECT_EQ(h->AllowReadOnly(pid, kDrv, 0, kFlash + 1000, 24).variant(), kSuccessU32U32);
-  const uint32_t bad[][2] = {{kFlash + 120, 16}, {kFlash, 4}, {kFlash + 1000, 25},
-                             {kRam + 250, 16}};
+  const uint32_t bad[][2] = {
+      {kFlash + 120, 16}, {kFlash, 4}, {kFlash + 1000, 25}, {kRam + 250, 16}};
   for (const auto& b : bad) {
     TrapResult r = h->AllowReadOnly(pid, kDrv, 0, b[0], b[1]);
     EXPECT_EQ(r.regs, (SyscallRegisters{kFailureU32U32, Err(ErrorCode::kInval), b[0], b[1]}));
@@ -392,9 +392,9 @@ TEST_F(KernelTest, RestartRevokesBuffersSubscriptionsAndGrants) {
   EXPECT_EQ(P(fresh).allow_high_water_mark(), kRam);
   EXPECT_EQ(P(fresh).restart_count(), 1u);
   EXPECT_FALSE(driver.grant.IsAllocated(fresh));
-  EXPECT_EQ(h->Command(fresh, kDrv, 4, 0, 0).regs[1], 0u);       // no buffer any more
-  EXPECT_EQ(h->Command(fresh, kDrv, 1, 0, 0).regs[1], 1u);       // grant data is fresh
-  EXPECT_EQ(h->Subscribe(fresh, kDrv, 0, 0, 0).regs[1], 0u);     // no previous upcall
+  EXPECT_EQ(h->Command(fresh, kDrv, 4, 0, 0).regs[1], 0u);         // no buffer any more
+  EXPECT_EQ(h->Command(fresh, kDrv, 1, 0, 0).regs[1], 1u);         // grant data is fresh
+  EXPECT_EQ(h->Subscribe(fresh, kDrv, 0, 0, 0).regs[1], 0u);       // no previous upcall
   EXPECT_EQ(h->AllowReadWrite(fresh, kDrv, 0, 0, 0).regs[1], 0u);  // no previous buffer
 }
 
@@ -517,9 +517,8 @@ TEST_F(KernelTest, FullQueueDropsAndCountsUpcalls) {
   ProcessId pid = Load();
   ASSERT_EQ(h->Subscribe(pid, kDrv, 0, kFlash + 0x100, 1).variant(), kSuccessU32U32);
   for (uint32_t i = 0; i < 10; ++i) Schedule(pid, 0, i);
-  auto r = driver.grant.Enter(pid, [](testing::TestApp&, GrantKernelData& kd) {
-    return kd.ScheduleUpcall(0, 99, 0, 0);
-  });
+  auto r = driver.grant.Enter(
+      pid, [](testing::TestApp&, GrantKernelData& kd) { return kd.ScheduleUpcall(0, 99, 0, 0); });
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().error(), ErrorCode::kNoMem);
   EXPECT_EQ(P(pid).dropped_upcall_count(), 1u);
@@ -932,6 +931,21 @@ TEST_F(KernelTest, RoundRobinGivesEachRunnableProcessATurn) {
     h->kernel.HandleTimesliceExpired(*run->process, h->loop_cap);
   }
   EXPECT_EQ(order, (std::vector<size_t>{0, 1, 2, 0, 1, 2}));
+  EXPECT_EQ(h->processes[0].timeslice_expirations(), 2u);
+}
+
+TEST_F(KernelTest, DebugCountersTrackSyscallsAndGrantsAndResetOnRestart) {
+  ProcessId pid = Load();
+  EXPECT_EQ(P(pid).grant_table_size(), 1u);
+  EXPECT_EQ(P(pid).allocated_grant_count(), 0u);
+  h->Command(pid, kDrv, 1, 0, 0);
+  h->Memop(pid, 2, 0);
+  EXPECT_EQ(P(pid).syscall_count(), 2u);
+  EXPECT_EQ(P(pid).allocated_grant_count(), 1u);
+  ASSERT_TRUE(h->kernel.RestartProcess(pid, h->process_cap).ok());
+  Process& p = h->processes[0];
+  EXPECT_EQ(p.syscall_count(), 0u);
+  EXPECT_EQ(p.allocated_grant_count(), 0u);
 }
 
 TEST_F(KernelTest, YieldingGivesUpTheRestOfTheSliceAndSkipsBlockedProcesses) {

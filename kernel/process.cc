@@ -30,8 +30,14 @@ bool Process::IsStopped() const {
          state_ == ProcessState::kStoppedYieldedFor;
 }
 
-uint32_t Process::dropped_upcall_count() const {
-  return ram_ == nullptr ? 0 : queue().dropped();
+uint32_t Process::dropped_upcall_count() const { return ram_ == nullptr ? 0 : queue().dropped(); }
+
+size_t Process::allocated_grant_count() const {
+  if (ram_ == nullptr) return 0;
+  size_t n = 0;
+  const GrantTableEntry* table = grant_table();
+  for (size_t i = 0; i < num_grants_; ++i) n += table[i].address != 0 ? 1 : 0;
+  return n;
 }
 
 size_t Process::pending_upcall_count() const { return ram_ == nullptr ? 0 : queue().size(); }

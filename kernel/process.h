@@ -78,10 +78,16 @@ class Process {
   uint32_t debug_stack_start() const { return stack_start_; }
   uint32_t debug_heap_start() const { return heap_start_; }
   uint32_t dropped_upcall_count() const;
+  // Debug counters for the process console (reset when the process (re)starts).
+  uint32_t syscall_count() const { return syscall_count_; }
+  uint32_t timeslice_expirations() const { return timeslice_expirations_; }
+  // How many grants this process has allocated, of grant_table_size() registered.
+  size_t allocated_grant_count() const;
+  size_t grant_table_size() const { return num_grants_; }
   size_t pending_upcall_count() const;
 
   // Range checks in app addresses (overflow-safe). Empty ranges are never "inside".
-  bool InAppRam(uint32_t addr, uint32_t len) const;      // [memory_start, app_break)
+  bool InAppRam(uint32_t addr, uint32_t len) const;         // [memory_start, app_break)
   bool InReadableFlash(uint32_t addr, uint32_t len) const;  // [protected_end, flash_end)
   // Kernel pointer for an app range inside the whole RAM allocation / flash image, or nullptr.
   uint8_t* RamPointer(uint32_t addr, uint32_t len) const;
@@ -125,6 +131,8 @@ class Process {
   UpcallId yield_for_;
   uint32_t stack_start_ = 0;
   uint32_t heap_start_ = 0;
+  uint32_t syscall_count_ = 0;
+  uint32_t timeslice_expirations_ = 0;
   uint16_t index_ = 0;
   uint16_t restart_count_ = 0;
   ProcessState state_ = ProcessState::kUnused;

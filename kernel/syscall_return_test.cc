@@ -21,17 +21,29 @@ TEST(SyscallReturnTest, EveryVariantEncodesLikeTrd104) {
   const Row rows[] = {
       {"Failure", SyscallReturn::Failure(ErrorCode::kBusy), 0, {2, 0, 0}, 0b0011},
       {"FailureU32", SyscallReturn::FailureU32(ErrorCode::kSize, 0xAA), 1, {7, 0xAA, 0}, 0b0111},
-      {"FailureU32U32", SyscallReturn::FailureU32U32(ErrorCode::kInval, 0xAA, 0xBB), 2,
-       {6, 0xAA, 0xBB}, 0b1111},
-      {"FailureU64", SyscallReturn::FailureU64(ErrorCode::kNoAck, 0x1122334455667788ull), 3,
-       {13, 0x55667788, 0x11223344}, 0b1111},
+      {"FailureU32U32",
+       SyscallReturn::FailureU32U32(ErrorCode::kInval, 0xAA, 0xBB),
+       2,
+       {6, 0xAA, 0xBB},
+       0b1111},
+      {"FailureU64",
+       SyscallReturn::FailureU64(ErrorCode::kNoAck, 0x1122334455667788ull),
+       3,
+       {13, 0x55667788, 0x11223344},
+       0b1111},
       {"Success", SyscallReturn::Success(), 128, {0, 0, 0}, 0b0001},
       {"SuccessU32", SyscallReturn::SuccessU32(0xDEADBEEF), 129, {0xDEADBEEF, 0, 0}, 0b0011},
       {"SuccessU32U32", SyscallReturn::SuccessU32U32(1, 2), 130, {1, 2, 0}, 0b0111},
-      {"SuccessU64", SyscallReturn::SuccessU64(0xCAFEF00D12345678ull), 131,
-       {0x12345678, 0xCAFEF00D, 0}, 0b0111},
+      {"SuccessU64",
+       SyscallReturn::SuccessU64(0xCAFEF00D12345678ull),
+       131,
+       {0x12345678, 0xCAFEF00D, 0},
+       0b0111},
       {"SuccessU32U32U32", SyscallReturn::SuccessU32U32U32(1, 2, 3), 132, {1, 2, 3}, 0b1111},
-      {"SuccessU32U64", SyscallReturn::SuccessU32U64(9, 0x0000000100000002ull), 133, {9, 2, 1},
+      {"SuccessU32U64",
+       SyscallReturn::SuccessU32U64(9, 0x0000000100000002ull),
+       133,
+       {9, 2, 1},
        0b1111},
   };
   for (const Row& row : rows) {
@@ -41,7 +53,9 @@ TEST(SyscallReturnTest, EveryVariantEncodesLikeTrd104) {
     EXPECT_EQ(e.regs[0], row.r0);
     EXPECT_EQ(e.written, row.written);
     for (int i = 1; i < 4; ++i) {
-      if (e.Writes(i)) EXPECT_EQ(e.regs[i], row.payload[i - 1]) << "r" << i;
+      if (e.Writes(i)) {
+        EXPECT_EQ(e.regs[i], row.payload[i - 1]) << "r" << i;
+      }
     }
     EXPECT_EQ(row.ret.IsSuccess(), row.r0 >= 128);
   }

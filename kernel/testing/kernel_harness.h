@@ -63,8 +63,8 @@ class KernelHarness {
   FakeProcessPlatform& platform(ProcessId pid) { return platforms[pid.index()]; }
 
   // The process traps with class + r0..r3 (it must be Running).
-  TrapResult Trap(ProcessId pid, SyscallClass klass, uint32_t r0, uint32_t r1 = 0,
-                  uint32_t r2 = 0, uint32_t r3 = 0) {
+  TrapResult Trap(ProcessId pid, SyscallClass klass, uint32_t r0, uint32_t r1 = 0, uint32_t r2 = 0,
+                  uint32_t r3 = 0) {
     FakeProcessPlatform& pf = platform(pid);
     SyscallRegisters regs{r0, r1, r2, r3};
     pf.set_frame(regs);

@@ -36,9 +36,8 @@ class TestDriver final : public SyscallDriver {
         return r.ok() ? CommandReturn::SuccessU32(r.value()) : CommandReturn::Failure(r.error());
       }
       case 2: {
-        auto r = grant.Enter(pid, [&](TestApp&, GrantKernelData& kd) {
-          return kd.ScheduleUpcall(a0, a1, 2, 3);
-        });
+        auto r = grant.Enter(
+            pid, [&](TestApp&, GrantKernelData& kd) { return kd.ScheduleUpcall(a0, a1, 2, 3); });
         if (!r.ok()) return CommandReturn::Failure(r.error());
         return CommandReturn::FromResult(r.value());
       }
