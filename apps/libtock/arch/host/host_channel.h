@@ -11,10 +11,12 @@
 
 typedef void (*subscribe_upcall_fn_t)(int, int, int, void*);
 
-/* Writes `req` into the channel, bumps app_seq and wakes tockd if it is blocked. */
-void tock_host_channel_post(const struct tock_channel_request* req);
-/* Waits until kernel_seq differs from `kernel_seq_before` and copies the reply out. */
-void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_reply* rep);
+/* Writes `req` into the channel, bumps app_seq and wakes tockd if it is blocked. Returns 1
+ * if tockd was spinning (no wake needed), 0 if it had to be woken. */
+int tock_host_channel_post(const struct tock_channel_request* req);
+/* Waits until kernel_seq differs from `kernel_seq_before` (spinning up to ~25 µs first if
+ * `spin`, then futex-waiting) and copies the reply out. */
+void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_channel_reply* rep);
 /* post + wait; does not run upcalls or apply protections. */
 void tock_host_channel_call(const struct tock_channel_request* req, struct tock_channel_reply* rep);
 

@@ -56,7 +56,7 @@ static void wake_kernel(void) {
                                 sizeof one, 0);
 }
 
-void tock_host_channel_post(const struct tock_channel_request* req) {
+int tock_host_channel_post(const struct tock_channel_request* req) {
   volatile struct tock_channel* ch = channel();
   ch->req.syscall_class = req->syscall_class;
   for (int i = 0; i < 4; ++i) ch->req.arg[i] = req->arg[i];
@@ -64,14 +64,18 @@ void tock_host_channel_post(const struct tock_channel_request* req) {
    * (x86 store-load reordering): either the kernel sees app_seq or we see kernel_waiting. */
   uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_RELAXED);
   __atomic_store_n(&ch->app_seq, seq + 1, __ATOMIC_SEQ_CST);
-  if (__atomic_load_n(&ch->kernel_waiting, __ATOMIC_SEQ_CST) != 0) wake_kernel();
+  if (__atomic_load_n(&ch->kernel_waiting, __ATOMIC_SEQ_CST) != 0) {
+    wake_kernel();
+    return 0; /* a kernel we had to wake (or one sharing our CPU) will not answer in a spin */
+  }
+  return 1;
 }
 
-void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_reply* rep) {
+void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_channel_reply* rep) {
   volatile struct tock_channel* ch = channel();
   uint64_t spin_start = read_tsc();
   while (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before) {
-    if (read_tsc() - spin_start < TOCK_HOST_SPIN_CYCLES) {
+    if (spin && read_tsc() - spin_start < TOCK_HOST_SPIN_CYCLES) {
       __builtin_ia32_pause();
       continue;
     }
@@ -94,8 +98,11 @@ void tock_host_channel_wait(uint32_t kernel_seq_before, struct tock_channel_repl
 void tock_host_channel_call(const struct tock_channel_request* req,
                             struct tock_channel_reply* rep) {
   uint32_t before = __atomic_load_n(&channel()->kernel_seq, __ATOMIC_ACQUIRE);
-  tock_host_channel_post(req);
-  tock_host_channel_wait(before, rep);
+  int kernel_spinning = tock_host_channel_post(req);
+  /* Spin only when tockd is spinning on us and the call should be answered at once: a
+   * Yield-Wait / Yield-WaitFor usually blocks until some later event. */
+  int blocking_yield = req->syscall_class == 0 && req->arg[0] != 0;
+  tock_host_channel_wait(before, kernel_spinning && !blocking_yield, rep);
 }
 
 void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
