@@ -125,6 +125,7 @@ Result<void> Kernel::Start(Process& p) {
   SyscallRegisters args{p.tbf_->app_start(), p.memory_start_, p.memory_len_, p.app_break_};
   Result<void> init = p.boundary_->InitializeProcess(p.tbf_->entry_point(), args);
   if (!init.ok()) return init.error();
+  p.context_live_ = true;
   p.state_ = ProcessState::kRunning;
   p.ever_started_ = true;
   return {};
@@ -132,7 +133,6 @@ Result<void> Kernel::Start(Process& p) {
 
 void Kernel::Terminate(Process& p, std::optional<uint32_t> completion_code) {
   if (p.state_ == ProcessState::kUnused) return;
-  const bool was_live = p.IsAlive() || p.state_ == ProcessState::kFaulted;
   // Upcalls, grants (and with them every subscription and allowed buffer) are dropped.
   p.queue().Reset();
   GrantTableEntry* table = p.grant_table();
@@ -144,7 +144,10 @@ void Kernel::Terminate(Process& p, std::optional<uint32_t> completion_code) {
     p.has_completion_code_ = true;
   }
   p.state_ = ProcessState::kTerminated;
-  if (was_live) p.boundary_->ProcessTerminated();
+  if (p.context_live_) {
+    p.context_live_ = false;
+    p.boundary_->ProcessTerminated();
+  }
   if (current_ && *current_ == p.index_) EndTurn(p);
 }
 

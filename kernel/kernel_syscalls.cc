@@ -133,7 +133,9 @@ SyscallReturn Kernel::DoSubscribe(Process& p, const SubscribeCall& c) {
     return SyscallReturn::FailureU32U32(e, c.upcall_fn, c.userdata);
   };
   // A non-null function must be code or data the process can reach (TRD104 §4.2).
-  if (c.upcall_fn != 0 && !p.InReadableFlash(c.upcall_fn, 1) && !p.InAppRam(c.upcall_fn, 1)) {
+  // Like upstream, a pointer-sized range at the address must lie in non-protected flash or in
+  // RAM below the break.
+  if (c.upcall_fn != 0 && !p.InReadableFlash(c.upcall_fn, 4) && !p.InAppRam(c.upcall_fn, 4)) {
     return fail(ErrorCode::kInval);
   }
   SyscallDriver* driver = drivers_.Lookup(c.driver_num);

@@ -223,6 +223,7 @@ TEST_F(KernelTest, SubscribeErrorsEchoTheArguments) {
       {kDrv, 3, kFlash + 0x100, ErrorCode::kNoSupport},  // only 3 upcalls
       {kDrv, 0, kFlash + 0x10, ErrorCode::kInval},       // in the TBF header
       {kDrv, 0, kFlash + 1024, ErrorCode::kInval},       // past the image
+      {kDrv, 0, kFlash + 1022, ErrorCode::kInval},       // pointer-sized range overruns
       {kDrv, 0, kRam + 256, ErrorCode::kInval},          // above the app break
       {kDrv, 0, 0x00001000, ErrorCode::kInval},          // nowhere
       {0x4242, 0, 0x00001000, ErrorCode::kInval},        // pointer checked first
@@ -757,6 +758,8 @@ TEST_F(KernelTest, StopPolicyLeavesProcessFaultedUntilRestarted) {
   ASSERT_TRUE(h->kernel.RestartProcess(pid, h->process_cap).ok());
   EXPECT_EQ(p.state(), ProcessState::kRunning);
   EXPECT_EQ(p.restart_count(), 1u);
+  EXPECT_EQ(PF(pid).terminations, 1);  // the context was released once, at the fault
+  EXPECT_EQ(PF(pid).entries, 2);
 }
 
 TEST_F(KernelTest, RestartPolicyRestartsEveryTimeAndCounts) {

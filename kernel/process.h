@@ -139,6 +139,7 @@ class Process {
   uint8_t num_grants_ = 0;
   bool has_completion_code_ = false;
   bool ever_started_ = false;
+  bool context_live_ = false;  // boundary holds an execution context (until ProcessTerminated)
 };
 
 }  // namespace tock
