@@ -208,7 +208,9 @@ __attribute__((noreturn, used)) void launcher_main(uint32_t* sp) {
 
   if (!install_fault_handlers()) die(TOCK_LAUNCH_EXIT_SIGNALS);
 
-  /* Keep only the eventfd (fd 3) and stdio; the mappings outlive their fds. */
+  /* Keep only the eventfd (fd 3): the mappings outlive their fds, and an app must
+   * not hold tockd's stdio (a reader waiting for EOF would wait for every app). */
+  i386_syscall3(I386_NR_close_range, 0, 2, 0);
   i386_syscall3(I386_NR_close_range, TOCK_LAUNCH_FD_LAUNCH, ~0u, 0);
 
   if (i386_syscall5(I386_NR_prctl, I386_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {

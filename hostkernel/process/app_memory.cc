@@ -15,6 +15,8 @@ namespace tockpp::hostkernel {
 namespace {
 
 constexpr uint64_t kLauncherLow = 0x08048000u, kLauncherHigh = 0x08100000u;
+// The launcher's stack and the vDSO live near the top of the 32-bit space.
+constexpr uint64_t kAppSpaceEnd = 0xF0000000u;
 
 bool Overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen) {
   return a < b + blen && b < a + alen;
@@ -36,11 +38,11 @@ absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(
       (uint64_t{flash_addr} - flash_map_addr + flash_image.size() + kHostPageSize - 1) &
       ~uint64_t{kHostPageSize - 1};
   if (flash_image.empty() || flash_map_addr < 0x10000 ||
-      flash_map_addr + flash_map_len > 0x100000000ull) {
+      flash_map_addr + flash_map_len > kAppSpaceEnd) {
     return absl::InvalidArgumentError(absl::StrFormat("bad flash region 0x%x", flash_addr));
   }
   if (ram_size == 0 || ram_addr % kHostPageSize != 0 || ram_size % kHostPageSize != 0 ||
-      ram_addr < 0x10000 || uint64_t{ram_addr} + ram_size > 0x100000000ull) {
+      ram_addr < 0x10000 || uint64_t{ram_addr} + ram_size > kAppSpaceEnd) {
     return absl::InvalidArgumentError(
         absl::StrFormat("bad RAM region 0x%x+0x%x (page aligned, above 0x10000)", ram_addr,
                         ram_size));

@@ -26,7 +26,7 @@ class AppMemory {
  public:
   // flash_addr: app address of the TBF's first byte (any alignment); the image is
   // mapped from PageFloor(flash_addr). ram_addr/ram_size: page aligned, >= one page.
-  // Regions must stay above 0x10000, below 4 GiB, clear of each other, the
+  // Regions must stay above 0x10000, below 0xF0000000, clear of each other, the
   // channel page and the launcher (0x08048000..0x08100000).
   static absl::StatusOr<std::unique_ptr<AppMemory>> Create(uint32_t flash_addr,
                                                            std::span<const uint8_t> flash_image,

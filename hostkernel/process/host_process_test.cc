@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "hostkernel/process/running_process_spin.h"
 #include "hostkernel/process/testdata/puppet_image.h"
 #include "kernel/capability_factory.h"
 #include "kernel/driver_table.h"
@@ -203,6 +204,66 @@ TEST_F(HostProcessTest, TerminateKillsAndReapsTheChild) {
   EXPECT_EQ(host_.child(), nullptr);
   EXPECT_EQ(observer_.going, 1);
   EXPECT_NE(kill(pid, 0), 0);  // reaped: the pid is gone
+}
+
+}  // namespace
+}  // namespace tockpp::hostkernel
+
+namespace tockpp::hostkernel {
+namespace {
+
+// The whole host loop in miniature: the kernel on an EventLoop, the app's eventfd/pidfd
+// watched, the running channel as spin source; 2000 real syscalls from the puppet.
+TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
+  auto loop_or = EventLoop::Create();
+  ASSERT_TRUE(loop_or.ok());
+  EventLoop& loop = **loop_or;
+  int syscalls = 0;
+  bool launched = false;
+  tock::Process* proc = nullptr;
+  RunningProcessSpin spin([&](HostProcess& host, HostProcess::Event e,
+                              const HostProcess::Trap& trap) {
+    if (e == HostProcess::Event::kLaunched) {
+      launched = true;
+      return;
+    }
+    ASSERT_EQ(e, HostProcess::Event::kSyscall);
+    ++syscalls;
+    // Every trap is a command on a missing driver: Failure(NODEVICE), echoed back as a new
+    // command by the puppet; resume at once.
+    ASSERT_EQ(kernel_.HandleSyscall(*proc, trap.syscall_class, trap.regs, loop_cap_),
+              tock::SyscallOutcome::kResume);
+    if (syscalls < 2000) host.Resume();
+  });
+  struct Watcher : HostProcess::Observer {
+    EventLoop* loop;
+    RunningProcessSpin* spin;
+    std::vector<EventLoop::WatchId> ids;
+    void ChildSpawned(HostProcess& host, LinuxProcess& child) override {
+      ids.push_back(loop->WatchFd(child.eventfd(), POLLIN,
+                                  [this, &host](uint32_t) { spin->Poll(host); }));
+    }
+    void ChildGoing(HostProcess&, LinuxProcess&) override {
+      for (auto id : ids) loop->Unwatch(id);
+      ids.clear();
+    }
+  } watcher;
+  watcher.loop = &loop;
+  watcher.spin = &spin;
+  host_.set_observer(&watcher);
+  loop.SetSpinSource(&spin);
+
+  auto pid = kernel_.LoadProcess(tbf_, host_.platform(), stop_, process_cap_);
+  ASSERT_TRUE(pid.ok());
+  proc = kernel_.ProcessFor(pid.value());
+  while (!launched) loop.Step(true);
+  ASSERT_TRUE(kernel_.NextProcessToRun(loop_cap_).has_value());
+  spin.set_running(&host_);
+  host_.Resume();
+  while (syscalls < 2000) loop.Step(true);
+  EXPECT_EQ(syscalls, 2000);
+  ASSERT_TRUE(kernel_.TerminateProcess(pid.value(), 0, process_cap_).ok());
+  EXPECT_TRUE(watcher.ids.empty());
 }
 
 }  // namespace

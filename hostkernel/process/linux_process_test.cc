@@ -6,7 +6,9 @@
 #include <signal.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -293,6 +295,17 @@ TEST_F(LinuxProcessTest, BusyLoopIsStoppedAndResumed) {
   EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
 }
 
+TEST_F(LinuxProcessTest, ChildKeepsOnlyTheWakeEventfdAndTheListener) {
+  Launch();
+  const std::string dir = "/proc/" + std::to_string(proc_->pid()) + "/fd";
+  std::vector<std::string> fds;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    fds.push_back(e.path().filename().string());
+  }
+  std::sort(fds.begin(), fds.end());
+  EXPECT_EQ(fds, (std::vector<std::string>{"0", "3"}));  // listener (lowest free), eventfd
+}
+
 TEST_F(LinuxProcessTest, ChildIsNamedAndCannotDumpCore) {
   Launch();
   const std::string proc = "/proc/" + std::to_string(proc_->pid());
@@ -365,6 +378,7 @@ TEST(AppMemoryTest, RejectsRegionsOverlappingTheLauncherOrChannel) {
   EXPECT_FALSE(AppMemory::Create(kFlash, code, TOCK_HOST_CHANNEL_ADDR, kRamSize).ok());
   EXPECT_FALSE(AppMemory::Create(kFlash, code, kRam + 1, kRamSize).ok());
   EXPECT_FALSE(AppMemory::Create(kFlash, code, 0x1000, kRamSize).ok());
+  EXPECT_FALSE(AppMemory::Create(kFlash, code, 0xFFFF0000u, 0x10000).ok());
 }
 
 }  // namespace
