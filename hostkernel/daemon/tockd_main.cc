@@ -17,6 +17,8 @@
 #include "absl/time/time.h"
 #include "hostkernel/board/host_board.h"
 #include "hostkernel/config/fault_policy_spec.h"
+#include "hostkernel/control/console_hook.h"
+#include "hostkernel/control/control_server.h"
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
@@ -25,6 +27,7 @@
 #include "hostkernel/peripherals/unix_console.h"
 #include "hostkernel/runtime/app_image.h"
 #include "hostkernel/runtime/host_runner.h"
+#include "hostkernel/runtime/kernel_introspection.h"
 #include "kernel/deferred_call.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
@@ -132,6 +135,12 @@ int Main(int argc, char** argv) {
   if (!console_on_socket && console_spec != "stdio") {
     return Fail("--console must be stdio or unix:PATH");
   }
+  const std::string control_spec = absl::GetFlag(FLAGS_control);
+  absl::string_view control_path = control_spec;
+  if (!control_spec.empty() &&
+      (!absl::ConsumePrefix(&control_path, "unix:") || control_path.empty())) {
+    return Fail("--control must be unix:PATH");
+  }
   if (args.size() < 2) return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
 
   std::vector<std::unique_ptr<AppImage>> images;
@@ -171,6 +180,25 @@ int Main(int argc, char** argv) {
   daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
   HostRunner runner(**loop, board.kernel(), board.hosts(), board.main_loop_cap(),
                     board.management_cap(), daemon);
+
+  // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
+  KernelIntrospection introspection(board.kernel(), board.management_cap(),
+                                    [&runner] { runner.Schedule(); });
+  UartConsoleHook console_hook(uart);
+  std::unique_ptr<ControlServer> control;
+  if (!control_spec.empty()) {
+    ControlTargets targets;
+    targets.leds = &board.leds();
+    targets.buttons = &board.buttons();
+    targets.gpio = &board.gpio();
+    targets.processes = &introspection;
+    targets.console = &console_hook;
+    targets.clock = &clock;
+    auto server = ControlServer::Listen(reactor, std::string(control_path), targets);
+    if (!server.ok()) return Fail(std::string(server.status().message()));
+    control = *std::move(server);
+    spdlog::info("control socket at {}", std::string(control_path));
+  }
 
   FaultPolicies fault_policies;
   size_t loaded = 0;
