@@ -34,7 +34,7 @@ using tock::hil::time::Ticks32;
 namespace caps = tock::capsules;
 namespace cm = tockpp::cortex_m;
 
-constexpr size_t kNumProcs = 4;
+constexpr size_t kNumProcs = 8;
 
 // ---- Parts list ----
 tockpp::mps2::Mps2An386 chip;
@@ -110,7 +110,7 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
                                               process_platforms, tbfs, fault_policy, pm_cap,
                                               &DebugWrite);
   char count[] = "tockpp: 0 processes loaded, entering main loop\r\n";
-  count[8] = static_cast<char>('0' + report.loaded);
+  count[8] = static_cast<char>('0' + report.loaded % 10);
   Print(count);
 
   static cm::KernelLoop<tockpp::mps2::Mps2An386> loop(kernel, chip, tockpp::mps2::kSysClockHz);
