@@ -519,6 +519,8 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
     case 4:
     case 7: {  // allow
       if (!known(a[0])) return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      // Upstream drivers here have no userspace-readable allow slots.
+      if (cls == 7) return Reply(0, kFailureU32U32, kNosupport, a[2], a[3]);
       bool ok = a[3] == 0 || InRam(a[2], a[3]) ||
                 (cls == 4 && a[2] >= kBinaryStart && a[2] + a[3] <= kFlashAddr + flash_len_);
       if (!ok) return Reply(0, kFailureU32U32, kInval, a[2], a[3]);

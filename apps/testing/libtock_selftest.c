@@ -51,7 +51,7 @@ int main(void) {
   allow_ro_return_t r2 = allow_readonly(1, 1, NULL, 0);
   printf("allow swap: %d %d\n", r1.success, r2.ptr == area && r2.size == sizeof area);
   allow_userspace_r_return_t u = allow_userspace_read(1, 1, area, sizeof area);
-  printf("allow userspace: %d\n", u.success);
+  printf("allow userspace: %d rc=%d\n", u.success, tock_allow_userspace_r_return_to_returncode(u));
 
   printf("yield_no_wait idle: %d\n", yield_no_wait());
   uint32_t expiration = 0;

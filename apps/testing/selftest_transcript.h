@@ -17,7 +17,7 @@ inline constexpr char kSelftestTranscript[] =
     "subscribe previous: first=1 second=1\n"
     "allow outside ram: success=0 rc=-6 ptr=0x40000000 size=16\n"
     "allow swap: 1 1\n"
-    "allow userspace: 1\n"
+    "allow userspace: 0 rc=-10\n"
     "yield_no_wait idle: 0\n"
     "yield ran alarm upcall: rc=0 upcalls=3\n"
     "yield_wait_for alarm: rc=0 fired_at_expiration=1 upcalls=3\n"
