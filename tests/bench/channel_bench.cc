@@ -5,6 +5,7 @@
 // Each reports p50/p99 per round trip (ns) as counters besides Google Benchmark's mean.
 #include <linux/futex.h>
 #include <poll.h>
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -135,6 +136,75 @@ void BM_NullSyscallRoundTripNoKernelSpin(benchmark::State& state) {
   RunNullSyscall(state, std::chrono::nanoseconds(0));
 }
 BENCHMARK(BM_NullSyscallRoundTripNoKernelSpin)->MinTime(1.0);
+
+// Both tockd and the app on one CPU (a loaded or single-core machine): spinning can only
+// delay the other side, so the adaptive spin must fall back to blocking.
+void BM_NullSyscallRoundTripOneCpu(benchmark::State& state) {
+  cpu_set_t old_set, one;
+  sched_getaffinity(0, sizeof(old_set), &old_set);
+  CPU_ZERO(&one);
+  for (int c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(c, &old_set)) {
+      CPU_SET(c, &one);
+      break;
+    }
+  }
+  sched_setaffinity(0, sizeof(one), &one);  // the child inherits it
+  RunNullSyscall(state, std::chrono::microseconds(25));
+  sched_setaffinity(0, sizeof(old_set), &old_set);
+}
+BENCHMARK(BM_NullSyscallRoundTripOneCpu)->MinTime(1.0);
+
+// memop brk through the MPU stand-in: the kernel approves, the app makes the mprotect,
+// tockd checks it on the seccomp listener and lets it continue. One grow or shrink of a
+// page per iteration (two channel round trips plus one notification).
+void BM_BrkThroughMprotectGate(benchmark::State& state) {
+  auto mem = AppMemory::Create(TOCK_HOST_FLASH_ADDR, testing::PuppetImage(), TOCK_HOST_RAM_ADDR,
+                               16 * kHostPageSize);
+  auto p = LinuxProcess::Spawn(**mem,
+                               {.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR});
+  if (!mem.ok() || !p.ok()) {
+    state.SkipWithError("could not start the app");
+    return;
+  }
+  LinuxProcess& proc = **p;
+  auto wait = [&](LinuxProcess::Poll want) {
+    for (;;) {
+      ChannelRequest r;
+      LinuxProcess::Poll got = proc.PollRequest(&r);
+      if (got == want) return true;
+      if (got != LinuxProcess::Poll::kNone) return false;
+      pollfd fds[3] = {{proc.eventfd(), POLLIN, 0}, {proc.pidfd(), POLLIN, 0},
+                       {proc.listener_fd(), POLLIN, 0}};
+      if (poll(fds, proc.listener_fd() >= 0 ? 3 : 2, 10000) <= 0 || fds[1].revents) return false;
+      if (fds[0].revents) proc.DrainEventfd();
+      if (proc.listener_fd() >= 0 && fds[2].revents &&
+          proc.HandleSeccompNotification() == LinuxProcess::Notification::kRejected) {
+        return false;
+      }
+    }
+  };
+  if (!wait(LinuxProcess::Poll::kLaunched)) return state.SkipWithError("launch failed");
+  proc.Start();
+  if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("no first request");
+  Latencies lat(state);
+  bool grow = true;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    tock_channel_reply rep{};
+    rep.r[0] = PUPPET_MEMOP;
+    rep.r[1] = 0;
+    rep.r[2] = TOCK_HOST_RAM_ADDR + (grow ? 2 : 1) * kHostPageSize;
+    proc.Reply(rep);
+    if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("no memop");
+    if (!proc.ApproveBreak(rep.r[2]).ok()) return state.SkipWithError("approve failed");
+    proc.Reply(tock_channel_reply{});
+    if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("mprotect rejected");
+    lat.Add(Clock::now() - t0);
+    grow = !grow;
+  }
+}
+BENCHMARK(BM_BrkThroughMprotectGate)->MinTime(0.5);
 
 struct PingPong {
   alignas(64) std::atomic<uint32_t> ping{0};
