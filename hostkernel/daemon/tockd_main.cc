@@ -41,6 +41,8 @@ ABSL_FLAG(std::string, control, "", "control socket for tockctl: unix:PATH (off 
 ABSL_FLAG(std::string, log_level, "info", "trace|debug|info|warn|error|off (logs go to stderr)");
 ABSL_FLAG(bool, exit_when_done, false,
           "exit 0 when no process can run again (non-zero if the kernel panicked)");
+ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
+          "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 
 namespace tockpp::hostkernel {
@@ -51,7 +53,7 @@ constexpr const char kUsage[] =
     "usage: tockd [flags] APP.tbf|APP.tab ...\n"
     "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
-    "  --exit-when-done  --seed=N\n"
+    "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 class Daemon final : public HostRunner::Listener {
@@ -60,6 +62,7 @@ class Daemon final : public HostRunner::Listener {
   bool finished() const { return finished_; }
   void set_exit_when_done(bool v) { exit_when_done_ = v; }
   bool exit_when_done() const { return exit_when_done_; }
+  void Finish() { finished_ = true; }
 
   void ProcessFaulted(const tock::Process&, const std::string& dump) override {
     spdlog::error("{}", dump);
@@ -218,6 +221,14 @@ int Main(int argc, char** argv) {
   if (loaded == 0) {
     std::fprintf(stderr, "tockd: no app could be loaded\n");
     return 1;
+  }
+
+  const absl::Duration exit_after = absl::GetFlag(FLAGS_exit_after);
+  if (exit_after > absl::ZeroDuration()) {
+    (*loop)->AddTimerAfter(absl::ToChronoNanoseconds(exit_after), [&daemon] {
+      spdlog::info("--exit-after reached");
+      daemon.Finish();
+    });
   }
 
   runner.Schedule();
