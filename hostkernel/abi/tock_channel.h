@@ -39,10 +39,10 @@
 
 /* What the kernel asks the app side to do with a reply. */
 enum tock_reply_kind {
-  TOCK_REPLY_RETURN = 0,  /* rep.r[0..3] are the syscall's return registers */
-  TOCK_REPLY_UPCALL = 1,  /* call rep.upcall_fn(r[0], r[1], r[2], r[3]), then
-                             the yield returns (as after a Cortex-M exception
-                             return into the upcall) */
+  TOCK_REPLY_RETURN = 0, /* rep.r[0..3] are the syscall's return registers */
+  TOCK_REPLY_UPCALL = 1, /* call rep.upcall_fn(r[0], r[1], r[2], r[3]), then
+                            the yield returns (as after a Cortex-M exception
+                            return into the upcall) */
 };
 
 struct tock_channel_request {
@@ -51,9 +51,9 @@ struct tock_channel_request {
 };
 
 struct tock_channel_reply {
-  uint32_t kind;       /* enum tock_reply_kind */
-  uint32_t r[4];       /* return registers, or upcall arguments */
-  uint32_t upcall_fn;  /* TOCK_REPLY_UPCALL only */
+  uint32_t kind;      /* enum tock_reply_kind */
+  uint32_t r[4];      /* return registers, or upcall arguments */
+  uint32_t upcall_fn; /* TOCK_REPLY_UPCALL only */
   /* A protection change the kernel approved for memop brk/sbrk: the app side
    * applies mprotect(protect_addr, protect_len, protect_prot) before returning.
    * protect_len == 0 means none. tockd lets exactly this call through. */
@@ -65,17 +65,17 @@ struct tock_channel_reply {
 /* Written by the launcher's fatal-signal handler just before the process dies:
  * diagnostic only (the app could forge it), shown in the fault dump. */
 struct tock_fault_info {
-  uint32_t valid;  /* 1 when filled */
+  uint32_t valid; /* 1 when filled */
   uint32_t signo, code, addr;
   uint32_t eip, esp, eax, ebx, ecx, edx, esi, edi, ebp, eflags;
 };
 
 struct tock_channel {
-  uint32_t magic;           /* TOCK_CHANNEL_MAGIC, written by the kernel */
-  uint32_t app_seq;         /* bumped by the app when a request is posted */
-  uint32_t kernel_seq;      /* bumped by the kernel when a reply is posted */
-  uint32_t app_waiting;     /* app is (about to be) blocked in futex wait */
-  uint32_t kernel_waiting;  /* kernel is blocked: app must write the eventfd */
+  uint32_t magic;          /* TOCK_CHANNEL_MAGIC, written by the kernel */
+  uint32_t app_seq;        /* bumped by the app when a request is posted */
+  uint32_t kernel_seq;     /* bumped by the kernel when a reply is posted */
+  uint32_t app_waiting;    /* app is (about to be) blocked in futex wait */
+  uint32_t kernel_waiting; /* kernel is blocked: app must write the eventfd */
   struct tock_channel_request req;
   struct tock_channel_reply rep;
   uint32_t vdso_entry; /* __kernel_vsyscall from AT_SYSINFO, set by launcher */

@@ -44,9 +44,9 @@ class EventLoop {
   using TimerId = uint64_t;
 
   struct Stats {
-    uint64_t spin_hits = 0;     // work found by spinning
-    uint64_t spin_misses = 0;   // spin budget ran out
-    uint64_t spins_skipped = 0; // blocked at once after repeated misses
+    uint64_t spin_hits = 0;      // work found by spinning
+    uint64_t spin_misses = 0;    // spin budget ran out
+    uint64_t spins_skipped = 0;  // blocked at once after repeated misses
     uint64_t blocking_waits = 0;
     uint64_t fd_callbacks = 0;
     uint64_t timer_callbacks = 0;

@@ -25,8 +25,8 @@ static inline struct tock_channel* tock_app_channel(void) {
  * the kernel was spinning (no wake needed): only then is it worth spinning for
  * the reply; a kernel that had to be woken, or one sharing our CPU, will not
  * answer within a spin budget. */
-static inline int tock_app_post(struct tock_channel* ch, uint32_t cls, uint32_t a0,
-                                 uint32_t a1, uint32_t a2, uint32_t a3) {
+static inline int tock_app_post(struct tock_channel* ch, uint32_t cls, uint32_t a0, uint32_t a1,
+                                uint32_t a2, uint32_t a3) {
   ch->req.syscall_class = cls;
   ch->req.arg[0] = a0;
   ch->req.arg[1] = a1;
@@ -51,17 +51,16 @@ static inline void tock_app_wait(struct tock_channel* ch, uint32_t old, int spin
   for (;;) {
     __atomic_store_n(&ch->app_waiting, 1, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_SEQ_CST) != old) break;
-    i386_vsyscall4(ch->vdso_entry, I386_NR_futex, (long)&ch->kernel_seq, I386_FUTEX_WAIT,
-                   (long)old, 0);
+    i386_vsyscall4(ch->vdso_entry, I386_NR_futex, (long)&ch->kernel_seq, I386_FUTEX_WAIT, (long)old,
+                   0);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) != old) break;
   }
   __atomic_store_n(&ch->app_waiting, 0, __ATOMIC_RELAXED);
 }
 
 /* One full round trip; returns the reply (the app owns `rep` until it posts). */
-static inline const struct tock_channel_reply* tock_app_call(uint32_t cls, uint32_t a0,
-                                                             uint32_t a1, uint32_t a2,
-                                                             uint32_t a3) {
+static inline const struct tock_channel_reply* tock_app_call(uint32_t cls, uint32_t a0, uint32_t a1,
+                                                             uint32_t a2, uint32_t a3) {
   struct tock_channel* ch = tock_app_channel();
   uint32_t old = __atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE);
   const int spin = tock_app_post(ch, cls, a0, a1, a2, a3);

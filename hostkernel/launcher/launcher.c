@@ -42,8 +42,8 @@ struct i386_sock_fprog {
 
 /* i386 ucontext: uc_flags, uc_link, uc_stack(12 bytes), then sigcontext. */
 struct i386_sigcontext {
-  uint32_t gs, fs, es, ds, edi, esi, ebp, esp, ebx, edx, ecx, eax, trapno, err, eip, cs,
-      eflags, esp_at_signal, ss, fpstate, oldmask, cr2;
+  uint32_t gs, fs, es, ds, edi, esi, ebp, esp, ebx, edx, ecx, eax, trapno, err, eip, cs, eflags,
+      esp_at_signal, ss, fpstate, oldmask, cr2;
 };
 struct i386_ucontext {
   uint32_t uc_flags, uc_link;
@@ -167,12 +167,11 @@ static uint32_t find_sysinfo(uint32_t* sp) {
 __attribute__((noreturn, used)) void launcher_main(uint32_t* sp) {
   i386_syscall3(I386_NR_prctl, I386_PR_SET_PDEATHSIG, I386_SIGKILL, 0);
 
-  long n = i386_syscall5(I386_NR_pread64, TOCK_LAUNCH_FD_LAUNCH, (long)&g_launch,
-                         sizeof(g_launch), 0, 0);
+  long n = i386_syscall5(I386_NR_pread64, TOCK_LAUNCH_FD_LAUNCH, (long)&g_launch, sizeof(g_launch),
+                         0, 0);
   const struct tock_launch_params* p = &g_launch.params;
-  if (n < (long)sizeof(*p) || p->magic != TOCK_LAUNCH_MAGIC ||
-      p->version != TOCK_LAUNCH_VERSION || p->bpf_insn_count == 0 ||
-      p->bpf_insn_count > BPF_MAX_INSNS ||
+  if (n < (long)sizeof(*p) || p->magic != TOCK_LAUNCH_MAGIC || p->version != TOCK_LAUNCH_VERSION ||
+      p->bpf_insn_count == 0 || p->bpf_insn_count > BPF_MAX_INSNS ||
       (uint32_t)n < sizeof(*p) + p->bpf_insn_count * 8u || p->ram_rw_len > p->ram_len) {
     die(TOCK_LAUNCH_EXIT_BAD_PARAMS);
   }
@@ -189,8 +188,8 @@ __attribute__((noreturn, used)) void launcher_main(uint32_t* sp) {
                  TOCK_LAUNCH_FD_FLASH, 0)) {
     die(TOCK_LAUNCH_EXIT_MAP_FLASH);
   }
-  if (p->ram_rw_len > 0 && !map_fixed(p->ram_addr, p->ram_rw_len,
-                                      I386_PROT_READ | I386_PROT_WRITE, TOCK_LAUNCH_FD_RAM, 0)) {
+  if (p->ram_rw_len > 0 && !map_fixed(p->ram_addr, p->ram_rw_len, I386_PROT_READ | I386_PROT_WRITE,
+                                      TOCK_LAUNCH_FD_RAM, 0)) {
     die(TOCK_LAUNCH_EXIT_MAP_RAM);
   }
   if (p->ram_len > p->ram_rw_len &&

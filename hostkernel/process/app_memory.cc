@@ -30,9 +30,9 @@ absl::StatusOr<Mapping> MapShared(int fd, size_t len) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(
-    uint32_t flash_addr, std::span<const uint8_t> flash_image, uint32_t ram_addr,
-    uint32_t ram_size) {
+absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(uint32_t flash_addr,
+                                                             std::span<const uint8_t> flash_image,
+                                                             uint32_t ram_addr, uint32_t ram_size) {
   const uint64_t flash_map_addr = PageFloor(flash_addr);
   const uint64_t flash_map_len =
       (uint64_t{flash_addr} - flash_map_addr + flash_image.size() + kHostPageSize - 1) &
@@ -43,9 +43,8 @@ absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(
   }
   if (ram_size == 0 || ram_addr % kHostPageSize != 0 || ram_size % kHostPageSize != 0 ||
       ram_addr < 0x10000 || uint64_t{ram_addr} + ram_size > kAppSpaceEnd) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("bad RAM region 0x%x+0x%x (page aligned, above 0x10000)", ram_addr,
-                        ram_size));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "bad RAM region 0x%x+0x%x (page aligned, above 0x10000)", ram_addr, ram_size));
   }
   if (Overlaps(flash_map_addr, flash_map_len, ram_addr, ram_size) ||
       Overlaps(flash_map_addr, flash_map_len, TOCK_HOST_CHANNEL_ADDR, kHostPageSize) ||

@@ -13,10 +13,10 @@ namespace tockpp::hostkernel {
 
 struct ExitInfo {
   enum class Cause {
-    kExited,        // exit/exit_group without a Tock exit syscall; `exit_code` set
-    kSignaled,      // died by `signal` (SIGSEGV, SIGSYS from seccomp, SIGILL, ...)
+    kExited,          // exit/exit_group without a Tock exit syscall; `exit_code` set
+    kSignaled,        // died by `signal` (SIGSEGV, SIGSYS from seccomp, SIGILL, ...)
     kKilledByKernel,  // tockd killed it (`kernel_reason`); `signal` is SIGKILL
-    kLaunchFailed,  // the launcher failed before the app ran (`exit_code` 120..125)
+    kLaunchFailed,    // the launcher failed before the app ran (`exit_code` 120..125)
   };
   Cause cause = Cause::kExited;
   int exit_code = 0;

@@ -37,13 +37,13 @@ tock::Result<tock::MemoryAllocation> HostProcess::Allocate(const tock::MemoryReq
   }
   const uint64_t app_part =
       PageCeil(std::max<uint32_t>(request.min_app_ram, TOCK_HOST_INITIAL_BREAK_BYTES));
-  const uint64_t len64 = (app_part + request.kernel_ram + kHostPageSize - 1) &
-                         ~uint64_t{kHostPageSize - 1};
+  const uint64_t len64 =
+      (app_part + request.kernel_ram + kHostPageSize - 1) & ~uint64_t{kHostPageSize - 1};
   if (len64 > 0x40000000u) return tock::ErrorCode::kNoMem;
   DropChild();
-  absl::StatusOr<std::unique_ptr<AppMemory>> mem = AppMemory::Create(
-      tbf.flash_address, std::span<const uint8_t>(tbf.image, tbf.total_size), ram_addr,
-      static_cast<uint32_t>(len64));
+  absl::StatusOr<std::unique_ptr<AppMemory>> mem =
+      AppMemory::Create(tbf.flash_address, std::span<const uint8_t>(tbf.image, tbf.total_size),
+                        ram_addr, static_cast<uint32_t>(len64));
   if (!mem.ok()) return tock::ErrorCode::kNoMem;
   memory_ = *std::move(mem);
   tock::MemoryAllocation a;

@@ -55,8 +55,8 @@ class HostProcessTest : public ::testing::Test {
         return HostProcess::Event::kNone;
       }
       LinuxProcess* c = host_.child();
-      pollfd fds[3] = {{c->eventfd(), POLLIN, 0}, {c->pidfd(), POLLIN, 0},
-                       {c->listener_fd(), POLLIN, 0}};
+      pollfd fds[3] = {
+          {c->eventfd(), POLLIN, 0}, {c->pidfd(), POLLIN, 0}, {c->listener_fd(), POLLIN, 0}};
       if (poll(fds, c->listener_fd() >= 0 ? 3 : 2, 20000) == 0) return HostProcess::Event::kNone;
       if (fds[0].revents) c->DrainEventfd();
       if (c->listener_fd() >= 0 && fds[2].revents) host_.HandleSeccompNotification();
@@ -142,7 +142,7 @@ TEST_F(HostProcessTest, BrkThroughTheKernelUnlocksMemoryAndGrantsStayOutOfReach)
   ASSERT_EQ(Wait(&t), HostProcess::Event::kSyscall);
   ASSERT_EQ(t.syscall_class, 5u);
   last_ = t;
-  t = KernelStep(p);  // the kernel grows the break; the app applies the approved mprotect
+  t = KernelStep(p);           // the kernel grows the break; the app applies the approved mprotect
   EXPECT_EQ(t.regs[0], 128u);  // Success
   EXPECT_EQ(t.regs[2], 0u);    // mprotect returned 0
   EXPECT_EQ(p.app_break(), new_break);
@@ -151,9 +151,9 @@ TEST_F(HostProcessTest, BrkThroughTheKernelUnlocksMemoryAndGrantsStayOutOfReach)
   // A grant allocation (test driver command 1, as if the app had trapped with it) lands
   // above every page the child can reach.
   const uint32_t kernel_break_before = p.kernel_memory_break();
-  EXPECT_EQ(kernel_.HandleSyscall(p, 2, {tock::testing::TestDriver::kDriverNum, 1, 0, 0},
-                                  loop_cap_),
-            tock::SyscallOutcome::kResume);
+  EXPECT_EQ(
+      kernel_.HandleSyscall(p, 2, {tock::testing::TestDriver::kDriverNum, 1, 0, 0}, loop_cap_),
+      tock::SyscallOutcome::kResume);
   EXPECT_LT(p.kernel_memory_break(), kernel_break_before);
   EXPECT_GE(p.kernel_memory_break(), host_.child()->reachable_end());
   // The MPU refuses a kernel break inside a page the child can reach.
@@ -221,27 +221,27 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
   int syscalls = 0;
   bool launched = false;
   tock::Process* proc = nullptr;
-  RunningProcessSpin spin([&](HostProcess& host, HostProcess::Event e,
-                              const HostProcess::Trap& trap) {
-    if (e == HostProcess::Event::kLaunched) {
-      launched = true;
-      return;
-    }
-    ASSERT_EQ(e, HostProcess::Event::kSyscall);
-    ++syscalls;
-    // Every trap is a command on a missing driver: Failure(NODEVICE), echoed back as a new
-    // command by the puppet; resume at once.
-    ASSERT_EQ(kernel_.HandleSyscall(*proc, trap.syscall_class, trap.regs, loop_cap_),
-              tock::SyscallOutcome::kResume);
-    if (syscalls < 2000) host.Resume();
-  });
+  RunningProcessSpin spin(
+      [&](HostProcess& host, HostProcess::Event e, const HostProcess::Trap& trap) {
+        if (e == HostProcess::Event::kLaunched) {
+          launched = true;
+          return;
+        }
+        ASSERT_EQ(e, HostProcess::Event::kSyscall);
+        ++syscalls;
+        // Every trap is a command on a missing driver: Failure(NODEVICE), echoed back as a new
+        // command by the puppet; resume at once.
+        ASSERT_EQ(kernel_.HandleSyscall(*proc, trap.syscall_class, trap.regs, loop_cap_),
+                  tock::SyscallOutcome::kResume);
+        if (syscalls < 2000) host.Resume();
+      });
   struct Watcher : HostProcess::Observer {
     EventLoop* loop;
     RunningProcessSpin* spin;
     std::vector<EventLoop::WatchId> ids;
     void ChildSpawned(HostProcess& host, LinuxProcess& child) override {
-      ids.push_back(loop->WatchFd(child.eventfd(), POLLIN,
-                                  [this, &host](uint32_t) { spin->Poll(host); }));
+      ids.push_back(
+          loop->WatchFd(child.eventfd(), POLLIN, [this, &host](uint32_t) { spin->Poll(host); }));
     }
     void ChildGoing(HostProcess&, LinuxProcess&) override {
       for (auto id : ids) loop->Unwatch(id);

@@ -32,7 +32,9 @@ namespace {
 
 // glibc 2.36's <sys/pidfd.h> lacks extern "C", so call the kernel directly.
 int PidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
-int PidfdGetfd(int pidfd, int fd) { return static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0)); }
+int PidfdGetfd(int pidfd, int fd) {
+  return static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+}
 int PidfdSignal(int pidfd, int sig) {
   return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
 }
@@ -50,7 +52,8 @@ absl::StatusOr<int> LauncherExecFd() {
   std::call_once(once, [] {
     result = new absl::StatusOr<int>([]() -> absl::StatusOr<int> {
       int fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
-      if (fd < 0 && errno == EINVAL) fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+      if (fd < 0 && errno == EINVAL)
+        fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING);
       if (fd < 0) return absl::ErrnoToStatus(errno, "memfd_create launcher");
       UniqueFd owner(fd);
       std::span<const unsigned char> image = LauncherImage();
@@ -85,7 +88,7 @@ class SpawnAttrs {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& memory,
-                                                                   const LaunchSpec& spec) {
+                                                                  const LaunchSpec& spec) {
   absl::StatusOr<int> exec_fd = LauncherExecFd();
   if (!exec_fd.ok()) return exec_fd.status();
   absl::StatusOr<std::span<const sock_filter>> bpf = AppSeccompFilter();
@@ -148,8 +151,9 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   static_assert(TOCK_CHANNEL_EVENTFD == 3 && TOCK_LAUNCH_FD_LAUNCH == 4 &&
                 TOCK_LAUNCH_FD_FLASH == 5 && TOCK_LAUNCH_FD_RAM == 6 &&
                 TOCK_LAUNCH_FD_CHANNEL == 7);
-  const int base = std::max({*std::max_element(std::begin(sources), std::end(sources)),
-                             *exec_fd, TOCK_LAUNCH_FD_CHANNEL}) + 1;
+  const int base = std::max({*std::max_element(std::begin(sources), std::end(sources)), *exec_fd,
+                             TOCK_LAUNCH_FD_CHANNEL}) +
+                   1;
   SpawnAttrs sa;
   for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], base + i);
   for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, base + i, 3 + i);
@@ -160,8 +164,8 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   posix_spawnattr_setsigdefault(&sa.attr_, &all);
   // Own process group: a terminal's Ctrl-C goes to tockd, not straight to apps.
   posix_spawnattr_setpgroup(&sa.attr_, 0);
-  posix_spawnattr_setflags(&sa.attr_, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF |
-                                          POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setflags(&sa.attr_,
+                           POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
   const std::string path = absl::StrFormat("/proc/self/fd/%d", *exec_fd);
   char arg0[] = "tock-app";
   char* argv[] = {arg0, nullptr};
@@ -252,9 +256,7 @@ void LinuxProcess::BeginSpin() {
   __atomic_store_n(&channel()->kernel_waiting, 0, __ATOMIC_RELAXED);
 }
 
-void LinuxProcess::EndSpin() {
-  __atomic_store_n(&channel()->kernel_waiting, 1, __ATOMIC_SEQ_CST);
-}
+void LinuxProcess::EndSpin() { __atomic_store_n(&channel()->kernel_waiting, 1, __ATOMIC_SEQ_CST); }
 
 void LinuxProcess::Stop() {
   if (reaped_ || stopped_) return;
@@ -327,8 +329,7 @@ LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
     return Notification::kApproved;
   }
   Kill(absl::StrFormat("mprotect not approved by the kernel (0x%x, 0x%x, %u)",
-                       static_cast<uint32_t>(n.data.args[0]),
-                       static_cast<uint32_t>(n.data.args[1]),
+                       static_cast<uint32_t>(n.data.args[0]), static_cast<uint32_t>(n.data.args[1]),
                        static_cast<uint32_t>(n.data.args[2])));
   resp.error = -EPERM;
   ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_SEND, &resp);
@@ -364,10 +365,10 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   ExitInfo e;
   if (code == CLD_EXITED) {
     e.exit_code = status;
-    e.cause = (!launched_ && status >= TOCK_LAUNCH_EXIT_BAD_PARAMS &&
-               status <= TOCK_LAUNCH_EXIT_SECCOMP)
-                  ? ExitInfo::Cause::kLaunchFailed
-                  : ExitInfo::Cause::kExited;
+    e.cause =
+        (!launched_ && status >= TOCK_LAUNCH_EXIT_BAD_PARAMS && status <= TOCK_LAUNCH_EXIT_SECCOMP)
+            ? ExitInfo::Cause::kLaunchFailed
+            : ExitInfo::Cause::kExited;
   } else {
     e.signal = status;
     e.core_dumped = code == CLD_DUMPED;

@@ -30,12 +30,12 @@ namespace tockpp::hostkernel {
 
 // Where the app starts: Tock's crt0 convention (drivers-and-memory.md §9).
 struct LaunchSpec {
-  uint32_t entry = 0;          // initial eip (TBF start + header_size + init_fn_offset)
-  uint32_t app_start = 0;      // eax (r0)
-  uint32_t memory_start = 0;   // ebx (r1); defaults to the AppMemory RAM start when 0
-  uint32_t memory_len = 0;     // ecx (r2); defaults to the AppMemory RAM size when 0
-  uint32_t app_break = 0;      // edx (r3) and esp; 0 = memory_start + TOCK_HOST_INITIAL_BREAK_BYTES
-  std::string name;            // shown by ps/top (first 15 bytes); default "tock-app"
+  uint32_t entry = 0;         // initial eip (TBF start + header_size + init_fn_offset)
+  uint32_t app_start = 0;     // eax (r0)
+  uint32_t memory_start = 0;  // ebx (r1); defaults to the AppMemory RAM start when 0
+  uint32_t memory_len = 0;    // ecx (r2); defaults to the AppMemory RAM size when 0
+  uint32_t app_break = 0;     // edx (r3) and esp; 0 = memory_start + TOCK_HOST_INITIAL_BREAK_BYTES
+  std::string name;           // shown by ps/top (first 15 bytes); default "tock-app"
 };
 
 // One request copied out of the channel (the copy is the only read of `req`).
@@ -47,16 +47,16 @@ struct ChannelRequest {
 // A page-granular protection change of the child's RAM.
 struct ProtectionChange {
   uint32_t addr = 0;
-  uint32_t len = 0;  // 0 = no change
+  uint32_t len = 0;   // 0 = no change
   uint32_t prot = 0;  // PROT_NONE or PROT_READ|PROT_WRITE
 };
 
 class LinuxProcess {
  public:
   enum class Poll {
-    kNone,        // nothing new on the channel
-    kLaunched,    // the launcher is ready (filter installed); Start() lets the app run
-    kSyscall,     // a request with a TRD104 class 0..7; answer with Reply()
+    kNone,               // nothing new on the channel
+    kLaunched,           // the launcher is ready (filter installed); Start() lets the app run
+    kSyscall,            // a request with a TRD104 class 0..7; answer with Reply()
     kProtocolViolation,  // bad class, handshake out of order, or a request while one is
                          // pending; the caller should Kill() (the request is in `out`)
   };
@@ -145,7 +145,7 @@ class LinuxProcess {
   uint32_t seen_app_seq_ = 0;
   uint32_t accessible_end_ = 0;
   uint32_t reachable_end_ = 0;
-  ProtectionChange pending_;  // the one mprotect the child may make
+  ProtectionChange pending_;        // the one mprotect the child may make
   ProtectionChange reply_protect_;  // to report in the next Reply
   bool launched_ = false;
   bool awaiting_reply_ = false;

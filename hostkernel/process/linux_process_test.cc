@@ -25,14 +25,19 @@ constexpr uint32_t kRam = TOCK_HOST_RAM_ADDR;
 constexpr uint32_t kRamSize = 16 * kHostPageSize;
 
 enum Op : uint32_t {
-  kEcho = PUPPET_ECHO, kWrite32 = PUPPET_WRITE32, kRead32 = PUPPET_READ32,
-  kInt80 = PUPPET_INT80, kMprotect = PUPPET_MPROTECT, kSpin = PUPPET_SPIN,
-  kFarJump64 = PUPPET_FARJUMP64, kMemop = PUPPET_MEMOP, kExit = PUPPET_EXIT,
+  kEcho = PUPPET_ECHO,
+  kWrite32 = PUPPET_WRITE32,
+  kRead32 = PUPPET_READ32,
+  kInt80 = PUPPET_INT80,
+  kMprotect = PUPPET_MPROTECT,
+  kSpin = PUPPET_SPIN,
+  kFarJump64 = PUPPET_FARJUMP64,
+  kMemop = PUPPET_MEMOP,
+  kExit = PUPPET_EXIT,
   kSyscallInsn = PUPPET_SYSCALL_INSN,
 };
 
 using testing::PuppetImage;
-
 
 struct Event {
   enum Kind { kRequest, kLaunched, kExited, kViolation, kTimeout } kind = kTimeout;
@@ -46,13 +51,18 @@ Event WaitEvent(LinuxProcess& p) {
   for (;;) {
     ChannelRequest r;
     switch (p.PollRequest(&r)) {
-      case LinuxProcess::Poll::kSyscall: return {Event::kRequest, r, {}};
-      case LinuxProcess::Poll::kLaunched: return {Event::kLaunched, r, {}};
-      case LinuxProcess::Poll::kProtocolViolation: return {Event::kViolation, r, {}};
-      case LinuxProcess::Poll::kNone: break;
+      case LinuxProcess::Poll::kSyscall:
+        return {Event::kRequest, r, {}};
+      case LinuxProcess::Poll::kLaunched:
+        return {Event::kLaunched, r, {}};
+      case LinuxProcess::Poll::kProtocolViolation:
+        return {Event::kViolation, r, {}};
+      case LinuxProcess::Poll::kNone:
+        break;
     }
     if (auto e = p.TryReap()) return {Event::kExited, {}, *e};
-    pollfd fds[3] = {{p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}, {p.listener_fd(), POLLIN, 0}};
+    pollfd fds[3] = {
+        {p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}, {p.listener_fd(), POLLIN, 0}};
     if (poll(fds, p.listener_fd() >= 0 ? 3 : 2, 20000) == 0) return {};
     if (fds[0].revents) p.DrainEventfd();
     if (p.listener_fd() >= 0 && fds[2].revents) p.HandleSeccompNotification();

@@ -59,9 +59,9 @@ absl::StatusOr<Ctx> BuildContext() {
     int rc;
   };
   const Rule rules[] = {
-      {"futex", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(futex), 2,
-                                 SCMP_A0(SCMP_CMP_EQ, kernel_seq_addr),
-                                 SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT))},
+      {"futex",
+       seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(futex), 2,
+                        SCMP_A0(SCMP_CMP_EQ, kernel_seq_addr), SCMP_A1(SCMP_CMP_EQ, FUTEX_WAIT))},
       {"write", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
                                  SCMP_A0(SCMP_CMP_EQ, TOCK_CHANNEL_EVENTFD))},
       {"exit", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(exit), 0)},
@@ -87,8 +87,7 @@ absl::StatusOr<UniqueFd> ExportAppSeccompFilterToMemfd() {
   if (absl::Status s = Check(seccomp_export_bpf(ctx->get(), fd.get()), "export_bpf"); !s.ok()) {
     return s;
   }
-  if (fcntl(fd.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) !=
-      0) {
+  if (fcntl(fd.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0) {
     return absl::ErrnoToStatus(errno, "seal bpf memfd");
   }
   return fd;
@@ -98,22 +97,21 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
   static std::once_flag once;
   static absl::StatusOr<std::vector<sock_filter>>* program = nullptr;
   std::call_once(once, [] {
-    program = new absl::StatusOr<std::vector<sock_filter>>([]()
-                                                               -> absl::StatusOr<
-                                                                   std::vector<sock_filter>> {
-      absl::StatusOr<UniqueFd> fd = ExportAppSeccompFilterToMemfd();
-      if (!fd.ok()) return fd.status();
-      struct stat st;
-      if (fstat(fd->get(), &st) != 0) return absl::ErrnoToStatus(errno, "fstat bpf");
-      if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0) {
-        return absl::InternalError("exported BPF has a bad size");
-      }
-      std::vector<sock_filter> insns(st.st_size / sizeof(sock_filter));
-      if (pread(fd->get(), insns.data(), st.st_size, 0) != st.st_size) {
-        return absl::ErrnoToStatus(errno, "read bpf");
-      }
-      return insns;
-    }());
+    program = new absl::StatusOr<std::vector<sock_filter>>(
+        []() -> absl::StatusOr<std::vector<sock_filter>> {
+          absl::StatusOr<UniqueFd> fd = ExportAppSeccompFilterToMemfd();
+          if (!fd.ok()) return fd.status();
+          struct stat st;
+          if (fstat(fd->get(), &st) != 0) return absl::ErrnoToStatus(errno, "fstat bpf");
+          if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0) {
+            return absl::InternalError("exported BPF has a bad size");
+          }
+          std::vector<sock_filter> insns(st.st_size / sizeof(sock_filter));
+          if (pread(fd->get(), insns.data(), st.st_size, 0) != st.st_size) {
+            return absl::ErrnoToStatus(errno, "read bpf");
+          }
+          return insns;
+        }());
   });
   if (!program->ok()) return program->status();
   return std::span<const sock_filter>(**program);

@@ -51,13 +51,26 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
         break;
       case BPF_ALU:
         switch (BPF_OP(f.code)) {
-          case BPF_AND: a &= src; break;
-          case BPF_OR: a |= src; break;
-          case BPF_ADD: a += src; break;
-          case BPF_SUB: a -= src; break;
-          case BPF_RSH: a >>= src; break;
-          case BPF_LSH: a <<= src; break;
-          default: return 0xdead;
+          case BPF_AND:
+            a &= src;
+            break;
+          case BPF_OR:
+            a |= src;
+            break;
+          case BPF_ADD:
+            a += src;
+            break;
+          case BPF_SUB:
+            a -= src;
+            break;
+          case BPF_RSH:
+            a >>= src;
+            break;
+          case BPF_LSH:
+            a <<= src;
+            break;
+          default:
+            return 0xdead;
         }
         break;
       case BPF_JMP: {
@@ -67,11 +80,20 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
         }
         bool t = false;
         switch (BPF_OP(f.code)) {
-          case BPF_JEQ: t = a == src; break;
-          case BPF_JGT: t = a > src; break;
-          case BPF_JGE: t = a >= src; break;
-          case BPF_JSET: t = (a & src) != 0; break;
-          default: return 0xdead;
+          case BPF_JEQ:
+            t = a == src;
+            break;
+          case BPF_JGT:
+            t = a > src;
+            break;
+          case BPF_JGE:
+            t = a >= src;
+            break;
+          case BPF_JSET:
+            t = (a & src) != 0;
+            break;
+          default:
+            return 0xdead;
         }
         pc += t ? f.jt : f.jf;
         break;
@@ -79,7 +101,10 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
       case BPF_RET:
         return BPF_RVAL(f.code) == BPF_A ? a : f.k;
       case BPF_MISC:
-        if (BPF_MISCOP(f.code) == BPF_TAX) x = a; else a = x;
+        if (BPF_MISCOP(f.code) == BPF_TAX)
+          x = a;
+        else
+          a = x;
         break;
     }
   }
@@ -115,8 +140,7 @@ TEST_F(AppSeccompPolicyTest, FutexWaitOnKernelSeqIsAllowed) {
 TEST_F(AppSeccompPolicyTest, FutexElsewhereOrOtherOpsKill) {
   EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq + 4, FUTEX_WAIT)), SECCOMP_RET_KILL_PROCESS);
   EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAKE)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAIT_PRIVATE)),
-            SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAIT_PRIVATE)), SECCOMP_RET_KILL_PROCESS);
 }
 
 TEST_F(AppSeccompPolicyTest, WriteOnlyToTheWakeEventfd) {
@@ -143,11 +167,9 @@ TEST_F(AppSeccompPolicyTest, EveryOtherWayToChangeMemoryKills) {
 
 TEST_F(AppSeccompPolicyTest, OtherArchitecturesKillEvenForAllowedNumbers) {
   // x86-64 write(3) and exit_group: allowed numbers on i386, but the wrong arch.
-  EXPECT_EQ(Verdict(Call(1, TOCK_CHANNEL_EVENTFD, 0, kAuditArchX86_64)),
-            SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(1, TOCK_CHANNEL_EVENTFD, 0, kAuditArchX86_64)), SECCOMP_RET_KILL_PROCESS);
   EXPECT_EQ(Verdict(Call(231, 0, 0, kAuditArchX86_64)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386SysMprotect, 0, 0, kAuditArchX86_64 | 0)),
-            SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kI386SysMprotect, 0, 0, kAuditArchX86_64 | 0)), SECCOMP_RET_KILL_PROCESS);
 }
 
 TEST_F(AppSeccompPolicyTest, MemfdExportIsSealedAndNonEmpty) {

@@ -54,8 +54,8 @@ class NullSyscallKernel : public SpinSource {
     auto loop = EventLoop::Create();
     if (!loop.ok()) return false;
     loop_ = *std::move(loop);
-    auto mem = AppMemory::Create(TOCK_HOST_FLASH_ADDR, testing::PuppetImage(),
-                                 TOCK_HOST_RAM_ADDR, 16 * kHostPageSize);
+    auto mem = AppMemory::Create(TOCK_HOST_FLASH_ADDR, testing::PuppetImage(), TOCK_HOST_RAM_ADDR,
+                                 16 * kHostPageSize);
     if (!mem.ok()) return false;
     memory_ = *std::move(mem);
     auto p = LinuxProcess::Spawn(
@@ -91,10 +91,16 @@ class NullSyscallKernel : public SpinSource {
   bool SpinPoll() override {
     ChannelRequest r;
     switch (proc_->PollRequest(&r)) {
-      case LinuxProcess::Poll::kNone: return false;
-      case LinuxProcess::Poll::kLaunched: launched_ = true; break;
-      case LinuxProcess::Poll::kSyscall: break;
-      case LinuxProcess::Poll::kProtocolViolation: dead_ = true; break;
+      case LinuxProcess::Poll::kNone:
+        return false;
+      case LinuxProcess::Poll::kLaunched:
+        launched_ = true;
+        break;
+      case LinuxProcess::Poll::kSyscall:
+        break;
+      case LinuxProcess::Poll::kProtocolViolation:
+        dead_ = true;
+        break;
     }
     got_ = true;
     return true;
@@ -120,9 +126,8 @@ void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget) {
     k.RoundTrip();
     lat.Add(Clock::now() - t0);
   }
-  state.counters["blocking_waits"] =
-      benchmark::Counter(static_cast<double>(k.stats().blocking_waits),
-                         benchmark::Counter::kAvgIterations);
+  state.counters["blocking_waits"] = benchmark::Counter(
+      static_cast<double>(k.stats().blocking_waits), benchmark::Counter::kAvgIterations);
 }
 
 // Null command, app -> tockd -> app, with the default 25 µs kernel spin.
@@ -174,8 +179,8 @@ void BM_BrkThroughMprotectGate(benchmark::State& state) {
       LinuxProcess::Poll got = proc.PollRequest(&r);
       if (got == want) return true;
       if (got != LinuxProcess::Poll::kNone) return false;
-      pollfd fds[3] = {{proc.eventfd(), POLLIN, 0}, {proc.pidfd(), POLLIN, 0},
-                       {proc.listener_fd(), POLLIN, 0}};
+      pollfd fds[3] = {
+          {proc.eventfd(), POLLIN, 0}, {proc.pidfd(), POLLIN, 0}, {proc.listener_fd(), POLLIN, 0}};
       if (poll(fds, proc.listener_fd() >= 0 ? 3 : 2, 10000) <= 0 || fds[1].revents) return false;
       if (fds[0].revents) proc.DrainEventfd();
       if (proc.listener_fd() >= 0 && fds[2].revents &&
@@ -217,8 +222,8 @@ long Futex(std::atomic<uint32_t>* addr, int op, uint32_t val) {
 
 // Floor 1: two processes on a shared page, both spinning.
 void BM_FloorSpinPingPong(benchmark::State& state) {
-  void* mem = mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  void* mem =
+      mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   auto* pp = new (mem) PingPong();
   pid_t child = fork();
   if (child == 0) {
@@ -247,8 +252,8 @@ BENCHMARK(BM_FloorSpinPingPong)->MinTime(1.0);
 
 // Floor 2: two processes, each side blocks in FUTEX_WAIT every time (shared futexes).
 void BM_FloorFutexPingPong(benchmark::State& state) {
-  void* mem = mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  void* mem =
+      mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   auto* pp = new (mem) PingPong();
   pid_t child = fork();
   if (child == 0) {
@@ -300,8 +305,8 @@ void BM_Spawn16ToFirstRequest(benchmark::State& state) {
     std::vector<std::unique_ptr<AppMemory>> mems;
     std::vector<std::unique_ptr<LinuxProcess>> procs;
     for (int i = 0; i < 16; ++i) {
-      auto m = AppMemory::Create(TOCK_HOST_FLASH_ADDR, image, TOCK_HOST_RAM_ADDR,
-                                 16 * kHostPageSize);
+      auto m =
+          AppMemory::Create(TOCK_HOST_FLASH_ADDR, image, TOCK_HOST_RAM_ADDR, 16 * kHostPageSize);
       auto p = LinuxProcess::Spawn(
           **m, {.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR});
       if (!p.ok()) {

@@ -7,9 +7,7 @@
 #include <stdint.h>
 
 #include "hostkernel/launcher/app_channel_i386.h"
-
 #include "hostkernel/process/testdata/puppet_ops.h"
-
 
 void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3);
 
@@ -58,8 +56,8 @@ void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
         a0 = (uint32_t)i386_syscall3((long)x, (long)y, (long)z, 0);
         break;
       case PUPPET_MPROTECT:
-        a0 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)x, (long)y,
-                                      (long)z, 0);
+        a0 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)x, (long)y, (long)z,
+                                      0);
         break;
       case PUPPET_SPIN:
         for (;;) ++*(volatile uint32_t*)x;
