@@ -56,9 +56,8 @@ int ReadReply(int fd, std::string& pending) {
   }
 }
 
-int RunConsole(int fd, std::string pending) {
-  // After "ok", everything from tockd is console output.
-  if (!pending.empty() && !WriteAll(STDOUT_FILENO, pending.data(), pending.size())) return 1;
+// After "ok", everything from tockd is console output and stdin is console input.
+int RunConsole(int fd) {
   char buf[4096];
   pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {fd, POLLIN, 0}};
   for (;;) {
@@ -98,7 +97,6 @@ int Main(int argc, char** argv) {
   if (!WriteAll(fd->get(), line.data(), line.size())) {
     return Fail("connection closed by tockd");
   }
-  std::string pending;
   if (inv->mode == Mode::kConsole) {
     // The reply to `console` is a bare "ok" (or an error) before the raw stream.
     char c;
@@ -113,8 +111,9 @@ int Main(int argc, char** argv) {
       first.pop_back();
       return Fail(first.rfind("error: ", 0) == 0 ? first.substr(7) : first);
     }
-    return RunConsole(fd->get(), "");
+    return RunConsole(fd->get());
   }
+  std::string pending;
   return ReadReply(fd->get(), pending);
 }
 
