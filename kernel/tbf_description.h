@@ -10,7 +10,7 @@
 namespace tock {
 
 inline constexpr uint32_t kNoFixedAddress = 0xFFFFFFFFu;  // TBF FixedAddresses "not fixed"
-inline constexpr size_t kMaxWriteableFlashRegions = 4;
+inline constexpr size_t kMaxWriteableFlashRegions = 8;    // as tbf-tools/lib
 
 struct WriteableFlashRegion {
   uint32_t offset;  // from the TBF start

@@ -7,7 +7,7 @@ OUT=${OUT:-/tmp/kernel-coverage}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$OUT" && mkdir -p "$OUT"
 cd "$ROOT"
-SRCS="$(ls kernel/*.cc | grep -v _test.cc) kernel/testing/fake_platform.cc"
+SRCS="$(ls kernel/*.cc | grep -v _test.cc) kernel/testing/fake_platform.cc $(ls tbf-tools/lib/*.cc | grep -v _test.cc | grep -v writer.cc)"
 OBJS=""
 for s in $SRCS; do
   o="$OUT/$(echo "$s" | tr / _).o"
@@ -18,7 +18,7 @@ for t in kernel/*_test.cc; do
   n=$(basename "$t" .cc)
   g++ -std=c++20 -O0 --coverage -I. -c "$t" -o "$OUT/$n.o"
   g++ --coverage -o "$OUT/$n" "$OUT/$n.o" $OBJS -lgtest_main -lgtest -pthread
-  "$OUT/$n" > "$OUT/$n.log"
+  (cd "$ROOT" && "$OUT/$n" > "$OUT/$n.log")
 done
 cd "$OUT" && for o in *.o; do gcov -j -o . "$o" > /dev/null 2>&1 || true; done
 python3 - "$OUT" <<'PY'
