@@ -13,16 +13,19 @@ namespace tock::capsules {
 
 class TextWriter {
  public:
-  explicit TextWriter(std::span<uint8_t> buffer, size_t skip = 0)
-      : buffer_(buffer), skip_(skip) {}
+  explicit TextWriter(std::span<uint8_t> buffer, size_t skip = 0) : buffer_(buffer), skip_(skip) {}
 
   TextWriter& Str(std::string_view s) {
-    for (char c : s) Char(c);
+    for (char c : s) {
+      Char(c);
+    }
     return *this;
   }
   TextWriter& Char(char c) {
     ++total_;
-    if (total_ <= skip_) return *this;
+    if (total_ <= skip_) {
+      return *this;
+    }
     if (used_ < buffer_.size()) {
       buffer_[used_++] = static_cast<uint8_t>(c);
     } else {
@@ -39,21 +42,29 @@ class TextWriter {
   TextWriter& Field(std::string_view s, size_t width) {
     size_t start = total_;
     Str(s);
-    while (total_ - start < width) Char(' ');
+    while (total_ - start < width) {
+      Char(' ');
+    }
     return *this;
   }
   // Decimal, left-aligned in `width` columns.
   TextWriter& DecField(uint32_t v, size_t width) {
     size_t start = total_;
     Dec(v);
-    while (total_ - start < width) Char(' ');
+    while (total_ - start < width) {
+      Char(' ');
+    }
     return *this;
   }
   // Decimal, right-aligned in `width` columns.
   TextWriter& DecRight(uint32_t v, size_t width) {
     size_t digits = 1;
-    for (uint32_t x = v; x >= 10; x /= 10) ++digits;
-    for (; digits < width; ++digits) Char(' ');
+    for (uint32_t x = v; x >= 10; x /= 10) {
+      ++digits;
+    }
+    for (; digits < width; ++digits) {
+      Char(' ');
+    }
     return Dec(v);
   }
 
@@ -76,8 +87,12 @@ class TextWriter {
       digits[n++] = static_cast<char>(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
       v /= base;
     } while (v != 0);
-    while (n < min_digits && n < sizeof(digits)) digits[n++] = '0';
-    while (n > 0) Char(digits[--n]);
+    while (n < min_digits && n < sizeof(digits)) {
+      digits[n++] = '0';
+    }
+    while (n > 0) {
+      Char(digits[--n]);
+    }
     return *this;
   }
 

@@ -42,7 +42,9 @@ TEST(TextWriterTest, SkipEmitsALongTextInPieces) {
     w.Str(text);
     out.append(w.view());
     offset += w.size();
-    if (!w.truncated()) break;
+    if (!w.truncated()) {
+      break;
+    }
   }
   EXPECT_EQ(out, text);
 }

@@ -54,7 +54,9 @@ class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
         case 2:
           return CommandReturn::SuccessU32(now.LeftJustified());
         case 3:
-          if (!app.armed) return CommandReturn::Failure(ErrorCode::kAlready);
+          if (!app.armed) {
+            return CommandReturn::Failure(ErrorCode::kAlready);
+          }
           app.armed = false;
           rearm = true;
           return CommandReturn::Success();
@@ -70,14 +72,20 @@ class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
           return CommandReturn::Failure(ErrorCode::kNoSupport);
       }
     });
-    if (!r.ok()) return CommandReturn::Failure(r.error());
-    if (rearm) Rearm();
+    if (!r.ok()) {
+      return CommandReturn::Failure(r.error());
+    }
+    if (rearm) {
+      Rearm();
+    }
     return r.value();
   }
 
   Result<void> AllocateGrant(ProcessId pid) override {
     auto r = grant_.Enter(pid, [](AlarmApp&, GrantKernelData&) {});
-    if (!r.ok()) return r.error();
+    if (!r.ok()) {
+      return r.error();
+    }
     return Result<void>::Ok();
   }
 
@@ -119,7 +127,9 @@ class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
     uint32_t best_remaining = 0;
     TicksT best_reference, best_dt;
     grant_.Iterate([&](AlarmApp& app, GrantKernelData& kd) {
-      if (!app.armed) return;
+      if (!app.armed) {
+        return;
+      }
       const TicksT reference(app.reference), dt(app.dt);
       const uint32_t elapsed = now.WrappingSub(reference).value();
       if (elapsed >= dt.value()) {

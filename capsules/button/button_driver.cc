@@ -18,29 +18,43 @@ ButtonDriver::ButtonDriver(GrantType& grant, std::span<const hil::button::Button
 
 CommandReturn ButtonDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t /*arg1*/,
                                     ProcessId pid) {
-  if (command_num == 0) return CommandReturn::SuccessU32(static_cast<uint32_t>(pins_.size()));
-  if (command_num > 3) return CommandReturn::Failure(ErrorCode::kNoSupport);
-  if (arg0 >= pins_.size()) return CommandReturn::Failure(ErrorCode::kInval);
+  if (command_num == 0) {
+    return CommandReturn::SuccessU32(static_cast<uint32_t>(pins_.size()));
+  }
+  if (command_num > 3) {
+    return CommandReturn::Failure(ErrorCode::kNoSupport);
+  }
+  if (arg0 >= pins_.size()) {
+    return CommandReturn::Failure(ErrorCode::kInval);
+  }
   const hil::button::ButtonPin& button = pins_[arg0];
   const uint32_t bit = 1u << arg0;
   switch (command_num) {
     case 1: {
       auto r =
           grant_.Enter(pid, [&](ButtonApp& app, GrantKernelData&) { app.enabled_mask |= bit; });
-      if (!r.ok()) return CommandReturn::Failure(r.error());
+      if (!r.ok()) {
+        return CommandReturn::Failure(r.error());
+      }
       button.pin->EnableInterrupts(hil::gpio::InterruptEdge::kEitherEdge);
       return CommandReturn::Success();
     }
     case 2: {
       auto r =
           grant_.Enter(pid, [&](ButtonApp& app, GrantKernelData&) { app.enabled_mask &= ~bit; });
-      if (!r.ok()) return CommandReturn::Failure(r.error());
+      if (!r.ok()) {
+        return CommandReturn::Failure(r.error());
+      }
       // Keep the interrupt while any other app still listens.
       bool still_used = false;
       grant_.Iterate([&](ButtonApp& app, GrantKernelData&) {
-        if (app.enabled_mask & bit) still_used = true;
+        if (app.enabled_mask & bit) {
+          still_used = true;
+        }
       });
-      if (!still_used) button.pin->DisableInterrupts();
+      if (!still_used) {
+        button.pin->DisableInterrupts();
+      }
       return CommandReturn::Success();
     }
     default:  // 3
@@ -50,16 +64,22 @@ CommandReturn ButtonDriver::Command(uint32_t command_num, uint32_t arg0, uint32_
 
 Result<void> ButtonDriver::AllocateGrant(ProcessId pid) {
   auto r = grant_.Enter(pid, [](ButtonApp&, GrantKernelData&) {});
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return Result<void>::Ok();
 }
 
 void ButtonDriver::HandleInterrupt(uint32_t index) {
-  if (index >= pins_.size()) return;
+  if (index >= pins_.size()) {
+    return;
+  }
   const uint32_t pressed = pins_[index].Pressed() ? 1 : 0;
   const uint32_t bit = 1u << index;
   grant_.Iterate([&](ButtonApp& app, GrantKernelData& kd) {
-    if (app.enabled_mask & bit) static_cast<void>(kd.ScheduleUpcall(0, index, pressed, 0));
+    if (app.enabled_mask & bit) {
+      static_cast<void>(kd.ScheduleUpcall(0, index, pressed, 0));
+    }
   });
 }
 

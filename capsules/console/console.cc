@@ -31,15 +31,21 @@ CommandReturn Console::Command(uint32_t command_num, uint32_t arg0, uint32_t /*a
         return ErrorCode::kNoSupport;
     }
   });
-  if (!r.ok()) return CommandReturn::Failure(r.error());
+  if (!r.ok()) {
+    return CommandReturn::Failure(r.error());
+  }
   // A write that finished at once (empty) may have freed the UART for others.
-  if (command_num == 1 && !tx_in_progress_) SendPending();
+  if (command_num == 1 && !tx_in_progress_) {
+    SendPending();
+  }
   return CommandReturn::FromResult(r.value());
 }
 
 Result<void> Console::AllocateGrant(ProcessId pid) {
   auto r = grant_.Enter(pid, [](ConsoleApp&, GrantKernelData&) {});
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return Result<void>::Ok();
 }
 
@@ -80,7 +86,9 @@ void Console::Send(ProcessId pid, ConsoleApp& app, GrantKernelData& kd) {
 
 void Console::SendPending() {
   grant_.Iterate([&](ConsoleApp& app, GrantKernelData& kd) {
-    if (tx_in_progress_ || !app.pending_write) return;
+    if (tx_in_progress_ || !app.pending_write) {
+      return;
+    }
     Send(kd.process_id(), app, kd);
   });
 }
@@ -93,24 +101,34 @@ void Console::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/, Result<void
     static_cast<void>(
         grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) { Send(pid, app, kd); }));
   }
-  if (!tx_in_progress_) SendPending();
+  if (!tx_in_progress_) {
+    SendPending();
+  }
 }
 
 Result<void> Console::StartRead(ProcessId pid, ConsoleApp& app, GrantKernelData& kd, uint32_t len) {
-  if (rx_in_progress_) return ErrorCode::kBusy;
+  if (rx_in_progress_) {
+    return ErrorCode::kBusy;
+  }
   const size_t allowed = kd.GetReadWriteBuffer(kAllowRead).size();
   const size_t read_len = Min(len, allowed);
-  if (read_len > rx_buffer_.size()) return ErrorCode::kInval;
+  if (read_len > rx_buffer_.size()) {
+    return ErrorCode::kInval;
+  }
   app.read_len = static_cast<uint32_t>(read_len);
   rx_in_progress_ = pid;
   Result<void> r = uart_.ReceiveBuffer(rx_buffer_.data(), read_len);
-  if (!r.ok()) rx_in_progress_.reset();
+  if (!r.ok()) {
+    rx_in_progress_.reset();
+  }
   return r;
 }
 
 void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
                              hil::uart::Error error) {
-  if (!rx_in_progress_) return;
+  if (!rx_in_progress_) {
+    return;
+  }
   const ProcessId pid = *rx_in_progress_;
   rx_in_progress_.reset();
   static_cast<void>(grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) {
@@ -123,7 +141,9 @@ void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status
     const size_t n = Min(rx_len, dest.size());
     static_cast<void>(dest.CopyIn(0, std::span<const uint8_t>(buffer, n)));
     Result<void> result = status;
-    if (rx_len > dest.size()) result = ErrorCode::kSize;  // bytes were dropped
+    if (rx_len > dest.size()) {
+      result = ErrorCode::kSize;  // bytes were dropped
+    }
     static_cast<void>(
         kd.ScheduleUpcall(kUpcallReadDone, ToStatusCode(result), static_cast<uint32_t>(n), 0));
   }));

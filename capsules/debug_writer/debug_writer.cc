@@ -25,10 +25,16 @@ size_t DebugWriter::Write(std::string_view text) {
 }
 
 void DebugWriter::Send() {
-  if (busy_ || count_ == 0 || tx_.empty()) return;
+  if (busy_ || count_ == 0 || tx_.empty()) {
+    return;
+  }
   size_t n = count_ < tx_.size() ? count_ : tx_.size();
-  for (size_t i = 0; i < n; ++i) tx_[i] = ring_[(head_ + i) % ring_.size()];
-  if (!uart_.TransmitBuffer(tx_.data(), n).ok()) return;  // retried on the next Write
+  for (size_t i = 0; i < n; ++i) {
+    tx_[i] = ring_[(head_ + i) % ring_.size()];
+  }
+  if (!uart_.TransmitBuffer(tx_.data(), n).ok()) {
+    return;  // retried on the next Write
+  }
   busy_ = true;
   head_ = (head_ + n) % ring_.size();
   count_ -= n;

@@ -9,7 +9,9 @@ GpioDriver::GpioDriver(GrantType& grant, std::span<hil::gpio::InterruptPin* cons
   for (size_t i = 0; i < pins_.size() && i < clients.size(); ++i) {
     clients[i].driver_ = this;
     clients[i].index_ = static_cast<uint32_t>(i);
-    if (pins_[i] != nullptr) pins_[i]->SetClient(clients[i]);
+    if (pins_[i] != nullptr) {
+      pins_[i]->SetClient(clients[i]);
+    }
   }
 }
 
@@ -23,10 +25,16 @@ CommandReturn GpioDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t 
     default:
       break;
   }
-  if (command_num > 10) return CommandReturn::Failure(ErrorCode::kNoSupport);
-  if (arg0 >= pins_.size()) return CommandReturn::Failure(ErrorCode::kInval);
+  if (command_num > 10) {
+    return CommandReturn::Failure(ErrorCode::kNoSupport);
+  }
+  if (arg0 >= pins_.size()) {
+    return CommandReturn::Failure(ErrorCode::kInval);
+  }
   hil::gpio::InterruptPin* pin = pins_[arg0];
-  if (pin == nullptr) return CommandReturn::Failure(ErrorCode::kNoDevice);
+  if (pin == nullptr) {
+    return CommandReturn::Failure(ErrorCode::kNoDevice);
+  }
 
   switch (command_num) {
     case 1:
@@ -42,7 +50,9 @@ CommandReturn GpioDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t 
       pin->Toggle();
       return CommandReturn::Success();
     case 5: {
-      if (arg1 > 2) return CommandReturn::Failure(ErrorCode::kNoSupport);
+      if (arg1 > 2) {
+        return CommandReturn::Failure(ErrorCode::kNoSupport);
+      }
       pin->SetFloatingState(static_cast<hil::gpio::FloatingState>(arg1));
       pin->MakeInput();
       return CommandReturn::Success();
@@ -50,7 +60,9 @@ CommandReturn GpioDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t 
     case 6:
       return CommandReturn::SuccessU32(pin->Read() ? 1 : 0);
     case 7: {
-      if (arg1 > 2) return CommandReturn::Failure(ErrorCode::kNoSupport);
+      if (arg1 > 2) {
+        return CommandReturn::Failure(ErrorCode::kNoSupport);
+      }
       // Interrupts are delivered through the grant: make sure this app has one.
       if (!grant_.Enter(pid, [](GpioApp&, GrantKernelData&) {}).ok()) {
         return CommandReturn::Failure(ErrorCode::kNoMem);
@@ -70,12 +82,16 @@ CommandReturn GpioDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t 
 
 Result<void> GpioDriver::AllocateGrant(ProcessId pid) {
   auto r = grant_.Enter(pid, [](GpioApp&, GrantKernelData&) {});
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return Result<void>::Ok();
 }
 
 void GpioDriver::HandleInterrupt(uint32_t index) {
-  if (index >= pins_.size() || pins_[index] == nullptr) return;
+  if (index >= pins_.size() || pins_[index] == nullptr) {
+    return;
+  }
   const uint32_t value = pins_[index]->Read() ? 1 : 0;
   grant_.Iterate([&](GpioApp&, GrantKernelData& kd) {
     static_cast<void>(kd.ScheduleUpcall(0, index, value, 0));

@@ -33,7 +33,9 @@ CommandReturn LowLevelDebug::Command(uint32_t command_num, uint32_t arg0, uint32
 
 Result<void> LowLevelDebug::AllocateGrant(ProcessId pid) {
   auto r = grant_.Enter(pid, [](LowLevelDebugApp&, GrantKernelData&) {});
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return Result<void>::Ok();
 }
 
@@ -58,7 +60,9 @@ void LowLevelDebug::Push(const LowLevelDebugEntry& entry, ProcessId pid) {
       last = {Kind::kDropped, 2, 0};
     }
   });
-  if (!r.ok()) grant_failed_ = true;
+  if (!r.ok()) {
+    grant_failed_ = true;
+  }
 }
 
 void LowLevelDebug::Transmit(uint32_t app_id, const LowLevelDebugEntry& entry) {
@@ -100,9 +104,13 @@ void LowLevelDebug::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/,
   }
   bool sent = false;
   grant_.Iterate([&](LowLevelDebugApp& app, GrantKernelData& kd) {
-    if (sent || app.queue[0].kind == Kind::kNone) return;
+    if (sent || app.queue[0].kind == Kind::kNone) {
+      return;
+    }
     const LowLevelDebugEntry entry = app.queue[0];
-    for (size_t i = 0; i + 1 < LowLevelDebugApp::kQueueSize; ++i) app.queue[i] = app.queue[i + 1];
+    for (size_t i = 0; i + 1 < LowLevelDebugApp::kQueueSize; ++i) {
+      app.queue[i] = app.queue[i + 1];
+    }
     app.queue[LowLevelDebugApp::kQueueSize - 1] = LowLevelDebugEntry{};
     sent = true;
     Transmit(kd.process_id().id(), entry);

@@ -52,7 +52,9 @@ TEST_F(LowLevelDebugTest, LineFormats) {
 }
 
 TEST_F(LowLevelDebugTest, QueueOverflowBecomesDroppedLine) {
-  for (uint32_t i = 1; i <= 7; ++i) ExpectSuccess(h->Command(a, kDrv, 2, i, 0));
+  for (uint32_t i = 1; i <= 7; ++i) {
+    ExpectSuccess(h->Command(a, kDrv, 2, i, 0));
+  }
   uart.CompleteAllTransmits();
   const std::string p = "LowLevelDebug: App 0x" + Id(a) + " prints 0x";
   // 1 went out at once; 2..5 filled the queue; 6 replaced 5 with a marker of 2, 7 made it 3.

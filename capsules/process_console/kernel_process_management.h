@@ -34,7 +34,9 @@ class KernelProcessManagement final : public ProcessManagement {
 
   size_t ProcessSlots() const override { return kernel_.processes().size(); }
   const Process* ProcessAt(size_t slot) const override {
-    if (slot >= kernel_.processes().size()) return nullptr;
+    if (slot >= kernel_.processes().size()) {
+      return nullptr;
+    }
     const Process& p = kernel_.processes()[slot];
     return p.state() == ProcessState::kUnused ? nullptr : &p;
   }
@@ -49,7 +51,9 @@ class KernelProcessManagement final : public ProcessManagement {
   Result<void> Resume(ProcessId pid) override { return kernel_.ResumeProcess(pid, process_cap_); }
   Result<void> Fault(ProcessId pid) override {
     Process* p = kernel_.ProcessFor(pid);
-    if (p == nullptr) return ErrorCode::kInval;
+    if (p == nullptr) {
+      return ErrorCode::kInval;
+    }
     if (kernel_.HandleFault(*p, FaultInfo{}, loop_cap_) == FaultOutcome::kPanic) {
       Panic("Process faulted by the process console");
     }
@@ -61,12 +65,16 @@ class KernelProcessManagement final : public ProcessManagement {
   Result<void> Boot(ProcessId pid) override { return kernel_.StartProcess(pid, process_cap_); }
 
   bool Reset() override {
-    if (reset_ == nullptr) return false;
+    if (reset_ == nullptr) {
+      return false;
+    }
     reset_();
     return true;
   }
   void Panic(const char* message) override {
-    if (panic_ != nullptr) panic_(message);
+    if (panic_ != nullptr) {
+      panic_(message);
+    }
   }
 
  private:

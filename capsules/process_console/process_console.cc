@@ -14,8 +14,12 @@ constexpr uint8_t kEscape = 0x1B;
 constexpr std::string_view kBoldApp = "\xF0\x9D\x90\x80\xF0\x9D\x90\xA9\xF0\x9D\x90\xA9";
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && s.back() == ' ') {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -26,10 +30,16 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 // The second whitespace-separated word, or empty.
 std::string_view Argument(std::string_view s) {
   size_t i = 0;
-  while (i < s.size() && s[i] != ' ') ++i;
-  while (i < s.size() && s[i] == ' ') ++i;
+  while (i < s.size() && s[i] != ' ') {
+    ++i;
+  }
+  while (i < s.size() && s[i] == ' ') {
+    ++i;
+  }
   size_t j = i;
-  while (j < s.size() && s[j] != ' ') ++j;
+  while (j < s.size() && s[j] != ' ') {
+    ++j;
+  }
   return s.substr(i, j - i);
 }
 
@@ -65,7 +75,9 @@ TextWriter& Addr(TextWriter& w, uint32_t v) { return w.Str("0x").HexUpper(v, 8);
 constexpr std::string_view kRule = "\xE2\x94\x80";  // ─
 
 TextWriter& Rule(TextWriter& w, size_t n) {
-  for (size_t i = 0; i < n; ++i) w.Str(kRule);
+  for (size_t i = 0; i < n; ++i) {
+    w.Str(kRule);
+  }
   return w;
 }
 
@@ -102,14 +114,18 @@ void ProcessConsole::StartHibernated() {
 }
 
 void ProcessConsole::StartReceive() {
-  if (rx_active_ || mode_ == Mode::kOff) return;
+  if (rx_active_ || mode_ == Mode::kOff) {
+    return;
+  }
   rx_active_ = uart_.ReceiveBuffer(rx_, 1).ok();
 }
 
 void ProcessConsole::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> /*status*/,
                                     hil::uart::Error error) {
   rx_active_ = false;
-  if (error == hil::uart::Error::kNone && rx_len == 1) HandleByte(buffer[0]);
+  if (error == hil::uart::Error::kNone && rx_len == 1) {
+    HandleByte(buffer[0]);
+  }
   StartReceive();
   Pump();
 }
@@ -128,11 +144,15 @@ void ProcessConsole::HandleByte(uint8_t byte) {
         esc_state_ = 3;  // e.g. ESC [ 3 ~ (Delete): consumed, not supported
       } else {
         esc_state_ = 0;
-        if (active) HandleEscape(byte);
+        if (active) {
+          HandleEscape(byte);
+        }
       }
       return;
     case 3:
-      if (byte < '0' || byte > '9') esc_state_ = 0;
+      if (byte < '0' || byte > '9') {
+        esc_state_ = 0;
+      }
       return;
     default:
       break;
@@ -142,23 +162,30 @@ void ProcessConsole::HandleByte(uint8_t byte) {
     return;
   }
   if (byte == '\r' || byte == '\n') {
-    if (byte == '\n' && previous == '\r') return;  // one line ending, not two
+    if (byte == '\n' && previous == '\r') {
+      return;  // one line ending, not two
+    }
     const std::string_view line(line_.data(), line_len_);
-    if (active) Write("\r\n");
     if (active) {
-      Execute(line);
-    } else if (StartsWith(Trim(line), "console-start")) {
+      Write("\r\n");
+    }
+    // While hibernating only console-start is obeyed.
+    if (active || StartsWith(Trim(line), "console-start")) {
       Execute(line);
     }
     line_len_ = 0;
     history_pos_ = -1;
-    if (mode_ == Mode::kActive && job_ == Job::kNone) Write(kPrompt);
+    if (mode_ == Mode::kActive && job_ == Job::kNone) {
+      Write(kPrompt);
+    }
     return;
   }
   if (byte == kBackspace || byte == kDelete) {
     if (line_len_ > 0) {
       --line_len_;
-      if (active) Write("\b \b");
+      if (active) {
+        Write("\b \b");
+      }
     }
     return;
   }
@@ -173,7 +200,9 @@ void ProcessConsole::HandleByte(uint8_t byte) {
 
 void ProcessConsole::HandleEscape(uint8_t final_byte) {
   if (final_byte == 'A') {  // Up: older entry
-    if (history_pos_ + 1 < static_cast<int>(history_count_)) ShowHistory(++history_pos_);
+    if (history_pos_ + 1 < static_cast<int>(history_count_)) {
+      ShowHistory(++history_pos_);
+    }
   } else if (final_byte == 'B') {  // Down: newer entry, then an empty line
     if (history_pos_ > 0) {
       ShowHistory(--history_pos_);
@@ -186,7 +215,9 @@ void ProcessConsole::HandleEscape(uint8_t final_byte) {
 }
 
 void ProcessConsole::ClearLine() {
-  for (size_t i = 0; i < line_len_; ++i) Write("\b \b");
+  for (size_t i = 0; i < line_len_; ++i) {
+    Write("\b \b");
+  }
   line_len_ = 0;
 }
 
@@ -199,25 +230,35 @@ void ProcessConsole::ShowHistory(size_t entry) {
 }
 
 void ProcessConsole::Remember(std::string_view line) {
-  if (line.empty()) return;
+  if (line.empty()) {
+    return;
+  }
   std::memcpy(history_[history_next_].data(), line.data(), line.size());
   history_len_[history_next_] = static_cast<uint8_t>(line.size());
   history_next_ = (history_next_ + 1) % kHistoryLen;
-  if (history_count_ < kHistoryLen) ++history_count_;
+  if (history_count_ < kHistoryLen) {
+    ++history_count_;
+  }
 }
 
 template <typename F>
 void ProcessConsole::ForEachNamed(std::string_view name, F&& fn) {
-  if (name.empty()) return;
+  if (name.empty()) {
+    return;
+  }
   for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
     const Process* p = pm_.ProcessAt(i);
-    if (p != nullptr && NameOf(*p) == name) fn(*p);
+    if (p != nullptr && NameOf(*p) == name) {
+      fn(*p);
+    }
   }
 }
 
 void ProcessConsole::Execute(std::string_view raw) {
   const std::string_view cmd = Trim(raw);
-  if (cmd.empty()) return;
+  if (cmd.empty()) {
+    return;
+  }
   Remember(cmd);
   const std::string_view name = Argument(cmd);
 
@@ -225,7 +266,9 @@ void ProcessConsole::Execute(std::string_view raw) {
     mode_ = Mode::kActive;
     return;
   }
-  if (mode_ == Mode::kHibernating) return;
+  if (mode_ == Mode::kHibernating) {
+    return;
+  }
 
   if (StartsWith(cmd, "help")) {
     Write("Welcome to the process console.\r\n");
@@ -263,7 +306,9 @@ void ProcessConsole::Execute(std::string_view raw) {
     });
   } else if (StartsWith(cmd, "boot")) {
     ForEachNamed(name, [&](const Process& p) {
-      if (p.state() == ProcessState::kTerminated) static_cast<void>(pm_.Boot(p.id()));
+      if (p.state() == ProcessState::kTerminated) {
+        static_cast<void>(pm_.Boot(p.id()));
+      }
     });
   } else if (StartsWith(cmd, "list")) {
     Write(" PID    ShortID    Name                Quanta  Syscalls  Restarts  Grants  State\r\n");
@@ -272,9 +317,13 @@ void ProcessConsole::Execute(std::string_view raw) {
     uint32_t total = 0, active = 0;
     for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
       const Process* p = pm_.ProcessAt(i);
-      if (p == nullptr) continue;
+      if (p == nullptr) {
+        continue;
+      }
       ++total;
-      if (p->IsAlive() && !p->IsStopped()) ++active;
+      if (p->IsAlive() && !p->IsStopped()) {
+        ++active;
+      }
     }
     uint8_t buf[128];
     TextWriter w(buf);
@@ -293,9 +342,13 @@ void ProcessConsole::Execute(std::string_view raw) {
     Write("Kernel version: 2.2 (build ");
     Write(build_);
     Write(")\r\n");
-    if (kernel_addresses_ != nullptr) StartJob(Job::kKernelMap);
+    if (kernel_addresses_ != nullptr) {
+      StartJob(Job::kKernelMap);
+    }
   } else if (StartsWith(cmd, "reset")) {
-    if (!pm_.Reset()) Write("Reset function is not implemented\r\n");
+    if (!pm_.Reset()) {
+      Write("Reset function is not implemented\r\n");
+    }
   } else if (StartsWith(cmd, "panic")) {
     pm_.Panic("Process Console forced a kernel panic.");
   } else {
@@ -312,7 +365,9 @@ void ProcessConsole::Write(std::string_view text) {
 }
 
 void ProcessConsole::Flush() {
-  if (tx_busy_ || queue_len_ == 0) return;
+  if (tx_busy_ || queue_len_ == 0) {
+    return;
+  }
   std::memcpy(tx_.data(), queue_.data(), queue_len_);
   if (uart_.TransmitBuffer(tx_.data(), queue_len_).ok()) {
     tx_busy_ = true;
@@ -339,9 +394,13 @@ void ProcessConsole::Pump() {
     RenderJob(w);
     queue_len_ += w.size();
     job_offset_ += w.size();
-    if (w.truncated()) break;
+    if (w.truncated()) {
+      break;
+    }
     job_ = Job::kNone;
-    if (mode_ == Mode::kActive) Write(kPrompt);
+    if (mode_ == Mode::kActive) {
+      Write(kPrompt);
+    }
   }
   Flush();
 }
@@ -353,7 +412,9 @@ void ProcessConsole::RenderJob(TextWriter& w) const {
       break;
     case Job::kProcess: {
       const Process* p = pm_.ProcessAt(job_slot_);
-      if (p != nullptr) RenderProcess(w, *p);
+      if (p != nullptr) {
+        RenderProcess(w, *p);
+      }
       break;
     }
     case Job::kKernelMap:
@@ -367,7 +428,9 @@ void ProcessConsole::RenderJob(TextWriter& w) const {
 void ProcessConsole::RenderListRows(TextWriter& w) const {
   for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
     const Process* p = pm_.ProcessAt(i);
-    if (p == nullptr) continue;
+    if (p == nullptr) {
+      continue;
+    }
     const ProcessStats s = pm_.Stats(*p);
     w.Char(' ').DecField(p->id().id(), 7);
     if (s.short_id == 0) {
@@ -403,15 +466,21 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
 
   const uint32_t heap_start = p.debug_heap_start();
   const uint32_t stack_top = p.debug_stack_start();
-  w.Str("\r\n\r\n \xE2\x95\x94");                      // ╔
-  for (int i = 0; i < 11; ++i) w.Str("\xE2\x95\x90");  // ═
-  w.Str("\xE2\x95\xA4");                               // ╤
-  for (int i = 0; i < 42; ++i) w.Str("\xE2\x95\x90");
+  w.Str("\r\n\r\n \xE2\x95\x94");  // ╔
+  for (int i = 0; i < 11; ++i) {
+    w.Str("\xE2\x95\x90");  // ═
+  }
+  w.Str("\xE2\x95\xA4");  // ╤
+  for (int i = 0; i < 42; ++i) {
+    w.Str("\xE2\x95\x90");
+  }
   w.Str(
       "\xE2\x95\x97\r\n \xE2\x95\x91  Address  \xE2\x94\x82 Region Name    Used | Allocated "
       "(bytes)  \xE2\x95\x91\r\n \xE2\x95\x9A");
   Addr(w, p.memory_end()).Str("\xE2\x95\x90\xE2\x95\xAA");
-  for (int i = 0; i < 42; ++i) w.Str("\xE2\x95\x90");
+  for (int i = 0; i < 42; ++i) {
+    w.Str("\xE2\x95\x90");
+  }
   w.Str("\xE2\x95\x9D");
   w.Str("\r\n             \xE2\x94\x82 Kernel       ").DecRight(p.kernel_memory_used(), 6);
   w.Str("  (grants, upcall queue, grant table)\r\n  ");
@@ -461,14 +530,20 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
 void ProcessConsole::RenderKernelMap(TextWriter& w) const {
   const KernelAddresses& k = *kernel_addresses_;
   w.Str("\r\n \xE2\x95\x94");
-  for (int i = 0; i < 11; ++i) w.Str("\xE2\x95\x90");
+  for (int i = 0; i < 11; ++i) {
+    w.Str("\xE2\x95\x90");
+  }
   w.Str("\xE2\x95\xA4");
-  for (int i = 0; i < 30; ++i) w.Str("\xE2\x95\x90");
+  for (int i = 0; i < 30; ++i) {
+    w.Str("\xE2\x95\x90");
+  }
   w.Str(
       "\xE2\x95\x97\r\n \xE2\x95\x91  Address  \xE2\x94\x82 Region Name    Used (bytes)  "
       "\xE2\x95\x91\r\n \xE2\x95\x9A");
   Addr(w, k.bss_end).Str("\xE2\x95\x90\xE2\x95\xAA");
-  for (int i = 0; i < 30; ++i) w.Str("\xE2\x95\x90");
+  for (int i = 0; i < 30; ++i) {
+    w.Str("\xE2\x95\x90");
+  }
   w.Str("\xE2\x95\x9D\r\n             \xE2\x94\x82   BSS        ")
       .DecRight(k.bss_end - k.bss_start, 6);
   w.Str("\r\n  ");

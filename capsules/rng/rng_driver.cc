@@ -19,10 +19,14 @@ CommandReturn RngDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t /
         app.remaining = arg0;
         app.filled = 0;
       });
-      if (!r.ok()) return CommandReturn::Failure(r.error());
+      if (!r.ok()) {
+        return CommandReturn::Failure(r.error());
+      }
       if (!getting_) {
         Result<void> g = rng_.Get();
-        if (!g.ok()) return CommandReturn::Failure(g.error());
+        if (!g.ok()) {
+          return CommandReturn::Failure(g.error());
+        }
         getting_ = true;
       }
       return CommandReturn::Success();
@@ -34,7 +38,9 @@ CommandReturn RngDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t /
 
 Result<void> RngDriver::AllocateGrant(ProcessId pid) {
   auto r = grant_.Enter(pid, [](RngApp&, GrantKernelData&) {});
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return Result<void>::Ok();
 }
 
@@ -46,11 +52,15 @@ hil::entropy::Continue RngDriver::EntropyAvailable(hil::entropy::EntropyIterator
   bool exhausted = false;
   bool done = true;
   grant_.Iterate([&](RngApp& app, GrantKernelData& kd) {
-    if (app.remaining == 0) return;
+    if (app.remaining == 0) {
+      return;
+    }
     ReadWriteProcessBuffer buffer = kd.GetReadWriteBuffer(0);
     while (app.remaining > 0 && app.filled < buffer.size()) {
       if (word_bytes == 0) {
-        if (exhausted) break;
+        if (exhausted) {
+          break;
+        }
         std::optional<uint32_t> next = entropy.Next();
         if (!next) {
           exhausted = true;

@@ -48,7 +48,9 @@ inline void ExpectFailure2(const TrapResult& r, ErrorCode error) {
 // nullopt if the process has nothing queued at all. The process stays Running.
 inline std::optional<std::array<uint32_t, 3>> TakeUpcall(Harness& h, ProcessId pid, uint32_t driver,
                                                          uint32_t num) {
-  if (h.process(pid).pending_upcall_count() == 0) return std::nullopt;
+  if (h.process(pid).pending_upcall_count() == 0) {
+    return std::nullopt;
+  }
   TrapResult r = h.YieldWaitFor(pid, driver, num);
   if (r.outcome != tock::SyscallOutcome::kResume) {
     ADD_FAILURE() << "a queued upcall was not for driver " << driver << " num " << num;

@@ -42,7 +42,9 @@ class MuxAlarm final : public hil::time::AlarmClient {
     for (VirtualMuxAlarm<TicksT>* v = head_; v != nullptr; v = v->next_) {
       if (v->fire_pending_) {
         v->fire_pending_ = false;
-        if (v->client_ != nullptr) v->client_->Alarm();
+        if (v->client_ != nullptr) {
+          v->client_->Alarm();
+        }
       }
     }
     firing_ = false;
@@ -53,7 +55,9 @@ class MuxAlarm final : public hil::time::AlarmClient {
   // How many virtual alarms are armed (for tests and diagnostics).
   uint32_t armed_count() const {
     uint32_t n = 0;
-    for (const VirtualMuxAlarm<TicksT>* v = head_; v != nullptr; v = v->next_) n += v->armed_;
+    for (const VirtualMuxAlarm<TicksT>* v = head_; v != nullptr; v = v->next_) {
+      n += v->armed_;
+    }
     return n;
   }
 
@@ -72,12 +76,16 @@ class MuxAlarm final : public hil::time::AlarmClient {
   // Programs the hardware for the armed virtual alarm with the least time remaining (an
   // expired one counts as zero remaining, and the hardware fires it as soon as possible).
   void Rearm() {
-    if (firing_) return;  // Alarm() re-programs once all clients ran.
+    if (firing_) {
+      return;  // Alarm() re-programs once all clients ran.
+    }
     const TicksT now = alarm_.Now();
     VirtualMuxAlarm<TicksT>* best = nullptr;
     uint32_t best_remaining = 0;
     for (VirtualMuxAlarm<TicksT>* v = head_; v != nullptr; v = v->next_) {
-      if (!v->armed_) continue;
+      if (!v->armed_) {
+        continue;
+      }
       uint32_t remaining =
           Expired(*v, now) ? 0 : v->dt_.WrappingSub(now.WrappingSub(v->reference_)).value();
       if (best == nullptr || remaining < best_remaining) {
@@ -86,7 +94,9 @@ class MuxAlarm final : public hil::time::AlarmClient {
       }
     }
     if (best == nullptr) {
-      if (alarm_.IsArmed()) alarm_.Disarm().ok();
+      if (alarm_.IsArmed()) {
+        alarm_.Disarm().ok();
+      }
       return;
     }
     alarm_.SetAlarm(best->reference_, best->dt_);

@@ -23,7 +23,9 @@ struct Recorder : hil::time::AlarmClient {
       : hw(hw), log(log), id(id) {}
   void Alarm() override {
     log.emplace_back(id, hw.Now().value());
-    if (on_fire) on_fire();
+    if (on_fire) {
+      on_fire();
+    }
   }
   FakeAlarm<TicksT>& hw;
   std::vector<std::pair<int, uint32_t>>& log;

@@ -14,8 +14,12 @@ Result<void> UartDevice::SetParameters(const hil::uart::Parameters& params) {
 }
 
 Result<void> UartDevice::TransmitBuffer(uint8_t* buffer, size_t len) {
-  if (tx_state_ != TxState::kIdle) return ErrorCode::kBusy;
-  if (buffer == nullptr || len == 0) return ErrorCode::kSize;
+  if (tx_state_ != TxState::kIdle) {
+    return ErrorCode::kBusy;
+  }
+  if (buffer == nullptr || len == 0) {
+    return ErrorCode::kSize;
+  }
   tx_buffer_ = buffer;
   tx_len_ = len;
   tx_state_ = TxState::kQueued;
@@ -40,21 +44,31 @@ Result<void> UartDevice::TransmitAbort() {
 }
 
 Result<void> UartDevice::ReceiveBuffer(uint8_t* buffer, size_t len) {
-  if (rx_buffer_ != nullptr) return ErrorCode::kBusy;
-  if (buffer == nullptr || len == 0) return ErrorCode::kSize;
+  if (rx_buffer_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (buffer == nullptr || len == 0) {
+    return ErrorCode::kSize;
+  }
   rx_buffer_ = buffer;
   rx_len_ = len;
   rx_got_ = 0;
   rx_abort_ = false;
   Result<void> r = mux_.StartReceive();
-  if (!r.ok()) rx_buffer_ = nullptr;
+  if (!r.ok()) {
+    rx_buffer_ = nullptr;
+  }
   return r;
 }
 
 Result<void> UartDevice::ReceiveAbort() {
-  if (rx_buffer_ == nullptr) return Result<void>::Ok();
+  if (rx_buffer_ == nullptr) {
+    return Result<void>::Ok();
+  }
   rx_abort_ = true;
-  if (mux_.in_rx_callback_) return ErrorCode::kBusy;  // finished when the callback ends
+  if (mux_.in_rx_callback_) {
+    return ErrorCode::kBusy;  // finished when the callback ends
+  }
   if (mux_.rx_in_flight_ && !mux_.uart_.ReceiveAbort().ok()) {
     return ErrorCode::kBusy;  // the hardware calls back with CANCEL
   }
@@ -94,8 +108,12 @@ UartDevice* MuxUart::NextQueued() const {
       (rr_cursor_ != nullptr && rr_cursor_->next_ != nullptr) ? rr_cursor_->next_ : head_;
   UartDevice* d = start;
   do {
-    if (d == nullptr) return nullptr;
-    if (d->tx_state_ == UartDevice::TxState::kQueued) return d;
+    if (d == nullptr) {
+      return nullptr;
+    }
+    if (d->tx_state_ == UartDevice::TxState::kQueued) {
+      return d;
+    }
     d = d->next_ != nullptr ? d->next_ : head_;
   } while (d != start);
   return nullptr;
@@ -105,7 +123,9 @@ Result<void> MuxUart::StartTransmit(UartDevice* caller) {
   Result<void> caller_result;
   while (!in_tx_callback_ && tx_current_ == nullptr && !newline_in_flight_) {
     UartDevice* d = NextQueued();
-    if (d == nullptr) break;
+    if (d == nullptr) {
+      break;
+    }
     if (line_owner_ != nullptr && line_owner_ != d) {
       // Close the other device's open line before this one starts.
       line_owner_ = nullptr;
@@ -144,25 +164,37 @@ void MuxUart::TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> status
     tx_current_ = nullptr;
     d->tx_state_ = UartDevice::TxState::kIdle;
     d->tx_buffer_ = nullptr;
-    if (len > 0) line_owner_ = buffer[len - 1] == '\n' ? nullptr : d;
+    if (len > 0) {
+      line_owner_ = buffer[len - 1] == '\n' ? nullptr : d;
+    }
     in_tx_callback_ = true;
-    if (d->tx_client_ != nullptr) d->tx_client_->TransmittedBuffer(buffer, len, status);
+    if (d->tx_client_ != nullptr) {
+      d->tx_client_->TransmittedBuffer(buffer, len, status);
+    }
     in_tx_callback_ = false;
   }
   static_cast<void>(StartTransmit(nullptr));
 }
 
 Result<void> MuxUart::StartReceive() {
-  if (in_rx_callback_ || rx_buffer_.empty()) return Result<void>::Ok();
+  if (in_rx_callback_ || rx_buffer_.empty()) {
+    return Result<void>::Ok();
+  }
   size_t want = rx_buffer_.size();
   bool any = false;
   for (UartDevice* d = head_; d != nullptr; d = d->next_) {
-    if (d->rx_buffer_ == nullptr || d->rx_abort_) continue;
+    if (d->rx_buffer_ == nullptr || d->rx_abort_) {
+      continue;
+    }
     any = true;
     size_t remaining = d->rx_len_ - d->rx_got_;
-    if (remaining < want) want = remaining;
+    if (remaining < want) {
+      want = remaining;
+    }
   }
-  if (!any) return Result<void>::Ok();
+  if (!any) {
+    return Result<void>::Ok();
+  }
   if (rx_in_flight_) {
     // A new, shorter request cannot wait for the longer one in flight: cut it short; the
     // CANCEL completion distributes what arrived and restarts with the new size.
@@ -185,7 +217,9 @@ void MuxUart::FinishReceive(UartDevice& d, Result<void> status, hil::uart::Error
   size_t got = d.rx_got_;
   d.rx_buffer_ = nullptr;
   d.rx_abort_ = false;
-  if (d.rx_client_ != nullptr) d.rx_client_->ReceivedBuffer(buf, got, status, error);
+  if (d.rx_client_ != nullptr) {
+    d.rx_client_->ReceivedBuffer(buf, got, status, error);
+  }
 }
 
 void MuxUart::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
@@ -196,13 +230,20 @@ void MuxUart::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status
   const bool line_error = !status.ok() && status.error() != ErrorCode::kCancel;
   // Only devices that were waiting when these bytes arrived get them (a client may re-arm
   // another device from its callback).
-  for (UartDevice* d = head_; d != nullptr; d = d->next_)
-    d->rx_eligible_ = d->rx_buffer_ != nullptr;
   for (UartDevice* d = head_; d != nullptr; d = d->next_) {
-    if (!d->rx_eligible_ || d->rx_buffer_ == nullptr) continue;
+    d->rx_eligible_ = d->rx_buffer_ != nullptr;
+  }
+  for (UartDevice* d = head_; d != nullptr; d = d->next_) {
+    if (!d->rx_eligible_ || d->rx_buffer_ == nullptr) {
+      continue;
+    }
     size_t n = d->rx_len_ - d->rx_got_;
-    if (rx_len < n) n = rx_len;
-    if (n > 0) std::memcpy(d->rx_buffer_ + d->rx_got_, buffer, n);
+    if (rx_len < n) {
+      n = rx_len;
+    }
+    if (n > 0) {
+      std::memcpy(d->rx_buffer_ + d->rx_got_, buffer, n);
+    }
     d->rx_got_ += n;
     if (d->rx_got_ == d->rx_len_) {
       FinishReceive(*d, Result<void>::Ok(), hil::uart::Error::kNone);
@@ -220,7 +261,9 @@ void MuxUart::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status
   Result<void> r = StartReceive();
   if (!r.ok()) {
     for (UartDevice* d = head_; d != nullptr; d = d->next_) {
-      if (d->rx_buffer_ != nullptr) FinishReceive(*d, r, hil::uart::Error::kOther);
+      if (d->rx_buffer_ != nullptr) {
+        FinishReceive(*d, r, hil::uart::Error::kOther);
+      }
     }
   }
 }

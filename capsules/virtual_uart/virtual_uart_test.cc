@@ -28,12 +28,16 @@ struct User : hil::uart::TransmitClient, hil::uart::ReceiveClient {
   void TransmittedBuffer(uint8_t*, size_t len, Result<void> status) override {
     sent.push_back(len);
     last_tx = status;
-    if (on_sent) on_sent();
+    if (on_sent) {
+      on_sent();
+    }
   }
   void ReceivedBuffer(uint8_t* buf, size_t len, Result<void> status, hil::uart::Error) override {
     received.emplace_back(reinterpret_cast<char*>(buf), len);
     last_rx = status;
-    if (on_received) on_received();
+    if (on_received) {
+      on_received();
+    }
   }
   UartDevice& dev;
   std::string out;
@@ -77,7 +81,9 @@ TEST_F(MuxUartTest, DevicesAreServedRoundRobinWholeBuffers) {
   ASSERT_TRUE(b.Send("b1\n").ok());
   ASSERT_TRUE(c.Send("c1\n").ok());
   a.on_sent = [&] {
-    if (a.sent.size() == 1) static_cast<void>(a.Send("a2\n"));
+    if (a.sent.size() == 1) {
+      static_cast<void>(a.Send("a2\n"));
+    }
   };
   uart.CompleteAllTransmits();
   EXPECT_EQ(uart.output(), "a1\nb1\nc1\na2\n");
@@ -86,7 +92,9 @@ TEST_F(MuxUartTest, DevicesAreServedRoundRobinWholeBuffers) {
 TEST_F(MuxUartTest, OpenLineOwnerContinuesBeforeOthers) {
   // a writes a line in two pieces; b's whole line waits until a's line is complete.
   a.on_sent = [&] {
-    if (a.sent.size() == 1) static_cast<void>(a.Send("lo world\n"));
+    if (a.sent.size() == 1) {
+      static_cast<void>(a.Send("lo world\n"));
+    }
   };
   ASSERT_TRUE(a.Send("hel").ok());
   ASSERT_TRUE(b.Send("DEBUG: b\n").ok());
@@ -111,9 +119,13 @@ TEST_F(MuxUartTest, NoLineMixesTwoDevices) {
   User* users[] = {&a, &b, &c};
   size_t pos[3] = {0, 0, 0};
   auto send_next = [&](int i) {
-    if (pos[i] >= scripts[i].size()) return;
+    if (pos[i] >= scripts[i].size()) {
+      return;
+    }
     size_t n = 1 + (pos[i] * 7 + i) % 4;
-    if (pos[i] + n > scripts[i].size()) n = scripts[i].size() - pos[i];
+    if (pos[i] + n > scripts[i].size()) {
+      n = scripts[i].size() - pos[i];
+    }
     static_cast<void>(users[i]->Send(scripts[i].substr(pos[i], n)));
     pos[i] += n;
   };
@@ -129,14 +141,18 @@ TEST_F(MuxUartTest, NoLineMixesTwoDevices) {
     size_t end = out.find('\n', start);
     ASSERT_NE(end, std::string::npos);
     std::string line = out.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     ASSERT_FALSE(line.empty());
     EXPECT_EQ(line.find_first_not_of(line[0]), std::string::npos) << "mixed line: " << line;
     ++lines;
     start = end + 1;
   }
   EXPECT_EQ(lines, 8u);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(pos[i], scripts[i].size());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(pos[i], scripts[i].size());
+  }
 }
 
 TEST_F(MuxUartTest, AbortQueuedTransmitDropsItWithoutCallback) {
@@ -165,7 +181,9 @@ TEST_F(MuxUartTest, ReceivedBytesGoToEveryWaitingDevice) {
   ASSERT_TRUE(db.ReceiveBuffer(bb, 1).ok());
   // b re-arms for one byte at a time, like the process console.
   b.on_received = [&] {
-    if (b.received.size() < 3) static_cast<void>(db.ReceiveBuffer(bb, 1));
+    if (b.received.size() < 3) {
+      static_cast<void>(db.ReceiveBuffer(bb, 1));
+    }
   };
   // The mux cut the 3-byte hardware request short to serve the 1-byte one.
   EXPECT_TRUE(uart.CompleteReceiveAbort());

@@ -51,9 +51,13 @@ class FakeAlarm final : public time::Alarm<TicksT> {
         ++fired;
         continue;
       }
-      if (!armed_) break;
+      if (!armed_) {
+        break;
+      }
       uint32_t remaining = dt_.WrappingSub(now_.WrappingSub(reference_)).value();
-      if (remaining > left) break;
+      if (remaining > left) {
+        break;
+      }
       now_ = now_.WrappingAdd(TicksT(remaining));
       left -= remaining;
     }
@@ -64,7 +68,9 @@ class FakeAlarm final : public time::Alarm<TicksT> {
   // Fires now regardless of expiration (disarms first, like hardware).
   void Fire() {
     armed_ = false;
-    if (client_) client_->Alarm();
+    if (client_) {
+      client_->Alarm();
+    }
   }
 
  private:

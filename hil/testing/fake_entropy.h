@@ -16,7 +16,9 @@ class FakeEntropy final : public entropy::Entropy32 {
 
   void SetClient(entropy::Client32& client) override { client_ = &client; }
   Result<void> Get() override {
-    if (!get_result_.ok()) return get_result_;
+    if (!get_result_.ok()) {
+      return get_result_;
+    }
     requested_ = true;
     ++get_count_;
     return Result<void>::Ok();
@@ -33,7 +35,9 @@ class FakeEntropy final : public entropy::Entropy32 {
   void set_get_result(Result<void> status) { get_result_ = status; }
   // Delivers one batch of `words` words if a request is pending. Returns false otherwise.
   bool Deliver(uint32_t words) {
-    if (!requested_ || client_ == nullptr) return false;
+    if (!requested_ || client_ == nullptr) {
+      return false;
+    }
     requested_ = false;
     Batch batch(*this, words);
     if (client_->EntropyAvailable(batch, Result<void>::Ok()) == entropy::Continue::kMore) {
@@ -49,7 +53,9 @@ class FakeEntropy final : public entropy::Entropy32 {
    public:
     Batch(FakeEntropy& src, uint32_t n) : src_(src), left_(n) {}
     std::optional<uint32_t> Next() override {
-      if (left_ == 0) return std::nullopt;
+      if (left_ == 0) {
+        return std::nullopt;
+      }
       --left_;
       ++src_.delivered_;
       return src_.next_++;

@@ -13,7 +13,7 @@ namespace tock::hil::testing {
 
 class FakeFlash final : public flash::Flash {
  public:
-  FakeFlash(size_t page_size = 512, size_t page_count = 8)
+  explicit FakeFlash(size_t page_size = 512, size_t page_count = 8)
       : page_size_(page_size), page_count_(page_count), memory_(page_size * page_count, 0xFF) {}
 
   void SetClient(flash::Client& client) override { client_ = &client; }
@@ -42,16 +42,24 @@ class FakeFlash final : public flash::Flash {
         return false;
       case Op::kRead:
         std::memcpy(buffer_, dst, page_size_);
-        if (client_) client_->ReadComplete(buffer_, page_size_, Result<void>::Ok());
+        if (client_) {
+          client_->ReadComplete(buffer_, page_size_, Result<void>::Ok());
+        }
         return true;
       case Op::kWrite:
         // NOR semantics: writing can only clear bits.
-        for (size_t i = 0; i < page_size_; ++i) dst[i] &= buffer_[i];
-        if (client_) client_->WriteComplete(buffer_, page_size_, Result<void>::Ok());
+        for (size_t i = 0; i < page_size_; ++i) {
+          dst[i] &= buffer_[i];
+        }
+        if (client_) {
+          client_->WriteComplete(buffer_, page_size_, Result<void>::Ok());
+        }
         return true;
       case Op::kErase:
         std::memset(dst, 0xFF, page_size_);
-        if (client_) client_->EraseComplete(Result<void>::Ok());
+        if (client_) {
+          client_->EraseComplete(Result<void>::Ok());
+        }
         return true;
     }
     return false;
@@ -60,9 +68,15 @@ class FakeFlash final : public flash::Flash {
  private:
   enum class Op { kNone, kRead, kWrite, kErase };
   Result<void> Start(Op op, size_t page, uint8_t* buffer, size_t len) {
-    if (op_ != Op::kNone) return ErrorCode::kBusy;
-    if (page >= page_count_) return ErrorCode::kInval;
-    if (len != page_size_) return ErrorCode::kSize;
+    if (op_ != Op::kNone) {
+      return ErrorCode::kBusy;
+    }
+    if (page >= page_count_) {
+      return ErrorCode::kInval;
+    }
+    if (len != page_size_) {
+      return ErrorCode::kSize;
+    }
     op_ = op;
     page_ = page;
     buffer_ = buffer;

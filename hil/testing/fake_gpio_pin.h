@@ -21,9 +21,15 @@ class FakeGpioPin final : public gpio::InterruptPin {
     floating_ = gpio::FloatingState::kPullNone;
   }
   gpio::Configuration configuration() const override {
-    if (output_ && input_) return gpio::Configuration::kInputOutput;
-    if (output_) return gpio::Configuration::kOutput;
-    if (input_) return gpio::Configuration::kInput;
+    if (output_ && input_) {
+      return gpio::Configuration::kInputOutput;
+    }
+    if (output_) {
+      return gpio::Configuration::kOutput;
+    }
+    if (input_) {
+      return gpio::Configuration::kInput;
+    }
     return gpio::Configuration::kLowPower;
   }
   void SetFloatingState(gpio::FloatingState state) override { floating_ = state; }
@@ -54,11 +60,15 @@ class FakeGpioPin final : public gpio::InterruptPin {
   bool SetInputLevel(bool high) {
     bool old = input_level_;
     input_level_ = high;
-    if (old == high || !interrupts_enabled_ || !input_ || client_ == nullptr) return false;
+    if (old == high || !interrupts_enabled_ || !input_ || client_ == nullptr) {
+      return false;
+    }
     bool match = edge_ == gpio::InterruptEdge::kEitherEdge ||
                  (high && edge_ == gpio::InterruptEdge::kRisingEdge) ||
                  (!high && edge_ == gpio::InterruptEdge::kFallingEdge);
-    if (match) client_->Fired();
+    if (match) {
+      client_->Fired();
+    }
     return match;
   }
 

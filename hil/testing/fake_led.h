@@ -23,7 +23,9 @@ class FakeLed final : public led::Led {
 
  private:
   void Change(bool on) {
-    if (on != on_) ++changes_;
+    if (on != on_) {
+      ++changes_;
+    }
     on_ = on;
   }
   bool on_ = false;

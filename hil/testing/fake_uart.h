@@ -21,29 +21,41 @@ class FakeUart final : public uart::Uart {
   }
 
   Result<void> TransmitBuffer(uint8_t* buffer, size_t len) override {
-    if (tx_buffer_ != nullptr) return ErrorCode::kBusy;
-    if (len == 0) return ErrorCode::kSize;
+    if (tx_buffer_ != nullptr) {
+      return ErrorCode::kBusy;
+    }
+    if (len == 0) {
+      return ErrorCode::kSize;
+    }
     tx_buffer_ = buffer;
     tx_len_ = len;
     ++transmit_count_;
     return Result<void>::Ok();
   }
   Result<void> TransmitAbort() override {
-    if (tx_buffer_ == nullptr) return Result<void>::Ok();
+    if (tx_buffer_ == nullptr) {
+      return Result<void>::Ok();
+    }
     tx_abort_ = true;
     return ErrorCode::kBusy;
   }
 
   Result<void> ReceiveBuffer(uint8_t* buffer, size_t len) override {
-    if (rx_buffer_ != nullptr) return ErrorCode::kBusy;
-    if (len == 0) return ErrorCode::kSize;
+    if (rx_buffer_ != nullptr) {
+      return ErrorCode::kBusy;
+    }
+    if (len == 0) {
+      return ErrorCode::kSize;
+    }
     rx_buffer_ = buffer;
     rx_len_ = len;
     rx_got_ = 0;
     return Result<void>::Ok();
   }
   Result<void> ReceiveAbort() override {
-    if (rx_buffer_ == nullptr) return Result<void>::Ok();
+    if (rx_buffer_ == nullptr) {
+      return Result<void>::Ok();
+    }
     rx_abort_ = true;
     return ErrorCode::kBusy;
   }
@@ -63,23 +75,31 @@ class FakeUart final : public uart::Uart {
   // Finishes the in-flight transmission (or delivers a pending abort as CANCEL). Returns false
   // if nothing was in flight.
   bool CompleteTransmit() {
-    if (tx_buffer_ == nullptr) return false;
+    if (tx_buffer_ == nullptr) {
+      return false;
+    }
     uint8_t* buf = tx_buffer_;
     size_t len = tx_len_;
     tx_buffer_ = nullptr;
     if (tx_abort_) {
       tx_abort_ = false;
-      if (tx_client_) tx_client_->TransmittedBuffer(buf, 0, ErrorCode::kCancel);
+      if (tx_client_) {
+        tx_client_->TransmittedBuffer(buf, 0, ErrorCode::kCancel);
+      }
       return true;
     }
     output_.append(reinterpret_cast<const char*>(buf), len);
-    if (tx_client_) tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
+    if (tx_client_) {
+      tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
+    }
     return true;
   }
   // Completes transmissions until the client stops starting new ones (bounded).
   size_t CompleteAllTransmits(size_t limit = 100000) {
     size_t n = 0;
-    while (n < limit && CompleteTransmit()) ++n;
+    while (n < limit && CompleteTransmit()) {
+      ++n;
+    }
     return n;
   }
 
@@ -91,19 +111,25 @@ class FakeUart final : public uart::Uart {
     size_t used = 0;
     while (used < bytes.size() && rx_buffer_ != nullptr) {
       rx_buffer_[rx_got_++] = static_cast<uint8_t>(bytes[used++]);
-      if (rx_got_ == rx_len_) FinishReceive(Result<void>::Ok(), uart::Error::kNone);
+      if (rx_got_ == rx_len_) {
+        FinishReceive(Result<void>::Ok(), uart::Error::kNone);
+      }
     }
     return used;
   }
   // Delivers a pending receive abort (CANCEL with the bytes so far) or ends the receive with
   // a line error.
   bool CompleteReceiveAbort() {
-    if (rx_buffer_ == nullptr || !rx_abort_) return false;
+    if (rx_buffer_ == nullptr || !rx_abort_) {
+      return false;
+    }
     FinishReceive(ErrorCode::kCancel, uart::Error::kAborted);
     return true;
   }
   void FailReceive(uart::Error error) {
-    if (rx_buffer_ != nullptr) FinishReceive(ErrorCode::kFail, error);
+    if (rx_buffer_ != nullptr) {
+      FinishReceive(ErrorCode::kFail, error);
+    }
   }
 
  private:
@@ -113,7 +139,9 @@ class FakeUart final : public uart::Uart {
     rx_buffer_ = nullptr;
     rx_abort_ = false;
     rx_got_ = 0;
-    if (rx_client_) rx_client_->ReceivedBuffer(buf, got, status, error);
+    if (rx_client_) {
+      rx_client_->ReceivedBuffer(buf, got, status, error);
+    }
   }
 
   uart::TransmitClient* tx_client_ = nullptr;

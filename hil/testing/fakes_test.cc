@@ -128,7 +128,9 @@ TEST(FakeLedTest, CountsChanges) {
 
 struct EntropySink : entropy::Client32 {
   entropy::Continue EntropyAvailable(entropy::EntropyIterator& it, Result<void>) override {
-    while (auto w = it.Next()) ++words;
+    while (auto w = it.Next()) {
+      ++words;
+    }
     return words < want ? entropy::Continue::kMore : entropy::Continue::kDone;
   }
   uint32_t words = 0;
