@@ -10,8 +10,8 @@ tock::Result<tock::MemoryAllocation> AppMemoryAllocator::Allocate(
   if (request.fixed_ram_address != tock::kNoFixedAddress) return tock::ErrorCode::kNoSupport;
   if (next_ >= end_) return tock::ErrorCode::kNoMem;
   MpuConfig scratch;
-  auto layout = AllocateAppMemory(next_, end_ - next_, 0, request.min_app_ram,
-                                  request.kernel_ram, scratch);
+  auto layout =
+      AllocateAppMemory(next_, end_ - next_, 0, request.min_app_ram, request.kernel_ram, scratch);
   if (!layout) return tock::ErrorCode::kNoMem;
   // Give the app every byte of the subregions it can reach anyway.
   const uint32_t sub = layout->size / 8;

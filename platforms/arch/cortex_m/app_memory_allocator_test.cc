@@ -34,8 +34,8 @@ TEST(AppMemoryAllocatorTest, InitialBreakLeavesTheKernelRegionOutOfReach) {
   EXPECT_LE(m.initial_app_break, kernel_break);
   // The kernel's MPU setup for exactly this layout must succeed.
   MpuConfig config;
-  EXPECT_TRUE(SetRamRegion(m.memory_start, m.memory_len, m.initial_app_break, kernel_break,
-                           config));
+  EXPECT_TRUE(
+      SetRamRegion(m.memory_start, m.memory_len, m.initial_app_break, kernel_break, config));
   EXPECT_FALSE(config.regions[kRamRegion].Covers(kernel_break));
 }
 

@@ -24,9 +24,10 @@ void PanicPrintHex(uint32_t v);  // 0x%08x
 // Name of the fault (e.g. "MemManage: data access violation").
 [[nodiscard]] const char* DescribeFault(const FaultInfo& fault);
 
-// Dump of a faulted process: `name` (`name_len` bytes, not NUL-terminated), cause, registers r0-r12/sp/lr/pc/xpsr, memory bounds.
-void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault, const StoredState& state,
-                      const HwFrame* frame, ProcessMemory mem);
+// Dump of a faulted process: `name` (`name_len` bytes, not NUL-terminated), cause, registers
+// r0-r12/sp/lr/pc/xpsr, memory bounds.
+void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
+                      const StoredState& state, const HwFrame* frame, ProcessMemory mem);
 
 // Print and stop forever (interrupts off).
 [[noreturn]] void Panic(const char* why);

@@ -21,9 +21,9 @@ struct NvicRegisters {
   Reserved<0x40> r2;
   ReadWrite<uint32_t> icpr[16];  // 0x180 clear-pending
   Reserved<0x40> r3;
-  ReadOnly<uint32_t> iabr[16];   // 0x200 active
+  ReadOnly<uint32_t> iabr[16];  // 0x200 active
   Reserved<0xC0> r4;
-  ReadWrite<uint8_t> ipr[496];   // 0x300 priority bytes
+  ReadWrite<uint8_t> ipr[496];  // 0x300 priority bytes
 };
 static_assert(offsetof(NvicRegisters, icer) == 0x80);
 static_assert(offsetof(NvicRegisters, ipr) == 0x300);

@@ -75,8 +75,10 @@ std::optional<MpuRegion> ExactRegion(uint32_t start, uint32_t size, MpuPermissio
 bool SetFlashRegion(uint32_t start, uint32_t size, MpuConfig& config) {
   // Exact fit first; otherwise the smallest larger span that still starts at `start` (apps are
   // normally placed at power-of-two boundaries, so this rarely widens anything).
-  for (uint64_t span = (uint64_t{size} + 31) & ~uint64_t{31}; span <= (uint64_t{1} << 32) - start; span += 32) {
-    if (auto r = ExactRegion(start, static_cast<uint32_t>(span), MpuPermissions::kReadExecuteOnly)) {
+  for (uint64_t span = (uint64_t{size} + 31) & ~uint64_t{31}; span <= (uint64_t{1} << 32) - start;
+       span += 32) {
+    if (auto r =
+            ExactRegion(start, static_cast<uint32_t>(span), MpuPermissions::kReadExecuteOnly)) {
       config.regions[kFlashRegion] = *r;
       ++config.id;
       return true;
@@ -89,8 +91,7 @@ bool SetFlashRegion(uint32_t start, uint32_t size, MpuConfig& config) {
 std::optional<AppMemoryLayout> AllocateAppMemory(uint32_t unallocated_start,
                                                  uint32_t unallocated_size, uint32_t min_size,
                                                  uint32_t initial_app_size,
-                                                 uint32_t initial_kernel_size,
-                                                 MpuConfig& config) {
+                                                 uint32_t initial_kernel_size, MpuConfig& config) {
   uint64_t want = min_size;
   if (want < uint64_t{initial_app_size} + initial_kernel_size) {
     want = uint64_t{initial_app_size} + initial_kernel_size;
@@ -104,9 +105,9 @@ std::optional<AppMemoryLayout> AllocateAppMemory(uint32_t unallocated_start,
     if (app + initial_kernel_size > s) continue;
     uint64_t start = (uint64_t{unallocated_start} + s - 1) & ~(s - 1);
     if (start + s > limit) return std::nullopt;
-    config.regions[kRamRegion] = MakeRegion(static_cast<uint32_t>(start), s,
-                                            SrdFor(0, static_cast<unsigned>(app / sub)),
-                                            MpuPermissions::kReadWriteOnly);
+    config.regions[kRamRegion] =
+        MakeRegion(static_cast<uint32_t>(start), s, SrdFor(0, static_cast<unsigned>(app / sub)),
+                   MpuPermissions::kReadWriteOnly);
     ++config.id;
     return AppMemoryLayout{static_cast<uint32_t>(start), static_cast<uint32_t>(s)};
   }

@@ -89,8 +89,7 @@ struct AppMemoryLayout {
 
 // Moves the accessible part of RAM to end at `app_break` (rounded up to a subregion). Fails
 // (config unchanged) if that would expose memory at or above `kernel_break`.
-[[nodiscard]] bool UpdateAppMemory(uint32_t app_break, uint32_t kernel_break,
-                                   MpuConfig& config);
+[[nodiscard]] bool UpdateAppMemory(uint32_t app_break, uint32_t kernel_break, MpuConfig& config);
 
 }  // namespace tockpp::cortex_m
 

@@ -67,20 +67,20 @@ struct Hfsr {
 };
 
 struct ScbRegisters {
-  ReadOnly<uint32_t> cpuid;           // 0x00
-  ReadWrite<uint32_t, Icsr> icsr;     // 0x04
-  ReadWrite<uint32_t> vtor;           // 0x08
-  ReadWrite<uint32_t, Aircr> aircr;   // 0x0C
-  ReadWrite<uint32_t> scr;            // 0x10
-  ReadWrite<uint32_t, Ccr> ccr;       // 0x14
-  ReadWrite<uint32_t> shpr[3];        // 0x18: priorities of system handlers 4..15
-  ReadWrite<uint32_t, Shcsr> shcsr;   // 0x24
-  ReadWrite<uint32_t, Cfsr> cfsr;     // 0x28 (write 1 to clear)
-  ReadWrite<uint32_t, Hfsr> hfsr;     // 0x2C (write 1 to clear)
-  ReadWrite<uint32_t> dfsr;           // 0x30
-  ReadWrite<uint32_t> mmfar;          // 0x34
-  ReadWrite<uint32_t> bfar;           // 0x38
-  ReadWrite<uint32_t> afsr;           // 0x3C
+  ReadOnly<uint32_t> cpuid;          // 0x00
+  ReadWrite<uint32_t, Icsr> icsr;    // 0x04
+  ReadWrite<uint32_t> vtor;          // 0x08
+  ReadWrite<uint32_t, Aircr> aircr;  // 0x0C
+  ReadWrite<uint32_t> scr;           // 0x10
+  ReadWrite<uint32_t, Ccr> ccr;      // 0x14
+  ReadWrite<uint32_t> shpr[3];       // 0x18: priorities of system handlers 4..15
+  ReadWrite<uint32_t, Shcsr> shcsr;  // 0x24
+  ReadWrite<uint32_t, Cfsr> cfsr;    // 0x28 (write 1 to clear)
+  ReadWrite<uint32_t, Hfsr> hfsr;    // 0x2C (write 1 to clear)
+  ReadWrite<uint32_t> dfsr;          // 0x30
+  ReadWrite<uint32_t> mmfar;         // 0x34
+  ReadWrite<uint32_t> bfar;          // 0x38
+  ReadWrite<uint32_t> afsr;          // 0x3C
 };
 static_assert(offsetof(ScbRegisters, shcsr) == 0x24);
 static_assert(offsetof(ScbRegisters, bfar) == 0x38);

@@ -15,7 +15,6 @@ void SysTick::Start(uint32_t us) {
 
 void SysTick::Arm() { kSysTick->csr.Modify(SysTickCsr::kTickInt.Set()); }
 
-
 void SysTick::Disarm() { kSysTick->csr.Modify(SysTickCsr::kTickInt.Clear()); }
 
 void SysTick::Reset() {
@@ -27,8 +26,7 @@ void SysTick::Reset() {
 bool SysTick::HasExpired() const {
   // The SysTick handler (exceptions.S) stops the counter when the slice ends; COUNTFLAG covers
   // an expiry while the interrupt was masked.
-  return !kSysTick->csr.IsSet(SysTickCsr::kEnable) ||
-         kSysTick->csr.IsSet(SysTickCsr::kCountFlag);
+  return !kSysTick->csr.IsSet(SysTickCsr::kEnable) || kSysTick->csr.IsSet(SysTickCsr::kCountFlag);
 }
 
 uint32_t SysTick::RemainingUs() const {

@@ -55,7 +55,7 @@ bool UserBoundary::DeliverUpcall(StoredState& state, ProcessMemory mem, uint32_t
   // Keep the alignment-padding flag so the stack pointer the upcall returns with is the
   // one the app had at its svc.
   uint32_t xpsr = kXpsrThumb | (f->xpsr & kXpsrStackAligned);
-  *f = HwFrame{args[0], args[1], args[2], args[3], f->r12, state.yield_pc | kThumbBit,
+  *f = HwFrame{args[0],         args[1], args[2], args[3], f->r12, state.yield_pc | kThumbBit,
                fn & ~kThumbBit, xpsr};
   return true;
 }
@@ -67,9 +67,9 @@ SwitchResult UserBoundary::SwitchToProcess(StoredState& state, ProcessMemory mem
   SwitchResult result{SwitchReason::kPreempted};
   if (why == 3) {
     result.reason = SwitchReason::kFault;
-    result.fault = FaultInfo{tockpp_cm_fault_info[0], tockpp_cm_fault_info[1],
-                             tockpp_cm_fault_info[2], tockpp_cm_fault_info[3],
-                             tockpp_cm_fault_info[4]};
+    result.fault =
+        FaultInfo{tockpp_cm_fault_info[0], tockpp_cm_fault_info[1], tockpp_cm_fault_info[2],
+                  tockpp_cm_fault_info[3], tockpp_cm_fault_info[4]};
     return result;
   }
   HwFrame* f = FrameOf(state, mem);

@@ -31,14 +31,14 @@ constexpr VectorTable<kIrqs> MakeVectorTable(Handler reset) {
   VectorTable<kIrqs> t{};
   t.entries[0] = &_estack;
   t.entries[1] = reset;
-  t.entries[2] = &tockpp_cm_unhandled;       // NMI
-  t.entries[3] = &tockpp_cm_fault_handler;   // HardFault
-  t.entries[4] = &tockpp_cm_fault_handler;   // MemManage
-  t.entries[5] = &tockpp_cm_fault_handler;   // BusFault
-  t.entries[6] = &tockpp_cm_fault_handler;   // UsageFault
-  t.entries[11] = &tockpp_cm_svc_handler;    // SVCall
-  t.entries[12] = &tockpp_cm_unhandled;      // DebugMonitor
-  t.entries[14] = &tockpp_cm_unhandled;      // PendSV (unused: switches are synchronous)
+  t.entries[2] = &tockpp_cm_unhandled;      // NMI
+  t.entries[3] = &tockpp_cm_fault_handler;  // HardFault
+  t.entries[4] = &tockpp_cm_fault_handler;  // MemManage
+  t.entries[5] = &tockpp_cm_fault_handler;  // BusFault
+  t.entries[6] = &tockpp_cm_fault_handler;  // UsageFault
+  t.entries[11] = &tockpp_cm_svc_handler;   // SVCall
+  t.entries[12] = &tockpp_cm_unhandled;     // DebugMonitor
+  t.entries[14] = &tockpp_cm_unhandled;     // PendSV (unused: switches are synchronous)
   t.entries[15] = &tockpp_cm_systick_handler;
   for (size_t i = 0; i < kIrqs; ++i) t.entries[16 + i] = &tockpp_cm_generic_isr;
   return t;

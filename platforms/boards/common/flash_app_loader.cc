@@ -39,8 +39,7 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
                          const tock::ProcessManagementCapability& cap, LoadLog log) {
   LoadReport report;
   uint32_t at = apps_start;
-  while (at < apps_end && report.found < descriptions.size() &&
-         report.found < processes.size()) {
+  while (at < apps_end && report.found < descriptions.size() && report.found < processes.size()) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(at));
     auto parsed = tbf::ParseForLoading(std::span<const uint8_t>(bytes, apps_end - at));
     if (!parsed.ok() || parsed.value().flash_size == 0) break;

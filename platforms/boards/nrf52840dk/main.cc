@@ -1,15 +1,21 @@
-// nRF52840-DK board: the same kernel and capsules as the host and QEMU boards, wired as
-// statics in parts-list style: console on UARTE0 (P0.06 TX, P0.08 RX, the J-Link VCOM), alarm
-// on RTC1, LEDs 1-4 on P0.13-P0.16 (active low), apps as TBFs from 0x00040000.
+// nRF52840-DK board: the same kernel and capsules as the host board, wired as statics in
+// parts-list style: console + low-level debug on UARTE0 (P0.06 TX, P0.08 RX, the J-Link VCOM),
+// alarm on RTC1, LEDs 1-4 on P0.13-16 and buttons 1-4 on P0.11/12/24/25 (active low), GPIO
+// header pins P1.01-P1.08, RNG; apps as TBFs from 0x00040000.
 #include <cstddef>
 #include <cstdint>
 
 #include "capsules/alarm/alarm_driver.h"
+#include "capsules/button/button_driver.h"
 #include "capsules/console/console.h"
 #include "capsules/driver_numbers.h"
+#include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
+#include "capsules/low_level_debug/low_level_debug.h"
+#include "capsules/rng/rng_driver.h"
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "capsules/virtual_uart/virtual_uart.h"
+#include "hil/button.h"
 #include "hil/led.h"
 #include "kernel/capability_factory.h"
 #include "kernel/driver_table.h"
@@ -45,7 +51,7 @@ nrf::Nrf52840 chip;
 tock::Process processes[kNumProcs];
 cm::CortexMProcess process_platforms[kNumProcs];
 tock::TbfDescription tbfs[kNumProcs];
-tock::DriverTable<8> drivers;
+tock::DriverTable<16> drivers;
 tock::Kernel kernel(processes, drivers);
 const auto mem_cap = tock::CapabilityFactory::MemoryAllocation();
 const tock::ThresholdRestartFaultPolicy fault_policy(3);
@@ -57,6 +63,10 @@ uint8_t console_tx[64];
 uint8_t console_rx[64];
 caps::Console::GrantType console_grant(kernel, caps::Console::kDriverNum, mem_cap);
 caps::Console console(console_uart, console_grant, console_tx, console_rx);
+caps::UartDevice lld_uart(mux_uart);
+uint8_t lld_buffer[caps::LowLevelDebug::kBufferLen];
+caps::LowLevelDebug::GrantType lld_grant(kernel, caps::LowLevelDebug::kDriverNum, mem_cap);
+caps::LowLevelDebug lld(lld_uart, lld_grant, lld_buffer);
 
 caps::MuxAlarm<Ticks24> mux_alarm(chip.rtc1());
 caps::VirtualMuxAlarm<Ticks24> driver_alarm(mux_alarm);
@@ -64,11 +74,32 @@ caps::AlarmDriver<Ticks24>::GrantType alarm_grant(kernel, tock::capsules::driver
                                                   mem_cap);
 caps::AlarmDriver<Ticks24> alarm_driver(driver_alarm, alarm_grant);
 
-nrf::GpioPin led_pins[] = {nrf::GpioPin(13), nrf::GpioPin(14), nrf::GpioPin(15),
-                           nrf::GpioPin(16)};
-tock::hil::led::LedLow led1(led_pins[0]), led2(led_pins[1]), led3(led_pins[2]),
-    led4(led_pins[3]);
+nrf::GpioPin led_pins[] = {nrf::GpioPin(13), nrf::GpioPin(14), nrf::GpioPin(15), nrf::GpioPin(16)};
+tock::hil::led::LedLow led1(led_pins[0]), led2(led_pins[1]), led3(led_pins[2]), led4(led_pins[3]);
 tock::hil::led::Led* const leds[] = {&led1, &led2, &led3, &led4};
+
+using tock::hil::button::ActivationMode;
+using tock::hil::gpio::FloatingState;
+nrf::GpioPin button_pins[] = {nrf::GpioPin(11), nrf::GpioPin(12), nrf::GpioPin(24),
+                              nrf::GpioPin(25)};
+const tock::hil::button::ButtonPin buttons[] = {
+    {&button_pins[0], ActivationMode::kActiveLow, FloatingState::kPullUp},
+    {&button_pins[1], ActivationMode::kActiveLow, FloatingState::kPullUp},
+    {&button_pins[2], ActivationMode::kActiveLow, FloatingState::kPullUp},
+    {&button_pins[3], ActivationMode::kActiveLow, FloatingState::kPullUp},
+};
+caps::ButtonDriver::GrantType button_grant(kernel, caps::ButtonDriver::kDriverNum, mem_cap);
+
+nrf::GpioPin header_pins[] = {nrf::GpioPin(33), nrf::GpioPin(34), nrf::GpioPin(35),
+                              nrf::GpioPin(36), nrf::GpioPin(37), nrf::GpioPin(38),
+                              nrf::GpioPin(39), nrf::GpioPin(40)};
+tock::hil::gpio::InterruptPin* const gpio_pins[] = {
+    &header_pins[0], &header_pins[1], &header_pins[2], &header_pins[3],
+    &header_pins[4], &header_pins[5], &header_pins[6], &header_pins[7]};
+caps::GpioDriver::GrantType gpio_grant(kernel, caps::GpioDriver::kDriverNum, mem_cap);
+
+caps::RngDriver::GrantType rng_grant(kernel, caps::RngDriver::kDriverNum, mem_cap);
+caps::RngDriver rng_driver(chip.rng(), rng_grant);
 
 void DebugWrite(const char* data, size_t len) { chip.uarte0().WriteBlocking(data, len); }
 
@@ -79,16 +110,22 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
   cm::SetPanicOutput(&DebugWrite);
   cm::PanicPrint("tockpp: nrf52840dk kernel booting\r\n");
 
+  // Drivers that configure pins when constructed are made after the chip is up.
   static caps::LedDriver led_driver(leds);
+  static caps::StaticButtonDriver<4> button_driver(button_grant, buttons);
+  static caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_pins);
   (void)drivers.Register(caps::Console::kDriverNum, console);
   (void)drivers.Register(tock::capsules::driver_num::kAlarm, alarm_driver);
   (void)drivers.Register(tock::capsules::driver_num::kLed, led_driver);
+  (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
+  (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
+  (void)drivers.Register(caps::RngDriver::kDriverNum, rng_driver);
+  (void)drivers.Register(caps::LowLevelDebug::kDriverNum, lld);
 
   static cm::AppMemoryAllocator app_memory(Addr(_sappmem), Addr(_eappmem));
   const auto pm_cap = tock::CapabilityFactory::ProcessManagement();
   (void)tockpp::boards::LoadFlashApps(Addr(_sapps), Addr(_eapps), kernel, app_memory,
-                                      process_platforms, tbfs, fault_policy, pm_cap,
-                                      &DebugWrite);
+                                      process_platforms, tbfs, fault_policy, pm_cap, &DebugWrite);
   static cm::KernelLoop<nrf::Nrf52840> loop(kernel, chip, nrf::kCoreClockHz);
   loop.Run();
 }

@@ -1,4 +1,5 @@
-// QEMU MPS2-AN386 board: the same kernel and capsules as the host board, wired as statics in
+// QEMU MPS2-AN386 board: the same kernel and capsules as the host board (those QEMU has
+// hardware for: console, low-level debug, alarm, LEDs), wired as statics in
 // parts-list style, with apps found as TBFs in the apps flash region (layout.ld `_sapps`).
 // Boot: runtime init -> chip -> capsules -> load apps -> KernelLoop (platforms/arch/cortex_m).
 #include <cstddef>
@@ -8,6 +9,7 @@
 #include "capsules/console/console.h"
 #include "capsules/driver_numbers.h"
 #include "capsules/led/led_driver.h"
+#include "capsules/low_level_debug/low_level_debug.h"
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "capsules/virtual_uart/virtual_uart.h"
 #include "kernel/capability_factory.h"
@@ -55,6 +57,10 @@ uint8_t console_tx[64];
 uint8_t console_rx[64];
 caps::Console::GrantType console_grant(kernel, caps::Console::kDriverNum, mem_cap);
 caps::Console console(console_uart, console_grant, console_tx, console_rx);
+caps::UartDevice lld_uart(mux_uart);
+uint8_t lld_buffer[caps::LowLevelDebug::kBufferLen];
+caps::LowLevelDebug::GrantType lld_grant(kernel, caps::LowLevelDebug::kDriverNum, mem_cap);
+caps::LowLevelDebug lld(lld_uart, lld_grant, lld_buffer);
 
 // Alarm on the CMSDK timer pair through the alarm mux.
 caps::MuxAlarm<Ticks32> mux_alarm(chip.alarm());
@@ -103,12 +109,13 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
   (void)drivers.Register(caps::Console::kDriverNum, console);
   (void)drivers.Register(tock::capsules::driver_num::kAlarm, alarm_driver);
   (void)drivers.Register(tock::capsules::driver_num::kLed, leds_driver);
+  (void)drivers.Register(caps::LowLevelDebug::kDriverNum, lld);
 
   static cm::AppMemoryAllocator app_memory(Addr(_sappmem), Addr(_eappmem));
   const auto pm_cap = tock::CapabilityFactory::ProcessManagement();
-  auto report = tockpp::boards::LoadFlashApps(Addr(_sapps), Addr(_eapps), kernel, app_memory,
-                                              process_platforms, tbfs, fault_policy, pm_cap,
-                                              &DebugWrite);
+  auto report =
+      tockpp::boards::LoadFlashApps(Addr(_sapps), Addr(_eapps), kernel, app_memory,
+                                    process_platforms, tbfs, fault_policy, pm_cap, &DebugWrite);
   char count[] = "tockpp: 0 processes loaded, entering main loop\r\n";
   count[8] = static_cast<char>('0' + report.loaded % 10);
   Print(count);

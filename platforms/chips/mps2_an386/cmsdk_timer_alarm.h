@@ -24,9 +24,9 @@ struct TimerInt {
 };
 
 struct CmsdkTimerRegisters {
-  cm::ReadWrite<uint32_t, TimerCtrl> ctrl;    // 0x00
-  cm::ReadWrite<uint32_t> value;              // 0x04 counts down
-  cm::ReadWrite<uint32_t> reload;             // 0x08
+  cm::ReadWrite<uint32_t, TimerCtrl> ctrl;      // 0x00
+  cm::ReadWrite<uint32_t> value;                // 0x04 counts down
+  cm::ReadWrite<uint32_t> reload;               // 0x08
   cm::ReadWrite<uint32_t, TimerInt> intstatus;  // 0x0C read status / write 1 clears
 };
 

@@ -89,8 +89,7 @@ void CmsdkUart::HandleInterrupt() {
       uint8_t* buf = rx_buf_;
       rx_buf_ = nullptr;
       if (rx_client_ != nullptr) {
-        rx_client_->ReceivedBuffer(buf, rx_len_, Result<void>::Ok(),
-                                   tock::hil::uart::Error::kNone);
+        rx_client_->ReceivedBuffer(buf, rx_len_, Result<void>::Ok(), tock::hil::uart::Error::kNone);
       }
     }
   }

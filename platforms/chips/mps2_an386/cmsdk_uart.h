@@ -37,11 +37,11 @@ struct UartData {
 };
 
 struct CmsdkUartRegisters {
-  cm::ReadWrite<uint32_t, UartData> data;     // 0x00
-  cm::ReadWrite<uint32_t, UartState> state;   // 0x04 (write 1 clears overrun)
-  cm::ReadWrite<uint32_t, UartCtrl> ctrl;     // 0x08
-  cm::ReadWrite<uint32_t, UartInt> intstatus; // 0x0C read: status, write 1: clear
-  cm::ReadWrite<uint32_t> bauddiv;            // 0x10 (>= 16)
+  cm::ReadWrite<uint32_t, UartData> data;      // 0x00
+  cm::ReadWrite<uint32_t, UartState> state;    // 0x04 (write 1 clears overrun)
+  cm::ReadWrite<uint32_t, UartCtrl> ctrl;      // 0x08
+  cm::ReadWrite<uint32_t, UartInt> intstatus;  // 0x0C read: status, write 1: clear
+  cm::ReadWrite<uint32_t> bauddiv;             // 0x10 (>= 16)
 };
 
 class CmsdkUart final : public tock::hil::uart::Uart {

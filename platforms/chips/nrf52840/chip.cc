@@ -29,6 +29,10 @@ bool Nrf52840::ServicePendingInterrupts() {
       uarte0_.HandleInterrupt();
     } else if (rtc1_.OwnsIrq(*irq)) {
       rtc1_.HandleInterrupt();
+    } else if (rng_.OwnsIrq(*irq)) {
+      rng_.HandleInterrupt();
+    } else if (Gpiote::Get().OwnsIrq(*irq)) {
+      Gpiote::Get().HandleInterrupt();
     }
     Nvic::Enable(*irq);
   }

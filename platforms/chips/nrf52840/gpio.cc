@@ -1,6 +1,8 @@
 // nRF52840 GPIO pins.
 #include "platforms/chips/nrf52840/gpio.h"
 
+#include "platforms/chips/nrf52840/gpiote.h"
+
 namespace tockpp::nrf52840 {
 
 using tock::hil::gpio::Configuration;
@@ -26,9 +28,7 @@ Configuration GpioPin::DisableInput() {
   return configuration();
 }
 
-void GpioPin::DeactivateToLowPower() {
-  port_->pin_cnf[bit_].Write(PinCnf::kInputDisconnect.Set());
-}
+void GpioPin::DeactivateToLowPower() { port_->pin_cnf[bit_].Write(PinCnf::kInputDisconnect.Set()); }
 
 Configuration GpioPin::configuration() const {
   const bool out = port_->pin_cnf[bit_].IsSet(PinCnf::kDirOutput);
@@ -72,5 +72,23 @@ bool GpioPin::Toggle() {
 }
 
 bool GpioPin::Read() const { return (port_->in.Get() & (uint32_t{1} << bit_)) != 0; }
+
+void GpioPin::EnableInterrupts(tock::hil::gpio::InterruptEdge edge) {
+  DisableInterrupts();
+  channel_ = Gpiote::Get().Attach(*this, edge);
+}
+
+void GpioPin::DisableInterrupts() {
+  if (channel_ >= 0) Gpiote::Get().Detach(static_cast<unsigned>(channel_));
+  channel_ = -1;
+}
+
+bool GpioPin::IsPending() const {
+  return channel_ >= 0 && Gpiote::Get().IsPending(static_cast<unsigned>(channel_));
+}
+
+void GpioPin::HandleEdge() {
+  if (client_ != nullptr) client_->Fired();
+}
 
 }  // namespace tockpp::nrf52840

@@ -1,5 +1,6 @@
-// nRF52840 GPIO (P0 at 0x50000000, P1 at 0x50000300; nRF52840 PS v1.x §6.9) as
-// tock::hil::gpio::Pin. Trusted chip code; touches only its port's registers.
+// nRF52840 GPIO (P0 at 0x50000000, P1 at 0x50000300; nRF52840 PS §6.9) as
+// tock::hil::gpio::InterruptPin; edge interrupts borrow one of GPIOTE's 8 channels (gpiote.h)
+// while enabled. Trusted chip code; touches only its port's registers and its channel.
 #ifndef PLATFORMS_CHIPS_NRF52840_GPIO_H_
 #define PLATFORMS_CHIPS_NRF52840_GPIO_H_
 
@@ -24,14 +25,14 @@ struct PinCnf {
 
 struct GpioPortRegisters {
   cm::Reserved<0x504> r0;
-  cm::ReadWrite<uint32_t> out;     // 0x504
-  cm::ReadWrite<uint32_t> outset;  // 0x508
-  cm::ReadWrite<uint32_t> outclr;  // 0x50C
-  cm::ReadOnly<uint32_t> in;       // 0x510
-  cm::ReadWrite<uint32_t> dir;     // 0x514
-  cm::ReadWrite<uint32_t> dirset;  // 0x518
-  cm::ReadWrite<uint32_t> dirclr;  // 0x51C
-  cm::ReadWrite<uint32_t> latch;   // 0x520
+  cm::ReadWrite<uint32_t> out;         // 0x504
+  cm::ReadWrite<uint32_t> outset;      // 0x508
+  cm::ReadWrite<uint32_t> outclr;      // 0x50C
+  cm::ReadOnly<uint32_t> in;           // 0x510
+  cm::ReadWrite<uint32_t> dir;         // 0x514
+  cm::ReadWrite<uint32_t> dirset;      // 0x518
+  cm::ReadWrite<uint32_t> dirclr;      // 0x51C
+  cm::ReadWrite<uint32_t> latch;       // 0x520
   cm::ReadWrite<uint32_t> detectmode;  // 0x524
   cm::Reserved<0x700 - 0x528> r1;
   cm::ReadWrite<uint32_t, PinCnf> pin_cnf[32];  // 0x700
@@ -42,7 +43,7 @@ static_assert(offsetof(GpioPortRegisters, pin_cnf) == 0x700);
 inline constexpr uintptr_t kGpioP0Base = 0x5000'0000;
 inline constexpr uintptr_t kGpioP1Base = 0x5000'0300;
 
-class GpioPin final : public tock::hil::gpio::Pin {
+class GpioPin final : public tock::hil::gpio::InterruptPin {
  public:
   // pin 0..47: P0.00-P0.31 then P1.00-P1.15.
   constexpr explicit GpioPin(unsigned pin)
@@ -61,9 +62,23 @@ class GpioPin final : public tock::hil::gpio::Pin {
   bool Toggle() override;
   bool Read() const override;
 
+  void SetClient(tock::hil::gpio::InterruptClient& client) override { client_ = &client; }
+  // Takes a free GPIOTE channel; with none left the pin stays silent.
+  void EnableInterrupts(tock::hil::gpio::InterruptEdge edge) override;
+  void DisableInterrupts() override;
+  bool IsPending() const override;
+
+  // Called by Gpiote when this pin's channel saw its edge.
+  void HandleEdge();
+  [[nodiscard]] unsigned pin_number() const {
+    return (port_.address() == kGpioP1Base ? 32 : 0) + bit_;
+  }
+
  private:
   cm::StaticRef<GpioPortRegisters> port_;
   unsigned bit_;
+  tock::hil::gpio::InterruptClient* client_ = nullptr;
+  int channel_ = -1;
 };
 
 }  // namespace tockpp::nrf52840

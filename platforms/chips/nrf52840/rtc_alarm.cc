@@ -14,7 +14,8 @@ void RtcAlarm::SetAlarm(Ticks reference, Ticks dt) {
   Ticks now = Now();
   Ticks expiry = reference.WrappingAdd(dt);
   // Past, or too close to program reliably: fire at the earliest safe tick instead.
-  if (!now.WithinRange(reference, expiry) || expiry.WrappingSub(now).value() < MinimumDt().value()) {
+  if (!now.WithinRange(reference, expiry) ||
+      expiry.WrappingSub(now).value() < MinimumDt().value()) {
     expiry = now.WrappingAdd(MinimumDt());
   }
   regs_->events_compare[0].Set(0);

@@ -36,7 +36,7 @@ struct RtcRegisters {
   cm::ReadOnly<uint32_t, RtcCounter> counter;  // 0x504
   cm::ReadWrite<uint32_t> prescaler;           // 0x508
   cm::Reserved<0x540 - 0x50C> r4;
-  cm::ReadWrite<uint32_t, RtcCounter> cc[4];   // 0x540
+  cm::ReadWrite<uint32_t, RtcCounter> cc[4];  // 0x540
 };
 static_assert(offsetof(RtcRegisters, events_compare) == 0x140);
 static_assert(offsetof(RtcRegisters, evtenset) == 0x344);

@@ -123,10 +123,9 @@ void Uarte::HandleInterrupt() {
     size_t got = regs_->rxd_amount.Get();
     rx_buf_ = nullptr;
     if (rx_client_ != nullptr) {
-      rx_client_->ReceivedBuffer(buf, got,
-                                 rx_aborting_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok(),
-                                 rx_aborting_ ? tock::hil::uart::Error::kReset
-                                              : tock::hil::uart::Error::kNone);
+      rx_client_->ReceivedBuffer(
+          buf, got, rx_aborting_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok(),
+          rx_aborting_ ? tock::hil::uart::Error::kReset : tock::hil::uart::Error::kNone);
     }
   }
   if (regs_->events_error.IsSet(Event::kGenerated)) {

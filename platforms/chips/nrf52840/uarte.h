@@ -43,38 +43,38 @@ struct UarteRegisters {
   cm::ReadWrite<uint32_t, Event> events_ncts;    // 0x104
   cm::ReadWrite<uint32_t, Event> events_rxdrdy;  // 0x108
   cm::Reserved<4> r1;
-  cm::ReadWrite<uint32_t, Event> events_endrx;   // 0x110
+  cm::ReadWrite<uint32_t, Event> events_endrx;  // 0x110
   cm::Reserved<8> r2;
   cm::ReadWrite<uint32_t, Event> events_txdrdy;  // 0x11C
   cm::ReadWrite<uint32_t, Event> events_endtx;   // 0x120
   cm::ReadWrite<uint32_t, Event> events_error;   // 0x124
   cm::Reserved<0x144 - 0x128> r3;
-  cm::ReadWrite<uint32_t, Event> events_rxto;    // 0x144
+  cm::ReadWrite<uint32_t, Event> events_rxto;  // 0x144
   cm::Reserved<0x300 - 0x148> r4;
   cm::ReadWrite<uint32_t, UarteInt> inten;     // 0x300
   cm::ReadWrite<uint32_t, UarteInt> intenset;  // 0x304
   cm::ReadWrite<uint32_t, UarteInt> intenclr;  // 0x308
   cm::Reserved<0x480 - 0x30C> r5;
-  cm::ReadWrite<uint32_t> errorsrc;                // 0x480
+  cm::ReadWrite<uint32_t> errorsrc;  // 0x480
   cm::Reserved<0x500 - 0x484> r6;
-  cm::ReadWrite<uint32_t, UarteEnable> enable;     // 0x500
+  cm::ReadWrite<uint32_t, UarteEnable> enable;  // 0x500
   cm::Reserved<4> r7;
   cm::ReadWrite<uint32_t, Psel> psel_rts;  // 0x508
   cm::ReadWrite<uint32_t, Psel> psel_txd;  // 0x50C
   cm::ReadWrite<uint32_t, Psel> psel_cts;  // 0x510
   cm::ReadWrite<uint32_t, Psel> psel_rxd;  // 0x514
   cm::Reserved<0x524 - 0x518> r8;
-  cm::ReadWrite<uint32_t> baudrate;        // 0x524
+  cm::ReadWrite<uint32_t> baudrate;  // 0x524
   cm::Reserved<0x534 - 0x528> r9;
-  cm::ReadWrite<uint32_t> rxd_ptr;         // 0x534
-  cm::ReadWrite<uint32_t> rxd_maxcnt;      // 0x538
-  cm::ReadOnly<uint32_t> rxd_amount;       // 0x53C
+  cm::ReadWrite<uint32_t> rxd_ptr;     // 0x534
+  cm::ReadWrite<uint32_t> rxd_maxcnt;  // 0x538
+  cm::ReadOnly<uint32_t> rxd_amount;   // 0x53C
   cm::Reserved<0x544 - 0x540> r10;
-  cm::ReadWrite<uint32_t> txd_ptr;         // 0x544
-  cm::ReadWrite<uint32_t> txd_maxcnt;      // 0x548
-  cm::ReadOnly<uint32_t> txd_amount;       // 0x54C
+  cm::ReadWrite<uint32_t> txd_ptr;     // 0x544
+  cm::ReadWrite<uint32_t> txd_maxcnt;  // 0x548
+  cm::ReadOnly<uint32_t> txd_amount;   // 0x54C
   cm::Reserved<0x56C - 0x550> r11;
-  cm::ReadWrite<uint32_t> config;          // 0x56C
+  cm::ReadWrite<uint32_t> config;  // 0x56C
 };
 static_assert(offsetof(UarteRegisters, events_endtx) == 0x120);
 static_assert(offsetof(UarteRegisters, events_rxto) == 0x144);
