@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernel/testing/kernel_harness.h"
+#include "tbf-tools/lib/writer.h"
 
 namespace tock {
 namespace {
@@ -60,6 +61,26 @@ TEST(TbfLoadingTest, RejectsGarbageAndPadding) {
     for (int b = 0; b < 4; ++b) pad[i * 4 + b] = static_cast<uint8_t>(words[i] >> (8 * b));
   }
   EXPECT_EQ(DescribeTbf(pad, 0).error(), ErrorCode::kNoSupport);
+}
+
+TEST(TbfLoadingTest, WriteableFlashRegionsReachMemop) {
+  std::vector<uint8_t> bytes = tbf::TbfWriter()
+                                   .AddMain({0, 0, 4096})
+                                   .AddPackageName("nv")
+                                   .AddWriteableFlashRegion({0x400, 0x100})
+                                   .AddWriteableFlashRegion({0x800, 0x200})
+                                   .SetBinary(std::vector<uint8_t>(0x1000, 0))
+                                   .Build();
+  auto d = DescribeTbf(bytes, testing::FakeProcessPlatform::kFlashBase);
+  ASSERT_TRUE(d.ok());
+  const TbfDescription tbf = d.value();
+  ASSERT_EQ(tbf.num_writeable_regions, 2u);
+  auto h = std::make_unique<testing::KernelHarness<1>>();
+  auto pid = h->kernel.LoadProcess(tbf, h->platforms[0].platform(), h->stop_policy, h->process_cap);
+  ASSERT_TRUE(pid.ok());
+  EXPECT_EQ(h->Memop(pid.value(), 7, 0).regs[1], 2u);
+  EXPECT_EQ(h->Memop(pid.value(), 8, 1).regs[1], testing::FakeProcessPlatform::kFlashBase + 0x800);
+  EXPECT_EQ(h->Memop(pid.value(), 9, 0).regs[1], testing::FakeProcessPlatform::kFlashBase + 0x500);
 }
 
 TEST(TbfLoadingTest, RealImageLoadsIntoTheKernel) {
