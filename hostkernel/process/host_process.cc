@@ -159,7 +159,9 @@ LinuxProcess::Notification HostProcess::HandleSeccompNotification() {
 
 std::optional<ExitInfo> HostProcess::Reap() {
   if (!child_) return std::nullopt;
-  return child_->TryReap();
+  std::optional<ExitInfo> exit = child_->TryReap();
+  if (exit) DropChild();
+  return exit;
 }
 
 tock::FaultInfo HostProcess::ToFaultInfo(const ExitInfo& exit) {

@@ -91,8 +91,9 @@ class HostProcess final : public tock::ProcessMemory,
   void Preempt();
   // Call when child()->listener_fd() is readable.
   LinuxProcess::Notification HandleSeccompNotification();
-  // Non-blocking reap when child()->pidfd() is readable; the child is kept (its fds stay
-  // valid) until the kernel terminates, restarts or re-initialises the process.
+  // Non-blocking reap when child()->pidfd() is readable. Once reaped, the dead child is
+  // dropped at once (Observer::ChildGoing first), so no fd of it stays watched: a reaped
+  // pidfd and a dead listener are readable forever.
   std::optional<ExitInfo> Reap();
   static tock::FaultInfo ToFaultInfo(const ExitInfo& exit);
 

@@ -175,6 +175,8 @@ TEST_F(HostProcessTest, FaultIsReportedAndRestartSpawnsAFreshChild) {
   std::optional<ExitInfo> exit;
   ASSERT_EQ(Wait(&t, &exit), HostProcess::Event::kNone);
   ASSERT_TRUE(exit.has_value());
+  EXPECT_EQ(host_.child(), nullptr);  // a reaped child is dropped, its fds unwatched
+  EXPECT_EQ(observer_.going, 1);
   tock::FaultInfo f = HostProcess::ToFaultInfo(*exit);
   EXPECT_EQ(f.kind, tock::FaultKind::kMemory);
   EXPECT_TRUE(f.address_valid);
