@@ -35,7 +35,7 @@ CommandReturn Console::Command(uint32_t command_num, uint32_t arg0, uint32_t /*a
     return CommandReturn::Failure(r.error());
   }
   // A write that finished at once (empty) may have freed the UART for others.
-  if (command_num == 1 && !tx_in_progress_) {
+  if (command_num == 1 && !tx_in_progress_ && !separator_in_flight_) {
     SendPending();
   }
   return CommandReturn::FromResult(r.value());
@@ -59,11 +59,20 @@ Result<void> Console::StartWrite(ProcessId pid, ConsoleApp& app, GrantKernelData
 }
 
 void Console::Send(ProcessId pid, ConsoleApp& app, GrantKernelData& kd) {
-  if (tx_in_progress_) {
+  if (tx_in_progress_ || separator_in_flight_) {
     app.pending_write = true;
     return;
   }
   app.pending_write = false;
+  if (app.write_remaining > 0 && line_owner_ && *line_owner_ != pid) {
+    // Another app left its line open: end that line before this app's text starts.
+    line_owner_.reset();
+    if (uart_.TransmitBuffer(separator_, sizeof(separator_)).ok()) {
+      separator_in_flight_ = true;
+      app.pending_write = true;
+      return;
+    }
+  }
   if (app.write_remaining > 0) {
     ReadOnlyProcessBuffer data = kd.GetReadOnlyBuffer(kAllowWrite);
     const size_t offset = app.write_len - app.write_remaining;
@@ -85,23 +94,40 @@ void Console::Send(ProcessId pid, ConsoleApp& app, GrantKernelData& kd) {
 }
 
 void Console::SendPending() {
+  // The app whose line is still open goes first, so its line stays whole if it can.
+  if (line_owner_) {
+    const ProcessId owner = *line_owner_;
+    static_cast<void>(grant_.Enter(owner, [&](ConsoleApp& app, GrantKernelData& kd) {
+      if (app.pending_write) {
+        Send(owner, app, kd);
+      }
+    }));
+  }
   grant_.Iterate([&](ConsoleApp& app, GrantKernelData& kd) {
-    if (tx_in_progress_ || !app.pending_write) {
+    if (tx_in_progress_ || separator_in_flight_ || !app.pending_write) {
       return;
     }
     Send(kd.process_id(), app, kd);
   });
 }
 
-void Console::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/, Result<void> /*status*/) {
-  if (tx_in_progress_) {
+void Console::TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> /*status*/) {
+  if (separator_in_flight_) {
+    separator_in_flight_ = false;
+  } else if (tx_in_progress_) {
     const ProcessId pid = *tx_in_progress_;
     tx_in_progress_.reset();
+    if (len > 0) {
+      line_owner_.reset();
+      if (buffer[len - 1] != '\n') {
+        line_owner_ = pid;
+      }
+    }
     // A process that died meanwhile has no grant any more: nothing to report.
     static_cast<void>(
         grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) { Send(pid, app, kd); }));
   }
-  if (!tx_in_progress_) {
+  if (!tx_in_progress_ && !separator_in_flight_) {
     SendPending();
   }
 }

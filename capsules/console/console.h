@@ -2,7 +2,9 @@
 // read-write allow 1 over a UART, normally a UartDevice on the shared MuxUart (upstream
 // capsules_core::console). One write is on the UART at a time; other apps' writes wait and go
 // in grant order. One read at a time (others get BUSY). Untrusted capsule; app memory only via
-// ProcessBuffers, copied through the kernel's own tx/rx buffers.
+// ProcessBuffers, copied through the kernel's own tx/rx buffers. Lines stay whole across apps:
+// an app that left a line open writes next if it has a write waiting; otherwise the next
+// app's text starts on a fresh line ("\r\n" inserted), the same rule the UART mux applies.
 //
 // Wiring (board, statics):
 //   uint8_t console_tx[64], console_rx[64];
@@ -68,6 +70,11 @@ class Console final : public SyscallDriver,
   std::span<uint8_t> tx_buffer_;
   std::span<uint8_t> rx_buffer_;
   std::optional<ProcessId> tx_in_progress_;
+  // App whose last output did not end in '\n'. Its next write goes before other apps'; if
+  // another app writes first, "\r\n" is sent so lines of two apps never share a line.
+  std::optional<ProcessId> line_owner_;
+  bool separator_in_flight_ = false;
+  uint8_t separator_[2] = {'\r', '\n'};
   std::optional<ProcessId> rx_in_progress_;
 };
 

@@ -100,6 +100,27 @@ TEST_F(ConsoleTest, TwoAppsWritesAreQueuedAndBothComplete) {
   EXPECT_EQ(TakeUpcall(*h, b, kDrv, 1), (Upcall{7, 0, 0}));
 }
 
+TEST_F(ConsoleTest, AppContinuingItsOpenLineNeedsNoSeparator) {
+  AllowText(a, "abc");
+  ExpectSuccess(h->Command(a, kDrv, 1, 3, 0));
+  uart.CompleteAllTransmits();
+  AllowText(a, "def\n");
+  ExpectSuccess(h->Command(a, kDrv, 1, 4, 0));
+  uart.CompleteAllTransmits();
+  EXPECT_EQ(uart.output(), "abcdef\n");
+}
+
+TEST_F(ConsoleTest, OtherAppStartsOnAFreshLineAfterAnOpenLine) {
+  AllowText(a, "abc");
+  ExpectSuccess(h->Command(a, kDrv, 1, 3, 0));
+  AllowText(b, "x\n");
+  ExpectSuccess(h->Command(b, kDrv, 1, 2, 0));  // queued behind a
+  uart.CompleteAllTransmits();
+  EXPECT_EQ(uart.output(), "abc\r\nx\n");
+  EXPECT_EQ(TakeUpcall(*h, a, kDrv, 1), (Upcall{3, 0, 0}));
+  EXPECT_EQ(TakeUpcall(*h, b, kDrv, 1), (Upcall{2, 0, 0}));
+}
+
 TEST_F(ConsoleTest, EmptyWriteCompletesAtOnce) {
   ExpectSuccess(h->Command(a, kDrv, 1, 5, 0));  // nothing allowed
   EXPECT_FALSE(uart.transmitting());
