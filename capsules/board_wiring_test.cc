@@ -149,7 +149,9 @@ TEST(BoardWiringTest, SharedUartKeepsEveryUsersLinesWhole) {
   std::string line;
   std::set<std::string> seen;
   while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     EXPECT_TRUE(allowed.count(line)) << "mixed line: '" << line << "'\n" << board->uart.output();
     seen.insert(line);
   }
