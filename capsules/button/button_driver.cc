@@ -9,6 +9,9 @@ ButtonDriver::ButtonDriver(GrantType& grant, std::span<const hil::button::Button
   for (size_t i = 0; i < pins_.size() && i < clients.size(); ++i) {
     clients[i].driver_ = this;
     clients[i].index_ = static_cast<uint32_t>(i);
+    if (pins_[i].pin == nullptr) {
+      continue;  // an unwired button answers NODEVICE
+    }
     hil::gpio::InterruptPin& pin = *pins_[i].pin;
     pin.SetFloatingState(pins_[i].floating);
     pin.MakeInput();
@@ -28,6 +31,9 @@ CommandReturn ButtonDriver::Command(uint32_t command_num, uint32_t arg0, uint32_
     return CommandReturn::Failure(ErrorCode::kInval);
   }
   const hil::button::ButtonPin& button = pins_[arg0];
+  if (button.pin == nullptr) {
+    return CommandReturn::Failure(ErrorCode::kNoDevice);
+  }
   const uint32_t bit = 1u << arg0;
   switch (command_num) {
     case 1: {
@@ -71,7 +77,7 @@ Result<void> ButtonDriver::AllocateGrant(ProcessId pid) {
 }
 
 void ButtonDriver::HandleInterrupt(uint32_t index) {
-  if (index >= pins_.size()) {
+  if (index >= pins_.size() || pins_[index].pin == nullptr) {
     return;
   }
   const uint32_t pressed = pins_[index].Pressed() ? 1 : 0;

@@ -107,5 +107,17 @@ TEST_F(ButtonDriverTest, InterruptStaysOnUntilLastAppDisables) {
   EXPECT_FALSE(p0.interrupts_enabled());
 }
 
+TEST(ButtonDriverUnwiredTest, UnwiredButtonIsNoDevice) {
+  auto h = MakeHarness();
+  hil::button::ButtonPin pins[1] = {{nullptr, ActivationMode::kActiveLow, FloatingState::kPullUp}};
+  ButtonDriver::GrantType grant(h->kernel, kDrv, h->memory_cap);
+  StaticButtonDriver<1> driver(grant, pins);
+  ASSERT_TRUE(h->Register(kDrv, driver).ok());
+  ProcessId app = h->Load(0).value();
+  ExpectSuccessU32(h->Command(app, kDrv, 0, 0, 0), 1);
+  ExpectFailure(h->Command(app, kDrv, 3, 0, 0), ErrorCode::kNoDevice);
+  driver.HandleInterrupt(0);  // ignored, no crash
+}
+
 }  // namespace
 }  // namespace tock::capsules
