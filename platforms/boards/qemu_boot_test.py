@@ -3,9 +3,10 @@
 
 Usage: qemu_boot_test.py --machine mps2-an386 --kernel K.elf [--device-loader FILE@ADDR]
                          --expect TEXT [--expect TEXT ...] [--expect-anywhere TEXT ...]
-                         [--forbid TEXT] [--timeout S]
+                         [--send-after TRIGGER::TEXT ...] [--forbid TEXT] [--timeout S]
 Each --expect must appear in the given order; each --expect-anywhere somewhere. The test stops
 QEMU as soon as everything was seen; it fails on timeout or on a --forbid match.
+--send-after types TEXT on the board's UART once TRIGGER has appeared.
 """
 import argparse
 import os
@@ -23,6 +24,7 @@ def main():
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("--expect-anywhere", action="append", default=[])
     ap.add_argument("--forbid", action="append", default=[])
+    ap.add_argument("--send-after", action="append", default=[])
     ap.add_argument("--timeout", type=float, default=30.0)
     args = ap.parse_args()
 
@@ -31,7 +33,9 @@ def main():
     for spec in args.device_loader:
         path, addr = spec.rsplit("@", 1)
         cmd += ["-device", "loader,file=%s,addr=%s,force-raw=on" % (path, addr)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    sends = [spec.split("::", 1) for spec in args.send_after]
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + args.timeout
@@ -52,6 +56,11 @@ def main():
                 break
             output += chunk
             text = output.decode("utf-8", "replace")
+            for trigger_text in list(sends):
+                if trigger_text[0] in text:
+                    proc.stdin.write(trigger_text[1].encode())
+                    proc.stdin.flush()
+                    sends.remove(trigger_text)
             for bad in args.forbid:
                 if bad in text:
                     failure = "forbidden output %r" % bad
