@@ -1,6 +1,8 @@
 // Flash HIL: split-phase page read, write and erase (upstream kernel::hil::flash). Buffers are
 // exactly one page; the buffer comes back in the completion. On a failed start the caller keeps
-// the buffer and no completion follows. Implemented by chips (NVMC) and the host (file-backed).
+// the buffer and no completion follows. WritePage replaces the page's whole contents (an
+// implementation on NOR flash erases the page first), as upstream chips do. Implemented by chips
+// (NVMC) and the host (file-backed).
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 // FakeFlash: a hil::flash::Flash for tests backed by host memory. Operations stay pending
-// until the test calls Complete(), so split-phase ordering can be checked.
+// until the test calls Complete() (or CompleteAll()), so split-phase ordering can be checked.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +32,15 @@ class FakeFlash final : public flash::Flash {
   // --- test controls ---
   bool busy() const { return op_ != Op::kNone; }
   uint8_t* page(size_t n) { return memory_.data() + n * page_size_; }
+  size_t operations() const { return operations_; }
+  // Completes operations until none is pending (the client may start new ones).
+  size_t CompleteAll(size_t limit = 100000) {
+    size_t n = 0;
+    while (n < limit && Complete()) {
+      ++n;
+    }
+    return n;
+  }
   // Performs the pending operation and calls the client. False if none was pending.
   bool Complete() {
     Op op = op_;
@@ -47,10 +56,8 @@ class FakeFlash final : public flash::Flash {
         }
         return true;
       case Op::kWrite:
-        // NOR semantics: writing can only clear bits.
-        for (size_t i = 0; i < page_size_; ++i) {
-          dst[i] &= buffer_[i];
-        }
+        // The HIL's WritePage replaces the page (erase included).
+        std::memcpy(dst, buffer_, page_size_);
         if (client_) {
           client_->WriteComplete(buffer_, page_size_, Result<void>::Ok());
         }
@@ -78,6 +85,7 @@ class FakeFlash final : public flash::Flash {
       return ErrorCode::kSize;
     }
     op_ = op;
+    ++operations_;
     page_ = page;
     buffer_ = buffer;
     return Result<void>::Ok();
@@ -90,6 +98,7 @@ class FakeFlash final : public flash::Flash {
   Op op_ = Op::kNone;
   size_t page_ = 0;
   uint8_t* buffer_ = nullptr;
+  size_t operations_ = 0;
 };
 
 }  // namespace tock::hil::testing

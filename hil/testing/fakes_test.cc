@@ -157,7 +157,7 @@ struct FlashSink : flash::Client {
   int reads = 0, writes = 0, erases = 0;
 };
 
-TEST(FakeFlashTest, WriteClearsBitsAndEraseRestores) {
+TEST(FakeFlashTest, WriteReplacesPageAndEraseRestores) {
   FakeFlash flash(4, 2);
   FlashSink sink;
   flash.SetClient(sink);
@@ -166,6 +166,7 @@ TEST(FakeFlashTest, WriteClearsBitsAndEraseRestores) {
   EXPECT_EQ(Err(flash.ErasePage(0)), ErrorCode::kBusy);
   ASSERT_TRUE(flash.Complete());
   EXPECT_EQ(flash.page(1)[0], 0x0F);
+  EXPECT_EQ(flash.page(1)[2], 0x00);
   EXPECT_EQ(Err(flash.ReadPage(2, buf, 4)), ErrorCode::kInval);
   EXPECT_EQ(Err(flash.ReadPage(1, buf, 3)), ErrorCode::kSize);
   ASSERT_TRUE(flash.ErasePage(1).ok());
