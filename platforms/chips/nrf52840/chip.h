@@ -1,5 +1,5 @@
-// The nRF52840 chip: peripheral instances (UARTE0, RTC1, RNG; GPIO pins and GPIOTE are
-// separate), 48 NVIC lines, and the interrupt bottom half the
+// The nRF52840 chip: peripheral instances (UARTE0, RTC1, RNG, NVMC; GPIO pins and GPIOTE
+// are separate), 48 NVIC lines, and the interrupt bottom half the
 // Cortex-M kernel loop calls (same contract as platforms/chips/mps2_an386/chip.h).
 // Memory: flash 1 MiB at 0x00000000, RAM 256 KiB at 0x20000000; 64 MHz Cortex-M4F with an
 // 8-region PMSAv7 MPU (used soft-float, like every tockpp Cortex-M build).
@@ -10,6 +10,7 @@
 
 #include "platforms/chips/nrf52840/gpio.h"
 #include "platforms/chips/nrf52840/gpiote.h"
+#include "platforms/chips/nrf52840/nvmc.h"
 #include "platforms/chips/nrf52840/rng.h"
 #include "platforms/chips/nrf52840/rtc_alarm.h"
 #include "platforms/chips/nrf52840/uarte.h"
@@ -32,11 +33,13 @@ class Nrf52840 {
   Uarte& uarte0() { return uarte0_; }
   RtcAlarm& rtc1() { return rtc1_; }
   Rng& rng() { return rng_; }
+  Nvmc& nvmc() { return nvmc_; }
 
  private:
   Uarte uarte0_{kUarte0Base, kUarte0Irq};
   RtcAlarm rtc1_{kRtc1Base, kRtc1Irq};
   Rng rng_{kRngBase, kRngIrq};
+  Nvmc nvmc_;
 };
 
 }  // namespace tockpp::nrf52840
