@@ -1,7 +1,7 @@
 """tock_app: builds one Tock userspace app (C, libtock) as an ELF and a TBF.
 
 Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
-//apps/libtock:arch/host/layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
+//apps/libtock/arch/host:layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
 Under a Cortex-M board config (//apps:cortex_m) the Cortex-M integration takes over; until it
 is wired, app targets are incompatible there (skipped by `bazel build //...`).
 
@@ -39,7 +39,7 @@ _HOST_CFLAGS = " ".join([
 ])
 
 _HOST_LDFLAGS = " ".join([
-    "-Wl,-T,$(location //apps/libtock:arch/host/layout.ld)",
+    "-Wl,-T,$(location //apps/libtock/arch/host:layout.ld)",
     "-Wl,--build-id=none",
     "-Wl,-z,noexecstack",
     "-Wl,--orphan-handling=error",
@@ -88,7 +88,7 @@ def tock_app(
         name = name + "_elf",
         srcs = srcs + deps + [
             "//apps/libtock:host_srcs",
-            "//apps/libtock:arch/host/layout.ld",
+            "//apps/libtock/arch/host:layout.ld",
         ],
         outs = [name + ".elf"],
         cmd = select({
