@@ -58,7 +58,7 @@ const char* DescribeFault(const FaultInfo& f) {
 }
 
 void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
-                      const StoredState& state, const HwFrame* frame, ProcessMemory mem) {
+                      const StoredState& state, const HwFrame* frame, const ProcessMap& map) {
   PanicPrint("\r\nProcess ");
   PanicPrintN(name, name_len);
   PanicPrint(" had a fault\r\n---| App Status: ");
@@ -81,8 +81,27 @@ void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
   const char* callee[] = {"R4 ", "R5 ", "R6 ", "R7 ", "R8 ", "R9 ", "R10", "R11"};
   for (int i = 0; i < 8; ++i) PrintReg(callee[i], state.regs[i]);
   PrintReg("SP ", state.psp);
-  PrintReg("RAM start ", mem.start);
-  PrintReg("App break ", mem.app_break);
+  PanicPrint(" Address    | Region\r\n");
+  const struct {
+    uint32_t addr;
+    const char* what;
+  } rows[] = {
+      {map.memory_end, "memory end"},
+      {map.kernel_break, "grant region start (kernel-owned, no app access)"},
+      {map.app_break, "app break (app may access below)"},
+      {state.psp, "stack pointer"},
+      {map.memory_start, "memory start"},
+      {map.flash_end, "flash end"},
+      {map.flash_start, "flash start"},
+  };
+  for (const auto& row : rows) {
+    PanicPrint(" ");
+    PanicPrintHex(row.addr);
+    PanicPrint(" | ");
+    PanicPrint(row.what);
+    PanicPrint("\r\n");
+  }
+  PrintReg("Grant bytes in use:", map.memory_end - map.kernel_break);
 }
 
 void Panic(const char* why) {

@@ -24,10 +24,16 @@ void PanicPrintHex(uint32_t v);  // 0x%08x
 // Name of the fault (e.g. "MemManage: data access violation").
 [[nodiscard]] const char* DescribeFault(const FaultInfo& fault);
 
+// A process's memory map as the kernel sees it, for the dump.
+struct ProcessMap {
+  uint32_t flash_start, flash_end;
+  uint32_t memory_start, app_break, kernel_break, memory_end;
+};
+
 // Dump of a faulted process: `name` (`name_len` bytes, not NUL-terminated), cause, registers
 // r0-r12/sp/lr/pc/xpsr, memory bounds.
 void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
-                      const StoredState& state, const HwFrame* frame, ProcessMemory mem);
+                      const StoredState& state, const HwFrame* frame, const ProcessMap& map);
 
 // Print and stop forever (interrupts off).
 [[noreturn]] void Panic(const char* why);

@@ -85,8 +85,10 @@ class KernelLoop {
   }
 
   void Fault(tock::Process& p, CortexMProcess& cm, const SwitchResult& r) {
+    const ProcessMap map{p.flash_start(), p.flash_end(),           p.memory_start(),
+                         p.app_break(),   p.kernel_memory_break(), p.memory_end()};
     DumpProcessFault(p.name(), p.name_length(), r.fault, cm.state(),
-                     UserBoundary::FrameOf(cm.state(), cm.memory()), cm.memory());
+                     UserBoundary::FrameOf(cm.state(), cm.memory()), map);
     if (kernel_.HandleFault(p, cm.ToKernelFault(r), loop_cap_) == tock::FaultOutcome::kPanic) {
       Panic("process fault under a panic fault policy");
     }
