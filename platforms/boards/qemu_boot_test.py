@@ -3,10 +3,12 @@
 
 Usage: qemu_boot_test.py --machine mps2-an386 --kernel K.elf [--device-loader FILE@ADDR]
                          --expect TEXT [--expect TEXT ...] [--expect-anywhere TEXT ...]
-                         [--send-after TRIGGER::TEXT ...] [--forbid TEXT] [--timeout S]
+                         [--expect-count TEXT::N ...] [--send-after TRIGGER::TEXT ...]
+                         [--forbid TEXT] [--timeout S]
 Each --expect must appear in the given order; each --expect-anywhere somewhere. The test stops
 QEMU as soon as everything was seen; it fails on timeout or on a --forbid match.
---send-after types TEXT on the board's UART once TRIGGER has appeared.
+--expect-count needs TEXT at least N times (anywhere). --send-after types TEXT on the board's
+UART once TRIGGER has appeared.
 """
 import argparse
 import os
@@ -25,6 +27,7 @@ def main():
     ap.add_argument("--expect-anywhere", action="append", default=[])
     ap.add_argument("--forbid", action="append", default=[])
     ap.add_argument("--send-after", action="append", default=[])
+    ap.add_argument("--expect-count", action="append", default=[])
     ap.add_argument("--timeout", type=float, default=30.0)
     args = ap.parse_args()
 
@@ -36,10 +39,11 @@ def main():
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     sends = [spec.split("::", 1) for spec in args.send_after]
+    counts = [(t, int(n)) for t, n in (spec.rsplit("::", 1) for spec in args.expect_count)]
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + args.timeout
-    pending = list(args.expect) + list(args.expect_anywhere)
+    pending = list(args.expect) + list(args.expect_anywhere) + list(args.expect_count)
     output = b""
     failure = None
     try:
@@ -73,7 +77,8 @@ def main():
                     break
                 pos = i + len(remaining[0])
                 remaining.pop(0)
-            pending = remaining + [t for t in args.expect_anywhere if t not in text]
+            pending = (remaining + [t for t in args.expect_anywhere if t not in text] +
+                       ["%s (x%d)" % (t, n) for t, n in counts if text.count(t) < n])
     finally:
         proc.kill()
         proc.wait()
@@ -81,7 +86,8 @@ def main():
     if failure:
         print("\nFAIL: " + failure)
         return 1
-    print("\nPASS: saw all %d expected texts" % (len(args.expect) + len(args.expect_anywhere)))
+    print("\nPASS: saw all %d expected texts" %
+          (len(args.expect) + len(args.expect_anywhere) + len(args.expect_count)))
     return 0
 
 

@@ -46,8 +46,8 @@ tock::TbfDescription tbfs[kNumProcs];
 tock::DriverTable<8> drivers;
 tock::Kernel kernel(processes, drivers);
 const auto mem_cap = tock::CapabilityFactory::MemoryAllocation();
-// Faulting apps stop; the kernel and the other apps keep running.
-const tock::StopFaultPolicy fault_policy;
+// A faulting app is restarted once, then stopped; the kernel and the other apps keep running.
+const tock::ThresholdRestartFaultPolicy fault_policy(1);
 
 // Console on UART0 through the UART mux.
 uint8_t mux_rx[64];
