@@ -3,6 +3,8 @@
 Compiled in one arm-none-eabi-gcc call (like //apps:tock_app.bzl does for i386) with this
 folder's crt0.c and layout.ld, so it builds from any configuration. Targets for name = "hello":
   :hello_cm_elf -> hello.cm.elf, :hello_cm_tbf -> hello.cm.tbf
+tock_app can reuse CORTEX_M_APP_SRCS + cortex_m_compile_cmd() for its Cortex-M branch; the TBF
+is then made with `tbf create` *without* --fixed-addresses (the app is position independent).
 """
 
 _GCC = "/usr/bin/arm-none-eabi-gcc"
@@ -35,6 +37,23 @@ def _sources_of(label_expr):
     return ("for f in " + label_expr + "; do case $$f in *.c|*.S) SRCS=\"$$SRCS $$f\";; esac; " +
             "done; ")
 
+# Labels a genrule building a Thumb-2 app needs in `srcs` besides the app's own files.
+CORTEX_M_APP_SRCS = [
+    "//apps/libtock:cortex_m_srcs",
+    "//platforms/userspace:crt0.c",
+    "//platforms/userspace:layout.ld",
+]
+
+def cortex_m_compile_cmd(app_srcs, copts = [], stack = 2048):
+    """Genrule `cmd` that compiles libtock + crt0 + `app_srcs` (labels) into $@ (the ELF)."""
+    return ("SRCS=''; " + _sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
+            "".join([_sources_of("$(locations " + s + ")") for s in app_srcs]) +
+            _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
+            " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +
+            " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
+            " -Wl,--defsym=STACK_SIZE=" + str(stack) +
+            " -o $@ $(location //platforms/userspace:crt0.c) $$SRCS -lgcc")
+
 def cortex_m_app(
         name,
         srcs,
@@ -47,19 +66,9 @@ def cortex_m_app(
         testonly = False):
     native.genrule(
         name = name + "_cm_elf",
-        srcs = srcs + [
-            "//apps/libtock:cortex_m_srcs",
-            "//platforms/userspace:crt0.c",
-            "//platforms/userspace:layout.ld",
-        ],
+        srcs = srcs + CORTEX_M_APP_SRCS,
         outs = [name + ".cm.elf"],
-        cmd = ("SRCS=''; " + _sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
-               "".join([_sources_of("$(locations " + s + ")") for s in srcs]) +
-               _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
-               " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +
-               " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
-               " -Wl,--defsym=STACK_SIZE=" + str(stack) +
-               " -o $@ $(location //platforms/userspace:crt0.c) $$SRCS -lgcc"),
+        cmd = cortex_m_compile_cmd(srcs, copts, stack),
         visibility = visibility,
         testonly = testonly,
     )
