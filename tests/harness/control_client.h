@@ -1,0 +1,51 @@
+// ControlClient: one connection to tockd's control socket (protocol in
+// hostkernel/control/README.md): send a command line, collect item lines up to `ok` or
+// `error: ...`. Buttons, LEDs, GPIO, processes. Touches only its own socket.
+#ifndef TOCKPP_TESTS_HARNESS_CONTROL_CLIENT_H_
+#define TOCKPP_TESTS_HARNESS_CONTROL_CLIENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "tests/harness/unique_fd.h"
+
+namespace tockpp::harness {
+
+class ControlClient {
+ public:
+  // Connects to a listening control socket (fails at once if nobody listens).
+  static absl::StatusOr<ControlClient> Connect(const std::string& socket_path);
+
+  // Sends `command` and returns its item lines; `error: msg` becomes FailedPrecondition(msg).
+  // `timeout` only guards against a hung tockd.
+  absl::StatusOr<std::vector<std::string>> Request(std::string_view command,
+                                                   absl::Duration timeout = absl::Seconds(10));
+
+  absl::Status Press(int button);
+  absl::Status Release(int button);
+  // LED i is on iff result[i].
+  absl::StatusOr<std::vector<bool>> Leds();
+  // Drives GPIO pin `pin`'s input: "high", "low" or "float".
+  absl::Status SetGpioInput(int pin, std::string_view level);
+  // `ps` lines: "process id=I name=NAME state=STATE restarts=R syscalls=S".
+  absl::StatusOr<std::vector<std::string>> Processes();
+
+  // Sends the line without waiting for a reply (for `watch`; the caller then reads fd()).
+  absl::Status SendLine(std::string_view command);
+  int fd() const { return fd_.get(); }
+
+ private:
+  explicit ControlClient(UniqueFd fd) : fd_(std::move(fd)) {}
+  absl::StatusOr<std::string> ReadLine(absl::Time deadline);
+
+  UniqueFd fd_;
+  std::string pending_;  // bytes read past the last returned line
+};
+
+}  // namespace tockpp::harness
+
+#endif  // TOCKPP_TESTS_HARNESS_CONTROL_CLIENT_H_

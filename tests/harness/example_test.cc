@@ -1,0 +1,37 @@
+// The example from tests/harness/README.md: boot apps under the real tockd, wait for their
+// output, press a button through the control socket and watch the LED follow.
+#include "tests/harness/tockd.h"
+
+#include "gtest/gtest.h"
+
+namespace {
+
+using tockpp::harness::ExitStatus;
+using tockpp::harness::Tockd;
+
+TEST(ExampleTest, HelloPrintsAndTockdExitsCleanly) {
+  auto tockd = Tockd::Start({.apps = {"//apps/examples/hello:hello.tbf"}});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+
+  EXPECT_TRUE((*tockd)->WaitForConsole("Hello, World!\n"));
+  EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(0));  // --exit-when-done
+}
+
+TEST(ExampleTest, ButtonPressTogglesLed) {
+  auto tockd = Tockd::Start({.apps = {"//apps/examples/buttons:buttons.tbf"},
+                             .exit_when_done = false,
+                             .control = true});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+
+  ASSERT_TRUE(t.WaitForConsole("buttons: ready"));
+  ASSERT_TRUE(t.PressButton(0));
+  EXPECT_TRUE(t.WaitForConsole("buttons: button 0 pressed, LED 0 toggled"));
+  EXPECT_TRUE(t.WaitForEvent("led 0 on"));
+
+  auto leds = t.Leds();
+  ASSERT_TRUE(leds.ok()) << leds.status();
+  EXPECT_TRUE(leds->at(0));
+}  // ~Tockd stops tockd and its apps
+
+}  // namespace

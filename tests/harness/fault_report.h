@@ -1,0 +1,30 @@
+// FaultReport: one Tock-style process fault dump parsed out of tockd's log
+// ("---| Process fault: NAME (restart count N) |---", "Cause: ...", "Fault address: 0x...",
+// memory map). Pure parsing; the log text is all it reads.
+#ifndef TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_
+#define TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tockpp::harness {
+
+struct FaultReport {
+  std::string app;                        // process name from the header line
+  int restart_count = -1;                 // "(restart count N)", -1 if absent
+  std::string cause;                      // text after "Cause: "
+  std::optional<uint32_t> fault_address;  // from "Fault address: 0x...", if the dump has one
+  std::string text;                       // the whole dump, header to last indented line
+  bool complete = false;  // the memory map's last line ("  free ...") or a later log line seen
+};
+
+// Every complete dump in `log`, in order. A dump ends at the first line that is neither part
+// of the dump body nor indented (the next log line), or at the end of the text.
+std::vector<FaultReport> ParseFaultReports(std::string_view log);
+
+}  // namespace tockpp::harness
+
+#endif  // TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_

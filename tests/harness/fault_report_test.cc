@@ -1,0 +1,59 @@
+// ParseFaultReports over tockd's dump format (taken from a real run).
+#include "tests/harness/fault_report.h"
+
+#include "gtest/gtest.h"
+
+namespace tockpp::harness {
+namespace {
+
+constexpr char kLog[] =
+    "[10:16:51.500] [info] loaded wild_write from x.tbf (fault policy stop)\n"
+    "[10:16:51.561] [error] ---| Process fault: wild_write (restart count 0) |---\n"
+    "Cause: killed by SEGV [signal 11 code 1 at 0x40000000, eip 0x10001100 esp 0x200007a0]\n"
+    "Fault address: 0x40000000   (signal 11, code 1)\n"
+    "eip 0x10001100  esp 0x200007a0  eflags 0x00010206\n"
+    "App memory map:\n"
+    "  flash   0x10000000 .. 0x10002000  (8192 bytes, protected to 0x10000100)\n"
+    "  free          9820 bytes\n"
+    "[10:16:51.600] [error] ---| Process fault: forbidden_syscall (restart count 2) |---\n"
+    "Cause: killed by SYS (forbidden system call)\n"
+    "App memory map:\n"
+    "  RAM     0x20000000 .. 0x20003000  (12288 bytes)\n"
+    "  free          9820 bytes\n"
+    "[10:16:51.700] [info] every process is waiting and nothing can wake it: done\n";
+
+TEST(FaultReportTest, ParsesNameRestartCountCauseAndAddress) {
+  std::vector<FaultReport> r = ParseFaultReports(kLog);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].app, "wild_write");
+  EXPECT_EQ(r[0].restart_count, 0);
+  EXPECT_EQ(r[0].cause,
+            "killed by SEGV [signal 11 code 1 at 0x40000000, eip 0x10001100 esp 0x200007a0]");
+  ASSERT_TRUE(r[0].fault_address.has_value());
+  EXPECT_EQ(*r[0].fault_address, 0x40000000u);
+  EXPECT_TRUE(r[0].complete);
+  EXPECT_NE(r[0].text.find("App memory map:"), std::string::npos);
+  EXPECT_EQ(r[0].text.find("forbidden_syscall"), std::string::npos);
+
+  EXPECT_EQ(r[1].app, "forbidden_syscall");
+  EXPECT_EQ(r[1].restart_count, 2);
+  EXPECT_EQ(r[1].cause, "killed by SYS (forbidden system call)");
+  EXPECT_FALSE(r[1].fault_address.has_value());
+  EXPECT_TRUE(r[1].complete);
+}
+
+TEST(FaultReportTest, DumpCutOffMidwayIsIncomplete) {
+  std::string log = kLog;
+  log = log.substr(0, log.find("App memory map:"));
+  std::vector<FaultReport> r = ParseFaultReports(log);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_FALSE(r[0].complete);
+  EXPECT_EQ(r[0].cause.substr(0, 14), "killed by SEGV");
+}
+
+TEST(FaultReportTest, NoDumpsInAPlainLog) {
+  EXPECT_TRUE(ParseFaultReports("[x] [info] hello\nworld\n").empty());
+}
+
+}  // namespace
+}  // namespace tockpp::harness

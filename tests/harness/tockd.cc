@@ -1,0 +1,489 @@
+// Spawns tockd, drains its stdout/stderr/watch socket on one reader thread (poll loop), and
+// implements the harness waits on a condition variable fed by that thread.
+#include "tests/harness/tockd.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "tests/harness/data_path.h"
+
+namespace tockpp::harness {
+namespace {
+
+constexpr const char* kStreamNames[] = {"console", "log", "events"};
+constexpr size_t kConsoleTail = 2000;
+constexpr size_t kLogTail = 6000;
+
+absl::Status Errno(std::string_view what) {
+  return absl::InternalError(
+      absl::StrCat(absl::string_view(what.data(), what.size()), ": ", strerror(errno)));
+}
+
+std::string Tail(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  return "[... " + std::to_string(text.size() - max) + " bytes ...]" +
+         text.substr(text.size() - max);
+}
+
+std::chrono::steady_clock::time_point SteadyDeadline(absl::Duration timeout) {
+  return std::chrono::steady_clock::now() + absl::ToChronoNanoseconds(timeout);
+}
+
+}  // namespace
+
+Tockd::Tockd(TockdOptions options) : options_(std::move(options)) {}
+
+absl::StatusOr<std::unique_ptr<Tockd>> Tockd::Start(TockdOptions options) {
+  std::unique_ptr<Tockd> tockd(new Tockd(std::move(options)));
+  if (absl::Status s = tockd->Spawn(); !s.ok()) return s;
+  if (tockd->options_.control) {
+    absl::Status s = tockd->ConnectControl(absl::Now() + tockd->options_.default_timeout);
+    if (!s.ok()) {
+      tockd->Stop();
+      return absl::Status(s.code(), absl::StrCat(s.message(), "\n", tockd->Log()));
+    }
+  }
+  return tockd;
+}
+
+absl::Status Tockd::Spawn() {
+  const TockdOptions& o = options_;
+  absl::StatusOr<std::string> tockd =
+      o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
+  if (!tockd.ok()) return tockd.status();
+  argv_ = {*tockd};
+  if (o.exit_when_done) argv_.push_back("--exit-when-done");
+  if (!o.log_level.empty()) argv_.push_back("--log-level=" + o.log_level);
+  if (o.time == TimeMode::kVirtual) argv_.push_back("--time=virtual");
+  if (o.control) {
+    char dir[] = "/tmp/tockd-harness-XXXXXX";  // short: sun_path holds 108 bytes
+    if (mkdtemp(dir) == nullptr) return Errno("mkdtemp");
+    temp_dir_ = dir;
+    control_path_ = temp_dir_ + "/control.sock";
+    argv_.push_back("--control=unix:" + control_path_);
+    inotify_.Reset(inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
+    if (!inotify_.valid() ||
+        inotify_add_watch(inotify_.get(), temp_dir_.c_str(), IN_CREATE | IN_MOVED_TO) < 0) {
+      return Errno("inotify");
+    }
+  }
+  argv_.insert(argv_.end(), o.flags.begin(), o.flags.end());
+  for (const std::string& app : o.apps) {
+    absl::StatusOr<std::string> path = DataPath(app);
+    if (!path.ok()) return path.status();
+    argv_.push_back(*path);
+  }
+
+  int in_pair[2], out_pipe[2], err_pipe[2], exec_pipe[2];
+  // stdin is a socket so writes after tockd exits fail with EPIPE instead of raising SIGPIPE.
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) return Errno("socketpair");
+  UniqueFd in_child(in_pair[1]);
+  stdin_.Reset(in_pair[0]);
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  UniqueFd out_child(out_pipe[1]);
+  stdout_.Reset(out_pipe[0]);
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  UniqueFd err_child(err_pipe[1]);
+  stderr_.Reset(err_pipe[0]);
+  if (pipe2(exec_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  UniqueFd exec_read(exec_pipe[0]);
+  UniqueFd exec_write(exec_pipe[1]);
+  wake_.Reset(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
+  if (!wake_.valid()) return Errno("eventfd");
+
+  std::vector<char*> argv;
+  for (std::string& a : argv_) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t parent = getpid();
+
+  pid_t pid = fork();
+  if (pid < 0) return Errno("fork");
+  if (pid == 0) {
+    // Child: async-signal-safe calls only. tockd dies with the test.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    signal(SIGPIPE, SIG_DFL);
+    if (dup2(in_child.get(), 0) < 0 || dup2(out_child.get(), 1) < 0 ||
+        dup2(err_child.get(), 2) < 0) {
+      int e = errno;
+      (void)!write(exec_write.get(), &e, sizeof e);
+      _exit(127);
+    }
+    execv(argv[0], argv.data());
+    int e = errno;
+    (void)!write(exec_write.get(), &e, sizeof e);
+    _exit(127);
+  }
+  pid_ = pid;
+  in_child.Reset();
+  out_child.Reset();
+  err_child.Reset();
+  exec_write.Reset();
+  int exec_errno = 0;
+  ssize_t n;
+  do {
+    n = read(exec_read.get(), &exec_errno, sizeof exec_errno);
+  } while (n < 0 && errno == EINTR);
+  if (n > 0) {
+    int status;
+    waitpid(pid_, &status, 0);
+    exit_ = ExitStatus::FromWaitStatus(status);
+    return absl::InternalError(absl::StrCat("exec ", argv_[0], ": ", strerror(exec_errno)));
+  }
+  pidfd_.Reset(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
+  if (!pidfd_.valid()) return Errno("pidfd_open");
+
+  buffers_[static_cast<int>(Stream::kConsole)].open = true;
+  buffers_[static_cast<int>(Stream::kLog)].open = true;
+  reader_ = std::thread([this] { ReaderLoop(); });
+  return absl::OkStatus();
+}
+
+absl::Status Tockd::ConnectControl(absl::Time deadline) {
+  for (;;) {
+    absl::StatusOr<ControlClient> client = ControlClient::Connect(control_path_);
+    if (client.ok()) {
+      control_.emplace(*std::move(client));
+      break;
+    }
+    if (!exit_status().running()) {
+      return absl::UnavailableError(
+          absl::StrCat("tockd ", exit_status().ToString(), " before its control socket was up"));
+    }
+    if (absl::Now() >= deadline) return client.status();
+    struct stat st;
+    if (stat(control_path_.c_str(), &st) == 0) {
+      sched_yield();  // bound but not yet listening: a few instructions away
+      continue;
+    }
+    // Not bound yet: sleep until the directory changes or tockd exits.
+    pollfd fds[2] = {{inotify_.get(), POLLIN, 0}, {pidfd_.get(), POLLIN, 0}};
+    int ms = static_cast<int>(absl::ToInt64Milliseconds(deadline - absl::Now())) + 1;
+    if (poll(fds, 2, std::max(ms, 0)) > 0 && (fds[0].revents & POLLIN)) {
+      char buf[4096];
+      while (read(inotify_.get(), buf, sizeof buf) > 0) {
+      }
+    }
+  }
+  absl::StatusOr<ControlClient> watch = ControlClient::Connect(control_path_);
+  if (!watch.ok()) return watch.status();
+  if (absl::Status s = watch->SendLine("watch"); !s.ok()) return s;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    watch_.emplace(*std::move(watch));
+    buffers_[static_cast<int>(Stream::kEvents)].open = true;
+  }
+  uint64_t one = 1;  // make the reader pick up the watch socket
+  (void)!write(wake_.get(), &one, sizeof one);
+  return absl::OkStatus();
+}
+
+void Tockd::ReaderLoop() {
+  enum { kOut, kErr, kWatch, kPid, kWake, kCount };
+  pollfd fds[kCount] = {{stdout_.get(), POLLIN, 0}, {stderr_.get(), POLLIN, 0},
+                        {-1, POLLIN, 0},            {pidfd_.get(), POLLIN, 0},
+                        {wake_.get(), POLLIN, 0}};
+  const Stream streams[] = {Stream::kConsole, Stream::kLog, Stream::kEvents};
+  bool quit = false;
+  while (!quit) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (fds[kWatch].fd < 0 && watch_ && buffers_[static_cast<int>(Stream::kEvents)].open) {
+        fds[kWatch].fd = watch_->fd();
+      }
+      if (fds[kOut].fd < 0 && fds[kErr].fd < 0 && fds[kPid].fd < 0 &&
+          !buffers_[static_cast<int>(Stream::kEvents)].open) {
+        break;  // everything ended
+      }
+    }
+    int ready = poll(fds, kCount, -1);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int i = kOut; i <= kWatch; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      char buf[8192];
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      std::lock_guard<std::mutex> lock(mu_);
+      Buffer& b = buffers_[static_cast<int>(streams[i])];
+      if (n <= 0) {
+        b.open = false;
+        fds[i].fd = -1;
+      } else {
+        b.data.append(buf, static_cast<size_t>(n));
+      }
+      changed_.notify_all();
+    }
+    if (fds[kPid].fd >= 0 && fds[kPid].revents != 0) {
+      std::lock_guard<std::mutex> lock(mu_);
+      int status;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        exit_ = ExitStatus::FromWaitStatus(status);
+        fds[kPid].fd = -1;
+        changed_.notify_all();
+      }
+    }
+    if (fds[kWake].revents != 0) {
+      uint64_t value;
+      (void)!read(wake_.get(), &value, sizeof value);
+      std::lock_guard<std::mutex> lock(mu_);
+      if (value >= 2) quit = true;  // destructor's request
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (Buffer& b : buffers_) b.open = false;
+  changed_.notify_all();
+}
+
+Tockd::~Tockd() {
+  if (pid_ > 0 && exit_status().running()) Stop();
+  if (reader_.joinable()) {
+    uint64_t quit = 2;
+    (void)!write(wake_.get(), &quit, sizeof quit);
+    reader_.join();
+  }
+  if (!temp_dir_.empty()) {
+    unlink(control_path_.c_str());
+    rmdir(temp_dir_.c_str());
+  }
+}
+
+// --- Output -----------------------------------------------------------------------------------
+
+::testing::AssertionResult Tockd::WaitFor(Stream stream, const Pattern& pattern, int count,
+                                          absl::Duration timeout) {
+  const int s = static_cast<int>(stream);
+  const auto deadline = SteadyDeadline(timeout);
+  std::unique_lock<std::mutex> lock(mu_);
+  if (stream == Stream::kEvents && !watch_) {
+    return ::testing::AssertionFailure()
+           << "waiting for events needs TockdOptions::control = true";
+  }
+  for (;;) {
+    int found = pattern.Count(buffers_[s].data);
+    if (found >= count) return ::testing::AssertionSuccess();
+    if (!buffers_[s].open) {
+      return ::testing::AssertionFailure()
+             << "tockd's " << kStreamNames[s] << " ended with " << found << " of " << count
+             << " match(es) of " << pattern.Describe() << "\n"
+             << Describe(lock);
+    }
+    if (changed_.wait_until(lock, deadline) == std::cv_status::timeout &&
+        pattern.Count(buffers_[s].data) < count) {
+      return ::testing::AssertionFailure()
+             << "timed out after " << absl::FormatDuration(timeout) << " waiting for " << count
+             << " match(es) of " << pattern.Describe() << " on tockd's " << kStreamNames[s]
+             << " (found " << pattern.Count(buffers_[s].data) << ")\n"
+             << Describe(lock);
+    }
+  }
+}
+
+::testing::AssertionResult Tockd::WaitForConsole(const Pattern& pattern) {
+  return WaitFor(Stream::kConsole, pattern, 1, options_.default_timeout);
+}
+::testing::AssertionResult Tockd::WaitForConsole(const Pattern& pattern, absl::Duration timeout) {
+  return WaitFor(Stream::kConsole, pattern, 1, timeout);
+}
+::testing::AssertionResult Tockd::WaitForLog(const Pattern& pattern) {
+  return WaitFor(Stream::kLog, pattern, 1, options_.default_timeout);
+}
+::testing::AssertionResult Tockd::WaitForLog(const Pattern& pattern, absl::Duration timeout) {
+  return WaitFor(Stream::kLog, pattern, 1, timeout);
+}
+::testing::AssertionResult Tockd::WaitForEvent(const Pattern& pattern) {
+  return WaitFor(Stream::kEvents, pattern, 1, options_.default_timeout);
+}
+::testing::AssertionResult Tockd::WaitForEvent(const Pattern& pattern, absl::Duration timeout) {
+  return WaitFor(Stream::kEvents, pattern, 1, timeout);
+}
+
+::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report,
+                                               int index) {
+  return WaitForFault(app, report, index, options_.default_timeout);
+}
+
+::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report,
+                                               int index, absl::Duration timeout) {
+  const int s = static_cast<int>(Stream::kLog);
+  const auto deadline = SteadyDeadline(timeout);
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    int seen = 0;
+    for (FaultReport& r : ParseFaultReports(buffers_[s].data)) {
+      if (r.app != app) continue;
+      // A dump cut off by the end of the log counts once the log has ended.
+      if (!r.complete && buffers_[s].open) break;
+      if (seen++ == index) {
+        if (report != nullptr) *report = std::move(r);
+        return ::testing::AssertionSuccess();
+      }
+    }
+    bool ended = !buffers_[s].open;
+    if (ended || changed_.wait_until(lock, deadline) == std::cv_status::timeout) {
+      return ::testing::AssertionFailure()
+             << (ended ? "tockd's log ended" : "timed out after " + absl::FormatDuration(timeout))
+             << " waiting for fault dump #" << index << " of '" << app << "' (saw " << seen
+             << ")\n"
+             << Describe(lock);
+    }
+  }
+}
+
+std::string Tockd::Text(Stream stream) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return buffers_[static_cast<int>(stream)].data;
+}
+std::string Tockd::Console() const { return Text(Stream::kConsole); }
+std::string Tockd::Log() const { return Text(Stream::kLog); }
+std::string Tockd::Events() const { return Text(Stream::kEvents); }
+
+int Tockd::Count(Stream stream, const Pattern& pattern) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return pattern.Count(buffers_[static_cast<int>(stream)].data);
+}
+
+std::vector<std::string> Tockd::Lines(Stream stream) const {
+  std::string text = Text(stream);
+  std::vector<std::string> lines;
+  size_t start = 0;
+  for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
+    lines.push_back(text.substr(start, nl - start));
+  }
+  return lines;
+}
+
+std::vector<FaultReport> Tockd::Faults() const {
+  std::vector<FaultReport> all = ParseFaultReports(Log());
+  std::vector<FaultReport> complete;
+  for (FaultReport& r : all) {
+    if (r.complete) complete.push_back(std::move(r));
+  }
+  return complete;
+}
+
+std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {
+  std::string out = "tockd " + exit_.ToString() + ": " + absl::StrJoin(argv_, " ") + "\n";
+  out += "--- console ---\n" + Tail(buffers_[0].data, kConsoleTail) + "\n";
+  out += "--- log ---\n" + Tail(buffers_[1].data, kLogTail) + "\n";
+  if (watch_) out += "--- events ---\n" + Tail(buffers_[2].data, kConsoleTail) + "\n";
+  return out;
+}
+
+// --- Input ------------------------------------------------------------------------------------
+
+::testing::AssertionResult Tockd::TypeConsole(std::string_view bytes) {
+  const absl::Time deadline = absl::Now() + options_.default_timeout;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = send(stdin_.get(), bytes.data() + done, bytes.size() - done,
+                     MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EAGAIN) {  // tockd is not reading: wait for room, within the guard
+      pollfd p{stdin_.get(), POLLOUT, 0};
+      int ms = static_cast<int>(absl::ToInt64Milliseconds(deadline - absl::Now()));
+      if (ms > 0 && poll(&p, 1, ms) >= 0) continue;
+      return ::testing::AssertionFailure() << "typing into tockd's console: tockd is not reading";
+    }
+    if (n <= 0) {
+      return ::testing::AssertionFailure() << "typing into tockd's console: " << strerror(errno);
+    }
+    done += static_cast<size_t>(n);
+  }
+  return ::testing::AssertionSuccess();
+}
+
+void Tockd::CloseConsoleInput() {
+  if (stdin_.valid()) shutdown(stdin_.get(), SHUT_WR);
+}
+
+// --- Control ----------------------------------------------------------------------------------
+
+ControlClient& Tockd::control() {
+  if (!control_) {
+    ADD_FAILURE() << "Tockd::control() needs TockdOptions::control = true";
+    std::abort();
+  }
+  return *control_;
+}
+
+::testing::AssertionResult Tockd::CheckStatus(const absl::Status& status, std::string_view what) {
+  if (status.ok()) return ::testing::AssertionSuccess();
+  std::unique_lock<std::mutex> lock(mu_);
+  return ::testing::AssertionFailure() << what << ": " << status.ToString() << "\n"
+                                       << Describe(lock);
+}
+
+::testing::AssertionResult Tockd::PressButton(int button) {
+  if (!control_) return ::testing::AssertionFailure() << "PressButton needs control = true";
+  return CheckStatus(control_->Press(button), "press " + std::to_string(button));
+}
+
+::testing::AssertionResult Tockd::ReleaseButton(int button) {
+  if (!control_) return ::testing::AssertionFailure() << "ReleaseButton needs control = true";
+  return CheckStatus(control_->Release(button), "release " + std::to_string(button));
+}
+
+absl::StatusOr<std::vector<bool>> Tockd::Leds() {
+  if (!control_) return absl::FailedPreconditionError("Leds() needs control = true");
+  return control_->Leds();
+}
+
+// --- Exit -------------------------------------------------------------------------------------
+
+ExitStatus Tockd::WaitForExit() { return WaitForExit(options_.default_timeout); }
+
+ExitStatus Tockd::WaitForExit(absl::Duration timeout) {
+  const auto deadline = SteadyDeadline(timeout);
+  std::unique_lock<std::mutex> lock(mu_);
+  changed_.wait_until(lock, deadline, [this] {
+    return !exit_.running() && !buffers_[0].open && !buffers_[1].open;
+  });
+  return exit_;
+}
+
+ExitStatus Tockd::Stop(absl::Duration grace) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);  // the reader reaps under this lock: pid_ is ours
+    if (!exit_.running() || pid_ <= 0) return exit_;
+    kill(pid_, SIGTERM);
+  }
+  ExitStatus status = WaitForExit(grace);
+  if (!status.running()) return status;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (exit_.running()) kill(pid_, SIGKILL);
+  }
+  return WaitForExit(grace);
+}
+
+ExitStatus Tockd::exit_status() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return exit_;
+}
+
+}  // namespace tockpp::harness
