@@ -52,7 +52,7 @@ cp "$1" "$2"
 {objcopy} -O ihex "$2" "$4"
 {size} -A "$2" > "$5.sections"
 {size} -B "$1" | awk 'NR == 2 {{
-  printf "kernel flash (text+data): %d bytes\\nkernel RAM (data+bss, incl. stack): %d bytes\\n", $1 + $2, $2 + $3
+  printf "flash (text+data, incl. linked apps): %d bytes\\nRAM (data+bss, incl. 8 KiB kernel stack): %d bytes\\n", $1 + $2, $2 + $3
 }}' > "$5"
 cat "$5.sections" >> "$5"
 rm "$5.sections"
