@@ -141,7 +141,8 @@ void ProcessConsole::HandleByte(uint8_t byte) {
       return;
     case 2:
       if (byte >= '0' && byte <= '9') {
-        esc_state_ = 3;  // e.g. ESC [ 3 ~ (Delete): consumed, not supported
+        esc_state_ = 3;  // ESC [ n ~ forms: 1 Home, 3 Delete, 4 End
+        esc_digit_ = byte;
       } else {
         esc_state_ = 0;
         if (active) {
@@ -150,8 +151,12 @@ void ProcessConsole::HandleByte(uint8_t byte) {
       }
       return;
     case 3:
-      if (byte < '0' || byte > '9') {
-        esc_state_ = 0;
+      esc_state_ = 0;
+      if (byte == '~' && active) {
+        HandleEscape(esc_digit_ == '1'   ? 'H'
+                     : esc_digit_ == '4' ? 'F'
+                     : esc_digit_ == '3' ? '~'
+                                         : 0);
       }
       return;
     default:
@@ -174,6 +179,7 @@ void ProcessConsole::HandleByte(uint8_t byte) {
       Execute(line);
     }
     line_len_ = 0;
+    cursor_ = 0;
     history_pos_ = -1;
     if (mode_ == Mode::kActive && job_ == Job::kNone) {
       Write(kPrompt);
@@ -181,50 +187,108 @@ void ProcessConsole::HandleByte(uint8_t byte) {
     return;
   }
   if (byte == kBackspace || byte == kDelete) {
-    if (line_len_ > 0) {
-      --line_len_;
+    if (cursor_ > 0) {
+      --cursor_;
       if (active) {
-        Write("\b \b");
+        Write("\b");
       }
+      EraseAtCursor(active);
     }
     return;
   }
   if (byte >= 0x20 && byte < 0x7F && line_len_ + 1 < kCommandLen) {
-    line_[line_len_++] = static_cast<char>(byte);
+    // Insert at the cursor, redraw the tail, and move the terminal cursor back.
+    for (size_t i = line_len_; i > cursor_; --i) {
+      line_[i] = line_[i - 1];
+    }
+    line_[cursor_] = static_cast<char>(byte);
+    ++line_len_;
+    ++cursor_;
     if (active) {
-      const char c = static_cast<char>(byte);
-      Write(std::string_view(&c, 1));
+      Write(std::string_view(line_.data() + cursor_ - 1, line_len_ - cursor_ + 1));
+      for (size_t i = cursor_; i < line_len_; ++i) {
+        Write("\b");
+      }
+    }
+  }
+}
+
+void ProcessConsole::EraseAtCursor(bool echo) {
+  if (cursor_ >= line_len_) {
+    return;
+  }
+  for (size_t i = cursor_; i + 1 < line_len_; ++i) {
+    line_[i] = line_[i + 1];
+  }
+  --line_len_;
+  if (echo) {
+    Write(std::string_view(line_.data() + cursor_, line_len_ - cursor_));
+    Write(" ");
+    for (size_t i = cursor_; i <= line_len_; ++i) {
+      Write("\b");
     }
   }
 }
 
 void ProcessConsole::HandleEscape(uint8_t final_byte) {
-  if (final_byte == 'A') {  // Up: older entry
-    if (history_pos_ + 1 < static_cast<int>(history_count_)) {
-      ShowHistory(++history_pos_);
-    }
-  } else if (final_byte == 'B') {  // Down: newer entry, then an empty line
-    if (history_pos_ > 0) {
-      ShowHistory(--history_pos_);
-    } else if (history_pos_ == 0) {
-      history_pos_ = -1;
-      ClearLine();
-    }
+  switch (final_byte) {
+    case 'A':  // Up: older entry
+      if (history_pos_ + 1 < static_cast<int>(history_count_)) {
+        ShowHistory(++history_pos_);
+      }
+      break;
+    case 'B':  // Down: newer entry, then an empty line
+      if (history_pos_ > 0) {
+        ShowHistory(--history_pos_);
+      } else if (history_pos_ == 0) {
+        history_pos_ = -1;
+        ClearLine();
+      }
+      break;
+    case 'C':  // Right
+      if (cursor_ < line_len_) {
+        Write("\x1b[C");
+        ++cursor_;
+      }
+      break;
+    case 'D':  // Left
+      if (cursor_ > 0) {
+        Write("\b");
+        --cursor_;
+      }
+      break;
+    case 'H':  // Home
+      for (; cursor_ > 0; --cursor_) {
+        Write("\b");
+      }
+      break;
+    case 'F':  // End
+      for (; cursor_ < line_len_; ++cursor_) {
+        Write("\x1b[C");
+      }
+      break;
+    case '~':  // Delete: the character under the cursor
+      EraseAtCursor(true);
+      break;
+    default:
+      break;
   }
-  // Left/Right/Home/End are consumed; the cursor always stays at the end of the line.
 }
 
 void ProcessConsole::ClearLine() {
+  HandleEscape('F');  // cursor to the end, then rub out everything
   for (size_t i = 0; i < line_len_; ++i) {
     Write("\b \b");
   }
   line_len_ = 0;
+  cursor_ = 0;
 }
 
 void ProcessConsole::ShowHistory(size_t entry) {
   ClearLine();
   const size_t index = (history_next_ + kHistoryLen - 1 - entry) % kHistoryLen;
   line_len_ = history_len_[index];
+  cursor_ = line_len_;
   std::memcpy(line_.data(), history_[index].data(), line_len_);
   Write(std::string_view(line_.data(), line_len_));
 }

@@ -1,10 +1,10 @@
 // Process console: a text shell on a UART (normally a UartDevice of the shared MuxUart) to list
 // and control processes, following upstream capsules_core::process_console: commands help,
 // status, list, stop, start, fault, terminate, boot, process, kernel, reset, panic,
-// console-start, console-stop, matched by prefix; prompt "tock$ "; echo, backspace, and
-// Up/Down command history. Untrusted capsule: all authority comes through the
-// ProcessManagement the board gives it. Long outputs are rendered again and again with an
-// offset into a fixed queue, so no buffer needs to hold a whole listing.
+// console-start, console-stop, matched by prefix; prompt "tock$ "; echo and line editing
+// (Backspace/DEL, Left/Right, Home/End, Delete) and Up/Down command history. Untrusted capsule: all
+// authority comes through the ProcessManagement the board gives it. Long outputs are rendered again
+// and again with an offset into a fixed queue, so no buffer needs to hold a whole listing.
 //
 // Wiring (board, statics):
 //   UartDevice pconsole_uart(mux_uart);
@@ -68,6 +68,8 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
   void StartReceive();
   void HandleByte(uint8_t byte);
   void HandleEscape(uint8_t final_byte);
+  // Removes the character under the cursor (if any) and redraws the rest of the line.
+  void EraseAtCursor(bool echo);
   void ShowHistory(size_t entry);
   void ClearLine();
   void Execute(std::string_view line);
@@ -95,8 +97,10 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
   // Input line and editing state.
   std::array<char, kCommandLen> line_{};
   size_t line_len_ = 0;
+  size_t cursor_ = 0;  // insertion point within line_
   uint8_t previous_byte_ = 0;
   uint8_t esc_state_ = 0;  // 0 none, 1 after ESC, 2 after ESC [, 3 after ESC [ digit
+  uint8_t esc_digit_ = 0;
   std::array<std::array<char, kCommandLen>, kHistoryLen> history_{};
   std::array<uint8_t, kHistoryLen> history_len_{};
   size_t history_count_ = 0;  // entries stored (<= kHistoryLen); newest at history_next_ - 1

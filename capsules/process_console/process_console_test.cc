@@ -88,6 +88,20 @@ TEST_F(ProcessConsoleTest, BackspaceEditsTheLine) {
   EXPECT_EQ(out.substr(0, 12), "lisx\b \bt\r\n P");
 }
 
+TEST_F(ProcessConsoleTest, LeftArrowThenInsertEditsMidLine) {
+  StartActive();
+  EXPECT_EQ(Type("lst\x1b[D\x1b[Di"), "lst\b\bist\b\b");
+  EXPECT_EQ(Type("\r").substr(0, 6), "\r\n PID");
+}
+
+TEST_F(ProcessConsoleTest, HomeAndDeleteRemoveTheFirstCharacter) {
+  StartActive();
+  EXPECT_EQ(Type("xhelp\x1b[H\x1b[3~"), "xhelp\b\b\b\b\bhelp \b\b\b\b\b");
+  EXPECT_EQ(Type("\x1b[F"), "\x1b[C\x1b[C\x1b[C\x1b[C");
+  EXPECT_EQ(Type("\x1b[3~"), "");  // nothing under the cursor at the end
+  EXPECT_EQ(Type("\r"), "\r\nWelcome to the process console.\r\n" + kValid + "tock$ ");
+}
+
 TEST_F(ProcessConsoleTest, ListShowsEveryProcess) {
   StartActive();
   const std::string out = Type("list\r");
