@@ -123,6 +123,8 @@ def _impl(ctx):
         "/usr/lib/arm-none-eabi/include/c++/" + _GCC_VERSION,
         gcc_lib + "/include",
         gcc_lib + "/include-fixed",
+        # Debian's libstdc++-arm-none-eabi-dev/libnewlib-dev: the c++ directory above links here.
+        "/usr/include/newlib",
     ]
 
     return cc_common.create_cc_toolchain_config_info(
