@@ -86,7 +86,7 @@ TockdRun RunTockd(const std::vector<std::string>& args, const std::string& stop_
 TEST(TockdAppTest, HelloPrintsAndTockdExitsCleanly) {
   TockdRun r = RunTockd({"apps/examples/hello/hello.tbf"});
   EXPECT_EQ(r.out, "Hello, World!\n") << r.err;
-  EXPECT_TRUE(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0) << r.err;
+  EXPECT_TRUE(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0) << r.status << r.err;
 }
 
 TEST(TockdAppTest, SelftestTranscriptMatchesTheFakeKernel) {
@@ -98,6 +98,7 @@ TEST(TockdAppTest, TwoCountersInterleave) {
   TockdRun r =
       RunTockd({"apps/examples/counter/counter_a.tbf", "apps/examples/counter/counter_b.tbf"});
   // Both finish, and neither runs all its lines before the other starts.
+  EXPECT_TRUE(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0) << "status " << r.status;
   EXPECT_NE(r.out.find("counter_a: done\n"), std::string::npos) << r.out << r.err;
   EXPECT_NE(r.out.find("counter_b: done\n"), std::string::npos) << r.out << r.err;
   EXPECT_LT(r.out.find("counter_b: 0\n"), r.out.find("counter_a: 5\n")) << r.out;
@@ -116,6 +117,24 @@ TEST(TockdAppTest, RngPrintsSixteenBytes) {
   TockdRun r = RunTockd({"--seed=1", "apps/examples/rng/rng.tbf"});
   EXPECT_EQ(r.out.rfind("rng: 16 bytes:", 0), 0u) << r.err;
   EXPECT_EQ(r.out.size(), std::string("rng: 16 bytes:").size() + 16 * 3 + 1) << r.out;
+}
+
+// Every driver wrapper against the real capsules: success everywhere, and the upstream error
+// where one is due (LED index out of range: INVAL; stopping an idle alarm: ALREADY).
+TEST(TockdAppTest, DriverTourGetsUpstreamReturnCodes) {
+  TockdRun r = RunTockd({"apps/testing/driver_tour.tbf"});
+  EXPECT_EQ(r.out,
+            "led: 0 0 0 0 -6 on=1 count>0=1\n"
+            "button: 0 0 0 0 pressed=0 count>0=1\n"
+            "gpio: 0 0 0 0 0 0 count>0=1\n"
+            "LowLevelDebug: App 0x1 prints 0x1234\n"  // the debug UART is the console here
+            "LowLevelDebug: App 0x1 prints 0x1 0x2\n"
+            "lldb: 0 0\n"
+            "alarm: 0 0 0 0 -3 0 hz>0=1\n"
+            "rng: 0 got=8\n"
+            "console: raw write\n"
+            "console: 0 written=19 exists=1\n")
+      << r.err;
 }
 
 }  // namespace
