@@ -1,0 +1,202 @@
+// One test per attack app (tests/security/apps): under the real tockd with the stop policy,
+// the attack ends as a fault of that process only, with the right cause in its Tock-style
+// dump; counter_a, running beside it the whole time, still completes; tockd exits 0.
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <regex>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/harness/tockd.h"
+
+namespace tockpp::security {
+namespace {
+
+using harness::ExitStatus;
+using harness::FaultReport;
+using harness::Stream;
+using harness::Tockd;
+
+constexpr char kBystander[] = "//apps/examples/counter:counter_a.tbf";
+
+std::string CpuVendor() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line)) {
+    if (line.rfind("vendor_id", 0) == 0) return line.substr(line.find(':') + 2);
+  }
+  return "";
+}
+
+// The first hex number after `prefix` in the console (what the app announced), if any.
+std::optional<uint32_t> AnnouncedAddress(const std::string& console, const std::string& prefix) {
+  std::smatch m;
+  std::regex re(prefix + "(0x[0-9a-fA-F]+)");
+  if (!std::regex_search(console, m, re)) return std::nullopt;
+  return static_cast<uint32_t>(std::stoul(m[1], nullptr, 16));
+}
+
+struct AttackRun {
+  std::unique_ptr<Tockd> tockd;
+  FaultReport fault;
+};
+
+// Starts `app` (the attacker) and counter_a, waits for the attack's announcement and its fault
+// dump, then for counter_a to finish and tockd to exit 0. Fails the test if any step fails.
+AttackRun RunAttack(const std::string& app) {
+  AttackRun run;
+  auto tockd = Tockd::Start({.apps = {"//tests/security/apps:" + app + ".tbf", kBystander},
+                             .flags = {"--fault-policy=stop"}});
+  if (!tockd.ok()) {
+    ADD_FAILURE() << tockd.status();
+    return run;
+  }
+  run.tockd = *std::move(tockd);
+  Tockd& t = *run.tockd;
+  EXPECT_TRUE(t.WaitForConsole(app + ": "));  // the attack is about to happen
+  EXPECT_TRUE(t.WaitForFault(app, &run.fault));
+  EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));  // the other app kept running
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));   // and the kernel never went down
+  EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
+  EXPECT_EQ(t.Count(Stream::kLog, "kernel panic"), 0);
+  std::vector<FaultReport> faults = t.Faults();
+  EXPECT_EQ(faults.size(), 1u) << t.Log();  // only the attacker, only once
+  // The dump is Tock-style: cause, then the memory map with break and grant usage.
+  EXPECT_NE(run.fault.text.find("App memory map:"), std::string::npos) << run.fault.text;
+  EXPECT_NE(run.fault.text.find("app break"), std::string::npos) << run.fault.text;
+  EXPECT_NE(run.fault.text.find("grants"), std::string::npos) << run.fault.text;
+  return run;
+}
+
+void ExpectSegvAt(const FaultReport& fault, uint32_t address) {
+  EXPECT_EQ(fault.cause.rfind("killed by SEGV", 0), 0u) << fault.cause;
+  EXPECT_NE(fault.cause.find("signal 11"), std::string::npos) << fault.cause;
+  ASSERT_TRUE(fault.fault_address.has_value()) << fault.text;
+  EXPECT_EQ(*fault.fault_address, address) << fault.text;
+}
+
+void ExpectForbiddenSyscall(const FaultReport& fault) {
+  EXPECT_EQ(fault.cause.rfind("killed by SYS", 0), 0u) << fault.cause;
+  EXPECT_NE(fault.cause.find("forbidden system call"), std::string::npos) << fault.cause;
+}
+
+TEST(AttackTest, WildWriteIsASegvAtTheTarget) {
+  AttackRun run = RunAttack("wild_write");
+  ExpectSegvAt(run.fault, 0x40000000u);
+}
+
+TEST(AttackTest, WriteIntoOwnGrantRegionIsASegvAtTheGrant) {
+  AttackRun run = RunAttack("grant_write");
+  ASSERT_TRUE(run.tockd);
+  std::optional<uint32_t> grant =
+      AnnouncedAddress(run.tockd->Console(), "grant_write: writing to grant region at ");
+  ASSERT_TRUE(grant.has_value()) << run.tockd->Console();
+  ExpectSegvAt(run.fault, *grant);
+  // The grant is mapped but PROT_NONE for the app: an access error, not a missing page.
+  EXPECT_NE(run.fault.cause.find("code 2"), std::string::npos) << run.fault.cause;
+}
+
+TEST(AttackTest, ReadOfAnAddressOutsideTheAppIsASegv) {
+  AttackRun run = RunAttack("read_other");
+  ExpectSegvAt(run.fault, 0x30000000u);
+}
+
+TEST(AttackTest, ReadOfAKernelAddressIsASegv) {
+  AttackRun run = RunAttack("read_kernel");
+  ExpectSegvAt(run.fault, 0xC0000000u);
+}
+
+TEST(AttackTest, Int80GetpidIsKilledBySeccomp) {
+  AttackRun run = RunAttack("forbidden_syscall");
+  ExpectForbiddenSyscall(run.fault);
+}
+
+TEST(AttackTest, Int80OpenIsKilledBySeccomp) {
+  AttackRun run = RunAttack("forbidden_open");
+  ExpectForbiddenSyscall(run.fault);
+}
+
+TEST(AttackTest, MprotectOfOwnGrantRegionIsRefusedByTheKernel) {
+  AttackRun run = RunAttack("mprotect_grant");
+  ASSERT_TRUE(run.tockd);
+  std::optional<uint32_t> page =
+      AnnouncedAddress(run.tockd->Console(), "mprotect_grant: mprotect\\(");
+  ASSERT_TRUE(page.has_value()) << run.tockd->Console();
+  EXPECT_NE(run.fault.cause.find("mprotect not approved"), std::string::npos) << run.fault.cause;
+  char args[64];
+  snprintf(args, sizeof args, "(0x%x, 0x1000, 3)", *page);
+  EXPECT_NE(run.fault.cause.find(args), std::string::npos) << run.fault.cause;
+  // The call never returned to the app.
+  EXPECT_EQ(run.tockd->Count(Stream::kConsole, "mprotect returned"), 0);
+}
+
+TEST(AttackTest, FarJumpTo64BitCodeThenSyscallIsKilledBySeccomp) {
+  AttackRun run = RunAttack("far_jump_64");
+  ExpectForbiddenSyscall(run.fault);
+}
+
+TEST(AttackTest, SyscallInstructionIn32BitModeIsKilled) {
+  AttackRun run = RunAttack("syscall32");
+  // AMD enters Linux's compat path (seccomp kills it); Intel raises #UD.
+  if (CpuVendor() == "GenuineIntel") {
+    EXPECT_EQ(run.fault.cause.rfind("killed by ILL", 0), 0u) << run.fault.cause;
+  } else {
+    ExpectForbiddenSyscall(run.fault);
+  }
+}
+
+TEST(AttackTest, IllegalInstructionIsASigillAtTheInstruction) {
+  AttackRun run = RunAttack("illegal_instruction");
+  EXPECT_EQ(run.fault.cause.rfind("killed by ILL", 0), 0u) << run.fault.cause;
+  EXPECT_NE(run.fault.cause.find("signal 4"), std::string::npos) << run.fault.cause;
+  ASSERT_TRUE(run.fault.fault_address.has_value()) << run.fault.text;
+  // SIGILL reports the instruction: it lies in the app's flash (0x10000000..).
+  EXPECT_GE(*run.fault.fault_address, 0x10000000u);
+  EXPECT_LT(*run.fault.fault_address, 0x10010000u);
+  char eip[32];
+  snprintf(eip, sizeof eip, "eip 0x%08x", *run.fault.fault_address);
+  EXPECT_NE(run.fault.text.find(eip), std::string::npos) << run.fault.text;
+}
+
+TEST(AttackTest, StackOverflowRunsOffTheBottomOfRamIntoASegv) {
+  AttackRun run = RunAttack("stack_overflow");
+  EXPECT_EQ(run.fault.cause.rfind("killed by SEGV", 0), 0u) << run.fault.cause;
+  ASSERT_TRUE(run.fault.fault_address.has_value()) << run.fault.text;
+  EXPECT_LT(*run.fault.fault_address, 0x20000000u);  // just below RAM, not into .data
+  EXPECT_GE(*run.fault.fault_address, 0x1FFF0000u);
+}
+
+TEST(AttackTest, ChannelPageGarbageIsAProtocolViolation) {
+  AttackRun run = RunAttack("channel_garbage");
+  EXPECT_NE(run.fault.cause.find("syscall channel protocol violation"), std::string::npos)
+      << run.fault.cause;
+}
+
+TEST(AttackTest, ChannelGarbageWithBogusSequenceNumbersIsAProtocolViolation) {
+  AttackRun run = RunAttack("channel_garbage_seqs");
+  EXPECT_NE(run.fault.cause.find("syscall channel protocol violation"), std::string::npos)
+      << run.fault.cause;
+}
+
+// Every attack again, all at once beside one bystander: each is contained on its own.
+TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
+  const std::vector<std::string> attacks = {
+      "wild_write",     "grant_write",  "read_other",          "read_kernel",
+      "forbidden_syscall", "forbidden_open", "mprotect_grant", "far_jump_64",
+      "syscall32",      "illegal_instruction", "stack_overflow", "channel_garbage"};
+  harness::TockdOptions options{.flags = {"--fault-policy=stop"}};
+  for (const std::string& a : attacks) options.apps.push_back("//tests/security/apps:" + a + ".tbf");
+  options.apps.push_back(kBystander);
+  auto tockd = Tockd::Start(options);
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  for (const std::string& a : attacks) EXPECT_TRUE(t.WaitForFault(a)) << a;
+  EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ(t.Faults().size(), attacks.size()) << t.Log();
+  EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
+}
+
+}  // namespace
+}  // namespace tockpp::security
