@@ -143,5 +143,11 @@ TEST_F(AlarmDriver24Test, WrapOf24BitCounterLooksLike32BitWrap) {
   EXPECT_EQ(TakeUpcall(*h, a, kDrv, 0), (Upcall{0x1000, 0x1000, 0}));
 }
 
+TEST_F(AlarmDriverTest, AllowsAreNoSupport) {
+  uint32_t addr = h->AppBuffer(a, 512, 4);
+  ExpectFailure2(h->AllowReadWrite(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+  ExpectFailure2(h->AllowReadOnly(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+}
+
 }  // namespace
 }  // namespace tock::capsules

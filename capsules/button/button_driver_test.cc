@@ -119,5 +119,11 @@ TEST(ButtonDriverUnwiredTest, UnwiredButtonIsNoDevice) {
   driver.HandleInterrupt(0);  // ignored, no crash
 }
 
+TEST_F(ButtonDriverTest, AllowsAreNoSupport) {
+  uint32_t addr = h->AppBuffer(a, 512, 4);
+  ExpectFailure2(h->AllowReadWrite(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+  ExpectFailure2(h->AllowReadOnly(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+}
+
 }  // namespace
 }  // namespace tock::capsules

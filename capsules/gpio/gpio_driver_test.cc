@@ -109,5 +109,11 @@ TEST_F(GpioDriverTest, SubscribeBeyondCountIsNoSupport) {
   ExpectFailure2(h->Subscribe(a, kDrv, 1, kUpcallFn, 0), ErrorCode::kNoSupport);
 }
 
+TEST_F(GpioDriverTest, AllowsAreNoSupport) {
+  uint32_t addr = h->AppBuffer(a, 512, 4);
+  ExpectFailure2(h->AllowReadWrite(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+  ExpectFailure2(h->AllowReadOnly(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
+}
+
 }  // namespace
 }  // namespace tock::capsules

@@ -110,5 +110,10 @@ TEST_F(RngDriverTest, AllowNumberBeyondCountIsNoSupport) {
   ExpectFailure2(h->AllowReadOnly(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
 }
 
+TEST_F(RngDriverTest, SubscribeOneIsNoSupport) {
+  EXPECT_EQ(h->Subscribe(a, kDrv, 0, kUpcallFn, 0).variant(), kSuccessU32U32);
+  ExpectFailure2(h->Subscribe(a, kDrv, 1, kUpcallFn, 0), ErrorCode::kNoSupport);
+}
+
 }  // namespace
 }  // namespace tock::capsules
