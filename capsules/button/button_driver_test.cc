@@ -111,7 +111,7 @@ TEST(ButtonDriverUnwiredTest, UnwiredButtonIsNoDevice) {
   auto h = MakeHarness();
   hil::button::ButtonPin pins[1] = {{nullptr, ActivationMode::kActiveLow, FloatingState::kPullUp}};
   ButtonDriver::GrantType grant(h->kernel, kDrv, h->memory_cap);
-  StaticButtonDriver<1> driver(grant, pins);
+  StaticButtonDriver driver(grant, pins);  // pin count deduced, as in the wiring comment
   ASSERT_TRUE(h->Register(kDrv, driver).ok());
   ProcessId app = h->Load(0).value();
   ExpectSuccessU32(h->Command(app, kDrv, 0, 0, 0), 1);

@@ -115,5 +115,16 @@ TEST_F(GpioDriverTest, AllowsAreNoSupport) {
   ExpectFailure2(h->AllowReadOnly(a, kDrv, 0, addr, 4), ErrorCode::kNoSupport);
 }
 
+TEST(GpioDriverWiringTest, BoardWiringDeducesThePinCount) {
+  auto h = MakeHarness();
+  FakeGpioPin p0, p1;
+  hil::gpio::InterruptPin* pins[] = {&p0, &p1};
+  GpioDriver::GrantType grant(h->kernel, kDrv, h->memory_cap);
+  StaticGpioDriver gpio(grant, pins);  // as in the header's wiring comment
+  ASSERT_TRUE(h->Register(kDrv, gpio).ok());
+  ProcessId app = h->Load(0).value();
+  ExpectSuccessU32(h->Command(app, kDrv, 10, 0, 0), 2);
+}
+
 }  // namespace
 }  // namespace tock::capsules
