@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 
 #include "platforms/arch/cortex_m/registers.h"
 
@@ -36,10 +35,6 @@ class Nvic {
   static void Disable(unsigned irq);
   static void ClearPending(unsigned irq);
   [[nodiscard]] static bool IsPending(unsigned irq);
-  // Lowest-numbered pending interrupt below `num_irqs`, if any.
-  [[nodiscard]] static std::optional<unsigned> NextPending(unsigned num_irqs);
-  // Clear pending state of and enable every interrupt below `num_irqs`.
-  static void EnableAll(unsigned num_irqs);
 };
 
 }  // namespace tockpp::cortex_m
