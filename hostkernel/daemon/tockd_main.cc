@@ -25,9 +25,11 @@
 #include "hostkernel/peripherals/host_uart.h"
 #include "hostkernel/peripherals/real_clock.h"
 #include "hostkernel/peripherals/unix_console.h"
+#include "hostkernel/peripherals/virtual_clock.h"
 #include "hostkernel/runtime/app_image.h"
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
+#include "hostkernel/runtime/tracer.h"
 #include "kernel/deferred_call.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
@@ -43,6 +45,11 @@ ABSL_FLAG(bool, exit_when_done, false,
           "exit 0 when no process can run again (non-zero if the kernel panicked)");
 ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
           "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
+ABSL_FLAG(std::string, time, "real",
+          "real (monotonic) or virtual (jumps to the next alarm when every process is idle)");
+ABSL_FLAG(std::string, trace, "",
+          "write a JSON-lines trace of syscalls, upcalls, faults, "
+          "state changes and console output to this file");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 
 namespace tockpp::hostkernel {
@@ -54,21 +61,38 @@ constexpr const char kUsage[] =
     "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
+    "  --time=real|virtual  --trace=FILE\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
+// Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
 class Daemon final : public HostRunner::Listener {
  public:
+  Daemon(tock::Kernel& kernel, HostClock& clock, VirtualClock* virtual_clock,
+         std::span<TracingBoundary> boundaries)
+      : kernel_(kernel), clock_(clock), virtual_clock_(virtual_clock), boundaries_(boundaries) {}
+
   int exit_code() const { return exit_code_; }
   bool finished() const { return finished_; }
   void set_exit_when_done(bool v) { exit_when_done_ = v; }
   bool exit_when_done() const { return exit_when_done_; }
+  void set_tracer(Tracer* tracer) { tracer_ = tracer; }
   void Finish() { finished_ = true; }
+  // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
+  uint64_t wall_clock_preemptions() const { return preemptions_; }
 
-  void ProcessFaulted(const tock::Process&, const std::string& dump) override {
+  void ProcessFaulted(const tock::Process& p, const std::string& dump) override {
     spdlog::error("{}", dump);
+    if (tracer_ != nullptr) {
+      const size_t nl = dump.find('\n');
+      const size_t cause = dump.find("Cause: ");
+      tracer_->Fault(p, cause == std::string::npos
+                            ? dump.substr(0, nl)
+                            : dump.substr(cause + 7, dump.find('\n', cause) - cause - 7));
+    }
   }
   void KernelPanicked(const std::string& reason) override {
     spdlog::critical("kernel panic: {}", reason);
+    if (tracer_ != nullptr) tracer_->Note("panic", reason);
     exit_code_ = 3;
     finished_ = true;
   }
@@ -76,11 +100,31 @@ class Daemon final : public HostRunner::Listener {
     spdlog::info("no process can run any more");
     if (exit_when_done_) finished_ = true;
   }
+  void SyscallHandled(const tock::Process& p, const HostProcess::Trap& trap) override {
+    if (virtual_clock_ != nullptr) virtual_clock_->ChargeSyscall();
+    TracingBoundary& boundary = boundaries_[&p - kernel_.processes().data()];
+    std::optional<tock::EncodedReturn> ret = boundary.TakeLastReturn();
+    if (tracer_ != nullptr) tracer_->Syscall(p, trap, ret);
+  }
+  void TimesliceExpired(const tock::Process& p) override {
+    ++preemptions_;
+    if (virtual_clock_ != nullptr) virtual_clock_->ChargeTimeslice();
+    if (tracer_ != nullptr) tracer_->Note("preempted", std::string(p.name(), p.name_length()));
+  }
+  void StepDone() override {
+    if (tracer_ != nullptr) tracer_->CheckStates(kernel_);
+  }
 
  private:
+  tock::Kernel& kernel_;
+  HostClock& clock_;
+  VirtualClock* virtual_clock_;
+  std::span<TracingBoundary> boundaries_;
+  Tracer* tracer_ = nullptr;
   bool exit_when_done_ = false;
   bool finished_ = false;
   int exit_code_ = 0;
+  uint64_t preemptions_ = 0;
 };
 
 bool SetLogLevel(const std::string& name) {
@@ -163,7 +207,18 @@ int Main(int argc, char** argv) {
   absl::StatusOr<std::unique_ptr<EventLoop>> loop = EventLoop::Create();
   if (!loop.ok()) return Fail(absl::StrCat("event loop: ", loop.status().message()));
   EventLoopReactor reactor(**loop);
-  RealClock clock(reactor);
+  const std::string time_mode = absl::GetFlag(FLAGS_time);
+  if (time_mode != "real" && time_mode != "virtual") return Fail("--time must be real or virtual");
+  std::unique_ptr<HostClock> clock_storage;
+  VirtualClock* virtual_clock = nullptr;
+  if (time_mode == "virtual") {
+    auto v = std::make_unique<VirtualClock>(reactor);
+    virtual_clock = v.get();
+    clock_storage = std::move(v);
+  } else {
+    clock_storage = std::make_unique<RealClock>(reactor);
+  }
+  HostClock& clock = *clock_storage;
   HostUart uart(reactor);
   std::unique_ptr<UnixConsole> unix_console;
   if (console_on_socket) {
@@ -179,10 +234,25 @@ int Main(int argc, char** argv) {
   board_config.seed = absl::GetFlag(FLAGS_seed);
   static HostBoard board(reactor, clock, uart, board_config);  // static: it is the machine
 
-  Daemon daemon;
+  static std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
+  Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
   daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
+  std::unique_ptr<Tracer> tracer;
+  if (const std::string trace_path = absl::GetFlag(FLAGS_trace); !trace_path.empty()) {
+    auto opened = Tracer::Open(trace_path, clock);
+    if (!opened.ok()) return Fail(std::string(opened.status().message()));
+    tracer = *std::move(opened);
+    daemon.set_tracer(tracer.get());
+    uart.AddOutputTap([t = tracer.get()](std::string_view bytes) {
+      t->Console(absl::string_view(bytes.data(), bytes.size()));
+    });
+  }
+  for (size_t i = 0; i < boundaries.size(); ++i) {
+    boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
+  }
   HostRunner runner(**loop, board.kernel(), board.hosts(), board.main_loop_cap(),
                     board.management_cap(), daemon);
+  runner.set_deterministic(virtual_clock != nullptr);
 
   // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
   KernelIntrospection introspection(board.kernel(), board.management_cap(),
@@ -207,8 +277,10 @@ int Main(int argc, char** argv) {
   size_t loaded = 0;
   for (const auto& image : images) {
     const FaultPolicySpec& spec = policies->For(image->name());
-    auto pid = board.kernel().LoadProcess(image->tbf, board.hosts()[loaded].platform(),
-                                          fault_policies.For(spec), board.management_cap());
+    HostProcess& host = board.hosts()[loaded];
+    const tock::ProcessPlatform platform{host, boundaries[loaded], host};
+    auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),
+                                          board.management_cap());
     if (!pid.ok()) {
       spdlog::error("{}: could not load app '{}' (error {})", image->source, image->name(),
                     static_cast<uint32_t>(pid.error()));
@@ -225,30 +297,45 @@ int Main(int argc, char** argv) {
 
   const absl::Duration exit_after = absl::GetFlag(FLAGS_exit_after);
   if (exit_after > absl::ZeroDuration()) {
-    (*loop)->AddTimerAfter(absl::ToChronoNanoseconds(exit_after), [&daemon] {
+    clock.ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(exit_after)), [&daemon] {
       spdlog::info("--exit-after reached");
       daemon.Finish();
     });
   }
 
+  // The loop: drain ready work, let the runner schedule, then (in virtual time) jump the clock
+  // when every process is idle, and block only when nothing is left to do.
+  auto service_deferred_calls = [&board] {
+    bool any = false;
+    while (tock::DeferredCall::ServiceNext(board.deferred_call_cap())) any = true;
+    return any;
+  };
+  auto idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
   runner.Schedule();
   while (!daemon.finished()) {
-    (*loop)->Step(/*block=*/true);
-    while (tock::DeferredCall::ServiceNext(board.deferred_call_cap())) {
+    while (!daemon.finished() && ((*loop)->Step(/*block=*/false) | service_deferred_calls())) {
     }
+    if (daemon.finished()) break;
     runner.Schedule();
-    if (daemon.exit_when_done() && runner.running() == nullptr &&
-        !board.kernel().HasRunnableProcess() && !board.alarm_armed() &&
-        !tock::DeferredCall::HasPending() && !(*loop)->Step(/*block=*/false)) {
-      // Quiescent: nothing runs and nothing in the kernel can wake a process (input from the
-      // console or control socket does not count).
-      spdlog::info("every process is waiting and nothing can wake it: done");
-      break;
+    if (runner.resume_pending()) continue;
+    if (idle()) {
+      if (virtual_clock != nullptr && virtual_clock->AdvanceToNextDeadline()) continue;
+      if (daemon.exit_when_done() && !board.alarm_armed() && !tock::DeferredCall::HasPending()) {
+        // Nothing runs and nothing in the kernel can wake a process (input from the console
+        // or the control socket does not count).
+        spdlog::info("every process is waiting and nothing can wake it: done");
+        break;
+      }
     }
+    (*loop)->Step(/*block=*/true);
+    service_deferred_calls();
+    runner.Schedule();
   }
-  spdlog::info("tockd exits ({} syscalls, {} context switches, {} timeslice expiries, {} faults)",
-               runner.stats().syscalls, runner.stats().context_switches,
-               runner.stats().timeslice_expiries, runner.stats().faults);
+  spdlog::info(
+      "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
+      "preemptions at a wall-clock timeslice",
+      clock.NowNs(), time_mode, runner.stats().syscalls, runner.stats().context_switches,
+      runner.stats().faults, daemon.wall_clock_preemptions());
   std::fflush(stdout);
   std::_Exit(daemon.exit_code());  // children die with their pidfds; statics need no teardown
 }

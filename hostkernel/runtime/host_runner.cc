@@ -2,7 +2,9 @@
 #include "hostkernel/runtime/host_runner.h"
 
 #include <poll.h>
+#include <time.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
@@ -72,7 +74,7 @@ void HostRunner::BeginSpin() {
 }
 
 bool HostRunner::SpinPoll() {
-  if (!running_) return false;
+  if (!running_ || resume_pending_) return false;
   const bool handled = PollChannel(*running_);
   if (handled) Schedule();
   return handled;
@@ -120,9 +122,17 @@ bool HostRunner::PollChannel(size_t index) {
 void HostRunner::OnSyscall(size_t index, const HostProcess::Trap& trap) {
   ++stats_.syscalls;
   tock::Process& process = kernel_.processes()[index];
-  switch (kernel_.HandleSyscall(process, trap.syscall_class, trap.regs, loop_cap_)) {
+  const tock::SyscallOutcome outcome =
+      kernel_.HandleSyscall(process, trap.syscall_class, trap.regs, loop_cap_);
+  listener_.SyscallHandled(process, trap);
+  switch (outcome) {
     case tock::SyscallOutcome::kResume:
-      if (running_ == index) hosts_[index].Resume();
+      if (running_ != index) break;
+      if (deterministic_) {
+        resume_pending_ = true;
+      } else {
+        hosts_[index].Resume();
+      }
       break;
     case tock::SyscallOutcome::kDescheduled:
       if (running_ == index) EndTurn();
@@ -151,15 +161,39 @@ void HostRunner::OnChildExit(size_t index) {
   }
 }
 
+// CPU time the child has used, or nullopt if it cannot be read.
+static std::optional<uint64_t> ChildCpuNs(const HostProcess& host) {
+  const LinuxProcess* child = host.child();
+  if (child == nullptr) return std::nullopt;
+  clockid_t cid;
+  timespec ts;
+  if (clock_getcpuclockid(child->pid(), &cid) != 0 || clock_gettime(cid, &ts) != 0) {
+    return std::nullopt;
+  }
+  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
 void HostRunner::OnTimesliceExpired(size_t index, uint64_t turn) {
   if (running_ != index || turn != turn_) return;
   slice_timer_.reset();
+  // The slice is the app's CPU time, as on an MCU where the process owns the core for its slice:
+  // time the app spent waiting for the kernel (or for a busy host) does not count.
+  if (const std::optional<uint64_t> cpu = ChildCpuNs(hosts_[index]); cpu && slice_cpu_start_) {
+    const uint64_t used = *cpu - *slice_cpu_start_;
+    if (used < slice_ns_) {
+      const uint64_t rest = std::max<uint64_t>(slice_ns_ - used, 200'000);
+      slice_timer_ = loop_.AddTimerAfter(std::chrono::nanoseconds(rest),
+                                         [this, index, turn] { OnTimesliceExpired(index, turn); });
+      return;
+    }
+  }
   // A request posted just before the deadline is answered, not lost.
   PollChannel(index);
   if (running_ != index || turn != turn_) return;
   hosts_[index].Preempt();
   ++stats_.timeslice_expiries;
   kernel_.HandleTimesliceExpired(kernel_.processes()[index], loop_cap_);
+  listener_.TimesliceExpired(kernel_.processes()[index]);
   EndTurn();
   Schedule();
 }
@@ -169,6 +203,8 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   ++turn_;
   ++stats_.context_switches;
   const uint64_t turn = turn_;
+  slice_ns_ = uint64_t{timeslice_us} * 1000;
+  slice_cpu_start_ = ChildCpuNs(hosts_[index]);
   slice_timer_ = loop_.AddTimerAfter(std::chrono::microseconds(timeslice_us),
                                      [this, index, turn] { OnTimesliceExpired(index, turn); });
   loop_.SetSpinSource(this);
@@ -188,6 +224,7 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
 }
 
 void HostRunner::EndTurn() {
+  resume_pending_ = false;
   if (slice_timer_) loop_.CancelTimer(*slice_timer_);
   slice_timer_.reset();
   running_.reset();
@@ -198,6 +235,10 @@ void HostRunner::EndTurn() {
 void HostRunner::Schedule() {
   if (in_schedule_ || panicked_) return;
   in_schedule_ = true;
+  if (resume_pending_ && running_) {
+    resume_pending_ = false;
+    hosts_[*running_].Resume();
+  }
   // Starting a process can end its turn at once (a deferred yield), so loop until one runs.
   while (!running_ && !panicked_) {
     std::optional<tock::Kernel::ScheduledRun> run = kernel_.NextProcessToRun(loop_cap_);
@@ -208,6 +249,7 @@ void HostRunner::Schedule() {
     StartRunning(static_cast<size_t>(run->process - kernel_.processes().data()), run->timeslice_us);
   }
   in_schedule_ = false;
+  listener_.StepDone();
 }
 
 void HostRunner::Panic(const std::string& reason) {

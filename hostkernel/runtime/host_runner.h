@@ -40,6 +40,11 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
     virtual void KernelPanicked(const std::string& reason) = 0;
     // No process can ever run again (all terminated or faulted).
     virtual void AllProcessesDone() = 0;
+    // Observation hooks for time accounting and tracing (default: ignore).
+    virtual void SyscallHandled(const tock::Process&, const HostProcess::Trap&) {}
+    virtual void TimesliceExpired(const tock::Process&) {}
+    // Called after every step that may have changed process states.
+    virtual void StepDone() {}
   };
 
   // `hosts[i]` is the platform of kernel.processes()[i].
@@ -50,8 +55,15 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
   HostRunner(const HostRunner&) = delete;
   HostRunner& operator=(const HostRunner&) = delete;
 
-  // Picks and starts a process if none runs. Call after anything that may have made a process
-  // runnable (an upcall scheduled by a capsule, a process started by management).
+  // Deterministic mode (virtual time): after a syscall the app is not resumed at once; the
+  // caller first runs all kernel work the syscall started, then Schedule() resumes it. So
+  // kernel events interleave with app execution only at syscall boundaries.
+  void set_deterministic(bool on) { deterministic_ = on; }
+  bool resume_pending() const { return resume_pending_; }
+
+  // Picks and starts a process if none runs, or resumes one held back by deterministic mode. Call
+  // after anything that may have made a process runnable (an upcall scheduled by a capsule, a
+  // process started by management).
   void Schedule();
 
   const Stats& stats() const { return stats_; }
@@ -94,9 +106,15 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
   std::optional<size_t> running_;
   // The running process was scheduled but its child has not launched yet.
   bool waiting_for_launch_ = false;
-  uint64_t turn_ = 0;  // distinguishes a stale timeslice timer from the current one
+  uint64_t turn_ = 0;
+  uint64_t slice_ns_ = 0;
+  std::optional<uint64_t>
+      slice_cpu_start_;  // the child's CPU clock when its turn began  // distinguishes a stale
+                         // timeslice timer from the current one
   std::optional<EventLoop::TimerId> slice_timer_;
   bool in_schedule_ = false;
+  bool deterministic_ = false;
+  bool resume_pending_ = false;
   bool panicked_ = false;
   bool done_reported_ = false;
   Stats stats_;
