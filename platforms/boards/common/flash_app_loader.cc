@@ -1,7 +1,7 @@
 // TBF discovery in flash and process loading.
 #include "platforms/boards/common/flash_app_loader.h"
 
-#include "tbf-tools/lib/process_load_info.h"
+#include "kernel/tbf_loading.h"
 
 namespace tockpp::boards {
 namespace {
@@ -12,21 +12,10 @@ void Log(LoadLog log, const char* s) {
   if (log != nullptr) log(s, n);
 }
 
-tock::TbfDescription Describe(const tbf::ProcessLoadInfo& info) {
-  tock::TbfDescription d;
-  d.image = info.flash_start;
-  d.flash_address = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(info.flash_start));
-  d.total_size = info.flash_size;
-  d.header_size = info.header_size;
-  d.protected_trailer_size = info.protected_trailer_size;
-  d.init_fn_offset = info.init_fn_offset;
-  d.minimum_ram_size = info.minimum_ram_size;
-  d.package_name = info.package_name;
-  d.package_name_len = info.package_name_len;
-  d.fixed_ram_address = info.has_fixed_ram ? info.fixed_ram_address : tock::kNoFixedAddress;
-  d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : tock::kNoFixedAddress;
-  d.enabled = info.enabled;
-  return d;
+// TBF base header: total_size is the little-endian u32 at offset 4 (tbf-format.md §1).
+uint32_t TotalSize(const uint8_t* tbf) {
+  return uint32_t{tbf[4]} | uint32_t{tbf[5]} << 8 | uint32_t{tbf[6]} << 16 |
+         uint32_t{tbf[7]} << 24;
 }
 
 }  // namespace
@@ -41,15 +30,21 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
   uint32_t at = apps_start;
   while (at < apps_end && report.found < descriptions.size() && report.found < processes.size()) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(at));
-    auto parsed = tbf::ParseForLoading(std::span<const uint8_t>(bytes, apps_end - at));
-    if (!parsed.ok() || parsed.value().flash_size == 0) break;
-    const tbf::ProcessLoadInfo& info = parsed.value();
-    at += info.flash_size;
-    if (info.is_padding) continue;
+    auto described = tock::DescribeTbf(std::span<const uint8_t>(bytes, apps_end - at),
+                                       tock::kFlashAddressOfImage);
+    if (!described.ok()) {
+      // Padding objects are skipped; anything else (erased flash, zeros) ends the scan.
+      const uint32_t size = TotalSize(bytes);
+      if (described.error() != tock::ErrorCode::kNoSupport || size == 0) break;
+      at += size;
+      continue;
+    }
+    if (described.value().total_size == 0) break;
+    at += described.value().total_size;
     tock::TbfDescription& d = descriptions[report.found];
     cortex_m::CortexMProcess& proc = processes[report.found];
     ++report.found;
-    d = Describe(info);
+    d = described.value();
     Log(log, "Loading process ");
     if (log != nullptr) log(d.package_name, d.package_name_len);
     tock::ProcessPlatform platform{memory, proc, proc};
