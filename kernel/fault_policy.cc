@@ -1,16 +1,10 @@
-// Threshold fault policies (upstream process_policies: restart while count <= threshold).
+// Fault policy support: the restart count the threshold policies compare against.
 #include "kernel/fault_policy.h"
 
 #include "kernel/process.h"
 
 namespace tock {
 
-FaultAction ThresholdRestartFaultPolicy::Action(const Process& process) const {
-  return process.restart_count() <= threshold_ ? FaultAction::kRestart : FaultAction::kStop;
-}
-
-FaultAction ThresholdRestartThenPanicFaultPolicy::Action(const Process& process) const {
-  return process.restart_count() <= threshold_ ? FaultAction::kRestart : FaultAction::kPanic;
-}
+uint32_t RestartCountOf(const Process& process) { return process.restart_count(); }
 
 }  // namespace tock

@@ -32,6 +32,10 @@ struct FaultInfo {
   uint32_t pc = 0;
 };
 
+// The process's restart count (defined with Process; lets the policies below stay inline so
+// their vtables have no single home object file).
+uint32_t RestartCountOf(const Process& process);
+
 class FaultPolicy {
  public:
   virtual FaultAction Action(const Process& process) const = 0;
@@ -59,7 +63,9 @@ class RestartFaultPolicy final : public FaultPolicy {
 class ThresholdRestartFaultPolicy final : public FaultPolicy {
  public:
   explicit constexpr ThresholdRestartFaultPolicy(uint32_t threshold) : threshold_(threshold) {}
-  FaultAction Action(const Process& process) const override;
+  FaultAction Action(const Process& process) const override {
+    return RestartCountOf(process) <= threshold_ ? FaultAction::kRestart : FaultAction::kStop;
+  }
 
  private:
   uint32_t threshold_;
@@ -70,7 +76,9 @@ class ThresholdRestartThenPanicFaultPolicy final : public FaultPolicy {
  public:
   explicit constexpr ThresholdRestartThenPanicFaultPolicy(uint32_t threshold)
       : threshold_(threshold) {}
-  FaultAction Action(const Process& process) const override;
+  FaultAction Action(const Process& process) const override {
+    return RestartCountOf(process) <= threshold_ ? FaultAction::kRestart : FaultAction::kPanic;
+  }
 
  private:
   uint32_t threshold_;
