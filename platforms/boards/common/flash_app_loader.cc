@@ -14,8 +14,7 @@ void Log(LoadLog log, const char* s) {
 
 // TBF base header: total_size is the little-endian u32 at offset 4 (tbf-format.md §1).
 uint32_t TotalSize(const uint8_t* tbf) {
-  return uint32_t{tbf[4]} | uint32_t{tbf[5]} << 8 | uint32_t{tbf[6]} << 16 |
-         uint32_t{tbf[7]} << 24;
+  return uint32_t{tbf[4]} | uint32_t{tbf[5]} << 8 | uint32_t{tbf[6]} << 16 | uint32_t{tbf[7]} << 24;
 }
 
 }  // namespace

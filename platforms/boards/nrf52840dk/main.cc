@@ -5,29 +5,19 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "capsules/alarm/alarm_driver.h"
 #include "capsules/button/button_driver.h"
-#include "capsules/console/console.h"
 #include "capsules/driver_numbers.h"
 #include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
-#include "capsules/low_level_debug/low_level_debug.h"
 #include "capsules/rng/rng_driver.h"
-#include "capsules/virtual_alarm/virtual_alarm.h"
-#include "capsules/virtual_uart/virtual_uart.h"
 #include "hil/button.h"
 #include "hil/led.h"
-#include "kernel/capability_factory.h"
-#include "kernel/driver_table.h"
 #include "kernel/fault_policy.h"
-#include "kernel/kernel.h"
-#include "platforms/arch/cortex_m/app_memory_allocator.h"
-#include "platforms/arch/cortex_m/cortex_m_process.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/kernel_loop.h"
 #include "platforms/arch/cortex_m/startup.h"
 #include "platforms/arch/cortex_m/vector_table.h"
-#include "platforms/boards/common/flash_app_loader.h"
+#include "platforms/boards/common/core_parts.h"
 #include "platforms/chips/nrf52840/chip.h"
 #include "platforms/chips/nrf52840/gpio.h"
 
@@ -37,49 +27,25 @@ extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[];
 
 namespace {
 
-using tock::hil::time::Ticks24;
 namespace caps = tock::capsules;
 namespace cm = tockpp::cortex_m;
 namespace nrf = tockpp::nrf52840;
+using tock::hil::button::ActivationMode;
+using tock::hil::gpio::FloatingState;
 
-constexpr size_t kNumProcs = 4;
 constexpr unsigned kUartTxPin = 6;
 constexpr unsigned kUartRxPin = 8;
 
 // ---- Parts list ----
 nrf::Nrf52840 chip;
-tock::Process processes[kNumProcs];
-cm::CortexMProcess process_platforms[kNumProcs];
-tock::TbfDescription tbfs[kNumProcs];
-tock::DriverTable<16> drivers;
-tock::Kernel kernel(processes, drivers);
-const auto mem_cap = tock::CapabilityFactory::MemoryAllocation();
+// Kernel, 4 process slots, console + low-level debug on UARTE0, alarm on RTC1.
+tockpp::boards::CoreParts<tock::hil::time::Ticks24, 4> core(chip.uarte0(), chip.rtc1());
 const tock::ThresholdRestartFaultPolicy fault_policy(3);
-
-uint8_t mux_rx[64];
-caps::MuxUart mux_uart(chip.uarte0(), mux_rx);
-caps::UartDevice console_uart(mux_uart);
-uint8_t console_tx[64];
-uint8_t console_rx[64];
-caps::Console::GrantType console_grant(kernel, caps::Console::kDriverNum, mem_cap);
-caps::Console console(console_uart, console_grant, console_tx, console_rx);
-caps::UartDevice lld_uart(mux_uart);
-uint8_t lld_buffer[caps::LowLevelDebug::kBufferLen];
-caps::LowLevelDebug::GrantType lld_grant(kernel, caps::LowLevelDebug::kDriverNum, mem_cap);
-caps::LowLevelDebug lld(lld_uart, lld_grant, lld_buffer);
-
-caps::MuxAlarm<Ticks24> mux_alarm(chip.rtc1());
-caps::VirtualMuxAlarm<Ticks24> driver_alarm(mux_alarm);
-caps::AlarmDriver<Ticks24>::GrantType alarm_grant(kernel, tock::capsules::driver_num::kAlarm,
-                                                  mem_cap);
-caps::AlarmDriver<Ticks24> alarm_driver(driver_alarm, alarm_grant);
 
 nrf::GpioPin led_pins[] = {nrf::GpioPin(13), nrf::GpioPin(14), nrf::GpioPin(15), nrf::GpioPin(16)};
 tock::hil::led::LedLow led1(led_pins[0]), led2(led_pins[1]), led3(led_pins[2]), led4(led_pins[3]);
 tock::hil::led::Led* const leds[] = {&led1, &led2, &led3, &led4};
 
-using tock::hil::button::ActivationMode;
-using tock::hil::gpio::FloatingState;
 nrf::GpioPin button_pins[] = {nrf::GpioPin(11), nrf::GpioPin(12), nrf::GpioPin(24),
                               nrf::GpioPin(25)};
 const tock::hil::button::ButtonPin buttons[] = {
@@ -88,7 +54,8 @@ const tock::hil::button::ButtonPin buttons[] = {
     {&button_pins[2], ActivationMode::kActiveLow, FloatingState::kPullUp},
     {&button_pins[3], ActivationMode::kActiveLow, FloatingState::kPullUp},
 };
-caps::ButtonDriver::GrantType button_grant(kernel, caps::ButtonDriver::kDriverNum, mem_cap);
+caps::ButtonDriver::GrantType button_grant(core.kernel(), caps::ButtonDriver::kDriverNum,
+                                           core.mem_cap());
 
 nrf::GpioPin header_pins[] = {nrf::GpioPin(33), nrf::GpioPin(34), nrf::GpioPin(35),
                               nrf::GpioPin(36), nrf::GpioPin(37), nrf::GpioPin(38),
@@ -96,9 +63,9 @@ nrf::GpioPin header_pins[] = {nrf::GpioPin(33), nrf::GpioPin(34), nrf::GpioPin(3
 tock::hil::gpio::InterruptPin* const gpio_pins[] = {
     &header_pins[0], &header_pins[1], &header_pins[2], &header_pins[3],
     &header_pins[4], &header_pins[5], &header_pins[6], &header_pins[7]};
-caps::GpioDriver::GrantType gpio_grant(kernel, caps::GpioDriver::kDriverNum, mem_cap);
+caps::GpioDriver::GrantType gpio_grant(core.kernel(), caps::GpioDriver::kDriverNum, core.mem_cap());
 
-caps::RngDriver::GrantType rng_grant(kernel, caps::RngDriver::kDriverNum, mem_cap);
+caps::RngDriver::GrantType rng_grant(core.kernel(), caps::RngDriver::kDriverNum, core.mem_cap());
 caps::RngDriver rng_driver(chip.rng(), rng_grant);
 
 void DebugWrite(const char* data, size_t len) { chip.uarte0().WriteBlocking(data, len); }
@@ -114,19 +81,16 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
   static caps::LedDriver led_driver(leds);
   static caps::StaticButtonDriver<4> button_driver(button_grant, buttons);
   static caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_pins);
-  (void)drivers.Register(caps::Console::kDriverNum, console);
-  (void)drivers.Register(tock::capsules::driver_num::kAlarm, alarm_driver);
+  core.RegisterCoreDrivers();
+  auto& drivers = core.drivers();
   (void)drivers.Register(tock::capsules::driver_num::kLed, led_driver);
   (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
   (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
   (void)drivers.Register(caps::RngDriver::kDriverNum, rng_driver);
-  (void)drivers.Register(caps::LowLevelDebug::kDriverNum, lld);
 
-  static cm::AppMemoryAllocator app_memory(Addr(_sappmem), Addr(_eappmem));
-  const auto pm_cap = tock::CapabilityFactory::ProcessManagement();
-  (void)tockpp::boards::LoadFlashApps(Addr(_sapps), Addr(_eapps), kernel, app_memory,
-                                      process_platforms, tbfs, fault_policy, pm_cap, &DebugWrite);
-  static cm::KernelLoop<nrf::Nrf52840> loop(kernel, chip, nrf::kCoreClockHz);
+  (void)core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem), fault_policy,
+                      &DebugWrite);
+  static cm::KernelLoop<nrf::Nrf52840> loop(core.kernel(), chip, nrf::kCoreClockHz);
   loop.Run();
 }
 

@@ -33,7 +33,7 @@ extern "C" [[noreturn]] void tockpp_reset_handler() {
   Main();
 }
 
-extern "C" [[gnu::section(".vectors"), gnu::used]] const tockpp::cortex_m::VectorTable<
-    tockpp::mps2::kNumIrqs>
-    tockpp_vectors = tockpp::cortex_m::MakeVectorTable<tockpp::mps2::kNumIrqs>(
-        &tockpp_reset_handler);
+extern "C" [[gnu::section(".vectors"),
+             gnu::used]] const tockpp::cortex_m::VectorTable<tockpp::mps2::kNumIrqs>
+    tockpp_vectors =
+        tockpp::cortex_m::MakeVectorTable<tockpp::mps2::kNumIrqs>(&tockpp_reset_handler);
