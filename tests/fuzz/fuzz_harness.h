@@ -1,0 +1,231 @@
+// The syscall fuzz harness: a real tock::Kernel with up to kMaxProcesses processes on guarded
+// in-memory platforms, fake peripherals a board wires capsules to, and an interpreter that turns
+// the fuzzer's bytes into a sequence of syscalls (through Kernel::HandleSyscall), scheduler
+// steps, peripheral completions and process restarts, checking the invariants after every step
+// (see invariants in README.md). A violation prints a message and traps. Host-only.
+//
+//   struct RngBoard {                                    // a "board" for one capsule
+//     explicit RngBoard(tock::fuzz::Harness& h)
+//         : grant(h.kernel(), RngDriver::kDriverNum, h.memory_cap()), rng(h.entropy(), grant) {
+//       h.Register(RngDriver::kDriverNum, rng);
+//     }
+//     RngDriver::GrantType grant;
+//     RngDriver rng;
+//   };
+//   TOCK_FUZZ_BOARD(RngBoard)                           // defines LLVMFuzzerTestOneInput
+#ifndef TOCKPP_TESTS_FUZZ_FUZZ_HARNESS_H_
+#define TOCKPP_TESTS_FUZZ_FUZZ_HARNESS_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <optional>
+
+#include "capsules/virtual_alarm/virtual_alarm.h"
+#include "capsules/virtual_uart/virtual_uart.h"
+#include "hil/testing/fake_alarm.h"
+#include "hil/testing/fake_entropy.h"
+#include "hil/testing/fake_gpio_pin.h"
+#include "hil/testing/fake_led.h"
+#include "hil/testing/fake_uart.h"
+#include "kernel/capability_factory.h"
+#include "kernel/driver_table.h"
+#include "kernel/fault_policy.h"
+#include "kernel/kernel.h"
+#include "tests/fuzz/byte_reader.h"
+#include "tests/fuzz/grant_probe.h"
+#include "tests/fuzz/guarded_platform.h"
+
+namespace tock::fuzz {
+
+inline constexpr size_t kMaxProcesses = 3;
+inline constexpr size_t kMaxDrivers = 16;
+inline constexpr size_t kNumPins = 4;
+inline constexpr size_t kNumLeds = 4;
+inline constexpr size_t kMaxUartDevices = 4;
+inline constexpr size_t kMaxVirtualAlarms = 4;
+
+struct HarnessOptions {
+  size_t processes = 2;       // 1..kMaxProcesses
+  bool grant_probe = true;    // register GrantProbe (a well-behaved reference driver)
+  size_t max_steps = 256;     // ops interpreted per input
+};
+
+class Harness final : public GuardedPlatform::Observer {
+ public:
+  explicit Harness(HarnessOptions options = {});
+  Harness(const Harness&) = delete;
+  Harness& operator=(const Harness&) = delete;
+  ~Harness();
+
+  // ---- For boards (construct grants and capsules, then Register) ----
+  Kernel& kernel() { return kernel_; }
+  const MemoryAllocationCapability& memory_cap() const { return memory_cap_; }
+  const ProcessManagementCapability& process_cap() const { return process_cap_; }
+  const MainLoopCapability& loop_cap() const { return loop_cap_; }
+  hil::testing::FakeUart& uart() { return uart_; }
+  // A new client of the shared UART mux (at most kMaxUartDevices).
+  capsules::UartDevice& NewUartDevice();
+  hil::testing::FakeAlarm<hil::time::Ticks32>& alarm() { return alarm_; }
+  // A new virtual alarm on the shared alarm mux (at most kMaxVirtualAlarms).
+  capsules::VirtualMuxAlarm<hil::time::Ticks32>& NewVirtualAlarm();
+  hil::testing::FakeEntropy& entropy() { return entropy_; }
+  hil::testing::FakeGpioPin& pin(size_t i) { return pins_[i]; }
+  hil::testing::FakeLed& led(size_t i) { return leds_[i]; }
+  // Registers a driver; its number also becomes one the interpreter picks from.
+  void Register(uint32_t driver_num, SyscallDriver& driver);
+
+  // Loads the processes (first call only) and interprets `data`.
+  void Run(const uint8_t* data, size_t size);
+
+  // ---- For checks in targets ----
+  // Prints "tockpp fuzz invariant violated [<id>]: <what>" and the step, then traps -- unless
+  // `id` is listed in known_findings.h: then it is reported (once per run) and the input goes
+  // on (so a documented, not yet fixed bug keeps its regression input green).
+  void Violation(const char* id, const char* what, size_t slot = ~size_t{0});
+  size_t process_count() const { return options_.processes; }
+  Process& process(size_t slot) { return kernel_.processes()[slot]; }
+  GuardedPlatform& platform(size_t slot) { return *platforms_[slot]; }
+
+ private:
+  struct AllowShadow {
+    uint8_t kind;  // SyscallClass of the allow
+    uint32_t driver;
+    uint32_t num;
+    uint32_t address;
+    uint32_t length;
+  };
+  struct SubscribeShadow {
+    uint32_t driver;
+    uint32_t num;
+    uint32_t fn;
+    uint32_t userdata;
+  };
+  static constexpr size_t kMaxShadows = 48;
+  // What the app believes the kernel holds for one process (cleared when it restarts).
+  struct AppView {
+    std::array<AllowShadow, kMaxShadows> allows{};
+    size_t num_allows = 0;
+    std::array<SubscribeShadow, kMaxShadows> subs{};
+    size_t num_subs = 0;
+    ProcessId pid;
+    uint32_t last_buffer = 0;  // for overlapping allows
+    uint32_t last_length = 0;
+    void Clear() {
+      num_allows = 0;
+      num_subs = 0;
+    }
+  };
+  // Per (driver, command) the variants seen (TRD104: one success and one failure variant).
+  struct CommandVariants {
+    uint8_t success = 0;  // variant code; 0 = none seen yet
+    uint8_t failure = 0;  // variant code + 1; 0 = none seen yet
+  };
+
+  // GuardedPlatform::Observer
+  void OnUpcall(size_t slot, uint32_t fn, const SyscallRegisters& args) override;
+  void OnStart(size_t slot) override;
+  void OnTerminated(size_t slot) override;
+
+  void LoadAll();
+  void Step(ByteReader& in);
+  // Ops.
+  void OpSyscall(ByteReader& in, uint8_t op);
+  void OpPeripheral(ByteReader& in);
+  void OpManagement(ByteReader& in);
+  void OpSchedule();
+  // Syscall plumbing and return checks.
+  struct TrapOutcome {
+    SyscallOutcome outcome;
+    bool returned;
+    EncodedReturn ret;
+  };
+  TrapOutcome Trap(size_t slot, SyscallClass klass, uint32_t r0, uint32_t r1, uint32_t r2,
+                   uint32_t r3);
+  void CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, const TrapOutcome& t);
+  void CheckSubscribeReturn(size_t slot, uint32_t driver, uint32_t num, uint32_t fn, uint32_t ud,
+                            const TrapOutcome& t);
+  void CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver, uint32_t num,
+                        uint32_t addr, uint32_t len, const TrapOutcome& t);
+  void CheckMemopReturn(size_t slot, uint32_t op, const TrapOutcome& t);
+  // Argument choosers.
+  std::optional<size_t> PickRunning(ByteReader& in);
+  uint32_t PickDriver(ByteReader& in);
+  uint32_t PickUpcallFn(ByteReader& in, size_t slot);
+  void PickBuffer(ByteReader& in, size_t slot, SyscallClass klass, uint32_t& addr,
+                  uint32_t& len);
+  // Invariants. Memory is diffed lazily: the writable windows only change at "boundary" ops
+  // (allow, brk, yield-no-wait, exit, app writes, management) and at process starts/ends, so
+  // it is checked right before and after those, when a process ends, and at the end.
+  void CheckMemory(size_t slot);
+  void CheckAllMemory();
+  void RefreshWindows(size_t slot);
+  void AddWindow(size_t slot, Window w);
+  void CheckBreaks();
+  void SyncPid(size_t slot);
+
+  HarnessOptions options_;
+  ProcessManagementCapability process_cap_ = CapabilityFactory::ProcessManagement();
+  MemoryAllocationCapability memory_cap_ = CapabilityFactory::MemoryAllocation();
+  MainLoopCapability loop_cap_ = CapabilityFactory::MainLoop();
+  DeferredCallCapability deferred_cap_ = CapabilityFactory::DeferredCall();
+  DriverTable<kMaxDrivers> drivers_;
+  std::array<Process, kMaxProcesses> processes_;
+  Kernel kernel_;
+  std::array<std::optional<GuardedPlatform>, kMaxProcesses> platforms_;
+  RestartFaultPolicy restart_policy_;
+  StopFaultPolicy stop_policy_;
+  ThresholdRestartFaultPolicy threshold_policy_{2};
+
+  // Peripherals.
+  hil::testing::FakeUart uart_;
+  uint8_t mux_rx_[16] = {};
+  capsules::MuxUart mux_uart_{uart_, mux_rx_};
+  std::array<std::optional<capsules::UartDevice>, kMaxUartDevices> uart_devices_;
+  size_t num_uart_devices_ = 0;
+  hil::testing::FakeAlarm<hil::time::Ticks32> alarm_{32768};
+  capsules::MuxAlarm<hil::time::Ticks32> mux_alarm_{alarm_};
+  std::array<std::optional<capsules::VirtualMuxAlarm<hil::time::Ticks32>>, kMaxVirtualAlarms>
+      virtual_alarms_;
+  size_t num_virtual_alarms_ = 0;
+  hil::testing::FakeEntropy entropy_;
+  std::array<hil::testing::FakeGpioPin, kNumPins> pins_;
+  std::array<hil::testing::FakeLed, kNumLeds> leds_;
+
+  std::optional<GrantProbe> probe_;
+  std::array<uint32_t, kMaxDrivers> driver_nums_{};
+  size_t num_drivers_ = 0;
+  std::array<std::array<CommandVariants, 16>, kMaxDrivers> variants_{};
+
+  std::array<AppView, kMaxProcesses> views_;
+  std::array<uint32_t, kMaxProcesses> kernel_break_checked_{};
+  std::array<size_t, kMaxProcesses> step_checked_{};
+  std::array<std::array<Window, kMaxShadows + 2>, kMaxProcesses> windows_{};
+  std::array<size_t, kMaxProcesses> num_windows_{};
+  bool loaded_ = false;
+  bool loading_ = false;
+  bool halted_ = false;
+  size_t step_ = 0;
+  const char* op_name_ = "";
+};
+
+}  // namespace tock::fuzz
+
+// Defines the libFuzzer entry point for a board type constructible from Harness& (the board
+// wires its capsules in its constructor). A second argument overrides HarnessOptions.
+#define TOCK_FUZZ_BOARD(Board, ...)                                                     \
+  extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {           \
+    /* Static storage, rebuilt per input: no allocator churn between runs. */         \
+    alignas(::tock::fuzz::Harness) static unsigned char harness_mem[sizeof(::tock::fuzz::Harness)]; \
+    alignas(Board) static unsigned char board_mem[sizeof(Board)];                     \
+    auto* harness = new (harness_mem)::tock::fuzz::Harness(__VA_ARGS__);              \
+    auto* board = new (board_mem) Board(*harness);                                    \
+    harness->Run(data, size);                                                         \
+    board->~Board();                                                                  \
+    harness->~Harness();                                                              \
+    return 0;                                                                         \
+  }
+
+#endif  // TOCKPP_TESTS_FUZZ_FUZZ_HARNESS_H_
