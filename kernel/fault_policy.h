@@ -4,6 +4,7 @@
 #ifndef TOCKPP_KERNEL_FAULT_POLICY_H_
 #define TOCKPP_KERNEL_FAULT_POLICY_H_
 
+#include <cstddef>
 #include <cstdint>
 
 namespace tock {
@@ -82,6 +83,42 @@ class ThresholdRestartThenPanicFaultPolicy final : public FaultPolicy {
 
  private:
   uint32_t threshold_;
+};
+
+// Restarts a process unless it already restarted kMaxRestarts times within the last `window`
+// (in the units of `now`, e.g. a board's microsecond clock); then applies `then` (stop or
+// panic). Remembers fault times, so use one instance per process.
+template <size_t kMaxRestarts>
+class WindowedRestartFaultPolicy final : public FaultPolicy {
+  static_assert(kMaxRestarts > 0);
+
+ public:
+  using NowFn = uint64_t (*)(void* context);
+  WindowedRestartFaultPolicy(uint64_t window, NowFn now, void* context,
+                             FaultAction then = FaultAction::kStop)
+      : window_(window), now_(now), context_(context), then_(then) {}
+
+  FaultAction Action(const Process&) const override {
+    const uint64_t now = now_(context_);
+    size_t recent = 0;
+    for (size_t i = 0; i < recorded_; ++i) {
+      if (now - restarts_[i] < window_) ++recent;
+    }
+    if (recent >= kMaxRestarts) return then_;
+    restarts_[next_] = now;  // overwrite the oldest
+    next_ = (next_ + 1) % kMaxRestarts;
+    if (recorded_ < kMaxRestarts) ++recorded_;
+    return FaultAction::kRestart;
+  }
+
+ private:
+  uint64_t window_;
+  NowFn now_;
+  void* context_;
+  FaultAction then_;
+  mutable uint64_t restarts_[kMaxRestarts] = {};
+  mutable size_t next_ = 0;
+  mutable size_t recorded_ = 0;
 };
 
 }  // namespace tock

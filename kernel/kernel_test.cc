@@ -797,6 +797,33 @@ TEST_F(KernelTest, ThresholdRestartThenPanicPanicsAfterThreshold) {
   EXPECT_EQ(p.restart_count(), 2u);
 }
 
+uint64_t FakeNow(void* ctx) { return *static_cast<uint64_t*>(ctx); }
+
+TEST_F(KernelTest, WindowedRestartStopsOnlyWhenFaultsClusterInTheWindow) {
+  uint64_t now = 1000;
+  WindowedRestartFaultPolicy<2> policy(100, &FakeNow, &now);
+  Load(0, {}, &policy);
+  Process& p = h->processes[0];
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kRestarted);
+  now += 50;
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kRestarted);
+  now += 60;  // the first restart (t=1000) left the window; one recent restart remains
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kRestarted);
+  now += 10;  // two restarts within the last 100: stop
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kStopped);
+  EXPECT_EQ(p.state(), ProcessState::kFaulted);
+  EXPECT_EQ(p.restart_count(), 3u);
+}
+
+TEST_F(KernelTest, WindowedRestartCanPanicInstead) {
+  uint64_t now = 0;
+  WindowedRestartFaultPolicy<1> policy(10, &FakeNow, &now, FaultAction::kPanic);
+  Load(0, {}, &policy);
+  Process& p = h->processes[0];
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kRestarted);
+  EXPECT_EQ(h->kernel.HandleFault(p, {}, h->loop_cap), FaultOutcome::kPanic);
+}
+
 TEST_F(KernelTest, RestartThatCannotStartLeavesProcessFaulted) {
   RestartFaultPolicy policy;
   ProcessId pid = Load(0, {}, &policy);
