@@ -80,6 +80,13 @@ struct tock_channel {
   struct tock_channel_reply rep;
   uint32_t vdso_entry; /* __kernel_vsyscall from AT_SYSINFO, set by launcher */
   struct tock_fault_info fault;
+  /* Spin hints from the kernel (written before the app starts; `pause` iterations,
+   * ~25 ns each on the project's machine kind): how long the app spins for a reply
+   * before FUTEX_WAIT. `spin_kernel_spinning` applies when the app saw
+   * kernel_waiting == 0 as it posted (tockd is on a CPU polling this channel),
+   * `spin_kernel_blocked` when it had to write the eventfd. 0 = block at once. */
+  uint32_t spin_kernel_spinning;
+  uint32_t spin_kernel_blocked;
 };
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_ */

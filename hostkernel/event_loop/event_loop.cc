@@ -26,6 +26,7 @@ absl::StatusOr<std::unique_ptr<EventLoop>> EventLoop::Create(unsigned ring_entri
 }
 
 EventLoop::~EventLoop() {
+  // No EndSpin here: the source may already be gone, and nobody is left to wake.
   if (ring_ok_) io_uring_queue_exit(&ring_);
 }
 
@@ -126,35 +127,60 @@ bool EventLoop::DispatchCompletions() {
   return ran;
 }
 
-bool EventLoop::Spin() {
-  spin_->BeginSpin();
-  const Clock::time_point end = Clock::now() + spin_budget_;
-  bool found = false;
-  for (unsigned i = 1;; ++i) {
-    if (spin_->SpinPoll()) {
-      found = true;
-      break;
+bool EventLoop::WillSpin() const {
+  return spin_ != nullptr && spin_budget_.count() > 0 &&
+         (spin_miss_streak_ < kMaxSpinMisses || steps_since_probe_ + 1 >= kSpinProbeEvery);
+}
+
+bool EventLoop::Spin(std::chrono::nanoseconds budget) {
+  SpinSource* const src = spin_;
+  if (budget.count() > 0) {
+    if (!spin_armed_) {
+      src->BeginSpin();
+      spin_armed_ = true;
     }
-    if (io_uring_cq_ready(&ring_) != 0 || stopped_) break;
-    if ((i & 15) == 0) {
-      const Clock::time_point now = Clock::now();
-      if (now >= end) break;
-      std::optional<Clock::time_point> next = NextDeadline();
-      if (next && *next <= now) break;
+    const Clock::time_point end = Clock::now() + budget;
+    for (unsigned i = 1;; ++i) {
+      if (src->SpinPoll()) {
+        // Stay armed: the next request of the app just answered needs no wake-up, because
+        // the loop polls the source again (and disarms it) before it ever blocks.
+        ++stats_.spin_hits;
+        spin_miss_streak_ = 0;
+        return true;
+      }
+      if (io_uring_cq_ready(&ring_) != 0 || stopped_) break;
+      if ((i & 15) == 0) {
+        const Clock::time_point now = Clock::now();
+        if (now >= end) break;
+        std::optional<Clock::time_point> next = NextDeadline();
+        if (next && *next <= now) break;
+      }
+      __builtin_ia32_pause();
     }
-    __builtin_ia32_pause();
   }
-  spin_->EndSpin();
-  // Closes the window in which the app saw "kernel spinning" and skipped its wake.
-  if (!found) found = spin_->SpinPoll();
+  // About to block: back to "kernel blocked", then one last look, which closes the window
+  // in which the app saw "kernel spinning" and skipped its wake-up.
+  if (spin_armed_) {
+    spin_armed_ = false;
+    src->EndSpin();
+  }
+  const bool found = src->SpinPoll();
   if (found) {
     ++stats_.spin_hits;
     spin_miss_streak_ = 0;
-  } else {
+  } else if (budget.count() > 0) {
     ++stats_.spin_misses;
     ++spin_miss_streak_;
   }
   return found;
+}
+
+void EventLoop::SetSpinSource(SpinSource* source) {
+  if (spin_armed_ && spin_ != source) {
+    spin_armed_ = false;
+    spin_->EndSpin();
+  }
+  spin_ = source;
 }
 
 bool EventLoop::Step(bool block) {
@@ -163,14 +189,17 @@ bool EventLoop::Step(bool block) {
   ran |= RunDueTimers();
   if (ran || !block || stopped_) return ran;
 
-  bool spin = spin_ != nullptr && spin_budget_.count() > 0;
-  if (spin && spin_miss_streak_ >= kMaxSpinMisses && ++steps_since_probe_ < kSpinProbeEvery) {
-    spin = false;
-    ++stats_.spins_skipped;
-  }
-  if (spin) {
-    steps_since_probe_ = 0;
-    if (Spin()) return true;
+  if (spin_ != nullptr) {
+    const bool skip = !WillSpin();
+    if (skip) {
+      ++steps_since_probe_;
+      ++stats_.spins_skipped;
+    } else {
+      steps_since_probe_ = 0;
+    }
+    // A skipped spin is still a zero-length one: BeginSpin/EndSpin/SpinPoll leave the
+    // source in its "kernel blocked" state and catch a request posted meanwhile.
+    if (Spin(skip ? std::chrono::nanoseconds(0) : spin_budget_)) return true;
     ran = DispatchCompletions();
     ran |= RunDueTimers();
     if (ran || stopped_) return ran;

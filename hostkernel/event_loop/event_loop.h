@@ -24,6 +24,9 @@
 namespace tockpp::hostkernel {
 
 // What the loop polls while it would otherwise block: the running app's channel.
+// BeginSpin ... EndSpin bracket the time the loop promises to keep polling: after a hit the
+// loop stays "spinning" (no EndSpin) until it is about to block, so the app's next request
+// needs no wake-up; EndSpin is always followed by one more SpinPoll before blocking.
 class SpinSource {
  public:
   virtual ~SpinSource() = default;
@@ -74,10 +77,13 @@ class EventLoop {
 
   // The spin fast path: nullptr turns it off. Budget default 25 µs. Adaptive: after
   // kMaxSpinMisses misses in a row (the app computes, or shares our CPU, where spinning
-  // only delays it) the loop blocks at once and probes with one spin every kSpinProbeEvery
-  // blocking steps; a hit restores spinning.
-  void SetSpinSource(SpinSource* source) { spin_ = source; }
+  // only delays it) the loop spins for zero time (BeginSpin, EndSpin, one SpinPoll) and
+  // probes with a full spin every kSpinProbeEvery blocking steps; a hit restores spinning.
+  // Replacing an armed source (one that spun and found work) ends its spin first.
+  void SetSpinSource(SpinSource* source);
   void set_spin_budget(std::chrono::nanoseconds budget) { spin_budget_ = budget; }
+  // True if the next blocking Step will spin on the source (not skipped after misses).
+  bool WillSpin() const;
 
   // Runs what is ready. With `block`, first waits (spin, then io_uring) until at
   // least one callback or spin poll did work, or Stop() was called.
@@ -107,7 +113,7 @@ class EventLoop {
   void Arm(WatchId id, const Watch& w);
   bool DispatchCompletions();
   bool RunDueTimers();
-  bool Spin();
+  bool Spin(std::chrono::nanoseconds budget);
   std::optional<Clock::time_point> NextDeadline();
 
   io_uring ring_{};
@@ -122,6 +128,9 @@ class EventLoop {
   static constexpr uint32_t kMaxSpinMisses = 4;
   static constexpr uint32_t kSpinProbeEvery = 16;
   uint32_t spin_miss_streak_ = 0;
+  // BeginSpin ran and EndSpin has not: after a hit the source stays in its "kernel
+  // spinning" state across Steps until the loop is about to block.
+  bool spin_armed_ = false;
   uint32_t steps_since_probe_ = 0;
   Stats stats_;
 };

@@ -133,8 +133,11 @@ TEST(EventLoopTest, SpinFindsWorkWithoutBlocking) {
   EXPECT_TRUE(loop->Step(true));
   EXPECT_EQ(spin.polls, 50);
   EXPECT_EQ(spin.begins, 1);
-  EXPECT_EQ(spin.ends, 1);
+  EXPECT_EQ(spin.ends, 0);  // stays spinning: the app's next request needs no wake-up
   EXPECT_EQ(loop->stats().spin_hits, 1u);
+  // Replacing the source ends its spin.
+  loop->SetSpinSource(nullptr);
+  EXPECT_EQ(spin.ends, 1);
   EXPECT_EQ(loop->stats().blocking_waits, 0u);
 }
 
@@ -193,26 +196,29 @@ TEST(EventLoopAdaptiveSpinTest, RepeatedMissesStopSpinningUntilAProbeHits) {
   OneShotSpin spin;
   loop->SetSpinSource(&spin);
   loop->set_spin_budget(std::chrono::microseconds(5));
-  // One blocking step that ends with a timer (the spin source never has work).
+  // One blocking step that ends with a timer (the spin source has no work).
   auto blocking_step = [&] {
     bool fired = false;
     loop->AddTimerAfter(std::chrono::microseconds(50), [&] { fired = true; });
     while (!fired) loop->Step(true);
   };
-  for (int i = 0; i < 4; ++i) blocking_step();
   const auto& st = loop->stats();
-  ASSERT_EQ(spin.begins, 4) << st.spin_misses << " misses " << st.blocking_waits << " waits";
+  EXPECT_TRUE(loop->WillSpin());
+  for (int i = 0; i < 4; ++i) blocking_step();
+  ASSERT_EQ(st.spin_misses, 4u) << st.blocking_waits << " waits";
+  EXPECT_FALSE(loop->WillSpin());
   blocking_step();
-  EXPECT_EQ(spin.begins, 4);  // skipped: blocked at once
+  EXPECT_EQ(st.spin_misses, 4u);  // skipped: zero-length spin, then blocked
   EXPECT_EQ(st.spins_skipped, 1u);
-  // The probe comes back within 16 blocking steps; its hit re-enables spinning.
+  EXPECT_EQ(spin.begins, 4);  // not spinning: only one poll before blocking
+  // Within 16 blocking steps a full probe spin runs (and misses again).
+  for (int i = 0; i < 16 && st.spin_misses == 4u; ++i) blocking_step();
+  EXPECT_EQ(st.spin_misses, 5u);
+  // Work found even by a zero-length spin re-enables spinning.
   spin.hits_left = 1;
-  for (int i = 0; i < 20 && spin.hits_left == 1; ++i) blocking_step();
-  EXPECT_EQ(spin.hits_left, 0);
-  // Spinning is back: every blocking step spins first again.
-  const int begins = spin.begins;
   blocking_step();
-  EXPECT_EQ(spin.begins, begins + 1);
+  EXPECT_EQ(spin.hits_left, 0);
+  EXPECT_TRUE(loop->WillSpin());
 }
 
 }  // namespace

@@ -12,19 +12,14 @@
 #include "hostkernel/abi/tock_channel.h"
 #include "hostkernel/launcher/linux_i386.h"
 
-#ifndef TOCK_APP_SPIN_ITERATIONS
-#define TOCK_APP_SPIN_ITERATIONS 2000
-#endif
-
 static inline struct tock_channel* tock_app_channel(void) {
   return (struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
 }
 
 /* Posts one request. The seq_cst store/load pair orders "app_seq published"
- * before "kernel_waiting read" (the kernel does the mirror image). Returns 1 if
- * the kernel was spinning (no wake needed): only then is it worth spinning for
- * the reply; a kernel that had to be woken, or one sharing our CPU, will not
- * answer within a spin budget. */
+ * before "kernel_waiting read" (the kernel does the mirror image). Returns how long
+ * to spin for the reply (the kernel's hints): long if tockd was spinning (no wake
+ * needed, it is on a CPU right now), short if it had to be woken. */
 static inline int tock_app_post(struct tock_channel* ch, uint32_t cls, uint32_t a0, uint32_t a1,
                                 uint32_t a2, uint32_t a3) {
   ch->req.syscall_class = cls;
@@ -37,14 +32,14 @@ static inline int tock_app_post(struct tock_channel* ch, uint32_t cls, uint32_t 
   if (__atomic_load_n(&ch->kernel_waiting, __ATOMIC_SEQ_CST)) {
     static const uint64_t one = 1;
     i386_vsyscall4(ch->vdso_entry, I386_NR_write, TOCK_CHANNEL_EVENTFD, (long)&one, 8, 0);
-    return 0;
+    return (int)ch->spin_kernel_blocked;
   }
-  return 1;
+  return (int)ch->spin_kernel_spinning;
 }
 
-/* Waits until kernel_seq differs from `old`: spin (if `spin`), then FUTEX_WAIT (shared). */
-static inline void tock_app_wait(struct tock_channel* ch, uint32_t old, int spin) {
-  for (int i = 0; spin && i < TOCK_APP_SPIN_ITERATIONS; ++i) {
+/* Waits until kernel_seq differs from `old`: `spins` pauses, then FUTEX_WAIT (shared). */
+static inline void tock_app_wait(struct tock_channel* ch, uint32_t old, int spins) {
+  for (int i = 0; i < spins; ++i) {
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) != old) return;
     __builtin_ia32_pause();
   }
@@ -63,8 +58,8 @@ static inline const struct tock_channel_reply* tock_app_call(uint32_t cls, uint3
                                                              uint32_t a2, uint32_t a3) {
   struct tock_channel* ch = tock_app_channel();
   uint32_t old = __atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE);
-  const int spin = tock_app_post(ch, cls, a0, a1, a2, a3);
-  tock_app_wait(ch, old, spin);
+  const int spins = tock_app_post(ch, cls, a0, a1, a2, a3);
+  tock_app_wait(ch, old, spins);
   return &ch->rep;
 }
 

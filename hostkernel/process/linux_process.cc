@@ -140,6 +140,7 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   p->channel_map_ = Mapping(ch, kHostPageSize);
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
+  p->SetAppSpin(spec.app_spin_kernel_spinning, spec.app_spin_kernel_blocked);
 
   p->eventfd_.Reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
   if (!p->eventfd_) return Errno("eventfd");
@@ -258,8 +259,14 @@ void LinuxProcess::BeginSpin() {
 
 void LinuxProcess::EndSpin() { __atomic_store_n(&channel()->kernel_waiting, 1, __ATOMIC_SEQ_CST); }
 
+void LinuxProcess::SetAppSpin(uint32_t kernel_spinning, uint32_t kernel_blocked) {
+  __atomic_store_n(&channel()->spin_kernel_spinning, kernel_spinning, __ATOMIC_RELAXED);
+  __atomic_store_n(&channel()->spin_kernel_blocked, kernel_blocked, __ATOMIC_RELAXED);
+}
+
 void LinuxProcess::Stop() {
   if (reaped_ || stopped_) return;
+  EndSpin();
   PidfdSignal(pidfd_.get(), SIGSTOP);
   stopped_ = true;
 }

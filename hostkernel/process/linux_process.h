@@ -36,6 +36,10 @@ struct LaunchSpec {
   uint32_t memory_len = 0;    // ecx (r2); defaults to the AppMemory RAM size when 0
   uint32_t app_break = 0;     // edx (r3) and esp; 0 = memory_start + TOCK_HOST_INITIAL_BREAK_BYTES
   std::string name;           // shown by ps/top (first 15 bytes); default "tock-app"
+  // The app's spin budgets for a reply (channel spin hints, `pause` iterations of ~25 ns):
+  // while tockd spins on the channel / after waking a blocked tockd.
+  uint32_t app_spin_kernel_spinning = 1000;
+  uint32_t app_spin_kernel_blocked = 0;
 };
 
 // One request copied out of the channel (the copy is the only read of `req`).
@@ -95,14 +99,19 @@ class LinuxProcess {
   void Start();
   // Posts the reply to the pending request and wakes the app. rep.protect_* is
   // overwritten with the change ApproveBreak approved during this request (or none).
+  // kernel_waiting is left alone: the app learns that tockd spins only by seeing
+  // kernel_waiting == 0 when it posts, i.e. while tockd really is on a CPU spinning.
   void Reply(const tock_channel_reply& rep);
   // Kernel spins on this channel: the app need not write the eventfd (fast path).
   // EndSpin restores "kernel blocked"; PollRequest afterwards to close the race.
   void BeginSpin();
   void EndSpin();
+  // Changes the app's spin hints (see LaunchSpec); takes effect at its next request.
+  void SetAppSpin(uint32_t kernel_spinning, uint32_t kernel_blocked);
 
   // --- Scheduling ------------------------------------------------------------
-  // Preempts the child with SIGSTOP (it cannot block or catch it).
+  // Preempts the child with SIGSTOP (it cannot block or catch it); the channel goes back
+  // to "kernel blocked" so a request posted just before the stop still wakes tockd.
   void Stop();
   // SIGCONT if stopped.
   void Continue();

@@ -50,7 +50,8 @@ class Latencies {
 // The kernel side: one process, its eventfd on the loop, its channel as the spin source.
 class NullSyscallKernel : public SpinSource {
  public:
-  bool Init(std::chrono::nanoseconds spin_budget) {
+  bool Init(std::chrono::nanoseconds spin_budget, uint32_t app_spin_kernel_spinning = 1000,
+            uint32_t app_spin_kernel_blocked = 0) {
     auto loop = EventLoop::Create();
     if (!loop.ok()) return false;
     loop_ = *std::move(loop);
@@ -58,8 +59,10 @@ class NullSyscallKernel : public SpinSource {
                                  16 * kHostPageSize);
     if (!mem.ok()) return false;
     memory_ = *std::move(mem);
-    auto p = LinuxProcess::Spawn(
-        *memory_, {.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR});
+    LaunchSpec spec{.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR};
+    spec.app_spin_kernel_spinning = app_spin_kernel_spinning;
+    spec.app_spin_kernel_blocked = app_spin_kernel_blocked;
+    auto p = LinuxProcess::Spawn(*memory_, spec);
     if (!p.ok()) return false;
     proc_ = *std::move(p);
     loop_->WatchFd(proc_->eventfd(), POLLIN, [this](uint32_t) {
@@ -114,9 +117,11 @@ class NullSyscallKernel : public SpinSource {
   bool got_ = false, launched_ = false, dead_ = false;
 };
 
-void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget) {
+void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget,
+                    uint32_t app_spin_kernel_spinning = 1000,
+                    uint32_t app_spin_kernel_blocked = 0) {
   NullSyscallKernel k;
-  if (!k.Init(budget)) {
+  if (!k.Init(budget, app_spin_kernel_spinning, app_spin_kernel_blocked)) {
     state.SkipWithError("could not start the app");
     return;
   }
@@ -128,19 +133,30 @@ void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget) {
   }
   state.counters["blocking_waits"] = benchmark::Counter(
       static_cast<double>(k.stats().blocking_waits), benchmark::Counter::kAvgIterations);
+  state.counters["spin_hits"] = benchmark::Counter(static_cast<double>(k.stats().spin_hits),
+                                                   benchmark::Counter::kAvgIterations);
 }
 
-// Null command, app -> tockd -> app, with the default 25 µs kernel spin.
+// Null command, app -> tockd -> app: the default configuration (tockd spins up to 25 µs; the
+// app spins ~25 µs if tockd was spinning when it posted, and blocks at once if it had to
+// wake it).
 void BM_NullSyscallRoundTrip(benchmark::State& state) {
   RunNullSyscall(state, std::chrono::microseconds(25));
 }
 BENCHMARK(BM_NullSyscallRoundTrip)->MinTime(1.0);
 
-// The same with the kernel spin disabled (eventfd wake + io_uring every time).
-void BM_NullSyscallRoundTripNoKernelSpin(benchmark::State& state) {
-  RunNullSyscall(state, std::chrono::nanoseconds(0));
+// Spin-policy variants: args = tockd spin budget (µs), app spin while tockd spins, app spin
+// after waking tockd (pause iterations, ~25 ns each).
+void BM_NullSyscallSpinPolicy(benchmark::State& state) {
+  RunNullSyscall(state, std::chrono::microseconds(state.range(0)),
+                 static_cast<uint32_t>(state.range(1)), static_cast<uint32_t>(state.range(2)));
 }
-BENCHMARK(BM_NullSyscallRoundTripNoKernelSpin)->MinTime(1.0);
+BENCHMARK(BM_NullSyscallSpinPolicy)
+    ->ArgNames({"kernel_us", "app_spin", "app_spin_blocked"})
+    ->Args({25, 1000, 100})
+    ->Args({25, 1000, 1000})
+    ->Args({0, 0, 0})
+    ->MinTime(0.5);
 
 // Both tockd and the app on one CPU (a loaded or single-core machine): spinning can only
 // delay the other side, so the adaptive spin must fall back to blocking.
