@@ -79,3 +79,25 @@ board_image = rule(
         ),
     },
 )
+
+def cortex_m_board(platform, deps, srcs = ["main.cc"], layout = "layout.ld", apps = None):
+    """The standard targets of a board package.
+
+    :kernel_link / :kernel -> kernel.elf/.bin/.hex/.size.txt (kernel only);
+    with `apps` (an apps_image's .o): :image_link / :image -> image.* (kernel + apps).
+    """
+    for name, extra in [("kernel", [])] + ([("image", [apps])] if apps else []):
+        native.cc_binary(
+            name = name + "_link",
+            srcs = srcs + extra,
+            additional_linker_inputs = [layout],
+            linkopts = ["-T$(location " + layout + ")"],
+            target_compatible_with = ["//platforms/constraints:cortex_m4"],
+            deps = deps,
+        )
+        board_image(
+            name = name,
+            elf = ":" + name + "_link",
+            platform = platform,
+            visibility = ["//visibility:public"],
+        )
