@@ -214,6 +214,9 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
     return RunEnd::kLoadError;
   }
   if (pid == 0) {
+    // Faults must kill the child (as under tockd), not run a sanitizer's handler inherited
+    // from this test process.
+    for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS, SIGTRAP}) ::signal(sig, SIG_DFL);
     mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kFlashAddr)), flash_len_,
              PROT_READ | PROT_EXEC);
     mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kRamAddr + kRamSize - kGrantSize)),
