@@ -42,16 +42,21 @@ absl::StatusOr<size_t> ParseIndex(absl::string_view arg, size_t count, absl::str
     return absl::InvalidArgumentError(absl::StrCat("'", arg, "' is not a ", what, " number"));
   }
   if (n >= count) {
-    if (count == 0) return absl::NotFoundError(absl::StrCat("no ", what, "s on this board"));
-    return absl::NotFoundError(
-        absl::StrCat("no ", what, " ", n, " (have 0..", count - 1, ")"));
+    if (count == 0) {
+      return absl::NotFoundError(absl::StrCat("no ", what, "s on this board"));
+    }
+    return absl::NotFoundError(absl::StrCat("no ", what, " ", n, " (have 0..", count - 1, ")"));
   }
   return n;
 }
 
 const char* PinMode(const HostPin& p) {
-  if (p.output_enabled()) return "output";
-  if (p.input_enabled()) return "input";
+  if (p.output_enabled()) {
+    return "output";
+  }
+  if (p.input_enabled()) {
+    return "input";
+  }
   return "off";
 }
 
@@ -74,8 +79,7 @@ std::vector<std::string> FormatProcessDetails(const ProcessInfo& p) {
   }
   for (const PendingUpcall& u : p.pending_upcalls) {
     lines.push_back(absl::StrFormat("  upcall driver=0x%05x subscribe=%u args=0x%x,0x%x,0x%x",
-                                    u.driver, u.subscribe_number, u.args[0], u.args[1],
-                                    u.args[2]));
+                                    u.driver, u.subscribe_number, u.args[0], u.args[1], u.args[2]));
   }
   for (const AllowedBuffer& a : p.allowed_buffers) {
     lines.push_back(absl::StrFormat("  allow kind=%s driver=0x%05x number=%u address=%s length=%u",
@@ -88,9 +92,10 @@ absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Listen(Reactor& re
                                                                      const std::string& path,
                                                                      ControlTargets targets) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
-  if (!fd.ok()) return fd.status();
-  return std::unique_ptr<ControlServer>(
-      new ControlServer(reactor, path, std::move(*fd), targets));
+  if (!fd.ok()) {
+    return fd.status();
+  }
+  return std::unique_ptr<ControlServer>(new ControlServer(reactor, path, std::move(*fd), targets));
 }
 
 ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd,
@@ -103,11 +108,17 @@ ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen
   // Pin listeners cannot be removed, so they hold a token and go quiet once we are gone.
   auto listen = [this](const char* kind) {
     return [this, kind, token = guard_.token()](const HostPin& pin, bool level) {
-      if (!token.expired()) OnPinOutput(kind, pin, level);
+      if (!token.expired()) {
+        OnPinOutput(kind, pin, level);
+      }
     };
   };
-  if (targets_.leds != nullptr) targets_.leds->pins().AddOutputListener(listen("led"));
-  if (targets_.gpio != nullptr) targets_.gpio->AddOutputListener(listen("gpio"));
+  if (targets_.leds != nullptr) {
+    targets_.leds->pins().AddOutputListener(listen("led"));
+  }
+  if (targets_.gpio != nullptr) {
+    targets_.gpio->AddOutputListener(listen("gpio"));
+  }
 }
 
 ControlServer::~ControlServer() {
@@ -116,13 +127,19 @@ ControlServer::~ControlServer() {
 }
 
 void ControlServer::Shutdown() {
-  if (accept_watch_ != 0) reactor_.Unwatch(accept_watch_);
+  if (accept_watch_ != 0) {
+    reactor_.Unwatch(accept_watch_);
+  }
   accept_watch_ = 0;
   std::vector<uint64_t> ids;
-  for (const auto& [id, c] : clients_) ids.push_back(id);
+  for (const auto& [id, c] : clients_) {
+    ids.push_back(id);
+  }
   for (uint64_t id : ids) {
     Client* c = Find(id);
-    if (c == nullptr) continue;
+    if (c == nullptr) {
+      continue;
+    }
     if (c->mode == Mode::kWatch) {
       c->out += "ok\n";
     }
@@ -135,13 +152,17 @@ void ControlServer::Shutdown() {
 
 size_t ControlServer::watcher_count() const {
   size_t n = 0;
-  for (const auto& [id, c] : clients_) n += c->mode == Mode::kWatch;
+  for (const auto& [id, c] : clients_) {
+    n += c->mode == Mode::kWatch;
+  }
   return n;
 }
 
 size_t ControlServer::console_count() const {
   size_t n = 0;
-  for (const auto& [id, c] : clients_) n += c->mode == Mode::kConsole;
+  for (const auto& [id, c] : clients_) {
+    n += c->mode == Mode::kConsole;
+  }
   return n;
 }
 
@@ -153,7 +174,9 @@ ControlServer::Client* ControlServer::Find(uint64_t id) {
 void ControlServer::OnAccept() {
   for (;;) {
     UniqueFd fd = AcceptNonBlocking(listen_fd_.get());
-    if (!fd) return;
+    if (!fd) {
+      return;
+    }
     uint64_t id = next_client_++;
     auto c = std::make_unique<Client>();
     c->fd = std::move(fd);
@@ -164,9 +187,15 @@ void ControlServer::OnAccept() {
 
 void ControlServer::CloseClient(uint64_t id) {
   Client* c = Find(id);
-  if (c == nullptr) return;
-  if (c->read_watch != 0) reactor_.Unwatch(c->read_watch);
-  if (c->write_watch != 0) reactor_.Unwatch(c->write_watch);
+  if (c == nullptr) {
+    return;
+  }
+  if (c->read_watch != 0) {
+    reactor_.Unwatch(c->read_watch);
+  }
+  if (c->write_watch != 0) {
+    reactor_.Unwatch(c->write_watch);
+  }
   if (c->console_sink != 0 && targets_.console != nullptr) {
     targets_.console->DetachOutput(c->console_sink);
   }
@@ -175,10 +204,14 @@ void ControlServer::CloseClient(uint64_t id) {
 
 void ControlServer::OnReadable(uint64_t id) {
   Client* c = Find(id);
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   char buf[4096];
   ssize_t n = ::recv(c->fd.get(), buf, sizeof buf, MSG_DONTWAIT);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+    return;
+  }
   if (n <= 0) {
     CloseClient(id);
     return;
@@ -192,7 +225,9 @@ void ControlServer::OnReadable(uint64_t id) {
     case Mode::kWatch:
       return;  // input is ignored while watching; EOF still closes
     case Mode::kConsole:
-      if (targets_.console != nullptr) targets_.console->SendInput(data);
+      if (targets_.console != nullptr) {
+        targets_.console->SendInput(data);
+      }
       return;
   }
 }
@@ -200,10 +235,14 @@ void ControlServer::OnReadable(uint64_t id) {
 bool ControlServer::HandleLines(uint64_t id) {
   for (;;) {
     Client* c = Find(id);
-    if (c == nullptr || c->close_after_flush) return false;
+    if (c == nullptr || c->close_after_flush) {
+      return false;
+    }
     if (c->mode == Mode::kConsole) {
       // Bytes that followed `console` in the same packet are console input.
-      if (!c->in.empty() && targets_.console != nullptr) targets_.console->SendInput(c->in);
+      if (!c->in.empty() && targets_.console != nullptr) {
+        targets_.console->SendInput(c->in);
+      }
       c->in.clear();
       return true;
     }
@@ -225,7 +264,9 @@ bool ControlServer::HandleLines(uint64_t id) {
     }
     std::string line = c->in.substr(0, nl);
     c->in.erase(0, nl + 1);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     Execute(id, line);
   }
 }
@@ -233,7 +274,9 @@ bool ControlServer::HandleLines(uint64_t id) {
 void ControlServer::Execute(uint64_t id, absl::string_view line) {
   std::vector<absl::string_view> args =
       absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
-  if (args.empty()) return;  // blank lines are ignored
+  if (args.empty()) {
+    return;  // blank lines are ignored
+  }
   absl::string_view cmd = args[0];
   std::vector<std::string> out;
   absl::Status status;
@@ -254,13 +297,21 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   };
 
   if (cmd == "help") {
-    for (const char* h : kHelp) out.push_back(h);
+    for (const char* h : kHelp) {
+      out.push_back(h);
+    }
   } else if (cmd == "leds") {
-    if (need_args(0, "leds")) status = CmdLeds(out);
+    if (need_args(0, "leds")) {
+      status = CmdLeds(out);
+    }
   } else if (cmd == "buttons") {
-    if (need_args(0, "buttons")) status = CmdButtons(out);
+    if (need_args(0, "buttons")) {
+      status = CmdButtons(out);
+    }
   } else if (cmd == "press" || cmd == "release") {
-    if (need_args(1, absl::StrCat(cmd, " N"))) status = CmdPress(args[1], cmd == "press");
+    if (need_args(1, absl::StrCat(cmd, " N"))) {
+      status = CmdPress(args[1], cmd == "press");
+    }
   } else if (cmd == "gpio") {
     if (args.size() > 3) {
       status = absl::InvalidArgumentError("usage: gpio [N [high|low|float]]");
@@ -276,7 +327,9 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
       status = absl::InvalidArgumentError("usage: ps [-v]");
     }
   } else if (cmd == "inspect") {
-    if (need_args(1, "inspect APP")) status = CmdInspect(args[1], out);
+    if (need_args(1, "inspect APP")) {
+      status = CmdInspect(args[1], out);
+    }
   } else if (cmd == "stop" || cmd == "start" || cmd == "restart") {
     if (need_args(1, absl::StrCat(cmd, " APP")) && need_processes()) {
       ProcessIntrospection& p = *targets_.processes;
@@ -291,16 +344,20 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
     } else {
       Send(id, "ok\n");
       Client* c = Find(id);
-      if (c == nullptr) return;
+      if (c == nullptr) {
+        return;
+      }
       c->mode = Mode::kConsole;
-      c->console_sink = targets_.console->AttachOutput(
-          [this, id](std::string_view bytes) { Send(id, bytes); });
+      c->console_sink =
+          targets_.console->AttachOutput([this, id](std::string_view bytes) { Send(id, bytes); });
       return;
     }
   } else if (cmd == "watch") {
     if (need_args(0, "watch")) {
       Client* c = Find(id);
-      if (c != nullptr) c->mode = Mode::kWatch;
+      if (c != nullptr) {
+        c->mode = Mode::kWatch;
+      }
       return;  // the stream's "ok" comes when it ends
     }
   } else {
@@ -308,7 +365,9 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   }
 
   std::string reply;
-  for (const std::string& l : out) absl::StrAppend(&reply, l, "\n");
+  for (const std::string& l : out) {
+    absl::StrAppend(&reply, l, "\n");
+  }
   if (status.ok()) {
     reply += "ok\n";
   } else {
@@ -318,7 +377,9 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
 }
 
 absl::Status ControlServer::CmdLeds(std::vector<std::string>& out) {
-  if (targets_.leds == nullptr) return absl::UnavailableError("no LEDs on this board");
+  if (targets_.leds == nullptr) {
+    return absl::UnavailableError("no LEDs on this board");
+  }
   for (size_t i = 0; i < targets_.leds->size(); ++i) {
     out.push_back(absl::StrCat("led ", i, targets_.leds->IsOn(i) ? " on" : " off"));
   }
@@ -326,7 +387,9 @@ absl::Status ControlServer::CmdLeds(std::vector<std::string>& out) {
 }
 
 absl::Status ControlServer::CmdButtons(std::vector<std::string>& out) {
-  if (targets_.buttons == nullptr) return absl::UnavailableError("no buttons on this board");
+  if (targets_.buttons == nullptr) {
+    return absl::UnavailableError("no buttons on this board");
+  }
   for (size_t i = 0; i < targets_.buttons->size(); ++i) {
     out.push_back(
         absl::StrCat("button ", i, targets_.buttons->IsPressed(i) ? " pressed" : " released"));
@@ -335,33 +398,42 @@ absl::Status ControlServer::CmdButtons(std::vector<std::string>& out) {
 }
 
 absl::Status ControlServer::CmdPress(absl::string_view arg, bool press) {
-  if (targets_.buttons == nullptr) return absl::UnavailableError("no buttons on this board");
+  if (targets_.buttons == nullptr) {
+    return absl::UnavailableError("no buttons on this board");
+  }
   absl::StatusOr<size_t> n = ParseIndex(arg, targets_.buttons->size(), "button");
-  if (!n.ok()) return n.status();
+  if (!n.ok()) {
+    return n.status();
+  }
   bool was = targets_.buttons->IsPressed(*n);
   if (press) {
     targets_.buttons->Press(*n);
   } else {
     targets_.buttons->Release(*n);
   }
-  if (was != press) PublishEvent(absl::StrCat("button ", *n, press ? " pressed" : " released"));
+  if (was != press) {
+    PublishEvent(absl::StrCat("button ", *n, press ? " pressed" : " released"));
+  }
   return absl::OkStatus();
 }
 
 absl::Status ControlServer::CmdGpio(const std::vector<absl::string_view>& args,
                                     std::vector<std::string>& out) {
   HostGpioBank* bank = targets_.gpio;
-  if (bank == nullptr) return absl::UnavailableError("no GPIO pins on this board");
+  if (bank == nullptr) {
+    return absl::UnavailableError("no GPIO pins on this board");
+  }
   if (args.size() == 1) {
     for (size_t i = 0; i < bank->size(); ++i) {
       const HostPin& p = bank->pin(i);
-      out.push_back(
-          absl::StrCat("gpio ", i, p.Read() ? " high " : " low ", PinMode(p)));
+      out.push_back(absl::StrCat("gpio ", i, p.Read() ? " high " : " low ", PinMode(p)));
     }
     return absl::OkStatus();
   }
   absl::StatusOr<size_t> n = ParseIndex(args[1], bank->size(), "gpio pin");
-  if (!n.ok()) return n.status();
+  if (!n.ok()) {
+    return n.status();
+  }
   HostPin& pin = bank->pin(*n);
   if (args.size() == 2) {
     out.push_back(absl::StrCat("gpio ", *n, pin.Read() ? " high" : " low"));
@@ -381,10 +453,14 @@ absl::Status ControlServer::CmdGpio(const std::vector<absl::string_view>& args,
 }
 
 absl::Status ControlServer::CmdPs(bool verbose, std::vector<std::string>& out) {
-  if (targets_.processes == nullptr) return absl::UnavailableError("process list not available");
+  if (targets_.processes == nullptr) {
+    return absl::UnavailableError("process list not available");
+  }
   for (const ProcessInfo& p : targets_.processes->ListProcesses(verbose)) {
     if (verbose) {
-      for (std::string& l : FormatProcessDetails(p)) out.push_back(std::move(l));
+      for (std::string& l : FormatProcessDetails(p)) {
+        out.push_back(std::move(l));
+      }
     } else {
       out.push_back(FormatProcessLine(p));
     }
@@ -393,9 +469,13 @@ absl::Status ControlServer::CmdPs(bool verbose, std::vector<std::string>& out) {
 }
 
 absl::Status ControlServer::CmdInspect(absl::string_view app, std::vector<std::string>& out) {
-  if (targets_.processes == nullptr) return absl::UnavailableError("process list not available");
+  if (targets_.processes == nullptr) {
+    return absl::UnavailableError("process list not available");
+  }
   std::optional<ProcessInfo> p = targets_.processes->FindProcess(app);
-  if (!p) return absl::NotFoundError(absl::StrCat("no process '", app, "'"));
+  if (!p) {
+    return absl::NotFoundError(absl::StrCat("no process '", app, "'"));
+  }
   out = FormatProcessDetails(*p);
   return absl::OkStatus();
 }
@@ -408,18 +488,26 @@ void ControlServer::OnPinOutput(const char* kind, const HostPin& pin, bool level
 
 void ControlServer::PublishEvent(std::string_view line) {
   std::string text(line);
-  if (targets_.clock != nullptr) absl::StrAppend(&text, " t=", targets_.clock->NowNs());
+  if (targets_.clock != nullptr) {
+    absl::StrAppend(&text, " t=", targets_.clock->NowNs());
+  }
   text += "\n";
   std::vector<uint64_t> ids;
   for (const auto& [id, c] : clients_) {
-    if (c->mode == Mode::kWatch) ids.push_back(id);
+    if (c->mode == Mode::kWatch) {
+      ids.push_back(id);
+    }
   }
-  for (uint64_t id : ids) Send(id, text);
+  for (uint64_t id : ids) {
+    Send(id, text);
+  }
 }
 
 void ControlServer::Send(uint64_t id, std::string_view text) {
   Client* c = Find(id);
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   c->out.append(text);
   if (c->out.size() > kMaxQueuedOutput) {
     CloseClient(id);  // hopelessly behind
@@ -430,14 +518,18 @@ void ControlServer::Send(uint64_t id, std::string_view text) {
 
 void ControlServer::Flush(uint64_t id) {
   Client* c = Find(id);
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   while (!c->out.empty()) {
     ssize_t n = ::send(c->fd.get(), c->out.data(), c->out.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n > 0) {
       c->out.erase(0, static_cast<size_t>(n));
       continue;
     }
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       if (c->write_watch == 0) {
         c->write_watch = reactor_.WatchWritable(c->fd.get(), [this, id] { Flush(id); });
@@ -451,7 +543,9 @@ void ControlServer::Flush(uint64_t id) {
     reactor_.Unwatch(c->write_watch);
     c->write_watch = 0;
   }
-  if (c->close_after_flush) CloseClient(id);
+  if (c->close_after_flush) {
+    CloseClient(id);
+  }
 }
 
 }  // namespace tockpp::hostkernel

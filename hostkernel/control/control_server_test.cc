@@ -32,7 +32,9 @@ class ControlServerTest : public ::testing::Test {
     auto s = ControlServer::Listen(reactor_, path_, targets_);
     ASSERT_TRUE(s.ok()) << s.status();
     server_ = std::move(*s);
-    for (size_t i = 0; i < leds_.size(); ++i) leds_.led(i).Init();
+    for (size_t i = 0; i < leds_.size(); ++i) {
+      leds_.led(i).Init();
+    }
   }
 
   UniqueFd Connect() {
@@ -48,7 +50,9 @@ class ControlServerTest : public ::testing::Test {
       char buf[4096];
       for (;;) {
         ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
-        if (n <= 0) break;
+        if (n <= 0) {
+          break;
+        }
         got.append(buf, static_cast<size_t>(n));
       }
       return done(got);
@@ -56,8 +60,7 @@ class ControlServerTest : public ::testing::Test {
     return got;
   }
   static bool Terminated(const std::string& s) {
-    return s.ends_with("ok\n") ||
-           (s.rfind("error: ") != std::string::npos && s.ends_with("\n"));
+    return s.ends_with("ok\n") || (s.rfind("error: ") != std::string::npos && s.ends_with("\n"));
   }
 
   // Sends one command and returns the reply lines including the terminator.
@@ -147,8 +150,8 @@ TEST_F(ControlServerTest, StopStartRestartDelegateToIntrospection) {
   EXPECT_EQ(Command("start blink"), (Lines{"ok"}));
   EXPECT_EQ(Command("restart hello"), (Lines{"ok"}));
   EXPECT_EQ(Command("stop ghost"), (Lines{"error: no process 'ghost'"}));
-  EXPECT_EQ(procs_.requests, (std::vector<std::string>{"stop blink", "start blink",
-                                                       "restart hello"}));
+  EXPECT_EQ(procs_.requests,
+            (std::vector<std::string>{"stop blink", "start blink", "restart hello"}));
 }
 
 TEST_F(ControlServerTest, UnknownCommandIsAnErrorAndConnectionStaysUsable) {

@@ -53,7 +53,9 @@ class FakeProcessIntrospection final : public ProcessIntrospection {
   }
   std::optional<ProcessInfo> FindProcess(absl::string_view app) override {
     for (const ProcessInfo& p : processes) {
-      if (p.name == app) return p;
+      if (p.name == app) {
+        return p;
+      }
     }
     return std::nullopt;
   }
@@ -66,7 +68,9 @@ class FakeProcessIntrospection final : public ProcessIntrospection {
 
  private:
   absl::Status Record(const char* what, absl::string_view app) {
-    if (!FindProcess(app)) return absl::NotFoundError(absl::StrCat("no process '", app, "'"));
+    if (!FindProcess(app)) {
+      return absl::NotFoundError(absl::StrCat("no process '", app, "'"));
+    }
     requests.push_back(absl::StrCat(what, " ", app));
     return absl::OkStatus();
   }
@@ -83,7 +87,9 @@ class FakeConsoleHook final : public ConsoleHook {
   void SendInput(std::string_view bytes) override { input.append(bytes); }
   void Emit(std::string_view bytes) {
     auto copy = sinks;
-    for (auto& [id, s] : copy) s(bytes);
+    for (auto& [id, s] : copy) {
+      s(bytes);
+    }
   }
 
   std::map<uint64_t, Sink> sinks;

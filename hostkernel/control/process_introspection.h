@@ -33,9 +33,9 @@ struct AllowedBuffer {
 };
 
 struct ProcessInfo {
-  uint32_t id = 0;          // the kernel's process identifier
-  std::string name;         // TBF package name
-  std::string state;        // lower-case, e.g. running, yielded, stopped, faulted, terminated
+  uint32_t id = 0;    // the kernel's process identifier
+  std::string name;   // TBF package name
+  std::string state;  // lower-case, e.g. running, yielded, stopped, faulted, terminated
   uint32_t restart_count = 0;
   uint64_t syscall_count = 0;
   // Memory map (app addresses). grant_start..ram_start+ram_size is kernel-owned.

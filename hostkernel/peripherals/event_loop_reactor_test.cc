@@ -25,7 +25,9 @@ TEST(EventLoopReactorTest, PostsRunFifoAfterTheCurrentCallback) {
   });
   r.Post([&] { order.push_back(4); });
   EXPECT_TRUE(order.empty());
-  for (int i = 0; i < 10 && order.size() < 4; ++i) (*loop)->Step(false);
+  for (int i = 0; i < 10 && order.size() < 4; ++i) {
+    (*loop)->Step(false);
+  }
   EXPECT_EQ(order, (std::vector<int>{1, 2, 4, 3}));
 }
 
@@ -44,7 +46,9 @@ TEST(EventLoopReactorTest, WatchAndTimerWork) {
   ASSERT_EQ(write(p[1], "x", 1), 1);
   bool timer = false;
   r.RunAt(MonotonicNowNs() + 1'000'000, [&] { timer = true; });
-  for (int i = 0; i < 100 && !(readable && timer); ++i) (*loop)->Step(true);
+  for (int i = 0; i < 100 && !(readable && timer); ++i) {
+    (*loop)->Step(true);
+  }
   EXPECT_TRUE(readable);
   EXPECT_TRUE(timer);
   r.Unwatch(w);
@@ -66,7 +70,9 @@ TEST(EventLoopReactorTest, HostAlarmOnRealClockFiresOnTheLoop) {
   Flag f;
   alarm.SetAlarmClient(f);
   alarm.SetAlarm(alarm.Now(), ::tock::hil::time::Ticks32(2000));  // 2 ms
-  for (int i = 0; i < 100 && !f.fired; ++i) (*loop)->Step(true);
+  for (int i = 0; i < 100 && !f.fired; ++i) {
+    (*loop)->Step(true);
+  }
   EXPECT_TRUE(f.fired);
   EXPECT_GE(alarm.Now().value(), 2000u);
 }

@@ -21,8 +21,7 @@ class FileFlash final : public ::tock::hil::flash::Flash {
   static constexpr size_t kDefaultPageSize = 4096;
 
   // Opens (creating if needed) `path` holding page_count pages of page_size bytes.
-  static absl::StatusOr<std::unique_ptr<FileFlash>> Open(Reactor& reactor,
-                                                         const std::string& path,
+  static absl::StatusOr<std::unique_ptr<FileFlash>> Open(Reactor& reactor, const std::string& path,
                                                          size_t page_size, size_t page_count);
 
   void SetClient(::tock::hil::flash::Client& client) override { client_ = &client; }

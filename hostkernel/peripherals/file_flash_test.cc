@@ -43,9 +43,13 @@ TEST(FileFlashTest, NewFileReadsErasedAndWritesPersistAcrossReopen) {
     EXPECT_EQ(c.reads, 0);  // completion comes from the loop
     r.RunPosted();
     EXPECT_EQ(c.reads, 1);
-    for (uint8_t b : page) ASSERT_EQ(b, 0xFF);
+    for (uint8_t b : page) {
+      ASSERT_EQ(b, 0xFF);
+    }
 
-    for (size_t i = 0; i < page.size(); ++i) page[i] = static_cast<uint8_t>(i);
+    for (size_t i = 0; i < page.size(); ++i) {
+      page[i] = static_cast<uint8_t>(i);
+    }
     ASSERT_TRUE((*flash)->WritePage(2, page.data(), page.size()).ok());
     EXPECT_EQ((*flash)->WritePage(1, page.data(), page.size()).error(), ErrorCode::kBusy);
     r.RunPosted();
@@ -59,14 +63,18 @@ TEST(FileFlashTest, NewFileReadsErasedAndWritesPersistAcrossReopen) {
     page.fill(0);
     ASSERT_TRUE((*flash)->ReadPage(2, page.data(), page.size()).ok());
     r.RunPosted();
-    for (size_t i = 0; i < page.size(); ++i) ASSERT_EQ(page[i], static_cast<uint8_t>(i));
+    for (size_t i = 0; i < page.size(); ++i) {
+      ASSERT_EQ(page[i], static_cast<uint8_t>(i));
+    }
 
     ASSERT_TRUE((*flash)->ErasePage(2).ok());
     r.RunPosted();
     EXPECT_EQ(c.erases, 1);
     ASSERT_TRUE((*flash)->ReadPage(2, page.data(), page.size()).ok());
     r.RunPosted();
-    for (uint8_t b : page) ASSERT_EQ(b, 0xFF);
+    for (uint8_t b : page) {
+      ASSERT_EQ(b, 0xFF);
+    }
   }
   unlink(path.c_str());
 }

@@ -65,8 +65,7 @@ class HostAlarm final : public ::tock::hil::time::Alarm<TicksT> {
 
  private:
   uint64_t AbsTicks(uint64_t ns) const {
-    return static_cast<uint64_t>(static_cast<unsigned __int128>(ns) * frequency_ /
-                                 1'000'000'000u);
+    return static_cast<uint64_t>(static_cast<unsigned __int128>(ns) * frequency_ / 1'000'000'000u);
   }
   // Smallest ns with AbsTicks(ns) >= ticks.
   uint64_t NsForTicksCeil(uint64_t ticks) const {
@@ -74,13 +73,17 @@ class HostAlarm final : public ::tock::hil::time::Alarm<TicksT> {
     return static_cast<uint64_t>((num + frequency_ - 1) / frequency_);
   }
   void CancelTimer() {
-    if (timer_ != 0) clock_.Cancel(timer_);
+    if (timer_ != 0) {
+      clock_.Cancel(timer_);
+    }
     timer_ = 0;
   }
   void Expire() {
     timer_ = 0;
     armed_ = false;
-    if (client_ != nullptr) client_->Alarm();
+    if (client_ != nullptr) {
+      client_->Alarm();
+    }
   }
 
   HostClock& clock_;

@@ -25,7 +25,9 @@ struct Recorder : ::tock::hil::time::AlarmClient {
 
 // Runs the "all processes idle" loop: jump to deadlines until nothing is pending.
 void RunIdle(PollReactor& r, VirtualClock& c, int max_jumps = 100) {
-  for (int i = 0; i < max_jumps && c.AdvanceToNextDeadline(); ++i) r.RunPosted();
+  for (int i = 0; i < max_jumps && c.AdvanceToNextDeadline(); ++i) {
+    r.RunPosted();
+  }
 }
 
 TEST(HostAlarmTest, TicksFollowTheClockAtTheConfiguredFrequency) {
@@ -86,7 +88,7 @@ TEST(HostAlarmTest, ReferenceInThePastUsesReferencePlusDtNotNowPlusDt) {
   HostAlarm<Ticks32> alarm(clock, 1'000'000);
   Recorder rec(alarm);
   alarm.SetAlarmClient(rec);
-  clock.Advance(1'000'000);  // now = 1000 ticks
+  clock.Advance(1'000'000);                    // now = 1000 ticks
   alarm.SetAlarm(Ticks32(900), Ticks32(300));  // expires at 1200
   RunIdle(r, clock);
   EXPECT_EQ(rec.fired_at, (std::vector<uint32_t>{1200u}));

@@ -45,7 +45,9 @@ class HostButtons {
   bool active_level() const { return mode_ == ActivationMode::kActiveHigh; }
   bool Set(size_t i, bool pressed) {
     HostPin* p = pins_.find(i);
-    if (p == nullptr) return false;
+    if (p == nullptr) {
+      return false;
+    }
     p->Drive(pressed == active_level());
     return true;
   }

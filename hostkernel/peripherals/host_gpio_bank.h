@@ -13,7 +13,7 @@ namespace tockpp::hostkernel {
 
 class HostGpioBank {
  public:
-  HostGpioBank(std::string prefix, size_t count) {
+  HostGpioBank(const std::string& prefix, size_t count) {
     pins_.reserve(count);
     for (size_t i = 0; i < count; ++i) {
       pins_.push_back(std::make_unique<HostPin>(prefix + std::to_string(i), i));
@@ -28,7 +28,9 @@ class HostGpioBank {
 
   // Adds `listener` to every pin.
   void AddOutputListener(const HostPin::OutputListener& listener) {
-    for (auto& p : pins_) p->AddOutputListener(listener);
+    for (auto& p : pins_) {
+      p->AddOutputListener(listener);
+    }
   }
 
  private:

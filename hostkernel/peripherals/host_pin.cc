@@ -37,9 +37,15 @@ void HostPin::DeactivateToLowPower() {
 }
 
 gpio::Configuration HostPin::configuration() const {
-  if (output_ && input_) return gpio::Configuration::kInputOutput;
-  if (output_) return gpio::Configuration::kOutput;
-  if (input_) return gpio::Configuration::kInput;
+  if (output_ && input_) {
+    return gpio::Configuration::kInputOutput;
+  }
+  if (output_) {
+    return gpio::Configuration::kOutput;
+  }
+  if (input_) {
+    return gpio::Configuration::kInput;
+  }
   return gpio::Configuration::kLowPower;
 }
 
@@ -55,13 +61,19 @@ bool HostPin::Toggle() {
 }
 
 bool HostPin::InputLevel() const {
-  if (external_.has_value()) return *external_;
+  if (external_.has_value()) {
+    return *external_;
+  }
   return floating_ == gpio::FloatingState::kPullUp;
 }
 
 bool HostPin::Read() const {
-  if (output_) return latch_;
-  if (input_) return InputLevel();
+  if (output_) {
+    return latch_;
+  }
+  if (input_) {
+    return InputLevel();
+  }
   return false;
 }
 
@@ -76,10 +88,14 @@ void HostPin::SetLatch(bool level) {
 }
 
 void HostPin::ReportOutput() {
-  if (!output_ || reported_ == latch_) return;
+  if (!output_ || reported_ == latch_) {
+    return;
+  }
   reported_ = latch_;
   // Index loop: a listener may add another listener.
-  for (size_t i = 0; i < listeners_.size(); ++i) listeners_[i](*this, latch_);
+  for (size_t i = 0; i < listeners_.size(); ++i) {
+    listeners_[i](*this, latch_);
+  }
 }
 
 bool HostPin::Drive(bool level) {
@@ -96,11 +112,15 @@ bool HostPin::Undrive() {
 
 bool HostPin::MaybeFire(bool before) {
   bool now = InputLevel();
-  if (now == before || !input_ || !interrupts_enabled_ || client_ == nullptr) return false;
+  if (now == before || !input_ || !interrupts_enabled_ || client_ == nullptr) {
+    return false;
+  }
   bool match = edge_ == gpio::InterruptEdge::kEitherEdge ||
                (now && edge_ == gpio::InterruptEdge::kRisingEdge) ||
                (!now && edge_ == gpio::InterruptEdge::kFallingEdge);
-  if (match) client_->Fired();
+  if (match) {
+    client_->Fired();
+  }
   return match;
 }
 

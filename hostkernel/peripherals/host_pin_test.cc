@@ -28,7 +28,7 @@ TEST(HostPinTest, RisingEdgeFiresOnlyOnLowToHigh) {
   pin.Drive(false);
   pin.EnableInterrupts(gpio::InterruptEdge::kRisingEdge);
   EXPECT_TRUE(pin.Drive(true));
-  EXPECT_FALSE(pin.Drive(true));  // no change, no edge
+  EXPECT_FALSE(pin.Drive(true));   // no change, no edge
   EXPECT_FALSE(pin.Drive(false));  // falling edge not enabled
   EXPECT_EQ(c.fired, 1);
   EXPECT_FALSE(pin.Read());
@@ -99,9 +99,8 @@ TEST(HostGpioBankTest, PinsAreNamedAndFindRejectsOutOfRange) {
   EXPECT_EQ(bank.pin(2).name(), "gpio2");
   EXPECT_EQ(bank.find(3), nullptr);
   std::vector<std::string> changes;
-  bank.AddOutputListener([&](const HostPin& p, bool level) {
-    changes.push_back(p.name() + (level ? "=1" : "=0"));
-  });
+  bank.AddOutputListener(
+      [&](const HostPin& p, bool level) { changes.push_back(p.name() + (level ? "=1" : "=0")); });
   bank.pin(0).MakeOutput();  // becoming an output reports the level it now drives
   bank.pin(0).Set();
   bank.pin(1).Set();  // latched only

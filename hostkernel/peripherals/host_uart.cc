@@ -19,7 +19,9 @@ namespace {
 // non-sockets (stdout, pipes, ttys).
 ssize_t WriteSome(int fd, const uint8_t* data, size_t len) {
   ssize_t n = ::send(fd, data, len, MSG_NOSIGNAL);
-  if (n < 0 && errno == ENOTSOCK) n = ::write(fd, data, len);
+  if (n < 0 && errno == ENOTSOCK) {
+    n = ::write(fd, data, len);
+  }
   return n;
 }
 }  // namespace
@@ -27,8 +29,12 @@ ssize_t WriteSome(int fd, const uint8_t* data, size_t len) {
 HostUart::~HostUart() { StopWatches(); }
 
 void HostUart::StopWatches() {
-  if (read_watch_ != 0) reactor_.Unwatch(read_watch_);
-  if (write_watch_ != 0) reactor_.Unwatch(write_watch_);
+  if (read_watch_ != 0) {
+    reactor_.Unwatch(read_watch_);
+  }
+  if (write_watch_ != 0) {
+    reactor_.Unwatch(write_watch_);
+  }
   read_watch_ = write_watch_ = 0;
 }
 
@@ -36,7 +42,9 @@ void HostUart::Attach(int in_fd, int out_fd) {
   Detach();
   in_fd_ = in_fd;
   out_fd_ = out_fd;
-  if (in_fd_ >= 0) read_watch_ = reactor_.WatchReadable(in_fd_, [this] { OnReadable(); });
+  if (in_fd_ >= 0) {
+    read_watch_ = reactor_.WatchReadable(in_fd_, [this] { OnReadable(); });
+  }
 }
 
 void HostUart::Detach() {
@@ -56,8 +64,12 @@ uint64_t HostUart::AddOutputTap(OutputTap tap) {
 }
 
 Result<void> HostUart::TransmitBuffer(uint8_t* buffer, size_t len) {
-  if (tx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (buffer == nullptr || len == 0) return ErrorCode::kSize;
+  if (tx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (buffer == nullptr || len == 0) {
+    return ErrorCode::kSize;
+  }
   tx_buf_ = buffer;
   tx_len_ = len;
   tx_done_ = 0;
@@ -84,7 +96,9 @@ void HostUart::TryWrite() {
       tx_done_ += static_cast<size_t>(n);
       continue;
     }
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       if (write_watch_ == 0) {
         write_watch_ = reactor_.WatchWritable(out_fd_, [this] { TryWrite(); });
@@ -102,22 +116,30 @@ void HostUart::TryWrite() {
 }
 
 void HostUart::PostTransmitDone() {
-  if (tx_completion_posted_) return;
+  if (tx_completion_posted_) {
+    return;
+  }
   tx_completion_posted_ = true;
   reactor_.Post([this, token = guard_.token()] {
-    if (token.expired() || tx_buf_ == nullptr) return;
+    if (token.expired() || tx_buf_ == nullptr) {
+      return;
+    }
     uint8_t* buf = tx_buf_;
     size_t done = tx_done_;
     Result<void> status = tx_abort_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok();
     tx_buf_ = nullptr;
     tx_completion_posted_ = false;
     tx_abort_ = false;
-    if (tx_client_ != nullptr) tx_client_->TransmittedBuffer(buf, done, status);
+    if (tx_client_ != nullptr) {
+      tx_client_->TransmittedBuffer(buf, done, status);
+    }
   });
 }
 
 Result<void> HostUart::TransmitAbort() {
-  if (tx_buf_ == nullptr) return Result<void>::Ok();
+  if (tx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   tx_abort_ = true;
   if (write_watch_ != 0) {
     reactor_.Unwatch(write_watch_);
@@ -130,11 +152,17 @@ Result<void> HostUart::TransmitAbort() {
 void HostUart::OnReadable() {
   char buf[4096];
   ssize_t n = ::read(in_fd_, buf, sizeof buf);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+    return;
+  }
   if (n <= 0) {
-    if (read_watch_ != 0) reactor_.Unwatch(read_watch_);
+    if (read_watch_ != 0) {
+      reactor_.Unwatch(read_watch_);
+    }
     read_watch_ = 0;
-    if (input_closed_) input_closed_();
+    if (input_closed_) {
+      input_closed_();
+    }
     return;
   }
   AddInput(std::string_view(buf, static_cast<size_t>(n)));
@@ -154,14 +182,18 @@ void HostUart::AddInput(std::string_view bytes) {
 }
 
 void HostUart::Pump() {
-  if (pumping_) return;  // a client callback fed more input; the outer loop picks it up
+  if (pumping_) {
+    return;  // a client callback fed more input; the outer loop picks it up
+  }
   pumping_ = true;
   while (rx_buf_ != nullptr && !rx_abort_ && !pending_in_.empty()) {
     size_t n = std::min(rx_len_ - rx_got_, pending_in_.size());
     std::memcpy(rx_buf_ + rx_got_, pending_in_.data(), n);
     pending_in_.erase(0, n);
     rx_got_ += n;
-    if (rx_got_ == rx_len_) FinishReceive(Result<void>::Ok(), uart::Error::kNone);
+    if (rx_got_ == rx_len_) {
+      FinishReceive(Result<void>::Ok(), uart::Error::kNone);
+    }
   }
   pumping_ = false;
 }
@@ -173,12 +205,18 @@ void HostUart::FinishReceive(Result<void> status, uart::Error error) {
   rx_got_ = 0;
   rx_len_ = 0;
   rx_abort_ = false;
-  if (rx_client_ != nullptr) rx_client_->ReceivedBuffer(buf, got, status, error);
+  if (rx_client_ != nullptr) {
+    rx_client_->ReceivedBuffer(buf, got, status, error);
+  }
 }
 
 Result<void> HostUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
-  if (rx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (buffer == nullptr || len == 0) return ErrorCode::kSize;
+  if (rx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (buffer == nullptr || len == 0) {
+    return ErrorCode::kSize;
+  }
   rx_buf_ = buffer;
   rx_len_ = len;
   rx_got_ = 0;
@@ -186,7 +224,9 @@ Result<void> HostUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
   if (!pending_in_.empty() && !pump_posted_ && !pumping_) {
     pump_posted_ = true;
     reactor_.Post([this, token = guard_.token()] {
-      if (token.expired()) return;
+      if (token.expired()) {
+        return;
+      }
       pump_posted_ = false;
       Pump();
     });
@@ -195,16 +235,21 @@ Result<void> HostUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> HostUart::ReceiveAbort() {
-  if (rx_buf_ == nullptr) return Result<void>::Ok();
-  if (rx_abort_) return ErrorCode::kBusy;
+  if (rx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
+  if (rx_abort_) {
+    return ErrorCode::kBusy;
+  }
   rx_abort_ = true;
   uint8_t* buf = rx_buf_;
   reactor_.Post([this, buf, token = guard_.token()] {
-    if (token.expired() || rx_buf_ != buf || !rx_abort_) return;
+    if (token.expired() || rx_buf_ != buf || !rx_abort_) {
+      return;
+    }
     FinishReceive(ErrorCode::kCancel, uart::Error::kReset);
   });
   return ErrorCode::kBusy;
 }
 
 }  // namespace tockpp::hostkernel
-

@@ -21,7 +21,7 @@ namespace tockpp::hostkernel {
 class HostUart final : public ::tock::hil::uart::Uart {
  public:
   using OutputTap = std::function<void(std::string_view bytes)>;
-  static constexpr size_t kMaxPendingInput = 64 * 1024;
+  static constexpr size_t kMaxPendingInput = size_t{64} * 1024;
 
   explicit HostUart(Reactor& reactor) : reactor_(reactor) {}
   HostUart(const HostUart&) = delete;
@@ -47,9 +47,7 @@ class HostUart final : public ::tock::hil::uart::Uart {
   void SetTransmitClient(::tock::hil::uart::TransmitClient& client) override {
     tx_client_ = &client;
   }
-  void SetReceiveClient(::tock::hil::uart::ReceiveClient& client) override {
-    rx_client_ = &client;
-  }
+  void SetReceiveClient(::tock::hil::uart::ReceiveClient& client) override { rx_client_ = &client; }
   ::tock::Result<void> SetParameters(const ::tock::hil::uart::Parameters& params) override {
     params_ = params;
     return ::tock::Result<void>::Ok();

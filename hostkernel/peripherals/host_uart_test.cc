@@ -58,7 +58,9 @@ class HostUartTest : public ::testing::Test {
     char buf[4096];
     for (;;) {
       ssize_t n = read(sv_[1], buf, sizeof buf);
-      if (n <= 0) break;
+      if (n <= 0) {
+        break;
+      }
       out.append(buf, static_cast<size_t>(n));
     }
     return out;
@@ -92,7 +94,9 @@ TEST_F(HostUartTest, ZeroLengthTransmitIsSizeAndNoCallback) {
 
 TEST_F(HostUartTest, LargeTransmitWaitsForWritabilityAndArrivesWhole) {
   std::vector<uint8_t> big(1 << 20);
-  for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<uint8_t>(i * 7);
+  for (size_t i = 0; i < big.size(); ++i) {
+    big[i] = static_cast<uint8_t>(i * 7);
+  }
   ASSERT_TRUE(uart_.TransmitBuffer(big.data(), big.size()).ok());
   std::string got;
   ASSERT_TRUE(reactor_.RunUntil([&] {

@@ -32,7 +32,9 @@ Reactor::Id PollReactor::RunAt(uint64_t monotonic_deadline_ns, Callback fn) {
 
 void PollReactor::CancelTimer(Id id) {
   auto it = timer_deadlines_.find(id);
-  if (it == timer_deadlines_.end()) return;
+  if (it == timer_deadlines_.end()) {
+    return;
+  }
   timers_.erase(std::make_pair(it->second, id));
   timer_deadlines_.erase(it);
 }
@@ -50,7 +52,9 @@ void PollReactor::RunPosted() {
 
 bool PollReactor::RunOnce(uint64_t max_wait_ns) {
   RunPosted();
-  if (watches_.empty() && timers_.empty() && posted_.empty()) return false;
+  if (watches_.empty() && timers_.empty() && posted_.empty()) {
+    return false;
+  }
 
   uint64_t wait_ns = posted_.empty() ? max_wait_ns : 0;
   if (!timers_.empty()) {
@@ -70,9 +74,13 @@ bool PollReactor::RunOnce(uint64_t max_wait_ns) {
   int n = ::poll(fds.data(), fds.size(), timeout_ms);
   if (n > 0) {
     for (size_t i = 0; i < fds.size(); ++i) {
-      if (fds[i].revents == 0) continue;
+      if (fds[i].revents == 0) {
+        continue;
+      }
       auto it = watches_.find(ids[i]);  // an earlier callback may have removed it
-      if (it == watches_.end()) continue;
+      if (it == watches_.end()) {
+        continue;
+      }
       Callback cb = it->second.cb;  // copy: the callback may Unwatch itself
       cb();
     }
@@ -95,8 +103,12 @@ bool PollReactor::RunUntil(const std::function<bool()>& done, uint64_t timeout_n
   RunPosted();
   while (!done()) {
     uint64_t now = MonotonicNowNs();
-    if (now >= end) return done();
-    if (!RunOnce(std::min<uint64_t>(end - now, 50'000'000))) return done();
+    if (now >= end) {
+      return done();
+    }
+    if (!RunOnce(std::min<uint64_t>(end - now, 50'000'000))) {
+      return done();
+    }
   }
   return true;
 }

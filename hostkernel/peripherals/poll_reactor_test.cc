@@ -45,7 +45,9 @@ TEST(PollReactorTest, ReadableWatchSeesPipeDataAndCanUnwatchItself) {
     char c;
     ASSERT_EQ(read(p[0], &c, 1), 1);
     got.push_back(c);
-    if (c == '!') r.Unwatch(id);
+    if (c == '!') {
+      r.Unwatch(id);
+    }
   });
   ASSERT_EQ(write(p[1], "hi!", 3), 3);
   EXPECT_TRUE(r.RunUntil([&] { return got == "hi!"; }));

@@ -18,7 +18,9 @@ uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 }  // namespace
 
 Xoshiro256::Xoshiro256(uint64_t seed) {
-  for (auto& word : s_) word = SplitMix64(seed);
+  for (auto& word : s_) {
+    word = SplitMix64(seed);
+  }
 }
 
 uint64_t Xoshiro256::Next() {
@@ -37,7 +39,9 @@ class SeededEntropy::Batch final : public entropy::EntropyIterator {
  public:
   Batch(SeededEntropy& owner, size_t left) : owner_(owner), left_(left) {}
   std::optional<uint32_t> Next() override {
-    if (left_ == 0) return std::nullopt;
+    if (left_ == 0) {
+      return std::nullopt;
+    }
     --left_;
     ++owner_.words_delivered_;
     return owner_.rng_.Next32();
@@ -49,11 +53,15 @@ class SeededEntropy::Batch final : public entropy::EntropyIterator {
 };
 
 ::tock::Result<void> SeededEntropy::Get() {
-  if (pending_) return ::tock::Result<void>::Ok();
+  if (pending_) {
+    return ::tock::Result<void>::Ok();
+  }
   pending_ = true;
   uint64_t gen = generation_;
   reactor_.Post([this, gen, token = guard_.token()] {
-    if (token.expired() || gen != generation_) return;
+    if (token.expired() || gen != generation_) {
+      return;
+    }
     Deliver();
   });
   return ::tock::Result<void>::Ok();
@@ -67,10 +75,14 @@ class SeededEntropy::Batch final : public entropy::EntropyIterator {
 
 void SeededEntropy::Deliver() {
   pending_ = false;
-  if (client_ == nullptr) return;
+  if (client_ == nullptr) {
+    return;
+  }
   Batch batch(*this, batch_words_);
   entropy::Continue next = client_->EntropyAvailable(batch, ::tock::Result<void>::Ok());
-  if (next == entropy::Continue::kMore) (void)Get();
+  if (next == entropy::Continue::kMore) {
+    (void)Get();
+  }
 }
 
 }  // namespace tockpp::hostkernel

@@ -20,7 +20,9 @@ struct Collector : entropy::Client32 {
     EXPECT_TRUE(status.ok());
     while (words.size() < want) {
       auto w = it.Next();
-      if (!w) break;
+      if (!w) {
+        break;
+      }
       words.push_back(*w);
     }
     return words.size() < want ? entropy::Continue::kMore : entropy::Continue::kDone;

@@ -8,11 +8,12 @@
 
 namespace tockpp::hostkernel {
 
-absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reactor,
-                                                                 HostUart& uart,
+absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reactor, HostUart& uart,
                                                                  const std::string& path) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
-  if (!fd.ok()) return fd.status();
+  if (!fd.ok()) {
+    return fd.status();
+  }
   return std::unique_ptr<UnixConsole>(new UnixConsole(reactor, uart, path, std::move(*fd)));
 }
 
@@ -20,20 +21,26 @@ UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, Uni
     : reactor_(reactor), uart_(uart), path_(std::move(path)), listen_fd_(std::move(listen_fd)) {
   accept_watch_ = reactor_.WatchReadable(listen_fd_.get(), [this] { OnAccept(); });
   uart_.SetInputClosedCallback([this, token = guard_.token()] {
-    if (!token.expired()) OnClientClosed();
+    if (!token.expired()) {
+      OnClientClosed();
+    }
   });
 }
 
 UnixConsole::~UnixConsole() {
   reactor_.Unwatch(accept_watch_);
   uart_.SetInputClosedCallback(nullptr);
-  if (conn_) uart_.Detach();
+  if (conn_) {
+    uart_.Detach();
+  }
   ::unlink(path_.c_str());
 }
 
 void UnixConsole::OnAccept() {
   UniqueFd fd = AcceptNonBlocking(listen_fd_.get());
-  if (!fd) return;
+  if (!fd) {
+    return;
+  }
   if (conn_) {
     static constexpr char kBusy[] = "tockd: console already attached\n";
     (void)::send(fd.get(), kBusy, sizeof kBusy - 1, MSG_NOSIGNAL);

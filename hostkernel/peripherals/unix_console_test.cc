@@ -36,7 +36,9 @@ std::string ReadSome(PollReactor& r, int fd, size_t want) {
   r.RunUntil([&] {
     char buf[256];
     ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
-    if (n > 0) out.append(buf, static_cast<size_t>(n));
+    if (n > 0) {
+      out.append(buf, static_cast<size_t>(n));
+    }
     return out.size() >= want;
   });
   return out;

@@ -20,7 +20,9 @@ namespace {
 bool FillAddress(const std::string& path, sockaddr_un& addr) {
   std::memset(&addr, 0, sizeof addr);
   addr.sun_family = AF_UNIX;
-  if (path.empty() || path.size() >= sizeof addr.sun_path) return false;
+  if (path.empty() || path.size() >= sizeof addr.sun_path) {
+    return false;
+  }
   std::memcpy(addr.sun_path, path.data(), path.size());
   return true;
 }
@@ -35,9 +37,8 @@ absl::StatusOr<std::string> ParseUnixAddress(absl::string_view address) {
   std::string path(address.substr(kPrefix.size()));
   sockaddr_un addr;
   if (!FillAddress(path, addr)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("socket path '", path, "' is empty or longer than ",
-                     sizeof addr.sun_path - 1, " bytes"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "socket path '", path, "' is empty or longer than ", sizeof addr.sun_path - 1, " bytes"));
   }
   return path;
 }
@@ -49,7 +50,9 @@ bool SetNonBlocking(int fd) {
 
 absl::StatusOr<UniqueFd> ListenUnix(const std::string& path, int backlog) {
   sockaddr_un addr;
-  if (!FillAddress(path, addr)) return absl::InvalidArgumentError("bad socket path");
+  if (!FillAddress(path, addr)) {
+    return absl::InvalidArgumentError("bad socket path");
+  }
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0) {
     if (!S_ISSOCK(st.st_mode)) {
@@ -63,7 +66,9 @@ absl::StatusOr<UniqueFd> ListenUnix(const std::string& path, int backlog) {
     ::unlink(path.c_str());
   }
   UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-  if (!fd) return absl::InternalError(absl::StrCat("socket: ", std::strerror(errno)));
+  if (!fd) {
+    return absl::InternalError(absl::StrCat("socket: ", std::strerror(errno)));
+  }
   if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     return absl::FailedPreconditionError(
         absl::StrCat("cannot bind ", path, ": ", std::strerror(errno)));
@@ -76,9 +81,13 @@ absl::StatusOr<UniqueFd> ListenUnix(const std::string& path, int backlog) {
 
 absl::StatusOr<UniqueFd> ConnectUnix(const std::string& path) {
   sockaddr_un addr;
-  if (!FillAddress(path, addr)) return absl::InvalidArgumentError("bad socket path");
+  if (!FillAddress(path, addr)) {
+    return absl::InvalidArgumentError("bad socket path");
+  }
   UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  if (!fd) return absl::InternalError(absl::StrCat("socket: ", std::strerror(errno)));
+  if (!fd) {
+    return absl::InternalError(absl::StrCat("socket: ", std::strerror(errno)));
+  }
   if (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot connect to unix:", path, ": ", std::strerror(errno)));

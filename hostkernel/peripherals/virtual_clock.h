@@ -19,8 +19,8 @@ class VirtualClock final : public HostClock {
  public:
   // Documented fixed costs (issue 8): what one syscall and one expired timeslice (the default
   // 10 ms quantum) are worth in virtual time.
-  static constexpr uint64_t kSyscallCostNs = 1'000;           // 1 us
-  static constexpr uint64_t kTimesliceCostNs = 10'000'000;    // 10 ms
+  static constexpr uint64_t kSyscallCostNs = 1'000;         // 1 us
+  static constexpr uint64_t kTimesliceCostNs = 10'000'000;  // 10 ms
 
   explicit VirtualClock(Reactor& reactor, uint64_t start_ns = 0)
       : reactor_(reactor), now_ns_(start_ns) {}

@@ -22,8 +22,7 @@ TEST(VirtualClockTest, TimeMovesOnlyWhenAdvanced) {
   EXPECT_EQ(clock.NowNs(), 500u);
   clock.ChargeSyscall();
   clock.ChargeTimeslice();
-  EXPECT_EQ(clock.NowNs(),
-            500u + VirtualClock::kSyscallCostNs + VirtualClock::kTimesliceCostNs);
+  EXPECT_EQ(clock.NowNs(), 500u + VirtualClock::kSyscallCostNs + VirtualClock::kTimesliceCostNs);
 }
 
 TEST(VirtualClockTest, JumpsToEarliestDeadlineAndFiresFromTheLoop) {
@@ -31,8 +30,14 @@ TEST(VirtualClockTest, JumpsToEarliestDeadlineAndFiresFromTheLoop) {
   VirtualClock clock(r);
   std::vector<int> fired;
   std::vector<uint64_t> at;
-  clock.ScheduleAt(3'000'000'000, [&] { fired.push_back(3); at.push_back(clock.NowNs()); });
-  clock.ScheduleAt(1'000'000'000, [&] { fired.push_back(1); at.push_back(clock.NowNs()); });
+  clock.ScheduleAt(3'000'000'000, [&] {
+    fired.push_back(3);
+    at.push_back(clock.NowNs());
+  });
+  clock.ScheduleAt(1'000'000'000, [&] {
+    fired.push_back(1);
+    at.push_back(clock.NowNs());
+  });
   EXPECT_EQ(clock.NextDeadline(), 1'000'000'000u);
 
   ASSERT_TRUE(clock.AdvanceToNextDeadline());
@@ -85,7 +90,9 @@ class StepReactor final : public Reactor {
   void CancelTimer(Id) override {}
   void Post(Callback fn) override { posts.push_back(std::move(fn)); }
   bool RunOne() {
-    if (posts.empty()) return false;
+    if (posts.empty()) {
+      return false;
+    }
     Callback fn = std::move(posts.front());
     posts.erase(posts.begin());
     fn();

@@ -26,19 +26,21 @@ bool IsNumber(const std::string& s) {
   return absl::SimpleAtoi(s, &n);
 }
 
-absl::Status Usage(absl::string_view msg) {
-  return absl::InvalidArgumentError(msg);
-}
+absl::Status Usage(absl::string_view msg) { return absl::InvalidArgumentError(msg); }
 
 absl::Status CheckCommand(const std::vector<std::string>& w) {
   const std::string& c = w[0];
   size_t argc = w.size() - 1;
   if (c == "leds" || c == "buttons" || c == "console" || c == "watch" || c == "help") {
-    if (argc != 0) return Usage(absl::StrCat("'", c, "' takes no arguments"));
+    if (argc != 0) {
+      return Usage(absl::StrCat("'", c, "' takes no arguments"));
+    }
     return absl::OkStatus();
   }
   if (c == "press" || c == "release") {
-    if (argc != 1 || !IsNumber(w[1])) return Usage(absl::StrCat("usage: tockctl ", c, " N"));
+    if (argc != 1 || !IsNumber(w[1])) {
+      return Usage(absl::StrCat("usage: tockctl ", c, " N"));
+    }
     return absl::OkStatus();
   }
   if (c == "gpio") {
@@ -49,11 +51,15 @@ absl::Status CheckCommand(const std::vector<std::string>& w) {
     return absl::OkStatus();
   }
   if (c == "ps") {
-    if (argc > 1 || (argc == 1 && w[1] != "-v")) return Usage("usage: tockctl ps [-v]");
+    if (argc > 1 || (argc == 1 && w[1] != "-v")) {
+      return Usage("usage: tockctl ps [-v]");
+    }
     return absl::OkStatus();
   }
   if (c == "inspect" || c == "stop" || c == "start" || c == "restart") {
-    if (argc != 1) return Usage(absl::StrCat("usage: tockctl ", c, " APP"));
+    if (argc != 1) {
+      return Usage(absl::StrCat("usage: tockctl ", c, " APP"));
+    }
     return absl::OkStatus();
   }
   return Usage(absl::StrCat("unknown command '", c, "' (try: tockctl help)"));
@@ -70,7 +76,9 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     if (words.empty() && absl::StartsWith(a, "--control=")) {
       address = a.substr(10);
     } else if (words.empty() && a == "--control") {
-      if (i + 1 == args.size()) return Usage("--control needs a value (unix:PATH)");
+      if (i + 1 == args.size()) {
+        return Usage("--control needs a value (unix:PATH)");
+      }
       address = args[++i];
     } else if (words.empty() && (a == "-h" || a == "--help")) {
       words.push_back("help");
@@ -81,9 +89,13 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     }
   }
   Invocation inv;
-  if (words.empty()) return Usage("no command given (try: tockctl help)");
+  if (words.empty()) {
+    return Usage("no command given (try: tockctl help)");
+  }
   absl::Status st = CheckCommand(words);
-  if (!st.ok()) return st;
+  if (!st.ok()) {
+    return st;
+  }
   // Without a socket, `help` is answered locally.
   if (words[0] == "help" && address.empty() && (env_control == nullptr || *env_control == 0)) {
     inv.mode = Mode::kHelp;
@@ -96,11 +108,17 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     address = env_control;
   }
   absl::StatusOr<std::string> path = ParseUnixAddress(address);
-  if (!path.ok()) return path.status();
+  if (!path.ok()) {
+    return path.status();
+  }
   inv.socket_path = *path;
   inv.line = absl::StrJoin(words, " ");
-  if (words[0] == "watch") inv.mode = Mode::kWatch;
-  if (words[0] == "console") inv.mode = Mode::kConsole;
+  if (words[0] == "watch") {
+    inv.mode = Mode::kWatch;
+  }
+  if (words[0] == "console") {
+    inv.mode = Mode::kConsole;
+  }
   return inv;
 }
 

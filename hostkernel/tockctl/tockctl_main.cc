@@ -25,10 +25,14 @@ int Fail(const std::string& msg) {
 
 bool WriteAll(int fd, const char* data, size_t len) {
   while (len > 0) {
-    ssize_t n = (fd == STDOUT_FILENO) ? ::write(fd, data, len)
-                                      : ::send(fd, data, len, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
+    ssize_t n =
+        (fd == STDOUT_FILENO) ? ::write(fd, data, len) : ::send(fd, data, len, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
     data += n;
     len -= static_cast<size_t>(n);
   }
@@ -44,14 +48,24 @@ int ReadReply(int fd, std::string& pending) {
     while ((nl = pending.find('\n')) != std::string::npos) {
       std::string line = pending.substr(0, nl);
       pending.erase(0, nl + 1);
-      if (line == "ok") return 0;
-      if (line.rfind("error: ", 0) == 0) return Fail(line.substr(7));
+      if (line == "ok") {
+        return 0;
+      }
+      if (line.rfind("error: ", 0) == 0) {
+        return Fail(line.substr(7));
+      }
       line += '\n';
-      if (!WriteAll(STDOUT_FILENO, line.data(), line.size())) return 1;
+      if (!WriteAll(STDOUT_FILENO, line.data(), line.size())) {
+        return 1;
+      }
     }
     ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Fail("connection closed by tockd before the reply ended");
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return Fail("connection closed by tockd before the reply ended");
+    }
     pending.append(buf, static_cast<size_t>(n));
   }
 }
@@ -62,18 +76,28 @@ int RunConsole(int fd) {
   pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {fd, POLLIN, 0}};
   for (;;) {
     if (::poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       return Fail(std::string("poll: ") + std::strerror(errno));
     }
     if (fds[1].revents != 0) {
       ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-      if (n <= 0) return 0;  // tockd went away: the console ended
-      if (!WriteAll(STDOUT_FILENO, buf, static_cast<size_t>(n))) return 1;
+      if (n <= 0) {
+        return 0;  // tockd went away: the console ended
+      }
+      if (!WriteAll(STDOUT_FILENO, buf, static_cast<size_t>(n))) {
+        return 1;
+      }
     }
     if (fds[0].revents != 0) {
       ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return 0;  // end of input (Ctrl-D) detaches
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        return 0;  // end of input (Ctrl-D) detaches
+      }
       if (!WriteAll(fd, buf, static_cast<size_t>(n))) {
         return Fail("connection closed by tockd");
       }
@@ -84,14 +108,18 @@ int RunConsole(int fd) {
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   absl::StatusOr<Invocation> inv = ParseInvocation(args, std::getenv("TOCKD_CONTROL"));
-  if (!inv.ok()) return Fail(std::string(inv.status().message()));
+  if (!inv.ok()) {
+    const std::string msg(inv.status().message());
+    return Fail(msg);
+  }
   if (inv->mode == Mode::kHelp) {
     std::fputs(kUsage, stdout);
     return 0;
   }
   absl::StatusOr<UniqueFd> fd = ConnectUnix(inv->socket_path);
   if (!fd.ok()) {
-    return Fail(std::string(fd.status().message()) + " (is tockd running with --control?)");
+    const std::string msg(fd.status().message());
+    return Fail(msg + " (is tockd running with --control?)");
   }
   std::string line = inv->line + "\n";
   if (!WriteAll(fd->get(), line.data(), line.size())) {
@@ -103,8 +131,12 @@ int Main(int argc, char** argv) {
     std::string first;
     while (first.empty() || first.back() != '\n') {
       ssize_t n = ::recv(fd->get(), &c, 1, 0);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return Fail("connection closed by tockd before the reply ended");
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        return Fail("connection closed by tockd before the reply ended");
+      }
       first.push_back(c);
     }
     if (first != "ok\n") {

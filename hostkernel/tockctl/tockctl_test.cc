@@ -16,8 +16,6 @@
 #include "hostkernel/control/fake_process_introspection.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
-extern char** environ;
-
 namespace tockpp::hostkernel {
 namespace {
 
@@ -45,15 +43,24 @@ class Child {
     std::string bin = TockctlPath();
     std::vector<char*> argv{bin.data()};
     std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
+    for (auto& a : copy) {
+      argv.push_back(a.data());
+    }
     argv.push_back(nullptr);
     std::vector<std::string> env_strings;
     for (char** e = environ; *e; ++e) {
-      if (std::string(*e).rfind("TOCKD_CONTROL=", 0) != 0) env_strings.push_back(*e);
+      if (std::string(*e).rfind("TOCKD_CONTROL=", 0) != 0) {
+        env_strings.push_back(*e);
+      }
     }
-    if (!env_control.empty()) env_strings.push_back("TOCKD_CONTROL=" + env_control);
+    if (!env_control.empty()) {
+      env_strings.push_back("TOCKD_CONTROL=" + env_control);
+    }
     std::vector<char*> envp;
-    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.reserve(env_strings.size() + 1);
+    for (auto& e : env_strings) {
+      envp.push_back(e.data());
+    }
     envp.push_back(nullptr);
     EXPECT_EQ(posix_spawn(&pid_, bin.c_str(), &fa, nullptr, argv.data(), envp.data()), 0);
     posix_spawn_file_actions_destroy(&fa);
@@ -73,14 +80,22 @@ class Child {
       kill(pid_, SIGKILL);
       waitpid(pid_, nullptr, 0);
     }
-    if (stdin_ >= 0) close(stdin_);
-    if (out_watch_) r_.Unwatch(out_watch_);
-    if (err_watch_) r_.Unwatch(err_watch_);
+    if (stdin_ >= 0) {
+      close(stdin_);
+    }
+    if (out_watch_) {
+      r_.Unwatch(out_watch_);
+    }
+    if (err_watch_) {
+      r_.Unwatch(err_watch_);
+    }
     close(out_);
     close(err_);
   }
 
-  void Write(const std::string& s) { ASSERT_EQ(write(stdin_, s.data(), s.size()), (ssize_t)s.size()); }
+  void Write(const std::string& s) {
+    ASSERT_EQ(write(stdin_, s.data(), s.size()), (ssize_t)s.size());
+  }
   void CloseStdin() {
     close(stdin_);
     stdin_ = -1;
