@@ -35,6 +35,9 @@ enum Op : uint32_t {
   kMemop = PUPPET_MEMOP,
   kExit = PUPPET_EXIT,
   kSyscallInsn = PUPPET_SYSCALL_INSN,
+  kUd2 = PUPPET_UD2,
+  kRecurse = PUPPET_RECURSE,
+  kGarbage = PUPPET_GARBAGE,
 };
 
 using testing::PuppetImage;
@@ -216,6 +219,66 @@ TEST_F(LinuxProcessTest, ReadingTheGrantRegionFaults) {
   EXPECT_EQ(e.signal, SIGSEGV);
   ASSERT_TRUE(e.fault.has_value());
   EXPECT_EQ(e.fault->addr, grant);
+}
+
+TEST_F(LinuxProcessTest, WritingTheGrantRegionFaults) {
+  Launch();
+  const uint32_t grant = kRam + kRamSize - 8;
+  ExitInfo e = ExpectExit(kWrite32, grant, 0xdead);
+  EXPECT_EQ(e.signal, SIGSEGV);
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->addr, grant);
+  EXPECT_EQ(*memory_->RamPointer(grant, 1), 0);  // nothing landed
+}
+
+TEST_F(LinuxProcessTest, IllegalInstructionIsSigillWithItsAddress) {
+  Launch();
+  ExitInfo e = ExpectExit(kUd2);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
+  EXPECT_EQ(e.signal, SIGILL);
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_GE(e.fault->eip, kFlash);
+  EXPECT_LT(e.fault->eip, kFlash + 0x1000);
+}
+
+TEST_F(LinuxProcessTest, StackOverflowRunsOffTheBottomOfRamAndFaults) {
+  Launch();
+  ExitInfo e = ExpectExit(kRecurse);
+  EXPECT_EQ(e.signal, SIGSEGV) << e.Describe();
+  ASSERT_TRUE(e.fault.has_value());  // the handler ran on its own stack
+  EXPECT_LT(e.fault->addr, kRam);
+}
+
+TEST_F(LinuxProcessTest, GarbageInTheChannelIsAProtocolViolationNotACrash) {
+  Launch();
+  tock_channel_reply rep{};
+  rep.r[0] = kGarbage;
+  rep.r[1] = 0xAB;
+  proc_->Reply(rep);
+  // The puppet never wakes us: poll the channel as tockd does when a timeslice ends.
+  ChannelRequest r;
+  LinuxProcess::Poll got;
+  while ((got = proc_->PollRequest(&r)) == LinuxProcess::Poll::kNone) {
+  }
+  EXPECT_EQ(got, LinuxProcess::Poll::kProtocolViolation);
+  EXPECT_EQ(r.syscall_class, 0xABABABABu);
+  proc_->Kill("syscall channel protocol violation");
+  EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+TEST_F(LinuxProcessTest, MprotectWithOtherProtectionThanApprovedIsRejected) {
+  Launch();
+  ASSERT_EQ(Do(kMemop, 0, kRam + 2 * kHostPageSize).kind, Event::kRequest);
+  auto change = proc_->ApproveBreak(kRam + 2 * kHostPageSize);
+  ASSERT_TRUE(change.ok());
+  proc_->Reply({});
+  ASSERT_EQ(WaitEvent(*proc_).kind, Event::kRequest);
+  // A new approval is pending (grow to 3 pages, RW); the app asks for RWX instead.
+  auto next = proc_->ApproveBreak(kRam + 3 * kHostPageSize);
+  ASSERT_TRUE(next.ok());
+  ExitInfo e = ExpectExit(kMprotect, next->addr, next->len, PROT_READ | PROT_WRITE | PROT_EXEC);
+  EXPECT_EQ(e.cause, ExitInfo::Cause::kKilledByKernel);
+  EXPECT_NE(e.kernel_reason.find("not approved"), std::string::npos);
 }
 
 TEST_F(LinuxProcessTest, ApprovedBrkGrowsAccessAndZeroesNewPages) {

@@ -33,6 +33,15 @@ __asm__(
 
 void puppet_far_jump64(void);
 
+/* Recurses until the stack leaves RAM (the limit lives in the channel, so the compiler
+ * cannot prove the recursion endless; the app never writes it). */
+static uint32_t recurse(uint32_t depth) {
+  volatile uint32_t pad[64];
+  pad[0] = depth;
+  if (depth == tock_app_channel()->magic) return pad[0];
+  return recurse(depth + 1) + pad[0];
+}
+
 void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
   struct tock_channel* ch = tock_app_channel();
   uint32_t a0 = r0, a1 = r1, a2 = r2, a3 = r3;
@@ -80,6 +89,19 @@ void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
       case PUPPET_SYSCALL_INSN:
         __asm__ volatile("mov $20, %%eax\n syscall" ::: "eax", "ecx", "edx", "memory");
         break;
+      case PUPPET_UD2:
+        __asm__ volatile("ud2");
+        break;
+      case PUPPET_RECURSE:
+        a0 = recurse(0);
+        break;
+      case PUPPET_GARBAGE: {
+        volatile uint8_t* page = (volatile uint8_t*)ch;
+        /* From the end, so req is garbage before app_seq changes. */
+        for (uint32_t i = 4096; i-- > 0;) page[i] = (uint8_t)x;
+        for (;;) {
+        }
+      }
       case PUPPET_NULL_LOOP:
         for (;;) tock_app_call(2, 0, 0, 0, 0);
       default:

@@ -15,6 +15,9 @@ enum puppet_op {
   PUPPET_EXIT = 8,         /* exit_group(r1) */
   PUPPET_SYSCALL_INSN = 9, /* `syscall` instruction in 32-bit mode */
   PUPPET_NULL_LOOP = 10,   /* forever: post command(0, 0, 0, 0), ignore the reply */
+  PUPPET_UD2 = 11,         /* illegal instruction */
+  PUPPET_RECURSE = 12,     /* unbounded recursion: the stack runs off the bottom of RAM */
+  PUPPET_GARBAGE = 13,     /* fill the channel page with byte r1 (last byte first), spin */
 };
 
 #endif /* TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_ */
