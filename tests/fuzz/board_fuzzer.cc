@@ -37,7 +37,8 @@ struct Board {
         rng(h.entropy(), rng_grant),
         lld_grant(h.kernel(), LowLevelDebug::kDriverNum, h.memory_cap()),
         lld(h.NewUartDevice(), lld_grant, lld_buffer),
-        pm(h.kernel(), h.process_cap(), h.loop_cap(), [](const char*) {}, [] {}),
+        pm(
+            h.kernel(), h.process_cap(), h.loop_cap(), [](const char*) {}, [] {}),
         pconsole(h.NewUartDevice(), pm) {
     h.Register(Console::kDriverNum, console);
     h.Register(driver_num::kAlarm, alarm);

@@ -27,9 +27,9 @@ class ByteReader {
   // An argument word: small, 16-bit, full 32-bit or a boundary value, picked by a tag byte.
   uint32_t Arg() {
     static constexpr uint32_t kInteresting[] = {
-        0,          1,          2,          3,          4,         7,          8,
-        15,         16,         31,         32,         63,        64,         65,
-        127,        128,        255,        256,        1024,      4096,       0x7FFF,
+        0,          1,          2,          3,          4,          7,          8,
+        15,         16,         31,         32,         63,         64,         65,
+        127,        128,        255,        256,        1024,       4096,       0x7FFF,
         0x8000,     0xFFFF,     0x10000,    0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF,
         0xFFFFFF00, 0x00FFFFFF, 0x20000000, 0x10000000};
     switch (Byte() & 3) {

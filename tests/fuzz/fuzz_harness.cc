@@ -103,8 +103,8 @@ void Harness::Violation(const char* id, const char* what, size_t slot) {
     }
     return;
   }
-  std::fprintf(stderr, "tockpp fuzz invariant violated [%s]: %s (step %zu, op %s", id, what,
-               step_, op_name_);
+  std::fprintf(stderr, "tockpp fuzz invariant violated [%s]: %s (step %zu, op %s", id, what, step_,
+               op_name_);
   if (slot != ~size_t{0}) std::fprintf(stderr, ", process slot %zu", slot);
   std::fprintf(stderr, ")\n");
   std::fflush(stderr);
@@ -316,7 +316,8 @@ uint32_t Harness::PickDriver(ByteReader& in) {
 uint32_t Harness::PickUpcallFn(ByteReader& in, size_t slot) {
   const Process& p = process(slot);
   const GuardedPlatform& pf = platform(slot);
-  const uint32_t app_start = pf.flash_base() + GuardedPlatform::kHeaderSize + pf.protected_trailer();
+  const uint32_t app_start =
+      pf.flash_base() + GuardedPlatform::kHeaderSize + pf.protected_trailer();
   const uint32_t code_len = pf.flash_base() + GuardedPlatform::kFlashLen - app_start;
   switch (in.Byte() % 8) {
     case 0:
@@ -466,7 +467,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
       op_name_ = "yield";
       const uint8_t kind = in.Byte() % 4;
       if (kind == 0) {
-        const uint32_t span = p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
+        const uint32_t span =
+            p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
         const uint32_t addr = in.Bool() ? p.memory_start() + in.U16() % span : in.Arg();
         if (p.InAppRam(addr, 1)) {
           AddWindow(slot, Window{addr, addr + 1});
@@ -531,8 +533,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
       if (num < 2 && (t.returned || t.outcome != SyscallOutcome::kDescheduled)) {
         Violation("exit-returned", "exit returned to the process", slot);
       }
-      if (num == 2 && (!t.returned || t.ret.regs[0] != 0 ||
-                       t.ret.regs[1] != ToU32(ErrorCode::kNoSupport))) {
+      if (num == 2 &&
+          (!t.returned || t.ret.regs[0] != 0 || t.ret.regs[1] != ToU32(ErrorCode::kNoSupport))) {
         Violation("exit-bad-number", "a bad exit number did not fail with NOSUPPORT", slot);
       }
       break;
@@ -548,8 +550,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
     }
     case 17: {
       op_name_ = "bad-class";
-      static_cast<void>(Trap(slot, static_cast<SyscallClass>(8 + in.Byte() % 248), in.Arg(), 0,
-                             0, 0));
+      static_cast<void>(
+          Trap(slot, static_cast<SyscallClass>(8 + in.Byte() % 248), in.Arg(), 0, 0, 0));
       break;
     }
     default: {  // 0-3, 19: command
@@ -569,8 +571,7 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
 // ---------------------------------------------------------------------------------------------
 // Return checks (reference syscall-abi.md §4 fixed variants, §6 subscribe/allow, §7 memop).
 
-void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd,
-                                 const TrapOutcome& t) {
+void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, const TrapOutcome& t) {
   if (!t.returned) return;  // the driver stopped or killed the caller
   const uint32_t v = t.ret.regs[0];
   if (!LegalVariant(v)) Violation("command-variant", "command returned an illegal variant", slot);
@@ -655,10 +656,11 @@ void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver,
   }
   if (len != 0) {
     const bool in_ram = p.InAppRam(addr, len);
-    const bool ok = klass == SyscallClass::kReadOnlyAllow ? in_ram || p.InReadableFlash(addr, len)
-                                                          : in_ram;
+    const bool ok =
+        klass == SyscallClass::kReadOnlyAllow ? in_ram || p.InReadableFlash(addr, len) : in_ram;
     if (!ok) Violation("allow-accepted-bad-buffer", "allow accepted a buffer out of range", slot);
-    if (!in_ram && Overlaps(addr, len, p.flash_start(), p.flash_protected_end() - p.flash_start())) {
+    if (!in_ram &&
+        Overlaps(addr, len, p.flash_start(), p.flash_protected_end() - p.flash_start())) {
       Violation("allow-protected-flash", "read-only allow accepted protected flash", slot);
     }
   }

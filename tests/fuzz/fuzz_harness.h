@@ -48,9 +48,9 @@ inline constexpr size_t kMaxUartDevices = 4;
 inline constexpr size_t kMaxVirtualAlarms = 4;
 
 struct HarnessOptions {
-  size_t processes = 2;       // 1..kMaxProcesses
-  bool grant_probe = true;    // register GrantProbe (a well-behaved reference driver)
-  size_t max_steps = 256;     // ops interpreted per input
+  size_t processes = 2;     // 1..kMaxProcesses
+  bool grant_probe = true;  // register GrantProbe (a well-behaved reference driver)
+  size_t max_steps = 256;   // ops interpreted per input
 };
 
 class Harness final : public GuardedPlatform::Observer {
@@ -154,8 +154,7 @@ class Harness final : public GuardedPlatform::Observer {
   std::optional<size_t> PickRunning(ByteReader& in);
   uint32_t PickDriver(ByteReader& in);
   uint32_t PickUpcallFn(ByteReader& in, size_t slot);
-  void PickBuffer(ByteReader& in, size_t slot, SyscallClass klass, uint32_t& addr,
-                  uint32_t& len);
+  void PickBuffer(ByteReader& in, size_t slot, SyscallClass klass, uint32_t& addr, uint32_t& len);
   // Invariants. Memory is diffed lazily: the writable windows only change at "boundary" ops
   // (allow, brk, yield-no-wait, exit, app writes, management) and at process starts/ends, so
   // it is checked right before and after those, when a process ends, and at the end.
@@ -213,19 +212,29 @@ class Harness final : public GuardedPlatform::Observer {
 
 }  // namespace tock::fuzz
 
+namespace tock::fuzz {
+
+// Builds a fresh Harness and Board (in static storage: no allocator churn between runs), runs
+// the input, tears both down. What TOCK_FUZZ_BOARD expands to.
+template <typename Board>
+int RunBoard(const uint8_t* data, size_t size, HarnessOptions options = {}) {
+  alignas(Harness) static unsigned char harness_mem[sizeof(Harness)];
+  alignas(Board) static unsigned char board_mem[sizeof(Board)];
+  auto* harness = new (harness_mem) Harness(options);
+  auto* board = new (board_mem) Board(*harness);
+  harness->Run(data, size);
+  board->~Board();
+  harness->~Harness();
+  return 0;
+}
+
+}  // namespace tock::fuzz
+
 // Defines the libFuzzer entry point for a board type constructible from Harness& (the board
 // wires its capsules in its constructor). A second argument overrides HarnessOptions.
-#define TOCK_FUZZ_BOARD(Board, ...)                                                     \
-  extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {           \
-    /* Static storage, rebuilt per input: no allocator churn between runs. */         \
-    alignas(::tock::fuzz::Harness) static unsigned char harness_mem[sizeof(::tock::fuzz::Harness)]; \
-    alignas(Board) static unsigned char board_mem[sizeof(Board)];                     \
-    auto* harness = new (harness_mem)::tock::fuzz::Harness(__VA_ARGS__);              \
-    auto* board = new (board_mem) Board(*harness);                                    \
-    harness->Run(data, size);                                                         \
-    board->~Board();                                                                  \
-    harness->~Harness();                                                              \
-    return 0;                                                                         \
+#define TOCK_FUZZ_BOARD(Board, ...)                                              \
+  extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {      \
+    return ::tock::fuzz::RunBoard<Board>(data, size __VA_OPT__(, ) __VA_ARGS__); \
   }
 
 #endif  // TOCKPP_TESTS_FUZZ_FUZZ_HARNESS_H_

@@ -90,16 +90,15 @@ std::optional<uint32_t> GuardedPlatform::FirstStrayWrite(uint32_t from, uint32_t
   return std::nullopt;
 }
 
-void GuardedPlatform::Resync() {
-  std::memcpy(ram_shadow_.data(), arena_.ram, memory_len);
-}
+void GuardedPlatform::Resync() { std::memcpy(ram_shadow_.data(), arena_.ram, memory_len); }
 
 void GuardedPlatform::Paint(uint32_t from, uint32_t to) {
   // One precomputed period per slot; never 0, so a stray 0 shows.
   static const auto patterns = [] {
     std::array<std::array<uint8_t, kRamLen>, 4> p{};
     for (size_t s = 0; s < p.size(); ++s) {
-      for (size_t i = 0; i < kRamLen; ++i) p[s][i] = static_cast<uint8_t>(0x80 | ((i * 29 + s * 101) & 0x7F));
+      for (size_t i = 0; i < kRamLen; ++i)
+        p[s][i] = static_cast<uint8_t>(0x80 | ((i * 29 + s * 101) & 0x7F));
     }
     return p;
   }();

@@ -14,7 +14,8 @@ struct ProcessConsoleBoard {
   explicit ProcessConsoleBoard(tock::fuzz::Harness& h)
       : grant(h.kernel(), Console::kDriverNum, h.memory_cap()),
         console(h.NewUartDevice(), grant, tx, rx),
-        pm(h.kernel(), h.process_cap(), h.loop_cap(), [](const char*) {}, [] {}),
+        pm(
+            h.kernel(), h.process_cap(), h.loop_cap(), [](const char*) {}, [] {}),
         pconsole(h.NewUartDevice(), pm) {
     h.Register(Console::kDriverNum, console);
     pconsole.Start();
