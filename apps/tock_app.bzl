@@ -2,14 +2,22 @@
 
 Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
 //apps/libtock/arch/host:layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
-Under a Cortex-M board config (//apps:cortex_m) the Cortex-M integration takes over; until it
-is wired, app targets are incompatible there (skipped by `bazel build //...`).
+Under a Cortex-M board config (//apps:cortex_m, i.e. --config=qemu_mps2 / nrf52840dk or a
+board image's transition) the same target is a position-independent Thumb-2 ELF built with
+//platforms/userspace's crt0, layout and compile command, and its TBF is made without
+--fixed-addresses.
 
 Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
-  :hello_tbf -> hello.tbf   TBF image (`tbf create --fixed-addresses`, header padded to 256)
+  :hello_tbf -> hello.tbf   TBF image (host: `tbf create --fixed-addresses`, header padded to 256)
   :hello                    filegroup of the above
 """
+
+load(
+    "//platforms/userspace:cortex_m_app.bzl",
+    "CORTEX_M_APP_SRCS",
+    "cortex_m_compile_cmd",
+)
 
 # The TBF writer (elf2tab equivalent); set to None to stop at the ELF.
 _TBF_TOOL = "//tbf-tools:tbf"
@@ -82,21 +90,18 @@ def tock_app(
                 "gcc " + _HOST_CFLAGS + " " + " ".join(copts) +
                 " -Wl,--defsym=STACK_SIZE=" + str(stack) + " " + _HOST_LDFLAGS +
                 " -o $(location " + name + ".elf) $$SRCS -lgcc")
-    cortex_m_cmd = ("echo 'tock_app(" + name + "): Cortex-M app builds are not wired yet " +
-                    "(owned by the Cortex-M integration)' >&2; exit 1")
+    cortex_m_cmd = cortex_m_compile_cmd(srcs + deps, copts, stack)
     native.genrule(
         name = name + "_elf",
         srcs = srcs + deps + [
             "//apps/libtock:host_srcs",
             "//apps/libtock/arch/host:layout.ld",
-        ],
+        ] + CORTEX_M_APP_SRCS,
         outs = [name + ".elf"],
         cmd = select({
             "//apps:cortex_m": cortex_m_cmd,
             "//conditions:default": host_cmd,
         }),
-        # i386 host apps only, for now: skipped under the board configs.
-        target_compatible_with = ["@platforms//os:linux"],
         visibility = visibility,
         testonly = testonly,
         tags = tags,
@@ -113,7 +118,11 @@ def tock_app(
                    " --stack " + str(stack) +
                    " --app-heap " + str(app_heap) +
                    " --kernel-heap " + str(kernel_heap) +
-                   " --fixed-addresses"),
+                   # Host apps are linked at fixed addresses; Cortex-M apps are PIC.
+                   select({
+                       "//apps:cortex_m": "",
+                       "//conditions:default": " --fixed-addresses",
+                   })),
             visibility = visibility,
             testonly = testonly,
             tags = tags,
