@@ -20,10 +20,11 @@ absl::StatusOr<ControlClient> ControlClient::Connect(const std::string& socket_p
   }
   memcpy(addr.sun_path, socket_path.c_str(), socket_path.size() + 1);
   UniqueFd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  if (!fd.valid()) return absl::InternalError(absl::StrCat("socket: ", strerror(errno)));
+  if (!fd.valid()) {
+    return absl::InternalError(absl::StrCat("socket: ", strerror(errno)));
+  }
   if (connect(fd.get(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
-    return absl::UnavailableError(
-        absl::StrCat("connect ", socket_path, ": ", strerror(errno)));
+    return absl::UnavailableError(absl::StrCat("connect ", socket_path, ": ", strerror(errno)));
   }
   return ControlClient(std::move(fd));
 }
@@ -33,8 +34,12 @@ absl::Status ControlClient::SendLine(std::string_view command) {
   size_t done = 0;
   while (done < line.size()) {
     ssize_t n = send(fd_.get(), line.data() + done, line.size() - done, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return absl::UnavailableError(absl::StrCat("control send: ", strerror(errno)));
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return absl::UnavailableError(absl::StrCat("control send: ", strerror(errno)));
+    }
     done += static_cast<size_t>(n);
   }
   return absl::OkStatus();
@@ -46,7 +51,9 @@ absl::StatusOr<std::string> ControlClient::ReadLine(absl::Time deadline) {
     if (nl != std::string::npos) {
       std::string line = pending_.substr(0, nl);
       pending_.erase(0, nl + 1);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+      }
       return line;
     }
     absl::Duration left = deadline - absl::Now();
@@ -56,12 +63,20 @@ absl::StatusOr<std::string> ControlClient::ReadLine(absl::Time deadline) {
     pollfd p{fd_.get(), POLLIN, 0};
     int timeout_ms = static_cast<int>(absl::ToInt64Milliseconds(left)) + 1;
     int ready = poll(&p, 1, timeout_ms);
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) continue;  // re-checks the deadline
+    if (ready < 0 && errno == EINTR) {
+      continue;
+    }
+    if (ready <= 0) {
+      continue;  // re-checks the deadline
+    }
     char buf[4096];
     ssize_t n = read(fd_.get(), buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return absl::UnavailableError("control socket closed by tockd");
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return absl::UnavailableError("control socket closed by tockd");
+    }
     pending_.append(buf, static_cast<size_t>(n));
   }
 }
@@ -69,16 +84,22 @@ absl::StatusOr<std::string> ControlClient::ReadLine(absl::Time deadline) {
 absl::StatusOr<std::vector<std::string>> ControlClient::Request(std::string_view command,
                                                                 absl::Duration timeout) {
   absl::Time deadline = absl::Now() + timeout;
-  if (absl::Status s = SendLine(command); !s.ok()) return s;
+  if (absl::Status s = SendLine(command); !s.ok()) {
+    return s;
+  }
   std::vector<std::string> items;
   for (;;) {
     absl::StatusOr<std::string> line = ReadLine(deadline);
-    if (!line.ok()) return line.status();
-    if (*line == "ok") return items;
+    if (!line.ok()) {
+      return line.status();
+    }
+    if (*line == "ok") {
+      return items;
+    }
     if (line->rfind("error: ", 0) == 0) {
       return absl::FailedPreconditionError(
-          absl::StrCat("'", absl::string_view(command.data(), command.size()), "': ",
-                       absl::string_view(*line).substr(7)));
+          absl::StrCat("'", absl::string_view(command.data(), command.size()),
+                       "': ", absl::string_view(*line).substr(7)));
     }
     items.push_back(*std::move(line));
   }
@@ -94,7 +115,9 @@ absl::Status ControlClient::Release(int button) {
 
 absl::StatusOr<std::vector<bool>> ControlClient::Leds() {
   absl::StatusOr<std::vector<std::string>> lines = Request("leds");
-  if (!lines.ok()) return lines.status();
+  if (!lines.ok()) {
+    return lines.status();
+  }
   std::vector<bool> leds;
   for (const std::string& line : *lines) {
     // "led N on|off"
@@ -104,7 +127,9 @@ absl::StatusOr<std::vector<bool>> ControlClient::Leds() {
         !absl::SimpleAtoi(absl::string_view(line).substr(4, space - 4), &index) || index < 0) {
       return absl::InternalError("unexpected leds line: " + line);
     }
-    if (leds.size() <= static_cast<size_t>(index)) leds.resize(static_cast<size_t>(index) + 1);
+    if (leds.size() <= static_cast<size_t>(index)) {
+      leds.resize(static_cast<size_t>(index) + 1);
+    }
     leds[static_cast<size_t>(index)] = line.substr(space + 1) == "on";
   }
   return leds;

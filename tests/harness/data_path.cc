@@ -22,10 +22,14 @@ const Runfiles* TheRunfiles() {
   static const Runfiles* runfiles = [] {
     std::string error;
     Runfiles* r = Runfiles::CreateForTest(&error);
-    if (r != nullptr) return r;
+    if (r != nullptr) {
+      return r;
+    }
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (n <= 0) return static_cast<Runfiles*>(nullptr);
+    if (n <= 0) {
+      return static_cast<Runfiles*>(nullptr);
+    }
     return Runfiles::Create(std::string(exe, static_cast<size_t>(n)), &error);
   }();
   return runfiles;
@@ -38,7 +42,9 @@ bool IsFile(const std::string& path) {
 
 // "//a/b:c.tbf" -> "a/b/c.tbf", "//a/b" -> "a/b/b", "a/b/c.tbf" unchanged.
 std::string WorkspaceRelative(std::string_view label) {
-  if (label.substr(0, 2) != "//") return std::string(label);
+  if (label.substr(0, 2) != "//") {
+    return std::string(label);
+  }
   label.remove_prefix(2);
   size_t colon = label.find(':');
   if (colon == std::string_view::npos) {
@@ -57,13 +63,17 @@ absl::StatusOr<std::string> DataPath(std::string_view label_or_path) {
   if (!label_or_path.empty() && label_or_path.front() == '/' &&
       label_or_path.substr(0, 2) != "//") {
     std::string path(label_or_path);
-    if (IsFile(path)) return path;
+    if (IsFile(path)) {
+      return path;
+    }
     return absl::NotFoundError("no file at " + path);
   }
   std::string relative = std::string(kWorkspace) + "/" + WorkspaceRelative(label_or_path);
   if (const Runfiles* runfiles = TheRunfiles()) {
     std::string path = runfiles->Rlocation(relative);
-    if (!path.empty() && IsFile(path)) return path;
+    if (!path.empty() && IsFile(path)) {
+      return path;
+    }
   }
   return absl::NotFoundError("'" + std::string(label_or_path) + "' is not in the runfiles (as " +
                              relative + "); add it to the test's data");
@@ -71,7 +81,9 @@ absl::StatusOr<std::string> DataPath(std::string_view label_or_path) {
 
 absl::StatusOr<std::string> TockdPath() {
   if (const char* env = std::getenv("TOCKD"); env != nullptr && *env != '\0') {
-    if (IsFile(env)) return std::string(env);
+    if (IsFile(env)) {
+      return std::string(env);
+    }
     return absl::NotFoundError(std::string("$TOCKD names no file: ") + env);
   }
   return DataPath("//hostkernel:tockd");

@@ -1,8 +1,7 @@
 // The example from tests/harness/README.md: boot apps under the real tockd, wait for their
 // output, press a button through the control socket and watch the LED follow.
-#include "tests/harness/tockd.h"
-
 #include "gtest/gtest.h"
+#include "tests/harness/tockd.h"
 
 namespace {
 
@@ -18,9 +17,8 @@ TEST(ExampleTest, HelloPrintsAndTockdExitsCleanly) {
 }
 
 TEST(ExampleTest, ButtonPressTogglesLed) {
-  auto tockd = Tockd::Start({.apps = {"//apps/examples/buttons:buttons.tbf"},
-                             .exit_when_done = false,
-                             .control = true});
+  auto tockd = Tockd::Start(
+      {.apps = {"//apps/examples/buttons:buttons.tbf"}, .exit_when_done = false, .control = true});
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
 

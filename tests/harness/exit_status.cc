@@ -7,8 +7,12 @@
 namespace tockpp::harness {
 
 ExitStatus ExitStatus::FromWaitStatus(int status) {
-  if (WIFEXITED(status)) return Exited(WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return Signaled(WTERMSIG(status));
+  if (WIFEXITED(status)) {
+    return Exited(WEXITSTATUS(status));
+  }
+  if (WIFSIGNALED(status)) {
+    return Signaled(WTERMSIG(status));
+  }
   return Running();
 }
 

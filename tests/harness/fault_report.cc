@@ -16,7 +16,9 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   size_t start = 0;
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
+    if (nl == std::string_view::npos) {
+      nl = text.size();
+    }
     lines.push_back(text.substr(start, nl - start));
     start = nl + 1;
   }
@@ -47,7 +49,9 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
   std::vector<FaultReport> reports;
   std::vector<std::string_view> lines = SplitLines(log);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].find(kHeader) == std::string_view::npos) continue;
+    if (lines[i].find(kHeader) == std::string_view::npos) {
+      continue;
+    }
     FaultReport report;
     ParseHeader(lines[i], report);
     report.text = std::string(lines[i]);
@@ -61,12 +65,18 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
         std::string value(body.substr(kAddress.size()));
         char* end = nullptr;
         unsigned long address = std::strtoul(value.c_str(), &end, 0);
-        if (end != value.c_str()) report.fault_address = static_cast<uint32_t>(address);
+        if (end != value.c_str()) {
+          report.fault_address = static_cast<uint32_t>(address);
+        }
       }
-      if (body.substr(0, 6) == "  free") report.complete = true;
+      if (body.substr(0, 6) == "  free") {
+        report.complete = true;
+      }
       i = j;
     }
-    if (i + 1 < lines.size()) report.complete = true;  // a later line ended the dump
+    if (i + 1 < lines.size()) {
+      report.complete = true;  // a later line ended the dump
+    }
     reports.push_back(std::move(report));
   }
   return reports;

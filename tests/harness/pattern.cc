@@ -11,25 +11,29 @@ Pattern::Pattern(std::string_view substring) : Pattern(std::string(substring), f
 
 Pattern::Pattern(std::string text, bool is_regex) : text_(std::move(text)) {
   if (is_regex) {
-    regex_ = std::make_shared<const std::regex>(
-        text_, std::regex::ECMAScript | std::regex::multiline);
+    regex_ =
+        std::make_shared<const std::regex>(text_, std::regex::ECMAScript | std::regex::multiline);
   }
 }
 
 Pattern Pattern::Regex(std::string expression) { return Pattern(std::move(expression), true); }
 
 std::optional<Pattern::Span> Pattern::Find(std::string_view text, size_t from) const {
-  if (from > text.size()) return std::nullopt;
+  if (from > text.size()) {
+    return std::nullopt;
+  }
   if (!regex_) {
     size_t at = text.find(text_, from);
-    if (at == std::string_view::npos) return std::nullopt;
+    if (at == std::string_view::npos) {
+      return std::nullopt;
+    }
     return Span{at, at + text_.size()};
   }
   std::match_results<std::string_view::const_iterator> m;
-  auto flags = from == 0 ? std::regex_constants::match_default
-                         : std::regex_constants::match_prev_avail;
-  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), m,
-                         *regex_, flags)) {
+  auto flags =
+      from == 0 ? std::regex_constants::match_default : std::regex_constants::match_prev_avail;
+  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), m, *regex_,
+                         flags)) {
     return std::nullopt;
   }
   size_t begin = from + static_cast<size_t>(m.position(0));
@@ -43,7 +47,9 @@ int Pattern::Count(std::string_view text) const {
     ++n;
     // An empty match must still make progress.
     from = span->end > span->begin ? span->end : span->end + 1;
-    if (from > text.size()) break;
+    if (from > text.size()) {
+      break;
+    }
   }
   return n;
 }

@@ -16,9 +16,9 @@ namespace tockpp::harness {
 class Pattern {
  public:
   // Substring patterns (implicit, so a wait can take "Hello, World!").
-  Pattern(const char* substring);         // NOLINT(google-explicit-constructor)
-  Pattern(std::string substring);         // NOLINT(google-explicit-constructor)
-  Pattern(std::string_view substring);    // NOLINT(google-explicit-constructor)
+  Pattern(const char* substring);       // NOLINT(google-explicit-constructor)
+  Pattern(std::string substring);       // NOLINT(google-explicit-constructor)
+  Pattern(std::string_view substring);  // NOLINT(google-explicit-constructor)
 
   // An ECMAScript regular expression; ^ and $ match at line starts/ends.
   static Pattern Regex(std::string expression);

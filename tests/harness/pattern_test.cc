@@ -37,9 +37,7 @@ TEST(PatternTest, RegexFromOffsetSeesPreviousLineEnd) {
   EXPECT_FALSE(Regex("^b").Find("ab", 1).has_value());
 }
 
-TEST(PatternTest, EmptyRegexMatchesDoNotLoopForever) {
-  EXPECT_EQ(Regex("x*").Count("ab"), 3);
-}
+TEST(PatternTest, EmptyRegexMatchesDoNotLoopForever) { EXPECT_EQ(Regex("x*").Count("ab"), 3); }
 
 TEST(PatternTest, DescribeSaysWhichKind) {
   EXPECT_EQ(Pattern("hi").Describe(), "\"hi\"");

@@ -39,7 +39,9 @@ absl::Status Errno(std::string_view what) {
 }
 
 std::string Tail(const std::string& text, size_t max) {
-  if (text.size() <= max) return text;
+  if (text.size() <= max) {
+    return text;
+  }
   return "[... " + std::to_string(text.size() - max) + " bytes ...]" +
          text.substr(text.size() - max);
 }
@@ -54,7 +56,9 @@ Tockd::Tockd(TockdOptions options) : options_(std::move(options)) {}
 
 absl::StatusOr<std::unique_ptr<Tockd>> Tockd::Start(TockdOptions options) {
   std::unique_ptr<Tockd> tockd(new Tockd(std::move(options)));
-  if (absl::Status s = tockd->Spawn(); !s.ok()) return s;
+  if (absl::Status s = tockd->Spawn(); !s.ok()) {
+    return s;
+  }
   if (tockd->options_.control) {
     absl::Status s = tockd->ConnectControl(absl::Now() + tockd->options_.default_timeout);
     if (!s.ok()) {
@@ -67,16 +71,25 @@ absl::StatusOr<std::unique_ptr<Tockd>> Tockd::Start(TockdOptions options) {
 
 absl::Status Tockd::Spawn() {
   const TockdOptions& o = options_;
-  absl::StatusOr<std::string> tockd =
-      o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
-  if (!tockd.ok()) return tockd.status();
+  absl::StatusOr<std::string> tockd = o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
+  if (!tockd.ok()) {
+    return tockd.status();
+  }
   argv_ = {*tockd};
-  if (o.exit_when_done) argv_.push_back("--exit-when-done");
-  if (!o.log_level.empty()) argv_.push_back("--log-level=" + o.log_level);
-  if (o.time == TimeMode::kVirtual) argv_.push_back("--time=virtual");
+  if (o.exit_when_done) {
+    argv_.push_back("--exit-when-done");
+  }
+  if (!o.log_level.empty()) {
+    argv_.push_back("--log-level=" + o.log_level);
+  }
+  if (o.time == TimeMode::kVirtual) {
+    argv_.push_back("--time=virtual");
+  }
   if (o.control) {
     char dir[] = "/tmp/tockd-harness-XXXXXX";  // short: sun_path holds 108 bytes
-    if (mkdtemp(dir) == nullptr) return Errno("mkdtemp");
+    if (mkdtemp(dir) == nullptr) {
+      return Errno("mkdtemp");
+    }
     temp_dir_ = dir;
     control_path_ = temp_dir_ + "/control.sock";
     argv_.push_back("--control=unix:" + control_path_);
@@ -89,38 +102,56 @@ absl::Status Tockd::Spawn() {
   argv_.insert(argv_.end(), o.flags.begin(), o.flags.end());
   for (const std::string& app : o.apps) {
     absl::StatusOr<std::string> path = DataPath(app);
-    if (!path.ok()) return path.status();
+    if (!path.ok()) {
+      return path.status();
+    }
     argv_.push_back(*path);
   }
 
   int in_pair[2], out_pipe[2], err_pipe[2], exec_pipe[2];
   // stdin is a socket so writes after tockd exits fail with EPIPE instead of raising SIGPIPE.
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) return Errno("socketpair");
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) {
+    return Errno("socketpair");
+  }
   UniqueFd in_child(in_pair[1]);
   stdin_.Reset(in_pair[0]);
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+    return Errno("pipe");
+  }
   UniqueFd out_child(out_pipe[1]);
   stdout_.Reset(out_pipe[0]);
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+    return Errno("pipe");
+  }
   UniqueFd err_child(err_pipe[1]);
   stderr_.Reset(err_pipe[0]);
-  if (pipe2(exec_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+  if (pipe2(exec_pipe, O_CLOEXEC) != 0) {
+    return Errno("pipe");
+  }
   UniqueFd exec_read(exec_pipe[0]);
   UniqueFd exec_write(exec_pipe[1]);
   wake_.Reset(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-  if (!wake_.valid()) return Errno("eventfd");
+  if (!wake_.valid()) {
+    return Errno("eventfd");
+  }
 
   std::vector<char*> argv;
-  for (std::string& a : argv_) argv.push_back(a.data());
+  for (std::string& a : argv_) {
+    argv.push_back(a.data());
+  }
   argv.push_back(nullptr);
   const pid_t parent = getpid();
 
   pid_t pid = fork();
-  if (pid < 0) return Errno("fork");
+  if (pid < 0) {
+    return Errno("fork");
+  }
   if (pid == 0) {
     // Child: async-signal-safe calls only. tockd dies with the test.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(127);
+    if (getppid() != parent) {
+      _exit(127);
+    }
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -153,7 +184,9 @@ absl::Status Tockd::Spawn() {
     return absl::InternalError(absl::StrCat("exec ", argv_[0], ": ", strerror(exec_errno)));
   }
   pidfd_.Reset(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
-  if (!pidfd_.valid()) return Errno("pidfd_open");
+  if (!pidfd_.valid()) {
+    return Errno("pidfd_open");
+  }
 
   buffers_[static_cast<int>(Stream::kConsole)].open = true;
   buffers_[static_cast<int>(Stream::kLog)].open = true;
@@ -172,7 +205,9 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
       return absl::UnavailableError(
           absl::StrCat("tockd ", exit_status().ToString(), " before its control socket was up"));
     }
-    if (absl::Now() >= deadline) return client.status();
+    if (absl::Now() >= deadline) {
+      return client.status();
+    }
     struct stat st;
     if (stat(control_path_.c_str(), &st) == 0) {
       sched_yield();  // bound but not yet listening: a few instructions away
@@ -188,8 +223,12 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
     }
   }
   absl::StatusOr<ControlClient> watch = ControlClient::Connect(control_path_);
-  if (!watch.ok()) return watch.status();
-  if (absl::Status s = watch->SendLine("watch"); !s.ok()) return s;
+  if (!watch.ok()) {
+    return watch.status();
+  }
+  if (absl::Status s = watch->SendLine("watch"); !s.ok()) {
+    return s;
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     watch_.emplace(*std::move(watch));
@@ -202,8 +241,10 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
 
 void Tockd::ReaderLoop() {
   enum { kOut, kErr, kWatch, kPid, kWake, kCount };
-  pollfd fds[kCount] = {{stdout_.get(), POLLIN, 0}, {stderr_.get(), POLLIN, 0},
-                        {-1, POLLIN, 0},            {pidfd_.get(), POLLIN, 0},
+  pollfd fds[kCount] = {{stdout_.get(), POLLIN, 0},
+                        {stderr_.get(), POLLIN, 0},
+                        {-1, POLLIN, 0},
+                        {pidfd_.get(), POLLIN, 0},
                         {wake_.get(), POLLIN, 0}};
   const Stream streams[] = {Stream::kConsole, Stream::kLog, Stream::kEvents};
   bool quit = false;
@@ -220,14 +261,20 @@ void Tockd::ReaderLoop() {
     }
     int ready = poll(fds, kCount, -1);
     if (ready < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       break;
     }
     for (int i = kOut; i <= kWatch; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      if (fds[i].fd < 0 || fds[i].revents == 0) {
+        continue;
+      }
       char buf[8192];
       ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
+        continue;
+      }
       std::lock_guard<std::mutex> lock(mu_);
       Buffer& b = buffers_[static_cast<int>(streams[i])];
       if (n <= 0) {
@@ -251,16 +298,22 @@ void Tockd::ReaderLoop() {
       uint64_t value;
       (void)!read(wake_.get(), &value, sizeof value);
       std::lock_guard<std::mutex> lock(mu_);
-      if (value >= 2) quit = true;  // destructor's request
+      if (value >= 2) {
+        quit = true;  // destructor's request
+      }
     }
   }
   std::lock_guard<std::mutex> lock(mu_);
-  for (Buffer& b : buffers_) b.open = false;
+  for (Buffer& b : buffers_) {
+    b.open = false;
+  }
   changed_.notify_all();
 }
 
 Tockd::~Tockd() {
-  if (pid_ > 0 && exit_status().running()) Stop();
+  if (pid_ > 0 && exit_status().running()) {
+    Stop();
+  }
   if (reader_.joinable()) {
     uint64_t quit = 2;
     (void)!write(wake_.get(), &quit, sizeof quit);
@@ -280,12 +333,13 @@ Tockd::~Tockd() {
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
   if (stream == Stream::kEvents && !watch_) {
-    return ::testing::AssertionFailure()
-           << "waiting for events needs TockdOptions::control = true";
+    return ::testing::AssertionFailure() << "waiting for events needs TockdOptions::control = true";
   }
   for (;;) {
     int found = pattern.Count(buffers_[s].data);
-    if (found >= count) return ::testing::AssertionSuccess();
+    if (found >= count) {
+      return ::testing::AssertionSuccess();
+    }
     if (!buffers_[s].open) {
       return ::testing::AssertionFailure()
              << "tockd's " << kStreamNames[s] << " ended with " << found << " of " << count
@@ -327,19 +381,25 @@ Tockd::~Tockd() {
   return WaitForFault(app, report, index, options_.default_timeout);
 }
 
-::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report,
-                                               int index, absl::Duration timeout) {
+::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report, int index,
+                                               absl::Duration timeout) {
   const int s = static_cast<int>(Stream::kLog);
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     int seen = 0;
     for (FaultReport& r : ParseFaultReports(buffers_[s].data)) {
-      if (r.app != app) continue;
+      if (r.app != app) {
+        continue;
+      }
       // A dump cut off by the end of the log counts once the log has ended.
-      if (!r.complete && buffers_[s].open) break;
+      if (!r.complete && buffers_[s].open) {
+        break;
+      }
       if (seen++ == index) {
-        if (report != nullptr) *report = std::move(r);
+        if (report != nullptr) {
+          *report = std::move(r);
+        }
         return ::testing::AssertionSuccess();
       }
     }
@@ -347,8 +407,7 @@ Tockd::~Tockd() {
     if (ended || changed_.wait_until(lock, deadline) == std::cv_status::timeout) {
       return ::testing::AssertionFailure()
              << (ended ? "tockd's log ended" : "timed out after " + absl::FormatDuration(timeout))
-             << " waiting for fault dump #" << index << " of '" << app << "' (saw " << seen
-             << ")\n"
+             << " waiting for fault dump #" << index << " of '" << app << "' (saw " << seen << ")\n"
              << Describe(lock);
     }
   }
@@ -381,7 +440,9 @@ std::vector<FaultReport> Tockd::Faults() const {
   std::vector<FaultReport> all = ParseFaultReports(Log());
   std::vector<FaultReport> complete;
   for (FaultReport& r : all) {
-    if (r.complete) complete.push_back(std::move(r));
+    if (r.complete) {
+      complete.push_back(std::move(r));
+    }
   }
   return complete;
 }
@@ -390,7 +451,9 @@ std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {
   std::string out = "tockd " + exit_.ToString() + ": " + absl::StrJoin(argv_, " ") + "\n";
   out += "--- console ---\n" + Tail(buffers_[0].data, kConsoleTail) + "\n";
   out += "--- log ---\n" + Tail(buffers_[1].data, kLogTail) + "\n";
-  if (watch_) out += "--- events ---\n" + Tail(buffers_[2].data, kConsoleTail) + "\n";
+  if (watch_) {
+    out += "--- events ---\n" + Tail(buffers_[2].data, kConsoleTail) + "\n";
+  }
   return out;
 }
 
@@ -400,13 +463,17 @@ std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {
   const absl::Time deadline = absl::Now() + options_.default_timeout;
   size_t done = 0;
   while (done < bytes.size()) {
-    ssize_t n = send(stdin_.get(), bytes.data() + done, bytes.size() - done,
-                     MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (n < 0 && errno == EINTR) continue;
+    ssize_t n =
+        send(stdin_.get(), bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
     if (n < 0 && errno == EAGAIN) {  // tockd is not reading: wait for room, within the guard
       pollfd p{stdin_.get(), POLLOUT, 0};
       int ms = static_cast<int>(absl::ToInt64Milliseconds(deadline - absl::Now()));
-      if (ms > 0 && poll(&p, 1, ms) >= 0) continue;
+      if (ms > 0 && poll(&p, 1, ms) >= 0) {
+        continue;
+      }
       return ::testing::AssertionFailure() << "typing into tockd's console: tockd is not reading";
     }
     if (n <= 0) {
@@ -418,7 +485,9 @@ std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {
 }
 
 void Tockd::CloseConsoleInput() {
-  if (stdin_.valid()) shutdown(stdin_.get(), SHUT_WR);
+  if (stdin_.valid()) {
+    shutdown(stdin_.get(), SHUT_WR);
+  }
 }
 
 // --- Control ----------------------------------------------------------------------------------
@@ -432,24 +501,32 @@ ControlClient& Tockd::control() {
 }
 
 ::testing::AssertionResult Tockd::CheckStatus(const absl::Status& status, std::string_view what) {
-  if (status.ok()) return ::testing::AssertionSuccess();
+  if (status.ok()) {
+    return ::testing::AssertionSuccess();
+  }
   std::unique_lock<std::mutex> lock(mu_);
   return ::testing::AssertionFailure() << what << ": " << status.ToString() << "\n"
                                        << Describe(lock);
 }
 
 ::testing::AssertionResult Tockd::PressButton(int button) {
-  if (!control_) return ::testing::AssertionFailure() << "PressButton needs control = true";
+  if (!control_) {
+    return ::testing::AssertionFailure() << "PressButton needs control = true";
+  }
   return CheckStatus(control_->Press(button), "press " + std::to_string(button));
 }
 
 ::testing::AssertionResult Tockd::ReleaseButton(int button) {
-  if (!control_) return ::testing::AssertionFailure() << "ReleaseButton needs control = true";
+  if (!control_) {
+    return ::testing::AssertionFailure() << "ReleaseButton needs control = true";
+  }
   return CheckStatus(control_->Release(button), "release " + std::to_string(button));
 }
 
 absl::StatusOr<std::vector<bool>> Tockd::Leds() {
-  if (!control_) return absl::FailedPreconditionError("Leds() needs control = true");
+  if (!control_) {
+    return absl::FailedPreconditionError("Leds() needs control = true");
+  }
   return control_->Leds();
 }
 
@@ -469,14 +546,20 @@ ExitStatus Tockd::WaitForExit(absl::Duration timeout) {
 ExitStatus Tockd::Stop(absl::Duration grace) {
   {
     std::lock_guard<std::mutex> lock(mu_);  // the reader reaps under this lock: pid_ is ours
-    if (!exit_.running() || pid_ <= 0) return exit_;
+    if (!exit_.running() || pid_ <= 0) {
+      return exit_;
+    }
     kill(pid_, SIGTERM);
   }
   ExitStatus status = WaitForExit(grace);
-  if (!status.running()) return status;
+  if (!status.running()) {
+    return status;
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (exit_.running()) kill(pid_, SIGKILL);
+    if (exit_.running()) {
+      kill(pid_, SIGKILL);
+    }
   }
   return WaitForExit(grace);
 }

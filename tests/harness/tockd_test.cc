@@ -68,8 +68,8 @@ TEST(TockdHarnessTest, StopEndsASpinningRun) {
 }
 
 TEST(TockdHarnessTest, WaitForFaultFindsTheNthDump) {
-  auto tockd = Tockd::Start({.apps = {"//tests/security/apps:restart_fault.tbf"},
-                             .flags = {"--fault-policy=restart:2"}});
+  auto tockd = Tockd::Start(
+      {.apps = {"//tests/security/apps:restart_fault.tbf"}, .flags = {"--fault-policy=restart:2"}});
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   FaultReport third;
   ASSERT_TRUE((*tockd)->WaitForFault("restart_fault", &third, 2));
@@ -99,7 +99,9 @@ TEST(TockdHarnessTest, TypingAfterTockdExitedDoesNotKillTheTest) {
   ASSERT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(0));
   // Whether the write still lands depends on when Linux tears down tockd's io_uring (a pending
   // read holds stdin briefly); either way there must be no SIGPIPE.
-  for (int i = 0; i < 10; ++i) (void)(*tockd)->TypeConsole("hello?\n");
+  for (int i = 0; i < 10; ++i) {
+    (void)(*tockd)->TypeConsole("hello?\n");
+  }
   SUCCEED();
 }
 

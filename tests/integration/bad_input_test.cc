@@ -68,7 +68,9 @@ TEST(BadInputTest, MissingAppBesideAGoodOneRunsNothing) {
 
 TEST(BadInputTest, GarbageFileIsAMalformedTbf) {
   std::string junk(100, '\0');
-  for (size_t i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>(i * 37 + 11);
+  for (size_t i = 0; i < junk.size(); ++i) {
+    junk[i] = static_cast<char>(i * 37 + 11);
+  }
   std::string path = WriteFile("garbage.tbf", junk);
   std::string line = ExpectOneLineError({path});
   EXPECT_NE(line.find("malformed TBF"), std::string::npos) << line;
@@ -128,17 +130,16 @@ TEST_P(BadFlagValueTest, IsOneLineError) {
   EXPECT_NE(line.find(GetParam().mentions), std::string::npos) << line;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Flags, BadFlagValueTest,
-    ::testing::Values(BadFlag{"--timeslice=abc", "timeslice"},
-                      BadFlag{"--timeslice=0ms", "timeslice"},
-                      BadFlag{"--seed=abc", "seed"},
-                      BadFlag{"--fault-policy=explode", "explode"},
-                      BadFlag{"--fault-policy=restart:0", "restart:0"},
-                      BadFlag{"--fault-policy=restart:x", "restart:x"},
-                      BadFlag{"--log-level=loud", "log-level"},
-                      BadFlag{"--console=tcp:1", "console"},
-                      BadFlag{"--control=nowhere", "control"}));
+INSTANTIATE_TEST_SUITE_P(Flags, BadFlagValueTest,
+                         ::testing::Values(BadFlag{"--timeslice=abc", "timeslice"},
+                                           BadFlag{"--timeslice=0ms", "timeslice"},
+                                           BadFlag{"--seed=abc", "seed"},
+                                           BadFlag{"--fault-policy=explode", "explode"},
+                                           BadFlag{"--fault-policy=restart:0", "restart:0"},
+                                           BadFlag{"--fault-policy=restart:x", "restart:x"},
+                                           BadFlag{"--log-level=loud", "log-level"},
+                                           BadFlag{"--console=tcp:1", "console"},
+                                           BadFlag{"--control=nowhere", "control"}));
 
 }  // namespace
 }  // namespace tockpp::integration

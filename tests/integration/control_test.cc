@@ -9,7 +9,6 @@
 namespace tockpp::integration {
 namespace {
 
-using harness::ExitStatus;
 using harness::Regex;
 using harness::Stream;
 using harness::Tockd;
@@ -54,7 +53,9 @@ TEST(ControlTest, BlinkTogglesLedZeroBackAndForth) {
   ASSERT_TRUE(t.WaitFor(Stream::kEvents, Regex("^led 0 (on|off)"), 2, absl::Seconds(20)));
   std::vector<std::string> toggles;
   for (const std::string& line : t.Lines(Stream::kEvents)) {
-    if (line.rfind("led 0 ", 0) == 0) toggles.push_back(line.substr(6, line.find(' ', 6) - 6));
+    if (line.rfind("led 0 ", 0) == 0) {
+      toggles.push_back(line.substr(6, line.find(' ', 6) - 6));
+    }
   }
   ASSERT_GE(toggles.size(), 2u);
   EXPECT_NE(toggles[0], toggles[1]);  // each event is a real toggle

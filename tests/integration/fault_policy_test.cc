@@ -20,7 +20,8 @@ constexpr char kHello[] = "//apps/examples/hello:hello.tbf";
 constexpr int kPanicExitCode = 3;  // tockd --help: exit 3 on kernel panic
 
 TEST(FaultPolicyTest, RestartPolicyRestartsNTimesThenStops) {
-  auto tockd = Tockd::Start({.apps = {kRestartFault, kHello}, .flags = {"--fault-policy=restart:3"}});
+  auto tockd =
+      Tockd::Start({.apps = {kRestartFault, kHello}, .flags = {"--fault-policy=restart:3"}});
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForFault("restart_fault", nullptr, 3));

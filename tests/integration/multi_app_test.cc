@@ -44,9 +44,8 @@ TEST(MultiAppTest, TwoCountersPrintEveryLineWholeAndInterleaved) {
     per_app[m[1]].push_back(m[2]);
   }
   for (const char* app : {"counter_a", "counter_b"}) {
-    std::vector<std::string> expected;
-    for (int n = 0; n < 10; ++n) expected.push_back(std::to_string(n));
-    expected.push_back("done");
+    const std::vector<std::string> expected = {"0", "1", "2", "3", "4",   "5",
+                                               "6", "7", "8", "9", "done"};
     EXPECT_EQ(per_app[app], expected) << app;
   }
   // Both ran at the same time: each started before the other finished counting.

@@ -24,7 +24,9 @@ std::string CpuVendor() {
   std::ifstream cpuinfo("/proc/cpuinfo");
   std::string line;
   while (std::getline(cpuinfo, line)) {
-    if (line.rfind("vendor_id", 0) == 0) return line.substr(line.find(':') + 2);
+    if (line.rfind("vendor_id", 0) == 0) {
+      return line.substr(line.find(':') + 2);
+    }
   }
   return "";
 }
@@ -33,7 +35,9 @@ std::string CpuVendor() {
 std::optional<uint32_t> AnnouncedAddress(const std::string& console, const std::string& prefix) {
   std::smatch m;
   std::regex re(prefix + "(0x[0-9a-fA-F]+)");
-  if (!std::regex_search(console, m, re)) return std::nullopt;
+  if (!std::regex_search(console, m, re)) {
+    return std::nullopt;
+  }
   return static_cast<uint32_t>(std::stoul(m[1], nullptr, 16));
 }
 
@@ -182,16 +186,20 @@ TEST(AttackTest, ChannelGarbageWithBogusSequenceNumbersIsAProtocolViolation) {
 // Every attack again, all at once beside one bystander: each is contained on its own.
 TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
   const std::vector<std::string> attacks = {
-      "wild_write",     "grant_write",  "read_other",          "read_kernel",
-      "forbidden_syscall", "forbidden_open", "mprotect_grant", "far_jump_64",
-      "syscall32",      "illegal_instruction", "stack_overflow", "channel_garbage"};
+      "wild_write",        "grant_write",         "read_other",     "read_kernel",
+      "forbidden_syscall", "forbidden_open",      "mprotect_grant", "far_jump_64",
+      "syscall32",         "illegal_instruction", "stack_overflow", "channel_garbage"};
   harness::TockdOptions options{.flags = {"--fault-policy=stop"}};
-  for (const std::string& a : attacks) options.apps.push_back("//tests/security/apps:" + a + ".tbf");
+  for (const std::string& a : attacks) {
+    options.apps.push_back("//tests/security/apps:" + a + ".tbf");
+  }
   options.apps.push_back(kBystander);
   auto tockd = Tockd::Start(options);
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
-  for (const std::string& a : attacks) EXPECT_TRUE(t.WaitForFault(a)) << a;
+  for (const std::string& a : attacks) {
+    EXPECT_TRUE(t.WaitForFault(a)) << a;
+  }
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
   EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
   EXPECT_EQ(t.Faults().size(), attacks.size()) << t.Log();
