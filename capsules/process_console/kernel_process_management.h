@@ -1,7 +1,7 @@
 // KernelProcessManagement: ProcessManagement on top of tock::Kernel. Trusted glue: it holds the
 // capabilities the board hands it (capsules cannot create them) and uses only the kernel's
-// public lifecycle API. Counters the kernel does not track yet (syscall count, quanta, grants
-// used, short id) are reported as 0.
+// public lifecycle API. Counters (syscalls, quanta, grants used) are the kernel's per-process
+// debug counters; short ids are not tracked and show as "Unique".
 //
 // Wiring (board, statics):
 //   KernelProcessManagement pm(kernel, process_cap, loop_cap, &BoardPanic, &BoardReset);
@@ -40,12 +40,19 @@ class KernelProcessManagement final : public ProcessManagement {
     const Process& p = kernel_.processes()[slot];
     return p.state() == ProcessState::kUnused ? nullptr : &p;
   }
-  ProcessStats Stats(const Process& /*process*/) const override {
+  ProcessStats Stats(const Process& process) const override {
     ProcessStats s;
+    s.syscall_count = process.syscall_count();
+    s.timeslice_expirations = process.timeslice_expirations();
+    s.grants_used = static_cast<uint32_t>(process.allocated_grant_count());
     s.grants_total = static_cast<uint32_t>(kernel_.grant_count());
     return s;
   }
-  uint32_t TimesliceExpirations() const override { return 0; }
+  uint32_t TimesliceExpirations() const override {
+    uint32_t total = 0;
+    for (const Process& p : kernel_.processes()) total += p.timeslice_expirations();
+    return total;
+  }
 
   Result<void> Stop(ProcessId pid) override { return kernel_.StopProcess(pid, process_cap_); }
   Result<void> Resume(ProcessId pid) override { return kernel_.ResumeProcess(pid, process_cap_); }

@@ -1,6 +1,11 @@
 // The host board's wiring; see host_board.h for the parts list.
 #include "hostkernel/board/host_board.h"
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "spdlog/spdlog.h"
+
 namespace tockpp::hostkernel {
 namespace {
 
@@ -9,6 +14,13 @@ std::array<tock::hil::led::Led*, N> LedList(HostLeds& leds) {
   std::array<tock::hil::led::Led*, N> list{};
   for (size_t i = 0; i < N; ++i) list[i] = &leds.led(i);
   return list;
+}
+
+// The process console's `panic` command: the kernel panics, tockd exits non-zero.
+void PanicFromProcessConsole(const char* message) {
+  spdlog::critical("kernel panic from the process console: {}", message);
+  std::fflush(stdout);
+  std::_Exit(3);
 }
 
 }  // namespace
@@ -37,7 +49,9 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
       rng_grant_(kernel_, tock::capsules::driver_num::kRng, memory_cap_),
       rng_driver_(entropy_, rng_grant_),
       lld_grant_(kernel_, tock::capsules::LowLevelDebug::kDriverNum, memory_cap_),
-      lld_(debug_uart_, lld_grant_, lld_buffer_) {
+      lld_(debug_uart_, lld_grant_, lld_buffer_),
+      process_management_(kernel_, management_cap_, main_loop_cap_, &PanicFromProcessConsole),
+      process_console_(process_console_uart_, process_management_) {
   static_assert(kNumButtons == 4 && kNumGpioPins == 8, "update the initializer lists above");
   // Every driver the apps can reach, by upstream driver number.
   (void)drivers_.Register(tock::capsules::driver_num::kAlarm, alarm_driver_);
@@ -47,6 +61,17 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
   (void)drivers_.Register(tock::capsules::driver_num::kGpio, gpio_driver_);
   (void)drivers_.Register(tock::capsules::driver_num::kRng, rng_driver_);
   (void)drivers_.Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
+  switch (config.process_console) {
+    case HostBoardConfig::ProcessConsoleMode::kActive:
+      process_console_.DisplayWelcome();
+      process_console_.Start();
+      break;
+    case HostBoardConfig::ProcessConsoleMode::kHibernated:
+      process_console_.StartHibernated();
+      break;
+    case HostBoardConfig::ProcessConsoleMode::kOff:
+      break;
+  }
 }
 
 }  // namespace tockpp::hostkernel

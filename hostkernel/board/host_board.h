@@ -16,6 +16,8 @@
 #include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
 #include "capsules/low_level_debug/low_level_debug.h"
+#include "capsules/process_console/kernel_process_management.h"
+#include "capsules/process_console/process_console.h"
 #include "capsules/rng/rng_driver.h"
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "capsules/virtual_uart/virtual_uart.h"
@@ -40,6 +42,10 @@ namespace tockpp::hostkernel {
 struct HostBoardConfig {
   uint32_t timeslice_us = tock::kDefaultTimesliceUs;
   uint64_t seed = 0;  // entropy seed (--seed)
+  // Upstream's shell on the console UART (--process-console): active (prompt, echo), hibernated
+  // (obeys only console-start) or off.
+  enum class ProcessConsoleMode { kActive, kHibernated, kOff };
+  ProcessConsoleMode process_console = ProcessConsoleMode::kActive;
 };
 
 class HostBoard {
@@ -115,6 +121,11 @@ class HostBoard {
   std::array<uint8_t, 96> lld_buffer_{};
   tock::capsules::LowLevelDebug::GrantType lld_grant_;
   tock::capsules::LowLevelDebug lld_;
+
+  // The process console shares the console UART (whole lines) with the apps and the kernel.
+  tock::capsules::UartDevice process_console_uart_{uart_mux_};
+  tock::capsules::KernelProcessManagement process_management_;
+  tock::capsules::ProcessConsole process_console_;
 };
 
 }  // namespace tockpp::hostkernel

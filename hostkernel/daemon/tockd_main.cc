@@ -45,6 +45,9 @@ ABSL_FLAG(bool, exit_when_done, false,
           "exit 0 when no process can run again (non-zero if the kernel panicked)");
 ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
           "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
+ABSL_FLAG(std::string, process_console, "active",
+          "upstream's process console on the console UART: active, hibernated (wakes on "
+          "console-start) or off");
 ABSL_FLAG(std::string, time, "real",
           "real (monotonic) or virtual (jumps to the next alarm when every process is idle)");
 ABSL_FLAG(std::string, trace, "",
@@ -61,7 +64,7 @@ constexpr const char kUsage[] =
     "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
-    "  --time=real|virtual  --trace=FILE\n"
+    "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -232,6 +235,16 @@ int Main(int argc, char** argv) {
   HostBoardConfig board_config;
   board_config.timeslice_us = static_cast<uint32_t>(absl::ToInt64Microseconds(timeslice));
   board_config.seed = absl::GetFlag(FLAGS_seed);
+  const std::string pconsole = absl::GetFlag(FLAGS_process_console);
+  if (pconsole == "active") {
+    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kActive;
+  } else if (pconsole == "hibernated") {
+    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kHibernated;
+  } else if (pconsole == "off") {
+    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kOff;
+  } else {
+    return Fail("--process-console must be active, hibernated or off");
+  }
   static HostBoard board(reactor, clock, uart, board_config);  // static: it is the machine
 
   static std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;

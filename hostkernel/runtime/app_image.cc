@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "hostkernel/abi/tock_channel.h"
+#include "kernel/tbf_loading.h"
 #include "tbf-tools/lib/process_load_info.h"
 #include "tbf-tools/tab.h"
 
@@ -38,25 +39,22 @@ absl::StatusOr<std::unique_ptr<AppImage>> MakeAppImage(std::string source,
     return absl::InvalidArgumentError(
         absl::StrCat(image->source, ": a padding TBF (no Main or Program header), not an app"));
   }
-  tock::TbfDescription& d = image->tbf;
-  d.image = image->bytes.data();
-  d.total_size = info.flash_size;
-  d.header_size = info.header_size;
-  d.protected_trailer_size = info.protected_trailer_size;
-  d.init_fn_offset = info.init_fn_offset;
-  d.minimum_ram_size = info.minimum_ram_size;
-  d.package_name = info.package_name;
-  d.package_name_len = info.package_name_len;
-  d.enabled = info.enabled;
-  d.fixed_ram_address = info.has_fixed_ram ? info.fixed_ram_address : tock::kNoFixedAddress;
-  d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : tock::kNoFixedAddress;
-  d.flash_address =
-      info.has_fixed_flash ? info.fixed_flash_address - d.protected_size() : TOCK_HOST_FLASH_ADDR;
-  if (info.has_fixed_flash && info.fixed_flash_address < d.protected_size() + 0x10000u) {
+  // The fixed flash address names the binary; the TBF header sits right below it.
+  const uint32_t protected_size = info.header_size + info.protected_trailer_size;
+  if (info.has_fixed_flash && info.fixed_flash_address < protected_size + 0x10000u) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: fixed flash address 0x%08x is too low for a host process",
                         image->source, info.fixed_flash_address));
   }
+  const uint32_t flash_address =
+      info.has_fixed_flash ? info.fixed_flash_address - protected_size : TOCK_HOST_FLASH_ADDR;
+  const tock::Result<tock::TbfDescription> described = tock::DescribeTbf(
+      std::span<const uint8_t>(image->bytes.data(), image->bytes.size()), flash_address);
+  if (!described.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(image->source, ": the kernel cannot load this TBF"));
+  }
+  image->tbf = described.value();
   return image;
 }
 
