@@ -59,7 +59,7 @@ namespace tockpp::hostkernel {
 namespace {
 
 constexpr const char kUsage[] =
-    "tockd: the Tock kernel as a Linux daemon; each app is an isolated i386 process.\n"
+    "the Tock kernel as a Linux daemon; each app is an isolated i386 process.\n"
     "usage: tockd [flags] APP.tbf|APP.tab ...\n"
     "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
@@ -79,6 +79,7 @@ class Daemon final : public HostRunner::Listener {
   void set_exit_when_done(bool v) { exit_when_done_ = v; }
   bool exit_when_done() const { return exit_when_done_; }
   void set_tracer(Tracer* tracer) { tracer_ = tracer; }
+  void set_control(ControlServer* control) { control_ = control; }
   void Finish() { finished_ = true; }
   // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
   uint64_t wall_clock_preemptions() const { return preemptions_; }
@@ -114,8 +115,23 @@ class Daemon final : public HostRunner::Listener {
     if (virtual_clock_ != nullptr) virtual_clock_->ChargeTimeslice();
     if (tracer_ != nullptr) tracer_->Note("preempted", std::string(p.name(), p.name_length()));
   }
+  // Reports every process whose state changed since the last step to the trace and to the
+  // control socket's watchers ("process NAME STATE").
   void StepDone() override {
-    if (tracer_ != nullptr) tracer_->CheckStates(kernel_);
+    const auto processes = kernel_.processes();
+    last_states_.resize(processes.size(), {0, tock::ProcessState::kUnused});
+    for (size_t i = 0; i < processes.size(); ++i) {
+      const tock::Process& p = processes[i];
+      const std::pair<uint32_t, tock::ProcessState> now{p.id().id(), p.state()};
+      if (now == last_states_[i]) continue;
+      last_states_[i] = now;
+      if (p.state() == tock::ProcessState::kUnused) continue;
+      if (tracer_ != nullptr) tracer_->State(p);
+      if (control_ != nullptr) {
+        control_->PublishEvent(absl::StrCat(
+            "process ", absl::string_view(p.name(), p.name_length()), " ", StateName(p.state())));
+      }
+    }
   }
 
  private:
@@ -124,6 +140,8 @@ class Daemon final : public HostRunner::Listener {
   VirtualClock* virtual_clock_;
   std::span<TracingBoundary> boundaries_;
   Tracer* tracer_ = nullptr;
+  ControlServer* control_ = nullptr;
+  std::vector<std::pair<uint32_t, tock::ProcessState>> last_states_;
   bool exit_when_done_ = false;
   bool finished_ = false;
   int exit_code_ = 0;
@@ -283,6 +301,7 @@ int Main(int argc, char** argv) {
     auto server = ControlServer::Listen(reactor, std::string(control_path), targets);
     if (!server.ok()) return Fail(std::string(server.status().message()));
     control = *std::move(server);
+    daemon.set_control(control.get());
     spdlog::info("control socket at {}", std::string(control_path));
   }
 

@@ -128,22 +128,13 @@ void Tracer::Note(absl::string_view event, absl::string_view detail) {
   End();
 }
 
-void Tracer::CheckStates(const tock::Kernel& kernel) {
-  const auto processes = kernel.processes();
-  last_states_.resize(processes.size(), {0, tock::ProcessState::kUnused});
-  for (size_t i = 0; i < processes.size(); ++i) {
-    const tock::Process& p = processes[i];
-    const std::pair<uint32_t, tock::ProcessState> now{p.id().id(), p.state()};
-    if (now == last_states_[i]) continue;
-    last_states_[i] = now;
-    if (p.state() == tock::ProcessState::kUnused) continue;
-    Begin("state");
-    Process(p);
-    line_ += ",\"state\":";
-    AppendJsonString(line_, StateName(p.state()));
-    absl::StrAppendFormat(&line_, ",\"restarts\":%u", p.restart_count());
-    End();
-  }
+void Tracer::State(const tock::Process& p) {
+  Begin("state");
+  Process(p);
+  line_ += ",\"state\":";
+  AppendJsonString(line_, StateName(p.state()));
+  absl::StrAppendFormat(&line_, ",\"restarts\":%u", p.restart_count());
+  End();
 }
 
 }  // namespace tockpp::hostkernel

@@ -33,8 +33,8 @@ class Tracer {
   void Fault(const tock::Process& p, absl::string_view cause);
   void Console(absl::string_view text);
   void Note(absl::string_view event, absl::string_view detail);
-  // Emits a "state" line for every process whose state changed since the last call.
-  void CheckStates(const tock::Kernel& kernel);
+  // A process's state changed.
+  void State(const tock::Process& p);
 
  private:
   Tracer(FILE* file, const HostClock& clock) : file_(file), clock_(clock) {}
@@ -45,7 +45,6 @@ class Tracer {
   FILE* file_;
   const HostClock& clock_;
   std::string line_;
-  std::vector<std::pair<uint32_t, tock::ProcessState>> last_states_;
 };
 
 // The kernel's boundary for one process: forwards to the HostProcess and records what the
