@@ -36,7 +36,8 @@ TockdRun RunTockd(const std::vector<std::string>& args, const std::string& stop_
   posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
   posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
   posix_spawn_file_actions_addclose(&fa, err_pipe[0]);
-  std::vector<std::string> argv_s = {"hostkernel/tockd", "--exit_when_done"};
+  std::vector<std::string> argv_s = {"hostkernel/tockd", "--exit_when_done",
+                                     "--process_console=off"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_s) argv.push_back(a.data());
