@@ -140,6 +140,28 @@ absl::Status ControlClient::SetGpioInput(int pin, std::string_view level) {
       .status();
 }
 
-absl::StatusOr<std::vector<std::string>> ControlClient::Processes() { return Request("ps"); }
+absl::StatusOr<std::vector<ProcessInfo>> ControlClient::Processes(bool verbose) {
+  absl::StatusOr<std::vector<std::string>> lines = Request(verbose ? "ps -v" : "ps");
+  if (!lines.ok()) {
+    return lines.status();
+  }
+  return ParseProcessInfo(*lines);
+}
+
+absl::StatusOr<ProcessInfo> ControlClient::Inspect(std::string_view app) {
+  absl::StatusOr<std::vector<std::string>> lines =
+      Request(absl::StrCat("inspect ", absl::string_view(app.data(), app.size())));
+  if (!lines.ok()) {
+    return lines.status();
+  }
+  absl::StatusOr<std::vector<ProcessInfo>> info = ParseProcessInfo(*lines);
+  if (!info.ok()) {
+    return info.status();
+  }
+  if (info->size() != 1) {
+    return absl::InternalError(absl::StrCat("inspect gave ", info->size(), " processes"));
+  }
+  return std::move(info->front());
+}
 
 }  // namespace tockpp::harness

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "tests/harness/process_info.h"
 #include "tests/harness/unique_fd.h"
 
 namespace tockpp::harness {
@@ -31,8 +32,10 @@ class ControlClient {
   absl::StatusOr<std::vector<bool>> Leds();
   // Drives GPIO pin `pin`'s input: "high", "low" or "float".
   absl::Status SetGpioInput(int pin, std::string_view level);
-  // `ps` lines: "process id=I name=NAME state=STATE restarts=R syscalls=S".
-  absl::StatusOr<std::vector<std::string>> Processes();
+  // `ps` (or `ps -v` when `verbose`), parsed.
+  absl::StatusOr<std::vector<ProcessInfo>> Processes(bool verbose = false);
+  // `inspect APP`, parsed; NotFound-like FailedPrecondition if there is no such app.
+  absl::StatusOr<ProcessInfo> Inspect(std::string_view app);
 
   // Sends the line without waiting for a reply (for `watch`; the caller then reads fd()).
   absl::Status SendLine(std::string_view command);

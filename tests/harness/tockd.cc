@@ -20,6 +20,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -85,12 +87,21 @@ absl::Status Tockd::Spawn() {
   if (o.time == TimeMode::kVirtual) {
     argv_.push_back("--time=virtual");
   }
-  if (o.control) {
+  if (!o.process_console.empty()) {
+    argv_.push_back("--process-console=" + o.process_console);
+  }
+  if (o.control || o.trace) {
     char dir[] = "/tmp/tockd-harness-XXXXXX";  // short: sun_path holds 108 bytes
     if (mkdtemp(dir) == nullptr) {
       return Errno("mkdtemp");
     }
     temp_dir_ = dir;
+  }
+  if (o.trace) {
+    trace_path_ = temp_dir_ + "/trace.jsonl";
+    argv_.push_back("--trace=" + trace_path_);
+  }
+  if (o.control) {
     control_path_ = temp_dir_ + "/control.sock";
     argv_.push_back("--control=unix:" + control_path_);
     inotify_.Reset(inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
@@ -226,7 +237,17 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
   if (!watch.ok()) {
     return watch.status();
   }
+  // `watch` has no reply, and events before the server registers it are lost. Make the
+  // registration ordered before anything the test does: a round trip proves the server has
+  // accepted and is reading this connection; then, after "watch", a round trip on the other
+  // connection is answered only after the (earlier) watch line was read on the one loop.
+  if (absl::Status s = watch->Request("help").status(); !s.ok()) {
+    return s;
+  }
   if (absl::Status s = watch->SendLine("watch"); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = control_->Request("leds").status(); !s.ok()) {
     return s;
   }
   {
@@ -320,7 +341,12 @@ Tockd::~Tockd() {
     reader_.join();
   }
   if (!temp_dir_.empty()) {
-    unlink(control_path_.c_str());
+    if (!control_path_.empty()) {
+      unlink(control_path_.c_str());
+    }
+    if (!trace_path_.empty()) {
+      unlink(trace_path_.c_str());
+    }
     rmdir(temp_dir_.c_str());
   }
 }
@@ -445,6 +471,20 @@ std::vector<FaultReport> Tockd::Faults() const {
     }
   }
   return complete;
+}
+
+std::vector<std::string> Tockd::TraceLines() const {
+  std::vector<std::string> lines;
+  if (trace_path_.empty()) {
+    return lines;
+  }
+  std::ifstream file(trace_path_);
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  size_t start = 0;
+  for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
+    lines.push_back(text.substr(start, nl - start));
+  }
+  return lines;
 }
 
 std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {

@@ -42,6 +42,11 @@ struct TockdOptions {
   bool exit_when_done = true;  // --exit-when-done
   bool control = false;        // --control=unix:<tempdir>/control.sock, then connect + watch
   TimeMode time = TimeMode::kReal;
+  // --process-console: "off" here so the console carries only app output; "active" (tockd's
+  // default, as upstream) or "hibernated" to test the process console itself.
+  std::string process_console = "off";
+  // --trace into <tempdir>/trace.jsonl; read it with TraceLines() (issue 8).
+  bool trace = false;
   std::string tockd_path;  // empty: $TOCKD, else //hostkernel:tockd from the runfiles
   // Guard for waits that are not given one, and for Start()'s control-socket connect.
   absl::Duration default_timeout = absl::Seconds(20);
@@ -86,6 +91,9 @@ class Tockd {
   // Complete lines only (a line still being written is left out).
   std::vector<std::string> Lines(Stream stream) const;
   std::vector<FaultReport> Faults() const;  // complete dumps in the log so far
+  // With options.trace: the trace file's complete lines so far (one JSON object each).
+  std::vector<std::string> TraceLines() const;
+  const std::string& trace_path() const { return trace_path_; }
 
   // --- Input.
   ::testing::AssertionResult TypeConsole(std::string_view bytes);  // to tockd's stdin
@@ -124,6 +132,7 @@ class Tockd {
   std::vector<std::string> argv_;
   std::string temp_dir_;
   std::string control_path_;
+  std::string trace_path_;
   pid_t pid_ = -1;
   UniqueFd stdin_;
   UniqueFd stdout_;

@@ -18,6 +18,7 @@ constexpr char kButtons[] = "//apps/examples/buttons:buttons.tbf";
 constexpr char kBlink[] = "//apps/examples/blink:blink.tbf";
 constexpr char kCounterA[] = "//apps/examples/counter:counter_a.tbf";
 constexpr char kHello[] = "//apps/examples/hello:hello.tbf";
+constexpr char kEcho[] = "//tests/integration/apps:echo.tbf";
 
 TockdOptions Controlled(std::vector<std::string> apps) {
   return {.apps = std::move(apps), .exit_when_done = false, .control = true};
@@ -69,25 +70,68 @@ TEST(ControlTest, PsListsEveryProcessByName) {
   auto ps = t.control().Processes();
   ASSERT_TRUE(ps.ok()) << ps.status();
   ASSERT_EQ(ps->size(), 2u);
-  EXPECT_NE((*ps)[0].find("name=hello "), std::string::npos) << (*ps)[0];
-  EXPECT_NE((*ps)[1].find("name=buttons "), std::string::npos) << (*ps)[1];
-  for (const std::string& line : *ps) {
-    EXPECT_NE(line.find("restarts=0"), std::string::npos) << line;
+  EXPECT_EQ((*ps)[0].name, "hello");
+  EXPECT_EQ((*ps)[1].name, "buttons");
+  for (const auto& p : *ps) {
+    EXPECT_EQ(p.restarts, 0) << p.name;
+    EXPECT_TRUE(p.state == "yielded" || p.state == "running") << p.state;
+    EXPECT_GT(p.id, 0);
   }
 }
 
-TEST(ControlTest, InspectShowsMemoryMapAndGrants) {
+TEST(ControlTest, InspectShowsTheMemoryMap) {
   auto tockd = Tockd::Start(Controlled({kButtons}));
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForConsole("buttons: ready"));
-  auto lines = t.control().Request("inspect buttons");
-  ASSERT_TRUE(lines.ok()) << lines.status();
-  ASSERT_GE(lines->size(), 2u);
-  EXPECT_NE((*lines)[1].find("memory flash=0x10000000+"), std::string::npos) << (*lines)[1];
-  EXPECT_NE((*lines)[1].find("ram=0x20000000+"), std::string::npos) << (*lines)[1];
-  auto missing = t.control().Request("inspect nosuchapp");
-  EXPECT_FALSE(missing.ok());
+  auto p = t.control().Inspect("buttons");
+  ASSERT_TRUE(p.ok()) << p.status();
+  ASSERT_TRUE(p->memory.has_value());
+  EXPECT_EQ(p->memory->flash.start, 0x10000000u);
+  EXPECT_EQ(p->memory->ram.start, 0x20000000u);
+  EXPECT_GT(p->memory->app_break, p->memory->ram.start);
+  EXPECT_LE(p->memory->app_break, p->memory->grant.start);
+  EXPECT_EQ(p->memory->grant.start + p->memory->grant.length,
+            p->memory->ram.start + p->memory->ram.length);  // grants grow down from the top
+  EXPECT_FALSE(t.control().Inspect("nosuchapp").ok());
+}
+
+// tockd 6b7b9e8: `ps` says syscalls=0 and `ps -v`/`inspect` list no grant/upcall/allow lines
+// even for an app that subscribed (buttons) and has a console read allowed (echo).
+// Reported to the lead; enable once introspection is wired.
+TEST(ControlTest, DISABLED_InspectShowsSyscallsGrantsUpcallsAndAllows) {
+  auto tockd = Tockd::Start(Controlled({kButtons, kEcho}));
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  ASSERT_TRUE(t.WaitForConsole("buttons: ready"));
+  ASSERT_TRUE(t.WaitForConsole("echo: ready"));
+  auto buttons = t.control().Inspect("buttons");
+  ASSERT_TRUE(buttons.ok()) << buttons.status();
+  EXPECT_GT(buttons->syscalls, 4u);
+  EXPECT_GT(buttons->GrantBytes(0x3), 0u);  // button driver
+  ASSERT_FALSE(buttons->upcalls.empty());
+  auto echo = t.control().Inspect("echo");
+  ASSERT_TRUE(echo.ok()) << echo.status();
+  ASSERT_EQ(echo->allows.size(), 1u);  // the pending 1-byte console read
+  EXPECT_EQ(echo->allows[0].kind, "rw");
+  EXPECT_EQ(echo->allows[0].driver, 0x1u);
+  EXPECT_EQ(echo->allows[0].length, 1u);
+}
+
+// Issue 8: grant bytes grow when an app first uses a capsule and are zero after a restart.
+TEST(ControlTest, DISABLED_GrantsAreFreedOnRestart) {
+  auto tockd = Tockd::Start(Controlled({kButtons}));
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  ASSERT_TRUE(t.WaitForConsole("buttons: ready"));
+  auto before = t.control().Inspect("buttons");
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_GT(before->TotalGrantBytes(), 0u);
+  ASSERT_TRUE(t.control().Request("stop buttons").ok());
+  ASSERT_TRUE(t.control().Request("restart buttons").ok());
+  auto after = t.control().Inspect("buttons");
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(after->restarts, before->restarts + 1);
 }
 
 // tockd 6b7b9e8: `stop` right after a console line (the process is state=running) then
@@ -99,9 +143,9 @@ TEST(ControlTest, DISABLED_StoppedProcessResumesWhereItWasAfterStart) {
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForConsole("counter_a: 2\n"));
   ASSERT_TRUE(t.control().Request("stop counter_a").ok());
-  auto ps = t.control().Processes();
-  ASSERT_TRUE(ps.ok()) << ps.status();
-  EXPECT_NE((*ps)[0].find("state=stopped"), std::string::npos) << (*ps)[0];
+  auto p = t.control().Inspect("counter_a");
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(p->state.rfind("stopped", 0), 0u) << p->state;
   ASSERT_TRUE(t.control().Request("start counter_a").ok());
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
   // Resumed, not restarted: every number exactly once.

@@ -49,11 +49,10 @@ TEST(FaultPolicyTest, ExhaustedRestartPolicyLeavesTheProcessFaulted) {
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForFault("restart_fault", nullptr, 2));
-  auto ps = t.control().Processes();
-  ASSERT_TRUE(ps.ok()) << ps.status();
-  ASSERT_EQ(ps->size(), 1u);
-  EXPECT_NE((*ps)[0].find("name=restart_fault state=faulted restarts=2"), std::string::npos)
-      << (*ps)[0];
+  auto p = t.control().Inspect("restart_fault");
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(p->state, "faulted");
+  EXPECT_EQ(p->restarts, 2);
   EXPECT_FALSE(t.WaitForFault("restart_fault", nullptr, 3, absl::Milliseconds(100)));
 }
 
