@@ -2,10 +2,10 @@
 
 Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
 //apps/libtock/arch/host:layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
-Under a Cortex-M board config (//apps:cortex_m, i.e. --config=qemu_mps2 / nrf52840dk or a
-board image's transition) the same target is a position-independent Thumb-2 ELF built with
-//platforms/userspace's crt0, layout and compile command, and its TBF is made without
---fixed-addresses.
+With cortex_m = True, under a Cortex-M board config (//apps:cortex_m: --config=qemu_mps2 /
+nrf52840dk, or a board image's transition) the same target is a position-independent Thumb-2
+ELF built with //platforms/userspace's crt0, layout and compile command, and its TBF is made
+without --fixed-addresses. Apps without cortex_m = True are host-only (skipped on boards).
 
 Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
@@ -18,6 +18,9 @@ load(
     "CORTEX_M_APP_SRCS",
     "cortex_m_compile_cmd",
 )
+
+# Host (i386) apps only; as //platforms:defs.bzl HOST_ONLY.
+_HOST_ONLY = ["@platforms//os:linux"]
 
 # The TBF writer (elf2tab equivalent); set to None to stop at the ELF.
 _TBF_TOOL = "//tbf-tools:tbf"
@@ -68,6 +71,7 @@ def tock_app(
         kernel_heap = 1024,
         package_name = None,
         copts = [],
+        cortex_m = False,
         visibility = None,
         testonly = False,
         tags = []):
@@ -82,6 +86,8 @@ def tock_app(
       kernel_heap: bytes of grant memory the TBF asks for.
       package_name: TBF PackageName, default name.
       copts: extra compiler flags.
+      cortex_m: True if the app also builds for Cortex-M (libtock API only, no host-only
+        tricks); otherwise it is an i386 host app, skipped under the board configs.
       visibility, testonly, tags: as usual.
     """
     host_cmd = ("SRCS=''; " +
@@ -97,6 +103,7 @@ def tock_app(
             "//apps/libtock:host_srcs",
             "//apps/libtock/arch/host:layout.ld",
         ] + CORTEX_M_APP_SRCS,
+        target_compatible_with = None if cortex_m else _HOST_ONLY,
         outs = [name + ".elf"],
         cmd = select({
             "//apps:cortex_m": cortex_m_cmd,

@@ -8,32 +8,10 @@ tests that boot it under QEMU) build from a plain host `bazel build //...` as we
 --config=qemu_mps2 / --config=nrf52840dk.
 """
 
+load("//platforms:board_transition.bzl", "ALLOWLIST_ATTR", "board_transition")
+
 _OBJCOPY = "/usr/bin/arm-none-eabi-objcopy"
 _SIZE = "/usr/bin/arm-none-eabi-size"
-
-# Bazel 4 cannot transition on --incompatible_* flags, so this selects the same cc_toolchain
-# through the legacy --crosstool_top/--cpu route (a cc_toolchain_suite) and sets --platforms
-# (target_compatible_with) and --extra_toolchains (cc rules still resolve a toolchain type).
-def _board_transition_impl(settings, attr):
-    return {
-        "//command_line_option:platforms": str(attr.platform),
-        "//command_line_option:crosstool_top": "//platforms/toolchains/arm_none_eabi:suite",
-        "//command_line_option:cpu": "cortex-m4",
-        "//command_line_option:extra_toolchains": [
-            "//platforms/toolchains/arm_none_eabi:cortex_m4",
-        ],
-    }
-
-_board_transition = transition(
-    implementation = _board_transition_impl,
-    inputs = [],
-    outputs = [
-        "//command_line_option:platforms",
-        "//command_line_option:crosstool_top",
-        "//command_line_option:cpu",
-        "//command_line_option:extra_toolchains",
-    ],
-)
 
 def _board_image_impl(ctx):
     src = ctx.files.elf[0]
@@ -72,11 +50,9 @@ board_image = rule(
         "size": "%{name}.size.txt",
     },
     attrs = {
-        "elf": attr.label(mandatory = True, cfg = _board_transition, allow_files = True),
+        "elf": attr.label(mandatory = True, cfg = board_transition, allow_files = True),
         "platform": attr.label(mandatory = True),
-        "_allowlist_function_transition": attr.label(
-            default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
-        ),
+        "_allowlist_function_transition": ALLOWLIST_ATTR,
     },
 )
 

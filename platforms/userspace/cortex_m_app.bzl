@@ -7,6 +7,8 @@ tock_app can reuse CORTEX_M_APP_SRCS + cortex_m_compile_cmd() for its Cortex-M b
 is then made with `tbf create` *without* --fixed-addresses (the app is position independent).
 """
 
+load("//platforms:board_transition.bzl", "ALLOWLIST_ATTR", "board_transition")
+
 _GCC = "/usr/bin/arm-none-eabi-gcc"
 
 CORTEX_M_APP_CFLAGS = " ".join([
@@ -102,11 +104,14 @@ def _concat_impl(ctx):
 
 # TBFs back to back, then zeros that end the kernel's scan (as an erased apps region would):
 # `out` as raw binary (for flashing / QEMU's loader device) and `obj` as an object file whose
-# section .apps a board's layout.ld places in its apps flash region.
+# section .apps a board's layout.ld places in its apps flash region. The TBFs are built for
+# `platform` (so tock_app targets are Thumb-2 even from a plain host build).
 apps_image = rule(
     implementation = _concat_impl,
     attrs = {
-        "tbfs": attr.label_list(allow_files = True, mandatory = True),
+        "tbfs": attr.label_list(allow_files = True, mandatory = True, cfg = board_transition),
+        "platform": attr.label(mandatory = True),
+        "_allowlist_function_transition": ALLOWLIST_ATTR,
         "out": attr.output(mandatory = True),
         "obj": attr.output(mandatory = True),
     },
