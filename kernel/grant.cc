@@ -42,6 +42,7 @@ Result<GrantBase::Entry> GrantBase::Begin(ProcessId pid) {
     h->num_read_only = shape_.num_read_only;
     h->num_read_write = shape_.num_read_write;
     h->num_userspace_readable = shape_.num_userspace_readable;
+    h->size_words = static_cast<uint16_t>(size / 8u);
     init_(block + shape_.DataOffset());
     slot.address = addr.value();
   }

@@ -37,7 +37,8 @@ struct GrantHeader {
   uint8_t num_read_write;
   uint8_t num_userspace_readable;
   uint8_t entered;
-  uint8_t reserved[3];
+  uint8_t reserved;
+  uint16_t size_words;  // block size / 8, for introspection (process_inspection.h)
 };
 
 struct AllowSlot {
@@ -170,6 +171,12 @@ class Grant final : public GrantBase {
   static_assert(alignof(T) <= 8, "grant data alignment above 8 is not supported");
   static_assert(kNumUpcalls < 256 && kNumReadOnly < 256 && kNumReadWrite < 256 &&
                 kNumUserspaceReadable < 256);
+  static_assert(internal::GrantShape{kNumUpcalls, kNumReadOnly, kNumReadWrite,
+                                     kNumUserspaceReadable, sizeof(T), alignof(T)}
+                        .BlockSize() /
+                    8u <=
+                0xFFFFu,
+                "a grant block is at most 512 KiB");
 
  public:
   Grant(Kernel& kernel, uint32_t driver_num, const MemoryAllocationCapability& cap)

@@ -100,6 +100,7 @@ class Process {
   friend class Kernel;
   friend class GrantBase;
   friend class GrantKernelData;
+  friend class ProcessInspector;
 
   // Bytes at the top of RAM the kernel needs at load: grant table + upcall queue, 8-aligned.
   static uint32_t InitialKernelRegionSize(size_t num_grants);

@@ -23,6 +23,8 @@ class UpcallQueue {
   bool empty() const { return count_ == 0; }
   bool full() const { return count_ == kUpcallQueueCapacity; }
   uint32_t dropped() const { return dropped_; }
+  // The i-th entry in FIFO order (0 = oldest); i < size().
+  const QueuedUpcall& At(size_t i) const { return entries_[Slot(i)]; }
 
   // Appends; false (and dropped() + 1) when full.
   bool Push(const QueuedUpcall& entry);
