@@ -3,6 +3,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "kernel/capability_factory.h"
+#include "kernel/process_inspection.h"
 
 namespace tockpp::hostkernel {
 
@@ -30,12 +32,14 @@ const char* StateName(tock::ProcessState state) {
   return "?";
 }
 
-ProcessInfo DescribeProcess(const tock::Process& p, bool details) {
+ProcessInfo DescribeProcess(const tock::Process& p, bool details,
+                            const tock::ProcessManagementCapability& cap) {
   ProcessInfo info;
   info.id = p.id().id();
   info.name.assign(p.name(), p.name_length());
   info.state = StateName(p.state());
   info.restart_count = p.restart_count();
+  info.syscall_count = p.syscall_count();
   info.flash_start = p.flash_start();
   info.flash_size = p.flash_end() - p.flash_start();
   info.ram_start = p.memory_start();
@@ -43,15 +47,37 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details) {
   info.app_break = p.app_break();
   info.grant_start = p.kernel_memory_break();
   info.grant_size = p.kernel_memory_used();
-  (void)details;  // per-driver grant, upcall and allow listings: see hostkernel/README.md
+  if (!details) return info;
+  const tock::ProcessInspector inspector(p, cap);
+  inspector.ForEachGrant([&info](const tock::GrantUsageInfo& g) {
+    info.grants.push_back(GrantUsage{g.driver_num, g.size});
+  });
+  inspector.ForEachPendingUpcall([&info](const tock::QueuedUpcall& u) {
+    PendingUpcall out;
+    out.driver = u.id.driver_num;
+    out.subscribe_number = u.id.subscribe_num;
+    for (int i = 0; i < 3; ++i) out.args[i] = u.args[i];
+    info.pending_upcalls.push_back(out);
+  });
+  inspector.ForEachAllowedBuffer([&info](const tock::AllowedBufferInfo& a) {
+    info.allowed_buffers.push_back(AllowedBuffer{tock::AllowedBufferKindName(a.kind), a.driver_num,
+                                                 a.allow_num, a.address, a.length});
+  });
   return info;
+}
+
+ProcessInfo DescribeProcess(const tock::Process& p, bool details) {
+  // Host runtime code is trusted: it may mint the capability the inspector asks for.
+  static const tock::ProcessManagementCapability cap =
+      tock::CapabilityFactory::ProcessManagement();
+  return DescribeProcess(p, details, cap);
 }
 
 std::vector<ProcessInfo> KernelIntrospection::ListProcesses(bool details) {
   std::vector<ProcessInfo> out;
   for (const tock::Process& p : kernel_.processes()) {
     if (p.state() == tock::ProcessState::kUnused) continue;
-    out.push_back(DescribeProcess(p, details));
+    out.push_back(DescribeProcess(p, details, cap_));
   }
   return out;
 }
@@ -70,7 +96,7 @@ tock::Process* KernelIntrospection::Find(absl::string_view app) const {
 std::optional<ProcessInfo> KernelIntrospection::FindProcess(absl::string_view app) {
   const tock::Process* p = Find(app);
   if (p == nullptr) return std::nullopt;
-  return DescribeProcess(*p, /*details=*/true);
+  return DescribeProcess(*p, /*details=*/true, cap_);
 }
 
 absl::Status KernelIntrospection::Change(

@@ -40,6 +40,11 @@ class KernelIntrospection final : public ProcessIntrospection {
   std::function<void()> after_change_;
 };
 
+// One process as the control socket shows it; with `details`, also its grants (driver, block
+// bytes), pending upcalls (queue order) and allowed buffers, read through tock::ProcessInspector.
+ProcessInfo DescribeProcess(const tock::Process& process, bool details,
+                            const tock::ProcessManagementCapability& cap);
+// The same with a capability of its own (host runtime code is trusted).
 ProcessInfo DescribeProcess(const tock::Process& process, bool details);
 
 }  // namespace tockpp::hostkernel
