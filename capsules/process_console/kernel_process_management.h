@@ -1,7 +1,8 @@
 // KernelProcessManagement: ProcessManagement on top of tock::Kernel. Trusted glue: it holds the
 // capabilities the board hands it (capsules cannot create them) and uses only the kernel's
 // public lifecycle API. Counters (syscalls, quanta, grants used) are the kernel's per-process
-// debug counters; short ids are not tracked and show as "Unique".
+// debug counters; short ids are not tracked and show as "Unique". Inspect() lends the console a
+// read-only ProcessInspector under the board's process-management capability.
 //
 // Wiring (board, statics):
 //   KernelProcessManagement pm(kernel, process_cap, loop_cap, &BoardPanic, &BoardReset);
@@ -47,6 +48,9 @@ class KernelProcessManagement final : public ProcessManagement {
     s.grants_used = static_cast<uint32_t>(process.allocated_grant_count());
     s.grants_total = static_cast<uint32_t>(kernel_.grant_count());
     return s;
+  }
+  std::optional<ProcessInspector> Inspect(const Process& process) const override {
+    return ProcessInspector(process, process_cap_);
   }
   uint32_t TimesliceExpirations() const override {
     uint32_t total = 0;

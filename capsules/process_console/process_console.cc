@@ -2,6 +2,7 @@
 #include "capsules/process_console/process_console.h"
 
 #include <cstring>
+#include <optional>
 
 namespace tock::capsules {
 namespace {
@@ -589,6 +590,35 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   w.DecRight(p.flash_protected_end() - p.flash_start(), 6).Str("                        S\r\n  ");
   Addr(w, p.flash_start()).Str(" \xE2\x94\xB4");
   Rule(w, 43).Str(" H\r\n");
+  RenderDetails(w, p);
+}
+
+void ProcessConsole::RenderDetails(TextWriter& w, const Process& p) const {
+  const std::optional<ProcessInspector> in = pm_.Inspect(p);
+  if (!in) {
+    return;
+  }
+  w.Str("\r\n Grants: ").Dec(static_cast<uint32_t>(in->grant_count())).Str(" allocated, ");
+  w.Dec(in->grant_bytes()).Str(" bytes\r\n");
+  in->ForEachGrant([&w](const GrantUsageInfo& g) {
+    w.Str("   Driver 0x").HexUpper(g.driver_num, 5).Str("  ").DecRight(g.size, 6);
+    w.Str(" bytes at ");
+    Addr(w, g.address).Str("\r\n");
+  });
+  w.Str(" Pending Upcalls: ").Dec(static_cast<uint32_t>(in->pending_upcall_count())).Str("\r\n");
+  in->ForEachPendingUpcall([&w](const QueuedUpcall& u) {
+    w.Str("   Driver 0x").HexUpper(u.id.driver_num, 5).Str("  Subscribe ");
+    w.Dec(u.id.subscribe_num).Str("  Args ");
+    Addr(w, u.args[0]).Str(", ");
+    Addr(w, u.args[1]).Str(", ");
+    Addr(w, u.args[2]).Str(u.upcall.IsNull() ? "  (null upcall)\r\n" : "\r\n");
+  });
+  w.Str(" Allowed Buffers: ").Dec(static_cast<uint32_t>(in->allowed_buffer_count())).Str("\r\n");
+  in->ForEachAllowedBuffer([&w](const AllowedBufferInfo& a) {
+    w.Str("   ").Field(AllowedBufferKindName(a.kind), 10).Str("Driver 0x").HexUpper(a.driver_num, 5);
+    w.Str("  Number ").Dec(a.allow_num).Str("  Address ");
+    Addr(w, a.address).Str("  Length ").Dec(a.length).Str("\r\n");
+  });
 }
 
 void ProcessConsole::RenderKernelMap(TextWriter& w) const {

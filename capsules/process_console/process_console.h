@@ -86,6 +86,8 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
   void RenderJob(TextWriter& w) const;
   void RenderListRows(TextWriter& w) const;
   void RenderProcess(TextWriter& w, const Process& p) const;
+  // Grants, pending upcalls and allowed buffers, when the ProcessManagement can inspect.
+  void RenderDetails(TextWriter& w, const Process& p) const;
   void RenderKernelMap(TextWriter& w) const;
 
   hil::uart::Uart& uart_;

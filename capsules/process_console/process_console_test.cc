@@ -5,11 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <memory>
 #include <string>
 
 #include "capsules/process_console/kernel_process_management.h"
 #include "capsules/testing/capsule_harness.h"
 #include "hil/testing/fake_uart.h"
+#include "kernel/testing/test_driver.h"
 
 namespace tock::capsules {
 namespace {
@@ -242,6 +245,87 @@ TEST_F(ProcessConsoleTest, UpArrowRecallsHistory) {
   const std::string out = Type("\r");
   EXPECT_EQ(out.substr(0, 25), "\r\nTotal processes: 2\r\nAct");
   EXPECT_EQ(Type("\x1b[B"), "");  // already at the newest line
+}
+
+// A process that holds a grant, an allowed buffer and a queued upcall shows them after the map.
+TEST(ProcessConsoleDetailsTest, ProcessListsGrantsPendingUpcallsAndAllowedBuffers) {
+  using tock::testing::TestDriver;
+  constexpr uint32_t kDrv = TestDriver::kDriverNum;
+  std::unique_ptr<Harness> h = MakeHarness();
+  TestDriver driver(h->kernel, h->memory_cap);
+  ASSERT_TRUE(h->Register(kDrv, driver).ok());
+  FakeProcessPlatform::ImageSpec spec;
+  spec.name = "blink";
+  const ProcessId pid = h->Load(0, spec).value();
+  const uint32_t buf = h->AppBuffer(pid, 512, 16);
+  ExpectSuccessU32(h->Command(pid, kDrv, 1, 0, 0), 1);  // allocates the grant
+  ASSERT_EQ(h->Subscribe(pid, kDrv, 1, kUpcallFn, 0).variant(), kSuccessU32U32);
+  ASSERT_EQ(h->AllowReadWrite(pid, kDrv, 1, buf, 16).variant(), kSuccessU32U32);
+  ExpectSuccess(h->Command(pid, kDrv, 2, 1, 0x2A));  // upcall 1 args (0x2A, 2, 3)
+
+  FakeUart uart;
+  KernelProcessManagement pm(h->kernel, h->process_cap, h->loop_cap);
+  ProcessConsole console(uart, pm);
+  console.Start();
+  uart.CompleteAllTransmits();
+  uart.ClearOutput();
+  const std::string in = "process blink\r";
+  ASSERT_EQ(uart.Inject(in), in.size());
+  uart.CompleteAllTransmits();
+  const std::string out = uart.output();
+
+  const uint32_t grant_at = h->process(pid).kernel_memory_break();
+  char grant_line[96];
+  std::snprintf(grant_line, sizeof grant_line, "   Driver 0x90100      96 bytes at 0x%08X\r\n",
+                grant_at);
+  char allow_line[96];
+  std::snprintf(allow_line, sizeof allow_line,
+                "   rw        Driver 0x90100  Number 1  Address 0x%08X  Length 16\r\n", buf);
+  const std::string details = std::string("\r\n Grants: 1 allocated, 96 bytes\r\n") + grant_line +
+                              " Pending Upcalls: 1\r\n"
+                              "   Driver 0x90100  Subscribe 1  Args 0x0000002A, 0x00000002, "
+                              "0x00000003\r\n"
+                              " Allowed Buffers: 1\r\n" +
+                              allow_line + "tock$ ";
+  ASSERT_GE(out.size(), details.size());
+  EXPECT_EQ(out.substr(out.size() - details.size()), details);
+  EXPECT_LT(out.find(" H\r\n"), out.find(" Grants: "));  // after the memory map
+}
+
+// Without inspection authority (a fake ProcessManagement), `process` prints only the overview.
+TEST(ProcessConsoleDetailsTest, NoInspectorNoDetails) {
+  std::unique_ptr<Harness> h = MakeHarness();
+  FakeProcessPlatform::ImageSpec spec;
+  spec.name = "blink";
+  ASSERT_TRUE(h->Load(0, spec).ok());
+  struct NoInspect final : ProcessManagement {
+    explicit NoInspect(Harness& h) : h(h) {}
+    size_t ProcessSlots() const override { return h.processes.size(); }
+    const Process* ProcessAt(size_t slot) const override {
+      const Process& p = h.processes[slot];
+      return p.state() == ProcessState::kUnused ? nullptr : &p;
+    }
+    ProcessStats Stats(const Process&) const override { return {}; }
+    uint32_t TimesliceExpirations() const override { return 0; }
+    Result<void> Stop(ProcessId) override { return ErrorCode::kFail; }
+    Result<void> Resume(ProcessId) override { return ErrorCode::kFail; }
+    Result<void> Fault(ProcessId) override { return ErrorCode::kFail; }
+    Result<void> Terminate(ProcessId) override { return ErrorCode::kFail; }
+    Result<void> Boot(ProcessId) override { return ErrorCode::kFail; }
+    Harness& h;
+  } pm(*h);
+  FakeUart uart;
+  ProcessConsole console(uart, pm);
+  console.Start();
+  uart.CompleteAllTransmits();
+  uart.ClearOutput();
+  const std::string in = "process blink\r";
+  ASSERT_EQ(uart.Inject(in), in.size());
+  uart.CompleteAllTransmits();
+  const std::string out = uart.output();
+  EXPECT_EQ(out.find("Grants:"), std::string::npos);
+  const std::string end = " H\r\ntock$ ";
+  EXPECT_EQ(out.substr(out.size() - end.size()), end);
 }
 
 }  // namespace

@@ -1,15 +1,17 @@
 // ProcessManagement: the narrow kernel interface the process console needs to list and control
 // processes. The console only holds this interface; the board gives it an implementation that
 // owns the authority (KernelProcessManagement wraps tock::Kernel with the capabilities). Tests
-// may fake it. Read-only process details come through `const Process*`.
+// may fake it. Read-only process details come through `const Process*` and Inspect().
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "kernel/error_code.h"
 #include "kernel/process.h"
 #include "kernel/process_id.h"
+#include "kernel/process_inspection.h"
 
 namespace tock::capsules {
 
@@ -30,6 +32,12 @@ class ProcessManagement {
   virtual ProcessStats Stats(const Process& process) const = 0;
   // Kernel-wide timeslice expirations ("status").
   virtual uint32_t TimesliceExpirations() const = 0;
+  // Read-only details for `process` (grants, pending upcalls, allowed buffers); nullopt when
+  // this implementation holds no authority to look inside processes.
+  virtual std::optional<ProcessInspector> Inspect(const Process& process) const {
+    static_cast<void>(process);
+    return std::nullopt;
+  }
 
   // Running/Yielded(For) -> Stopped(prev).
   virtual Result<void> Stop(ProcessId pid) = 0;
