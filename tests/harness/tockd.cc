@@ -570,6 +570,49 @@ absl::StatusOr<std::vector<bool>> Tockd::Leds() {
   return control_->Leds();
 }
 
+::testing::AssertionResult Tockd::WaitForProcess(
+    std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
+    ProcessInfo* info) {
+  return WaitForProcess(app, predicate, info, options_.default_timeout);
+}
+
+::testing::AssertionResult Tockd::WaitForProcess(
+    std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
+    ProcessInfo* info, absl::Duration timeout) {
+  if (!control_) {
+    return ::testing::AssertionFailure() << "WaitForProcess needs control = true";
+  }
+  const auto deadline = SteadyDeadline(timeout);
+  const int events = static_cast<int>(Stream::kEvents);
+  std::string last = "(no reply)";
+  for (;;) {
+    size_t seen;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      seen = buffers_[events].data.size();
+    }
+    absl::StatusOr<ProcessInfo> now = control_->Inspect(app);
+    if (now.ok() && predicate(*now)) {
+      if (info != nullptr) {
+        *info = *std::move(now);
+      }
+      return ::testing::AssertionSuccess();
+    }
+    last = now.ok() ? "state=" + now->state : now.status().ToString();
+    std::unique_lock<std::mutex> lock(mu_);
+    bool changed = changed_.wait_until(lock, deadline, [&] {
+      return buffers_[events].data.size() > seen || !buffers_[events].open;
+    });
+    if (!changed || !buffers_[events].open) {
+      return ::testing::AssertionFailure()
+             << (changed ? "tockd's events ended"
+                         : "timed out after " + absl::FormatDuration(timeout))
+             << " waiting for process '" << app << "' to match (last: " << last << ")\n"
+             << Describe(lock);
+    }
+  }
+}
+
 // --- Exit -------------------------------------------------------------------------------------
 
 ExitStatus Tockd::WaitForExit() { return WaitForExit(options_.default_timeout); }

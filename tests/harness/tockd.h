@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -104,6 +105,14 @@ class Tockd {
   ::testing::AssertionResult PressButton(int button);
   ::testing::AssertionResult ReleaseButton(int button);
   absl::StatusOr<std::vector<bool>> Leds();
+  // Waits until `inspect app` satisfies `predicate`, re-inspecting after every new watch event
+  // (process state changes are events). Copies the matching ProcessInfo to `*info` if given.
+  ::testing::AssertionResult WaitForProcess(
+      std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
+      ProcessInfo* info = nullptr);
+  ::testing::AssertionResult WaitForProcess(
+      std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
+      ProcessInfo* info, absl::Duration timeout);
 
   // --- Exit. Waits for tockd to exit and its output to end; kRunning if `timeout` passed.
   ExitStatus WaitForExit();
