@@ -183,26 +183,70 @@ TEST(AttackTest, ChannelGarbageWithBogusSequenceNumbersIsAProtocolViolation) {
       << run.fault.cause;
 }
 
-// Every attack again, all at once beside one bystander: each is contained on its own.
-TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
-  const std::vector<std::string> attacks = {
+const std::vector<std::string>& AllAttacks() {
+  static const std::vector<std::string> attacks = {
       "wild_write",        "grant_write",         "read_other",     "read_kernel",
       "forbidden_syscall", "forbidden_open",      "mprotect_grant", "far_jump_64",
       "syscall32",         "illegal_instruction", "stack_overflow", "channel_garbage"};
+  return attacks;
+}
+
+// Every attack again, all at once beside one bystander: each is contained on its own.
+TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
   harness::TockdOptions options{.flags = {"--fault-policy=stop"}};
-  for (const std::string& a : attacks) {
+  for (const std::string& a : AllAttacks()) {
     options.apps.push_back("//tests/security/apps:" + a + ".tbf");
   }
   options.apps.push_back(kBystander);
   auto tockd = Tockd::Start(options);
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
-  for (const std::string& a : attacks) {
+  for (const std::string& a : AllAttacks()) {
     EXPECT_TRUE(t.WaitForFault(a)) << a;
   }
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
   EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
-  EXPECT_EQ(t.Faults().size(), attacks.size()) << t.Log();
+  EXPECT_EQ(t.Faults().size(), AllAttacks().size()) << t.Log();
+  EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
+}
+
+// Restarted attackers attack again with fresh memory; each life is one more contained fault
+// with the same cause, and the bystander is unaffected.
+TEST(AttackTest, RestartedAttackersStayContained) {
+  constexpr int kRestarts = 2;
+  harness::TockdOptions options{.flags = {"--fault-policy=restart:" + std::to_string(kRestarts)}};
+  for (const std::string& a : AllAttacks()) {
+    options.apps.push_back("//tests/security/apps:" + a + ".tbf");
+  }
+  options.apps.push_back(kBystander);
+  auto tockd = Tockd::Start(options);
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  for (const std::string& a : AllAttacks()) {
+    EXPECT_TRUE(t.WaitForFault(a, nullptr, kRestarts)) << a;
+  }
+  EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  std::vector<FaultReport> faults = t.Faults();
+  EXPECT_EQ(faults.size(), AllAttacks().size() * (kRestarts + 1)) << t.Log();
+  for (const std::string& a : AllAttacks()) {
+    std::string first_cause_kind;
+    int lives = 0;
+    for (const FaultReport& f : faults) {
+      if (f.app != a) {
+        continue;
+      }
+      EXPECT_EQ(f.restart_count, lives) << a;
+      // Same kind of fault every life (addresses may differ, e.g. grant placement).
+      std::string kind = f.cause.substr(0, f.cause.find_first_of("[("));
+      if (lives == 0) {
+        first_cause_kind = kind;
+      }
+      EXPECT_EQ(kind, first_cause_kind) << a;
+      ++lives;
+    }
+    EXPECT_EQ(lives, kRestarts + 1) << a;
+  }
   EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
 }
 
