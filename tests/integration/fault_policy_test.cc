@@ -17,6 +17,7 @@ constexpr char kRestartFault[] = "//tests/security/apps:restart_fault.tbf";
 constexpr char kWildWrite[] = "//tests/security/apps:wild_write.tbf";
 constexpr char kCounterA[] = "//apps/examples/counter:counter_a.tbf";
 constexpr char kHello[] = "//apps/examples/hello:hello.tbf";
+constexpr char kLinuxExit[] = "//tests/integration/apps:linux_exit.tbf";
 constexpr int kPanicExitCode = 3;  // tockd --help: exit 3 on kernel panic
 
 TEST(FaultPolicyTest, RestartPolicyRestartsNTimesThenStops) {
@@ -98,6 +99,19 @@ TEST(FaultPolicyTest, PanicWithoutExitWhenDoneStillEndsTockd) {
   EXPECT_FALSE(status.running());
   EXPECT_NE(status, ExitStatus::Exited(0));
   EXPECT_EQ(status.kind, ExitStatus::Kind::kExited) << status.ToString();  // no crash
+}
+
+TEST(FaultPolicyTest, LinuxExitWithoutATockExitIsAFault) {
+  auto tockd = Tockd::Start({.apps = {kLinuxExit, kCounterA}, .flags = {"--fault-policy=stop"}});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  FaultReport fault;
+  ASSERT_TRUE(t.WaitForFault("linux_exit", &fault));
+  EXPECT_EQ(fault.cause, "exited with status 7 without a Tock exit");
+  EXPECT_FALSE(fault.fault_address.has_value());
+  EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ(t.Count(Stream::kConsole, "still here"), 0);
 }
 
 TEST(FaultPolicyTest, ExitWhenDoneExitsZeroAfterANormalRun) {
