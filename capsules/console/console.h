@@ -48,6 +48,9 @@ class Console final : public SyscallDriver,
   Console(hil::uart::Uart& uart, GrantType& grant, std::span<uint8_t> tx_buffer,
           std::span<uint8_t> rx_buffer);
 
+  // An app waits for console input (a read is in progress).
+  bool read_in_progress() const { return rx_in_progress_.has_value(); }
+
   // 0 exists; 1 write min(arg0, allow) bytes; 2 read min(arg0, allow) bytes (BUSY if another
   // read is active, INVAL if larger than rx_buffer); 3 abort read. Other: NOSUPPORT.
   CommandReturn Command(uint32_t command_num, uint32_t arg0, uint32_t arg1, ProcessId pid) override;

@@ -68,6 +68,8 @@ class HostBoard {
   HostGpioBank& gpio() { return gpio_pins_; }
   // The hardware alarm has a deadline set (some capsule waits for time to pass).
   bool alarm_armed() const { return alarm_.IsArmed(); }
+  // Some app waits for console input.
+  bool console_read_pending() const { return console_.read_in_progress(); }
 
   const tock::MainLoopCapability& main_loop_cap() const { return main_loop_cap_; }
   const tock::ProcessManagementCapability& management_cap() const { return management_cap_; }

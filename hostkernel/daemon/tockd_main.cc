@@ -1,6 +1,9 @@
 // tockd: the Tock kernel as a Linux daemon. Each app (a TBF, or the host TBFs of a TAB) runs as
 // an isolated i386 child process; the portable kernel and capsules run here, on one
 // single-threaded event loop. See hostkernel/README.md for the tour.
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -225,6 +228,13 @@ int Main(int argc, char** argv) {
                              HostBoard::kMaxProcesses, ")"));
   }
 
+  // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
+  // signalfd below) and not the app processes, which inherit the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
   absl::StatusOr<std::unique_ptr<EventLoop>> loop = EventLoop::Create();
   if (!loop.ok()) return Fail(absl::StrCat("event loop: ", loop.status().message()));
   EventLoopReactor reactor(**loop);
@@ -241,6 +251,7 @@ int Main(int argc, char** argv) {
   }
   HostClock& clock = *clock_storage;
   HostUart uart(reactor);
+  bool console_input_open = true;  // an app reading the console may still get input
   std::unique_ptr<UnixConsole> unix_console;
   if (console_on_socket) {
     auto listening = UnixConsole::Listen(reactor, uart, std::string(console_path));
@@ -248,6 +259,7 @@ int Main(int argc, char** argv) {
     unix_console = *std::move(listening);
   } else {
     uart.Attach(STDIN_FILENO, STDOUT_FILENO);
+    uart.SetInputClosedCallback([&console_input_open] { console_input_open = false; });
   }
 
   HostBoardConfig board_config;
@@ -284,6 +296,12 @@ int Main(int argc, char** argv) {
   HostRunner runner(**loop, board.kernel(), board.hosts(), board.main_loop_cap(),
                     board.management_cap(), daemon);
   runner.set_deterministic(virtual_clock != nullptr);
+
+  for (const auto& [name, spec] : policies->per_app) {
+    bool found = false;
+    for (const auto& image : images) found = found || image->name() == name;
+    if (!found) spdlog::warn("--fault-policy names '{}', but no app has that name", name);
+  }
 
   // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
   KernelIntrospection introspection(board.kernel(), board.management_cap(),
@@ -343,6 +361,18 @@ int Main(int argc, char** argv) {
     return any;
   };
   auto idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
+  // SIGTERM / SIGINT stop tockd cleanly (exit log, control socket removed), exit status 0.
+  const int signal_fd = signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (signal_fd >= 0) {
+    (*loop)->WatchFd(signal_fd, POLLIN, [signal_fd, &daemon](uint32_t) {
+      signalfd_siginfo info;
+      if (read(signal_fd, &info, sizeof(info)) == sizeof(info)) {
+        spdlog::info("signal {}: stopping", info.ssi_signo);
+      }
+      daemon.Finish();
+    });
+  }
+
   runner.Schedule();
   while (!daemon.finished()) {
     while (!daemon.finished() && ((*loop)->Step(/*block=*/false) | service_deferred_calls())) {
@@ -352,9 +382,11 @@ int Main(int argc, char** argv) {
     if (runner.resume_pending()) continue;
     if (idle()) {
       if (virtual_clock != nullptr && virtual_clock->AdvanceToNextDeadline()) continue;
-      if (daemon.exit_when_done() && !board.alarm_armed() && !tock::DeferredCall::HasPending()) {
-        // Nothing runs and nothing in the kernel can wake a process (input from the console
-        // or the control socket does not count).
+      const bool input_can_wake = console_input_open && board.console_read_pending();
+      if (daemon.exit_when_done() && !board.alarm_armed() && !input_can_wake &&
+          !tock::DeferredCall::HasPending()) {
+        // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
+        // console input that could still come (control-socket input does not count).
         spdlog::info("every process is waiting and nothing can wake it: done");
         break;
       }
@@ -369,6 +401,7 @@ int Main(int argc, char** argv) {
       clock.NowNs(), time_mode, runner.stats().syscalls, runner.stats().context_switches,
       runner.stats().faults, daemon.wall_clock_preemptions());
   std::fflush(stdout);
+  control.reset();                 // removes the control socket file
   std::_Exit(daemon.exit_code());  // children die with their pidfds; statics need no teardown
 }
 

@@ -1,8 +1,11 @@
 // Reading TBF and TAB files for tockd; see app_image.h.
 #include "hostkernel/runtime/app_image.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -78,10 +81,19 @@ absl::StatusOr<std::vector<std::unique_ptr<AppImage>>> LoadAppFile(const std::st
     }
     return images;
   }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot open app file: ", strerror(errno)));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open app file"));
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes(static_cast<size_t>(st.st_size));
+  if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()))) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": cannot read app file"));
+  }
   auto image = MakeAppImage(path, std::move(bytes));
   if (!image.ok()) return image.status();
   images.push_back(*std::move(image));

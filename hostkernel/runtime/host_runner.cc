@@ -235,6 +235,12 @@ void HostRunner::EndTurn() {
 void HostRunner::Schedule() {
   if (in_schedule_ || panicked_) return;
   in_schedule_ = true;
+  // Stopped or terminated behind the runner's back (process console, control socket): the child
+  // must not keep the CPU. A syscall it posts meanwhile waits until it is resumed.
+  if (running_ && kernel_.processes()[*running_].state() != tock::ProcessState::kRunning) {
+    hosts_[*running_].Preempt();
+    EndTurn();
+  }
   if (resume_pending_ && running_) {
     resume_pending_ = false;
     hosts_[*running_].Resume();

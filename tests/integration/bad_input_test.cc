@@ -106,7 +106,7 @@ TEST(BadInputTest, ElfInsteadOfTbfIsRejected) {
 
 // tockd 192c506..: a directory as the app path throws std::ios_base::failure out of the TBF
 // reader and aborts (SIGABRT, exit 134) instead of printing an error. Enable once fixed.
-TEST(BadInputTest, DISABLED_DirectoryAsAppFile) {
+TEST(BadInputTest, DirectoryAsAppFile) {
   std::string line = ExpectOneLineError({TempDir()});
   EXPECT_NE(line.find(TempDir()), std::string::npos) << line;
 }

@@ -42,7 +42,7 @@ TEST(ConsoleTest, EndOfConsoleInputLetsExitWhenDoneFinish) {
 // tockd ea2846e: with --exit-when-done, tockd logs "every process is waiting and nothing can
 // wake it: done" and exits 0 while echo waits on a console read and stdin is still open
 // (e.g. `sleep 1 | tockd --exit-when-done echo.tbf` exits at once). Enable once fixed.
-TEST(ConsoleTest, DISABLED_ExitWhenDoneKeepsRunningWhileAnAppWaitsForInput) {
+TEST(ConsoleTest, ExitWhenDoneKeepsRunningWhileAnAppWaitsForInput) {
   auto tockd = Tockd::Start({.apps = {kEcho}, .control = true});
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;

@@ -150,7 +150,7 @@ TEST(ControlTest, AFaultedProcessHoldsNoGrants) {
 // tockd 6b7b9e8: `stop` right after a console line (the process is state=running) then
 // `start` leaves it state=running forever: it never runs again (other apps continue).
 // Reported to the lead; enable once fixed.
-TEST(ControlTest, DISABLED_StoppedProcessResumesWhereItWasAfterStart) {
+TEST(ControlTest, StoppedProcessResumesWhereItWasAfterStart) {
   auto tockd = Tockd::Start(Controlled({kCounterA}));
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
