@@ -760,6 +760,7 @@ void Harness::RefreshWindows(size_t slot) {
   }
   num_windows_[slot] = n;
   kernel_break_checked_[slot] = p.kernel_memory_break();
+  platform(slot).lowest_kernel_break = 0xFFFFFFFF;
   step_checked_[slot] = step_;
 }
 
@@ -773,8 +774,11 @@ void Harness::CheckMemory(size_t slot) {
   if (const char* g = pf.CheckGuards()) Violation("guard-bytes", g, slot);
   if (const char* f = pf.CheckFlash()) Violation("flash-written", f, slot);
   if (p.state() == ProcessState::kUnused) return;
+  // Grant blocks allocated since the last check sit between the lowest kernel break reached
+  // and the old one, even if a termination has raised the break again since.
   uint32_t kb = kernel_break_checked_[slot];
   if (p.kernel_memory_break() < kb) kb = p.kernel_memory_break();
+  if (pf.lowest_kernel_break < kb) kb = pf.lowest_kernel_break;
   std::optional<uint32_t> stray = pf.FirstStrayWrite(
       p.memory_start(), kb, std::span<const Window>(windows_[slot].data(), num_windows_[slot]));
   if (stray) {

@@ -154,6 +154,7 @@ Result<void> GuardedPlatform::UpdateBreaks(uint32_t app_break, uint32_t kernel_b
   const uint64_t reach = static_cast<uint64_t>(mpu_->memory_start) +
                          RoundUp(app_break - mpu_->memory_start, kMpuGranularity);
   if (reach > kernel_break) return ErrorCode::kNoMem;
+  if (kernel_break < lowest_kernel_break) lowest_kernel_break = kernel_break;
   mpu_->app_break = app_break;
   mpu_->kernel_break = kernel_break;
   return {};

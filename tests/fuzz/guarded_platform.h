@@ -91,6 +91,9 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   EncodedReturn last_return;
   uint32_t returns = 0;
   uint32_t memory_len = 0;
+  // Lowest kernel break the MPU agreed to since the harness last reset it (grant blocks are
+  // written between it and the old break; a later restart raises the break again).
+  uint32_t lowest_kernel_break = 0xFFFFFFFF;
 
  private:
   struct alignas(8) Arena {
