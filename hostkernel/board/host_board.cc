@@ -26,7 +26,7 @@ void PanicFromProcessConsole(const char* message) {
 }  // namespace
 
 HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
-                     const HostBoardConfig& config)
+                     ::tock::hil::flash::Flash& flash, const HostBoardConfig& config)
     : kernel_(processes_, drivers_, config.timeslice_us),
       alarm_(clock),
       entropy_(reactor, config.seed),
@@ -50,6 +50,9 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
       rng_driver_(entropy_, rng_grant_),
       lld_grant_(kernel_, tock::capsules::LowLevelDebug::kDriverNum, memory_cap_),
       lld_(debug_uart_, lld_grant_, lld_buffer_),
+      nv_pages_(flash, nv_page_buffer_),
+      nv_grant_(kernel_, tock::capsules::driver_num::kNvmStorage, memory_cap_),
+      nv_driver_(nv_pages_, nv_grant_, /*userspace_start=*/0, kStorageBytes, nv_buffer_),
       process_management_(kernel_, management_cap_, main_loop_cap_, &PanicFromProcessConsole),
       process_console_(process_console_uart_, process_management_) {
   static_assert(kNumButtons == 4 && kNumGpioPins == 8, "update the initializer lists above");
@@ -61,6 +64,7 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
   (void)drivers_.Register(tock::capsules::driver_num::kGpio, gpio_driver_);
   (void)drivers_.Register(tock::capsules::driver_num::kRng, rng_driver_);
   (void)drivers_.Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
+  (void)drivers_.Register(tock::capsules::driver_num::kNvmStorage, nv_driver_);
   switch (config.process_console) {
     case HostBoardConfig::ProcessConsoleMode::kActive:
       process_console_.DisplayWelcome();

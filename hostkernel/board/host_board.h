@@ -16,11 +16,14 @@
 #include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
 #include "capsules/low_level_debug/low_level_debug.h"
+#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
+#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
 #include "capsules/process_console/kernel_process_management.h"
 #include "capsules/process_console/process_console.h"
 #include "capsules/rng/rng_driver.h"
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "capsules/virtual_uart/virtual_uart.h"
+#include "hil/flash.h"
 #include "hil/time.h"
 #include "hostkernel/peripherals/host_alarm.h"
 #include "hostkernel/peripherals/host_buttons.h"
@@ -56,8 +59,14 @@ class HostBoard {
   static constexpr size_t kNumGpioPins = 8;
   using Ticks = ::tock::hil::time::Ticks32;
 
-  // `console` carries the console, kernel debug output and the process console.
-  HostBoard(Reactor& reactor, HostClock& clock, HostUart& console, const HostBoardConfig& config);
+  // Nonvolatile storage for apps (driver 0x50001): the first kStorageBytes of the flash.
+  static constexpr size_t kFlashPageSize = 4096;
+  static constexpr size_t kStorageBytes = 64 * 1024;
+
+  // `console` carries the console, kernel debug output and the process console; `flash` backs
+  // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize.
+  HostBoard(Reactor& reactor, HostClock& clock, HostUart& console, ::tock::hil::flash::Flash& flash,
+            const HostBoardConfig& config);
   HostBoard(const HostBoard&) = delete;
   HostBoard& operator=(const HostBoard&) = delete;
 
@@ -123,6 +132,13 @@ class HostBoard {
   std::array<uint8_t, 96> lld_buffer_{};
   tock::capsules::LowLevelDebug::GrantType lld_grant_;
   tock::capsules::LowLevelDebug lld_;
+
+  // Nonvolatile storage for apps on the file-backed flash.
+  std::array<uint8_t, kFlashPageSize> nv_page_buffer_{};
+  tock::capsules::NonvolatileToPages nv_pages_;
+  std::array<uint8_t, 512> nv_buffer_{};
+  tock::capsules::NonvolatileStorageDriver::GrantType nv_grant_;
+  tock::capsules::NonvolatileStorageDriver nv_driver_;
 
   // The process console shares the console UART (whole lines) with the apps and the kernel.
   tock::capsules::UartDevice process_console_uart_{uart_mux_};

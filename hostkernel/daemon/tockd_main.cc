@@ -3,6 +3,7 @@
 // single-threaded event loop. See hostkernel/README.md for the tour.
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
+#include "hostkernel/peripherals/file_flash.h"
 #include "hostkernel/peripherals/host_uart.h"
 #include "hostkernel/peripherals/real_clock.h"
 #include "hostkernel/peripherals/unix_console.h"
@@ -56,6 +58,8 @@ ABSL_FLAG(std::string, time, "real",
 ABSL_FLAG(std::string, trace, "",
           "write a JSON-lines trace of syscalls, upcalls, faults, "
           "state changes and console output to this file");
+ABSL_FLAG(std::string, flash_file, "",
+          "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 
 namespace tockpp::hostkernel {
@@ -68,6 +72,7 @@ constexpr const char kUsage[] =
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
     "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
+    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -275,7 +280,17 @@ int Main(int argc, char** argv) {
   } else {
     return Fail("--process-console must be active, hibernated or off");
   }
-  static HostBoard board(reactor, clock, uart, board_config);  // static: it is the machine
+  // Flash for nonvolatile storage: the given file, or an anonymous in-memory file.
+  std::string flash_path = absl::GetFlag(FLAGS_flash_file);
+  if (flash_path.empty()) {
+    const int memfd = memfd_create("tockd-flash", MFD_CLOEXEC);
+    if (memfd < 0) return Fail("cannot create the in-memory flash");
+    flash_path = absl::StrCat("/proc/self/fd/", memfd);  // stays open for tockd's lifetime
+  }
+  auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
+                               HostBoard::kStorageBytes / HostBoard::kFlashPageSize);
+  if (!flash.ok()) return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
+  static HostBoard board(reactor, clock, uart, **flash, board_config);  // static: it is the machine
 
   static std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
   Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
