@@ -182,11 +182,7 @@ void Harness::Step(ByteReader& in) {
   ++step_;
   for (size_t slot = 0; slot < options_.processes; ++slot) SyncPid(slot);
   const uint8_t op = in.Byte() % 20;
-  const bool boundary = (op >= 5 && op <= 11) || op == 16 || op == 17;
-  if (boundary) {
-    op_name_ = "(before a boundary op)";
-    CheckAllMemory();
-  }
+  acting_slot_.reset();
   switch (op) {
     case 12:
     case 13:
@@ -212,7 +208,22 @@ void Harness::Step(ByteReader& in) {
       break;
   }
   CheckBreaks();
-  if (boundary) CheckAllMemory();
+  // A boundary op changed what its process may have written: check it now.
+  if (acting_slot_) {
+    CheckMemory(*acting_slot_);
+    clean_at_end_of_step_[*acting_slot_] = step_;
+  }
+}
+
+void Harness::BeginBoundaryOp(size_t slot) {
+  // Everything since this slot's last check happened under its old windows.
+  if (clean_at_end_of_step_[slot] + 1 != step_) {
+    const char* name = op_name_;
+    op_name_ = "(before a boundary op)";
+    CheckMemory(slot);
+    op_name_ = name;
+  }
+  acting_slot_ = slot;
 }
 
 void Harness::OpSchedule() {
@@ -261,6 +272,7 @@ void Harness::OpPeripheral(ByteReader& in) {
 
 void Harness::OpManagement(ByteReader& in) {
   const size_t slot = in.Byte() % options_.processes;
+  BeginBoundaryOp(slot);
   Process& p = process(slot);
   const ProcessId pid = p.id();
   switch (in.Byte() % 8) {
@@ -436,6 +448,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
   const size_t slot = *picked;
   Process& p = process(slot);
   GuardedPlatform& pf = platform(slot);
+  // Allow, yield, memop, exit, app writes and bad classes change this process's windows.
+  if ((op >= 5 && op <= 11) || op == 17) BeginBoundaryOp(slot);
   switch (op) {
     case 4: {
       op_name_ = "subscribe";

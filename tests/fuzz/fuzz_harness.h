@@ -155,10 +155,12 @@ class Harness final : public GuardedPlatform::Observer {
   uint32_t PickDriver(ByteReader& in);
   uint32_t PickUpcallFn(ByteReader& in, size_t slot);
   void PickBuffer(ByteReader& in, size_t slot, SyscallClass klass, uint32_t& addr, uint32_t& len);
-  // Invariants. Memory is diffed lazily: the writable windows only change at "boundary" ops
-  // (allow, brk, yield-no-wait, exit, app writes, management) and at process starts/ends, so
-  // it is checked right before and after those, when a process ends, and at the end.
+  // Invariants. Memory is diffed lazily, per process: its writable windows only change at its
+  // own "boundary" ops (allow, brk, yield, exit, app writes, bad class, management) and when it
+  // starts/ends, so it is checked right before and after those, when it ends, and at the end.
   void CheckMemory(size_t slot);
+  // Checks `slot` unless nothing ran since its last check, and marks it to be checked after.
+  void BeginBoundaryOp(size_t slot);
   void CheckAllMemory();
   void RefreshWindows(size_t slot);
   void AddWindow(size_t slot, Window w);
@@ -201,10 +203,12 @@ class Harness final : public GuardedPlatform::Observer {
   std::array<AppView, kMaxProcesses> views_;
   std::array<uint32_t, kMaxProcesses> kernel_break_checked_{};
   std::array<size_t, kMaxProcesses> step_checked_{};
+  std::array<size_t, kMaxProcesses> clean_at_end_of_step_{};  // nothing ran after that check
   std::array<std::array<Window, kMaxShadows + 2>, kMaxProcesses> windows_{};
   std::array<size_t, kMaxProcesses> num_windows_{};
   bool loaded_ = false;
   bool loading_ = false;
+  std::optional<size_t> acting_slot_;
   bool halted_ = false;
   size_t step_ = 0;
   const char* op_name_ = "";
