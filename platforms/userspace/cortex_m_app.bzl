@@ -3,8 +3,9 @@
 Compiled in one arm-none-eabi-gcc call (like //apps:tock_app.bzl does for i386) with this
 folder's crt0.c and layout.ld, so it builds from any configuration. Targets for name = "hello":
   :hello_cm_elf -> hello.cm.elf, :hello_cm_tbf -> hello.cm.tbf
-tock_app can reuse CORTEX_M_APP_SRCS + cortex_m_compile_cmd() for its Cortex-M branch; the TBF
-is then made with `tbf create` *without* --fixed-addresses (the app is position independent).
+//apps:tock_app.bzl (cortex_m = True) reuses CORTEX_M_APP_SRCS + cortex_m_compile_cmd() for its
+Cortex-M branch, with `tbf create` *without* --fixed-addresses (the app is position independent);
+cortex_m_app itself serves the board-only test apps in ./testapps.
 """
 
 load("//platforms:board_transition.bzl", "ALLOWLIST_ATTR", "board_transition")
