@@ -173,9 +173,9 @@ class Grant final : public GrantBase {
                 kNumUserspaceReadable < 256);
   static_assert(internal::GrantShape{kNumUpcalls, kNumReadOnly, kNumReadWrite,
                                      kNumUserspaceReadable, sizeof(T), alignof(T)}
-                        .BlockSize() /
-                    8u <=
-                0xFFFFu,
+                            .BlockSize() /
+                        8u <=
+                    0xFFFFu,
                 "a grant block is at most 512 KiB");
 
  public:

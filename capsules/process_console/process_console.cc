@@ -615,7 +615,10 @@ void ProcessConsole::RenderDetails(TextWriter& w, const Process& p) const {
   });
   w.Str(" Allowed Buffers: ").Dec(static_cast<uint32_t>(in->allowed_buffer_count())).Str("\r\n");
   in->ForEachAllowedBuffer([&w](const AllowedBufferInfo& a) {
-    w.Str("   ").Field(AllowedBufferKindName(a.kind), 10).Str("Driver 0x").HexUpper(a.driver_num, 5);
+    w.Str("   ")
+        .Field(AllowedBufferKindName(a.kind), 10)
+        .Str("Driver 0x")
+        .HexUpper(a.driver_num, 5);
     w.Str("  Number ").Dec(a.allow_num).Str("  Address ");
     Addr(w, a.address).Str("  Length ").Dec(a.length).Str("\r\n");
   });

@@ -68,8 +68,7 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details,
 
 ProcessInfo DescribeProcess(const tock::Process& p, bool details) {
   // Host runtime code is trusted: it may mint the capability the inspector asks for.
-  static const tock::ProcessManagementCapability cap =
-      tock::CapabilityFactory::ProcessManagement();
+  static const tock::ProcessManagementCapability cap = tock::CapabilityFactory::ProcessManagement();
   return DescribeProcess(p, details, cap);
 }
 

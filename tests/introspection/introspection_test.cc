@@ -44,7 +44,8 @@ TockdOptions Options(harness::TimeMode time = harness::TimeMode::kReal,
 
 // `inspect APP` until `done` holds for the reply. Each round trip is answered by tockd's loop;
 // the deadline only guards against a hang.
-::testing::AssertionResult InspectUntil(Tockd& t, const std::function<bool(const ProcessInfo&)>& done,
+::testing::AssertionResult InspectUntil(Tockd& t,
+                                        const std::function<bool(const ProcessInfo&)>& done,
                                         ProcessInfo* out) {
   const absl::Time deadline = absl::Now() + kGuard;
   std::string last = "(no reply)";
@@ -94,7 +95,8 @@ TEST(IntrospectionTest, GrantBytesGrowOnFirstUseAndAreZeroAfterRestart) {
 
   // Running and polling the button (syscalls counted), yet holding no grant.
   ProcessInfo before;
-  ASSERT_TRUE(InspectUntil(t, [](const ProcessInfo& p) { return p.syscalls > 10; }, &before));
+  ASSERT_TRUE(InspectUntil(
+      t, [](const ProcessInfo& p) { return p.syscalls > 10; }, &before));
   EXPECT_EQ(before.state, "running");
   EXPECT_EQ(before.restarts, 0);
   EXPECT_TRUE(before.grants.empty());
@@ -174,8 +176,9 @@ void ExpectPendingUpcallShown(Tockd& t) {
   EXPECT_EQ(stopped.upcalls[0].args, u.args);
   ASSERT_TRUE(t.TypeConsole("process inspectee\r"));
   ASSERT_TRUE(t.WaitForConsole(" Pending Upcalls: 1\r\n   Driver 0x00000  Subscribe 0  Args "));
-  EXPECT_TRUE(t.WaitForConsole(Regex("   rw        Driver 0x00001  Number 1  Address 0x[0-9A-F]{8}"
-                                     "  Length 32\r\n")));
+  EXPECT_TRUE(
+      t.WaitForConsole(Regex("   rw        Driver 0x00001  Number 1  Address 0x[0-9A-F]{8}"
+                             "  Length 32\r\n")));
   EXPECT_TRUE(t.WaitForConsole(Regex(" Grants: 2 allocated, [0-9]+ bytes\r\n")));
 
   // Resumed and released, it yields, takes the upcall, and the queue is empty again.
@@ -183,7 +186,8 @@ void ExpectPendingUpcallShown(Tockd& t) {
   ASSERT_TRUE(t.ReleaseButton(0));
   ASSERT_TRUE(t.WaitForConsole("inspectee: fired\n"));
   ProcessInfo done;
-  ASSERT_TRUE(InspectUntil(t, [](const ProcessInfo& p) { return p.upcalls.empty(); }, &done));
+  ASSERT_TRUE(InspectUntil(
+      t, [](const ProcessInfo& p) { return p.upcalls.empty(); }, &done));
   EXPECT_FALSE(HasAlarmUpcall(done));
 }
 
