@@ -91,7 +91,8 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
 SyscallOutcome Kernel::DoYield(Process& p, const YieldCall& call) {
   switch (call.kind) {
     case YieldKind::kNoWait: {
-      const bool has_tasks = !p.queue().empty();
+      // Value-only entries of Null-Upcall slots run nothing, so they do not count (TRD104 §5).
+      const bool has_tasks = p.queue().HasDeliverable();
       if (call.address != 0 && p.InAppRam(call.address, 1)) {
         *p.RamPointer(call.address, 1) = has_tasks ? 1 : 0;
       }
