@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kernel/testing/kernel_harness.h"
-#include "tbf-tools/lib/writer.h"
+#include "tbf-tools/writer/writer.h"
 
 namespace tock {
 namespace {

@@ -8,7 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "tbf-tools/lib/writer.h"
+#include "tbf-tools/writer/writer.h"
 
 namespace tbf {
 namespace {

@@ -7,7 +7,7 @@ OUT=${OUT:-/tmp/kernel-coverage}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$OUT" && mkdir -p "$OUT"
 cd "$ROOT"
-SRCS="$(ls kernel/*.cc | grep -v _test.cc) kernel/testing/fake_platform.cc $(ls tbf-tools/lib/*.cc | grep -v _test.cc | grep -v writer.cc) tbf-tools/lib/writer.cc"
+SRCS="$(ls kernel/*.cc | grep -v _test.cc) kernel/testing/fake_platform.cc $(ls tbf-tools/lib/*.cc | grep -v _test.cc ) tbf-tools/writer/writer.cc"
 OBJS=""
 for s in $SRCS; do
   o="$OUT/$(echo "$s" | tr / _).o"

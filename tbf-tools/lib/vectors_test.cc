@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "tbf-tools/lib/tbf.h"
-#include "tbf-tools/lib/writer.h"
+#include "tbf-tools/writer/writer.h"
 
 namespace tbf {
 namespace {

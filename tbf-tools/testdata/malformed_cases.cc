@@ -6,7 +6,7 @@
 
 #include "tbf-tools/lib/checksum.h"
 #include "tbf-tools/lib/types.h"
-#include "tbf-tools/lib/writer.h"
+#include "tbf-tools/writer/writer.h"
 
 namespace tbf::testdata {
 namespace {

@@ -1,5 +1,5 @@
 // TbfWriter implementation (see writer.h). Host only.
-#include "tbf-tools/lib/writer.h"
+#include "tbf-tools/writer/writer.h"
 
 #include <algorithm>
 
