@@ -17,7 +17,17 @@ const uint8_t* GuardPattern() {
   return pattern.data();
 }
 
-bool AllGuard(const uint8_t* p, size_t n) { return std::memcmp(p, GuardPattern(), n) == 0; }
+// Byte-wise equality without ASan's memcmp interceptor, whose shadow scans of these arenas
+// (several per fuzz step) were the largest cost in the dispatch target's profile. The arenas are
+// the harness's own, so there is nothing for ASan to find here.
+__attribute__((no_sanitize("address"))) bool SameBytes(const uint8_t* a, const uint8_t* b,
+                                                       size_t n) {
+  uint8_t diff = 0;
+  for (size_t i = 0; i < n; ++i) diff |= static_cast<uint8_t>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+bool AllGuard(const uint8_t* p, size_t n) { return SameBytes(p, GuardPattern(), n); }
 
 }  // namespace
 
@@ -66,7 +76,7 @@ const char* GuardedPlatform::CheckGuards() const {
 }
 
 const char* GuardedPlatform::CheckFlash() const {
-  if (std::memcmp(arena_.flash, flash_shadow_.data(), kFlashLen) != 0) {
+  if (!SameBytes(arena_.flash, flash_shadow_.data(), kFlashLen)) {
     return "process flash was written";
   }
   return nullptr;
@@ -79,7 +89,7 @@ std::optional<uint32_t> GuardedPlatform::FirstStrayWrite(uint32_t from, uint32_t
   if (from >= to) return std::nullopt;
   const size_t lo = from - ram_base();
   const size_t hi = to - ram_base();
-  if (std::memcmp(&arena_.ram[lo], &ram_shadow_[lo], hi - lo) == 0) return std::nullopt;
+  if (SameBytes(&arena_.ram[lo], &ram_shadow_[lo], hi - lo)) return std::nullopt;
   for (size_t i = lo; i < hi; ++i) {
     if (arena_.ram[i] == ram_shadow_[i]) continue;
     const uint32_t addr = ram_base() + static_cast<uint32_t>(i);
