@@ -1,6 +1,6 @@
 """tock_app: builds one Tock userspace app (C, libtock) as an ELF and a TBF.
 
-Host (default): a freestanding, fixed-address i386 ELF for tockd's app processes, linked with
+Host (default): a freestanding, fixed-address x32 ELF (x86-64 code, 32-bit pointers) for tockd's app processes, linked with
 //apps/libtock/arch/host:layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
 With cortex_m = True, under a Cortex-M board config (//apps:cortex_m: --config=qemu_mps2 /
 nrf52840dk, or a board image's transition) the same target is a position-independent Thumb-2
@@ -19,18 +19,18 @@ load(
     "cortex_m_compile_cmd",
 )
 
-# Host (i386) apps only; as //platforms:defs.bzl HOST_ONLY.
+# Host (x32) apps only; as //platforms:defs.bzl HOST_ONLY.
 _HOST_ONLY = ["@platforms//os:linux"]
 
 # The TBF writer (elf2tab equivalent); set to None to stop at the ELF.
 _TBF_TOOL = "//tbf-tools:tbf"
 
 _HOST_CFLAGS = " ".join([
-    "-m32",
+    "-mx32",
     "-std=c11",
     "-ffreestanding",
     "-nostdinc",
-    "-isystem $$(gcc -m32 -print-file-name=include)",
+    "-isystem $$(gcc -mx32 -print-file-name=include)",
     "-fno-pie",
     "-no-pie",
     "-nostdlib",
@@ -87,7 +87,7 @@ def tock_app(
       package_name: TBF PackageName, default name.
       copts: extra compiler flags.
       cortex_m: True if the app also builds for Cortex-M (libtock API only, no host-only
-        tricks); otherwise it is an i386 host app, skipped under the board configs.
+        tricks); otherwise it is an x32 host app, skipped under the board configs.
       visibility, testonly, tags: as usual.
     """
     host_cmd = ("SRCS=''; " +

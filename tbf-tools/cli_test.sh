@@ -1,5 +1,5 @@
 #!/bin/bash
-# End-to-end CLI: create from an i386 ELF, inspect (text + JSON), verify, tab create/unpack,
+# End-to-end CLI: create from an x32 ELF, inspect (text + JSON), verify, tab create/unpack,
 # and inspect of every upstream vector prints its package name.
 set -eu
 TBF="$1"
@@ -30,12 +30,12 @@ set -e
 [ "$rc" = 1 ] || fail "verify of damaged file exit $rc"
 echo "$err" | grep -q "credential.sha256 at offset" || fail "damaged message: $err"
 
-"$TBF" tab create -o "$T/app.tab" --name hello --kernel-version 2.1 "$T/app.tbf,x86" \
+"$TBF" tab create -o "$T/app.tab" --name hello --kernel-version 2.1 "$T/app.tbf,x32" \
   "$V/retro_game.cortex-m4.tbf"
 "$TBF" verify "$T/app.tab" | grep -c OK | grep -q 2 || fail "tab verify"
 mkdir -p "$T/unpacked"
 "$TBF" tab unpack "$T/app.tab" -o "$T/unpacked" > /dev/null
-cmp "$T/unpacked/x86.tbf" "$T/app.tbf" || fail "unpacked x86.tbf differs"
+cmp "$T/unpacked/x32.tbf" "$T/app.tbf" || fail "unpacked x32.tbf differs"
 cmp "$T/unpacked/retro_game.cortex-m4.tbf" "$V/retro_game.cortex-m4.tbf" || fail "unpacked m4"
 grep -q 'minimum-tock-kernel-version = "2.1"' "$T/unpacked/metadata.toml" || fail metadata
 

@@ -21,8 +21,7 @@ uint32_t AlignUp(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
 // Appends the header TLVs in elf2tab order; used twice (size pass, final pass).
 void AddHeader(TbfWriter& w, const CreateOptions& o, const MainTlv& main,
                const std::vector<WriteableFlashRegion>& wfrs,
-               const std::optional<FixedAddresses>& fixed,
-               const std::vector<Permission>& perms) {
+               const std::optional<FixedAddresses>& fixed, const std::vector<Permission>& perms) {
   w.SetFlags(o.disabled ? 0 : kFlagEnabled);
   w.AddMain(main);
   w.AddProgram({main.init_fn_offset, main.protected_trailer_size, main.minimum_ram_size,
@@ -40,9 +39,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
                                               CreateReport* report) {
   CreateReport rep;
   const uint16_t machine = elf.machine();
-  if (machine != kEm386 && machine != kEmArm && machine != kEmRiscv) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unsupported e_machine ", machine, " (want EM_386, EM_ARM or EM_RISCV)"));
+  if (machine != kEm386 && machine != kEmX86_64 && machine != kEmArm && machine != kEmRiscv) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unsupported e_machine ", machine, " (want EM_386, EM_X86_64 (x32), EM_ARM or EM_RISCV)"));
   }
 
   // RAM: stack, RAM-resident segments, heaps.
@@ -194,8 +193,8 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   }
   if (protected_size < header_size) {
     return absl::InvalidArgumentError(absl::StrCat("protected region size ", protected_size,
-                                                   " is smaller than the header (",
-                                                   header_size, ")"));
+                                                   " is smaller than the header (", header_size,
+                                                   ")"));
   }
   const uint32_t trailer = protected_size - header_size;
   for (size_t i = 0; i < wfrs.size(); ++i) {
@@ -213,8 +212,8 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   if (o.sha512) w.AddHashCredential(CredentialFormat::kSha512);
 
   // Footer reservation (elf2tab --minimum-footer-size): at least 8 bytes, 4-aligned.
-  const uint32_t footers = w.ContentSize() - (header_size + trailer +
-                                              static_cast<uint32_t>(binary_size));
+  const uint32_t footers =
+      w.ContentSize() - (header_size + trailer + static_cast<uint32_t>(binary_size));
   uint32_t reserve = 0;
   if (o.minimum_footer_size > footers) {
     reserve = AlignUp(std::max<uint32_t>(o.minimum_footer_size - footers, 8), 4);
@@ -224,7 +223,7 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   uint32_t total = content;
   if (machine == kEmArm) {
     if (std::popcount(content) > 1) total = std::max<uint32_t>(std::bit_ceil(content), 512);
-  } else if (machine == kEm386) {
+  } else if (machine == kEm386 || machine == kEmX86_64) {
     total = AlignUp(content, 4096);
   } else {
     total = AlignUp(content, 4);

@@ -1,5 +1,5 @@
 // `tbf create` conversion: rebuilding ELFs for two upstream vectors reproduces the upstream
-// elf2tab output byte for byte, and the host i386 fixed-address convention lays out as agreed.
+// elf2tab output byte for byte, and the host x32 fixed-address convention lays out as agreed.
 #include "tbf-tools/elf_to_tbf.h"
 
 #include <fstream>
@@ -34,11 +34,13 @@ TEST(ElfToTbfTest, ReproducesUpstreamRetroGameCortexM4ByteForByte) {
   ElfBuilder b;
   b.machine = kEmArm;
   b.entry = 0x80000029;
-  b.segments.push_back({0x80000000, 0x80000000, 5, 0, Bytes(v.begin() + 80, v.end() - 16384 + 8488 - 188)});
+  b.segments.push_back(
+      {0x80000000, 0x80000000, 5, 0, Bytes(v.begin() + 80, v.end() - 16384 + 8488 - 188)});
   b.segments.push_back({0x00000000, 0x80002100, 6, 24120 - 2048 - 2048, {}});
   b.sections.push_back({".text", 1, 6, 0, 0, 0, 0x1f54, {}});
   b.sections.push_back({".data", 1, kShfWrite | kShfAlloc, 0, 0x1f54, 0, 0xc8, {}});
-  b.sections.push_back({".rel.data", 9, 0, -1, 0, 0, 0, Bytes(v.begin() + 8488 - 184, v.begin() + 8488)});
+  b.sections.push_back(
+      {".rel.data", 9, 0, -1, 0, 0, 0, Bytes(v.begin() + 8488 - 184, v.begin() + 8488)});
   b.sections.push_back({".stack", kShtNobits, kShfWrite | kShfAlloc, 1, 0, 0, 2048, {}});
   CreateOptions o;
   o.package_name = "retro_game";
@@ -56,7 +58,8 @@ TEST(ElfToTbfTest, ReproducesUpstreamRiscvFixedAddressTbfByteForByte) {
   ElfBuilder b;
   b.machine = kEmRiscv;
   b.entry = 0x20040080 + 40;
-  b.segments.push_back({0x20040080, 0x20040080, 5, 0, Bytes(v.begin() + 128, v.begin() + 9876 - 4)});
+  b.segments.push_back(
+      {0x20040080, 0x20040080, 5, 0, Bytes(v.begin() + 128, v.begin() + 9876 - 4)});
   b.segments.push_back({0x80003000, 0x20042800, 6, 23912 - 4096, {}});
   b.symbols.push_back({"_sram_origin", 0x80002800});
   CreateOptions o;
@@ -74,11 +77,11 @@ TEST(ElfToTbfTest, ReproducesUpstreamRiscvFixedAddressTbfByteForByte) {
   EXPECT_TRUE(*out == v) << "differs from upstream elf2tab output";
 }
 
-// Host i386 app per the tockpp convention: binary (crt0 header first) at the lowest flash LMA,
+// Host x32 app per the tockpp convention: binary (crt0 header first) at the lowest flash LMA,
 // .data LMA right after .text, RAM at 0x20000000 + stack.
 ElfBuilder HostApp(uint32_t data_lma_gap = 0) {
   ElfBuilder b;
-  b.machine = kEm386;
+  b.machine = kEmX86_64;
   b.entry = 0x10000080 + 40;
   Bytes text(200);
   for (size_t i = 0; i < text.size(); ++i) text[i] = static_cast<uint8_t>(i);
@@ -110,7 +113,7 @@ TEST(ElfToTbfTest, HostAppFixedAddressesPlaceHeaderOn256ByteBoundary) {
   EXPECT_EQ(h->minimum_ram_size(), 64u + 2048 + 1024 + 1024);
   EXPECT_EQ(h->binary_end_offset(), 0x80u + 216 + 4);
   EXPECT_EQ((*out)[0x80 + 199], 199);
-  EXPECT_EQ((*out)[0x80 + 200], 0xDA);  // .data initialiser right after .text
+  EXPECT_EQ((*out)[0x80 + 200], 0xDA);       // .data initialiser right after .text
   EXPECT_EQ(Le32(&(*out)[0x80 + 216]), 0u);  // empty relocation block
   ASSERT_EQ(h->credential_count, 1);
   EXPECT_EQ(h->credentials[0].format, 0u);  // Reserved filler up to 4096
@@ -176,7 +179,7 @@ TEST(ElfToTbfTest, ArmTotalSizeIsPowerOfTwoAtLeast512) {
 
 TEST(ElfToTbfTest, RejectsUnsupportedMachineAndBadEntry) {
   ElfBuilder b = HostApp();
-  b.machine = 62;  // EM_X86_64
+  b.machine = 8;  // EM_MIPS
   EXPECT_FALSE(Convert(b, CreateOptions{}).ok());
   ElfBuilder e = HostApp();
   e.entry = 0x30000000;

@@ -31,7 +31,7 @@ constexpr char kUsage[] = R"(tbf - Tock Binary Format tool (TBF v2, TAB bundles)
              [--fixed-addresses] [--permissions DRV:CMD[,DRV:CMD...]] [--kernel-version X.Y]
              [--sha256] [--sha384] [--sha512] [--disable] [--protected-region-size N]
              [--app-version N] [--minimum-footer-size N] [-v]
-      Convert an ELF32 app (EM_386, EM_ARM, EM_RISCV) like upstream elf2tab. Heaps default
+      Convert an ELF32 app (EM_386, x32, EM_ARM, EM_RISCV) like upstream elf2tab. Heaps default
       to 1024, stack to the .stack section size or 2048. --fixed-addresses writes a
       FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / .stack /
       lowest RAM segment - stack) and puts the header on a 256-byte boundary.
@@ -183,16 +183,16 @@ int CmdInspect(const std::vector<std::string>& args) {
       continue;
     }
     for (const Unit& u : units) {
-      bool ok = ForEachObject(u, true, [&](uint32_t base, const TbfHeader& h,
-                                           const IntegrityReport* ir) {
-        if (json) {
-          json_items.push_back(absl::StrCat(R"({"file":)", JsonQuote(u.label), R"(,"offset":)", base,
-                                            R"(,"tbf":)", DescribeJson(h, ir), "}"));
-        } else {
-          std::cout << u.label << (base ? absl::StrCat(" @", base) : "") << ":\n"
-                    << DescribeText(h, ir);
-        }
-      });
+      bool ok =
+          ForEachObject(u, true, [&](uint32_t base, const TbfHeader& h, const IntegrityReport* ir) {
+            if (json) {
+              json_items.push_back(absl::StrCat(R"({"file":)", JsonQuote(u.label), R"(,"offset":)",
+                                                base, R"(,"tbf":)", DescribeJson(h, ir), "}"));
+            } else {
+              std::cout << u.label << (base ? absl::StrCat(" @", base) : "") << ":\n"
+                        << DescribeText(h, ir);
+            }
+          });
       if (!ok) rc = 1;
     }
   }
@@ -212,8 +212,7 @@ int CmdVerify(const std::vector<std::string>& args) {
     }
     for (const Unit& u : units) {
       int objects = 0, hashes = 0;
-      bool ok = ForEachObject(u, true, [&](uint32_t, const TbfHeader&,
-                                           const IntegrityReport* ir) {
+      bool ok = ForEachObject(u, true, [&](uint32_t, const TbfHeader&, const IntegrityReport* ir) {
         ++objects;
         hashes += ir ? ir->hashes_verified : 0;
       });
@@ -286,7 +285,8 @@ int CmdCreate(const std::vector<std::string>& args) {
       }
     } else if (a == "--permissions") {
       if (!value(&v)) return Usage("create: --permissions needs DRV:CMD[,...]");
-      for (const std::string& item : std::vector<std::string>(absl::StrSplit(v, ',', absl::SkipEmpty()))) {
+      for (const std::string& item :
+           std::vector<std::string>(absl::StrSplit(v, ',', absl::SkipEmpty()))) {
         std::vector<std::string> dc = absl::StrSplit(item, ':');
         auto d = dc.size() == 2 ? ParseNumber(dc[0]) : std::nullopt;
         auto c = dc.size() == 2 ? ParseNumber(dc[1]) : std::nullopt;
@@ -331,9 +331,8 @@ int CmdCreate(const std::vector<std::string>& args) {
               << ", minimum RAM " << rep.minimum_ram_size << ", binary_end "
               << rep.binary_end_offset << ", total " << rep.total_size << "\n";
     if (rep.fixed_flash) {
-      std::cout << "fixed flash 0x" << std::hex << *rep.fixed_flash << ", RAM 0x"
-                << *rep.fixed_ram << std::dec << " (RAM origin from " << rep.ram_origin_source
-                << ")\n";
+      std::cout << "fixed flash 0x" << std::hex << *rep.fixed_flash << ", RAM 0x" << *rep.fixed_ram
+                << std::dec << " (RAM origin from " << rep.ram_origin_source << ")\n";
     }
   }
   return 0;
@@ -384,8 +383,8 @@ int CmdTabCreate(const std::vector<std::string>& args) {
       std::cerr << "tbf: " << path << ": cannot read file\n";
       return 1;
     }
-    bool ok = ForEachObject(Unit{path, *bytes}, true, [](uint32_t, const TbfHeader&,
-                                                         const IntegrityReport*) {});
+    bool ok = ForEachObject(Unit{path, *bytes}, true,
+                            [](uint32_t, const TbfHeader&, const IntegrityReport*) {});
     if (!ok) return 1;
     std::string first = arch.substr(0, arch.find('.'));
     tab.tbfs.push_back(TabTbf{arch + ".tbf", first, std::move(*bytes)});

@@ -1,4 +1,4 @@
-// Writes a small host i386 app ELF (tockpp convention: binary at 0x10000080, RAM at 0x20000000
+// Writes a small host x32 app ELF (tockpp convention: binary at 0x10000080, RAM at 0x20000000
 // + 2048) for the CLI test.  Usage: make_test_elf OUT.elf
 #include <fstream>
 #include <iostream>
@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   tbf::ElfBuilder b;
-  b.machine = 3;
+  b.machine = 62;  // EM_X86_64 in an ELF32: x32
   b.entry = 0x10000080 + 40;
   b.segments.push_back({0x10000080, 0x10000080, 5, 0, std::vector<uint8_t>(300, 0x90)});
   b.segments.push_back({0x20000800, 0x10000080 + 300, 6, 96, std::vector<uint8_t>(32, 0xDA)});

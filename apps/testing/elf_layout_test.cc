@@ -1,5 +1,5 @@
 // Checks every tock_app ELF against the host app layout that tbf-tools and the launcher rely
-// on (apps/README.md): i386 ET_EXEC, binary first byte at 0x10000100 starting with a
+// on (apps/README.md): x32 ET_EXEC, binary first byte at 0x10000100 starting with a
 // consistent 40-byte crt0 header, stack at the bottom of RAM, no W+X, nothing dynamic.
 #include <elf.h>
 
@@ -76,7 +76,7 @@ TEST_P(ElfLayoutTest, MatchesHostAppLayout) {
   Elf e = Load(GetParam().path);
   ASSERT_EQ(std::memcmp(e.eh.e_ident, ELFMAG, SELFMAG), 0);
   EXPECT_EQ(e.eh.e_ident[EI_CLASS], ELFCLASS32);
-  EXPECT_EQ(e.eh.e_machine, EM_386);
+  EXPECT_EQ(e.eh.e_machine, EM_X86_64);  // x32: ELF32 + x86-64
   EXPECT_EQ(e.eh.e_type, ET_EXEC);
 
   uint32_t lowest_flash = UINT32_MAX;

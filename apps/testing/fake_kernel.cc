@@ -1,6 +1,6 @@
 // FakeKernel implementation: fixed-address shared mappings made before fork (so the parent
-// sees the child's RAM and channel), an ELF32 loader for tock_app output, a far return into
-// 32-bit compat mode, and a polling loop that answers one channel request at a time.
+// sees the child's RAM and channel), an ELF32 loader for tock_app output, a jump to the
+// entry as the launcher makes it, and a polling loop that answers one channel request at a time.
 #include "apps/testing/fake_kernel.h"
 
 #include <elf.h>
@@ -59,21 +59,19 @@ class FixedMapping {
   bool ok_ = false;
 };
 
-// Child side: far return into 32-bit compat mode at `entry` with Tock's crt0 registers.
+// Child side: jump to `entry` with Tock's crt0 registers, as the launcher does (x32 code
+// runs in 64-bit mode: rdi/rsi/rdx/rcx = r0..r3, rsp = app_break).
 [[noreturn]] void EnterApp(uint32_t entry, uint32_t app_start, uint32_t memory_start,
                            uint32_t memory_len, uint32_t app_break) {
-  uint64_t entry64 = entry;
+  register uint64_t entry64 __asm__("r12") = entry;
   __asm__ volatile(
-      "movl $0x2b, %%r8d\n"  // __USER_DS: compat mode faults on null data segments
-      "movw %%r8w, %%ds\n"
-      "movw %%r8w, %%es\n"
-      "movl %%edx, %%esp\n"  // esp = app_break (zero-extends rsp)
-      "pushq $0x23\n"        // __USER32_CS
-      "pushq %%rsi\n"
-      "lretq\n"
+      "movl %%ecx, %%esp\n"  // rsp = app_break (zero-extended)
+      "xorl %%ebp, %%ebp\n"
+      "jmp *%%r12\n"
       :
-      : "a"(app_start), "b"(memory_start), "c"(memory_len), "d"(app_break), "S"(entry64)
-      : "r8", "memory");
+      : "D"(uint64_t{app_start}), "S"(uint64_t{memory_start}), "d"(uint64_t{memory_len}),
+        "c"(uint64_t{app_break}), "r"(entry64)
+      : "memory");
   __builtin_unreachable();
 }
 
@@ -129,8 +127,8 @@ bool FakeKernel::LoadImage(const std::string& path,
   if (is_elf) {
     Elf32_Ehdr eh;
     std::memcpy(&eh, file.data(), sizeof eh);
-    if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_386 || eh.e_type != ET_EXEC) {
-      error = "not an i386 executable";
+    if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_machine != EM_X86_64 || eh.e_type != ET_EXEC) {
+      error = "not an x32 executable";
       return false;
     }
     uint32_t flash_end = kBinaryStart;
@@ -205,7 +203,6 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
 
   tock_channel* ch = Channel();
   ch->magic = TOCK_CHANNEL_MAGIC;
-  ch->vdso_entry = 0;  // no vDSO in a 64-bit parent's child: libtock falls back to int $0x80
   app_break = kRamAddr + TOCK_HOST_INITIAL_BREAK_BYTES;
 
   pid_t pid = fork();

@@ -1,4 +1,4 @@
-// FakeKernel: runs one i386 tock_app ELF in a forked child, unconfined, and answers its
+// FakeKernel: runs one x32 tock_app ELF in a forked child, unconfined, and answers its
 // channel requests with a tiny scripted Tock kernel (console, alarm in virtual time, LED,
 // button, RNG, low-level debug, memop, exit). It checks libtock, crt0 and the linker layout
 // end to end without tockd; it is NOT the isolation under test (no seccomp, no MPU except a
@@ -51,7 +51,7 @@ class FakeKernel {
   // every syscall), or `timeout_ms` of real time.
   RunEnd Run(const std::string& elf_path, int timeout_ms = 20000);
   // The same kernel behind the real isolation: a TBF in hostkernel's AppMemory, spawned by
-  // LinuxProcess (real launcher, seccomp filter, vDSO entry, brk/mprotect gate).
+  // LinuxProcess (real launcher, seccomp filter, brk/mprotect gate).
   // With spin = true the kernel side busy-polls the channel (LinuxProcess::BeginSpin), the
   // fast path tockd uses while an app runs; otherwise it blocks in poll() on the eventfd.
   RunEnd RunConfined(const std::string& tbf_path, int timeout_ms = 20000, bool spin = false);

@@ -1,9 +1,9 @@
 /* The syscall channel between one app process and tockd: the wire format.
  *
- * Shared by the kernel (x86-64 C++) and libtock's host backend and the launcher
- * (i386 C, freestanding), so it is plain C with fixed-width 32-bit fields only:
- * the layout is identical on both sides. Everything the app writes here is
- * untrusted; the kernel copies a request out exactly once, then validates it.
+ * Shared by the kernel (x86-64 C++), the launcher (x86-64 C, freestanding) and
+ * libtock's host backend (x32 C: x86-64 code with 32-bit pointers), so it is plain
+ * C with fixed-width fields only: the layout is identical on every side. Everything the app writes
+ * here is untrusted; the kernel copies a request out exactly once, then validates it.
  *
  * Protocol (one request in flight, the app blocks until the reply):
  *   app:    fill `req`, then store ++app_seq (release); if kernel_waiting, wake
@@ -11,7 +11,7 @@
  *   kernel: sees app_seq change (spin or eventfd), copies `req`, dispatches,
  *           fills `rep`, stores ++kernel_seq (release), futex-wakes kernel_seq
  *           if app_waiting.
- *   app:    spins briefly on kernel_seq, then futex-waits on it (vDSO entry).
+ *   app:    spins briefly on kernel_seq, then futex-waits on it (x86-64 `syscall`).
  */
 #ifndef TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_
 #define TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_
@@ -24,10 +24,10 @@
 #define TOCK_HOST_FLASH_ADDR 0x10000000u   /* TBF image, header first */
 #define TOCK_HOST_RAM_ADDR 0x20000000u     /* process RAM (memory_start) */
 
-/* Process entry on the host (i386). The launcher jumps to the TBF entry point
- * with Tock's four crt0 arguments in the first four i386 registers, as r0-r3 on
- * Cortex-M: eax = app_start, ebx = memory_start, ecx = memory_len,
- * edx = app_break; esp = app_break (a small initial stack). The host's MPU is
+/* Process entry on the host (x32). The launcher jumps to the TBF entry point
+ * with Tock's four crt0 arguments in the first four SysV argument registers, as
+ * r0-r3 on Cortex-M: rdi = app_start, rsi = memory_start, rdx = memory_len,
+ * rcx = app_break; rsp = app_break (a small initial stack). The host's MPU is
  * page granular, so the initial app break is one page above memory_start
  * (upstream Cortex-M uses 32 bytes); crt0 then asks for more with memop brk. */
 #define TOCK_HOST_INITIAL_BREAK_BYTES 4096u
@@ -63,11 +63,12 @@ struct tock_channel_reply {
 };
 
 /* Written by the launcher's fatal-signal handler just before the process dies:
- * diagnostic only (the app could forge it), shown in the fault dump. */
+ * diagnostic only (the app could forge it), shown in the fault dump. The
+ * registers are the x86-64 ones at the fault (x32 code runs in 64-bit mode). */
 struct tock_fault_info {
   uint32_t valid; /* 1 when filled */
   uint32_t signo, code, addr;
-  uint32_t eip, esp, eax, ebx, ecx, edx, esi, edi, ebp, eflags;
+  uint64_t rip, rsp, rax, rbx, rcx, rdx, rsi, rdi, rbp, rflags;
 };
 
 struct tock_channel {
@@ -78,7 +79,6 @@ struct tock_channel {
   uint32_t kernel_waiting; /* kernel is blocked: app must write the eventfd */
   struct tock_channel_request req;
   struct tock_channel_reply rep;
-  uint32_t vdso_entry; /* __kernel_vsyscall from AT_SYSINFO, set by launcher */
   struct tock_fault_info fault;
   /* Spin hints from the kernel (written before the app starts; `pause` iterations,
    * ~25 ns each on the project's machine kind): how long the app spins for a reply

@@ -1,7 +1,7 @@
 /* How tockd hands an app process's layout to the launcher: the launch block.
  *
- * Plain C, 32-bit fields: written by tockd (x86-64), read by the freestanding
- * i386 launcher. The block sits at offset 0 of the "launch" memfd, followed by
+ * Plain C, 32-bit fields: written by tockd, read by the freestanding launcher
+ * (both x86-64). The block sits at offset 0 of the "launch" memfd, followed by
  * `bpf_insn_count` classic-BPF instructions (struct sock_filter, 8 bytes each):
  * the exported seccomp filter the launcher installs before the app runs.
  *
@@ -55,7 +55,7 @@ struct tock_launch_params {
   uint32_t ram_addr;
   uint32_t ram_len;
   uint32_t ram_rw_len;
-  /* Entry: eip, and eax/ebx/ecx/edx = Tock's crt0 r0..r3; esp = initial_sp. */
+  /* Entry: rip, and rdi/rsi/rdx/rcx = Tock's crt0 r0..r3; rsp = initial_sp. */
   uint32_t entry;
   uint32_t app_start;    /* r0 */
   uint32_t memory_start; /* r1 */

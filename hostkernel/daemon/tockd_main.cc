@@ -1,5 +1,5 @@
 // tockd: the Tock kernel as a Linux daemon. Each app (a TBF, or the host TBFs of a TAB) runs as
-// an isolated i386 child process; the portable kernel and capsules run here, on one
+// an isolated x32 child process; the portable kernel and capsules run here, on one
 // single-threaded event loop. See hostkernel/README.md for the tour.
 #include <poll.h>
 #include <signal.h>
@@ -66,7 +66,7 @@ namespace tockpp::hostkernel {
 namespace {
 
 constexpr const char kUsage[] =
-    "the Tock kernel as a Linux daemon; each app is an isolated i386 process.\n"
+    "the Tock kernel as a Linux daemon; each app is an isolated x32 process.\n"
     "usage: tockd [flags] APP.tbf|APP.tab ...\n"
     "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"

@@ -1,4 +1,4 @@
-// The i386 launcher binary, embedded in the host kernel at build time.
+// The x86-64 launcher binary, embedded in the host kernel at build time.
 // LinuxProcess writes it once into an executable memfd and execs that, so the
 // kernel binary needs no path to the launcher.
 #ifndef TOCKPP_HOSTKERNEL_LAUNCHER_LAUNCHER_IMAGE_H_

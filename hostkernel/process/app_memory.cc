@@ -14,8 +14,9 @@
 namespace tockpp::hostkernel {
 namespace {
 
+// The launcher is linked at 0x08048000 (hostkernel/launcher/BUILD.bazel).
 constexpr uint64_t kLauncherLow = 0x08048000u, kLauncherHigh = 0x08100000u;
-// The launcher's stack and the vDSO live near the top of the 32-bit space.
+// App regions stay well inside the 32-bit space that x32 pointers reach.
 constexpr uint64_t kAppSpaceEnd = 0xF0000000u;
 
 bool Overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen) {

@@ -187,7 +187,7 @@ tock::FaultInfo HostProcess::ToFaultInfo(const ExitInfo& exit) {
   // The launcher's record is diagnostic: trust it only when it matches the real signal.
   if (exit.fault && exit.cause == ExitInfo::Cause::kSignaled &&
       exit.fault->signo == static_cast<uint32_t>(exit.signal)) {
-    f.pc = exit.fault->eip;
+    f.pc = static_cast<uint32_t>(exit.fault->rip);
     if (exit.signal == SIGSEGV || exit.signal == SIGBUS) {
       f.address_valid = true;
       f.address = exit.fault->addr;

@@ -1,4 +1,4 @@
-// HostProcess under the real portable Kernel: a real i386 child (the puppet test app)
+// HostProcess under the real portable Kernel: a real x32 child (the puppet test app)
 // loaded, scheduled, trapping into Kernel::HandleSyscall, growing its break through the
 // mprotect gate, faulting and being restarted by its fault policy.
 #include "hostkernel/process/host_process.h"
@@ -190,7 +190,7 @@ TEST_F(HostProcessTest, FaultIsReportedAndRestartSpawnsAFreshChild) {
 
 TEST_F(HostProcessTest, ForbiddenSyscallBecomesAKilledFault) {
   LoadAndRun(stop_);
-  Puppet(PUPPET_INT80, /*getpid*/ 20);
+  Puppet(PUPPET_SYSCALL, /*getpid*/ 39);
   HostProcess::Trap t;
   std::optional<ExitInfo> exit;
   ASSERT_EQ(Wait(&t, &exit), HostProcess::Event::kNone);

@@ -321,8 +321,8 @@ LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
   std::memset(&resp, 0, sizeof(resp));
   resp.id = n.id;
   // The arguments are plain integers, so checking them here has no TOCTOU gap.
-  const bool approved = n.pid == static_cast<uint32_t>(pid_) && n.data.arch == kAuditArchI386 &&
-                        n.data.nr == static_cast<int>(kI386SysMprotect) && pending_.len != 0 &&
+  const bool approved = n.pid == static_cast<uint32_t>(pid_) && n.data.arch == kAuditArchX86_64 &&
+                        n.data.nr == static_cast<int>(kLinuxSysMprotect) && pending_.len != 0 &&
                         n.data.args[0] == pending_.addr && n.data.args[1] == pending_.len &&
                         n.data.args[2] == pending_.prot;
   if (approved) {
@@ -409,8 +409,8 @@ std::string ExitInfo::Describe() const {
       break;
   }
   if (fault) {
-    s += absl::StrFormat(" [signal %u code %u at 0x%08x, eip 0x%08x esp 0x%08x]", fault->signo,
-                         fault->code, fault->addr, fault->eip, fault->esp);
+    s += absl::StrFormat(" [signal %u code %u at 0x%08x, rip 0x%08x rsp 0x%08x]", fault->signo,
+                         fault->code, fault->addr, fault->rip, fault->rsp);
   }
   return s;
 }

@@ -1,4 +1,4 @@
-// LinuxProcess: one running app as an isolated i386 Linux child, seen from tockd.
+// LinuxProcess: one running app as an isolated x32 Linux child, seen from tockd.
 //
 // Owns the child (pid, pidfd), its channel page (mapped in tockd too), the wake
 // eventfd and the seccomp listener. Spawning writes the launch block, execs the

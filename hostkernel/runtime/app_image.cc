@@ -77,7 +77,7 @@ absl::StatusOr<std::vector<std::unique_ptr<AppImage>>> LoadAppFile(const std::st
     }
     if (images.empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat(path, ": no TBF for this host (i386) in the bundle"));
+          absl::StrCat(path, ": no TBF for this host (x32) in the bundle"));
     }
     return images;
   }

@@ -14,14 +14,14 @@
 namespace tockpp::hostkernel {
 
 struct AppImage {
-  std::string source;          // "apps/hello.tbf" or "blink.tab:i386.tbf", for messages
+  std::string source;          // "apps/hello.tbf" or "blink.tab:x32.tbf", for messages
   std::vector<uint8_t> bytes;  // the whole TBF object
   tock::TbfDescription tbf;    // points into `bytes`
   std::string name() const { return std::string(tbf.package_name, tbf.package_name_len); }
 };
 
-// The TAB architecture names tockd runs (host apps are i386).
-inline constexpr const char* kHostArchitectures[] = {"i386", "x86"};
+// The TAB architecture names tockd runs (host apps are x32: x86-64 code, 32-bit pointers).
+inline constexpr const char* kHostArchitectures[] = {"x32", "x86_64"};
 
 // Reads `path`: a .tab yields every TBF for a host architecture, anything else is read as one
 // TBF. Errors are one line naming the file and, for malformed TBFs, the field and byte offset.

@@ -291,11 +291,11 @@ std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit) {
     const tock_fault_info& f = *exit.fault;
     add("Fault address: 0x%08" PRIx32 "   (signal %" PRIu32 ", code %" PRIu32 ")\n", f.addr,
         f.signo, f.code);
-    add("eip 0x%08" PRIx32 "  esp 0x%08" PRIx32 "  eflags 0x%08" PRIx32 "\n", f.eip, f.esp,
-        f.eflags);
-    add("eax 0x%08" PRIx32 "  ebx 0x%08" PRIx32 "  ecx 0x%08" PRIx32 "  edx 0x%08" PRIx32 "\n",
-        f.eax, f.ebx, f.ecx, f.edx);
-    add("esi 0x%08" PRIx32 "  edi 0x%08" PRIx32 "  ebp 0x%08" PRIx32 "\n", f.esi, f.edi, f.ebp);
+    add("rip 0x%08" PRIx64 "  rsp 0x%08" PRIx64 "  rflags 0x%08" PRIx64 "\n", f.rip, f.rsp,
+        f.rflags);
+    add("rax 0x%08" PRIx64 "  rbx 0x%08" PRIx64 "  rcx 0x%08" PRIx64 "  rdx 0x%08" PRIx64 "\n",
+        f.rax, f.rbx, f.rcx, f.rdx);
+    add("rsi 0x%08" PRIx64 "  rdi 0x%08" PRIx64 "  rbp 0x%08" PRIx64 "\n", f.rsi, f.rdi, f.rbp);
   }
   const uint32_t grant_bytes = p.kernel_memory_used();
   add("App memory map:\n");

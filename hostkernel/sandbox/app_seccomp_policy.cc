@@ -1,7 +1,7 @@
-// Builds the app filter. libseccomp 2.5.4 notes (DESIGN.md §7): rules name
-// syscalls by their native (SCMP_SYS) numbers even though the filter is for
-// SCMP_ARCH_X86 only; seccomp_merge would drop the notify flag, so one context
-// holds everything.
+// Builds the app filter for SCMP_ARCH_X86_64 (the native arch) only. libseccomp
+// 2.5.4 notes (DESIGN.md §7): seccomp_merge would drop the notify flag, so one
+// context holds everything; with no x32 arch added, numbers carrying
+// __X32_SYSCALL_BIT match no rule and take the default action (kill).
 #include "hostkernel/sandbox/app_seccomp_policy.h"
 
 #include <fcntl.h>
@@ -38,13 +38,10 @@ absl::StatusOr<Ctx> BuildContext() {
   Ctx ctx(seccomp_init(SCMP_ACT_KILL_PROCESS));
   if (!ctx) return absl::InternalError("seccomp_init failed");
   scmp_filter_ctx c = ctx.get();
-  // i386 only: any other architecture (x86-64 after a far jump, x32) is killed.
-  if (absl::Status s = Check(seccomp_arch_add(c, SCMP_ARCH_X86), "arch_add x86"); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = Check(seccomp_arch_remove(c, SCMP_ARCH_NATIVE), "arch_remove native");
-      !s.ok()) {
-    return s;
+  // x86-64 only: i386 calls (`int $0x80`, or 32-bit code after a far jump,
+  // where the kernel still has IA32 emulation) are killed by the arch check.
+  if (seccomp_arch_exist(c, SCMP_ARCH_X86_64) != 0) {
+    return absl::FailedPreconditionError("seccomp: the app filter needs an x86-64 host");
   }
   if (absl::Status s =
           Check(seccomp_attr_set(c, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS), "badarch");
@@ -67,7 +64,6 @@ absl::StatusOr<Ctx> BuildContext() {
       {"exit", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(exit), 0)},
       {"exit_group", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(exit_group), 0)},
       {"rt_sigreturn", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(rt_sigreturn), 0)},
-      {"sigreturn", seccomp_rule_add(c, SCMP_ACT_ALLOW, SCMP_SYS(sigreturn), 0)},
       // The MPU stand-in: tockd lets through only the change it approved.
       {"mprotect", seccomp_rule_add(c, SCMP_ACT_NOTIFY, SCMP_SYS(mprotect), 0)},
   };

@@ -1,7 +1,8 @@
-// The seccomp policy of an app process: what an i386 app may ask of Linux.
-// Host-only (libseccomp). Allowed: futex-wait on the channel's kernel_seq, write
-// to the wake eventfd, exit, sigreturn; mprotect goes to tockd through user
-// notification; every other call, and any non-i386 call, kills the process.
+// The seccomp policy of an app process: what an app (x32 code in 64-bit mode)
+// may ask of Linux. Host-only (libseccomp). Allowed: futex-wait on the channel's
+// kernel_seq, write to the wake eventfd, exit, rt_sigreturn; mprotect goes to
+// tockd through user notification; every other call, any x32-numbered call and
+// any call of another architecture (i386 through `int $0x80`) kills the process.
 #ifndef TOCKPP_HOSTKERNEL_SANDBOX_APP_SECCOMP_POLICY_H_
 #define TOCKPP_HOSTKERNEL_SANDBOX_APP_SECCOMP_POLICY_H_
 
@@ -15,10 +16,10 @@
 
 namespace tockpp::hostkernel {
 
-// i386 numbers of the calls the policy names (for checking notifications).
-inline constexpr uint32_t kI386SysMprotect = 125;
-// AUDIT_ARCH_I386, the `arch` of every notification the filter can produce.
-inline constexpr uint32_t kAuditArchI386 = 0x40000003u;
+// x86-64 number of the one notified call (for checking notifications).
+inline constexpr uint32_t kLinuxSysMprotect = 10;
+// AUDIT_ARCH_X86_64, the `arch` of every notification the filter can produce.
+inline constexpr uint32_t kAuditArchX86_64 = 0xc000003eu;
 
 // Builds the filter with libseccomp and exports its classic BPF into a sealed
 // memfd (seccomp_export_bpf).

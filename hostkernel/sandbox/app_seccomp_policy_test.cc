@@ -16,10 +16,11 @@
 namespace tockpp::hostkernel {
 namespace {
 
-constexpr uint32_t kAuditArchX86_64 = 0xc000003eu;
-constexpr uint32_t kI386Mmap2 = 192, kI386Futex = 240, kI386Write = 4, kI386ExitGroup = 252,
-                   kI386RtSigreturn = 173, kI386Open = 5, kI386PkeyMprotect = 380,
-                   kI386Mremap = 163, kI386ModifyLdt = 123;
+constexpr uint32_t kAuditArchI386 = 0x40000003u;
+constexpr uint32_t kX32Bit = 0x40000000u;
+constexpr uint32_t kMmap = 9, kFutex = 202, kWrite = 1, kExitGroup = 231, kRtSigreturn = 15,
+                   kOpen = 2, kOpenat = 257, kPkeyMprotect = 329, kMremap = 25, kModifyLdt = 154,
+                   kMunmap = 11, kShmat = 30, kArchPrctl = 158;
 
 uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
   uint32_t a = 0, x = 0, mem[16] = {};
@@ -111,7 +112,7 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
   return 0xdead;
 }
 
-seccomp_data Call(uint32_t nr, uint64_t a0 = 0, uint64_t a1 = 0, uint32_t arch = kAuditArchI386) {
+seccomp_data Call(uint32_t nr, uint64_t a0 = 0, uint64_t a1 = 0, uint32_t arch = kAuditArchX86_64) {
   seccomp_data d{};
   d.nr = static_cast<int>(nr);
   d.arch = arch;
@@ -134,42 +135,51 @@ class AppSeccompPolicyTest : public ::testing::Test {
 constexpr uint32_t kKernelSeq = TOCK_HOST_CHANNEL_ADDR + offsetof(tock_channel, kernel_seq);
 
 TEST_F(AppSeccompPolicyTest, FutexWaitOnKernelSeqIsAllowed) {
-  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAIT)), SECCOMP_RET_ALLOW);
+  EXPECT_EQ(Verdict(Call(kFutex, kKernelSeq, FUTEX_WAIT)), SECCOMP_RET_ALLOW);
 }
 
 TEST_F(AppSeccompPolicyTest, FutexElsewhereOrOtherOpsKill) {
-  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq + 4, FUTEX_WAIT)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAKE)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386Futex, kKernelSeq, FUTEX_WAIT_PRIVATE)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kFutex, kKernelSeq + 4, FUTEX_WAIT)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kFutex, kKernelSeq, FUTEX_WAKE)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kFutex, kKernelSeq, FUTEX_WAIT_PRIVATE)), SECCOMP_RET_KILL_PROCESS);
 }
 
 TEST_F(AppSeccompPolicyTest, WriteOnlyToTheWakeEventfd) {
-  EXPECT_EQ(Verdict(Call(kI386Write, TOCK_CHANNEL_EVENTFD)), SECCOMP_RET_ALLOW);
-  EXPECT_EQ(Verdict(Call(kI386Write, 1)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386Write, 4)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kWrite, TOCK_CHANNEL_EVENTFD)), SECCOMP_RET_ALLOW);
+  EXPECT_EQ(Verdict(Call(kWrite, 1)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kWrite, 4)), SECCOMP_RET_KILL_PROCESS);
 }
 
 TEST_F(AppSeccompPolicyTest, ExitAndSigreturnAreAllowed) {
-  EXPECT_EQ(Verdict(Call(kI386ExitGroup)), SECCOMP_RET_ALLOW);
-  EXPECT_EQ(Verdict(Call(kI386RtSigreturn)), SECCOMP_RET_ALLOW);
+  EXPECT_EQ(Verdict(Call(kExitGroup)), SECCOMP_RET_ALLOW);
+  EXPECT_EQ(Verdict(Call(kRtSigreturn)), SECCOMP_RET_ALLOW);
 }
 
 TEST_F(AppSeccompPolicyTest, MprotectGoesToTheKernel) {
-  EXPECT_EQ(Verdict(Call(kI386SysMprotect, TOCK_HOST_RAM_ADDR, 4096)), SECCOMP_RET_USER_NOTIF);
+  EXPECT_EQ(Verdict(Call(kLinuxSysMprotect, TOCK_HOST_RAM_ADDR, 4096)), SECCOMP_RET_USER_NOTIF);
 }
 
 TEST_F(AppSeccompPolicyTest, EveryOtherWayToChangeMemoryKills) {
-  for (uint32_t nr : {kI386Mmap2, kI386Mremap, kI386PkeyMprotect, kI386ModifyLdt, kI386Open,
-                      /*munmap*/ 91u, /*shmat via ipc*/ 117u, /*shmat*/ 397u}) {
+  for (uint32_t nr :
+       {kMmap, kMremap, kPkeyMprotect, kModifyLdt, kOpen, kOpenat, kMunmap, kShmat, kArchPrctl}) {
     EXPECT_EQ(Verdict(Call(nr)), SECCOMP_RET_KILL_PROCESS) << nr;
   }
 }
 
 TEST_F(AppSeccompPolicyTest, OtherArchitecturesKillEvenForAllowedNumbers) {
-  // x86-64 write(3) and exit_group: allowed numbers on i386, but the wrong arch.
-  EXPECT_EQ(Verdict(Call(1, TOCK_CHANNEL_EVENTFD, 0, kAuditArchX86_64)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(231, 0, 0, kAuditArchX86_64)), SECCOMP_RET_KILL_PROCESS);
-  EXPECT_EQ(Verdict(Call(kI386SysMprotect, 0, 0, kAuditArchX86_64 | 0)), SECCOMP_RET_KILL_PROCESS);
+  // i386 write(3), exit_group and mprotect through `int $0x80`: the wrong arch.
+  EXPECT_EQ(Verdict(Call(4, TOCK_CHANNEL_EVENTFD, 0, kAuditArchI386)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(252, 0, 0, kAuditArchI386)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(125, 0, 0, kAuditArchI386)), SECCOMP_RET_KILL_PROCESS);
+  // Even an i386 call whose number is an allowed x86-64 one (1 = i386 exit).
+  EXPECT_EQ(Verdict(Call(1, 0, 0, kAuditArchI386)), SECCOMP_RET_KILL_PROCESS);
+}
+
+TEST_F(AppSeccompPolicyTest, X32NumberedCallsKill) {
+  EXPECT_EQ(Verdict(Call(kX32Bit | kWrite, TOCK_CHANNEL_EVENTFD)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kX32Bit | kExitGroup)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kX32Bit | kFutex, kKernelSeq, FUTEX_WAIT)), SECCOMP_RET_KILL_PROCESS);
+  EXPECT_EQ(Verdict(Call(kX32Bit | kLinuxSysMprotect)), SECCOMP_RET_KILL_PROCESS);
 }
 
 TEST_F(AppSeccompPolicyTest, MemfdExportIsSealedAndNonEmpty) {

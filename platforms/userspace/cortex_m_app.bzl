@@ -1,6 +1,6 @@
 """cortex_m_app: a Tock C app (libtock) as a position-independent Thumb-2 ELF and TBF.
 
-Compiled in one arm-none-eabi-gcc call (like //apps:tock_app.bzl does for i386) with this
+Compiled in one arm-none-eabi-gcc call (like //apps:tock_app.bzl does for x32) with this
 folder's crt0.c and layout.ld, so it builds from any configuration. Targets for name = "hello":
   :hello_cm_elf -> hello.cm.elf, :hello_cm_tbf -> hello.cm.tbf
 //apps:tock_app.bzl (cortex_m = True) reuses CORTEX_M_APP_SRCS + cortex_m_compile_cmd() for its

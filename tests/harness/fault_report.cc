@@ -25,7 +25,7 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-// Body lines of a dump are unprefixed ("Cause:", "eip ...") or indented; the next log line
+// Body lines of a dump are unprefixed ("Cause:", "rip ...") or indented; the next log line
 // starts with spdlog's "[time]" stamp.
 bool IsBodyLine(std::string_view line) {
   return !line.empty() && line.front() != '[' && line.find(kHeader) == std::string_view::npos;

@@ -9,9 +9,9 @@ namespace {
 constexpr char kLog[] =
     "[10:16:51.500] [info] loaded wild_write from x.tbf (fault policy stop)\n"
     "[10:16:51.561] [error] ---| Process fault: wild_write (restart count 0) |---\n"
-    "Cause: killed by SEGV [signal 11 code 1 at 0x40000000, eip 0x10001100 esp 0x200007a0]\n"
+    "Cause: killed by SEGV [signal 11 code 1 at 0x40000000, rip 0x10001100 rsp 0x200007a0]\n"
     "Fault address: 0x40000000   (signal 11, code 1)\n"
-    "eip 0x10001100  esp 0x200007a0  eflags 0x00010206\n"
+    "rip 0x10001100  rsp 0x200007a0  rflags 0x00010206\n"
     "App memory map:\n"
     "  flash   0x10000000 .. 0x10002000  (8192 bytes, protected to 0x10000100)\n"
     "  free          9820 bytes\n"
@@ -28,7 +28,7 @@ TEST(FaultReportTest, ParsesNameRestartCountCauseAndAddress) {
   EXPECT_EQ(r[0].app, "wild_write");
   EXPECT_EQ(r[0].restart_count, 0);
   EXPECT_EQ(r[0].cause,
-            "killed by SEGV [signal 11 code 1 at 0x40000000, eip 0x10001100 esp 0x200007a0]");
+            "killed by SEGV [signal 11 code 1 at 0x40000000, rip 0x10001100 rsp 0x200007a0]");
   ASSERT_TRUE(r[0].fault_address.has_value());
   EXPECT_EQ(*r[0].fault_address, 0x40000000u);
   EXPECT_TRUE(r[0].complete);

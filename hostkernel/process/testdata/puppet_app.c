@@ -1,4 +1,4 @@
-/* The puppet: a raw i386 test app that does whatever each reply tells it to.
+/* The puppet: a raw x32 test app that does whatever each reply tells it to.
  *
  * First it posts command(r0..r3 it started with). Every reply's r[0] is an op,
  * r[1..3] its operands; the app does it and posts command(results) again. Lets
@@ -6,32 +6,19 @@
  */
 #include <stdint.h>
 
-#include "hostkernel/launcher/app_channel_i386.h"
+#include "hostkernel/launcher/app_channel.h"
 #include "hostkernel/process/testdata/puppet_ops.h"
 
 void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3);
 
+/* The launcher passes r0..r3 in the SysV argument registers: a plain call. */
 __asm__(
     ".section .text.entry,\"ax\"\n"
     ".globl _start\n"
     "_start:\n"
-    "  push %edx\n"
-    "  push %ecx\n"
-    "  push %ebx\n"
-    "  push %eax\n"
+    "  and $-16, %esp\n"
     "  call puppet_main\n"
-    "  hlt\n"
-    ".text\n"
-    ".globl puppet_far_jump64\n"
-    "puppet_far_jump64:\n"
-    "  ljmp $0x33, $1f\n"
-    "1:\n"
-    /* 64-bit code: mov $39, %eax (getpid); syscall; then spin. */
-    "  .byte 0xb8, 0x27, 0x00, 0x00, 0x00\n"
-    "  .byte 0x0f, 0x05\n"
-    "2: jmp 2b\n");
-
-void puppet_far_jump64(void);
+    "  hlt\n");
 
 /* Recurses until the stack leaves RAM (the limit lives in the channel, so the compiler
  * cannot prove the recursion endless; the app never writes it). */
@@ -61,33 +48,35 @@ void puppet_main(uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3) {
       case PUPPET_READ32:
         a0 = *(volatile uint32_t*)x;
         break;
-      case PUPPET_INT80:
-        a0 = (uint32_t)i386_syscall3((long)x, (long)y, (long)z, 0);
+      case PUPPET_SYSCALL:
+        a0 = (uint32_t)linux_syscall3(x, y, z, 0);
         break;
       case PUPPET_MPROTECT:
-        a0 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)x, (long)y, (long)z,
-                                      0);
+        a0 = (uint32_t)linux_syscall3(LINUX_NR_mprotect, x, y, z);
         break;
       case PUPPET_SPIN:
         for (;;) ++*(volatile uint32_t*)x;
-      case PUPPET_FARJUMP64:
-        puppet_far_jump64();
+      case PUPPET_INT80: {
+        uint32_t ret;
+        __asm__ volatile("int $0x80" : "=a"(ret) : "a"(20) : "memory");
+        a0 = ret;
         break;
+      }
       case PUPPET_MEMOP: {
         const struct tock_channel_reply* m = tock_app_call(5, x, y, 0, 0);
         a0 = m->r[0];
         a1 = m->r[1];
         if (m->protect_len != 0) {
-          a2 = (uint32_t)i386_vsyscall4(ch->vdso_entry, I386_NR_mprotect, (long)m->protect_addr,
-                                        (long)m->protect_len, (long)m->protect_prot, 0);
+          a2 = (uint32_t)linux_syscall3(LINUX_NR_mprotect, m->protect_addr, m->protect_len,
+                                        m->protect_prot);
         }
         break;
       }
       case PUPPET_EXIT:
-        i386_syscall1(I386_NR_exit_group, (long)x);
+        linux_syscall1(LINUX_NR_exit_group, x);
         break;
-      case PUPPET_SYSCALL_INSN:
-        __asm__ volatile("mov $20, %%eax\n syscall" ::: "eax", "ecx", "edx", "memory");
+      case PUPPET_X32_SYSCALL:
+        a0 = (uint32_t)linux_syscall1(0x40000000u | LINUX_NR_getpid, 0);
         break;
       case PUPPET_UD2:
         __asm__ volatile("ud2");

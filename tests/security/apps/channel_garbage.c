@@ -1,7 +1,7 @@
 /* Attack: fill the whole channel page with pseudo-random bytes, then post a request with an
  * invalid class, then ask the kernel to allow the channel page itself. tockd must answer with
  * error returns or fault the process, and keep running either way.
- * Default: the vDSO entry, kernel_waiting and both sequence numbers are kept, so the garbage
+ * Default: kernel_waiting and both sequence numbers are kept, so the garbage
  * is not itself a request and the replies stay in step (deterministic output). With
  * -DCHANNEL_GARBAGE_SEQS (target channel_garbage_seqs) the sequence numbers are garbage too:
  * the kernel sees a bogus request and the app may read out-of-step replies afterwards.
@@ -24,7 +24,6 @@ static uint32_t lcg(uint32_t* state) {
 int main(void) {
   printf(CHANNEL_GARBAGE_NAME ": filling the channel page with garbage\n");
   volatile struct tock_channel* ch = (volatile struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
-  uint32_t vdso = ch->vdso_entry;
   uint32_t kernel_waiting = ch->kernel_waiting;
   uint32_t seed = 0x7063636bu;
   volatile uint32_t* words = (volatile uint32_t*)ch;
@@ -34,7 +33,6 @@ int main(void) {
 #endif
     words[i] = lcg(&seed);
   }
-  ch->vdso_entry = vdso;
   ch->kernel_waiting = kernel_waiting;
 
   struct tock_channel_request req = {0xdeadbeefu, {lcg(&seed), lcg(&seed), lcg(&seed), lcg(&seed)}};

@@ -1,5 +1,5 @@
 /* Attack: mprotect(READ|WRITE) the page holding this app's grant region, through the same
- * vDSO entry libtock uses, then write to it. tockd must not approve it: expect a fault
+ * system call entry libtock uses, then write to it. tockd must not approve it: expect a fault
  * (SIGSYS if the call is refused by killing, else SIGSEGV on the write), never access.
  */
 #include <stdint.h>
@@ -8,7 +8,7 @@
 #include "libtock/printf.h"
 #include "libtock/tock.h"
 
-#define LINUX_I386_MPROTECT 125u
+#define LINUX_MPROTECT 10u
 #define PROT_READ_WRITE 3u
 
 int main(void) {
@@ -16,7 +16,7 @@ int main(void) {
   uint32_t page = grant & ~(TOCK_HOST_PAGE_SIZE - 1u);
   printf("mprotect_grant: mprotect(0x%x, 4096, RW) on grant at 0x%x\n", page, grant);
   int32_t ret =
-      tock_host_linux_syscall(LINUX_I386_MPROTECT, page, TOCK_HOST_PAGE_SIZE, PROT_READ_WRITE, 0);
+      tock_host_linux_syscall(LINUX_MPROTECT, page, TOCK_HOST_PAGE_SIZE, PROT_READ_WRITE, 0);
   printf("mprotect_grant: mprotect returned %d, writing\n", ret);
   *(volatile uint32_t*)(uintptr_t)grant = 0xdeadbeefu;
   printf("mprotect_grant: ESCAPED\n");

@@ -1,4 +1,4 @@
-/* C half of the i386 host crt0 (crt0.S): sets the break, loads .data from flash, zeroes
+/* C half of the x32 host crt0 (crt0.S): sets the break, loads .data from flash, zeroes
  * .bss, runs main, then yields forever like upstream libtock-c. Apps are linked at fixed
  * addresses (layout.ld), so there is no GOT or relocation to fix up.
  */

@@ -1,5 +1,5 @@
 /* Host backend internals exposed for tests and attack apps: raw channel calls and raw
- * Linux i386 system calls through the vDSO. Ordinary apps use libtock/tock.h instead.
+ * x86-64 Linux system calls. Ordinary apps use libtock/tock.h instead.
  */
 #ifndef TOCKPP_APPS_LIBTOCK_ARCH_HOST_HOST_CHANNEL_H_
 #define TOCKPP_APPS_LIBTOCK_ARCH_HOST_HOST_CHANNEL_H_
@@ -20,8 +20,8 @@ void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_ch
 /* post + wait; does not run upcalls or apply protections. */
 void tock_host_channel_call(const struct tock_channel_request* req, struct tock_channel_reply* rep);
 
-/* A Linux i386 system call via channel->vdso_entry (int $0x80 if unset). Only write to the
- * eventfd, futex on the channel and approved mprotects survive the seccomp filter. */
+/* An x86-64 Linux system call (`syscall`). Only write to the eventfd, futex on the channel
+ * and approved mprotects survive the seccomp filter. */
 int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 
 /* Result of the last kernel-approved mprotect (0 or -errno), for debugging. */

@@ -1,16 +1,17 @@
-/* Host (i386 Linux child of tockd) syscall backend: the shared-page channel of
+/* Host (x32 Linux child of tockd) syscall backend: the shared-page channel of
  * hostkernel/abi/tock_channel.h. Posts one request, wakes tockd if it sleeps, spins briefly
- * for the reply, then futex-waits; Linux is entered only through the vDSO entry the launcher
- * stored in the channel. Runs delivered upcalls and applies kernel-approved mprotects.
+ * for the reply, then futex-waits; Linux is entered with the x86-64 `syscall` instruction
+ * (x32 code runs in 64-bit mode). Runs delivered upcalls and applies kernel-approved
+ * mprotects.
  */
 #include "hostkernel/abi/tock_channel.h"
 #include "libtock/arch/host/host_channel.h"
 #include "libtock/arch/syscall_backend.h"
 
-/* i386 Linux system call numbers used by the channel (all others are killed by seccomp). */
-#define LINUX_I386_WRITE 4u
-#define LINUX_I386_MPROTECT 125u
-#define LINUX_I386_FUTEX 240u
+/* x86-64 Linux system call numbers used by the channel (all others are killed by seccomp). */
+#define LINUX_WRITE 1u
+#define LINUX_MPROTECT 10u
+#define LINUX_FUTEX 202u
 #define LINUX_FUTEX_WAIT 0u /* not FUTEX_PRIVATE: tockd waits/wakes through another mapping */
 
 /* Spin budget before blocking: ~25 µs (DESIGN.md §7: the cross-core spin floor is 130 ns, a
@@ -31,28 +32,22 @@ static inline volatile struct tock_channel* channel(void) {
 }
 
 int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4) {
-  uint32_t entry = channel()->vdso_entry;
-  int32_t ret;
-  if (entry != 0) {
-    /* __kernel_vsyscall: eax = nr, ebx/ecx/edx/esi = args; preserves all but eax. */
-    __asm__ volatile("call *%%edi"
-                     : "=a"(ret)
-                     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(entry)
-                     : "memory", "cc");
-  } else {
-    __asm__ volatile("int $0x80"
-                     : "=a"(ret)
-                     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4)
-                     : "memory", "cc");
-  }
-  return ret;
+  /* Full 64-bit registers: x32 leaves the upper halves of 32-bit values undefined. */
+  register uint64_t r10 __asm__("r10") = a4;
+  uint64_t ret;
+  __asm__ volatile("syscall"
+                   : "=a"(ret)
+                   : "a"((uint64_t)nr), "D"((uint64_t)a1), "S"((uint64_t)a2), "d"((uint64_t)a3),
+                     "r"(r10)
+                   : "rcx", "r11", "memory", "cc");
+  return (int32_t)ret;
 }
 
 int32_t tock_host_last_protect_result;
 
 static void wake_kernel(void) {
   uint64_t one = 1;
-  (void)tock_host_linux_syscall(LINUX_I386_WRITE, TOCK_CHANNEL_EVENTFD, (uint32_t)(uintptr_t)&one,
+  (void)tock_host_linux_syscall(LINUX_WRITE, TOCK_CHANNEL_EVENTFD, (uint32_t)(uintptr_t)&one,
                                 sizeof one, 0);
 }
 
@@ -82,7 +77,7 @@ void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_ch
     __atomic_store_n(&ch->app_waiting, 1u, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_SEQ_CST) == kernel_seq_before) {
       /* Returns at once (EAGAIN) if kernel_seq already moved; EINTR just loops. */
-      (void)tock_host_linux_syscall(LINUX_I386_FUTEX, (uint32_t)(uintptr_t)&ch->kernel_seq,
+      (void)tock_host_linux_syscall(LINUX_FUTEX, (uint32_t)(uintptr_t)&ch->kernel_seq,
                                     LINUX_FUTEX_WAIT, kernel_seq_before, 0);
     }
   }
@@ -112,7 +107,7 @@ void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
 
   if (rep.protect_len != 0) {
     /* The kernel approved exactly this change for brk/sbrk; tockd lets only it through. */
-    tock_host_last_protect_result = tock_host_linux_syscall(LINUX_I386_MPROTECT, rep.protect_addr,
+    tock_host_last_protect_result = tock_host_linux_syscall(LINUX_MPROTECT, rep.protect_addr,
                                                             rep.protect_len, rep.protect_prot, 0);
   }
 

@@ -1,16 +1,16 @@
-/* The app side of the syscall channel for freestanding i386 code.
+/* The app side of the syscall channel for freestanding code (x86-64 or x32).
  *
  * Used by the launcher (its launch handshake) and by the raw test apps; it is
  * the reference for libtock's host backend. Posts a request, wakes tockd only
- * when it is blocked, then spins briefly and futex-waits through the vDSO.
+ * when it is blocked, then spins briefly and futex-waits.
  */
-#ifndef TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_I386_H_
-#define TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_I386_H_
+#ifndef TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_H_
+#define TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_H_
 
 #include <stdint.h>
 
 #include "hostkernel/abi/tock_channel.h"
-#include "hostkernel/launcher/linux_i386.h"
+#include "hostkernel/launcher/linux_syscall.h"
 
 static inline struct tock_channel* tock_app_channel(void) {
   return (struct tock_channel*)TOCK_HOST_CHANNEL_ADDR;
@@ -31,7 +31,7 @@ static inline int tock_app_post(struct tock_channel* ch, uint32_t cls, uint32_t 
   __atomic_store_n(&ch->app_seq, seq, __ATOMIC_SEQ_CST);
   if (__atomic_load_n(&ch->kernel_waiting, __ATOMIC_SEQ_CST)) {
     static const uint64_t one = 1;
-    i386_vsyscall4(ch->vdso_entry, I386_NR_write, TOCK_CHANNEL_EVENTFD, (long)&one, 8, 0);
+    linux_syscall3(LINUX_NR_write, TOCK_CHANNEL_EVENTFD, LINUX_PTR(&one), 8);
     return (int)ch->spin_kernel_blocked;
   }
   return (int)ch->spin_kernel_spinning;
@@ -46,8 +46,7 @@ static inline void tock_app_wait(struct tock_channel* ch, uint32_t old, int spin
   for (;;) {
     __atomic_store_n(&ch->app_waiting, 1, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_SEQ_CST) != old) break;
-    i386_vsyscall4(ch->vdso_entry, I386_NR_futex, (long)&ch->kernel_seq, I386_FUTEX_WAIT, (long)old,
-                   0);
+    linux_syscall4(LINUX_NR_futex, LINUX_PTR(&ch->kernel_seq), LINUX_FUTEX_WAIT, old, 0);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) != old) break;
   }
   __atomic_store_n(&ch->app_waiting, 0, __ATOMIC_RELAXED);
@@ -63,4 +62,4 @@ static inline const struct tock_channel_reply* tock_app_call(uint32_t cls, uint3
   return &ch->rep;
 }
 
-#endif /* TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_I386_H_ */
+#endif /* TOCKPP_HOSTKERNEL_LAUNCHER_APP_CHANNEL_H_ */
