@@ -35,7 +35,7 @@ using hil::time::Ticks32;
 
 // The "board": a parts list, in the order a board file would declare it.
 struct Board {
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   // Chip peripherals (fakes).
   hil::testing::FakeUart uart;
   hil::testing::FakeAlarm<Ticks32> rtc{32768};
@@ -145,7 +145,7 @@ TEST(BoardWiringTest, SharedUartKeepsEveryUsersLinesWhole) {
                                          "Total processes: 2",
                                          "Active processes: 2",
                                          "Timeslice expirations: 0"};
-  std::istringstream lines(board->uart.output());
+  std::istringstream lines{std::string(board->uart.output())};
   std::string line;
   std::set<std::string> seen;
   while (std::getline(lines, line)) {

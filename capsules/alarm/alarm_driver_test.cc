@@ -30,7 +30,7 @@ class AlarmFixture : public ::testing::Test {
   FakeAlarm<TicksT> hw{32768, TicksT(1000)};
   MuxAlarm<TicksT> mux{hw};
   VirtualMuxAlarm<TicksT> valarm{mux};
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   typename AlarmDriver<TicksT>::GrantType grant{h->kernel, kDrv, h->memory_cap};
   AlarmDriver<TicksT> driver{valarm, grant};
   ProcessId a, b;

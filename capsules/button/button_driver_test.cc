@@ -29,7 +29,7 @@ class ButtonDriverTest : public ::testing::Test {
   FakeGpioPin p0, p1;
   hil::button::ButtonPin pins[2] = {{&p0, ActivationMode::kActiveLow, FloatingState::kPullUp},
                                     {&p1, ActivationMode::kActiveHigh, FloatingState::kPullDown}};
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   ButtonDriver::GrantType grant{h->kernel, kDrv, h->memory_cap};
   StaticButtonDriver<2> driver{grant, pins};
   ProcessId a, b;
@@ -108,7 +108,7 @@ TEST_F(ButtonDriverTest, InterruptStaysOnUntilLastAppDisables) {
 }
 
 TEST(ButtonDriverUnwiredTest, UnwiredButtonIsNoDevice) {
-  auto h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   hil::button::ButtonPin pins[1] = {{nullptr, ActivationMode::kActiveLow, FloatingState::kPullUp}};
   ButtonDriver::GrantType grant(h->kernel, kDrv, h->memory_cap);
   StaticButtonDriver driver(grant, pins);  // pin count deduced, as in the wiring comment

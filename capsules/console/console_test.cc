@@ -49,7 +49,7 @@ class ConsoleTest : public ::testing::Test {
   MuxUart mux{uart, mux_rx};
   UartDevice console_uart{mux};
   uint8_t tx[8], rx[8];
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   Console::GrantType grant{h->kernel, kDrv, h->memory_cap};
   Console console{console_uart, grant, tx, rx};
   ProcessId a, b;

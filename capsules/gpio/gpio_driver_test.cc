@@ -27,7 +27,7 @@ class GpioDriverTest : public ::testing::Test {
   }
   FakeGpioPin p0, p2;
   hil::gpio::InterruptPin* pins[3] = {&p0, nullptr, &p2};
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   GpioDriver::GrantType grant{h->kernel, kDrv, h->memory_cap};
   StaticGpioDriver<3> driver{grant, pins};
   ProcessId a, b;
@@ -116,7 +116,7 @@ TEST_F(GpioDriverTest, AllowsAreNoSupport) {
 }
 
 TEST(GpioDriverWiringTest, BoardWiringDeducesThePinCount) {
-  auto h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   FakeGpioPin p0, p1;
   hil::gpio::InterruptPin* pins[] = {&p0, &p1};
   GpioDriver::GrantType grant(h->kernel, kDrv, h->memory_cap);

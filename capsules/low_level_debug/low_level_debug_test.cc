@@ -33,7 +33,7 @@ class LowLevelDebugTest : public ::testing::Test {
   }
   FakeUart uart;
   uint8_t buffer[LowLevelDebug::kBufferLen];
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   LowLevelDebug::GrantType grant{h->kernel, kDrv, h->memory_cap};
   LowLevelDebug lld{uart, grant, buffer};
   ProcessId a, b;

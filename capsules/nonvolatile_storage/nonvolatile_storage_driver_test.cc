@@ -48,7 +48,7 @@ class NvDriverTest : public ::testing::Test {
   uint8_t page[64];
   NonvolatileToPages pages{flash, page};
   uint8_t buffer[32];
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   NonvolatileStorageDriver::GrantType grant{h->kernel, kDrv, h->memory_cap};
   // Userspace owns bytes [128, 384) of the storage.
   NonvolatileStorageDriver driver{pages, grant, 128, 256, buffer};

@@ -44,7 +44,7 @@ class ProcessConsoleTest : public ::testing::Test {
     uart.ClearOutput();
     EXPECT_EQ(uart.Inject(input), input.size());
     uart.CompleteAllTransmits();
-    return uart.output();
+    return std::string(uart.output());
   }
   void StartActive() {
     console.Start();
@@ -53,7 +53,7 @@ class ProcessConsoleTest : public ::testing::Test {
   }
 
   FakeUart uart;
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   KernelProcessManagement pm{h->kernel, h->process_cap, h->loop_cap, &RecordPanic};
   ProcessConsole console{uart, pm};
   ProcessId a, b;
@@ -200,7 +200,7 @@ TEST_F(ProcessConsoleTest, KernelPrintsVersionAndMapWhenGiven) {
   uart2.ClearOutput();
   uart2.Inject("kernel\r");
   uart2.CompleteAllTransmits();
-  const std::string out = uart2.output();
+  const std::string out(uart2.output());
   EXPECT_EQ(out.substr(0, 46), "kernel\r\nKernel version: 2.2 (build test-build)");
   EXPECT_NE(out.find("BSS          2048"), std::string::npos);
   EXPECT_NE(out.find("Stack        4096"), std::string::npos);
@@ -251,7 +251,7 @@ TEST_F(ProcessConsoleTest, UpArrowRecallsHistory) {
 TEST(ProcessConsoleDetailsTest, ProcessListsGrantsPendingUpcallsAndAllowedBuffers) {
   using tock::testing::TestDriver;
   constexpr uint32_t kDrv = TestDriver::kDriverNum;
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   TestDriver driver(h->kernel, h->memory_cap);
   ASSERT_TRUE(h->Register(kDrv, driver).ok());
   FakeProcessPlatform::ImageSpec spec;
@@ -272,7 +272,7 @@ TEST(ProcessConsoleDetailsTest, ProcessListsGrantsPendingUpcallsAndAllowedBuffer
   const std::string in = "process blink\r";
   ASSERT_EQ(uart.Inject(in), in.size());
   uart.CompleteAllTransmits();
-  const std::string out = uart.output();
+  const std::string out(uart.output());
 
   const uint32_t grant_at = h->process(pid).kernel_memory_break();
   char grant_line[96];
@@ -294,7 +294,7 @@ TEST(ProcessConsoleDetailsTest, ProcessListsGrantsPendingUpcallsAndAllowedBuffer
 
 // Without inspection authority (a fake ProcessManagement), `process` prints only the overview.
 TEST(ProcessConsoleDetailsTest, NoInspectorNoDetails) {
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   FakeProcessPlatform::ImageSpec spec;
   spec.name = "blink";
   ASSERT_TRUE(h->Load(0, spec).ok());
@@ -322,7 +322,7 @@ TEST(ProcessConsoleDetailsTest, NoInspectorNoDetails) {
   const std::string in = "process blink\r";
   ASSERT_EQ(uart.Inject(in), in.size());
   uart.CompleteAllTransmits();
-  const std::string out = uart.output();
+  const std::string out(uart.output());
   EXPECT_EQ(out.find("Grants:"), std::string::npos);
   const std::string end = " H\r\ntock$ ";
   EXPECT_EQ(out.substr(out.size() - end.size()), end);

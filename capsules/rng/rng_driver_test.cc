@@ -33,7 +33,7 @@ class RngDriverTest : public ::testing::Test {
     return addr;
   }
   FakeEntropy entropy{kSeed};
-  std::unique_ptr<Harness> h = MakeHarness();
+  ScopedHarness h = MakeHarness();
   RngDriver::GrantType grant{h->kernel, kDrv, h->memory_cap};
   RngDriver driver{entropy, grant};
   ProcessId a, b;

@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <optional>
 
 #include "kernel/error_code.h"
@@ -27,7 +26,14 @@ inline constexpr uint32_t kSuccessU32U32 = 130;
 // A valid upcall function address (inside the fake app's flash, past its header).
 inline constexpr uint32_t kUpcallFn = FakeProcessPlatform::kFlashBase + 0x100;
 
-inline std::unique_ptr<Harness> MakeHarness() { return std::make_unique<Harness>(); }
+// One test's harness, held by value (~150 KB, fine on a test's stack); `h->` reaches it.
+// Returned as a prvalue, so it is never copied or moved.
+struct ScopedHarness {
+  Harness harness;
+  Harness* operator->() { return &harness; }
+  Harness& operator*() { return harness; }
+};
+inline ScopedHarness MakeHarness() { return {}; }
 
 inline void ExpectSuccess(const TrapResult& r) { EXPECT_EQ(r.variant(), kSuccess); }
 inline void ExpectSuccessU32(const TrapResult& r, uint32_t value) {

@@ -134,7 +134,7 @@ TEST_F(MuxUartTest, NoLineMixesTwoDevices) {
     send_next(i);
   }
   uart.CompleteAllTransmits();
-  std::string out = uart.output();
+  std::string out(uart.output());
   size_t start = 0;
   size_t lines = 0;
   while (start < out.size()) {

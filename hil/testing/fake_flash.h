@@ -1,11 +1,12 @@
 // FakeFlash: a hil::flash::Flash for tests backed by host memory. Operations stay pending
 // until the test calls Complete() (or CompleteAll()), so split-phase ordering can be checked.
+// Freestanding: the memory is a fixed array of kCapacity bytes (a larger geometry traps).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <vector>
 
 #include "hil/flash.h"
 
@@ -14,7 +15,12 @@ namespace tock::hil::testing {
 class FakeFlash final : public flash::Flash {
  public:
   explicit FakeFlash(size_t page_size = 512, size_t page_count = 8)
-      : page_size_(page_size), page_count_(page_count), memory_(page_size * page_count, 0xFF) {}
+      : page_size_(page_size), page_count_(page_count) {
+    if (page_size * page_count > kCapacity) __builtin_trap();
+    memory_.fill(0xFF);
+  }
+
+  static constexpr size_t kCapacity = 4096;
 
   void SetClient(flash::Client& client) override { client_ = &client; }
   size_t PageSize() const override { return page_size_; }
@@ -93,7 +99,7 @@ class FakeFlash final : public flash::Flash {
 
   size_t page_size_;
   size_t page_count_;
-  std::vector<uint8_t> memory_;
+  std::array<uint8_t, kCapacity> memory_;
   flash::Client* client_ = nullptr;
   Op op_ = Op::kNone;
   size_t page_ = 0;

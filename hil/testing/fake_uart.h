@@ -1,10 +1,10 @@
 // FakeUart: a hil::uart::Uart for tests. Transmissions stay in flight until the test completes
-// them; received bytes are injected by the test. Host-only test helper (uses std::string).
+// them; received bytes are injected by the test. Freestanding: completed output is kept in a
+// fixed buffer of kOutputCapacity bytes; what does not fit is counted, not stored.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "hil/uart.h"
@@ -66,9 +66,14 @@ class FakeUart final : public uart::Uart {
     return tx_buffer_ ? std::string_view(reinterpret_cast<const char*>(tx_buffer_), tx_len_)
                       : std::string_view();
   }
-  // Everything completed so far, in order.
-  const std::string& output() const { return output_; }
-  void ClearOutput() { output_.clear(); }
+  static constexpr size_t kOutputCapacity = 16 * 1024;
+  // Everything completed so far, in order (up to kOutputCapacity bytes).
+  std::string_view output() const { return std::string_view(output_, output_len_); }
+  size_t output_dropped() const { return output_dropped_; }
+  void ClearOutput() {
+    output_len_ = 0;
+    output_dropped_ = 0;
+  }
   size_t transmit_count() const { return transmit_count_; }
   const uart::Parameters& parameters() const { return params_; }
 
@@ -88,7 +93,11 @@ class FakeUart final : public uart::Uart {
       }
       return true;
     }
-    output_.append(reinterpret_cast<const char*>(buf), len);
+    const size_t room = kOutputCapacity - output_len_;
+    const size_t kept = len < room ? len : room;
+    for (size_t i = 0; i < kept; ++i) output_[output_len_ + i] = static_cast<char>(buf[i]);
+    output_len_ += kept;
+    output_dropped_ += len - kept;
     if (tx_client_) {
       tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
     }
@@ -155,7 +164,9 @@ class FakeUart final : public uart::Uart {
   size_t rx_len_ = 0;
   size_t rx_got_ = 0;
   bool rx_abort_ = false;
-  std::string output_;
+  char output_[kOutputCapacity];  // only [0, output_len_) is ever read
+  size_t output_len_ = 0;
+  size_t output_dropped_ = 0;
 };
 
 }  // namespace tock::hil::testing

@@ -20,17 +20,15 @@ class SyscallSequence::Reader {
 };
 
 SyscallSequence::SyscallSequence(ViolationHandler on_violation)
-    : h_(std::make_unique<Harness>()),
-      driver_(h_->kernel, h_->memory_cap),
-      on_violation_(on_violation) {
-  static_cast<void>(h_->Register(TestDriver::kDriverNum, driver_));
+    : driver_(h_.kernel, h_.memory_cap), on_violation_(on_violation) {
+  static_cast<void>(h_.Register(TestDriver::kDriverNum, driver_));
   FakeProcessPlatform::ImageSpec spec;
   spec.minimum_ram_size = 6000;
   spec.protected_trailer_size = 32;
-  pids_[0] = h_->Load(0, spec, &restart_policy_).value_or(ProcessId());
+  pids_[0] = h_.Load(0, spec, &restart_policy_).value_or(ProcessId());
   spec.name = "second";
   spec.minimum_ram_size = 3000;
-  pids_[1] = h_->Load(1, spec, &threshold_policy_).value_or(ProcessId());
+  pids_[1] = h_.Load(1, spec, &threshold_policy_).value_or(ProcessId());
 }
 
 void SyscallSequence::Violation(const char* what) {
@@ -45,7 +43,7 @@ void SyscallSequence::Violation(const char* what) {
 // driver/subscribe numbers, small integers, anything.
 uint32_t SyscallSequence::Value(Reader& in) {
   const uint8_t kind = in.Byte();
-  const Process& p = h_->processes[kind & 1];
+  const Process& p = h_.processes[kind & 1];
   const uint32_t small = in.Byte();
   switch ((kind >> 1) % 10) {
     case 0:
@@ -74,7 +72,7 @@ uint32_t SyscallSequence::Value(Reader& in) {
 void SyscallSequence::Step(Reader& in) {
   const uint8_t op = in.Byte();
   const size_t which = (op >> 4) & 1;
-  Process& p = h_->processes[which];
+  Process& p = h_.processes[which];
   const ProcessId pid = p.id();
   switch (op % 8) {
     case 0:
@@ -112,9 +110,9 @@ void SyscallSequence::Step(Reader& in) {
         default:
           break;
       }
-      h_->platforms[which].set_frame(regs);
+      h_.platforms[which].set_frame(regs);
       ++syscalls_;
-      const SyscallOutcome out = h_->kernel.HandleSyscall(p, klass, regs, h_->loop_cap);
+      const SyscallOutcome out = h_.kernel.HandleSyscall(p, klass, regs, h_.loop_cap);
       if (out == SyscallOutcome::kPanic) Violation("panic without a panic policy");
       break;
     }
@@ -126,11 +124,11 @@ void SyscallSequence::Step(Reader& in) {
       break;
     }
     case 3: {  // one scheduling step
-      auto run = h_->Schedule();
+      auto run = h_.Schedule();
       if (run && (in.Byte() & 1)) {
-        h_->kernel.HandleTimesliceExpired(*run->process, h_->loop_cap);
+        h_.kernel.HandleTimesliceExpired(*run->process, h_.loop_cap);
       } else if (run) {
-        h_->kernel.HandlePreempted(*run->process, in.Byte() * 100u, h_->loop_cap);
+        h_.kernel.HandlePreempted(*run->process, in.Byte() * 100u, h_.loop_cap);
       }
       break;
     }
@@ -138,7 +136,7 @@ void SyscallSequence::Step(Reader& in) {
       if ((in.Byte() & 7) != 0) break;
       FaultInfo info;
       info.kind = FaultKind::kMemory;
-      if (h_->kernel.HandleFault(p, info, h_->loop_cap) == FaultOutcome::kPanic) {
+      if (h_.kernel.HandleFault(p, info, h_.loop_cap) == FaultOutcome::kPanic) {
         Violation("panic without a panic policy");
       }
       break;
@@ -148,19 +146,19 @@ void SyscallSequence::Step(Reader& in) {
       if ((action & 0x18) != 0) break;
       switch (p.state() == ProcessState::kTerminated && (action & 1) ? 4 : action % 5) {
         case 0:
-          static_cast<void>(h_->kernel.StopProcess(pid, h_->process_cap));
+          static_cast<void>(h_.kernel.StopProcess(pid, h_.process_cap));
           break;
         case 1:
-          static_cast<void>(h_->kernel.ResumeProcess(pid, h_->process_cap));
+          static_cast<void>(h_.kernel.ResumeProcess(pid, h_.process_cap));
           break;
         case 2:
-          static_cast<void>(h_->kernel.TerminateProcess(pid, 1, h_->process_cap));
+          static_cast<void>(h_.kernel.TerminateProcess(pid, 1, h_.process_cap));
           break;
         case 3:
-          static_cast<void>(h_->kernel.RestartProcess(pid, h_->process_cap));
+          static_cast<void>(h_.kernel.RestartProcess(pid, h_.process_cap));
           break;
         default:
-          static_cast<void>(h_->kernel.StartProcess(pid, h_->process_cap));
+          static_cast<void>(h_.kernel.StartProcess(pid, h_.process_cap));
           break;
       }
       break;
@@ -168,7 +166,7 @@ void SyscallSequence::Step(Reader& in) {
     default: {  // a capsule touches every allowed buffer, all of it
       const uint8_t fill = in.Byte();
       static_cast<void>(driver_.grant.Enter(pid, [&](TestApp& app, GrantKernelData& kd) {
-        const Process& proc = h_->processes[which];
+        const Process& proc = h_.processes[which];
         for (uint32_t n = 0; n < 2; ++n) {
           auto rw = kd.GetReadWriteBuffer(n);
           if (!rw.empty() && !proc.InAppRam(rw.address(), static_cast<uint32_t>(rw.size()))) {
@@ -195,7 +193,7 @@ void SyscallSequence::Step(Reader& in) {
 
 void SyscallSequence::CheckInvariants() {
   for (size_t i = 0; i < 2; ++i) {
-    const Process& p = h_->processes[i];
+    const Process& p = h_.processes[i];
     if (p.state() == ProcessState::kUnused) continue;
     if (p.app_break() < p.memory_start()) Violation("app break below memory start");
     if (p.app_break() > p.kernel_memory_break()) Violation("app break above kernel break");
@@ -204,7 +202,7 @@ void SyscallSequence::CheckInvariants() {
       Violation("allow high-water mark outside [memory_start, app_break]");
     }
     if (p.pending_upcall_count() > kUpcallQueueCapacity) Violation("queue over capacity");
-    const FakeProcessPlatform& pf = h_->platforms[i];
+    const FakeProcessPlatform& pf = h_.platforms[i];
     if (p.IsAlive() && pf.mpu_layout &&
         (pf.mpu_layout->app_break != p.app_break() ||
          pf.mpu_layout->kernel_break > p.kernel_memory_break())) {

@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <span>
 
 #include "kernel/fault_policy.h"
@@ -29,11 +28,11 @@ class SyscallSequence {
   // Runs every event encoded in `data`; returns the number of events executed.
   size_t Run(std::span<const uint8_t> data);
 
-  Harness& harness() { return *h_; }
+  Harness& harness() { return h_; }
   size_t syscalls() const { return syscalls_; }
   // Upcall functions the kernel arranged to run (on yield or when scheduling).
   size_t upcalls_delivered() const {
-    return static_cast<size_t>(h_->platforms[0].upcalls + h_->platforms[1].upcalls);
+    return static_cast<size_t>(h_.platforms[0].upcalls + h_.platforms[1].upcalls);
   }
 
  private:
@@ -43,7 +42,7 @@ class SyscallSequence {
   void CheckInvariants();
   void Violation(const char* what);
 
-  std::unique_ptr<Harness> h_;
+  Harness h_;  // ~100 KB: keep SyscallSequence off small stacks
   TestDriver driver_;
   RestartFaultPolicy restart_policy_;
   ThresholdRestartFaultPolicy threshold_policy_{3};
