@@ -68,6 +68,9 @@ struct tock_channel_reply {
 struct tock_fault_info {
   uint32_t valid; /* 1 when filled */
   uint32_t signo, code, addr;
+  /* SIGSYS from the seccomp filter only: the refused call's number and its
+   * AUDIT_ARCH_* (x86-64, or i386 for `int $0x80`); addr is the call site. */
+  uint32_t syscall_nr, syscall_arch;
   uint64_t rip, rsp, rax, rbx, rcx, rdx, rsi, rdi, rbp, rflags;
 };
 

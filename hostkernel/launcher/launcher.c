@@ -1,8 +1,9 @@
 /* The x86-64 launcher: the first code in every app process (freestanding, no libc).
  *
  * tockd execs it with the fds of tock_launch.h. It maps the app's flash, RAM and
- * channel page at their fixed addresses, installs the diagnostic fault handlers,
- * closes every other fd, installs the seccomp filter and hands the listener to
+ * channel page at their fixed addresses, installs the diagnostic fault handlers
+ * (SIGSYS too: the filter traps refused calls so they can be named), closes
+ * every other fd, installs the seccomp filter and hands the listener to
  * tockd via the launch handshake; only then does it jump to the app entry (x32
  * code, which runs in 64-bit mode like this launcher: no mode switch, so no
  * dependence on the kernel's IA32 emulation). Nothing here trusts the app: the
@@ -40,10 +41,13 @@ struct sock_fprog {
   const void* filter;
 };
 
-/* x86-64 siginfo: signo, errno, code, padding, then the fault address. */
+/* x86-64 siginfo: signo, errno, code, padding, then the fault address (for
+ * SIGSYS from seccomp: the call site, the call's number and its audit arch). */
 struct fault_siginfo {
   int32_t signo, err, code, pad;
   uint64_t addr;
+  int32_t syscall_nr;
+  uint32_t syscall_arch;
 };
 
 /* x86-64 ucontext: uc_flags, uc_link, uc_stack, then the general registers in
@@ -110,16 +114,28 @@ static void fault_handler(int signo, void* info, void* uctx) {
   ch->fault.rdi = uc->rdi;
   ch->fault.rbp = uc->rbp;
   ch->fault.rflags = uc->eflags;
+  if (signo == 31 /*SYS*/) {
+    ch->fault.syscall_nr = (uint32_t)si->syscall_nr;
+    ch->fault.syscall_arch = si->syscall_arch;
+  }
   __atomic_store_n(&ch->fault.valid, 1, __ATOMIC_RELEASE);
+}
+
+/* A refused call (SECCOMP_RET_TRAP): record it, then make another refused call.
+ * The handler was one-shot, so that SIGSYS takes the default action and the
+ * process dies by it; returning would resume the app after the refused call. */
+static void refused_call_handler(int signo, void* info, void* uctx) {
+  fault_handler(signo, info, uctx);
+  for (;;) linux_syscall1(LINUX_NR_getpid, 0);
 }
 
 static int install_fault_handlers(void) {
   struct signal_stack ss = {g_alt_stack, 0, sizeof(g_alt_stack)};
   if (linux_syscall3(LINUX_NR_sigaltstack, LINUX_PTR(&ss), 0, 0) != 0) return 0;
-  static const int kSignals[] = {4 /*ILL*/, 7 /*BUS*/, 8 /*FPE*/, 11 /*SEGV*/};
+  static const int kSignals[] = {4 /*ILL*/, 7 /*BUS*/, 8 /*FPE*/, 11 /*SEGV*/, 31 /*SYS*/};
   for (unsigned i = 0; i < sizeof(kSignals) / sizeof(kSignals[0]); ++i) {
-    struct kernel_sigaction sa = {(void*)fault_handler,
-                                  SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESETHAND,
+    void* handler = kSignals[i] == 31 ? (void*)refused_call_handler : (void*)fault_handler;
+    struct kernel_sigaction sa = {handler, SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESETHAND,
                                   (void*)tock_launcher_restorer, 0};
     if (linux_syscall4(LINUX_NR_rt_sigaction, (uint64_t)kSignals[i], LINUX_PTR(&sa), 0, 8) != 0) {
       return 0;

@@ -399,7 +399,13 @@ std::string ExitInfo::Describe() const {
       break;
     case Cause::kSignaled:
       s = absl::StrFormat("killed by %s", sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
-      if (signal == SIGSYS) s += " (forbidden system call)";
+      if (signal == SIGSYS) {
+        // The launcher's record names the call (diagnostic: the app could have forged it).
+        s += fault && fault->signo == static_cast<uint32_t>(SIGSYS)
+                 ? " (forbidden system call " +
+                       SyscallName(fault->syscall_arch, fault->syscall_nr) + ")"
+                 : " (forbidden system call)";
+      }
       break;
     case Cause::kKilledByKernel:
       s = "killed by the kernel: " + kernel_reason;

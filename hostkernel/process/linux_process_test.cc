@@ -159,12 +159,20 @@ TEST_F(LinuxProcessTest, ForbiddenSyscallIsKilledBySigsys) {
   ExitInfo e = ExpectExit(kSyscall, /*getpid*/ 39);
   EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
   EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+  // The launcher's SIGSYS handler named the call before the process died by SIGSYS.
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->syscall_nr, 39u);
+  EXPECT_EQ(e.fault->syscall_arch, 0xc000003eu);  // AUDIT_ARCH_X86_64
+  EXPECT_GE(e.fault->addr, kFlash);               // the call site, in the app's code
+  EXPECT_NE(e.Describe().find("forbidden system call getpid #39"), std::string::npos)
+      << e.Describe();
 }
 
 TEST_F(LinuxProcessTest, ForbiddenMmapIsKilledBySigsys) {
   Launch();
   ExitInfo e = ExpectExit(kSyscall, /*mmap*/ 9, 0x40000000, 4096);
   EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+  EXPECT_NE(e.Describe().find("mmap #9"), std::string::npos) << e.Describe();
 }
 
 TEST_F(LinuxProcessTest, WriteToAnFdOtherThanTheEventfdIsKilled) {
@@ -187,6 +195,8 @@ TEST_F(LinuxProcessTest, X32NumberedSyscallIsKilledBySigsys) {
   ExitInfo e = ExpectExit(kX32Syscall);
   EXPECT_EQ(e.cause, ExitInfo::Cause::kSignaled);
   EXPECT_EQ(e.signal, SIGSYS) << e.Describe();
+  ASSERT_TRUE(e.fault.has_value());
+  EXPECT_EQ(e.fault->syscall_nr, 0x40000027u);
 }
 
 TEST_F(LinuxProcessTest, UnapprovedMprotectOfGrantRegionIsAFault) {

@@ -12,9 +12,11 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -35,7 +37,9 @@ absl::Status Check(int rc, const char* what) {
 }
 
 absl::StatusOr<Ctx> BuildContext() {
-  Ctx ctx(seccomp_init(SCMP_ACT_KILL_PROCESS));
+  // Refused calls trap: the launcher's one-shot SIGSYS handler records which call it was,
+  // then traps again and the process dies by SIGSYS (the app never runs in between).
+  Ctx ctx(seccomp_init(SCMP_ACT_TRAP));
   if (!ctx) return absl::InternalError("seccomp_init failed");
   scmp_filter_ctx c = ctx.get();
   // x86-64 only: i386 calls (`int $0x80`, or 32-bit code after a far jump,
@@ -44,7 +48,7 @@ absl::StatusOr<Ctx> BuildContext() {
     return absl::FailedPreconditionError("seccomp: the app filter needs an x86-64 host");
   }
   if (absl::Status s =
-          Check(seccomp_attr_set(c, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS), "badarch");
+          Check(seccomp_attr_set(c, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP), "badarch");
       !s.ok()) {
     return s;
   }
@@ -111,6 +115,19 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
   });
   if (!program->ok()) return program->status();
   return std::span<const sock_filter>(**program);
+}
+
+std::string SyscallName(uint32_t audit_arch, uint32_t nr) {
+  const uint32_t arch = audit_arch == kAuditArchX86_64 ? SCMP_ARCH_X86_64
+                        : audit_arch == kAuditArchI386 ? SCMP_ARCH_X86
+                                                       : 0;
+  const char* arch_name = arch == SCMP_ARCH_X86 ? "i386 " : "";
+  char* name = arch != 0 ? seccomp_syscall_resolve_num_arch(arch, static_cast<int>(nr)) : nullptr;
+  std::string out =
+      absl::StrCat(arch_name, name != nullptr ? name : "unknown", " #",
+                   nr < 0x10000 ? absl::StrCat(nr) : absl::StrCat("0x", absl::Hex(nr)));
+  std::free(name);
+  return out;
 }
 
 }  // namespace tockpp::hostkernel

@@ -102,11 +102,13 @@ TEST(AttackTest, ReadOfAKernelAddressIsASegv) {
 TEST(AttackTest, GetpidIsKilledBySeccomp) {
   AttackRun run = RunAttack("forbidden_syscall");
   ExpectForbiddenSyscall(run.fault);
+  EXPECT_NE(run.fault.cause.find("getpid #39"), std::string::npos) << run.fault.cause;
 }
 
 TEST(AttackTest, OpenIsKilledBySeccomp) {
   AttackRun run = RunAttack("forbidden_open");
   ExpectForbiddenSyscall(run.fault);
+  EXPECT_NE(run.fault.cause.find("openat #257"), std::string::npos) << run.fault.cause;
 }
 
 TEST(AttackTest, MprotectOfOwnGrantRegionIsRefusedByTheKernel) {
