@@ -20,6 +20,7 @@ absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reacto
 UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, UniqueFd listen_fd)
     : reactor_(reactor), uart_(uart), path_(std::move(path)), listen_fd_(std::move(listen_fd)) {
   accept_watch_ = reactor_.WatchReadable(listen_fd_.get(), [this] { OnAccept(); });
+  tap_ = uart_.AddOutputTap([this](std::string_view bytes) { KeepWhileDetached(bytes); });
   uart_.SetInputClosedCallback([this, token = guard_.token()] {
     if (!token.expired()) {
       OnClientClosed();
@@ -29,6 +30,7 @@ UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, Uni
 
 UnixConsole::~UnixConsole() {
   reactor_.Unwatch(accept_watch_);
+  uart_.RemoveOutputTap(tap_);
   uart_.SetInputClosedCallback(nullptr);
   if (conn_) {
     uart_.Detach();
@@ -47,7 +49,28 @@ void UnixConsole::OnAccept() {
     return;  // fd closes here
   }
   conn_ = std::move(fd);
+  // The backlog goes first; a fresh socket's buffer holds it, and a client that cannot take
+  // it at once loses what did not fit (it is a console, not a log).
+  if (!backlog_.empty()) {
+    (void)::send(conn_.get(), backlog_.data(), backlog_.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    backlog_.clear();
+  }
   uart_.Attach(conn_.get(), conn_.get());
+}
+
+void UnixConsole::KeepWhileDetached(std::string_view bytes) {
+  if (conn_) {
+    return;
+  }
+  if (bytes.size() >= kBacklogBytes) {
+    backlog_.assign(bytes.substr(bytes.size() - kBacklogBytes));
+    return;
+  }
+  const size_t keep = kBacklogBytes - bytes.size();
+  if (backlog_.size() > keep) {
+    backlog_.erase(0, backlog_.size() - keep);
+  }
+  backlog_.append(bytes);
 }
 
 void UnixConsole::OnClientClosed() {

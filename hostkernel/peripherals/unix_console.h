@@ -1,10 +1,13 @@
 // UnixConsole: `--console=unix:PATH`. Listens on PATH and attaches one accepted connection at
 // a time to a HostUart (input and output); a second client is told the console is busy and
-// closed. When the client disconnects the UART is unplugged until the next one. Host-only.
+// closed. When the client disconnects the UART is unplugged until the next one. Output made
+// while no client is attached is kept (the newest kBacklogBytes) and sent to the next client
+// first, so boot messages are not lost to a console attached late. Host-only.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "hostkernel/peripherals/host_uart.h"
@@ -19,13 +22,17 @@ class UnixConsole {
                                                              const std::string& path);
   ~UnixConsole();
 
+  static constexpr size_t kBacklogBytes = 16 * 1024;
+
   bool connected() const { return conn_.valid(); }
+  size_t backlog_size() const { return backlog_.size(); }
   const std::string& path() const { return path_; }
 
  private:
   UnixConsole(Reactor& reactor, HostUart& uart, std::string path, UniqueFd listen_fd);
   void OnAccept();
   void OnClientClosed();
+  void KeepWhileDetached(std::string_view bytes);
 
   Reactor& reactor_;
   HostUart& uart_;
@@ -33,6 +40,8 @@ class UnixConsole {
   UniqueFd listen_fd_;
   UniqueFd conn_;
   Reactor::Id accept_watch_ = 0;
+  uint64_t tap_ = 0;
+  std::string backlog_;
   LifetimeGuard guard_;
 };
 

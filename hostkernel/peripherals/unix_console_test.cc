@@ -85,6 +85,56 @@ TEST(UnixConsoleTest, ClientSeesOutputAndFeedsInputOneClientAtATime) {
   ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
 }
 
+TEST(UnixConsoleTest, OutputBeforeAnyClientReachesTheFirstClient) {
+  PollReactor r;
+  HostUart uart(r);
+  Rx rx;
+  uart.SetTransmitClient(rx);
+  std::string path = TempSocketPath("backlog");
+  auto console = UnixConsole::Listen(r, uart, path);
+  ASSERT_TRUE(console.ok()) << console.status();
+
+  uint8_t boot[] = {'b', 'o', 'o', 't', '\n'};
+  ASSERT_TRUE(uart.TransmitBuffer(boot, sizeof boot).ok());
+  ASSERT_TRUE(r.RunUntil([&] { return rx.sent == 1; }));  // completes with nobody attached
+  EXPECT_EQ((*console)->backlog_size(), sizeof boot);
+
+  auto c1 = ConnectUnix(path);
+  ASSERT_TRUE(c1.ok());
+  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
+  uint8_t live[] = {'l', 'i', 'v', 'e', '\n'};
+  ASSERT_TRUE(uart.TransmitBuffer(live, sizeof live).ok());
+  EXPECT_EQ(ReadSome(r, c1->get(), 10), "boot\nlive\n");  // backlog first, then live output
+  EXPECT_EQ((*console)->backlog_size(), 0u);
+}
+
+TEST(UnixConsoleTest, BacklogKeepsOnlyTheNewestBytes) {
+  PollReactor r;
+  HostUart uart(r);
+  Rx rx;
+  uart.SetTransmitClient(rx);
+  std::string path = TempSocketPath("backlog-cap");
+  auto console = UnixConsole::Listen(r, uart, path);
+  ASSERT_TRUE(console.ok()) << console.status();
+
+  std::string chunk(1000, 'x');
+  for (int i = 0; i < 20; ++i) {
+    chunk.back() = static_cast<char>('a' + i);
+    ASSERT_TRUE(uart.TransmitBuffer(reinterpret_cast<uint8_t*>(chunk.data()), chunk.size()).ok());
+    ASSERT_TRUE(r.RunUntil([&] { return rx.sent == i + 1; }));
+  }
+  EXPECT_EQ((*console)->backlog_size(), UnixConsole::kBacklogBytes);
+
+  auto c1 = ConnectUnix(path);
+  ASSERT_TRUE(c1.ok());
+  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
+  std::string got = ReadSome(r, c1->get(), UnixConsole::kBacklogBytes);
+  ASSERT_EQ(got.size(), UnixConsole::kBacklogBytes);
+  EXPECT_EQ(got.back(), 't');                   // the last chunk's marker
+  EXPECT_EQ(got.find('c'), std::string::npos);  // the oldest chunks are gone
+  EXPECT_NE(got.find('e'), std::string::npos);  // 16 KB holds chunks e..t
+}
+
 TEST(UnixConsoleTest, StaleSocketFileIsReplacedButLiveServerIsNot) {
   PollReactor r;
   HostUart uart(r);
