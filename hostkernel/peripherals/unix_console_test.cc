@@ -34,7 +34,7 @@ struct Rx : uart::ReceiveClient, uart::TransmitClient {
 std::string ReadSome(PollReactor& r, int fd, size_t want) {
   std::string out;
   r.RunUntil([&] {
-    char buf[256];
+    char buf[4096];
     ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
     if (n > 0) {
       out.append(buf, static_cast<size_t>(n));
@@ -85,54 +85,57 @@ TEST(UnixConsoleTest, ClientSeesOutputAndFeedsInputOneClientAtATime) {
   ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
 }
 
-TEST(UnixConsoleTest, OutputBeforeAnyClientReachesTheFirstClient) {
-  PollReactor r;
-  HostUart uart(r);
-  Rx rx;
-  uart.SetTransmitClient(rx);
-  std::string path = TempSocketPath("backlog");
-  auto console = UnixConsole::Listen(r, uart, path);
-  ASSERT_TRUE(console.ok()) << console.status();
+// A console with no client yet: what the UART sends goes to the backlog.
+class UnixConsoleBacklogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    uart_.SetTransmitClient(rx_);
+    auto c = UnixConsole::Listen(r_, uart_, path_);
+    ASSERT_TRUE(c.ok()) << c.status();
+    console_ = *std::move(c);
+  }
+  // Transmits `bytes` and runs the loop until the UART reports it sent.
+  void Send(std::string bytes) {
+    const int before = rx_.sent;
+    ASSERT_TRUE(uart_.TransmitBuffer(reinterpret_cast<uint8_t*>(bytes.data()), bytes.size()).ok());
+    ASSERT_TRUE(r_.RunUntil([&] { return rx_.sent == before + 1; }));
+  }
+  UniqueFd Attach() {
+    auto c = ConnectUnix(path_);
+    EXPECT_TRUE(c.ok());
+    EXPECT_TRUE(r_.RunUntil([&] { return console_->connected(); }));
+    return c.ok() ? *std::move(c) : UniqueFd();
+  }
 
-  uint8_t boot[] = {'b', 'o', 'o', 't', '\n'};
-  ASSERT_TRUE(uart.TransmitBuffer(boot, sizeof boot).ok());
-  ASSERT_TRUE(r.RunUntil([&] { return rx.sent == 1; }));  // completes with nobody attached
-  EXPECT_EQ((*console)->backlog_size(), sizeof boot);
+  PollReactor r_;
+  HostUart uart_{r_};
+  Rx rx_;
+  std::string path_ = TempSocketPath("backlog");
+  std::unique_ptr<UnixConsole> console_;
+};
 
-  auto c1 = ConnectUnix(path);
-  ASSERT_TRUE(c1.ok());
-  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
-  uint8_t live[] = {'l', 'i', 'v', 'e', '\n'};
-  ASSERT_TRUE(uart.TransmitBuffer(live, sizeof live).ok());
-  EXPECT_EQ(ReadSome(r, c1->get(), 10), "boot\nlive\n");  // backlog first, then live output
-  EXPECT_EQ((*console)->backlog_size(), 0u);
+TEST_F(UnixConsoleBacklogTest, OutputBeforeAnyClientReachesTheFirstClient) {
+  Send("boot\n");  // completes with nobody attached
+  EXPECT_EQ(console_->backlog_size(), 5u);
+  UniqueFd c1 = Attach();
+  Send("live\n");
+  EXPECT_EQ(ReadSome(r_, c1.get(), 10), "boot\nlive\n");  // backlog first, then live output
+  EXPECT_EQ(console_->backlog_size(), 0u);
 }
 
-TEST(UnixConsoleTest, BacklogKeepsOnlyTheNewestBytes) {
-  PollReactor r;
-  HostUart uart(r);
-  Rx rx;
-  uart.SetTransmitClient(rx);
-  std::string path = TempSocketPath("backlog-cap");
-  auto console = UnixConsole::Listen(r, uart, path);
-  ASSERT_TRUE(console.ok()) << console.status();
-
+TEST_F(UnixConsoleBacklogTest, BacklogKeepsOnlyTheNewestBytes) {
   std::string chunk(1000, 'x');
   for (int i = 0; i < 20; ++i) {
     chunk.back() = static_cast<char>('a' + i);
-    ASSERT_TRUE(uart.TransmitBuffer(reinterpret_cast<uint8_t*>(chunk.data()), chunk.size()).ok());
-    ASSERT_TRUE(r.RunUntil([&] { return rx.sent == i + 1; }));
+    Send(chunk);
   }
-  EXPECT_EQ((*console)->backlog_size(), UnixConsole::kBacklogBytes);
-
-  auto c1 = ConnectUnix(path);
-  ASSERT_TRUE(c1.ok());
-  ASSERT_TRUE(r.RunUntil([&] { return (*console)->connected(); }));
-  std::string got = ReadSome(r, c1->get(), UnixConsole::kBacklogBytes);
+  EXPECT_EQ(console_->backlog_size(), UnixConsole::kBacklogBytes);
+  UniqueFd c1 = Attach();
+  std::string got = ReadSome(r_, c1.get(), UnixConsole::kBacklogBytes);
   ASSERT_EQ(got.size(), UnixConsole::kBacklogBytes);
   EXPECT_EQ(got.back(), 't');                   // the last chunk's marker
   EXPECT_EQ(got.find('c'), std::string::npos);  // the oldest chunks are gone
-  EXPECT_NE(got.find('e'), std::string::npos);  // 16 KB holds chunks e..t
+  EXPECT_NE(got.find('e'), std::string::npos);  // 16 KiB hold chunks e..t
 }
 
 TEST(UnixConsoleTest, StaleSocketFileIsReplacedButLiveServerIsNot) {
