@@ -1,105 +1,56 @@
 // The example apps and the libtock selftest under the real tockd (kernel, capsules, isolation):
 // the console output must match what FakeKernel gives, byte for byte for the selftest. Runs
-// tockd --exit-when-done as a child and synchronises on its exit, never on time.
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+// tockd --exit-when-done through tests/harness and synchronises on its exit, never on time.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "apps/testing/selftest_transcript.h"
 #include "gtest/gtest.h"
-
-extern char** environ;
+#include "tests/harness/tockd.h"
 
 namespace tockpp::apps::testing {
 namespace {
 
+using harness::ExitStatus;
+using harness::Tockd;
+
 struct TockdRun {
-  int status = -1;
+  ExitStatus status;
   std::string out;  // app console (stdout)
   std::string err;  // tockd log (stderr)
 };
 
-// Runs tockd with `args` until it exits, or until stdout contains `stop_on` (then kills it).
-// 20 s without any output kills it and fails the test.
-TockdRun RunTockd(const std::vector<std::string>& args, const std::string& stop_on = "") {
+// Runs tockd with `apps` (and `flags`) until it exits and returns what it printed.
+TockdRun RunTockd(const std::vector<std::string>& apps, std::vector<std::string> flags = {}) {
   TockdRun run;
-  int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return run;
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
-  posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
-  posix_spawn_file_actions_addclose(&fa, err_pipe[0]);
-  std::vector<std::string> argv_s = {"hostkernel/tockd", "--exit_when_done",
-                                     "--process_console=off"};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  if (rc != 0) {
-    close(out_pipe[0]);
-    close(err_pipe[0]);
+  auto t = Tockd::Start({.apps = apps, .flags = std::move(flags)});
+  if (!t.ok()) {
+    ADD_FAILURE() << t.status();
     return run;
   }
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  int open_fds = 2;
-  while (open_fds > 0) {
-    int n = poll(fds, 2, 20000);
-    if (n == 0) {
-      kill(pid, SIGKILL);
-      ADD_FAILURE() << "tockd silent for 20 s";
-      break;
-    }
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      char buf[4096];
-      ssize_t got = read(fds[i].fd, buf, sizeof buf);
-      if (got <= 0) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_fds;
-        continue;
-      }
-      (i == 0 ? run.out : run.err).append(buf, static_cast<size_t>(got));
-      if (i == 0 && !stop_on.empty() && run.out.find(stop_on) != std::string::npos) {
-        kill(pid, SIGKILL);
-      }
-    }
-  }
-  for (pollfd& f : fds) {
-    if (f.fd >= 0) close(f.fd);
-  }
-  waitpid(pid, &run.status, 0);
+  run.status = (*t)->WaitForExit();
+  run.out = (*t)->Console();
+  run.err = (*t)->Log();
   return run;
 }
 
 TEST(TockdAppTest, HelloPrintsAndTockdExitsCleanly) {
-  TockdRun r = RunTockd({"apps/examples/hello/hello.tbf"});
+  TockdRun r = RunTockd({"//apps/examples/hello:hello.tbf"});
   EXPECT_EQ(r.out, "Hello, World!\n") << r.err;
-  EXPECT_TRUE(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0) << r.status << r.err;
+  EXPECT_EQ(r.status, ExitStatus::Exited(0)) << r.err;
 }
 
 TEST(TockdAppTest, SelftestTranscriptMatchesTheFakeKernel) {
-  TockdRun r = RunTockd({"apps/testing/libtock_selftest.tbf"});
+  TockdRun r = RunTockd({"//apps/testing:libtock_selftest.tbf"});
   EXPECT_EQ(r.out, kSelftestTranscript) << r.err;
 }
 
 TEST(TockdAppTest, TwoCountersInterleave) {
   TockdRun r =
-      RunTockd({"apps/examples/counter/counter_a.tbf", "apps/examples/counter/counter_b.tbf"});
+      RunTockd({"//apps/examples/counter:counter_a.tbf", "//apps/examples/counter:counter_b.tbf"});
   // Both finish, and neither runs all its lines before the other starts.
-  EXPECT_TRUE(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0) << "status " << r.status;
+  EXPECT_EQ(r.status, ExitStatus::Exited(0)) << r.err;
   EXPECT_NE(r.out.find("counter_a: done\n"), std::string::npos) << r.out << r.err;
   EXPECT_NE(r.out.find("counter_b: done\n"), std::string::npos) << r.out << r.err;
   EXPECT_LT(r.out.find("counter_b: 0\n"), r.out.find("counter_a: 5\n")) << r.out;
@@ -108,14 +59,15 @@ TEST(TockdAppTest, TwoCountersInterleave) {
 
 TEST(TockdAppTest, SpinningAppDoesNotStarveHello) {
   // spin never yields, so tockd cannot finish on its own: stop once hello has printed.
-  TockdRun r =
-      RunTockd({"apps/examples/spin/spin.tbf", "apps/examples/hello/hello.tbf"}, "Hello, World!\n");
-  EXPECT_NE(r.out.find("spin: spinning forever\n"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("Hello, World!\n"), std::string::npos) << r.err;
+  auto t =
+      Tockd::Start({.apps = {"//apps/examples/spin:spin.tbf", "//apps/examples/hello:hello.tbf"}});
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_TRUE((*t)->WaitForConsole("spin: spinning forever\n"));
+  EXPECT_TRUE((*t)->WaitForConsole("Hello, World!\n"));
 }
 
 TEST(TockdAppTest, RngPrintsSixteenBytes) {
-  TockdRun r = RunTockd({"--seed=1", "apps/examples/rng/rng.tbf"});
+  TockdRun r = RunTockd({"//apps/examples/rng:rng.tbf"}, {"--seed=1"});
   EXPECT_EQ(r.out.rfind("rng: 16 bytes:", 0), 0u) << r.err;
   EXPECT_EQ(r.out.size(), std::string("rng: 16 bytes:").size() + 16 * 3 + 1) << r.out;
 }
@@ -123,7 +75,7 @@ TEST(TockdAppTest, RngPrintsSixteenBytes) {
 // Every driver wrapper against the real capsules: success everywhere, and the upstream error
 // where one is due (LED index out of range: INVAL; stopping an idle alarm: ALREADY).
 TEST(TockdAppTest, DriverTourGetsUpstreamReturnCodes) {
-  TockdRun r = RunTockd({"apps/testing/driver_tour.tbf"});
+  TockdRun r = RunTockd({"//apps/testing:driver_tour.tbf"});
   EXPECT_EQ(r.out,
             "led: 0 0 0 0 -6 on=1 count>0=1\n"
             "button: 0 0 0 0 pressed=0 count>0=1\n"
