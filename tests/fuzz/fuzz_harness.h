@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <optional>
@@ -50,7 +51,9 @@ inline constexpr size_t kMaxVirtualAlarms = 4;
 struct HarnessOptions {
   size_t processes = 2;     // 1..kMaxProcesses
   bool grant_probe = true;  // register GrantProbe (a well-behaved reference driver)
-  size_t max_steps = 256;   // ops interpreted per input
+  // Ops interpreted per input: short programs run fast and keep libFuzzer's mutations on bytes
+  // that matter. A target (or a test) may ask for more.
+  size_t max_steps = 32;
 };
 
 class Harness final : public GuardedPlatform::Observer {
@@ -77,8 +80,13 @@ class Harness final : public GuardedPlatform::Observer {
   // Registers a driver; its number also becomes one the interpreter picks from.
   void Register(uint32_t driver_num, SyscallDriver& driver);
 
-  // Loads the processes (first call only) and interprets `data`.
+  // Loads the processes (once; Run does it if needed).
+  void Load();
+  // Loads the processes if needed and interprets `data`.
   void Run(const uint8_t* data, size_t size);
+  // For RunBoard's state copy: traps if a deferred call is still pending (the registry's
+  // pending mask is global, so it would outlive the copy).
+  void AtInputEnd();
 
   // ---- For checks in targets ----
   // Prints "tockpp fuzz invariant violated [<id>]: <what>" and the step, then traps -- unless
@@ -86,7 +94,7 @@ class Harness final : public GuardedPlatform::Observer {
   // on (so a documented, not yet fixed bug keeps its regression input green).
   void Violation(const char* id, const char* what, size_t slot = ~size_t{0});
   size_t process_count() const { return options_.processes; }
-  Process& process(size_t slot) { return kernel_.processes()[slot]; }
+  Process& process(size_t slot) { return processes_[slot]; }  // the kernel's process table
   GuardedPlatform& platform(size_t slot) { return *platforms_[slot]; }
 
  private:
@@ -129,7 +137,6 @@ class Harness final : public GuardedPlatform::Observer {
   void OnStart(size_t slot) override;
   void OnTerminated(size_t slot) override;
 
-  void LoadAll();
   void Step(ByteReader& in);
   // Ops.
   void OpSyscall(ByteReader& in, uint8_t op);
@@ -211,6 +218,7 @@ class Harness final : public GuardedPlatform::Observer {
   std::optional<size_t> acting_slot_;
   bool halted_ = false;
   size_t step_ = 0;
+  uint32_t upcalls_ = 0;  // delivered so far (the drain stops once a round delivers none)
   const char* op_name_ = "";
 };
 
@@ -218,17 +226,33 @@ class Harness final : public GuardedPlatform::Observer {
 
 namespace tock::fuzz {
 
-// Builds a fresh Harness and Board (in static storage: no allocator churn between runs), runs
-// the input, tears both down. What TOCK_FUZZ_BOARD expands to.
+// What TOCK_FUZZ_BOARD expands to. The first call builds the Harness and the Board in static
+// storage, loads the processes and keeps a byte copy of both; every input runs on them and the
+// copy is written back afterwards, so each input starts from the same state (a crash input
+// replayed alone behaves the same) without a rebuild and reload, which cost more than a short
+// input. This works because neither object owns heap or anything outside itself except the
+// global deferred-call registry, which only points into them (same addresses after the copy)
+// and whose pending mask must be empty when an input ends (AtInputEnd traps otherwise). A
+// rebuild per input would also be wrong: every build takes fresh deferred-call slots.
 template <typename Board>
 int RunBoard(const uint8_t* data, size_t size, HarnessOptions options = {}) {
   alignas(Harness) static unsigned char harness_mem[sizeof(Harness)];
   alignas(Board) static unsigned char board_mem[sizeof(Board)];
-  auto* harness = new (harness_mem) Harness(options);
-  auto* board = new (board_mem) Board(*harness);
+  alignas(Harness) static unsigned char harness_copy[sizeof(Harness)];
+  alignas(Board) static unsigned char board_copy[sizeof(Board)];
+  static Harness* harness = nullptr;
+  if (harness == nullptr) {
+    harness = new (harness_mem) Harness(options);
+    new (board_mem) Board(*harness);
+    harness->Load();
+    harness->AtInputEnd();
+    std::memcpy(harness_copy, harness_mem, sizeof(Harness));
+    std::memcpy(board_copy, board_mem, sizeof(Board));
+  }
   harness->Run(data, size);
-  board->~Board();
-  harness->~Harness();
+  harness->AtInputEnd();
+  std::memcpy(harness_mem, harness_copy, sizeof(Harness));
+  std::memcpy(board_mem, board_copy, sizeof(Board));
   return 0;
 }
 

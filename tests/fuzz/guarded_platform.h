@@ -69,10 +69,10 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   // Invariant helpers: nullptr when fine, else a description.
   const char* CheckGuards() const;
   const char* CheckFlash() const;
-  // First app address in [from, to) whose byte changed since the last Resync and lies in none
-  // of `allowed`.
-  std::optional<uint32_t> FirstStrayWrite(uint32_t from, uint32_t to,
-                                          std::span<const Window> allowed) const;
+  // Takes RAM changes since the last sync into the shadow, and returns the first app address
+  // in [from, to) whose byte changed but lies in none of `allowed` (the shadow is then only
+  // partly synced; Resync finishes it).
+  std::optional<uint32_t> TakeWrites(uint32_t from, uint32_t to, std::span<const Window> allowed);
   void Resync();
   // Paints [from, to) with the platform's non-zero pattern (what crt0 and the app leave in
   // RAM), so that any later stray write -- even of 0 -- shows up. Updates the shadow.
