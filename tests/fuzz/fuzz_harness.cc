@@ -134,14 +134,14 @@ void Harness::OnStart(size_t slot) {
   Process& p = process(slot);
   platform(slot).Paint(p.memory_start(), p.kernel_memory_break());
   platform(slot).Resync();
-  RefreshWindows(slot);
+  MarkChecked(slot);
 }
 
 void Harness::OnTerminated(size_t slot) {
   // Last chance to blame writes on the old incarnation's windows; afterwards it has none.
   if (!loading_) CheckMemory(slot);
   views_[slot].Clear();
-  RefreshWindows(slot);
+  MarkChecked(slot);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ void Harness::Step(ByteReader& in) {
   ++step_;
   for (size_t slot = 0; slot < options_.processes; ++slot) SyncPid(slot);
   const uint8_t op = in.Byte() % 20;
-  acting_slot_.reset();
+  check_after_.reset();
   switch (op) {
     case 12:
     case 13:
@@ -221,22 +221,21 @@ void Harness::Step(ByteReader& in) {
       break;
   }
   CheckBreaks();
-  // A boundary op changed what its process may have written: check it now.
-  if (acting_slot_) {
-    CheckMemory(*acting_slot_);
-    clean_at_end_of_step_[*acting_slot_] = step_;
+  // The op opened a one-off window for the kernel's own write: close it right away.
+  if (check_after_) {
+    CheckMemory(*check_after_);
+    clean_at_end_of_step_[*check_after_] = step_;
   }
 }
 
-void Harness::BeginBoundaryOp(size_t slot) {
-  // Everything since this slot's last check happened under its old windows.
+void Harness::CheckBeforeOp(size_t slot) {
+  // Everything since this slot's last check happened under the windows about to change.
   if (clean_at_end_of_step_[slot] + 1 != step_) {
     const char* name = op_name_;
-    op_name_ = "(before a boundary op)";
+    op_name_ = "(before an op that changes the windows)";
     CheckMemory(slot);
     op_name_ = name;
   }
-  acting_slot_ = slot;
 }
 
 void Harness::OpSchedule() {
@@ -285,7 +284,8 @@ void Harness::OpPeripheral(ByteReader& in) {
 
 void Harness::OpManagement(ByteReader& in) {
   const size_t slot = in.Byte() % options_.processes;
-  BeginBoundaryOp(slot);
+  // A restart zeroes and repaints RAM (terminations check for themselves, in OnTerminated).
+  CheckBeforeOp(slot);
   Process& p = process(slot);
   const ProcessId pid = p.id();
   switch (in.Byte() % 8) {
@@ -461,8 +461,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
   const size_t slot = *picked;
   Process& p = process(slot);
   GuardedPlatform& pf = platform(slot);
-  // Allow, yield, memop, exit, app writes and bad classes change this process's windows.
-  if ((op >= 5 && op <= 11) || op == 17) BeginBoundaryOp(slot);
+  // An allow changes this process's windows; an app write could hide an earlier stray write.
+  if ((op >= 5 && op <= 7) || op == 11) CheckBeforeOp(slot);
   switch (op) {
     case 4: {
       op_name_ = "subscribe";
@@ -488,6 +488,8 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
       PickBuffer(in, slot, klass, addr, len);
       TrapOutcome t = Trap(slot, klass, driver, num, addr, len);
       CheckAllowReturn(slot, klass, driver, num, addr, len, t);
+      // From now on (this allow included) the buffer it gave back is no longer writable.
+      RefreshWindows(slot);
       break;
     }
     case 8: {
@@ -498,7 +500,10 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
             p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
         const uint32_t addr = in.Bool() ? p.memory_start() + in.U16() % span : in.Arg();
         if (p.InAppRam(addr, 1)) {
+          // The kernel writes the "upcall ran" flag there.
+          CheckBeforeOp(slot);
           AddWindow(slot, Window{addr, addr + 1});
+          check_after_ = slot;
         }
         TrapOutcome t = Trap(slot, SyscallClass::kYield, 0, addr, 0, 0);
         if (t.outcome != SyscallOutcome::kResume) {
@@ -544,12 +549,15 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
       } else {
         arg = in.Arg();
       }
+      // brk/sbrk zero newly exposed memory, which could hide an earlier stray write there.
+      if (mop <= 1) CheckBeforeOp(slot);
       const uint32_t old_break = p.app_break();
       TrapOutcome t = Trap(slot, SyscallClass::kMemop, mop, arg, 0, 0);
       CheckMemopReturn(slot, mop, t);
       if (p.app_break() > old_break) {
-        // brk zeroes newly exposed memory: the kernel's write, not a capsule's.
+        // The zeroing is the kernel's write, not a capsule's.
         AddWindow(slot, Window{old_break, p.app_break()});
+        check_after_ = slot;
       }
       break;
     }
@@ -786,9 +794,13 @@ void Harness::RefreshWindows(size_t slot) {
     }
   }
   num_windows_[slot] = n;
-  kernel_break_checked_[slot] = p.kernel_memory_break();
+}
+
+void Harness::MarkChecked(size_t slot) {
+  kernel_break_checked_[slot] = process(slot).kernel_memory_break();
   platform(slot).lowest_kernel_break = 0xFFFFFFFF;
   step_checked_[slot] = step_;
+  RefreshWindows(slot);
 }
 
 void Harness::AddWindow(size_t slot, Window w) {
@@ -817,7 +829,7 @@ void Harness::CheckMemory(size_t slot) {
     Violation("stray-write", what, slot);
     pf.Resync();  // a known finding: go on from here
   }
-  RefreshWindows(slot);
+  MarkChecked(slot);
 }
 
 void Harness::CheckAllMemory() {

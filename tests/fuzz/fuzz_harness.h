@@ -162,14 +162,19 @@ class Harness final : public GuardedPlatform::Observer {
   uint32_t PickDriver(ByteReader& in);
   uint32_t PickUpcallFn(ByteReader& in, size_t slot);
   void PickBuffer(ByteReader& in, size_t slot, SyscallClass klass, uint32_t& addr, uint32_t& len);
-  // Invariants. Memory is diffed lazily, per process: its writable windows only change at its
-  // own "boundary" ops (allow, brk, yield, exit, app writes, bad class, management) and when it
-  // starts/ends, so it is checked right before and after those, when it ends, and at the end.
+  // Invariants. Memory is diffed lazily, per process, against the windows in force since its
+  // last check (buffers the app has allowed read-write, plus one-off windows for the kernel's
+  // own writes): before an op that changes them or could hide an earlier write (allow, brk,
+  // yield-no-wait, an app write, management), right after an op that opened a one-off window,
+  // when the process terminates, and at the end of the input.
   void CheckMemory(size_t slot);
-  // Checks `slot` unless nothing ran since its last check, and marks it to be checked after.
-  void BeginBoundaryOp(size_t slot);
+  // Checks `slot` unless nothing ran since its last check.
+  void CheckBeforeOp(size_t slot);
   void CheckAllMemory();
+  // Recomputes the windows from the app's view of its allows.
   void RefreshWindows(size_t slot);
+  // Starts a new check interval: windows, grant-break bookkeeping, step.
+  void MarkChecked(size_t slot);
   void AddWindow(size_t slot, Window w);
   void CheckBreaks();
   void SyncPid(size_t slot);
@@ -215,7 +220,7 @@ class Harness final : public GuardedPlatform::Observer {
   std::array<size_t, kMaxProcesses> num_windows_{};
   bool loaded_ = false;
   bool loading_ = false;
-  std::optional<size_t> acting_slot_;
+  std::optional<size_t> check_after_;  // slot whose one-off window closes after this step
   bool halted_ = false;
   size_t step_ = 0;
   uint32_t upcalls_ = 0;  // delivered so far (the drain stops once a round delivers none)
