@@ -5,14 +5,12 @@
  * mprotects.
  */
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/launcher/linux_syscall.h"
 #include "libtock/arch/host/host_channel.h"
 #include "libtock/arch/syscall_backend.h"
 
-/* x86-64 Linux system call numbers used by the channel (all others are killed by seccomp). */
-#define LINUX_WRITE 1u
-#define LINUX_MPROTECT 10u
-#define LINUX_FUTEX 202u
-#define LINUX_FUTEX_WAIT 0u /* not FUTEX_PRIVATE: tockd waits/wakes through another mapping */
+/* The channel uses write (eventfd), futex and mprotect; seccomp refuses every other call. The
+ * futex is not FUTEX_PRIVATE: tockd waits and wakes through another mapping of the page. */
 
 /* Spin budget before blocking: ~25 µs (DESIGN.md §7: the cross-core spin floor is 130 ns, a
  * blocking wake-up costs 40-50 µs). Bounded by TSC cycles (60000 ≈ 25 µs at 2.4 GHz), since
@@ -32,22 +30,14 @@ static inline volatile struct tock_channel* channel(void) {
 }
 
 int32_t tock_host_linux_syscall(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4) {
-  /* Full 64-bit registers: x32 leaves the upper halves of 32-bit values undefined. */
-  register uint64_t r10 __asm__("r10") = a4;
-  uint64_t ret;
-  __asm__ volatile("syscall"
-                   : "=a"(ret)
-                   : "a"((uint64_t)nr), "D"((uint64_t)a1), "S"((uint64_t)a2), "d"((uint64_t)a3),
-                     "r"(r10)
-                   : "rcx", "r11", "memory", "cc");
-  return (int32_t)ret;
+  return (int32_t)linux_syscall6(nr, a1, a2, a3, a4, 0, 0);
 }
 
 int32_t tock_host_last_protect_result;
 
 static void wake_kernel(void) {
   uint64_t one = 1;
-  (void)tock_host_linux_syscall(LINUX_WRITE, TOCK_CHANNEL_EVENTFD, (uint32_t)(uintptr_t)&one,
+  (void)tock_host_linux_syscall(LINUX_NR_write, TOCK_CHANNEL_EVENTFD, (uint32_t)(uintptr_t)&one,
                                 sizeof one, 0);
 }
 
@@ -77,7 +67,7 @@ void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_ch
     __atomic_store_n(&ch->app_waiting, 1u, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_SEQ_CST) == kernel_seq_before) {
       /* Returns at once (EAGAIN) if kernel_seq already moved; EINTR just loops. */
-      (void)tock_host_linux_syscall(LINUX_FUTEX, (uint32_t)(uintptr_t)&ch->kernel_seq,
+      (void)tock_host_linux_syscall(LINUX_NR_futex, (uint32_t)(uintptr_t)&ch->kernel_seq,
                                     LINUX_FUTEX_WAIT, kernel_seq_before, 0);
     }
   }
@@ -107,7 +97,7 @@ void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
 
   if (rep.protect_len != 0) {
     /* The kernel approved exactly this change for brk/sbrk; tockd lets only it through. */
-    tock_host_last_protect_result = tock_host_linux_syscall(LINUX_MPROTECT, rep.protect_addr,
+    tock_host_last_protect_result = tock_host_linux_syscall(LINUX_NR_mprotect, rep.protect_addr,
                                                             rep.protect_len, rep.protect_prot, 0);
   }
 
