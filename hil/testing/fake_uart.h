@@ -1,6 +1,7 @@
 // FakeUart: a hil::uart::Uart for tests. Transmissions stay in flight until the test completes
 // them; received bytes are injected by the test. Freestanding: completed output is kept in a
-// fixed buffer of kOutputCapacity bytes; what does not fit is counted, not stored.
+// fixed buffer of kOutputCapacity bytes (16 KiB; BasicFakeUart<N> keeps N, for users that copy
+// the fake around, like the fuzz harness); what does not fit is counted, not stored.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,8 @@
 
 namespace tock::hil::testing {
 
-class FakeUart final : public uart::Uart {
+template <size_t OutputCapacity>
+class BasicFakeUart final : public uart::Uart {
  public:
   void SetTransmitClient(uart::TransmitClient& client) override { tx_client_ = &client; }
   void SetReceiveClient(uart::ReceiveClient& client) override { rx_client_ = &client; }
@@ -66,7 +68,7 @@ class FakeUart final : public uart::Uart {
     return tx_buffer_ ? std::string_view(reinterpret_cast<const char*>(tx_buffer_), tx_len_)
                       : std::string_view();
   }
-  static constexpr size_t kOutputCapacity = 16 * 1024;
+  static constexpr size_t kOutputCapacity = OutputCapacity;
   // Everything completed so far, in order (up to kOutputCapacity bytes).
   std::string_view output() const { return std::string_view(output_, output_len_); }
   size_t output_dropped() const { return output_dropped_; }
@@ -168,5 +170,7 @@ class FakeUart final : public uart::Uart {
   size_t output_len_ = 0;
   size_t output_dropped_ = 0;
 };
+
+using FakeUart = BasicFakeUart<16 * 1024>;
 
 }  // namespace tock::hil::testing

@@ -810,24 +810,32 @@ void Harness::AddWindow(size_t slot, Window w) {
 void Harness::CheckMemory(size_t slot) {
   const Process& p = process(slot);
   GuardedPlatform& pf = platform(slot);
-  if (const char* g = pf.CheckGuards()) Violation("guard-bytes", g, slot);
-  if (const char* f = pf.CheckFlash()) Violation("flash-written", f, slot);
-  if (p.state() == ProcessState::kUnused) return;
-  // Grant blocks allocated since the last check sit between the lowest kernel break reached
-  // and the old one, even if a termination has raised the break again since.
-  uint32_t kb = kernel_break_checked_[slot];
-  if (p.kernel_memory_break() < kb) kb = p.kernel_memory_break();
-  if (pf.lowest_kernel_break < kb) kb = pf.lowest_kernel_break;
-  std::optional<uint32_t> stray = pf.TakeWrites(
-      p.memory_start(), kb, std::span<const Window>(windows_[slot].data(), num_windows_[slot]));
-  if (stray) {
+  // RAM is checked only while a process owns it (guard bytes and flash always).
+  uint32_t from = 0;
+  uint32_t to = 0;
+  if (p.state() != ProcessState::kUnused) {
+    // Grant blocks allocated since the last check sit between the lowest kernel break reached
+    // and the old one, even if a termination has raised the break again since.
+    uint32_t kb = kernel_break_checked_[slot];
+    if (p.kernel_memory_break() < kb) kb = p.kernel_memory_break();
+    if (pf.lowest_kernel_break < kb) kb = pf.lowest_kernel_break;
+    from = p.memory_start();
+    to = kb;
+  }
+  const GuardedPlatform::Damage damage =
+      pf.Scan(from, to, std::span<const Window>(windows_[slot].data(), num_windows_[slot]));
+  if (damage.id != nullptr) {
     char what[200];
-    std::snprintf(what, sizeof(what),
-                  "app memory at 0x%08x changed outside every buffer the app had allowed "
-                  "read-write (stray, swapped-out or revoked buffer) since step %zu",
-                  *stray, step_checked_[slot]);
-    Violation("stray-write", what, slot);
-    pf.Resync();  // a known finding: go on from here
+    if (std::string_view(damage.id) == "stray-write") {
+      std::snprintf(what, sizeof(what),
+                    "app memory at 0x%08x changed outside every buffer the app had allowed "
+                    "read-write (stray, swapped-out or revoked buffer) since step %zu",
+                    damage.address, step_checked_[slot]);
+    } else {
+      std::snprintf(what, sizeof(what), "%s since step %zu", damage.what, step_checked_[slot]);
+    }
+    Violation(damage.id, what, slot);
+    pf.TakeAll();  // a known finding: go on from here
   }
   MarkChecked(slot);
 }

@@ -47,6 +47,8 @@ inline constexpr size_t kNumPins = 4;
 inline constexpr size_t kNumLeds = 4;
 inline constexpr size_t kMaxUartDevices = 4;
 inline constexpr size_t kMaxVirtualAlarms = 4;
+// The harness never reads the UART's output, and the fake is copied back after every input.
+using FuzzUart = hil::testing::BasicFakeUart<64>;
 
 struct HarnessOptions {
   size_t processes = 2;     // 1..kMaxProcesses
@@ -68,7 +70,7 @@ class Harness final : public GuardedPlatform::Observer {
   const MemoryAllocationCapability& memory_cap() const { return memory_cap_; }
   const ProcessManagementCapability& process_cap() const { return process_cap_; }
   const MainLoopCapability& loop_cap() const { return loop_cap_; }
-  hil::testing::FakeUart& uart() { return uart_; }
+  FuzzUart& uart() { return uart_; }
   // A new client of the shared UART mux (at most kMaxUartDevices).
   capsules::UartDevice& NewUartDevice();
   hil::testing::FakeAlarm<hil::time::Ticks32>& alarm() { return alarm_; }
@@ -193,7 +195,7 @@ class Harness final : public GuardedPlatform::Observer {
   ThresholdRestartFaultPolicy threshold_policy_{2};
 
   // Peripherals.
-  hil::testing::FakeUart uart_;
+  FuzzUart uart_;
   uint8_t mux_rx_[16] = {};
   capsules::MuxUart mux_uart_{uart_, mux_rx_};
   std::array<std::optional<capsules::UartDevice>, kMaxUartDevices> uart_devices_;

@@ -1,21 +1,13 @@
 // GuardedPlatform: see guarded_platform.h.
 #include "tests/fuzz/guarded_platform.h"
 
+#include <cstddef>
 #include <cstring>
 
 namespace tock::fuzz {
 namespace {
 
 constexpr uint32_t RoundUp(uint32_t v, uint32_t to) { return (v + to - 1) / to * to; }
-
-const uint8_t* GuardPattern() {
-  static const auto pattern = [] {
-    std::array<uint8_t, GuardedPlatform::kRamLen> p{};
-    p.fill(GuardedPlatform::kGuardByte);
-    return p;
-  }();
-  return pattern.data();
-}
 
 // Compares and copies over the harness's own arenas (several per fuzz step) without ASan's
 // memcmp/memcpy interceptors, whose shadow scans were the largest cost in the dispatch target's
@@ -58,7 +50,19 @@ TOCK_FUZZ_RAW_MEMORY void CopyBytes(uint8_t* dst, const uint8_t* src, size_t n) 
   for (; i < n; ++i) dst[i] = src[i];
 }
 
-bool AllGuard(const uint8_t* p, size_t n) { return SameBytes(p, GuardPattern(), n); }
+// Where a changed byte outside the process's RAM allocation sits, as a finding.
+const char* ArenaDamage(size_t offset, size_t ram_end) {
+  using A = GuardedPlatform;
+  constexpr size_t kFlashAt = A::kGuardLen;
+  constexpr size_t kRamAt = kFlashAt + A::kFlashLen + A::kGuardLen;
+  if (offset < kFlashAt) return "guard bytes below flash overwritten";
+  if (offset < kFlashAt + A::kFlashLen) return "process flash was written";
+  if (offset < kRamAt) return "guard bytes between flash and RAM overwritten";
+  if (offset >= ram_end && offset < kRamAt + A::kRamLen) {
+    return "guard bytes past the end of the RAM allocation overwritten";
+  }
+  return "guard bytes above RAM overwritten";
+}
 
 }  // namespace
 
@@ -79,13 +83,14 @@ GuardedPlatform::GuardedPlatform(size_t slot, Observer& observer)
   tbf_.package_name = kNames[slot % 4];
   tbf_.package_name_len = static_cast<uint32_t>(std::strlen(tbf_.package_name));
   tbf_.enabled = true;
-  std::memcpy(flash_shadow_.data(), arena_.flash, kFlashLen);
+  static_assert(offsetof(Arena, ram) == kGuardLen + kFlashLen + kGuardLen);
+  std::memcpy(&shadow_, &arena_, sizeof(arena_));
 }
 
 void GuardedPlatform::AppWrite(uint32_t addr, std::span<const uint8_t> bytes) {
   if (bytes.empty() || !InRamArena(addr, static_cast<uint32_t>(bytes.size()))) return;
   std::memcpy(&arena_.ram[addr - ram_base()], bytes.data(), bytes.size());
-  std::memcpy(&ram_shadow_[addr - ram_base()], bytes.data(), bytes.size());
+  std::memcpy(&shadow_.ram[addr - ram_base()], bytes.data(), bytes.size());
 }
 
 bool GuardedPlatform::InRamArena(uint32_t addr, uint32_t len) const {
@@ -96,51 +101,48 @@ const uint8_t* GuardedPlatform::RamPointer(uint32_t addr) const {
   return InRamArena(addr, 1) ? &arena_.ram[addr - ram_base()] : nullptr;
 }
 
-const char* GuardedPlatform::CheckGuards() const {
-  if (!AllGuard(arena_.guard0, kGuardLen)) return "guard bytes below flash overwritten";
-  if (!AllGuard(arena_.guard1, kGuardLen)) return "guard bytes between flash and RAM overwritten";
-  if (!AllGuard(arena_.guard2, kGuardLen)) return "guard bytes above RAM overwritten";
-  if (!AllGuard(arena_.ram + memory_len, kRamLen - memory_len)) {
-    return "guard bytes past the end of the RAM allocation overwritten";
-  }
-  return nullptr;
-}
-
-const char* GuardedPlatform::CheckFlash() const {
-  if (!SameBytes(arena_.flash, flash_shadow_.data(), kFlashLen)) {
-    return "process flash was written";
-  }
-  return nullptr;
-}
-
-std::optional<uint32_t> GuardedPlatform::TakeWrites(uint32_t from, uint32_t to,
-                                                    std::span<const Window> allowed) {
+GuardedPlatform::Damage GuardedPlatform::Scan(uint32_t from, uint32_t to,
+                                              std::span<const Window> allowed) {
   if (from < ram_base()) from = ram_base();
   if (to > ram_base() + memory_len) to = ram_base() + memory_len;
-  const size_t lo = from - ram_base();
-  const size_t hi = to > from ? to - ram_base() : lo;
-  uint8_t* shadow = ram_shadow_.data();
-  // One pass: find each changed byte, blame it or take it into the shadow.
-  for (size_t i = FirstDifference(arena_.ram, shadow, 0, memory_len); i < memory_len;
-       i = FirstDifference(arena_.ram, shadow, i, memory_len)) {
+  constexpr size_t kRamAt = offsetof(Arena, ram);
+  const size_t ram_end = kRamAt + memory_len;
+  const size_t lo = kRamAt + (from - ram_base());
+  const size_t hi = to > from ? kRamAt + (to - ram_base()) : lo;
+  const auto* live = reinterpret_cast<const uint8_t*>(&arena_);
+  auto* shadow = reinterpret_cast<uint8_t*>(&shadow_);
+  constexpr size_t kEnd = sizeof(Arena);
+  // One pass: find each changed byte, then blame it or take it into the shadow.
+  for (size_t i = FirstDifference(live, shadow, 0, kEnd); i < kEnd;
+       i = FirstDifference(live, shadow, i, kEnd)) {
+    if (i < kRamAt || i >= ram_end) {
+      const bool flash = i >= kGuardLen && i < kGuardLen + kFlashLen;
+      return Damage{flash ? "flash-written" : "guard-bytes", ArenaDamage(i, ram_end), 0};
+    }
     size_t next = i + 1;
     if (i >= lo && i < hi) {
       // Allowed: take everything up to the end of the furthest-reaching window holding it.
-      const uint32_t addr = ram_base() + static_cast<uint32_t>(i);
+      const uint32_t addr = ram_base() + static_cast<uint32_t>(i - kRamAt);
       uint32_t end = addr;
       for (const Window& w : allowed) {
         if (w.Contains(addr) && w.end > end) end = w.end;
       }
-      if (end == addr) return addr;
-      next = end - ram_base() < memory_len ? end - ram_base() : memory_len;
+      if (end == addr) return Damage{"stray-write", "", addr};
+      next = kRamAt + (end - ram_base());
+      if (next > ram_end) next = ram_end;
     }
-    CopyBytes(shadow + i, arena_.ram + i, next - i);
+    CopyBytes(shadow + i, live + i, next - i);
     i = next;
   }
-  return std::nullopt;
+  return Damage{};
 }
 
-void GuardedPlatform::Resync() { CopyBytes(ram_shadow_.data(), arena_.ram, memory_len); }
+void GuardedPlatform::Resync() { CopyBytes(shadow_.ram, arena_.ram, memory_len); }
+
+void GuardedPlatform::TakeAll() {
+  CopyBytes(reinterpret_cast<uint8_t*>(&shadow_), reinterpret_cast<const uint8_t*>(&arena_),
+            sizeof(arena_));
+}
 
 void GuardedPlatform::Paint(uint32_t from, uint32_t to) {
   // One precomputed period per slot; never 0, so a stray 0 shows.
@@ -157,13 +159,16 @@ void GuardedPlatform::Paint(uint32_t from, uint32_t to) {
   if (from >= to) return;
   const size_t i = from - ram_base();
   std::memcpy(&arena_.ram[i], &patterns[slot_ % 4][i], to - from);
-  std::memcpy(&ram_shadow_[i], &patterns[slot_ % 4][i], to - from);
+  std::memcpy(&shadow_.ram[i], &patterns[slot_ % 4][i], to - from);
 }
 
 Result<MemoryAllocation> GuardedPlatform::Allocate(const MemoryRequest& request) {
   const uint64_t want = static_cast<uint64_t>(request.min_app_ram) + request.kernel_ram;
   if (want > kRamLen) return ErrorCode::kNoMem;
   memory_len = RoundUp(static_cast<uint32_t>(want), 8);
+  // RAM past the allocation is guard, also where an earlier, larger allocation reached.
+  std::memset(arena_.ram + memory_len, kGuardByte, kRamLen - memory_len);
+  std::memset(shadow_.ram + memory_len, kGuardByte, kRamLen - memory_len);
   Paint(ram_base(), ram_base() + memory_len);
   MemoryAllocation a;
   a.memory_start = ram_base();

@@ -66,14 +66,20 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   // Kernel-side pointer for an app RAM address (for grant placement checks), or nullptr.
   const uint8_t* RamPointer(uint32_t addr) const;
 
-  // Invariant helpers: nullptr when fine, else a description.
-  const char* CheckGuards() const;
-  const char* CheckFlash() const;
-  // Takes RAM changes since the last sync into the shadow, and returns the first app address
-  // in [from, to) whose byte changed but lies in none of `allowed` (the shadow is then only
-  // partly synced; Resync finishes it).
-  std::optional<uint32_t> TakeWrites(uint32_t from, uint32_t to, std::span<const Window> allowed);
+  // The first damage a scan found; id == nullptr when there was none.
+  struct Damage {
+    const char* id = nullptr;  // invariant: "guard-bytes", "flash-written" or "stray-write"
+    const char* what = nullptr;
+    uint32_t address = 0;  // app address of the changed RAM byte ("stray-write")
+  };
+  // Compares the whole arena with its shadow in one pass: guard bytes (also RAM past the
+  // allocation) and flash must not have changed; a RAM byte in [from, to) that changed must lie
+  // in one of `allowed`. Other RAM changes (the grant region) are taken into the shadow. After
+  // damage is found the shadow is only partly taken (TakeAll finishes it).
+  Damage Scan(uint32_t from, uint32_t to, std::span<const Window> allowed);
+  // Takes the RAM allocation, resp. the whole arena, into the shadow as it is now.
   void Resync();
+  void TakeAll();
   // Paints [from, to) with the platform's non-zero pattern (what crt0 and the app leave in
   // RAM), so that any later stray write -- even of 0 -- shows up. Updates the shadow.
   void Paint(uint32_t from, uint32_t to);
@@ -109,8 +115,7 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   TbfDescription tbf_;
   std::optional<MpuLayout> mpu_;
   Arena arena_;
-  std::array<uint8_t, kFlashLen> flash_shadow_;
-  std::array<uint8_t, kRamLen> ram_shadow_;
+  Arena shadow_;  // what arena_ should hold
 };
 
 }  // namespace tock::fuzz
