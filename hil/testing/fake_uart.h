@@ -97,7 +97,9 @@ class BasicFakeUart final : public uart::Uart {
     }
     const size_t room = kOutputCapacity - output_len_;
     const size_t kept = len < room ? len : room;
-    for (size_t i = 0; i < kept; ++i) output_[output_len_ + i] = static_cast<char>(buf[i]);
+    for (size_t i = 0; i < kept; ++i) {
+      output_[output_len_ + i] = static_cast<char>(buf[i]);
+    }
     output_len_ += kept;
     output_dropped_ += len - kept;
     if (tx_client_) {
@@ -171,6 +173,6 @@ class BasicFakeUart final : public uart::Uart {
   size_t output_dropped_ = 0;
 };
 
-using FakeUart = BasicFakeUart<16 * 1024>;
+using FakeUart = BasicFakeUart<size_t{16} * 1024>;
 
 }  // namespace tock::hil::testing

@@ -47,8 +47,12 @@ bool Overlaps(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen) {
 }  // namespace
 
 Harness::Harness(HarnessOptions options) : options_(options), kernel_(processes_, drivers_) {
-  if (options_.processes == 0) options_.processes = 1;
-  if (options_.processes > kMaxProcesses) options_.processes = kMaxProcesses;
+  if (options_.processes == 0) {
+    options_.processes = 1;
+  }
+  if (options_.processes > kMaxProcesses) {
+    options_.processes = kMaxProcesses;
+  }
   for (size_t i = 0; i < kMaxProcesses; ++i) {
     platforms_[i].emplace(i, *this);
   }
@@ -59,7 +63,9 @@ Harness::Harness(HarnessOptions options) : options_(options), kernel_(processes_
           Harness& h = *static_cast<Harness*>(ctx);
           Process& p = h.process(pid.index());
           const uint8_t* base = h.platform(pid.index()).RamPointer(p.memory_start());
-          if (base == nullptr) return false;
+          if (base == nullptr) {
+            return false;
+          }
           const uint8_t* lo = base + (p.kernel_memory_break() - p.memory_start());
           const uint8_t* hi = base + p.memory_len();
           const uint8_t* b = static_cast<const uint8_t*>(ptr);
@@ -73,15 +79,17 @@ Harness::Harness(HarnessOptions options) : options_(options), kernel_(processes_
   }
 }
 
-Harness::~Harness() = default;
-
 capsules::UartDevice& Harness::NewUartDevice() {
-  if (num_uart_devices_ == kMaxUartDevices) Violation("harness", "too many UART devices");
+  if (num_uart_devices_ == kMaxUartDevices) {
+    Violation("harness", "too many UART devices");
+  }
   return uart_devices_[num_uart_devices_++].emplace(mux_uart_);
 }
 
 capsules::VirtualMuxAlarm<hil::time::Ticks32>& Harness::NewVirtualAlarm() {
-  if (num_virtual_alarms_ == kMaxVirtualAlarms) Violation("harness", "too many virtual alarms");
+  if (num_virtual_alarms_ == kMaxVirtualAlarms) {
+    Violation("harness", "too many virtual alarms");
+  }
   return virtual_alarms_[num_virtual_alarms_++].emplace(mux_alarm_);
 }
 
@@ -105,7 +113,9 @@ void Harness::Violation(const char* id, const char* what, size_t slot) {
   }
   std::fprintf(stderr, "tockpp fuzz invariant violated [%s]: %s (step %zu, op %s", id, what, step_,
                op_name_);
-  if (slot != ~size_t{0}) std::fprintf(stderr, ", process slot %zu", slot);
+  if (slot != ~size_t{0}) {
+    std::fprintf(stderr, ", process slot %zu", slot);
+  }
   std::fprintf(stderr, ")\n");
   std::fflush(stderr);
   __builtin_trap();
@@ -116,10 +126,14 @@ void Harness::Violation(const char* id, const char* what, size_t slot) {
 
 void Harness::OnUpcall(size_t slot, uint32_t fn, const SyscallRegisters& args) {
   ++upcalls_;
-  if (fn == 0) Violation("upcall-null", "the Null Upcall was invoked", slot);
+  if (fn == 0) {
+    Violation("upcall-null", "the Null Upcall was invoked", slot);
+  }
   const AppView& v = views_[slot];
   for (size_t i = 0; i < v.num_subs; ++i) {
-    if (v.subs[i].fn == fn && v.subs[i].userdata == args[3]) return;
+    if (v.subs[i].fn == fn && v.subs[i].userdata == args[3]) {
+      return;
+    }
   }
   Violation("upcall-unsubscribed",
             "upcall delivered that this incarnation of the process has not subscribed (stale, "
@@ -139,7 +153,9 @@ void Harness::OnStart(size_t slot) {
 
 void Harness::OnTerminated(size_t slot) {
   // Last chance to blame writes on the old incarnation's windows; afterwards it has none.
-  if (!loading_) CheckMemory(slot);
+  if (!loading_) {
+    CheckMemory(slot);
+  }
   views_[slot].Clear();
   MarkChecked(slot);
 }
@@ -148,7 +164,9 @@ void Harness::OnTerminated(size_t slot) {
 // Driving.
 
 void Harness::Load() {
-  if (loaded_) return;
+  if (loaded_) {
+    return;
+  }
   loading_ = true;
   for (size_t slot = 0; slot < options_.processes; ++slot) {
     const FaultPolicy& policy = slot == 0   ? static_cast<const FaultPolicy&>(restart_policy_)
@@ -156,7 +174,9 @@ void Harness::Load() {
                                             : static_cast<const FaultPolicy&>(threshold_policy_);
     GuardedPlatform& pf = platform(slot);
     auto pid = kernel_.LoadProcess(pf.tbf(), pf.platform(), policy, process_cap_);
-    if (!pid.ok()) Violation("harness", "a fuzz process failed to load", slot);
+    if (!pid.ok()) {
+      Violation("harness", "a fuzz process failed to load", slot);
+    }
     views_[slot].pid = pid.value();
   }
   loading_ = false;
@@ -166,7 +186,9 @@ void Harness::Load() {
 void Harness::Run(const uint8_t* data, size_t size) {
   Load();
   ByteReader in(data, size);
-  for (size_t n = 0; n < options_.max_steps && !in.empty() && !halted_; ++n) Step(in);
+  for (size_t n = 0; n < options_.max_steps && !in.empty() && !halted_; ++n) {
+    Step(in);
+  }
   // Let everything in flight finish: completions and deliveries must keep the invariants too.
   // Rounds stop early once one finds nothing left to do.
   for (int round = 0; round < 8 && !halted_; ++round) {
@@ -175,10 +197,14 @@ void Harness::Run(const uint8_t* data, size_t size) {
     const uint32_t upcalls_before = upcalls_;
     bool busy = uart_.CompleteAllTransmits(64) != 0;
     busy = entropy_.Deliver(4) || busy;
-    for (int n = 0; n < 8 && DeferredCall::ServiceNext(deferred_cap_); ++n) busy = true;
+    for (int n = 0; n < 8 && DeferredCall::ServiceNext(deferred_cap_); ++n) {
+      busy = true;
+    }
     static_cast<void>(kernel_.NextProcessToRun(loop_cap_));
     CheckBreaks();
-    if (!busy && upcalls_ == upcalls_before) break;
+    if (!busy && upcalls_ == upcalls_before) {
+      break;
+    }
   }
   op_name_ = "end of input";
   CheckAllMemory();
@@ -193,7 +219,9 @@ void Harness::AtInputEnd() {
 
 void Harness::Step(ByteReader& in) {
   ++step_;
-  for (size_t slot = 0; slot < options_.processes; ++slot) SyncPid(slot);
+  for (size_t slot = 0; slot < options_.processes; ++slot) {
+    SyncPid(slot);
+  }
   const uint8_t op = in.Byte() % 20;
   check_after_.reset();
   switch (op) {
@@ -263,7 +291,9 @@ void Harness::OpPeripheral(ByteReader& in) {
       alarm_.Advance(in.Arg());
       break;
     case 5:
-      if (alarm_.IsArmed()) alarm_.Fire();
+      if (alarm_.IsArmed()) {
+        alarm_.Fire();
+      }
       break;
     case 6:
       entropy_.Deliver(in.Byte() % 17);
@@ -312,10 +342,14 @@ void Harness::OpManagement(ByteReader& in) {
       }
       break;
     case 6:
-      if (p.state() == ProcessState::kRunning) kernel_.HandleTimesliceExpired(p, loop_cap_);
+      if (p.state() == ProcessState::kRunning) {
+        kernel_.HandleTimesliceExpired(p, loop_cap_);
+      }
       break;
     default:
-      if (p.state() == ProcessState::kRunning) kernel_.HandlePreempted(p, in.Arg(), loop_cap_);
+      if (p.state() == ProcessState::kRunning) {
+        kernel_.HandlePreempted(p, in.Arg(), loop_cap_);
+      }
       break;
   }
 }
@@ -324,7 +358,9 @@ std::optional<size_t> Harness::PickRunning(ByteReader& in) {
   const size_t first = in.Byte() % options_.processes;
   for (size_t k = 0; k < options_.processes; ++k) {
     const size_t slot = (first + k) % options_.processes;
-    if (process(slot).state() == ProcessState::kRunning) return slot;
+    if (process(slot).state() == ProcessState::kRunning) {
+      return slot;
+    }
   }
   // Nobody can trap: the scheduler picks someone (delivering an upcall if one is pending).
   OpSchedule();
@@ -333,8 +369,12 @@ std::optional<size_t> Harness::PickRunning(ByteReader& in) {
 
 uint32_t Harness::PickDriver(ByteReader& in) {
   const uint8_t b = in.Byte();
-  if (b < 224 && num_drivers_ != 0) return driver_nums_[b % num_drivers_];
-  if (b < 240) return static_cast<uint32_t>(b & 0xF) + 0x30000;
+  if (b < 224 && num_drivers_ != 0) {
+    return driver_nums_[b % num_drivers_];
+  }
+  if (b < 240) {
+    return static_cast<uint32_t>(b & 0xF) + 0x30000;
+  }
   return in.U32();
 }
 
@@ -448,7 +488,9 @@ Harness::TrapOutcome Harness::Trap(size_t slot, SyscallClass klass, uint32_t r0,
   }
   t.returned = pf.returns != before;
   t.ret = pf.last_return;
-  if (pf.returns - before > 1) Violation("return-twice", "one trap set two returns", slot);
+  if (pf.returns - before > 1) {
+    Violation("return-twice", "one trap set two returns", slot);
+  }
   return t;
 }
 
@@ -462,7 +504,9 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
   Process& p = process(slot);
   GuardedPlatform& pf = platform(slot);
   // An allow changes this process's windows; an app write could hide an earlier stray write.
-  if ((op >= 5 && op <= 7) || op == 11) CheckBeforeOp(slot);
+  if ((op >= 5 && op <= 7) || op == 11) {
+    CheckBeforeOp(slot);
+  }
   switch (op) {
     case 4: {
       op_name_ = "subscribe";
@@ -550,7 +594,9 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
         arg = in.Arg();
       }
       // brk/sbrk zero newly exposed memory, which could hide an earlier stray write there.
-      if (mop <= 1) CheckBeforeOp(slot);
+      if (mop <= 1) {
+        CheckBeforeOp(slot);
+      }
       const uint32_t old_break = p.app_break();
       TrapOutcome t = Trap(slot, SyscallClass::kMemop, mop, arg, 0, 0);
       CheckMemopReturn(slot, mop, t);
@@ -579,7 +625,9 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
       const uint32_t span = p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
       const uint32_t addr = p.memory_start() + in.U16() % span;
       std::span<const uint8_t> bytes = in.Bytes(24);
-      if (bytes.size() > p.app_break() - addr) bytes = bytes.first(p.app_break() - addr);
+      if (bytes.size() > p.app_break() - addr) {
+        bytes = bytes.first(p.app_break() - addr);
+      }
       pf.AppWrite(addr, bytes);
       break;
     }
@@ -607,9 +655,13 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
 // Return checks (reference syscall-abi.md §4 fixed variants, §6 subscribe/allow, §7 memop).
 
 void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, const TrapOutcome& t) {
-  if (!t.returned) return;  // the driver stopped or killed the caller
+  if (!t.returned) {
+    return;  // the driver stopped or killed the caller
+  }
   const uint32_t v = t.ret.regs[0];
-  if (!LegalVariant(v)) Violation("command-variant", "command returned an illegal variant", slot);
+  if (!LegalVariant(v)) {
+    Violation("command-variant", "command returned an illegal variant", slot);
+  }
   if (t.ret.written != WrittenMask(v)) {
     Violation("command-registers", "command wrote registers its variant does not have", slot);
   }
@@ -618,7 +670,9 @@ void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, con
   }
   size_t index = num_drivers_;
   for (size_t i = 0; i < num_drivers_; ++i) {
-    if (driver_nums_[i] == driver) index = i;
+    if (driver_nums_[i] == driver) {
+      index = i;
+    }
   }
   if (index == num_drivers_) {
     if (v != 0 || t.ret.regs[1] != ToU32(ErrorCode::kNoDevice)) {
@@ -626,7 +680,9 @@ void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, con
     }
     return;
   }
-  if (cmd >= 16) return;
+  if (cmd >= 16) {
+    return;
+  }
   // TRD104: each command has one success and one failure variant.
   CommandVariants& seen = variants_[index][cmd];
   const uint8_t code = static_cast<uint8_t>(IsFailure(v) ? v + 1 : v);
@@ -641,7 +697,9 @@ void Harness::CheckCommandReturn(size_t slot, uint32_t driver, uint32_t cmd, con
 
 void Harness::CheckSubscribeReturn(size_t slot, uint32_t driver, uint32_t num, uint32_t fn,
                                    uint32_t ud, const TrapOutcome& t) {
-  if (!t.returned) Violation("subscribe-no-return", "subscribe did not return", slot);
+  if (!t.returned) {
+    Violation("subscribe-no-return", "subscribe did not return", slot);
+  }
   const uint32_t v = t.ret.regs[0];
   if ((v != 130 && v != 2) || t.ret.written != WrittenMask(v)) {
     Violation("subscribe-variant", "subscribe returned a variant other than 130 / 2", slot);
@@ -649,7 +707,9 @@ void Harness::CheckSubscribeReturn(size_t slot, uint32_t driver, uint32_t num, u
   AppView& view = views_[slot];
   SubscribeShadow* sh = nullptr;
   for (size_t i = 0; i < view.num_subs; ++i) {
-    if (view.subs[i].driver == driver && view.subs[i].num == num) sh = &view.subs[i];
+    if (view.subs[i].driver == driver && view.subs[i].num == num) {
+      sh = &view.subs[i];
+    }
   }
   const Process& p = process(slot);
   const bool fn_ok = fn == 0 || p.InReadableFlash(fn, 4) || p.InAppRam(fn, 4);
@@ -659,14 +719,18 @@ void Harness::CheckSubscribeReturn(size_t slot, uint32_t driver, uint32_t num, u
     }
     return;
   }
-  if (!fn_ok) Violation("subscribe-bad-fn", "subscribe accepted an unreachable function", slot);
+  if (!fn_ok) {
+    Violation("subscribe-bad-fn", "subscribe accepted an unreachable function", slot);
+  }
   const uint32_t prev_fn = sh ? sh->fn : 0;
   const uint32_t prev_ud = sh ? sh->userdata : 0;
   if (t.ret.regs[1] != prev_fn || t.ret.regs[2] != prev_ud) {
     Violation("subscribe-previous", "subscribe did not return the previous (fn, userdata)", slot);
   }
   if (sh == nullptr) {
-    if (view.num_subs == kMaxShadows) return;
+    if (view.num_subs == kMaxShadows) {
+      return;
+    }
     sh = &view.subs[view.num_subs++];
     sh->driver = driver;
     sh->num = num;
@@ -677,7 +741,9 @@ void Harness::CheckSubscribeReturn(size_t slot, uint32_t driver, uint32_t num, u
 
 void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver, uint32_t num,
                                uint32_t addr, uint32_t len, const TrapOutcome& t) {
-  if (!t.returned) Violation("allow-no-return", "allow did not return", slot);
+  if (!t.returned) {
+    Violation("allow-no-return", "allow did not return", slot);
+  }
   const uint32_t v = t.ret.regs[0];
   if ((v != 130 && v != 2) || t.ret.written != WrittenMask(v)) {
     Violation("allow-variant", "allow returned a variant other than 130 / 2", slot);
@@ -693,7 +759,9 @@ void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver,
     const bool in_ram = p.InAppRam(addr, len);
     const bool ok =
         klass == SyscallClass::kReadOnlyAllow ? in_ram || p.InReadableFlash(addr, len) : in_ram;
-    if (!ok) Violation("allow-accepted-bad-buffer", "allow accepted a buffer out of range", slot);
+    if (!ok) {
+      Violation("allow-accepted-bad-buffer", "allow accepted a buffer out of range", slot);
+    }
     if (!in_ram &&
         Overlaps(addr, len, p.flash_start(), p.flash_protected_end() - p.flash_start())) {
       Violation("allow-protected-flash", "read-only allow accepted protected flash", slot);
@@ -703,7 +771,9 @@ void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver,
   AllowShadow* sh = nullptr;
   for (size_t i = 0; i < view.num_allows; ++i) {
     AllowShadow& a = view.allows[i];
-    if (a.kind == static_cast<uint8_t>(klass) && a.driver == driver && a.num == num) sh = &a;
+    if (a.kind == static_cast<uint8_t>(klass) && a.driver == driver && a.num == num) {
+      sh = &a;
+    }
   }
   const uint32_t prev_addr = sh ? sh->address : 0;
   const uint32_t prev_len = sh ? sh->length : 0;
@@ -711,7 +781,9 @@ void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver,
     Violation("allow-previous", "allow did not return the previous (address, length)", slot);
   }
   if (sh == nullptr) {
-    if (view.num_allows == kMaxShadows) return;
+    if (view.num_allows == kMaxShadows) {
+      return;
+    }
     sh = &view.allows[view.num_allows++];
     sh->kind = static_cast<uint8_t>(klass);
     sh->driver = driver;
@@ -722,7 +794,9 @@ void Harness::CheckAllowReturn(size_t slot, SyscallClass klass, uint32_t driver,
 }
 
 void Harness::CheckMemopReturn(size_t slot, uint32_t op, const TrapOutcome& t) {
-  if (!t.returned) Violation("memop-no-return", "memop did not return", slot);
+  if (!t.returned) {
+    Violation("memop-no-return", "memop did not return", slot);
+  }
   const uint32_t v = t.ret.regs[0];
   if (t.ret.written != WrittenMask(v)) {
     Violation("memop-registers", "memop wrote registers its variant does not have", slot);
@@ -766,7 +840,9 @@ void Harness::CheckMemopReturn(size_t slot, uint32_t op, const TrapOutcome& t) {
       ok = v == 0 && t.ret.regs[1] == ToU32(ErrorCode::kNoSupport);
       break;
   }
-  if (!ok) Violation("memop-variant", "memop returned a variant/value illegal for its op", slot);
+  if (!ok) {
+    Violation("memop-variant", "memop returned a variant/value illegal for its op", slot);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -804,7 +880,9 @@ void Harness::MarkChecked(size_t slot) {
 }
 
 void Harness::AddWindow(size_t slot, Window w) {
-  if (num_windows_[slot] < windows_[slot].size()) windows_[slot][num_windows_[slot]++] = w;
+  if (num_windows_[slot] < windows_[slot].size()) {
+    windows_[slot][num_windows_[slot]++] = w;
+  }
 }
 
 void Harness::CheckMemory(size_t slot) {
@@ -817,8 +895,12 @@ void Harness::CheckMemory(size_t slot) {
     // Grant blocks allocated since the last check sit between the lowest kernel break reached
     // and the old one, even if a termination has raised the break again since.
     uint32_t kb = kernel_break_checked_[slot];
-    if (p.kernel_memory_break() < kb) kb = p.kernel_memory_break();
-    if (pf.lowest_kernel_break < kb) kb = pf.lowest_kernel_break;
+    if (p.kernel_memory_break() < kb) {
+      kb = p.kernel_memory_break();
+    }
+    if (pf.lowest_kernel_break < kb) {
+      kb = pf.lowest_kernel_break;
+    }
     from = p.memory_start();
     to = kb;
   }
@@ -841,13 +923,17 @@ void Harness::CheckMemory(size_t slot) {
 }
 
 void Harness::CheckAllMemory() {
-  for (size_t slot = 0; slot < options_.processes; ++slot) CheckMemory(slot);
+  for (size_t slot = 0; slot < options_.processes; ++slot) {
+    CheckMemory(slot);
+  }
 }
 
 void Harness::CheckBreaks() {
   for (size_t slot = 0; slot < options_.processes; ++slot) {
     const Process& p = process(slot);
-    if (p.state() == ProcessState::kUnused) continue;
+    if (p.state() == ProcessState::kUnused) {
+      continue;
+    }
     // App memory, then the free gap, then the kernel-owned grant region.
     if (!(p.memory_start() <= p.app_break() && p.app_break() <= p.kernel_memory_break() &&
           p.kernel_memory_break() <= p.memory_end() && p.kernel_memory_break() % 8 == 0 &&

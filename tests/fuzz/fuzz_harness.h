@@ -63,7 +63,7 @@ class Harness final : public GuardedPlatform::Observer {
   explicit Harness(HarnessOptions options = {});
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
-  ~Harness();
+  ~Harness() = default;
 
   // ---- For boards (construct grants and capsules, then Register) ----
   Kernel& kernel() { return kernel_; }

@@ -24,8 +24,12 @@ TOCK_FUZZ_RAW_MEMORY uint64_t Load64(const uint8_t* p) {
 TOCK_FUZZ_RAW_MEMORY bool SameBytes(const uint8_t* a, const uint8_t* b, size_t n) {
   uint64_t diff = 0;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) diff |= Load64(a + i) ^ Load64(b + i);
-  for (; i < n; ++i) diff |= static_cast<uint8_t>(a[i] ^ b[i]);
+  for (; i + 8 <= n; i += 8) {
+    diff |= Load64(a + i) ^ Load64(b + i);
+  }
+  for (; i < n; ++i) {
+    diff |= static_cast<uint8_t>(a[i] ^ b[i]);
+  }
   return diff == 0;
 }
 
@@ -34,9 +38,13 @@ TOCK_FUZZ_RAW_MEMORY size_t FirstDifference(const uint8_t* a, const uint8_t* b, 
                                             size_t to) {
   constexpr size_t kBlock = 64;
   size_t i = from;
-  while (i + kBlock <= to && SameBytes(a + i, b + i, kBlock)) i += kBlock;
+  while (i + kBlock <= to && SameBytes(a + i, b + i, kBlock)) {
+    i += kBlock;
+  }
   for (; i < to; ++i) {
-    if (a[i] != b[i]) return i;
+    if (a[i] != b[i]) {
+      return i;
+    }
   }
   return to;
 }
@@ -47,7 +55,9 @@ TOCK_FUZZ_RAW_MEMORY void CopyBytes(uint8_t* dst, const uint8_t* src, size_t n) 
     const uint64_t v = Load64(src + i);
     __builtin_memcpy(dst + i, &v, 8);
   }
-  for (; i < n; ++i) dst[i] = src[i];
+  for (; i < n; ++i) {
+    dst[i] = src[i];
+  }
 }
 
 // Where a changed byte outside the process's RAM allocation sits, as a finding.
@@ -55,9 +65,15 @@ const char* ArenaDamage(size_t offset, size_t ram_end) {
   using A = GuardedPlatform;
   constexpr size_t kFlashAt = A::kGuardLen;
   constexpr size_t kRamAt = kFlashAt + A::kFlashLen + A::kGuardLen;
-  if (offset < kFlashAt) return "guard bytes below flash overwritten";
-  if (offset < kFlashAt + A::kFlashLen) return "process flash was written";
-  if (offset < kRamAt) return "guard bytes between flash and RAM overwritten";
+  if (offset < kFlashAt) {
+    return "guard bytes below flash overwritten";
+  }
+  if (offset < kFlashAt + A::kFlashLen) {
+    return "process flash was written";
+  }
+  if (offset < kRamAt) {
+    return "guard bytes between flash and RAM overwritten";
+  }
   if (offset >= ram_end && offset < kRamAt + A::kRamLen) {
     return "guard bytes past the end of the RAM allocation overwritten";
   }
@@ -88,7 +104,9 @@ GuardedPlatform::GuardedPlatform(size_t slot, Observer& observer)
 }
 
 void GuardedPlatform::AppWrite(uint32_t addr, std::span<const uint8_t> bytes) {
-  if (bytes.empty() || !InRamArena(addr, static_cast<uint32_t>(bytes.size()))) return;
+  if (bytes.empty() || !InRamArena(addr, static_cast<uint32_t>(bytes.size()))) {
+    return;
+  }
   std::memcpy(&arena_.ram[addr - ram_base()], bytes.data(), bytes.size());
   std::memcpy(&shadow_.ram[addr - ram_base()], bytes.data(), bytes.size());
 }
@@ -103,8 +121,12 @@ const uint8_t* GuardedPlatform::RamPointer(uint32_t addr) const {
 
 GuardedPlatform::Damage GuardedPlatform::Scan(uint32_t from, uint32_t to,
                                               std::span<const Window> allowed) {
-  if (from < ram_base()) from = ram_base();
-  if (to > ram_base() + memory_len) to = ram_base() + memory_len;
+  if (from < ram_base()) {
+    from = ram_base();
+  }
+  if (to > ram_base() + memory_len) {
+    to = ram_base() + memory_len;
+  }
   constexpr size_t kRamAt = offsetof(Arena, ram);
   const size_t ram_end = kRamAt + memory_len;
   const size_t lo = kRamAt + (from - ram_base());
@@ -125,11 +147,17 @@ GuardedPlatform::Damage GuardedPlatform::Scan(uint32_t from, uint32_t to,
       const uint32_t addr = ram_base() + static_cast<uint32_t>(i - kRamAt);
       uint32_t end = addr;
       for (const Window& w : allowed) {
-        if (w.Contains(addr) && w.end > end) end = w.end;
+        if (w.Contains(addr) && w.end > end) {
+          end = w.end;
+        }
       }
-      if (end == addr) return Damage{"stray-write", "", addr};
+      if (end == addr) {
+        return Damage{"stray-write", "", addr};
+      }
       next = kRamAt + (end - ram_base());
-      if (next > ram_end) next = ram_end;
+      if (next > ram_end) {
+        next = ram_end;
+      }
     }
     CopyBytes(shadow + i, live + i, next - i);
     i = next;
@@ -149,14 +177,21 @@ void GuardedPlatform::Paint(uint32_t from, uint32_t to) {
   static const auto patterns = [] {
     std::array<std::array<uint8_t, kRamLen>, 4> p{};
     for (size_t s = 0; s < p.size(); ++s) {
-      for (size_t i = 0; i < kRamLen; ++i)
+      for (size_t i = 0; i < kRamLen; ++i) {
         p[s][i] = static_cast<uint8_t>(0x80 | ((i * 29 + s * 101) & 0x7F));
+      }
     }
     return p;
   }();
-  if (from < ram_base()) from = ram_base();
-  if (to > ram_base() + memory_len) to = ram_base() + memory_len;
-  if (from >= to) return;
+  if (from < ram_base()) {
+    from = ram_base();
+  }
+  if (to > ram_base() + memory_len) {
+    to = ram_base() + memory_len;
+  }
+  if (from >= to) {
+    return;
+  }
   const size_t i = from - ram_base();
   std::memcpy(&arena_.ram[i], &patterns[slot_ % 4][i], to - from);
   std::memcpy(&shadow_.ram[i], &patterns[slot_ % 4][i], to - from);
@@ -164,7 +199,9 @@ void GuardedPlatform::Paint(uint32_t from, uint32_t to) {
 
 Result<MemoryAllocation> GuardedPlatform::Allocate(const MemoryRequest& request) {
   const uint64_t want = static_cast<uint64_t>(request.min_app_ram) + request.kernel_ram;
-  if (want > kRamLen) return ErrorCode::kNoMem;
+  if (want > kRamLen) {
+    return ErrorCode::kNoMem;
+  }
   memory_len = RoundUp(static_cast<uint32_t>(want), 8);
   // RAM past the allocation is guard, also where an earlier, larger allocation reached.
   std::memset(arena_.ram + memory_len, kGuardByte, kRamLen - memory_len);
@@ -205,11 +242,17 @@ Result<void> GuardedPlatform::ConfigureProcess(const MpuLayout& layout) {
 }
 
 Result<void> GuardedPlatform::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
-  if (!mpu_) return ErrorCode::kNoMem;
+  if (!mpu_) {
+    return ErrorCode::kNoMem;
+  }
   const uint64_t reach = static_cast<uint64_t>(mpu_->memory_start) +
                          RoundUp(app_break - mpu_->memory_start, kMpuGranularity);
-  if (reach > kernel_break) return ErrorCode::kNoMem;
-  if (kernel_break < lowest_kernel_break) lowest_kernel_break = kernel_break;
+  if (reach > kernel_break) {
+    return ErrorCode::kNoMem;
+  }
+  if (kernel_break < lowest_kernel_break) {
+    lowest_kernel_break = kernel_break;
+  }
   mpu_->app_break = app_break;
   mpu_->kernel_break = kernel_break;
   return {};
