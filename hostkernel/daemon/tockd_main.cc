@@ -118,6 +118,30 @@ class Daemon final : public HostRunner::Listener {
     std::optional<tock::EncodedReturn> ret = boundary.TakeLastReturn();
     if (tracer_ != nullptr) tracer_->Syscall(p, trap, ret);
   }
+  void ChildStopChanged(const tock::Process& p, int pid, StopChange change) override {
+    const std::string name(p.name(), p.name_length());
+    switch (change) {
+      case StopChange::kStoppedFromOutside:
+        spdlog::warn(
+            "app '{}' (pid {}) was stopped from outside tockd (SIGSTOP); it keeps its turns, "
+            "which end at the timeslice, until it is continued",
+            name, pid);
+        break;
+      case StopChange::kContinuedFromOutside:
+        spdlog::info("app '{}' (pid {}) was continued from outside tockd", name, pid);
+        break;
+      case StopChange::kPreemptionRestored:
+        spdlog::debug("app '{}' (pid {}) continued while preempted: stopped again", name, pid);
+        break;
+      case StopChange::kNone:
+        break;
+    }
+    if (tracer_ != nullptr && change != StopChange::kPreemptionRestored) {
+      tracer_->Note(
+          change == StopChange::kStoppedFromOutside ? "stopped-outside" : "continued-outside",
+          name);
+    }
+  }
   void TimesliceExpired(const tock::Process& p) override {
     ++preemptions_;
     if (virtual_clock_ != nullptr) virtual_clock_->ChargeTimeslice();
@@ -308,8 +332,10 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < boundaries.size(); ++i) {
     boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
   }
-  HostRunner runner(**loop, board.kernel(), board.hosts(), board.main_loop_cap(),
-                    board.management_cap(), daemon);
+  std::array<RunnableChild*, HostBoard::kMaxProcesses> children{};
+  for (size_t i = 0; i < children.size(); ++i) children[i] = &board.hosts()[i];
+  HostRunner runner(**loop, board.kernel(), children, board.main_loop_cap(), board.management_cap(),
+                    daemon);
   runner.set_deterministic(virtual_clock != nullptr);
 
   for (const auto& [name, spec] : policies->per_app) {

@@ -15,7 +15,7 @@ HostProcess::~HostProcess() { DropChild(); }
 
 void HostProcess::DropChild() {
   if (!child_) return;
-  if (observer_ != nullptr) observer_->ChildGoing(*this, *child_);
+  if (observer_ != nullptr) observer_->ChildGoing(*this);
   if (!child_->reaped()) {
     child_->Kill("process terminated by the kernel");
     child_->WaitExit();
@@ -94,7 +94,7 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   if (!child.ok()) return tock::ErrorCode::kFail;
   child_ = *std::move(child);
   frame_ = args;
-  if (observer_ != nullptr) observer_->ChildSpawned(*this, *child_);
+  if (observer_ != nullptr) observer_->ChildSpawned(*this);
   return {};
 }
 
@@ -139,6 +139,15 @@ HostProcess::Event HostProcess::Poll(Trap* trap) {
   return Event::kNone;
 }
 
+RunnableChild::Fds HostProcess::fds() const {
+  if (!child_) return {};
+  return Fds{child_->eventfd(), child_->pidfd(), child_->listener_fd()};
+}
+
+void HostProcess::DrainWake() {
+  if (child_) child_->DrainEventfd();
+}
+
 void HostProcess::Resume() {
   if (!child_) return;
   if (pending_reply_ && child_->awaiting_reply()) {
@@ -152,9 +161,20 @@ void HostProcess::Preempt() {
   if (child_) child_->Stop();
 }
 
-LinuxProcess::Notification HostProcess::HandleSeccompNotification() {
-  if (!child_) return LinuxProcess::Notification::kNone;
-  return child_->HandleSeccompNotification();
+void HostProcess::BeginSpin() {
+  if (child_) child_->BeginSpin();
+}
+
+void HostProcess::EndSpin() {
+  if (child_) child_->EndSpin();
+}
+
+void HostProcess::HandleSeccompNotification() {
+  if (child_) child_->HandleSeccompNotification();
+}
+
+StopChange HostProcess::PollStopChange() {
+  return child_ ? child_->PollStopChange() : StopChange::kNone;
 }
 
 std::optional<ExitInfo> HostProcess::Reap() {
@@ -162,38 +182,6 @@ std::optional<ExitInfo> HostProcess::Reap() {
   std::optional<ExitInfo> exit = child_->TryReap();
   if (exit) DropChild();
   return exit;
-}
-
-tock::FaultInfo HostProcess::ToFaultInfo(const ExitInfo& exit) {
-  tock::FaultInfo f;
-  switch (exit.cause) {
-    case ExitInfo::Cause::kSignaled:
-      if (exit.signal == SIGSEGV || exit.signal == SIGBUS) {
-        f.kind = tock::FaultKind::kMemory;
-      } else if (exit.signal == SIGILL) {
-        f.kind = tock::FaultKind::kIllegalInstruction;
-      } else {
-        f.kind = tock::FaultKind::kKilled;
-      }
-      break;
-    case ExitInfo::Cause::kExited:
-    case ExitInfo::Cause::kKilledByKernel:
-      f.kind = tock::FaultKind::kKilled;
-      break;
-    case ExitInfo::Cause::kLaunchFailed:
-      f.kind = tock::FaultKind::kOther;
-      break;
-  }
-  // The launcher's record is diagnostic: trust it only when it matches the real signal.
-  if (exit.fault && exit.cause == ExitInfo::Cause::kSignaled &&
-      exit.fault->signo == static_cast<uint32_t>(exit.signal)) {
-    f.pc = static_cast<uint32_t>(exit.fault->rip);
-    if (exit.signal == SIGSEGV || exit.signal == SIGBUS) {
-      f.address_valid = true;
-      f.address = exit.fault->addr;
-    }
-  }
-  return f;
 }
 
 }  // namespace tockpp::hostkernel

@@ -7,7 +7,7 @@
 // call Poll() when the eventfd fires (or while spinning), hand kSyscall traps to
 // Kernel::HandleSyscall, call Resume() when the scheduler runs this process, Preempt() when
 // its slice ends, HandleSeccompNotification() when the listener fires, and on pidfd
-// readiness Reap() -> Kernel::HandleFault(ToFaultInfo(exit)).
+// readiness Reap() -> Kernel::HandleFault(RunnableChild::ToFaultInfo(exit)).
 // Trusted host code; app memory is touched only through AppMemory's bounds-checked views.
 #ifndef TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_
 #define TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_
@@ -21,6 +21,7 @@
 #include "hostkernel/process/app_memory.h"
 #include "hostkernel/process/exit_info.h"
 #include "hostkernel/process/linux_process.h"
+#include "hostkernel/process/runnable_child.h"
 #include "kernel/kernel.h"
 #include "kernel/mpu.h"
 #include "kernel/process_memory.h"
@@ -30,23 +31,18 @@ namespace tockpp::hostkernel {
 
 class HostProcess final : public tock::ProcessMemory,
                           public tock::UserspaceKernelBoundary,
-                          public tock::Mpu {
+                          public tock::Mpu,
+                          public RunnableChild {
  public:
-  // Told before a child goes away and after a new one exists, so the loop can
-  // (un)register its fds. `child` is never null.
-  struct Observer {
-    virtual ~Observer() = default;
-    virtual void ChildSpawned(HostProcess& host, LinuxProcess& child) = 0;
-    virtual void ChildGoing(HostProcess& host, LinuxProcess& child) = 0;
-  };
+  using Observer = RunnableChild::Observer;
 
   HostProcess() = default;
-  ~HostProcess();
+  ~HostProcess() override;
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;
 
   tock::ProcessPlatform platform() { return tock::ProcessPlatform{*this, *this, *this}; }
-  void set_observer(Observer* observer) { observer_ = observer; }
+  void set_observer(Observer* observer) override { observer_ = observer; }
 
   // ---- tock::ProcessMemory ----
   // RAM at the TBF's fixed address if page aligned, else TOCK_HOST_RAM_ADDR; length rounded to
@@ -72,30 +68,28 @@ class HostProcess final : public tock::ProcessMemory,
   // mprotect, sent with the next reply.
   tock::Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) override;
 
-  // ---- For the host loop ----
-  struct Trap {
-    uint32_t syscall_class = 0;
-    tock::SyscallRegisters regs{};
-  };
-  enum class Event {
-    kNone,
-    kLaunched,           // the child is ready for its first Resume()
-    kSyscall,            // `trap` holds a syscall for Kernel::HandleSyscall
-    kProtocolViolation,  // the child broke the channel protocol and has been killed
-  };
-  Event Poll(Trap* trap);
+  // ---- RunnableChild (for the host loop) ----
+  using Trap = RunnableChild::Trap;
+  using Event = RunnableChild::Event;
+  ChildPhase phase() const override { return child_ ? child_->phase() : ChildPhase::kExited; }
+  Fds fds() const override;
+  void DrainWake() override;
+  Event Poll(Trap* trap) override;
   // Lets the child run: posts the pending reply (first start, syscall return or upcall) if it
-  // waits for one, and SIGCONTs it if it was preempted.
-  void Resume();
-  // Timeslice over or kernel work pending: SIGSTOP.
-  void Preempt();
-  // Call when child()->listener_fd() is readable.
-  LinuxProcess::Notification HandleSeccompNotification();
-  // Non-blocking reap when child()->pidfd() is readable. Once reaped, the dead child is
+  // waits for one, and SIGCONTs it if it was preempted. A spawning child is left alone.
+  void Resume() override;
+  // Timeslice over or kernel work pending: SIGSTOP if app code may run.
+  void Preempt() override;
+  void BeginSpin() override;
+  void EndSpin() override;
+  // Call when the listener fd is readable.
+  void HandleSeccompNotification() override;
+  // Non-blocking reap when the exit fd is readable. Once reaped, the dead child is
   // dropped at once (Observer::ChildGoing first), so no fd of it stays watched: a reaped
   // pidfd and a dead listener are readable forever.
-  std::optional<ExitInfo> Reap();
-  static tock::FaultInfo ToFaultInfo(const ExitInfo& exit);
+  std::optional<ExitInfo> Reap() override;
+  StopChange PollStopChange() override;
+  int pid() const override { return child_ ? child_->pid() : -1; }
 
   LinuxProcess* child() const { return child_.get(); }
   AppMemory* memory() const { return memory_.get(); }

@@ -22,8 +22,8 @@ namespace {
 constexpr uint32_t kHeader = 0x20;  // pretend TBF header before the puppet's code
 
 struct CountingObserver : HostProcess::Observer {
-  void ChildSpawned(HostProcess&, LinuxProcess&) override { ++spawned; }
-  void ChildGoing(HostProcess&, LinuxProcess&) override { ++going; }
+  void ChildSpawned(RunnableChild&) override { ++spawned; }
+  void ChildGoing(RunnableChild&) override { ++going; }
   int spawned = 0, going = 0;
 };
 
@@ -241,11 +241,12 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
     EventLoop* loop;
     RunningProcessSpin* spin;
     std::vector<EventLoop::WatchId> ids;
-    void ChildSpawned(HostProcess& host, LinuxProcess& child) override {
+    void ChildSpawned(RunnableChild& child) override {
+      auto& host = static_cast<HostProcess&>(child);
       ids.push_back(
-          loop->WatchFd(child.eventfd(), POLLIN, [this, &host](uint32_t) { spin->Poll(host); }));
+          loop->WatchFd(child.fds().wake, POLLIN, [this, &host](uint32_t) { spin->Poll(host); }));
     }
-    void ChildGoing(HostProcess&, LinuxProcess&) override {
+    void ChildGoing(RunnableChild&) override {
       for (auto id : ids) loop->Unwatch(id);
       ids.clear();
     }

@@ -181,14 +181,14 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
     absl::Status s = Errno("pidfd_open");
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
-    p->reaped_ = true;
+    (void)p->state_.Apply(ChildEvent::kExit);
     return s;
   }
   return p;
 }
 
 LinuxProcess::~LinuxProcess() {
-  if (pid_ > 0 && !reaped_) {
+  if (pid_ > 0 && !reaped()) {
     PidfdSignal(pidfd_.get(), SIGKILL);
     siginfo_t si;
     waitid(P_PIDFD, pidfd_.get(), &si, WEXITED);
@@ -212,25 +212,23 @@ LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
   for (int i = 0; i < 4; ++i) r.arg[i] = vreq->arg[i];
   if (out != nullptr) *out = r;
 
-  if (awaiting_reply_) return Poll::kProtocolViolation;
-  if (!launched_) {
+  if (state_.phase() == ChildPhase::kSpawning) {
     if (r.syscall_class != TOCK_LAUNCH_READY) return Poll::kProtocolViolation;
     listener_.Reset(PidfdGetfd(pidfd_.get(), static_cast<int>(r.arg[0])));
-    if (!listener_) return Poll::kProtocolViolation;
-    launched_ = true;
-    awaiting_reply_ = true;
+    if (!listener_ || !state_.Apply(ChildEvent::kHandshake)) return Poll::kProtocolViolation;
     return Poll::kLaunched;
   }
-  if (r.syscall_class > 7) return Poll::kProtocolViolation;
-  awaiting_reply_ = true;
+  // A second request while one is pending (or anything after the end) is refused by the table.
+  if (r.syscall_class > 7 || !state_.Apply(ChildEvent::kRequest)) {
+    return Poll::kProtocolViolation;
+  }
   return Poll::kSyscall;
 }
 
 void LinuxProcess::Start() { Reply(tock_channel_reply{}); }
 
 void LinuxProcess::Reply(const tock_channel_reply& rep) {
-  if (!awaiting_reply_) return;
-  awaiting_reply_ = false;
+  if (!state_.Apply(ChildEvent::kAnswer)) return;
   volatile tock_channel_reply* vrep = &channel()->rep;
   vrep->kind = rep.kind;
   for (int i = 0; i < 4; ++i) vrep->r[i] = rep.r[i];
@@ -264,17 +262,44 @@ void LinuxProcess::SetAppSpin(uint32_t kernel_spinning, uint32_t kernel_blocked)
   __atomic_store_n(&channel()->spin_kernel_blocked, kernel_blocked, __ATOMIC_RELAXED);
 }
 
+void LinuxProcess::Signal(int sig) { PidfdSignal(pidfd_.get(), sig); }
+
 void LinuxProcess::Stop() {
-  if (reaped_ || stopped_) return;
+  if (reaped()) return;
   EndSpin();
-  PidfdSignal(pidfd_.get(), SIGSTOP);
-  stopped_ = true;
+  if (state_.Apply(ChildEvent::kKernelStop)) Signal(SIGSTOP);
 }
 
 void LinuxProcess::Continue() {
-  if (reaped_ || !stopped_) return;
-  PidfdSignal(pidfd_.get(), SIGCONT);
-  stopped_ = false;
+  if (state_.Apply(ChildEvent::kKernelContinue)) Signal(SIGCONT);
+}
+
+StopChange LinuxProcess::PollStopChange() {
+  if (reaped()) return StopChange::kNone;
+  siginfo_t si{};
+  if (waitid(P_PIDFD, pidfd_.get(), &si, WSTOPPED | WCONTINUED | WNOHANG) != 0 || si.si_pid == 0) {
+    return StopChange::kNone;
+  }
+  if (si.si_code == CLD_STOPPED) {
+    // A stop while tockd's own is in effect cannot be told apart from it: counted as tockd's.
+    if (!state_.stopped_by_kernel() && state_.Apply(ChildEvent::kStoppedOutside)) {
+      return StopChange::kStoppedFromOutside;
+    }
+    return StopChange::kNone;
+  }
+  if (si.si_code == CLD_CONTINUED) {
+    if (state_.Apply(ChildEvent::kContinuedOutside)) {
+      if (state_.stopped_by_kernel()) Signal(SIGSTOP);
+      return StopChange::kContinuedFromOutside;
+    }
+    if (state_.stopped_by_kernel()) {
+      // Continued while preempted: by someone else, or a late report of tockd's own last
+      // SIGCONT. Stopping again is right either way (a stop on a stopped child is a no-op).
+      Signal(SIGSTOP);
+      return StopChange::kPreemptionRestored;
+    }
+  }
+  return StopChange::kNone;
 }
 
 absl::Status LinuxProcess::WaitUntilStopped() {
@@ -344,38 +369,40 @@ LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
 }
 
 void LinuxProcess::Kill(std::string reason) {
-  if (reaped_) return;
+  if (reaped()) return;
   if (kill_reason_.empty()) kill_reason_ = std::move(reason);
   PidfdSignal(pidfd_.get(), SIGKILL);
 }
 
 std::optional<ExitInfo> LinuxProcess::TryReap() {
-  if (reaped_) return std::nullopt;
+  if (reaped()) return std::nullopt;
   siginfo_t si{};
   if (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED | WNOHANG) != 0 || si.si_pid == 0) {
     return std::nullopt;
   }
-  reaped_ = true;
-  return MakeExitInfo(si.si_code, si.si_status);
+  ExitInfo exit = MakeExitInfo(si.si_code, si.si_status);
+  (void)state_.Apply(ChildEvent::kExit);
+  return exit;
 }
 
 ExitInfo LinuxProcess::WaitExit() {
-  if (reaped_) return ExitInfo{};
+  if (reaped()) return ExitInfo{};
   siginfo_t si{};
   while (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED) != 0 && errno == EINTR) {
   }
-  reaped_ = true;
-  return MakeExitInfo(si.si_code, si.si_status);
+  ExitInfo exit = MakeExitInfo(si.si_code, si.si_status);
+  (void)state_.Apply(ChildEvent::kExit);
+  return exit;
 }
 
 ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   ExitInfo e;
   if (code == CLD_EXITED) {
     e.exit_code = status;
-    e.cause =
-        (!launched_ && status >= TOCK_LAUNCH_EXIT_BAD_PARAMS && status <= TOCK_LAUNCH_EXIT_SECCOMP)
-            ? ExitInfo::Cause::kLaunchFailed
-            : ExitInfo::Cause::kExited;
+    e.cause = (!state_.launched() && status >= TOCK_LAUNCH_EXIT_BAD_PARAMS &&
+               status <= TOCK_LAUNCH_EXIT_SECCOMP)
+                  ? ExitInfo::Cause::kLaunchFailed
+                  : ExitInfo::Cause::kExited;
   } else {
     e.signal = status;
     e.core_dumped = code == CLD_DUMPED;
@@ -389,36 +416,6 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   std::memcpy(&f, const_cast<const tock_fault_info*>(&channel()->fault), sizeof(f));
   if (f.valid == 1) e.fault = f;
   return e;
-}
-
-std::string ExitInfo::Describe() const {
-  std::string s;
-  switch (cause) {
-    case Cause::kExited:
-      s = absl::StrFormat("exited with status %d without a Tock exit", exit_code);
-      break;
-    case Cause::kSignaled:
-      s = absl::StrFormat("killed by %s", sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
-      if (signal == SIGSYS) {
-        // The launcher's record names the call (diagnostic: the app could have forged it).
-        s += fault && fault->signo == static_cast<uint32_t>(SIGSYS)
-                 ? " (forbidden system call " +
-                       SyscallName(fault->syscall_arch, fault->syscall_nr) + ")"
-                 : " (forbidden system call)";
-      }
-      break;
-    case Cause::kKilledByKernel:
-      s = "killed by the kernel: " + kernel_reason;
-      break;
-    case Cause::kLaunchFailed:
-      s = absl::StrFormat("launcher failed (status %d)", exit_code);
-      break;
-  }
-  if (fault) {
-    s += absl::StrFormat(" [signal %u code %u at 0x%08x, rip 0x%08x rsp 0x%08x]", fault->signo,
-                         fault->code, fault->addr, fault->rip, fault->rsp);
-  }
-  return s;
 }
 
 }  // namespace tockpp::hostkernel

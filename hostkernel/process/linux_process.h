@@ -22,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "hostkernel/abi/tock_channel.h"
 #include "hostkernel/process/app_memory.h"
+#include "hostkernel/process/child_state.h"
 #include "hostkernel/process/exit_info.h"
 #include "hostkernel/process/mapping.h"
 #include "hostkernel/process/unique_fd.h"
@@ -85,8 +86,11 @@ class LinuxProcess {
   int pidfd() const { return pidfd_.get(); }
   // Seccomp listener (valid after kLaunched): readable when an mprotect waits for a verdict.
   int listener_fd() const { return listener_.get(); }
-  bool launched() const { return launched_; }
-  bool awaiting_reply() const { return awaiting_reply_; }
+  // The child's phase and stop overlay (child_state.h); every change goes through it.
+  const ChildState& state() const { return state_; }
+  ChildPhase phase() const { return state_.phase(); }
+  bool launched() const { return state_.launched(); }
+  bool awaiting_reply() const { return state_.awaiting_kernel(); }
   tock_channel* channel() const { return reinterpret_cast<tock_channel*>(channel_map_.data()); }
   AppMemory& memory() const { return *memory_; }
 
@@ -110,12 +114,16 @@ class LinuxProcess {
   void SetAppSpin(uint32_t kernel_spinning, uint32_t kernel_blocked);
 
   // --- Scheduling ------------------------------------------------------------
-  // Preempts the child with SIGSTOP (it cannot block or catch it); the channel goes back
-  // to "kernel blocked" so a request posted just before the stop still wakes tockd.
+  // Preempts the child with SIGSTOP (it cannot block or catch it) if app code may run
+  // (phase kRunning or kInKernel); the launcher is never stopped. The channel goes back to
+  // "kernel blocked" so a request posted just before the stop still wakes tockd.
   void Stop();
-  // SIGCONT if stopped.
+  // SIGCONT if tockd stopped it (a stop from outside is left alone).
   void Continue();
-  bool stopped() const { return stopped_; }
+  bool stopped() const { return state_.stopped_by_kernel(); }
+  // Non-blocking: reads the child's latest stop/continue report (waitid WSTOPPED|WCONTINUED)
+  // and tells apart the ones tockd did not cause. Call when SIGCHLD arrives.
+  StopChange PollStopChange();
   // Blocks until the child is stopped (waitid WSTOPPED); for tests and orderly stops.
   absl::Status WaitUntilStopped();
 
@@ -140,11 +148,12 @@ class LinuxProcess {
   std::optional<ExitInfo> TryReap();
   // Blocking reap.
   ExitInfo WaitExit();
-  bool reaped() const { return reaped_; }
+  bool reaped() const { return state_.phase() == ChildPhase::kExited; }
 
  private:
   LinuxProcess() = default;
   ExitInfo MakeExitInfo(int code, int status) const;
+  void Signal(int sig);
   void WakeApp();
 
   AppMemory* memory_ = nullptr;
@@ -156,10 +165,7 @@ class LinuxProcess {
   uint32_t reachable_end_ = 0;
   ProtectionChange pending_;        // the one mprotect the child may make
   ProtectionChange reply_protect_;  // to report in the next Reply
-  bool launched_ = false;
-  bool awaiting_reply_ = false;
-  bool stopped_ = false;
-  bool reaped_ = false;
+  ChildState state_;
   std::string kill_reason_;
 };
 

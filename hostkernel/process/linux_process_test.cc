@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -383,6 +384,69 @@ TEST_F(LinuxProcessTest, BusyLoopIsStoppedAndResumed) {
   }
   proc_->Kill("test over");
   EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+// Blocks until the child's next stop (or continue) report exists, without consuming it.
+void WaitForReport(const LinuxProcess& p, int which) {
+  siginfo_t si{};
+  ASSERT_EQ(waitid(P_PID, static_cast<id_t>(p.pid()), &si, which | WNOWAIT), 0);
+}
+
+TEST_F(LinuxProcessTest, StopsAndContinuesFromOutsideAreToldApartFromTockdsOwn) {
+  Launch();
+  tock_channel_reply rep{};
+  rep.r[0] = kSpin;
+  rep.r[1] = kRam + 0x200;
+  proc_->Reply(rep);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kNone);
+  // Someone else stops it.
+  ASSERT_EQ(kill(proc_->pid(), SIGSTOP), 0);
+  WaitForReport(*proc_, WSTOPPED);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kStoppedFromOutside);
+  EXPECT_TRUE(proc_->state().stopped_from_outside());
+  EXPECT_FALSE(proc_->stopped());
+  // tockd's own continue would undo a stop it did not make: it sends none.
+  proc_->Continue();
+  ASSERT_EQ(kill(proc_->pid(), SIGCONT), 0);
+  WaitForReport(*proc_, WCONTINUED);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kContinuedFromOutside);
+  EXPECT_FALSE(proc_->state().stopped_from_outside());
+  // tockd preempts it; its own stop is not reported as one from outside.
+  proc_->Stop();
+  ASSERT_TRUE(proc_->stopped());
+  WaitForReport(*proc_, WSTOPPED);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kNone);
+  // A continue from outside while preempted cannot let it run: it is stopped again.
+  ASSERT_EQ(kill(proc_->pid(), SIGCONT), 0);
+  WaitForReport(*proc_, WCONTINUED);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kPreemptionRestored);
+  ASSERT_TRUE(proc_->WaitUntilStopped().ok());
+  std::ifstream stat("/proc/" + std::to_string(proc_->pid()) + "/stat");
+  std::string pid, comm, state;
+  stat >> pid >> comm >> state;
+  EXPECT_EQ(state, "T");
+  proc_->Kill("test over");
+  EXPECT_EQ(proc_->WaitExit().cause, ExitInfo::Cause::kKilledByKernel);
+}
+
+TEST_F(LinuxProcessTest, TheLauncherIsNeverStopped) {
+  std::vector<uint8_t> code = PuppetImage();
+  auto mem = AppMemory::Create(kFlash, code, kRam, kRamSize);
+  ASSERT_TRUE(mem.ok());
+  memory_ = *std::move(mem);
+  auto p = LinuxProcess::Spawn(*memory_, {.entry = kFlash, .app_start = kFlash});
+  ASSERT_TRUE(p.ok());
+  proc_ = *std::move(p);
+  EXPECT_EQ(proc_->phase(), ChildPhase::kSpawning);
+  proc_->Stop();  // a timeslice that ends while it launches
+  EXPECT_FALSE(proc_->stopped());
+  ASSERT_EQ(WaitEvent(*proc_).kind, Event::kLaunched);
+  EXPECT_EQ(proc_->phase(), ChildPhase::kReady);
+  proc_->Stop();
+  EXPECT_FALSE(proc_->stopped());
+  proc_->Start();
+  EXPECT_EQ(WaitEvent(*proc_).kind, Event::kRequest);
+  EXPECT_EQ(proc_->phase(), ChildPhase::kInKernel);
 }
 
 TEST_F(LinuxProcessTest, ChildKeepsOnlyTheWakeEventfdAndTheListener) {

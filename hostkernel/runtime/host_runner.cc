@@ -2,7 +2,9 @@
 #include "hostkernel/runtime/host_runner.h"
 
 #include <poll.h>
-#include <time.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cinttypes>
@@ -10,54 +12,75 @@
 
 namespace tockpp::hostkernel {
 
-HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<HostProcess> hosts,
+HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel,
+                       std::span<RunnableChild* const> children,
                        const tock::MainLoopCapability& loop_cap,
                        const tock::ProcessManagementCapability& management_cap, Listener& listener)
     : loop_(loop),
       kernel_(kernel),
-      hosts_(hosts),
+      children_(children),
       loop_cap_(loop_cap),
       management_cap_(management_cap),
       listener_(listener),
-      watches_(hosts.size()),
-      deferred_traps_(hosts.size()) {
-  for (HostProcess& host : hosts_) host.set_observer(this);
+      watches_(children.size()),
+      deferred_traps_(children.size()) {
+  for (RunnableChild* child : children_) child->set_observer(this);
+  // Stops and continues of children arrive as SIGCHLD; read it on the loop.
+  sigset_t chld;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, nullptr);
+  sigchld_fd_ = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (sigchld_fd_ >= 0) {
+    sigchld_watch_ = loop_.WatchFd(sigchld_fd_, POLLIN, [this](uint32_t) {
+      OnSigchld();
+      Schedule();
+    });
+  }
 }
 
 HostRunner::~HostRunner() {
   loop_.SetSpinSource(nullptr);
-  for (size_t i = 0; i < hosts_.size(); ++i) {
-    hosts_[i].set_observer(nullptr);
+  if (sigchld_watch_ != 0) loop_.Unwatch(sigchld_watch_);
+  if (sigchld_fd_ >= 0) close(sigchld_fd_);
+  for (size_t i = 0; i < children_.size(); ++i) {
+    children_[i]->set_observer(nullptr);
     for (EventLoop::WatchId id : {watches_[i].wake, watches_[i].exit, watches_[i].listener}) {
       if (id != 0) loop_.Unwatch(id);
     }
   }
 }
 
-size_t HostRunner::IndexOf(const HostProcess& host) const {
-  return static_cast<size_t>(&host - hosts_.data());
+size_t HostRunner::IndexOf(const RunnableChild& child) const {
+  for (size_t i = 0; i < children_.size(); ++i) {
+    if (children_[i] == &child) return i;
+  }
+  return children_.size();
 }
 
 const tock::Process* HostRunner::running() const {
   return running_ ? &kernel_.processes()[*running_] : nullptr;
 }
 
-void HostRunner::ChildSpawned(HostProcess& host, LinuxProcess& child) {
-  const size_t index = IndexOf(host);
+void HostRunner::ChildSpawned(RunnableChild& child) {
+  const size_t index = IndexOf(child);
+  if (index >= children_.size()) return;
   Watches& w = watches_[index];
-  w.wake = loop_.WatchFd(child.eventfd(), POLLIN, [this, index](uint32_t) {
-    if (LinuxProcess* c = hosts_[index].child()) c->DrainEventfd();
+  const RunnableChild::Fds fds = child.fds();
+  w.wake = loop_.WatchFd(fds.wake, POLLIN, [this, index](uint32_t) {
+    children_[index]->DrainWake();
     PollChannel(index);
     Schedule();
   });
-  w.exit = loop_.WatchFd(child.pidfd(), POLLIN, [this, index](uint32_t) {
+  w.exit = loop_.WatchFd(fds.exit, POLLIN, [this, index](uint32_t) {
     OnChildExit(index);
     Schedule();
   });
 }
 
-void HostRunner::ChildGoing(HostProcess& host, LinuxProcess& child) {
-  const size_t index = IndexOf(host);
+void HostRunner::ChildGoing(RunnableChild& child) {
+  const size_t index = IndexOf(child);
+  if (index >= children_.size()) return;
   Watches& w = watches_[index];
   for (EventLoop::WatchId* id : {&w.wake, &w.exit, &w.listener}) {
     if (*id != 0) loop_.Unwatch(*id);
@@ -68,9 +91,11 @@ void HostRunner::ChildGoing(HostProcess& host, LinuxProcess& child) {
 }
 
 void HostRunner::BeginSpin() {
-  if (!running_ || waiting_for_launch_) return;
-  spinning_child_ = hosts_[*running_].child();
-  if (spinning_child_ != nullptr) spinning_child_->BeginSpin();
+  if (!running_) return;
+  RunnableChild& child = *children_[*running_];
+  if (child.phase() == ChildPhase::kSpawning || child.phase() == ChildPhase::kExited) return;
+  spinning_child_ = &child;
+  spinning_child_->BeginSpin();
 }
 
 bool HostRunner::SpinPoll() {
@@ -86,25 +111,23 @@ void HostRunner::EndSpin() {
 }
 
 bool HostRunner::PollChannel(size_t index) {
-  HostProcess& host = hosts_[index];
-  HostProcess::Trap trap;
-  switch (host.Poll(&trap)) {
-    case HostProcess::Event::kNone:
+  RunnableChild& child = *children_[index];
+  RunnableChild::Trap trap;
+  switch (child.Poll(&trap)) {
+    case RunnableChild::Event::kNone:
       return false;
-    case HostProcess::Event::kLaunched: {
-      LinuxProcess* child = host.child();
-      if (child != nullptr && watches_[index].listener == 0 && child->listener_fd() >= 0) {
-        watches_[index].listener =
-            loop_.WatchFd(child->listener_fd(), POLLIN,
-                          [this, index](uint32_t) { hosts_[index].HandleSeccompNotification(); });
+    case RunnableChild::Event::kLaunched: {
+      const int listener = child.fds().listener;
+      if (watches_[index].listener == 0 && listener >= 0) {
+        watches_[index].listener = loop_.WatchFd(listener, POLLIN, [this, index](uint32_t) {
+          children_[index]->HandleSeccompNotification();
+        });
       }
-      if (running_ == index && waiting_for_launch_) {
-        waiting_for_launch_ = false;
-        host.Resume();
-      }
+      // Its turn may have begun while it launched: it starts now.
+      if (running_ == index) child.Resume();
       return true;
     }
-    case HostProcess::Event::kSyscall:
+    case RunnableChild::Event::kSyscall:
       if (running_ != index) {
         // Posted just as its turn ended (the SIGSTOP raced the request): answer it when the
         // process next gets the CPU.
@@ -113,13 +136,13 @@ bool HostRunner::PollChannel(size_t index) {
       }
       OnSyscall(index, trap);
       return true;
-    case HostProcess::Event::kProtocolViolation:
-      return true;  // the child is killed; its exit arrives through the pidfd
+    case RunnableChild::Event::kProtocolViolation:
+      return true;  // the child is killed; its exit arrives through the exit fd
   }
   return false;
 }
 
-void HostRunner::OnSyscall(size_t index, const HostProcess::Trap& trap) {
+void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
   ++stats_.syscalls;
   tock::Process& process = kernel_.processes()[index];
   const tock::SyscallOutcome outcome =
@@ -131,7 +154,7 @@ void HostRunner::OnSyscall(size_t index, const HostProcess::Trap& trap) {
       if (deterministic_) {
         resume_pending_ = true;
       } else {
-        hosts_[index].Resume();
+        children_[index]->Resume();
       }
       break;
     case tock::SyscallOutcome::kDescheduled:
@@ -145,8 +168,7 @@ void HostRunner::OnSyscall(size_t index, const HostProcess::Trap& trap) {
 }
 
 void HostRunner::OnChildExit(size_t index) {
-  HostProcess& host = hosts_[index];
-  std::optional<ExitInfo> exit = host.Reap();
+  std::optional<ExitInfo> exit = children_[index]->Reap();
   if (!exit) return;
   if (running_ == index) EndTurn();
   deferred_traps_[index].reset();
@@ -154,43 +176,36 @@ void HostRunner::OnChildExit(size_t index) {
   if (!process.IsAlive()) return;  // the kernel already ended it
   ++stats_.faults;
   listener_.ProcessFaulted(process, FormatFaultDump(process, *exit));
-  if (kernel_.HandleFault(process, HostProcess::ToFaultInfo(*exit), loop_cap_) ==
+  if (kernel_.HandleFault(process, RunnableChild::ToFaultInfo(*exit), loop_cap_) ==
       tock::FaultOutcome::kPanic) {
     Panic(std::string("process ") + std::string(process.name(), process.name_length()) +
           " faulted under the panic fault policy");
   }
 }
 
-// CPU time the child has used, or nullopt if it cannot be read.
-static std::optional<uint64_t> ChildCpuNs(const HostProcess& host) {
-  const LinuxProcess* child = host.child();
-  if (child == nullptr) return std::nullopt;
-  clockid_t cid;
-  timespec ts;
-  if (clock_getcpuclockid(child->pid(), &cid) != 0 || clock_gettime(cid, &ts) != 0) {
-    return std::nullopt;
+void HostRunner::OnSigchld() {
+  signalfd_siginfo info;
+  while (read(sigchld_fd_, &info, sizeof(info)) == static_cast<ssize_t>(sizeof(info))) {
   }
-  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(ts.tv_nsec);
+  // SIGCHLDs coalesce: ask every child for its latest report.
+  for (size_t i = 0; i < children_.size(); ++i) {
+    const int pid = children_[i]->pid();
+    const StopChange change = children_[i]->PollStopChange();
+    if (change == StopChange::kNone) continue;
+    if (change == StopChange::kStoppedFromOutside) ++stats_.stops_from_outside;
+    listener_.ChildStopChanged(kernel_.processes()[i], pid, change);
+  }
 }
 
 void HostRunner::OnTimesliceExpired(size_t index, uint64_t turn) {
   if (running_ != index || turn != turn_) return;
   slice_timer_.reset();
-  // The slice is the app's CPU time, as on an MCU where the process owns the core for its slice:
-  // time the app spent waiting for the kernel (or for a busy host) does not count.
-  if (const std::optional<uint64_t> cpu = ChildCpuNs(hosts_[index]); cpu && slice_cpu_start_) {
-    const uint64_t used = *cpu - *slice_cpu_start_;
-    if (used < slice_ns_) {
-      const uint64_t rest = std::max<uint64_t>(slice_ns_ - used, 200'000);
-      slice_timer_ = loop_.AddTimerAfter(std::chrono::nanoseconds(rest),
-                                         [this, index, turn] { OnTimesliceExpired(index, turn); });
-      return;
-    }
-  }
+  // The slice is wall-clock time: whatever the child did with it (computed, slept, was stopped
+  // from outside, was still launching), its turn is over.
   // A request posted just before the deadline is answered, not lost.
   PollChannel(index);
   if (running_ != index || turn != turn_) return;
-  hosts_[index].Preempt();
+  children_[index]->Preempt();
   ++stats_.timeslice_expiries;
   kernel_.HandleTimesliceExpired(kernel_.processes()[index], loop_cap_);
   listener_.TimesliceExpired(kernel_.processes()[index]);
@@ -203,23 +218,19 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   ++turn_;
   ++stats_.context_switches;
   const uint64_t turn = turn_;
-  slice_ns_ = uint64_t{timeslice_us} * 1000;
-  slice_cpu_start_ = ChildCpuNs(hosts_[index]);
   slice_timer_ = loop_.AddTimerAfter(std::chrono::microseconds(timeslice_us),
                                      [this, index, turn] { OnTimesliceExpired(index, turn); });
   loop_.SetSpinSource(this);
-  HostProcess& host = hosts_[index];
-  if (std::optional<HostProcess::Trap> trap = deferred_traps_[index]) {
+  if (std::optional<RunnableChild::Trap> trap = deferred_traps_[index]) {
     deferred_traps_[index].reset();
     OnSyscall(index, *trap);
     return;
   }
-  LinuxProcess* child = host.child();
-  if (child != nullptr && child->launched()) {
-    host.Resume();
+  RunnableChild& child = *children_[index];
+  if (child.phase() == ChildPhase::kSpawning) {
+    PollChannel(index);  // the launch handshake may already be there (it resumes the child)
   } else {
-    waiting_for_launch_ = true;
-    PollChannel(index);  // the launch handshake may already be there
+    child.Resume();
   }
 }
 
@@ -228,7 +239,6 @@ void HostRunner::EndTurn() {
   if (slice_timer_) loop_.CancelTimer(*slice_timer_);
   slice_timer_.reset();
   running_.reset();
-  waiting_for_launch_ = false;
   loop_.SetSpinSource(nullptr);
 }
 
@@ -238,12 +248,12 @@ void HostRunner::Schedule() {
   // Stopped or terminated behind the runner's back (process console, control socket): the child
   // must not keep the CPU. A syscall it posts meanwhile waits until it is resumed.
   if (running_ && kernel_.processes()[*running_].state() != tock::ProcessState::kRunning) {
-    hosts_[*running_].Preempt();
+    children_[*running_]->Preempt();
     EndTurn();
   }
   if (resume_pending_ && running_) {
     resume_pending_ = false;
-    hosts_[*running_].Resume();
+    children_[*running_]->Resume();
   }
   // Starting a process can end its turn at once (a deferred yield), so loop until one runs.
   while (!running_ && !panicked_) {

@@ -1,10 +1,15 @@
 // HostRunner: drives the portable kernel's loop steps (kernel/kernel.h) on tockd's event loop.
 //
 // Exactly one app process runs at a time, as on a single-core MCU: the runner asks the kernel
-// for the next process, lets its Linux child run (HostProcess::Resume), and takes the CPU back
-// when the child posts a syscall, faults, exits or its timeslice timer fires (SIGSTOP). Every
-// event (channel wake-ups, child exits, seccomp notifications, timers) arrives on the one loop
-// thread, so kernel state is never shared. Trusted: holds the main-loop and process-management
+// for the next process, lets its child run (RunnableChild::Resume), and takes the CPU back
+// when the child posts a syscall, faults, exits or its timeslice ends. The timeslice is wall
+// clock: a turn ends when it is over whatever the child does meanwhile (computes, sleeps in a
+// futex, is stopped from outside, is still launching), so no child can hold the CPU longer.
+// Stops and continues from outside (kill -STOP/-CONT) are noticed through SIGCHLD and
+// waitid and reported to the Listener. Every event (channel wake-ups, child exits, seccomp
+// notifications, SIGCHLD, timers) arrives on the one loop thread, so kernel state is never
+// shared. The runner sees children only through RunnableChild, so it is unit-tested against
+// scripted fakes (host_runner_test.cc). Trusted: holds the main-loop and process-management
 // capabilities.
 #ifndef TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
 #define TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
@@ -17,19 +22,20 @@
 #include <vector>
 
 #include "hostkernel/event_loop/event_loop.h"
-#include "hostkernel/process/host_process.h"
+#include "hostkernel/process/runnable_child.h"
 #include "kernel/capabilities.h"
 #include "kernel/kernel.h"
 
 namespace tockpp::hostkernel {
 
-class HostRunner final : public HostProcess::Observer, public SpinSource {
+class HostRunner final : public RunnableChild::Observer, public SpinSource {
  public:
   struct Stats {
     uint64_t syscalls = 0;
     uint64_t timeslice_expiries = 0;
     uint64_t faults = 0;
     uint64_t context_switches = 0;
+    uint64_t stops_from_outside = 0;
   };
   // Told about everything a user should see in the log: faults with their dump, panics.
   struct Listener {
@@ -41,14 +47,17 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
     // No process can ever run again (all terminated or faulted).
     virtual void AllProcessesDone() = 0;
     // Observation hooks for time accounting and tracing (default: ignore).
-    virtual void SyscallHandled(const tock::Process&, const HostProcess::Trap&) {}
+    virtual void SyscallHandled(const tock::Process&, const RunnableChild::Trap&) {}
     virtual void TimesliceExpired(const tock::Process&) {}
+    // Someone else stopped or continued the process's child (`pid`): worth a log line.
+    virtual void ChildStopChanged(const tock::Process&, int /*pid*/, StopChange) {}
     // Called after every step that may have changed process states.
     virtual void StepDone() {}
   };
 
-  // `hosts[i]` is the platform of kernel.processes()[i].
-  HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<HostProcess> hosts,
+  // `children[i]` is the child side of kernel.processes()[i]; all must outlive the runner.
+  // Blocks SIGCHLD in the calling thread and reads it through a signalfd.
+  HostRunner(EventLoop& loop, tock::Kernel& kernel, std::span<RunnableChild* const> children,
              const tock::MainLoopCapability& loop_cap,
              const tock::ProcessManagementCapability& management_cap, Listener& listener);
   ~HostRunner() override;
@@ -70,9 +79,9 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
   // The process currently holding the CPU, if any.
   const tock::Process* running() const;
 
-  // HostProcess::Observer: (un)registers a child's fds with the loop.
-  void ChildSpawned(HostProcess& host, LinuxProcess& child) override;
-  void ChildGoing(HostProcess& host, LinuxProcess& child) override;
+  // RunnableChild::Observer: (un)registers a child's fds with the loop.
+  void ChildSpawned(RunnableChild& child) override;
+  void ChildGoing(RunnableChild& child) override;
 
   // SpinSource: the loop spins on the running child's channel before blocking.
   void BeginSpin() override;
@@ -83,10 +92,11 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
   struct Watches {
     EventLoop::WatchId wake = 0, exit = 0, listener = 0;
   };
-  size_t IndexOf(const HostProcess& host) const;
+  size_t IndexOf(const RunnableChild& child) const;
   // Handles whatever the child posted on its channel; true if something was there.
   bool PollChannel(size_t index);
-  void OnSyscall(size_t index, const HostProcess::Trap& trap);
+  void OnSyscall(size_t index, const RunnableChild::Trap& trap);
+  void OnSigchld();
   void OnChildExit(size_t index);
   void OnTimesliceExpired(size_t index, uint64_t turn);
   void StartRunning(size_t index, uint32_t timeslice_us);
@@ -96,22 +106,19 @@ class HostRunner final : public HostProcess::Observer, public SpinSource {
 
   EventLoop& loop_;
   tock::Kernel& kernel_;
-  std::span<HostProcess> hosts_;
+  std::span<RunnableChild* const> children_;
   const tock::MainLoopCapability& loop_cap_;
   const tock::ProcessManagementCapability& management_cap_;
   Listener& listener_;
   std::vector<Watches> watches_;
-  std::vector<std::optional<HostProcess::Trap>> deferred_traps_;
-  LinuxProcess* spinning_child_ = nullptr;
+  // A request posted by a process whose turn had just ended: answered at its next turn.
+  std::vector<std::optional<RunnableChild::Trap>> deferred_traps_;
+  RunnableChild* spinning_child_ = nullptr;
   std::optional<size_t> running_;
-  // The running process was scheduled but its child has not launched yet.
-  bool waiting_for_launch_ = false;
-  uint64_t turn_ = 0;
-  uint64_t slice_ns_ = 0;
-  std::optional<uint64_t>
-      slice_cpu_start_;  // the child's CPU clock when its turn began  // distinguishes a stale
-                         // timeslice timer from the current one
+  uint64_t turn_ = 0;  // tells a stale timeslice timer from the current one
   std::optional<EventLoop::TimerId> slice_timer_;
+  int sigchld_fd_ = -1;
+  EventLoop::WatchId sigchld_watch_ = 0;
   bool in_schedule_ = false;
   bool deterministic_ = false;
   bool resume_pending_ = false;

@@ -1,0 +1,42 @@
+// ExitInfo::Describe: one line saying how an app process ended.
+#include "hostkernel/process/exit_info.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "absl/strings/str_format.h"
+#include "hostkernel/sandbox/app_seccomp_policy.h"
+
+namespace tockpp::hostkernel {
+
+std::string ExitInfo::Describe() const {
+  std::string s;
+  switch (cause) {
+    case Cause::kExited:
+      s = absl::StrFormat("exited with status %d without a Tock exit", exit_code);
+      break;
+    case Cause::kSignaled:
+      s = absl::StrFormat("killed by %s", sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
+      if (signal == SIGSYS) {
+        // The launcher's record names the call (diagnostic: the app could have forged it).
+        s += fault && fault->signo == static_cast<uint32_t>(SIGSYS)
+                 ? " (forbidden system call " +
+                       SyscallName(fault->syscall_arch, fault->syscall_nr) + ")"
+                 : " (forbidden system call)";
+      }
+      break;
+    case Cause::kKilledByKernel:
+      s = "killed by the kernel: " + kernel_reason;
+      break;
+    case Cause::kLaunchFailed:
+      s = absl::StrFormat("launcher failed (status %d)", exit_code);
+      break;
+  }
+  if (fault) {
+    s += absl::StrFormat(" [signal %u code %u at 0x%08x, rip 0x%08x rsp 0x%08x]", fault->signo,
+                         fault->code, fault->addr, fault->rip, fault->rsp);
+  }
+  return s;
+}
+
+}  // namespace tockpp::hostkernel
