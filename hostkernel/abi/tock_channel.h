@@ -90,6 +90,12 @@ struct tock_channel {
    * `spin_kernel_blocked` when it had to write the eventfd. 0 = block at once. */
   uint32_t spin_kernel_spinning;
   uint32_t spin_kernel_blocked;
+  /* After posting a blocking yield the app checks for the answer this many times, calling
+   * sched_yield between checks (so it never keeps a CPU from the app that runs meanwhile;
+   * ~0.3-1 us per check), before it FUTEX_WAITs. An answer that comes within it (an upcall
+   * due at once, the next turn of a busy round) then needs no cross-CPU futex wake. Written
+   * by the kernel before the app starts; 0 = block at once. */
+  uint32_t spin_blocking_yield_checks;
 };
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_ */

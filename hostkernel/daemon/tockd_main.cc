@@ -61,6 +61,9 @@ ABSL_FLAG(std::string, trace, "",
 ABSL_FLAG(std::string, flash_file, "",
           "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
+ABSL_FLAG(uint32_t, yield_spin_checks, 64,
+          "how often an app checks for the answer to a blocking yield (giving up its CPU "
+          "between checks, ~0.3-1 us each) before it sleeps; 0 = sleep at once");
 
 namespace tockpp::hostkernel {
 namespace {
@@ -333,7 +336,10 @@ int Main(int argc, char** argv) {
     boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
   }
   std::array<RunnableChild*, HostBoard::kMaxProcesses> children{};
-  for (size_t i = 0; i < children.size(); ++i) children[i] = &board.hosts()[i];
+  for (size_t i = 0; i < children.size(); ++i) {
+    children[i] = &board.hosts()[i];
+    board.hosts()[i].set_yield_checks(absl::GetFlag(FLAGS_yield_spin_checks));
+  }
   HostRunner runner(**loop, board.kernel(), children, board.main_loop_cap(), board.management_cap(),
                     daemon);
   runner.set_deterministic(virtual_clock != nullptr);

@@ -20,6 +20,7 @@
 #define LINUX_NR_rt_sigaction 13
 #define LINUX_NR_rt_sigreturn 15
 #define LINUX_NR_pread64 17
+#define LINUX_NR_sched_yield 24
 #define LINUX_NR_getpid 39
 #define LINUX_NR_exit 60
 #define LINUX_NR_kill 62

@@ -90,6 +90,7 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.memory_len = args[2];
   spec.app_break = args[3];
   spec.name = name_;
+  spec.app_yield_checks = yield_checks_;
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) return tock::ErrorCode::kFail;
   child_ = *std::move(child);

@@ -43,6 +43,9 @@ class HostProcess final : public tock::ProcessMemory,
 
   tock::ProcessPlatform platform() { return tock::ProcessPlatform{*this, *this, *this}; }
   void set_observer(Observer* observer) override { observer_ = observer; }
+  // Checks the app makes for an answer to a blocking yield before it sleeps (LaunchSpec);
+  // takes effect at the next spawn.
+  void set_yield_checks(uint32_t checks) { yield_checks_ = checks; }
 
   // ---- tock::ProcessMemory ----
   // RAM at the TBF's fixed address if page aligned, else TOCK_HOST_RAM_ADDR; length rounded to
@@ -107,6 +110,7 @@ class HostProcess final : public tock::ProcessMemory,
   uint32_t app_break_ = 0;
   uint32_t kernel_break_ = 0;
   std::string name_;  // TBF package name, for ps/top
+  uint32_t yield_checks_ = 0;
 };
 
 }  // namespace tockpp::hostkernel

@@ -141,6 +141,7 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
   p->SetAppSpin(spec.app_spin_kernel_spinning, spec.app_spin_kernel_blocked);
+  p->channel()->spin_blocking_yield_checks = spec.app_yield_checks;
 
   p->eventfd_.Reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
   if (!p->eventfd_) return Errno("eventfd");

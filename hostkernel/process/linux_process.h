@@ -41,6 +41,9 @@ struct LaunchSpec {
   // while tockd spins on the channel / after waking a blocked tockd.
   uint32_t app_spin_kernel_spinning = 1000;
   uint32_t app_spin_kernel_blocked = 0;
+  // How often the app checks for the answer to a blocking yield (sched_yield between checks)
+  // before it sleeps in FUTEX_WAIT (tock_channel.h); 0 = sleep at once.
+  uint32_t app_yield_checks = 0;
 };
 
 // One request copied out of the channel (the copy is the only read of `req`).

@@ -56,12 +56,18 @@ int tock_host_channel_post(const struct tock_channel_request* req) {
   return 1;
 }
 
-void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_channel_reply* rep) {
+static void wait_for_reply(uint32_t kernel_seq_before, int spin, uint32_t yield_checks,
+                           struct tock_channel_reply* rep) {
   volatile struct tock_channel* ch = channel();
   uint64_t spin_start = read_tsc();
   while (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before) {
     if (spin && read_tsc() - spin_start < TOCK_HOST_SPIN_CYCLES) {
       __builtin_ia32_pause();
+      continue;
+    }
+    if (yield_checks != 0) {
+      --yield_checks;
+      (void)tock_host_linux_syscall(LINUX_NR_sched_yield, 0, 0, 0, 0);
       continue;
     }
     __atomic_store_n(&ch->app_waiting, 1u, __ATOMIC_SEQ_CST);
@@ -80,14 +86,22 @@ void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_ch
   rep->protect_prot = ch->rep.protect_prot;
 }
 
+void tock_host_channel_wait(uint32_t kernel_seq_before, int spin, struct tock_channel_reply* rep) {
+  wait_for_reply(kernel_seq_before, spin, 0, rep);
+}
+
 void tock_host_channel_call(const struct tock_channel_request* req,
                             struct tock_channel_reply* rep) {
   uint32_t before = __atomic_load_n(&channel()->kernel_seq, __ATOMIC_ACQUIRE);
   int kernel_spinning = tock_host_channel_post(req);
-  /* Spin only when tockd is spinning on us and the call should be answered at once: a
-   * Yield-Wait / Yield-WaitFor usually blocks until some later event. */
+  /* Spin only when tockd is spinning on us and the call should be answered at once. A
+   * Yield-Wait / Yield-WaitFor usually blocks until some later event: for it the kernel's
+   * hint says how long to wait on the CPU (yielding it) before sleeping. */
   int blocking_yield = req->syscall_class == 0 && req->arg[0] != 0;
-  tock_host_channel_wait(before, kernel_spinning && !blocking_yield, rep);
+  uint32_t yield_checks =
+      blocking_yield ? __atomic_load_n(&channel()->spin_blocking_yield_checks, __ATOMIC_RELAXED)
+                     : 0;
+  wait_for_reply(before, kernel_spinning && !blocking_yield, yield_checks, rep);
 }
 
 void tock_arch_syscall(uint32_t syscall_class, uint32_t regs[4]) {
