@@ -12,18 +12,20 @@ using internal::GrantHeader;
 
 SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const SyscallRegisters& regs,
                                      const MainLoopCapability&) {
-  if (p.state_ != ProcessState::kRunning) {
+  if (p.state() != ProcessState::kRunning) {
     // Stopped or killed while the trap was in flight: it does not continue now.
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return SyscallOutcome::kDescheduled;
   }
   ++p.syscall_count_;
   std::optional<Syscall> call = DecodeSyscall(class_num, regs);
   if (!call) {
+    // An unknown class number: upstream's arch layer decodes no syscall and reports a process
+    // fault (ContextSwitchReason::Fault), which the fault policy handles.
     FaultInfo info;
     info.kind = FaultKind::kInvalidSyscall;
     FaultOutcome outcome = ApplyFault(p, info);
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return outcome == FaultOutcome::kPanic ? SyscallOutcome::kPanic : SyscallOutcome::kDescheduled;
   }
 
@@ -65,23 +67,22 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
       break;
     case SyscallClass::kExit:
       if (call->exit.exit_num == kExitTerminate) {
-        Terminate(p, call->exit.completion_code);
+        ReportIllegalEdge(Terminate(p, call->exit.completion_code));
         return SyscallOutcome::kDescheduled;
       }
       if (call->exit.exit_num == kExitRestart) {
-        Terminate(p, call->exit.completion_code);
-        p.identifier_ = next_identifier_++;
-        if (p.restart_count_ != 0xFFFF) ++p.restart_count_;
-        if (!Start(p).ok()) p.state_ = ProcessState::kFaulted;
-        if (current_ && *current_ == p.index_) EndTurn(p);
+        // Running, so the terminate half cannot fail; a failed start leaves it Faulted.
+        if (!Restart(p, call->exit.completion_code).ok()) ReportIllegalEdge(p.FailStart());
+        EndTurnIfCurrent(p);
         return SyscallOutcome::kDescheduled;
       }
+      // Upstream kernel.rs: an unknown exit number returns Failure(NOSUPPORT).
       ret = SyscallReturn::Failure(ErrorCode::kNoSupport);
       break;
   }
-  if (p.state_ != ProcessState::kRunning) {
+  if (p.state() != ProcessState::kRunning) {
     // A driver stopped or terminated the caller while handling its call.
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return SyscallOutcome::kDescheduled;
   }
   p.boundary_->SetSyscallReturn(ret.Encode());
@@ -89,6 +90,7 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
 }
 
 SyscallOutcome Kernel::DoYield(Process& p, const YieldCall& call) {
+  Result<void> yielded = ErrorCode::kInval;
   switch (call.kind) {
     case YieldKind::kNoWait: {
       // Value-only entries of Null-Upcall slots run nothing, so they do not count (TRD104 §5).
@@ -100,20 +102,25 @@ SyscallOutcome Kernel::DoYield(Process& p, const YieldCall& call) {
         p.boundary_->SetSyscallReturn(EncodedReturn{});  // returns at once, no value
         return SyscallOutcome::kResume;
       }
-      p.state_ = ProcessState::kYielded;
+      yielded = p.SetYielded();
       break;
     }
     case YieldKind::kWait:
-      p.state_ = ProcessState::kYielded;
+      yielded = p.SetYielded();
       break;
     case YieldKind::kWaitFor:
-      p.state_ = ProcessState::kYieldedFor;
-      p.yield_for_ = UpcallId{call.driver_num, call.subscribe_num};
+      yielded = p.SetYieldedFor(UpcallId{call.driver_num, call.subscribe_num});
       break;
+    case YieldKind::kUnknown:
+      // TRD104 §4.1: an invalid yield number returns at once without using the parameters.
+      // Nothing is written: the app's registers stay as they were (upstream 2.x kernel.rs).
+      p.boundary_->SetSyscallReturn(EncodedReturn{});
+      return SyscallOutcome::kResume;
   }
-  if (DeliverPending(p)) return SyscallOutcome::kResume;
+  ReportIllegalEdge(yielded);  // HandleSyscall checked Running: the edge is legal
+  if (yielded.ok() && DeliverPending(p)) return SyscallOutcome::kResume;
   // Blocked: gives up the rest of its slice.
-  if (current_ && *current_ == p.index_) EndTurn(p);
+  EndTurnIfCurrent(p);
   return SyscallOutcome::kDescheduled;
 }
 

@@ -1,5 +1,6 @@
-// Process accessors, app-address translation and the kernel-owned region at the top of the
-// process's RAM:  ... kernel_break | grant blocks (grow down) | upcall queue | grant table | end
+// The process state machine (transition table + the members that apply it), accessors,
+// app-address translation and the kernel-owned region at the top of the process's RAM:  ...
+// kernel_break | grant blocks (grow down) | upcall queue | grant table | end
 #include "kernel/process.h"
 
 #include <new>
@@ -9,10 +10,8 @@ namespace {
 
 constexpr uint32_t AlignUp8(uint32_t v) { return (v + 7u) & ~7u; }
 
-}  // namespace
-
-bool Process::IsAlive() const {
-  switch (state_) {
+constexpr bool IsAliveState(ProcessState s) {
+  switch (s) {
     case ProcessState::kRunning:
     case ProcessState::kYielded:
     case ProcessState::kYieldedFor:
@@ -25,9 +24,147 @@ bool Process::IsAlive() const {
   }
 }
 
-bool Process::IsStopped() const {
-  return state_ == ProcessState::kStoppedRunning || state_ == ProcessState::kStoppedYielded ||
-         state_ == ProcessState::kStoppedYieldedFor;
+constexpr bool IsStoppedState(ProcessState s) {
+  return s == ProcessState::kStoppedRunning || s == ProcessState::kStoppedYielded ||
+         s == ProcessState::kStoppedYieldedFor;
+}
+
+}  // namespace
+
+Result<ProcessState> NextProcessState(ProcessState from, ProcessEvent event) {
+  using S = ProcessState;
+  if (from == S::kUnused) {
+    return event == ProcessEvent::kClaim ? Result<S>(S::kTerminated) : ErrorCode::kOff;
+  }
+  const bool alive = IsAliveState(from);
+  switch (event) {
+    case ProcessEvent::kClaim:
+      return ErrorCode::kBusy;
+    case ProcessEvent::kRelease:
+      if (from == S::kTerminated) return S::kUnused;
+      return ErrorCode::kInval;
+    case ProcessEvent::kStart:
+      if (from == S::kTerminated) return S::kRunning;
+      return ErrorCode::kAlready;
+    case ProcessEvent::kStartFailed:
+      if (from == S::kTerminated) return S::kFaulted;
+      return ErrorCode::kInval;
+    case ProcessEvent::kYield:
+    case ProcessEvent::kYieldFor:
+      if (from == S::kRunning) {
+        return event == ProcessEvent::kYield ? S::kYielded : S::kYieldedFor;
+      }
+      return alive ? ErrorCode::kInval : ErrorCode::kOff;
+    case ProcessEvent::kWake:
+      if (from == S::kYielded || from == S::kYieldedFor) return S::kRunning;
+      if (from == S::kRunning) return ErrorCode::kAlready;
+      return alive ? ErrorCode::kInval : ErrorCode::kOff;
+    case ProcessEvent::kStop:
+      switch (from) {
+        case S::kRunning:
+          return S::kStoppedRunning;
+        case S::kYielded:
+          return S::kStoppedYielded;
+        case S::kYieldedFor:
+          return S::kStoppedYieldedFor;
+        default:
+          return IsStoppedState(from) ? ErrorCode::kAlready : ErrorCode::kOff;
+      }
+    case ProcessEvent::kResume:
+      switch (from) {
+        case S::kStoppedRunning:
+          return S::kRunning;
+        case S::kStoppedYielded:
+          return S::kYielded;
+        case S::kStoppedYieldedFor:
+          return S::kYieldedFor;
+        default:
+          return alive ? ErrorCode::kAlready : ErrorCode::kOff;
+      }
+    case ProcessEvent::kFault:
+      if (alive) return S::kFaulted;
+      return from == S::kFaulted ? ErrorCode::kAlready : ErrorCode::kOff;
+    case ProcessEvent::kTerminate:
+      if (alive || from == S::kFaulted) return S::kTerminated;
+      return ErrorCode::kAlready;
+  }
+  return ErrorCode::kInval;
+}
+
+bool Process::IsAlive() const { return IsAliveState(state_.get()); }
+
+bool Process::IsStopped() const { return IsStoppedState(state_.get()); }
+
+Result<void> Process::Apply(ProcessEvent event) {
+  Result<ProcessState> next = NextProcessState(state_.value_, event);
+  if (!next.ok()) return next.error();
+  state_.value_ = next.value();
+  return {};
+}
+
+Result<void> Process::Claim(uint32_t identifier) {
+  Result<void> r = Apply(ProcessEvent::kClaim);
+  if (!r.ok()) return r;
+  identifier_ = identifier;
+  restart_count_ = 0;
+  completion_code_ = 0;
+  has_completion_code_ = false;
+  ever_started_ = false;
+  context_live_ = false;
+  return {};
+}
+
+Result<void> Process::Release() {
+  Result<void> r = Apply(ProcessEvent::kRelease);
+  if (r.ok()) identifier_ = 0;
+  return r;
+}
+
+Result<void> Process::MarkStarted() {
+  Result<void> r = Apply(ProcessEvent::kStart);
+  if (!r.ok()) return r;
+  syscall_count_ = 0;
+  timeslice_expirations_ = 0;
+  yield_for_ = UpcallId{};
+  ever_started_ = true;
+  context_live_ = true;
+  return {};
+}
+
+Result<void> Process::FailStart() { return Apply(ProcessEvent::kStartFailed); }
+
+Result<void> Process::SetYielded() { return Apply(ProcessEvent::kYield); }
+
+Result<void> Process::SetYieldedFor(UpcallId id) {
+  Result<void> r = Apply(ProcessEvent::kYieldFor);
+  if (r.ok()) yield_for_ = id;
+  return r;
+}
+
+Result<void> Process::SetRunning() { return Apply(ProcessEvent::kWake); }
+
+Result<void> Process::Stop() { return Apply(ProcessEvent::kStop); }
+
+Result<void> Process::Resume() { return Apply(ProcessEvent::kResume); }
+
+Result<void> Process::SetFaulted() { return Apply(ProcessEvent::kFault); }
+
+Result<void> Process::Terminate(std::optional<uint32_t> completion_code) {
+  Result<void> r = Apply(ProcessEvent::kTerminate);
+  if (r.ok() && completion_code) {
+    completion_code_ = *completion_code;
+    has_completion_code_ = true;
+  }
+  return r;
+}
+
+Result<void> Process::Renew(uint32_t identifier, std::optional<uint32_t> completion_code) {
+  if (state_.value_ != ProcessState::kTerminated) return ErrorCode::kInval;
+  identifier_ = identifier;
+  if (restart_count_ != 0xFFFF) ++restart_count_;
+  completion_code_ = completion_code.value_or(0);
+  has_completion_code_ = completion_code.has_value();
+  return {};
 }
 
 uint32_t Process::dropped_upcall_count() const { return ram_ == nullptr ? 0 : queue().dropped(); }
