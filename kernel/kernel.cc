@@ -17,16 +17,22 @@ Kernel::Kernel(std::span<Process> processes, const SyscallDriverLookup& drivers,
 
 void Kernel::RegisterGrant(GrantBase& grant) {
   // Grants created after the first process load get no table slot: entering them fails kNoMem.
-  if (grants_frozen_ || grant_count_ >= 255) return;
+  if (grants_frozen_ || grant_count_ >= 255) {
+    return;
+  }
   grant.index_ = grant_count_++;
   grant.next_ = grants_;
   grants_ = &grant;
 }
 
 Process* Kernel::ProcessFor(ProcessId pid) const {
-  if (!pid.valid() || pid.index() >= processes_.size()) return nullptr;
+  if (!pid.valid() || pid.index() >= processes_.size()) {
+    return nullptr;
+  }
   Process& p = processes_[pid.index()];
-  if (p.state() == ProcessState::kUnused || p.identifier_ != pid.id()) return nullptr;
+  if (p.state() == ProcessState::kUnused || p.identifier_ != pid.id()) {
+    return nullptr;
+  }
   return &p;
 }
 
@@ -50,12 +56,16 @@ Result<ProcessId> Kernel::LoadProcess(const TbfDescription& tbf, const ProcessPl
       break;
     }
   }
-  if (slot == nullptr) return ErrorCode::kNoMem;
+  if (slot == nullptr) {
+    return ErrorCode::kNoMem;
+  }
 
   const uint32_t kernel_bytes = Process::InitialKernelRegionSize(grant_count_);
   MemoryRequest request{tbf.minimum_ram_size, kernel_bytes, tbf.fixed_ram_address, &tbf};
   Result<MemoryAllocation> alloc = platform.memory.Allocate(request);
-  if (!alloc.ok()) return alloc.error();
+  if (!alloc.ok()) {
+    return alloc.error();
+  }
   const MemoryAllocation& a = alloc.value();
   const uint64_t end = static_cast<uint64_t>(a.memory_start) + a.memory_len;
   if (a.ram == nullptr || (a.memory_start & 7u) != 0 || (a.memory_len & 7u) != 0 ||
@@ -77,7 +87,9 @@ Result<ProcessId> Kernel::LoadProcess(const TbfDescription& tbf, const ProcessPl
   p.initial_app_break_ = a.initial_app_break;
   p.kernel_break_initial_ = static_cast<uint32_t>(end - kernel_bytes);
   p.num_grants_ = static_cast<uint8_t>(grant_count_);
-  if (Result<void> claimed = p.Claim(next_identifier_++); !claimed.ok()) return claimed.error();
+  if (Result<void> claimed = p.Claim(next_identifier_++); !claimed.ok()) {
+    return claimed.error();
+  }
   InitKernelRegion(p);
 
   if (tbf.enabled) {
@@ -95,9 +107,13 @@ void Kernel::InitKernelRegion(Process& p) {
   new (&p.queue()) UpcallQueue();
   p.queue().Reset();
   GrantTableEntry* table = p.grant_table();
-  for (size_t i = 0; i < p.num_grants_; ++i) table[i] = GrantTableEntry{0, 0};
+  for (size_t i = 0; i < p.num_grants_; ++i) {
+    table[i] = GrantTableEntry{0, 0};
+  }
   for (GrantBase* g = grants_; g != nullptr; g = g->next_) {
-    if (g->index_ < p.num_grants_) table[g->index_] = GrantTableEntry{g->driver_num_, 0};
+    if (g->index_ < p.num_grants_) {
+      table[g->index_] = GrantTableEntry{g->driver_num_, 0};
+    }
   }
 }
 
@@ -115,10 +131,14 @@ Result<void> Kernel::Start(Process& p) {
   InitKernelRegion(p);
   MpuLayout layout{p.flash_start(), p.tbf_->total_size, p.memory_start_,
                    p.memory_len_,   p.app_break_,       p.kernel_break_};
-  if (!p.mpu_->ConfigureProcess(layout).ok()) return ErrorCode::kNoMem;
+  if (!p.mpu_->ConfigureProcess(layout).ok()) {
+    return ErrorCode::kNoMem;
+  }
   SyscallRegisters args{p.tbf_->app_start(), p.memory_start_, p.memory_len_, p.app_break_};
   Result<void> init = p.boundary_->InitializeProcess(p.tbf_->entry_point(), args);
-  if (!init.ok()) return init.error();
+  if (!init.ok()) {
+    return init.error();
+  }
   return p.MarkStarted();
 }
 
@@ -126,7 +146,9 @@ void Kernel::ReleaseResources(Process& p) {
   // Upcalls, grants (and with them every subscription and allowed buffer) are dropped.
   p.queue().Reset();
   GrantTableEntry* table = p.grant_table();
-  for (size_t i = 0; i < p.num_grants_; ++i) table[i].address = 0;
+  for (size_t i = 0; i < p.num_grants_; ++i) {
+    table[i].address = 0;
+  }
   p.kernel_break_ = p.kernel_break_initial_;
   p.allow_high_water_mark_ = p.memory_start_;
   if (p.context_live_) {
@@ -138,55 +160,75 @@ void Kernel::ReleaseResources(Process& p) {
 
 Result<void> Kernel::Terminate(Process& p, std::optional<uint32_t> completion_code) {
   Result<void> r = p.Terminate(completion_code);
-  if (r.ok()) ReleaseResources(p);
+  if (r.ok()) {
+    ReleaseResources(p);
+  }
   return r;
 }
 
 Result<void> Kernel::Restart(Process& p, std::optional<uint32_t> completion_code) {
   // A Terminated process just starts again (as a new process); any other is terminated first.
   if (p.state() != ProcessState::kTerminated) {
-    if (Result<void> t = Terminate(p, completion_code); !t.ok()) return t;
+    if (Result<void> t = Terminate(p, completion_code); !t.ok()) {
+      return t;
+    }
   }
-  if (Result<void> r = p.Renew(next_identifier_++, completion_code); !r.ok()) return r;
+  if (Result<void> r = p.Renew(next_identifier_++, completion_code); !r.ok()) {
+    return r;
+  }
   return Start(p);
 }
 
 Result<void> Kernel::StopProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  if (Result<void> r = p->Stop(); !r.ok()) return r;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
+  if (Result<void> r = p->Stop(); !r.ok()) {
+    return r;
+  }
   EndTurnIfCurrent(*p);
   return {};
 }
 
 Result<void> Kernel::ResumeProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
   return p->Resume();
 }
 
 Result<void> Kernel::TerminateProcess(ProcessId pid, uint32_t completion_code,
                                       const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
   return Terminate(*p, completion_code);
 }
 
 Result<void> Kernel::RestartProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
   return Restart(*p, std::nullopt);
 }
 
 Result<void> Kernel::StartProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
   if (Result<ProcessState> next = NextProcessState(p->state(), ProcessEvent::kStart); !next.ok()) {
     return next.error();
   }
   // A process that ran before comes back as a new process (new id, one more restart).
   if (p->ever_started_) {
-    if (Result<void> r = p->Renew(next_identifier_++, std::nullopt); !r.ok()) return r;
+    if (Result<void> r = p->Renew(next_identifier_++, std::nullopt); !r.ok()) {
+      return r;
+    }
   }
   return Start(*p);
 }
@@ -245,7 +287,9 @@ bool Kernel::IsReady(const Process& p) const {
 
 bool Kernel::HasRunnableProcess() const {
   for (const Process& p : processes_) {
-    if (IsReady(p)) return true;
+    if (IsReady(p)) {
+      return true;
+    }
   }
   return false;
 }
@@ -253,7 +297,9 @@ bool Kernel::HasRunnableProcess() const {
 bool Kernel::DeliverPending(Process& p) {
   if (p.state() == ProcessState::kYielded) {
     std::optional<QueuedUpcall> e = p.queue().PopDeliverable();
-    if (!e) return false;
+    if (!e) {
+      return false;
+    }
     ReportIllegalEdge(p.SetRunning());  // Yielded -> Running: legal
     p.boundary_->SetUpcall(
         e->upcall.fn, SyscallRegisters{e->args[0], e->args[1], e->args[2], e->upcall.userdata});
@@ -261,7 +307,9 @@ bool Kernel::DeliverPending(Process& p) {
   }
   if (p.state() == ProcessState::kYieldedFor) {
     std::optional<QueuedUpcall> e = p.queue().PopMatching(p.yield_for_);
-    if (!e) return false;
+    if (!e) {
+      return false;
+    }
     ReportIllegalEdge(p.SetRunning());  // YieldedFor -> Running: legal
     // TRD104 §5: r0-r2 carry the upcall's arguments, no variant code.
     EncodedReturn ret;
@@ -276,7 +324,9 @@ bool Kernel::DeliverPending(Process& p) {
 std::optional<Kernel::ScheduledRun> Kernel::NextProcessToRun(const MainLoopCapability&) {
   auto choice =
       scheduler_.Next(processes_.size(), [this](size_t i) { return IsReady(processes_[i]); });
-  if (!choice) return std::nullopt;
+  if (!choice) {
+    return std::nullopt;
+  }
   Process& p = processes_[choice->index];
   DeliverPending(p);
   current_ = choice->index;
@@ -290,11 +340,15 @@ void Kernel::EndTurn(Process& p) {
 }
 
 void Kernel::EndTurnIfCurrent(Process& p) {
-  if (current_ && *current_ == p.index_) EndTurn(p);
+  if (current_ && *current_ == p.index_) {
+    EndTurn(p);
+  }
 }
 
 void Kernel::ReportIllegalEdge(const Result<void>& r) {
-  if (!r.ok()) ++illegal_transitions_;
+  if (!r.ok()) {
+    ++illegal_transitions_;
+  }
 }
 
 void Kernel::HandleTimesliceExpired(Process& p, const MainLoopCapability&) {

@@ -109,7 +109,9 @@ TEST_F(KernelTest, LoadFailuresFreeTheSlot) {
   h->platforms[0].fail_initialize = true;
   EXPECT_EQ(h->Load(0).error(), ErrorCode::kFail);
   h->platforms[0].fail_initialize = false;
-  for (const Process& p : h->kernel.processes()) EXPECT_EQ(p.state(), ProcessState::kUnused);
+  for (const Process& p : h->kernel.processes()) {
+    EXPECT_EQ(p.state(), ProcessState::kUnused);
+  }
   FakeProcessPlatform::ImageSpec huge;
   huge.minimum_ram_size = 1 << 20;
   EXPECT_EQ(h->Load(0, huge).error(), ErrorCode::kNoMem);
@@ -550,7 +552,9 @@ TEST_F(KernelTest, UnknownYieldNumberReturnsAtOnceLeavingTheFrameAlone) {
 TEST_F(KernelTest, FullQueueDropsAndCountsUpcalls) {
   ProcessId pid = Load();
   ASSERT_EQ(h->Subscribe(pid, kDrv, 0, kFlash + 0x100, 1).variant(), kSuccessU32U32);
-  for (uint32_t i = 0; i < 10; ++i) Schedule(pid, 0, i);
+  for (uint32_t i = 0; i < 10; ++i) {
+    Schedule(pid, 0, i);
+  }
   auto r = driver.grant.Enter(
       pid, [](testing::TestApp&, GrantKernelData& kd) { return kd.ScheduleUpcall(0, 99, 0, 0); });
   ASSERT_TRUE(r.ok());
@@ -1147,7 +1151,9 @@ class DenyCommands final : public SyscallFilter {
  public:
   Result<void> Filter(const Process&, const Syscall& call) override {
     ++seen;
-    if (call.klass == SyscallClass::kCommand) return ErrorCode::kReserve;
+    if (call.klass == SyscallClass::kCommand) {
+      return ErrorCode::kReserve;
+    }
     return {};
   }
   int seen = 0;

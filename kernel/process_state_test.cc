@@ -141,7 +141,9 @@ std::vector<Ev> PathTo(S s) {
 
 // Brings `p` into `s` through the member functions (each step must be accepted).
 void Reach(Process& p, S s) {
-  for (Ev e : PathTo(s)) ASSERT_TRUE(Peer::Do(p, e).ok());
+  for (Ev e : PathTo(s)) {
+    ASSERT_TRUE(Peer::Do(p, e).ok());
+  }
   ASSERT_EQ(p.state(), s);
 }
 
@@ -211,7 +213,9 @@ TEST(ProcessStateTest, StopAndResumeRoundTripEveryStoppableState) {
     ASSERT_TRUE(Peer::Do(p, Ev::kResume).ok());
     EXPECT_EQ(p.state(), s);
     EXPECT_EQ(Peer::Do(p, Ev::kResume).error(), ErrorCode::kAlready);
-    if (s == S::kYieldedFor) EXPECT_EQ(p.yield_for(), Peer::kWaitedFor);
+    if (s == S::kYieldedFor) {
+      EXPECT_EQ(p.yield_for(), Peer::kWaitedFor);
+    }
   }
 }
 

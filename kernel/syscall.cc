@@ -10,7 +10,9 @@ std::optional<Syscall> DecodeSyscall(uint32_t class_num, const SyscallRegisters&
       s.klass = SyscallClass::kYield;
       s.yield =
           YieldCall{r[0] <= 2 ? static_cast<YieldKind>(r[0]) : YieldKind::kUnknown, 0, 0, 0, r[0]};
-      if (s.yield.kind == YieldKind::kNoWait) s.yield.address = r[1];
+      if (s.yield.kind == YieldKind::kNoWait) {
+        s.yield.address = r[1];
+      }
       if (s.yield.kind == YieldKind::kWaitFor) {
         s.yield.driver_num = r[1];
         s.yield.subscribe_num = r[2];
@@ -56,7 +58,9 @@ void EncodeSyscall(const Syscall& s, uint32_t& class_num, SyscallRegisters& r) {
     case SyscallClass::kYield:
       r[0] = s.yield.kind == YieldKind::kUnknown ? s.yield.number
                                                  : static_cast<uint32_t>(s.yield.kind);
-      if (s.yield.kind == YieldKind::kNoWait) r[1] = s.yield.address;
+      if (s.yield.kind == YieldKind::kNoWait) {
+        r[1] = s.yield.address;
+      }
       if (s.yield.kind == YieldKind::kWaitFor) {
         r[1] = s.yield.driver_num;
         r[2] = s.yield.subscribe_num;

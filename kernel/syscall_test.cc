@@ -163,7 +163,9 @@ TEST(EncodeSyscallTest, RoundTripsEveryClass) {
   }
   for (uint32_t cls = 1; cls <= 7; ++cls) {
     SyscallRegisters in{11, 22, 33, 44};
-    if (cls == 5 || cls == 6) in = {1, 22, 0, 0};
+    if (cls == 5 || cls == 6) {
+      in = {1, 22, 0, 0};
+    }
     auto s = DecodeSyscall(cls, in);
     ASSERT_TRUE(s);
     uint32_t out_cls;
