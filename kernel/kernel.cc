@@ -17,16 +17,22 @@ Kernel::Kernel(std::span<Process> processes, const SyscallDriverLookup& drivers,
 
 void Kernel::RegisterGrant(GrantBase& grant) {
   // Grants created after the first process load get no table slot: entering them fails kNoMem.
-  if (grants_frozen_ || grant_count_ >= 255) return;
+  if (grants_frozen_ || grant_count_ >= 255) {
+    return;
+  }
   grant.index_ = grant_count_++;
   grant.next_ = grants_;
   grants_ = &grant;
 }
 
 Process* Kernel::ProcessFor(ProcessId pid) const {
-  if (!pid.valid() || pid.index() >= processes_.size()) return nullptr;
+  if (!pid.valid() || pid.index() >= processes_.size()) {
+    return nullptr;
+  }
   Process& p = processes_[pid.index()];
-  if (p.state_ == ProcessState::kUnused || p.identifier_ != pid.id()) return nullptr;
+  if (p.state() == ProcessState::kUnused || p.identifier_ != pid.id()) {
+    return nullptr;
+  }
   return &p;
 }
 
@@ -45,17 +51,21 @@ Result<ProcessId> Kernel::LoadProcess(const TbfDescription& tbf, const ProcessPl
   grants_frozen_ = true;
   Process* slot = nullptr;
   for (Process& p : processes_) {
-    if (p.state_ == ProcessState::kUnused) {
+    if (p.state() == ProcessState::kUnused) {
       slot = &p;
       break;
     }
   }
-  if (slot == nullptr) return ErrorCode::kNoMem;
+  if (slot == nullptr) {
+    return ErrorCode::kNoMem;
+  }
 
   const uint32_t kernel_bytes = Process::InitialKernelRegionSize(grant_count_);
   MemoryRequest request{tbf.minimum_ram_size, kernel_bytes, tbf.fixed_ram_address, &tbf};
   Result<MemoryAllocation> alloc = platform.memory.Allocate(request);
-  if (!alloc.ok()) return alloc.error();
+  if (!alloc.ok()) {
+    return alloc.error();
+  }
   const MemoryAllocation& a = alloc.value();
   const uint64_t end = static_cast<uint64_t>(a.memory_start) + a.memory_len;
   if (a.ram == nullptr || (a.memory_start & 7u) != 0 || (a.memory_len & 7u) != 0 ||
@@ -77,19 +87,15 @@ Result<ProcessId> Kernel::LoadProcess(const TbfDescription& tbf, const ProcessPl
   p.initial_app_break_ = a.initial_app_break;
   p.kernel_break_initial_ = static_cast<uint32_t>(end - kernel_bytes);
   p.num_grants_ = static_cast<uint8_t>(grant_count_);
-  p.restart_count_ = 0;
-  p.has_completion_code_ = false;
-  p.ever_started_ = false;
-  p.completion_code_ = 0;
-  p.identifier_ = next_identifier_++;
-  p.state_ = ProcessState::kTerminated;
+  if (Result<void> claimed = p.Claim(next_identifier_++); !claimed.ok()) {
+    return claimed.error();
+  }
   InitKernelRegion(p);
 
   if (tbf.enabled) {
     Result<void> started = Start(p);
     if (!started.ok()) {
-      p.state_ = ProcessState::kUnused;
-      p.identifier_ = 0;
+      static_cast<void>(p.Release());  // Terminated -> Unused: legal, Start changed nothing
       return started.error();
     }
   }
@@ -101,135 +107,129 @@ void Kernel::InitKernelRegion(Process& p) {
   new (&p.queue()) UpcallQueue();
   p.queue().Reset();
   GrantTableEntry* table = p.grant_table();
-  for (size_t i = 0; i < p.num_grants_; ++i) table[i] = GrantTableEntry{0, 0};
+  for (size_t i = 0; i < p.num_grants_; ++i) {
+    table[i] = GrantTableEntry{0, 0};
+  }
   for (GrantBase* g = grants_; g != nullptr; g = g->next_) {
-    if (g->index_ < p.num_grants_) table[g->index_] = GrantTableEntry{g->driver_num_, 0};
+    if (g->index_ < p.num_grants_) {
+      table[g->index_] = GrantTableEntry{g->driver_num_, 0};
+    }
   }
 }
 
 Result<void> Kernel::Start(Process& p) {
-  if (p.state_ != ProcessState::kTerminated) return ErrorCode::kAlready;
+  // Checked before anything is reset: only a Terminated process may start.
+  if (Result<ProcessState> next = NextProcessState(p.state(), ProcessEvent::kStart); !next.ok()) {
+    return next.error();
+  }
   p.app_break_ = p.initial_app_break_;
   p.allow_high_water_mark_ = p.memory_start_;
   p.stack_start_ = 0;
   p.heap_start_ = 0;
-  p.syscall_count_ = 0;
-  p.timeslice_expirations_ = 0;
-  p.yield_for_ = UpcallId{};
   // Everything the app can reach starts zeroed; the kernel region is rebuilt.
   std::memset(p.ram_, 0, p.memory_len_);
   InitKernelRegion(p);
   MpuLayout layout{p.flash_start(), p.tbf_->total_size, p.memory_start_,
                    p.memory_len_,   p.app_break_,       p.kernel_break_};
-  if (!p.mpu_->ConfigureProcess(layout).ok()) return ErrorCode::kNoMem;
+  if (!p.mpu_->ConfigureProcess(layout).ok()) {
+    return ErrorCode::kNoMem;
+  }
   SyscallRegisters args{p.tbf_->app_start(), p.memory_start_, p.memory_len_, p.app_break_};
   Result<void> init = p.boundary_->InitializeProcess(p.tbf_->entry_point(), args);
-  if (!init.ok()) return init.error();
-  p.context_live_ = true;
-  p.state_ = ProcessState::kRunning;
-  p.ever_started_ = true;
-  return {};
+  if (!init.ok()) {
+    return init.error();
+  }
+  return p.MarkStarted();
 }
 
-void Kernel::Terminate(Process& p, std::optional<uint32_t> completion_code) {
-  if (p.state_ == ProcessState::kUnused) return;
+void Kernel::ReleaseResources(Process& p) {
   // Upcalls, grants (and with them every subscription and allowed buffer) are dropped.
   p.queue().Reset();
   GrantTableEntry* table = p.grant_table();
-  for (size_t i = 0; i < p.num_grants_; ++i) table[i].address = 0;
+  for (size_t i = 0; i < p.num_grants_; ++i) {
+    table[i].address = 0;
+  }
   p.kernel_break_ = p.kernel_break_initial_;
   p.allow_high_water_mark_ = p.memory_start_;
-  if (completion_code) {
-    p.completion_code_ = *completion_code;
-    p.has_completion_code_ = true;
-  }
-  p.state_ = ProcessState::kTerminated;
   if (p.context_live_) {
     p.context_live_ = false;
     p.boundary_->ProcessTerminated();
   }
-  if (current_ && *current_ == p.index_) EndTurn(p);
+  EndTurnIfCurrent(p);
 }
 
-Result<void> Kernel::Restart(Process& p) {
-  Terminate(p, std::nullopt);
-  p.identifier_ = next_identifier_++;
-  if (p.restart_count_ != 0xFFFF) ++p.restart_count_;
-  p.has_completion_code_ = false;
+Result<void> Kernel::Terminate(Process& p, std::optional<uint32_t> completion_code) {
+  Result<void> r = p.Terminate(completion_code);
+  if (r.ok()) {
+    ReleaseResources(p);
+  }
+  return r;
+}
+
+Result<void> Kernel::Restart(Process& p, std::optional<uint32_t> completion_code) {
+  // A Terminated process just starts again (as a new process); any other is terminated first.
+  if (p.state() != ProcessState::kTerminated) {
+    if (Result<void> t = Terminate(p, completion_code); !t.ok()) {
+      return t;
+    }
+  }
+  if (Result<void> r = p.Renew(next_identifier_++, completion_code); !r.ok()) {
+    return r;
+  }
   return Start(p);
 }
 
 Result<void> Kernel::StopProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  switch (p->state_) {
-    case ProcessState::kRunning:
-      p->state_ = ProcessState::kStoppedRunning;
-      break;
-    case ProcessState::kYielded:
-      p->state_ = ProcessState::kStoppedYielded;
-      break;
-    case ProcessState::kYieldedFor:
-      p->state_ = ProcessState::kStoppedYieldedFor;
-      break;
-    case ProcessState::kStoppedRunning:
-    case ProcessState::kStoppedYielded:
-    case ProcessState::kStoppedYieldedFor:
-      return ErrorCode::kAlready;
-    default:
-      return ErrorCode::kOff;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
   }
-  if (current_ && *current_ == p->index_) EndTurn(*p);
+  if (Result<void> r = p->Stop(); !r.ok()) {
+    return r;
+  }
+  EndTurnIfCurrent(*p);
   return {};
 }
 
 Result<void> Kernel::ResumeProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  switch (p->state_) {
-    case ProcessState::kStoppedRunning:
-      p->state_ = ProcessState::kRunning;
-      return {};
-    case ProcessState::kStoppedYielded:
-      p->state_ = ProcessState::kYielded;
-      return {};
-    case ProcessState::kStoppedYieldedFor:
-      p->state_ = ProcessState::kYieldedFor;
-      return {};
-    case ProcessState::kRunning:
-    case ProcessState::kYielded:
-    case ProcessState::kYieldedFor:
-      return ErrorCode::kAlready;
-    default:
-      return ErrorCode::kOff;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
   }
+  return p->Resume();
 }
 
 Result<void> Kernel::TerminateProcess(ProcessId pid, uint32_t completion_code,
                                       const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  if (p->state_ == ProcessState::kTerminated) return ErrorCode::kAlready;
-  Terminate(*p, completion_code);
-  return {};
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
+  return Terminate(*p, completion_code);
 }
 
 Result<void> Kernel::RestartProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  return Restart(*p);
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
+  return Restart(*p, std::nullopt);
 }
 
 Result<void> Kernel::StartProcess(ProcessId pid, const ProcessManagementCapability&) {
   Process* p = ProcessFor(pid);
-  if (p == nullptr) return ErrorCode::kInval;
-  if (p->state_ != ProcessState::kTerminated) return ErrorCode::kAlready;
+  if (p == nullptr) {
+    return ErrorCode::kInval;
+  }
+  if (Result<ProcessState> next = NextProcessState(p->state(), ProcessEvent::kStart); !next.ok()) {
+    return next.error();
+  }
   // A process that ran before comes back as a new process (new id, one more restart).
   if (p->ever_started_) {
-    p->identifier_ = next_identifier_++;
-    if (p->restart_count_ != 0xFFFF) ++p->restart_count_;
+    if (Result<void> r = p->Renew(next_identifier_++, std::nullopt); !r.ok()) {
+      return r;
+    }
   }
-  p->has_completion_code_ = false;
   return Start(*p);
 }
 
@@ -240,29 +240,30 @@ FaultOutcome Kernel::ApplyFault(Process& p, const FaultInfo&) {
   const FaultAction action = p.fault_policy_->Action(p);
   switch (action) {
     case FaultAction::kRestart:
-      if (Restart(p).ok()) {
-        if (current_ && *current_ == p.index_) EndTurn(p);
+      if (Restart(p, std::nullopt).ok()) {
+        EndTurnIfCurrent(p);
         return FaultOutcome::kRestarted;
       }
-      Terminate(p, std::nullopt);
-      p.state_ = ProcessState::kFaulted;
+      // Terminated by the restart, but it could not start again.
+      ReportIllegalEdge(p.FailStart());
+      ReleaseResources(p);
       return FaultOutcome::kStopped;
     case FaultAction::kStop:
-      Terminate(p, std::nullopt);
-      p.state_ = ProcessState::kFaulted;
+      ReportIllegalEdge(p.SetFaulted());
+      ReleaseResources(p);
       return FaultOutcome::kStopped;
     case FaultAction::kPanic:
     default:
       // Keep memory and grants as they are for the platform's dump.
-      p.state_ = ProcessState::kFaulted;
-      if (current_ && *current_ == p.index_) EndTurn(p);
+      ReportIllegalEdge(p.SetFaulted());
+      EndTurnIfCurrent(p);
       return FaultOutcome::kPanic;
   }
 }
 
 FaultOutcome Kernel::HandleFault(Process& p, const FaultInfo& info, const MainLoopCapability&) {
   if (!p.IsAlive()) {
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return FaultOutcome::kStopped;  // already dead: nothing more to apply
   }
   return ApplyFault(p, info);
@@ -272,7 +273,7 @@ FaultOutcome Kernel::HandleFault(Process& p, const FaultInfo& info, const MainLo
 // Scheduling
 
 bool Kernel::IsReady(const Process& p) const {
-  switch (p.state_) {
+  switch (p.state()) {
     case ProcessState::kRunning:
       return true;
     case ProcessState::kYielded:
@@ -286,29 +287,35 @@ bool Kernel::IsReady(const Process& p) const {
 
 bool Kernel::HasRunnableProcess() const {
   for (const Process& p : processes_) {
-    if (IsReady(p)) return true;
+    if (IsReady(p)) {
+      return true;
+    }
   }
   return false;
 }
 
 bool Kernel::DeliverPending(Process& p) {
-  if (p.state_ == ProcessState::kYielded) {
+  if (p.state() == ProcessState::kYielded) {
     std::optional<QueuedUpcall> e = p.queue().PopDeliverable();
-    if (!e) return false;
+    if (!e) {
+      return false;
+    }
+    ReportIllegalEdge(p.SetRunning());  // Yielded -> Running: legal
     p.boundary_->SetUpcall(
         e->upcall.fn, SyscallRegisters{e->args[0], e->args[1], e->args[2], e->upcall.userdata});
-    p.state_ = ProcessState::kRunning;
     return true;
   }
-  if (p.state_ == ProcessState::kYieldedFor) {
+  if (p.state() == ProcessState::kYieldedFor) {
     std::optional<QueuedUpcall> e = p.queue().PopMatching(p.yield_for_);
-    if (!e) return false;
+    if (!e) {
+      return false;
+    }
+    ReportIllegalEdge(p.SetRunning());  // YieldedFor -> Running: legal
     // TRD104 §5: r0-r2 carry the upcall's arguments, no variant code.
     EncodedReturn ret;
     ret.regs = {e->args[0], e->args[1], e->args[2], 0};
     ret.written = 0b0111;
     p.boundary_->SetSyscallReturn(ret);
-    p.state_ = ProcessState::kRunning;
     return true;
   }
   return false;
@@ -317,7 +324,9 @@ bool Kernel::DeliverPending(Process& p) {
 std::optional<Kernel::ScheduledRun> Kernel::NextProcessToRun(const MainLoopCapability&) {
   auto choice =
       scheduler_.Next(processes_.size(), [this](size_t i) { return IsReady(processes_[i]); });
-  if (!choice) return std::nullopt;
+  if (!choice) {
+    return std::nullopt;
+  }
   Process& p = processes_[choice->index];
   DeliverPending(p);
   current_ = choice->index;
@@ -328,6 +337,18 @@ std::optional<Kernel::ScheduledRun> Kernel::NextProcessToRun(const MainLoopCapab
 void Kernel::EndTurn(Process& p) {
   scheduler_.TurnEnded(p.index_);
   current_.reset();
+}
+
+void Kernel::EndTurnIfCurrent(Process& p) {
+  if (current_ && *current_ == p.index_) {
+    EndTurn(p);
+  }
+}
+
+void Kernel::ReportIllegalEdge(const Result<void>& r) {
+  if (!r.ok()) {
+    ++illegal_transitions_;
+  }
 }
 
 void Kernel::HandleTimesliceExpired(Process& p, const MainLoopCapability&) {

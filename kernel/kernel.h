@@ -109,6 +109,9 @@ class Kernel {
   FaultOutcome HandleFault(Process& process, const FaultInfo& info, const MainLoopCapability& cap);
 
   const RoundRobinScheduler& scheduler() const { return scheduler_; }
+  // State changes the kernel asked of a process that its transition table rejected (always 0
+  // unless the kernel has a bug; a rejected change leaves the process as it was).
+  uint32_t illegal_transition_count() const { return illegal_transitions_; }
 
  private:
   friend class GrantBase;
@@ -117,12 +120,18 @@ class Kernel {
   void RegisterGrant(GrantBase& grant);
   Result<void> AllocateGrantMemory(Process& p);
   void EndTurn(Process& p);
+  void EndTurnIfCurrent(Process& p);
+  void ReportIllegalEdge(const Result<void>& r);
 
   // Lifecycle internals.
   void InitKernelRegion(Process& p);
   Result<void> Start(Process& p);
-  void Terminate(Process& p, std::optional<uint32_t> completion_code);
-  Result<void> Restart(Process& p);
+  // Drops upcalls, grants and the execution context; ends the process's turn.
+  void ReleaseResources(Process& p);
+  Result<void> Terminate(Process& p, std::optional<uint32_t> completion_code);
+  // Terminate (unless Terminated) and start as a new process; `completion_code` is stored and
+  // kept for the new instance (exit-restart) or, if nullopt, forgotten.
+  Result<void> Restart(Process& p, std::optional<uint32_t> completion_code);
   FaultOutcome ApplyFault(Process& p, const FaultInfo& info);
 
   // Syscall classes.
@@ -146,6 +155,7 @@ class Kernel {
   RoundRobinScheduler scheduler_;
   std::optional<size_t> current_;
   uint32_t current_slice_us_ = 0;
+  uint32_t illegal_transitions_ = 0;
 };
 
 }  // namespace tock

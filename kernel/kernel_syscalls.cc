@@ -12,18 +12,20 @@ using internal::GrantHeader;
 
 SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const SyscallRegisters& regs,
                                      const MainLoopCapability&) {
-  if (p.state_ != ProcessState::kRunning) {
+  if (p.state() != ProcessState::kRunning) {
     // Stopped or killed while the trap was in flight: it does not continue now.
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return SyscallOutcome::kDescheduled;
   }
   ++p.syscall_count_;
   std::optional<Syscall> call = DecodeSyscall(class_num, regs);
   if (!call) {
+    // An unknown class number: upstream's arch layer decodes no syscall and reports a process
+    // fault (ContextSwitchReason::Fault), which the fault policy handles.
     FaultInfo info;
     info.kind = FaultKind::kInvalidSyscall;
     FaultOutcome outcome = ApplyFault(p, info);
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return outcome == FaultOutcome::kPanic ? SyscallOutcome::kPanic : SyscallOutcome::kDescheduled;
   }
 
@@ -65,23 +67,24 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
       break;
     case SyscallClass::kExit:
       if (call->exit.exit_num == kExitTerminate) {
-        Terminate(p, call->exit.completion_code);
+        ReportIllegalEdge(Terminate(p, call->exit.completion_code));
         return SyscallOutcome::kDescheduled;
       }
       if (call->exit.exit_num == kExitRestart) {
-        Terminate(p, call->exit.completion_code);
-        p.identifier_ = next_identifier_++;
-        if (p.restart_count_ != 0xFFFF) ++p.restart_count_;
-        if (!Start(p).ok()) p.state_ = ProcessState::kFaulted;
-        if (current_ && *current_ == p.index_) EndTurn(p);
+        // Running, so the terminate half cannot fail; a failed start leaves it Faulted.
+        if (!Restart(p, call->exit.completion_code).ok()) {
+          ReportIllegalEdge(p.FailStart());
+        }
+        EndTurnIfCurrent(p);
         return SyscallOutcome::kDescheduled;
       }
+      // Upstream kernel.rs: an unknown exit number returns Failure(NOSUPPORT).
       ret = SyscallReturn::Failure(ErrorCode::kNoSupport);
       break;
   }
-  if (p.state_ != ProcessState::kRunning) {
+  if (p.state() != ProcessState::kRunning) {
     // A driver stopped or terminated the caller while handling its call.
-    if (current_ && *current_ == p.index_) EndTurn(p);
+    EndTurnIfCurrent(p);
     return SyscallOutcome::kDescheduled;
   }
   p.boundary_->SetSyscallReturn(ret.Encode());
@@ -89,6 +92,7 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
 }
 
 SyscallOutcome Kernel::DoYield(Process& p, const YieldCall& call) {
+  Result<void> yielded = ErrorCode::kInval;
   switch (call.kind) {
     case YieldKind::kNoWait: {
       // Value-only entries of Null-Upcall slots run nothing, so they do not count (TRD104 §5).
@@ -100,32 +104,45 @@ SyscallOutcome Kernel::DoYield(Process& p, const YieldCall& call) {
         p.boundary_->SetSyscallReturn(EncodedReturn{});  // returns at once, no value
         return SyscallOutcome::kResume;
       }
-      p.state_ = ProcessState::kYielded;
+      yielded = p.SetYielded();
       break;
     }
     case YieldKind::kWait:
-      p.state_ = ProcessState::kYielded;
+      yielded = p.SetYielded();
       break;
     case YieldKind::kWaitFor:
-      p.state_ = ProcessState::kYieldedFor;
-      p.yield_for_ = UpcallId{call.driver_num, call.subscribe_num};
+      yielded = p.SetYieldedFor(UpcallId{call.driver_num, call.subscribe_num});
       break;
+    case YieldKind::kUnknown:
+      // TRD104 §4.1: an invalid yield number returns at once without using the parameters.
+      // Nothing is written: the app's registers stay as they were (upstream 2.x kernel.rs).
+      p.boundary_->SetSyscallReturn(EncodedReturn{});
+      return SyscallOutcome::kResume;
   }
-  if (DeliverPending(p)) return SyscallOutcome::kResume;
+  ReportIllegalEdge(yielded);  // HandleSyscall checked Running: the edge is legal
+  if (yielded.ok() && DeliverPending(p)) {
+    return SyscallOutcome::kResume;
+  }
   // Blocked: gives up the rest of its slice.
-  if (current_ && *current_ == p.index_) EndTurn(p);
+  EndTurnIfCurrent(p);
   return SyscallOutcome::kDescheduled;
 }
 
 Result<uint8_t*> Kernel::GrantBlockFor(Process& p, SyscallDriver& driver, uint32_t driver_num) {
   GrantTableEntry* entry = p.FindGrantEntry(driver_num);
-  if (entry == nullptr) return ErrorCode::kNoMem;  // driver has no grant (upstream: NOMEM)
+  if (entry == nullptr) {
+    return ErrorCode::kNoMem;  // driver has no grant (upstream: NOMEM)
+  }
   if (entry->address == 0) {
     static_cast<void>(driver.AllocateGrant(p.id()));
-    if (entry->address == 0) return ErrorCode::kNoMem;
+    if (entry->address == 0) {
+      return ErrorCode::kNoMem;
+    }
   }
   uint8_t* block = p.RamPointer(entry->address, sizeof(GrantHeader));
-  if (block == nullptr) return ErrorCode::kNoMem;
+  if (block == nullptr) {
+    return ErrorCode::kNoMem;
+  }
   return block;
 }
 
@@ -140,11 +157,17 @@ SyscallReturn Kernel::DoSubscribe(Process& p, const SubscribeCall& c) {
     return fail(ErrorCode::kInval);
   }
   SyscallDriver* driver = drivers_.Lookup(c.driver_num);
-  if (driver == nullptr) return fail(ErrorCode::kNoDevice);
+  if (driver == nullptr) {
+    return fail(ErrorCode::kNoDevice);
+  }
   Result<uint8_t*> block = GrantBlockFor(p, *driver, c.driver_num);
-  if (!block.ok()) return fail(block.error());
+  if (!block.ok()) {
+    return fail(block.error());
+  }
   GrantBlock b(block.value());
-  if (c.subscribe_num >= b.header().num_upcalls) return fail(ErrorCode::kNoSupport);
+  if (c.subscribe_num >= b.header().num_upcalls) {
+    return fail(ErrorCode::kNoSupport);
+  }
   SubscribedUpcall& slot = b.upcalls()[c.subscribe_num];
   const SubscribedUpcall previous = slot;
   slot = SubscribedUpcall{c.upcall_fn, c.userdata};
@@ -155,23 +178,31 @@ SyscallReturn Kernel::DoSubscribe(Process& p, const SubscribeCall& c) {
 
 SyscallReturn Kernel::DoCommand(Process& p, const CommandCall& c) {
   SyscallDriver* driver = drivers_.Lookup(c.driver_num);
-  if (driver == nullptr) return SyscallReturn::Failure(ErrorCode::kNoDevice);
+  if (driver == nullptr) {
+    return SyscallReturn::Failure(ErrorCode::kNoDevice);
+  }
   return driver->Command(c.command_num, c.arg0, c.arg1, p.id()).syscall_return();
 }
 
 SyscallReturn Kernel::DoAllow(Process& p, const AllowCall& c) {
   auto fail = [&c](ErrorCode e) { return SyscallReturn::FailureU32U32(e, c.address, c.length); };
   SyscallDriver* driver = drivers_.Lookup(c.driver_num);
-  if (driver == nullptr) return fail(ErrorCode::kNoDevice);
+  if (driver == nullptr) {
+    return fail(ErrorCode::kNoDevice);
+  }
   if (c.length != 0) {
     const bool in_ram = p.InAppRam(c.address, c.length);
     const bool ok = c.kind == AllowKind::kReadOnly
                         ? (in_ram || p.InReadableFlash(c.address, c.length))
                         : in_ram;
-    if (!ok) return fail(ErrorCode::kInval);
+    if (!ok) {
+      return fail(ErrorCode::kInval);
+    }
   }
   Result<uint8_t*> block = GrantBlockFor(p, *driver, c.driver_num);
-  if (!block.ok()) return fail(block.error());
+  if (!block.ok()) {
+    return fail(block.error());
+  }
   GrantBlock b(block.value());
   AllowSlot* slots = nullptr;
   uint32_t count = 0;
@@ -189,12 +220,16 @@ SyscallReturn Kernel::DoAllow(Process& p, const AllowCall& c) {
       count = b.header().num_userspace_readable;
       break;
   }
-  if (c.allow_num >= count) return fail(ErrorCode::kNoSupport);
+  if (c.allow_num >= count) {
+    return fail(ErrorCode::kNoSupport);
+  }
   const AllowSlot previous = slots[c.allow_num];
   slots[c.allow_num] = AllowSlot{c.address, c.length};
   if (c.length != 0 && p.InAppRam(c.address, c.length)) {
     const uint32_t end = c.address + c.length;
-    if (end > p.allow_high_water_mark_) p.allow_high_water_mark_ = end;
+    if (end > p.allow_high_water_mark_) {
+      p.allow_high_water_mark_ = end;
+    }
   }
   return SyscallReturn::SuccessU32U32(previous.address, previous.length);
 }
@@ -204,7 +239,9 @@ Result<void> Kernel::SetBreak(Process& p, uint32_t new_break) {
       new_break > p.kernel_break_) {
     return ErrorCode::kNoMem;
   }
-  if (!p.mpu_->UpdateBreaks(new_break, p.kernel_break_).ok()) return ErrorCode::kNoMem;
+  if (!p.mpu_->UpdateBreaks(new_break, p.kernel_break_).ok()) {
+    return ErrorCode::kNoMem;
+  }
   if (new_break > p.app_break_) {
     std::memset(p.RamPointer(p.app_break_, new_break - p.app_break_), 0, new_break - p.app_break_);
   }
@@ -221,7 +258,9 @@ SyscallReturn Kernel::DoMemop(Process& p, const MemopCall& c) {
     case 1: {
       const uint32_t old_break = p.app_break_;
       const int64_t target = static_cast<int64_t>(old_break) + static_cast<int32_t>(c.arg);
-      if (target < 0 || target > 0xFFFFFFFFll) return SyscallReturn::Failure(ErrorCode::kNoMem);
+      if (target < 0 || target > 0xFFFFFFFFll) {
+        return SyscallReturn::Failure(ErrorCode::kNoMem);
+      }
       return SetBreak(p, static_cast<uint32_t>(target)).ok()
                  ? SyscallReturn::SuccessAddress(old_break)
                  : SyscallReturn::Failure(ErrorCode::kNoMem);

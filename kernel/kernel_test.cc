@@ -109,7 +109,9 @@ TEST_F(KernelTest, LoadFailuresFreeTheSlot) {
   h->platforms[0].fail_initialize = true;
   EXPECT_EQ(h->Load(0).error(), ErrorCode::kFail);
   h->platforms[0].fail_initialize = false;
-  for (const Process& p : h->kernel.processes()) EXPECT_EQ(p.state(), ProcessState::kUnused);
+  for (const Process& p : h->kernel.processes()) {
+    EXPECT_EQ(p.state(), ProcessState::kUnused);
+  }
   FakeProcessPlatform::ImageSpec huge;
   huge.minimum_ram_size = 1 << 20;
   EXPECT_EQ(h->Load(0, huge).error(), ErrorCode::kNoMem);
@@ -517,10 +519,42 @@ TEST_F(KernelTest, YieldNoWaitWithOnlyNullEventsReturnsAtOnce) {
   EXPECT_EQ(P(pid).pending_upcall_count(), 1u);  // still there for a yield-wait-for
 }
 
+// TRD104 §4.1 and upstream Tock 2.x: an unknown yield number returns to the app at once. It
+// does not block, deliver a pending upcall, use r1-r3, write any register or end the turn.
+TEST_F(KernelTest, UnknownYieldNumberReturnsAtOnceLeavingTheFrameAlone) {
+  ProcessId pid = Load();
+  Load(1);
+  ASSERT_EQ(h->Subscribe(pid, kDrv, 0, kFlash + 0x100, 1).variant(), kSuccessU32U32);
+  Schedule(pid, 0, 5);
+  const uint32_t flag = kRam + 100;
+  *PF(pid).Ram(flag) = 0xEE;
+  auto run = h->Schedule();
+  ASSERT_EQ(run->process, &P(pid));
+  for (uint32_t number : {3u, 7u, 0x80000000u, 0xFFFFFFFFu}) {
+    PF(pid).ClearRecords();
+    TrapResult r = h->Trap(pid, SyscallClass::kYield, number, flag, kDrv, 0xCC);
+    EXPECT_EQ(r.outcome, SyscallOutcome::kResume) << number;
+    EXPECT_EQ(r.regs, (SyscallRegisters{number, flag, kDrv, 0xCC}));
+    ASSERT_TRUE(PF(pid).last_return);
+    EXPECT_EQ(PF(pid).last_return->written, 0);
+    EXPECT_EQ(PF(pid).upcalls, 0);
+    EXPECT_EQ(P(pid).state(), ProcessState::kRunning);
+  }
+  EXPECT_EQ(*PF(pid).Ram(flag), 0xEE);           // r1 was not used as the no-wait flag
+  EXPECT_EQ(P(pid).pending_upcall_count(), 1u);  // still queued for a real yield
+  EXPECT_EQ(P(pid).syscall_count(), 5u);         // subscribe + four yields
+  h->kernel.HandlePreempted(P(pid), 10, h->loop_cap);
+  EXPECT_EQ(h->Schedule()->process, &P(pid));  // kept its turn
+  EXPECT_EQ(h->YieldWait(pid).outcome, SyscallOutcome::kResume);
+  EXPECT_EQ(PF(pid).last_upcall->args[0], 5u);
+}
+
 TEST_F(KernelTest, FullQueueDropsAndCountsUpcalls) {
   ProcessId pid = Load();
   ASSERT_EQ(h->Subscribe(pid, kDrv, 0, kFlash + 0x100, 1).variant(), kSuccessU32U32);
-  for (uint32_t i = 0; i < 10; ++i) Schedule(pid, 0, i);
+  for (uint32_t i = 0; i < 10; ++i) {
+    Schedule(pid, 0, i);
+  }
   auto r = driver.grant.Enter(
       pid, [](testing::TestApp&, GrantKernelData& kd) { return kd.ScheduleUpcall(0, 99, 0, 0); });
   ASSERT_TRUE(r.ok());
@@ -723,6 +757,188 @@ TEST_F(KernelTest, UnknownExitNumberReturnsNoSupport) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Every decode has a defined outcome: classes 0..7 at their selector boundaries and beyond,
+// and unknown classes. One fresh process per row (stop fault policy).
+
+enum class Expect : uint8_t {
+  kReturns,     // resumes with exactly `frame` as r0-r3
+  kUntouched,   // resumes, no register written (frame = the trap's arguments)
+  kBlocks,      // descheduled in `state`, nothing written
+  kTerminated,  // exit-terminate
+  kRestarted,   // exit-restart: Running again as a new process
+  kFaults,      // invalid syscall: fault policy (stop -> Faulted)
+};
+
+struct DecodeRow {
+  const char* what;
+  uint32_t cls;
+  SyscallRegisters args;
+  Expect expect;
+  SyscallRegisters frame = {};
+  ProcessState state = ProcessState::kRunning;
+};
+
+constexpr uint32_t kNoDrv = 0x4242;
+constexpr uint32_t kFailure = 0;
+constexpr uint32_t E(ErrorCode e) { return static_cast<uint32_t>(e); }
+
+// Test driver grant: 3 upcalls, 2 read-only, 2 read-write, 1 userspace-readable allow.
+const DecodeRow kDecodeRows[] = {
+    {"yield no-wait, nothing queued", 0, {0, 0, 1, 2}, Expect::kUntouched},
+    {"yield wait", 0, {1, 0, 1, 2}, Expect::kBlocks, {}, ProcessState::kYielded},
+    {"yield wait-for", 0, {2, kDrv, 1, 2}, Expect::kBlocks, {}, ProcessState::kYieldedFor},
+    {"yield 3", 0, {3, kRam + 8, 1, 2}, Expect::kUntouched},
+    {"yield 7", 0, {7, 0, 0, 0}, Expect::kUntouched},
+    {"yield 0xFFFFFFFF", 0, {0xFFFFFFFF, kDrv, 1, 2}, Expect::kUntouched},
+    {"subscribe no driver",
+     1,
+     {kNoDrv, 0, 0, 9},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoDevice), 0, 9}},
+    {"subscribe last upcall", 1, {kDrv, 2, 0, 9}, Expect::kReturns, {kSuccessU32U32, 0, 0, 9}},
+    {"subscribe upcall 3",
+     1,
+     {kDrv, 3, 0, 9},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoSupport), 0, 9}},
+    {"subscribe upcall 0xFFFFFFFF",
+     1,
+     {kDrv, 0xFFFFFFFF, 0, 9},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoSupport), 0, 9}},
+    {"subscribe fn outside the app",
+     1,
+     {kDrv, 0, 0xFFFFFFF0, 9},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kInval), 0xFFFFFFF0, 9}},
+    {"command no driver",
+     2,
+     {kNoDrv, 0, 1, 2},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kNoDevice), 1, 2}},
+    {"command unknown number",
+     2,
+     {kDrv, 0xFFFFFFFF, 1, 2},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kNoSupport), 1, 2}},
+    {"rw allow no driver",
+     3,
+     {kNoDrv, 0, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoDevice), kRam, 4}},
+    {"rw allow last", 3, {kDrv, 1, kRam, 4}, Expect::kReturns, {kSuccessU32U32, 0, 0, 4}},
+    {"rw allow 2",
+     3,
+     {kDrv, 2, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoSupport), kRam, 4}},
+    {"ro allow no driver",
+     4,
+     {kNoDrv, 0, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoDevice), kRam, 4}},
+    {"ro allow last", 4, {kDrv, 1, kRam, 4}, Expect::kReturns, {kSuccessU32U32, 0, 0, 4}},
+    {"ro allow 0xFFFFFFFF",
+     4,
+     {kDrv, 0xFFFFFFFF, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoSupport), kRam, 4}},
+    {"uro allow no driver",
+     7,
+     {kNoDrv, 0, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoDevice), kRam, 4}},
+    {"uro allow last", 7, {kDrv, 0, kRam, 4}, Expect::kReturns, {kSuccessU32U32, 0, 0, 4}},
+    {"uro allow 1",
+     7,
+     {kDrv, 1, kRam, 4},
+     Expect::kReturns,
+     {kFailureU32U32, E(ErrorCode::kNoSupport), kRam, 4}},
+    {"memop 2 (first defined)", 5, {2, 0, 7, 8}, Expect::kReturns, {kSuccessU32, kRam, 7, 8}},
+    {"memop 8, no such region",
+     5,
+     {8, 0, 7, 8},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kFail), 7, 8}},
+    {"memop 9, region 0xFFFFFFFF",
+     5,
+     {9, 0xFFFFFFFF, 7, 8},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kFail), 7, 8}},
+    {"memop 11 (last defined)", 5, {11, kRam, 7, 8}, Expect::kReturns, {kSuccess, kRam, 7, 8}},
+    {"memop 12", 5, {12, 0, 7, 8}, Expect::kReturns, {kFailure, E(ErrorCode::kNoSupport), 7, 8}},
+    {"memop 0xFFFFFFFF",
+     5,
+     {0xFFFFFFFF, 0, 7, 8},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kNoSupport), 7, 8}},
+    {"exit-terminate", 6, {0, 5, 0, 0}, Expect::kTerminated},
+    {"exit-restart", 6, {1, 5, 0, 0}, Expect::kRestarted},
+    {"exit 2", 6, {2, 5, 7, 8}, Expect::kReturns, {kFailure, E(ErrorCode::kNoSupport), 7, 8}},
+    {"exit 0xFFFFFFFF",
+     6,
+     {0xFFFFFFFF, 5, 7, 8},
+     Expect::kReturns,
+     {kFailure, E(ErrorCode::kNoSupport), 7, 8}},
+    {"class 8", 8, {0, 0, 0, 0}, Expect::kFaults},
+    {"class 255", 255, {1, 2, 3, 4}, Expect::kFaults},
+    {"class 0xFFFFFFFF", 0xFFFFFFFF, {0, 0, 0, 0}, Expect::kFaults},
+};
+
+TEST(KernelDecodeOutcomeTest, EveryClassAndSelectorBoundaryHasADefinedOutcome) {
+  for (const DecodeRow& row : kDecodeRows) {
+    SCOPED_TRACE(row.what);
+    auto h = std::make_unique<KernelHarness<1>>();
+    TestDriver driver(h->kernel, h->memory_cap);
+    ASSERT_TRUE(h->Register(kDrv, driver).ok());
+    Result<ProcessId> loaded = h->Load(0);
+    ASSERT_TRUE(loaded.ok());
+    const ProcessId pid = loaded.value();
+    FakeProcessPlatform& pf = h->platforms[0];
+    Process& p = h->processes[0];
+    pf.ClearRecords();
+    TrapResult r = h->Trap(pid, static_cast<SyscallClass>(row.cls), row.args[0], row.args[1],
+                           row.args[2], row.args[3]);
+    switch (row.expect) {
+      case Expect::kReturns:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kResume);
+        EXPECT_EQ(r.regs, row.frame);
+        EXPECT_EQ(p.state(), ProcessState::kRunning);
+        break;
+      case Expect::kUntouched:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kResume);
+        ASSERT_TRUE(pf.last_return);
+        EXPECT_EQ(pf.last_return->written, 0);
+        EXPECT_EQ(r.regs, row.args);
+        EXPECT_EQ(p.state(), ProcessState::kRunning);
+        break;
+      case Expect::kBlocks:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kDescheduled);
+        EXPECT_EQ(pf.returns, 0);
+        EXPECT_EQ(p.state(), row.state);
+        break;
+      case Expect::kTerminated:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kDescheduled);
+        EXPECT_EQ(p.state(), ProcessState::kTerminated);
+        EXPECT_EQ(p.completion_code(), row.args[1]);
+        break;
+      case Expect::kRestarted:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kDescheduled);
+        EXPECT_EQ(p.state(), ProcessState::kRunning);
+        EXPECT_NE(p.id(), pid);
+        EXPECT_EQ(pf.entries, 1);
+        break;
+      case Expect::kFaults:
+        EXPECT_EQ(r.outcome, SyscallOutcome::kDescheduled);
+        EXPECT_EQ(p.state(), ProcessState::kFaulted);
+        EXPECT_EQ(pf.returns, 0);
+        break;
+    }
+    EXPECT_EQ(h->kernel.illegal_transition_count(), 0u);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Faults
 
 TEST_F(KernelTest, InvalidSyscallIsAFaultUnderThePolicy) {
@@ -733,9 +949,17 @@ TEST_F(KernelTest, InvalidSyscallIsAFaultUnderThePolicy) {
 
   PanicFaultPolicy panic;
   ProcessId other = Load(1, {}, &panic);
-  r = h->Trap(other, SyscallClass::kYield, 7);
+  r = h->Trap(other, static_cast<SyscallClass>(0xFF), 7);
   EXPECT_EQ(r.outcome, SyscallOutcome::kPanic);
   EXPECT_EQ(h->processes[1].state(), ProcessState::kFaulted);
+
+  RestartFaultPolicy restart;
+  ProcessId third = Load(2, {}, &restart);
+  r = h->Trap(third, static_cast<SyscallClass>(8), 0);
+  EXPECT_EQ(r.outcome, SyscallOutcome::kDescheduled);
+  EXPECT_EQ(h->processes[2].state(), ProcessState::kRunning);
+  EXPECT_EQ(h->processes[2].restart_count(), 1u);
+  EXPECT_EQ(h->kernel.illegal_transition_count(), 0u);
 }
 
 TEST_F(KernelTest, PanicPolicyPanicsOnFirstFault) {
@@ -927,7 +1151,9 @@ class DenyCommands final : public SyscallFilter {
  public:
   Result<void> Filter(const Process&, const Syscall& call) override {
     ++seen;
-    if (call.klass == SyscallClass::kCommand) return ErrorCode::kReserve;
+    if (call.klass == SyscallClass::kCommand) {
+      return ErrorCode::kReserve;
+    }
     return {};
   }
   int seen = 0;

@@ -2,13 +2,17 @@
 // regions and breaks, and the kernel-owned top of the process's RAM that holds its upcall queue
 // and grant table. Platform specifics come in through ProcessMemory (where RAM is and how the
 // kernel reaches it), UserspaceKernelBoundary (registers) and Mpu (protection).
-// State changes happen only through Kernel (trusted); capsules see a ProcessId, not a Process.
+// The process owns its state: every change is one ProcessEvent checked against one transition
+// table (NextProcessState, upstream process_standard.rs's stop()/resume()/set_yielded_state()),
+// applied by a private member only Kernel (trusted) calls; capsules see a ProcessId.
 #ifndef TOCKPP_KERNEL_PROCESS_H_
 #define TOCKPP_KERNEL_PROCESS_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
+#include "kernel/error_code.h"
 #include "kernel/fault_policy.h"
 #include "kernel/mpu.h"
 #include "kernel/process_id.h"
@@ -33,6 +37,29 @@ enum class ProcessState : uint8_t {
   kTerminated,
 };
 
+// Everything that changes a process's state. Legal edges (all others are rejected):
+enum class ProcessEvent : uint8_t {
+  kClaim,        // Unused -> Terminated: a load takes the slot
+  kRelease,      // Terminated -> Unused: that load failed
+  kStart,        // Terminated -> Running: entry call set (load, start, restart)
+  kStartFailed,  // Terminated -> Faulted: a restart after a fault or exit-restart failed
+  kYield,        // Running -> Yielded
+  kYieldFor,     // Running -> YieldedFor
+  kWake,         // Yielded, YieldedFor -> Running: an upcall or its values were delivered
+  kStop,         // Running, Yielded, YieldedFor -> Stopped(that state)
+  kResume,       // Stopped(s) -> s
+  kFault,        // any alive state -> Faulted
+  kTerminate,    // any alive state, Faulted -> Terminated
+};
+inline constexpr uint8_t kProcessEventCount = 11;
+
+// The transition table: where `event` takes a process in state `from`, or why it may not:
+// kOff (no live process: Unused, or a dead one for events that need a live one), kAlready (it
+// is already there: stop while stopped, resume or wake while not stopped/blocked, start while
+// not Terminated, fault while Faulted, terminate while Terminated), kBusy (claim of a used
+// slot), kInval (any other illegal edge, e.g. yield while stopped).
+Result<ProcessState> NextProcessState(ProcessState from, ProcessEvent event);
+
 // One entry of the per-process grant table (in the process's kernel-owned RAM).
 struct GrantTableEntry {
   uint32_t driver_num;
@@ -46,7 +73,7 @@ class Process {
   Process& operator=(const Process&) = delete;
 
   ProcessId id() const { return ProcessId(index_, identifier_); }
-  ProcessState state() const { return state_; }
+  ProcessState state() const { return state_.get(); }
   // Running, yielded (for) or stopped: the process exists and may be scheduled again.
   bool IsAlive() const;
   bool IsStopped() const;
@@ -101,6 +128,30 @@ class Process {
   friend class GrantBase;
   friend class GrantKernelData;
   friend class ProcessInspector;
+  friend class ProcessTestPeer;
+
+  // ---- State changes (Kernel only). Each applies one ProcessEvent; an illegal edge changes
+  // nothing and returns NextProcessState's error.
+  Result<void> Apply(ProcessEvent event);
+  // kClaim; a fresh identity: `identifier`, no restarts, no completion code, never started.
+  Result<void> Claim(uint32_t identifier);
+  // kRelease; the identifier is cleared.
+  Result<void> Release();
+  // kStart; debug counters reset, an execution context is live (released by the kernel).
+  Result<void> MarkStarted();
+  // kStartFailed.
+  Result<void> FailStart();
+  Result<void> SetYielded();                // kYield
+  Result<void> SetYieldedFor(UpcallId id);  // kYieldFor, remembering what it waits for
+  Result<void> SetRunning();                // kWake
+  Result<void> Stop();                      // kStop
+  Result<void> Resume();                    // kResume
+  Result<void> SetFaulted();                // kFault
+  // kTerminate; a given completion code is stored, nullopt keeps the one stored before.
+  Result<void> Terminate(std::optional<uint32_t> completion_code);
+  // While Terminated: the next start is a new process (new identifier, one more restart) whose
+  // completion code is `completion_code` (exit-restart passes its own on, as upstream).
+  Result<void> Renew(uint32_t identifier, std::optional<uint32_t> completion_code);
 
   // Bytes at the top of RAM the kernel needs at load: grant table + upcall queue, 8-aligned.
   static uint32_t InitialKernelRegionSize(size_t num_grants);
@@ -136,7 +187,16 @@ class Process {
   uint32_t timeslice_expirations_ = 0;
   uint16_t index_ = 0;
   uint16_t restart_count_ = 0;
-  ProcessState state_ = ProcessState::kUnused;
+  // Only Process writes the state: Kernel, a friend, can read it through get() only.
+  class StateField {
+   public:
+    ProcessState get() const { return value_; }
+
+   private:
+    friend class Process;
+    ProcessState value_ = ProcessState::kUnused;
+  };
+  StateField state_;
   uint8_t num_grants_ = 0;
   bool has_completion_code_ = false;
   bool ever_started_ = false;

@@ -7,10 +7,12 @@ std::optional<Syscall> DecodeSyscall(uint32_t class_num, const SyscallRegisters&
   Syscall s;
   switch (class_num) {
     case 0:
-      if (r[0] > 2) return std::nullopt;
       s.klass = SyscallClass::kYield;
-      s.yield = YieldCall{static_cast<YieldKind>(r[0]), 0, 0, 0};
-      if (s.yield.kind == YieldKind::kNoWait) s.yield.address = r[1];
+      s.yield =
+          YieldCall{r[0] <= 2 ? static_cast<YieldKind>(r[0]) : YieldKind::kUnknown, 0, 0, 0, r[0]};
+      if (s.yield.kind == YieldKind::kNoWait) {
+        s.yield.address = r[1];
+      }
       if (s.yield.kind == YieldKind::kWaitFor) {
         s.yield.driver_num = r[1];
         s.yield.subscribe_num = r[2];
@@ -54,8 +56,11 @@ void EncodeSyscall(const Syscall& s, uint32_t& class_num, SyscallRegisters& r) {
   r = {0, 0, 0, 0};
   switch (s.klass) {
     case SyscallClass::kYield:
-      r[0] = static_cast<uint32_t>(s.yield.kind);
-      if (s.yield.kind == YieldKind::kNoWait) r[1] = s.yield.address;
+      r[0] = s.yield.kind == YieldKind::kUnknown ? s.yield.number
+                                                 : static_cast<uint32_t>(s.yield.kind);
+      if (s.yield.kind == YieldKind::kNoWait) {
+        r[1] = s.yield.address;
+      }
       if (s.yield.kind == YieldKind::kWaitFor) {
         r[1] = s.yield.driver_num;
         r[2] = s.yield.subscribe_num;

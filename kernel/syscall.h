@@ -1,6 +1,8 @@
 // Decoding a trap into a typed system call (TRD104 §3/§4): the class number and the four
-// 32-bit argument registers r0-r3 become a `Syscall`, or nothing when the class or yield number
-// is unknown (the kernel treats that as a process fault, like upstream's Cortex-M path).
+// 32-bit argument registers r0-r3 become a `Syscall`, or nothing when the class number is
+// unknown (the kernel treats that as a process fault, like upstream's arch layers). Every
+// register value of a known class decodes: an unknown yield number is YieldKind::kUnknown,
+// unknown memop/exit numbers are answered by the kernel.
 // Pure value code: touches no process or driver state.
 #ifndef TOCKPP_KERNEL_SYSCALL_H_
 #define TOCKPP_KERNEL_SYSCALL_H_
@@ -23,10 +25,13 @@ enum class SyscallClass : uint8_t {
   kUserspaceReadableAllow = 7,
 };
 
+// Yield numbers (r0 of class 0); every other number decodes as kUnknown (TRD104 §4.1: the
+// kernel returns at once and uses no parameter).
 enum class YieldKind : uint32_t {
   kNoWait = 0,
   kWait = 1,
   kWaitFor = 2,
+  kUnknown = 0xFFFFFFFF,
 };
 
 enum class AllowKind : uint8_t {
@@ -44,6 +49,7 @@ struct YieldCall {
   uint32_t address;        // no-wait: where to write 1/0 (0 = nowhere)
   uint32_t driver_num;     // wait-for
   uint32_t subscribe_num;  // wait-for
+  uint32_t number;         // r0 as the app passed it (what kUnknown was)
 };
 
 struct SubscribeCall {
@@ -94,7 +100,7 @@ struct Syscall {
 
 using SyscallRegisters = std::array<uint32_t, 4>;
 
-// Decodes class number + r0..r3. Returns nullopt for class numbers > 7 and yield numbers > 2.
+// Decodes class number + r0..r3. Returns nullopt for class numbers > 7 only.
 std::optional<Syscall> DecodeSyscall(uint32_t class_num, const SyscallRegisters& regs);
 
 // Inverse of DecodeSyscall (used by tests, fuzzers and userspace shims).
