@@ -303,7 +303,9 @@ SoakResult RunSoak(const SoakOptions& options) {
   std::vector<uint64_t> healthy_syscalls(std::size(kHealthy), 0);
   int restarts = 0;
   if (!result.wedged && result.error.empty()) {
-    sample(0);
+    absl::StatusOr<ProcessInfo> crasher = tockd.control().Inspect(kCrasher);
+    restarts = crasher.ok() ? crasher->restarts : 0;
+    sample(restarts);
     int next_sample = options.sample_every;
     while (restarts < options.cycles) {
       const int seen = restarts;
@@ -316,6 +318,7 @@ SoakResult RunSoak(const SoakOptions& options) {
         break;
       }
       restarts = info.restarts;
+      result.seconds = seconds();
       if (restarts < next_sample && restarts < options.cycles) {
         continue;
       }
@@ -341,7 +344,6 @@ SoakResult RunSoak(const SoakOptions& options) {
     }
   }
   result.cycles = restarts;
-  result.seconds = seconds();
   if (result.samples.empty() || result.samples.back().restarts != restarts || result.wedged) {
     sample(restarts);
   }

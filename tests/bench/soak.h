@@ -48,9 +48,9 @@ struct HealthyOutput {
 struct SoakResult {
   std::string error;  // non-empty: the soak could not start or tockd died (details)
   bool wedged = false;
-  std::string wedge;  // what stalled, after how many restarts, `ps` at that moment
-  int cycles = 0;     // restarts reached
-  double seconds = 0;
+  std::string wedge;      // what stalled, after how many restarts, `ps` at that moment
+  int cycles = 0;         // restarts reached
+  double seconds = 0;     // from start to the last restart seen (a wedge's guard not included)
   int fault_dumps = 0;    // "Process fault: soak_crasher" dumps in the log
   int foreign_lines = 0;  // console lines from no healthy app (garbled or spliced)
   std::string first_foreign;
