@@ -94,7 +94,9 @@ std::optional<int64_t> ConsoleTime(const std::vector<std::string>& trace, const 
     }
     const size_t end = event.find(',');
     int64_t t;
-    if (end != std::string::npos && absl::SimpleAtoi(event.substr(5, end - 5), &t)) return t;
+    if (end != std::string::npos && absl::SimpleAtoi(event.substr(5, end - 5), &t)) {
+      return t;
+    }
   }
   return std::nullopt;
 }
@@ -103,13 +105,17 @@ std::optional<int64_t> ConsoleTime(const std::vector<std::string>& trace, const 
 // kRealBound of wall-clock time in both modes; in virtual time also kVirtualBound of virtual
 // time from "witness: go" to "witness: done", read from the trace.
 ::testing::AssertionResult WitnessFinishesInBound(Tockd& t) {
-  if (::testing::AssertionResult r = t.TypeConsole("g"); !r) return r;
+  if (::testing::AssertionResult r = t.TypeConsole("g"); !r) {
+    return r;
+  }
   if (::testing::AssertionResult r = t.WaitForConsole("witness: done\n", kRealBound); !r) {
     return ::testing::AssertionFailure()
            << "the witness did not finish its " << absl::FormatDuration(kWork) << " of work within "
            << absl::FormatDuration(kRealBound) << " of wall-clock time: " << r.message();
   }
-  if (t.options().time != TimeMode::kVirtual) return ::testing::AssertionSuccess();
+  if (t.options().time != TimeMode::kVirtual) {
+    return ::testing::AssertionSuccess();
+  }
   const std::vector<std::string> trace = t.TraceLines();
   const std::optional<int64_t> go = ConsoleTime(trace, "witness: go");
   const std::optional<int64_t> done = ConsoleTime(trace, "witness: done");
@@ -242,7 +248,9 @@ struct Pipelined {
 
 std::vector<std::string> Repeat(int times, const std::vector<std::string>& commands) {
   std::vector<std::string> out;
-  for (int i = 0; i < times; ++i) out.insert(out.end(), commands.begin(), commands.end());
+  for (int i = 0; i < times; ++i) {
+    out.insert(out.end(), commands.begin(), commands.end());
+  }
   return out;
 }
 

@@ -74,11 +74,11 @@ std::vector<std::string> DirectoryEntries(const std::string& path) {
 // The children of `parent` from /proc/PARENT/task/*/children; nullopt if the kernel has no
 // such files (CONFIG_PROC_CHILDREN off).
 std::optional<std::vector<pid_t>> ChildrenFromTasks(pid_t parent) {
-  const std::string tasks = "/proc/" + std::to_string(parent) + "/task";
+  const std::string tasks = absl::StrCat("/proc/", parent, "/task");
   std::vector<pid_t> children;
   bool any_file = false;
   for (const std::string& task : DirectoryEntries(tasks)) {
-    std::ifstream file(tasks + "/" + task + "/children");
+    std::ifstream file(absl::StrCat(tasks, "/", task, "/children"));
     if (!file) {
       continue;
     }
@@ -103,7 +103,7 @@ std::vector<pid_t> ChildrenFromStat(pid_t parent) {
       continue;
     }
     // "PID (COMM) STATE PPID ...": COMM may hold spaces and parentheses; the last ')' ends it.
-    const std::string stat = ReadSmallFile("/proc/" + entry + "/stat");
+    const std::string stat = ReadSmallFile(absl::StrCat("/proc/", entry, "/stat"));
     const size_t close = stat.rfind(')');
     if (close == std::string::npos) {
       continue;
@@ -696,7 +696,7 @@ std::vector<std::pair<pid_t, std::string>> Tockd::AppProcesses() const {
   }
   std::sort(children->begin(), children->end());
   for (pid_t child : *children) {
-    std::string comm = ReadSmallFile("/proc/" + std::to_string(child) + "/comm");
+    std::string comm = ReadSmallFile(absl::StrCat("/proc/", child, "/comm"));
     if (comm.empty()) {
       continue;  // gone meanwhile
     }
