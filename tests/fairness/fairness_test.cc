@@ -70,15 +70,16 @@ struct Mode {
 void PrintTo(const Mode& mode, std::ostream* os) { *os << mode.name; }
 constexpr Mode kModes[] = {{TimeMode::kReal, "Real"}, {TimeMode::kVirtual, "Virtual"}};
 
-// The witness first (so it is ready before the attacker runs), then `attacker`.
+// The witness first (so it is ready before the attacker runs), then `attacker`. The control
+// socket is always on: tests send commands on it, and a failure shows `ps`.
 TockdOptions WithWitness(TimeMode mode, const std::string& attacker,
-                         std::vector<std::string> flags = {}, bool control = false) {
+                         std::vector<std::string> flags = {}) {
   flags.push_back(absl::StrCat("--timeslice=", absl::FormatDuration(kSlice)));
   TockdOptions options;
   options.apps = {kWitness, attacker};
   options.flags = std::move(flags);
   options.exit_when_done = false;
-  options.control = control;
+  options.control = true;
   options.time = mode;
   options.trace = mode == TimeMode::kVirtual;
   return options;
@@ -101,6 +102,17 @@ std::optional<int64_t> ConsoleTime(const std::vector<std::string>& trace, const 
   return std::nullopt;
 }
 
+// tockd's view of the processes, one line: "witness yielded syscalls=13; ticker running ...".
+std::string Ps(Tockd& t) {
+  absl::StatusOr<std::vector<harness::ProcessInfo>> ps = t.control().Processes();
+  if (!ps.ok()) {
+    return ps.status().ToString();
+  }
+  return absl::StrJoin(*ps, "; ", [](std::string* out, const harness::ProcessInfo& p) {
+    absl::StrAppend(out, p.name, " ", p.state, " restarts=", p.restarts, " syscalls=", p.syscalls);
+  });
+}
+
 // Lets the witness start (one console byte) and checks it finishes within the stated bound:
 // kRealBound of wall-clock time in both modes; in virtual time also kVirtualBound of virtual
 // time from "witness: go" to "witness: done", read from the trace.
@@ -111,7 +123,8 @@ std::optional<int64_t> ConsoleTime(const std::vector<std::string>& trace, const 
   if (::testing::AssertionResult r = t.WaitForConsole("witness: done\n", kRealBound); !r) {
     return ::testing::AssertionFailure()
            << "the witness did not finish its " << absl::FormatDuration(kWork) << " of work within "
-           << absl::FormatDuration(kRealBound) << " of wall-clock time: " << r.message();
+           << absl::FormatDuration(kRealBound) << " of wall-clock time (ps: " << Ps(t)
+           << "): " << r.message();
   }
   if (t.options().time != TimeMode::kVirtual) {
     return ::testing::AssertionSuccess();
@@ -277,7 +290,7 @@ INSTANTIATE_TEST_SUITE_P(Modes, PipelinedControlTest,
 // again afterwards (it is neither stopped nor wedged).
 TEST_P(PipelinedControlTest, WitnessAndTargetKeepRunning) {
   const auto& [mode, pipelined] = GetParam();
-  auto tockd = Tockd::Start(WithWitness(mode.time, kTicker, {}, /*control=*/true));
+  auto tockd = Tockd::Start(WithWitness(mode.time, kTicker));
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForConsole("witness: ready\n"));
@@ -291,17 +304,8 @@ TEST_P(PipelinedControlTest, WitnessAndTargetKeepRunning) {
   const harness::Pattern tick = Regex("^ticker: [0-9]+$");
   const int ticks = t.Count(Stream::kConsole, tick);
   if (::testing::AssertionResult r = WitnessFinishesInBound(t); !r) {
-    // Wedged: show what tockd thinks of the processes; the ticker cannot run either.
-    auto ps = t.control().Processes();
-    ADD_FAILURE() << "after " << absl::StrJoin(pipelined.commands, "; ") << ": " << r.message()
-                  << "\nps: "
-                  << (ps.ok() ? absl::StrJoin(*ps, "; ",
-                                              [](std::string* out, const harness::ProcessInfo& p) {
-                                                absl::StrAppend(out, p.name, " ", p.state,
-                                                                " syscalls=", p.syscalls);
-                                              })
-                              : ps.status().ToString());
-    return;
+    ADD_FAILURE() << "after " << absl::StrJoin(pipelined.commands, "; ") << ": " << r.message();
+    return;  // wedged: the ticker cannot run either
   }
   EXPECT_TRUE(t.WaitFor(Stream::kConsole, tick, ticks + 3, kRealBound))
       << "the ticker did not run again after " << absl::StrJoin(pipelined.commands, "; ");
