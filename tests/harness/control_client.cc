@@ -30,10 +30,13 @@ absl::StatusOr<ControlClient> ControlClient::Connect(const std::string& socket_p
 }
 
 absl::Status ControlClient::SendLine(std::string_view command) {
-  std::string line = std::string(command) + "\n";
+  return SendRaw(std::string(command) + "\n");
+}
+
+absl::Status ControlClient::SendRaw(std::string_view bytes) {
   size_t done = 0;
-  while (done < line.size()) {
-    ssize_t n = send(fd_.get(), line.data() + done, line.size() - done, MSG_NOSIGNAL);
+  while (done < bytes.size()) {
+    ssize_t n = send(fd_.get(), bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -81,12 +84,8 @@ absl::StatusOr<std::string> ControlClient::ReadLine(absl::Time deadline) {
   }
 }
 
-absl::StatusOr<std::vector<std::string>> ControlClient::Request(std::string_view command,
-                                                                absl::Duration timeout) {
-  absl::Time deadline = absl::Now() + timeout;
-  if (absl::Status s = SendLine(command); !s.ok()) {
-    return s;
-  }
+absl::StatusOr<absl::StatusOr<std::vector<std::string>>> ControlClient::ReadReply(
+    std::string_view command, absl::Time deadline) {
   std::vector<std::string> items;
   for (;;) {
     absl::StatusOr<std::string> line = ReadLine(deadline);
@@ -94,15 +93,51 @@ absl::StatusOr<std::vector<std::string>> ControlClient::Request(std::string_view
       return line.status();
     }
     if (*line == "ok") {
-      return items;
+      return absl::StatusOr<std::vector<std::string>>(std::move(items));
     }
     if (line->rfind("error: ", 0) == 0) {
-      return absl::FailedPreconditionError(
+      return absl::StatusOr<std::vector<std::string>>(absl::FailedPreconditionError(
           absl::StrCat("'", absl::string_view(command.data(), command.size()),
-                       "': ", absl::string_view(*line).substr(7)));
+                       "': ", absl::string_view(*line).substr(7))));
     }
     items.push_back(*std::move(line));
   }
+}
+
+absl::StatusOr<std::vector<std::string>> ControlClient::Request(std::string_view command,
+                                                                absl::Duration timeout) {
+  absl::Time deadline = absl::Now() + timeout;
+  if (absl::Status s = SendLine(command); !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<absl::StatusOr<std::vector<std::string>>> reply = ReadReply(command, deadline);
+  if (!reply.ok()) {
+    return reply.status();
+  }
+  return *std::move(reply);
+}
+
+absl::StatusOr<std::vector<absl::StatusOr<std::vector<std::string>>>> ControlClient::Pipeline(
+    const std::vector<std::string>& commands, absl::Duration timeout) {
+  absl::Time deadline = absl::Now() + timeout;
+  std::string bytes;
+  for (const std::string& command : commands) {
+    absl::StrAppend(&bytes, command, "\n");
+  }
+  if (absl::Status s = SendRaw(bytes); !s.ok()) {
+    return s;
+  }
+  std::vector<absl::StatusOr<std::vector<std::string>>> replies;
+  for (const std::string& command : commands) {
+    absl::StatusOr<absl::StatusOr<std::vector<std::string>>> reply = ReadReply(command, deadline);
+    if (!reply.ok()) {
+      return absl::Status(reply.status().code(),
+                          absl::StrCat(reply.status().message(), " (after ", replies.size(), " of ",
+                                       commands.size(), " replies)"));
+    }
+    replies.push_back(*std::move(reply));
+  }
+  return replies;
 }
 
 absl::Status ControlClient::Press(int button) {

@@ -37,13 +37,26 @@ class ControlClient {
   // `inspect APP`, parsed; NotFound-like FailedPrecondition if there is no such app.
   absl::StatusOr<ProcessInfo> Inspect(std::string_view app);
 
+  // Sends every command in one write, as a client that does not wait for replies would
+  // (pipelined), then reads one reply per command, in order: each is the item lines or the
+  // `error: msg` as FailedPrecondition, as Request() gives them. The outer status fails only
+  // if the connection fails or `timeout` passes before the last reply.
+  absl::StatusOr<std::vector<absl::StatusOr<std::vector<std::string>>>> Pipeline(
+      const std::vector<std::string>& commands, absl::Duration timeout = absl::Seconds(10));
+
   // Sends the line without waiting for a reply (for `watch`; the caller then reads fd()).
   absl::Status SendLine(std::string_view command);
+  // Sends `bytes` verbatim (any number of lines, or part of one) without reading a reply.
+  absl::Status SendRaw(std::string_view bytes);
   int fd() const { return fd_.get(); }
 
  private:
   explicit ControlClient(UniqueFd fd) : fd_(std::move(fd)) {}
   absl::StatusOr<std::string> ReadLine(absl::Time deadline);
+  // Reads one reply (item lines up to `ok` / `error: ...`) to `command`. The outer status is
+  // the connection's; the inner one is the command's.
+  absl::StatusOr<absl::StatusOr<std::vector<std::string>>> ReadReply(std::string_view command,
+                                                                     absl::Time deadline);
 
   UniqueFd fd_;
   std::string pending_;  // bytes read past the last returned line

@@ -2,6 +2,7 @@
 // implements the harness waits on a condition variable fed by that thread.
 #include "tests/harness/tockd.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -24,8 +25,10 @@
 #include <iterator>
 
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "tests/harness/data_path.h"
 
 namespace tockpp::harness {
@@ -46,6 +49,73 @@ std::string Tail(const std::string& text, size_t max) {
   }
   return "[... " + std::to_string(text.size() - max) + " bytes ...]" +
          text.substr(text.size() - max);
+}
+
+std::string ReadSmallFile(const std::string& path) {
+  std::ifstream file(path);
+  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::string> DirectoryEntries(const std::string& path) {
+  std::vector<std::string> names;
+  DIR* dir = opendir(path.c_str());
+  if (dir == nullptr) {
+    return names;
+  }
+  while (dirent* e = readdir(dir)) {
+    if (e->d_name[0] != '.') {
+      names.push_back(e->d_name);
+    }
+  }
+  closedir(dir);
+  return names;
+}
+
+// The children of `parent` from /proc/PARENT/task/*/children; nullopt if the kernel has no
+// such files (CONFIG_PROC_CHILDREN off).
+std::optional<std::vector<pid_t>> ChildrenFromTasks(pid_t parent) {
+  const std::string tasks = absl::StrCat("/proc/", parent, "/task");
+  std::vector<pid_t> children;
+  bool any_file = false;
+  for (const std::string& task : DirectoryEntries(tasks)) {
+    std::ifstream file(absl::StrCat(tasks, "/", task, "/children"));
+    if (!file) {
+      continue;
+    }
+    any_file = true;
+    pid_t pid;
+    while (file >> pid) {
+      children.push_back(pid);
+    }
+  }
+  if (!any_file) {
+    return std::nullopt;
+  }
+  return children;
+}
+
+// The children of `parent` by their PPid in /proc/*/stat.
+std::vector<pid_t> ChildrenFromStat(pid_t parent) {
+  std::vector<pid_t> children;
+  for (const std::string& entry : DirectoryEntries("/proc")) {
+    pid_t pid;
+    if (!absl::SimpleAtoi(entry, &pid)) {
+      continue;
+    }
+    // "PID (COMM) STATE PPID ...": COMM may hold spaces and parentheses; the last ')' ends it.
+    const std::string stat = ReadSmallFile(absl::StrCat("/proc/", entry, "/stat"));
+    const size_t close = stat.rfind(')');
+    if (close == std::string::npos) {
+      continue;
+    }
+    std::vector<absl::string_view> fields =
+        absl::StrSplit(absl::string_view(stat).substr(close + 1), ' ', absl::SkipEmpty());
+    pid_t ppid;
+    if (fields.size() > 1 && absl::SimpleAtoi(fields[1], &ppid) && ppid == parent) {
+      children.push_back(pid);
+    }
+  }
+  return children;
 }
 
 std::chrono::steady_clock::time_point SteadyDeadline(absl::Duration timeout) {
@@ -611,6 +681,41 @@ absl::StatusOr<std::vector<bool>> Tockd::Leds() {
              << Describe(lock);
     }
   }
+}
+
+// --- App processes ----------------------------------------------------------------------------
+
+std::vector<std::pair<pid_t, std::string>> Tockd::AppProcesses() const {
+  std::vector<std::pair<pid_t, std::string>> out;
+  if (pid_ <= 0 || !exit_status().running()) {
+    return out;
+  }
+  std::optional<std::vector<pid_t>> children = ChildrenFromTasks(pid_);
+  if (!children) {
+    children = ChildrenFromStat(pid_);
+  }
+  std::sort(children->begin(), children->end());
+  for (pid_t child : *children) {
+    std::string comm = ReadSmallFile(absl::StrCat("/proc/", child, "/comm"));
+    if (comm.empty()) {
+      continue;  // gone meanwhile
+    }
+    if (comm.back() == '\n') {
+      comm.pop_back();
+    }
+    out.emplace_back(child, std::move(comm));
+  }
+  return out;
+}
+
+std::optional<pid_t> Tockd::AppPid(std::string_view name) const {
+  const std::string_view comm = name.substr(0, 15);  // TASK_COMM_LEN - 1
+  for (const auto& [pid, child_comm] : AppProcesses()) {
+    if (child_comm == comm) {
+      return pid;
+    }
+  }
+  return std::nullopt;
 }
 
 // --- Exit -------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -113,6 +114,16 @@ class Tockd {
   ::testing::AssertionResult WaitForProcess(
       std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
       ProcessInfo* info, absl::Duration timeout);
+
+  // --- App processes (each app runs as a Linux child of tockd).
+  // The pid of the app process whose /proc/PID/comm is `name` (its TBF package name; Linux
+  // keeps the first 15 bytes), the lowest if several match; nullopt if none runs now (not yet
+  // spawned or launched, between restarts, exited). For signalling an app from outside, e.g.
+  // SIGSTOP/SIGCONT. Found through /proc/<tockd>/task/*/children, or by scanning /proc/*/stat
+  // for tockd's children where the kernel has no `children` files.
+  std::optional<pid_t> AppPid(std::string_view name) const;
+  // Every live child of tockd: pid and comm, by pid.
+  std::vector<std::pair<pid_t, std::string>> AppProcesses() const;
 
   // --- Exit. Waits for tockd to exit and its output to end; kRunning if `timeout` passed.
   ExitStatus WaitForExit();

@@ -112,5 +112,46 @@ TEST(TockdHarnessTest, EventsNeedTheControlSocket) {
   EXPECT_FALSE((*tockd)->Leds().ok());
 }
 
+TEST(TockdHarnessTest, AppPidFindsEachAppProcessByName) {
+  auto tockd =
+      Tockd::Start({.apps = {"//apps/examples/spin:spin.tbf", "//tests/integration/apps:echo.tbf"},
+                    .flags = {"--fault-policy=stop"},
+                    .exit_when_done = false});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  ASSERT_TRUE(t.WaitForConsole("spin: spinning forever"));
+  ASSERT_TRUE(t.WaitForConsole("echo: ready"));
+  std::optional<pid_t> spin = t.AppPid("spin");
+  std::optional<pid_t> echo = t.AppPid("echo");
+  ASSERT_TRUE(spin.has_value());
+  ASSERT_TRUE(echo.has_value());
+  EXPECT_NE(*spin, *echo);
+  EXPECT_NE(*spin, t.pid());
+  EXPECT_FALSE(t.AppPid("nosuchapp").has_value());
+  EXPECT_EQ(t.AppProcesses().size(), 2u);
+  // It is the app's process: killing it is that app's fault.
+  ASSERT_EQ(kill(*echo, SIGKILL), 0);
+  FaultReport report;
+  ASSERT_TRUE(t.WaitForFault("echo", &report));
+  EXPECT_NE(report.cause.find("killed by KILL"), std::string::npos) << report.text;
+}
+
+TEST(TockdHarnessTest, PipelinedCommandsGetOneReplyEachInOrder) {
+  auto tockd = Tockd::Start(
+      {.apps = {"//apps/examples/hello:hello.tbf"}, .exit_when_done = false, .control = true});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  auto replies = (*tockd)->control().Pipeline({"leds", "launch missiles", "buttons"});
+  ASSERT_TRUE(replies.ok()) << replies.status();
+  ASSERT_EQ(replies->size(), 3u);
+  ASSERT_TRUE((*replies)[0].ok()) << (*replies)[0].status();
+  EXPECT_EQ((*replies)[0]->size(), 4u);  // four LEDs
+  EXPECT_EQ((*replies)[0]->front(), "led 0 off");
+  EXPECT_EQ((*replies)[1].status().code(), absl::StatusCode::kFailedPrecondition);
+  ASSERT_TRUE((*replies)[2].ok()) << (*replies)[2].status();
+  EXPECT_EQ((*replies)[2]->front(), "button 0 released");
+  // The connection is still in step.
+  EXPECT_TRUE((*tockd)->control().Request("leds").ok());
+}
+
 }  // namespace
 }  // namespace tockpp::harness
