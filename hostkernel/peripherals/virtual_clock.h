@@ -1,8 +1,9 @@
 // VirtualClock: HostClock for `--time=virtual`. Time never follows the wall clock: the
 // scheduler charges fixed costs while apps run (kSyscallCostNs per syscall, kTimesliceCostNs
-// per expired timeslice) and, when every process is idle, calls AdvanceToNextDeadline() to jump
-// straight to the earliest timer. Due timers run from one Post()ed dispatch on the loop, in
-// deadline order (registration order on ties). Host-only; loop thread only.
+// per expired timeslice, kFaultCostNs per fault) and, when every process is idle, calls
+// AdvanceToNextDeadline() to jump straight to the earliest timer. Due timers run from one Post()ed
+// dispatch on the loop, in deadline order (registration order on ties). Host-only; loop thread
+// only.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,9 @@ class VirtualClock final : public HostClock {
   // 10 ms quantum) are worth in virtual time.
   static constexpr uint64_t kSyscallCostNs = 1'000;         // 1 us
   static constexpr uint64_t kTimesliceCostNs = 10'000'000;  // 10 ms
+  // A process fault (and the restart its policy may bring): a loop of faults that makes no
+  // syscall would otherwise freeze virtual time for every other process.
+  static constexpr uint64_t kFaultCostNs = 1'000'000;  // 1 ms
 
   explicit VirtualClock(Reactor& reactor, uint64_t start_ns = 0)
       : reactor_(reactor), now_ns_(start_ns) {}
@@ -34,6 +38,7 @@ class VirtualClock final : public HostClock {
   void Advance(uint64_t ns);
   void ChargeSyscall() { Advance(kSyscallCostNs); }
   void ChargeTimeslice() { Advance(kTimesliceCostNs); }
+  void ChargeFault() { Advance(kFaultCostNs); }
 
   // The earliest pending deadline, if any.
   std::optional<uint64_t> NextDeadline() const;

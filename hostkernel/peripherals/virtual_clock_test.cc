@@ -23,6 +23,9 @@ TEST(VirtualClockTest, TimeMovesOnlyWhenAdvanced) {
   clock.ChargeSyscall();
   clock.ChargeTimeslice();
   EXPECT_EQ(clock.NowNs(), 500u + VirtualClock::kSyscallCostNs + VirtualClock::kTimesliceCostNs);
+  clock.ChargeFault();
+  EXPECT_EQ(clock.NowNs(), 500u + VirtualClock::kSyscallCostNs + VirtualClock::kTimesliceCostNs +
+                               VirtualClock::kFaultCostNs);
 }
 
 TEST(VirtualClockTest, JumpsToEarliestDeadlineAndFiresFromTheLoop) {
