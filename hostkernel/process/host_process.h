@@ -93,6 +93,10 @@ class HostProcess final : public tock::ProcessMemory,
   std::optional<ExitInfo> Reap() override;
   StopChange PollStopChange() override;
   int pid() const override { return child_ ? child_->pid() : -1; }
+  std::optional<uint64_t> CpuTimeNs() const override {
+    return child_ ? child_->CpuTimeNs() : std::nullopt;
+  }
+  bool WantsCpu() const override { return child_ && child_->WantsCpu(); }
 
   LinuxProcess* child() const { return child_.get(); }
   AppMemory* memory() const { return memory_.get(); }

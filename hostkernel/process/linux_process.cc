@@ -13,11 +13,13 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <vector>
@@ -273,6 +275,29 @@ void LinuxProcess::Stop() {
 
 void LinuxProcess::Continue() {
   if (state_.Apply(ChildEvent::kKernelContinue)) Signal(SIGCONT);
+}
+
+std::optional<uint64_t> LinuxProcess::CpuTimeNs() const {
+  if (reaped()) return std::nullopt;
+  clockid_t cid;
+  timespec ts;
+  if (clock_getcpuclockid(pid_, &cid) != 0 || clock_gettime(cid, &ts) != 0) return std::nullopt;
+  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+bool LinuxProcess::WantsCpu() const {
+  if (reaped()) return false;
+  char path[64];
+  std::snprintf(path, sizeof(path), "/proc/%d/stat", static_cast<int>(pid_));
+  UniqueFd fd(open(path, O_RDONLY | O_CLOEXEC));
+  if (!fd) return false;
+  char buf[512];
+  const ssize_t n = read(fd.get(), buf, sizeof(buf) - 1);
+  if (n <= 0) return false;
+  buf[n] = '\0';
+  // "pid (comm) S ...": the comm may hold anything, so the state follows the last ')'.
+  const char* close_paren = std::strrchr(buf, ')');
+  return close_paren != nullptr && close_paren[1] == ' ' && close_paren[2] == 'R';
 }
 
 StopChange LinuxProcess::PollStopChange() {

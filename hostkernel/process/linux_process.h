@@ -127,6 +127,10 @@ class LinuxProcess {
   // Non-blocking: reads the child's latest stop/continue report (waitid WSTOPPED|WCONTINUED)
   // and tells apart the ones tockd did not cause. Call when SIGCHLD arrives.
   StopChange PollStopChange();
+  // CPU time used by the child so far (its process CPU clock); nullopt once it is gone.
+  std::optional<uint64_t> CpuTimeNs() const;
+  // The child's scheduler state is R (running or waiting for a CPU): /proc/PID/stat.
+  bool WantsCpu() const;
   // Blocks until the child is stopped (waitid WSTOPPED); for tests and orderly stops.
   absl::Status WaitUntilStopped();
 

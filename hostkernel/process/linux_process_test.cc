@@ -399,9 +399,16 @@ TEST_F(LinuxProcessTest, StopsAndContinuesFromOutsideAreToldApartFromTockdsOwn) 
   rep.r[1] = kRam + 0x200;
   proc_->Reply(rep);
   EXPECT_EQ(proc_->PollStopChange(), StopChange::kNone);
+  // Spinning: it wants a CPU and its CPU clock moves.
+  const std::optional<uint64_t> cpu0 = proc_->CpuTimeNs();
+  ASSERT_TRUE(cpu0.has_value());
+  while (proc_->CpuTimeNs().value_or(0) == *cpu0) {
+  }
+  EXPECT_TRUE(proc_->WantsCpu());
   // Someone else stops it.
   ASSERT_EQ(kill(proc_->pid(), SIGSTOP), 0);
   WaitForReport(*proc_, WSTOPPED);
+  EXPECT_FALSE(proc_->WantsCpu());
   EXPECT_EQ(proc_->PollStopChange(), StopChange::kStoppedFromOutside);
   EXPECT_TRUE(proc_->state().stopped_from_outside());
   EXPECT_FALSE(proc_->stopped());

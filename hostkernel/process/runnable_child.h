@@ -63,6 +63,11 @@ class RunnableChild {
   virtual StopChange PollStopChange() = 0;
   // The child's Linux pid, for logs (-1 when there is none).
   virtual int pid() const = 0;
+  // CPU time the child has used so far; nullopt when there is no child.
+  virtual std::optional<uint64_t> CpuTimeNs() const = 0;
+  // True while the child wants a CPU (running, or runnable and waiting for one); false while
+  // it sleeps or is stopped. Costs a read of /proc: for the end of a timeslice only.
+  virtual bool WantsCpu() const = 0;
 
   // The kernel's view of how a child ended (memory fault, illegal instruction, killed, ...).
   static tock::FaultInfo ToFaultInfo(const ExitInfo& exit);

@@ -197,15 +197,48 @@ void HostRunner::OnSigchld() {
   }
 }
 
-void HostRunner::OnTimesliceExpired(size_t index, uint64_t turn) {
+void HostRunner::ArmSliceTimer(size_t index, std::chrono::nanoseconds after) {
+  const uint64_t turn = turn_;
+  slice_timer_ = loop_.AddTimerAfter(after, [this, index, turn] { OnSliceTimer(index, turn); });
+}
+
+void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
   if (running_ != index || turn != turn_) return;
   slice_timer_.reset();
-  // The slice is wall-clock time: whatever the child did with it (computed, slept, was stopped
-  // from outside, was still launching), its turn is over.
+  RunnableChild& child = *children_[index];
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(EventLoop::Clock::now() - turn_start_);
+  if (!slice_cpu_base_) {
+    // The checkpoint: turns that last this long are rare enough to pay for reading the
+    // child's CPU clock; the time before it counts as used in full.
+    slice_cpu_base_ = child.CpuTimeNs().value_or(0);
+    slice_charged_before_base_ = elapsed;
+    if (elapsed < slice_) {
+      ArmSliceTimer(index, slice_ - elapsed);
+      return;
+    }
+  }
   // A request posted just before the deadline is answered, not lost.
   PollChannel(index);
   if (running_ != index || turn != turn_) return;
-  children_[index]->Preempt();
+  // What the turn cost the app: its CPU time, or the wall clock if that cannot be read.
+  std::chrono::nanoseconds used = elapsed;
+  if (const std::optional<uint64_t> cpu = child.CpuTimeNs(); cpu && *cpu >= *slice_cpu_base_) {
+    used = slice_charged_before_base_ + std::chrono::nanoseconds(*cpu - *slice_cpu_base_);
+  }
+  // The slice is over unless the app merely waited for a busy host: it still wants a CPU (or
+  // waits for the kernel's answer) and has not used its slice. Sleeping, being stopped or
+  // launching does not extend a turn, and no turn lasts beyond kMaxSliceStretch slices.
+  const bool launching =
+      child.phase() == ChildPhase::kSpawning || child.phase() == ChildPhase::kReady;
+  const bool host_held_it_back = !launching && used < slice_ &&
+                                 elapsed < kMaxSliceStretch * slice_ &&
+                                 (child.phase() == ChildPhase::kInKernel || child.WantsCpu());
+  if (host_held_it_back) {
+    ArmSliceTimer(index, std::max<std::chrono::nanoseconds>(slice_ - used, kMinSliceRest));
+    return;
+  }
+  child.Preempt();
   ++stats_.timeslice_expiries;
   kernel_.HandleTimesliceExpired(kernel_.processes()[index], loop_cap_);
   listener_.TimesliceExpired(kernel_.processes()[index]);
@@ -217,9 +250,10 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   running_ = index;
   ++turn_;
   ++stats_.context_switches;
-  const uint64_t turn = turn_;
-  slice_timer_ = loop_.AddTimerAfter(std::chrono::microseconds(timeslice_us),
-                                     [this, index, turn] { OnTimesliceExpired(index, turn); });
+  turn_start_ = EventLoop::Clock::now();
+  slice_ = std::chrono::microseconds(timeslice_us);
+  slice_cpu_base_.reset();
+  ArmSliceTimer(index, std::min<std::chrono::nanoseconds>(kSliceCheckpoint, slice_));
   loop_.SetSpinSource(this);
   if (std::optional<RunnableChild::Trap> trap = deferred_traps_[index]) {
     deferred_traps_[index].reset();

@@ -3,8 +3,10 @@
 // Exactly one app process runs at a time, as on a single-core MCU: the runner asks the kernel
 // for the next process, lets its child run (RunnableChild::Resume), and takes the CPU back
 // when the child posts a syscall, faults, exits or its timeslice ends. The timeslice is wall
-// clock: a turn ends when it is over whatever the child does meanwhile (computes, sleeps in a
-// futex, is stopped from outside, is still launching), so no child can hold the CPU longer.
+// clock with one exception: a child that still wants a CPU and has used less than its slice
+// of CPU time was held back by a busy host, not by itself, and keeps its turn (never beyond
+// kMaxSliceStretch slices). Sleeping in a futex, being stopped from outside or launching
+// never extends a turn.
 // Stops and continues from outside (kill -STOP/-CONT) are noticed through SIGCHLD and
 // waitid and reported to the Listener. Every event (channel wake-ups, child exits, seccomp
 // notifications, SIGCHLD, timers) arrives on the one loop thread, so kernel state is never
@@ -14,6 +16,7 @@
 #ifndef TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
 #define TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -98,7 +101,9 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   void OnSyscall(size_t index, const RunnableChild::Trap& trap);
   void OnSigchld();
   void OnChildExit(size_t index);
-  void OnTimesliceExpired(size_t index, uint64_t turn);
+  void ArmSliceTimer(size_t index, std::chrono::nanoseconds after);
+  // The turn's checkpoint (reads the child's CPU clock) or its deadline.
+  void OnSliceTimer(size_t index, uint64_t turn);
   void StartRunning(size_t index, uint32_t timeslice_us);
   void EndTurn();
   void Panic(const std::string& reason);
@@ -115,7 +120,16 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   std::vector<std::optional<RunnableChild::Trap>> deferred_traps_;
   RunnableChild* spinning_child_ = nullptr;
   std::optional<size_t> running_;
+  // The running turn: a short turn never reads the child's CPU clock; one that reaches the
+  // checkpoint takes its CPU baseline there.
+  static constexpr std::chrono::nanoseconds kSliceCheckpoint = std::chrono::microseconds(200);
+  static constexpr std::chrono::nanoseconds kMinSliceRest = std::chrono::microseconds(200);
+  static constexpr int kMaxSliceStretch = 4;
   uint64_t turn_ = 0;  // tells a stale timeslice timer from the current one
+  EventLoop::Clock::time_point turn_start_{};
+  std::chrono::nanoseconds slice_{0};
+  std::optional<uint64_t> slice_cpu_base_;
+  std::chrono::nanoseconds slice_charged_before_base_{0};
   std::optional<EventLoop::TimerId> slice_timer_;
   int sigchld_fd_ = -1;
   EventLoop::WatchId sigchld_watch_ = 0;

@@ -29,7 +29,9 @@ using tock::ProcessState;
 // What a fake child does on its own once it may run.
 enum class Behaviour {
   kWellBehaved,     // handshakes at once; after every resume posts a command (a busy app)
-  kSpinner,         // handshakes at once; then computes (or sleeps, or is stopped): no request
+  kSpinner,         // handshakes at once; then computes forever: no request
+  kSleeper,         // handshakes at once; then sleeps (a futex, a stop): no request, no CPU
+  kStarved,         // handshakes at once; then wants a CPU the busy host never gives it
   kSilentLauncher,  // never handshakes until the test says so
 };
 
@@ -135,6 +137,16 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
     return c;
   }
   int pid() const override { return live_ ? 4242 : -1; }
+  std::optional<uint64_t> CpuTimeNs() const override {
+    if (!live_) return std::nullopt;
+    if (behaviour_ != Behaviour::kSpinner) return 1000;  // a little at launch, then none
+    return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count());
+  }
+  bool WantsCpu() const override {
+    return live_ && behaviour_ != Behaviour::kSleeper && !state_.stopped_from_outside();
+  }
 
   // ---- tock::UserspaceKernelBoundary ----
   tock::Result<void> InitializeProcess(uint32_t, const tock::SyscallRegisters& args) override {
@@ -304,6 +316,18 @@ TEST_F(HostRunnerTest, WitnessRunsBesideAnAppThatNeverMakesASyscall) {
   ASSERT_TRUE(WitnessProgresses(50));
   EXPECT_GT(runner_->stats().timeslice_expiries, 0u);
   EXPECT_GT(subject().preempts, 0);
+}
+
+TEST_F(HostRunnerTest, WitnessRunsBesideAnAppThatSleepsWithoutARequest) {
+  Start(Behaviour::kSleeper);  // asleep in its FUTEX_WAIT: it uses no CPU time
+  ASSERT_TRUE(WitnessProgresses(50));
+  EXPECT_GT(subject().preempts, 0);
+}
+
+TEST_F(HostRunnerTest, AnAppTheHostHoldsBackKeepsItsTurnOnlyUpToTheStretchBound) {
+  Start(Behaviour::kStarved);  // runnable, but the host gives it no CPU
+  ASSERT_TRUE(RunUntil([&] { return subject().preempts > 0; }));
+  ASSERT_TRUE(WitnessProgresses(50));
 }
 
 TEST_F(HostRunnerTest, WitnessRunsBesideAnAppWhoseLauncherNeverAnswers) {
