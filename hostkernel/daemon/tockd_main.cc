@@ -448,6 +448,12 @@ int Main(int argc, char** argv) {
       "preemptions at a wall-clock timeslice",
       clock.NowNs(), time_mode, runner.stats().syscalls, runner.stats().context_switches,
       runner.stats().faults, daemon.wall_clock_preemptions());
+  spdlog::debug(
+      "event loop: {} spin hits, {} spin misses, {} spins skipped, {} blocking waits, {} fd "
+      "callbacks, {} timer callbacks",
+      (*loop)->stats().spin_hits, (*loop)->stats().spin_misses, (*loop)->stats().spins_skipped,
+      (*loop)->stats().blocking_waits, (*loop)->stats().fd_callbacks,
+      (*loop)->stats().timer_callbacks);
   std::fflush(stdout);
   control.reset();                 // removes the control socket file
   std::_Exit(daemon.exit_code());  // children die with their pidfds; statics need no teardown

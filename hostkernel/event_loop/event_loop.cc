@@ -175,6 +175,12 @@ bool EventLoop::Spin(std::chrono::nanoseconds budget) {
   return found;
 }
 
+void EventLoop::ArmSpin() {
+  if (spin_ == nullptr || spin_armed_ || spin_budget_.count() == 0) return;
+  spin_->BeginSpin();
+  spin_armed_ = true;
+}
+
 void EventLoop::SetSpinSource(SpinSource* source) {
   if (spin_armed_ && spin_ != source) {
     spin_armed_ = false;

@@ -82,6 +82,11 @@ class EventLoop {
   // Replacing an armed source (one that spun and found work) ends its spin first.
   void SetSpinSource(SpinSource* source);
   void set_spin_budget(std::chrono::nanoseconds budget) { spin_budget_ = budget; }
+  // Enters the source's spin at once (BeginSpin) if it is not already in it: for a caller about
+  // to let the app run, so the app's next request finds the loop "spinning" even if it comes
+  // before the loop's next Step. The loop still calls EndSpin (and polls once more) before
+  // it blocks, as for a spin it began itself.
+  void ArmSpin();
   // True if the next blocking Step will spin on the source (not skipped after misses).
   bool WillSpin() const;
 

@@ -124,7 +124,10 @@ bool HostRunner::PollChannel(size_t index) {
         });
       }
       // Its turn may have begun while it launched: it starts now.
-      if (running_ == index) child.Resume();
+      if (running_ == index) {
+        loop_.ArmSpin();
+        child.Resume();
+      }
       return true;
     }
     case RunnableChild::Event::kSyscall:
@@ -154,6 +157,7 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
       if (deterministic_) {
         resume_pending_ = true;
       } else {
+        loop_.ArmSpin();
         children_[index]->Resume();
       }
       break;
@@ -264,6 +268,7 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   if (child.phase() == ChildPhase::kSpawning) {
     PollChannel(index);  // the launch handshake may already be there (it resumes the child)
   } else {
+    loop_.ArmSpin();  // its first request must not have to wake us
     child.Resume();
   }
 }
@@ -287,6 +292,7 @@ void HostRunner::Schedule() {
   }
   if (resume_pending_ && running_) {
     resume_pending_ = false;
+    loop_.ArmSpin();
     children_[*running_]->Resume();
   }
   // Starting a process can end its turn at once (a deferred yield), so loop until one runs.

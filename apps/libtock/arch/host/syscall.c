@@ -19,6 +19,12 @@
 #define TOCK_HOST_SPIN_CYCLES 60000u
 #endif
 
+/* One check of a blocking yield's wait (see spin_blocking_yield_checks in tock_channel.h):
+ * ~1 us of watching the channel before the CPU is offered to others with sched_yield. */
+#ifndef TOCK_HOST_YIELD_ROUND_CYCLES
+#define TOCK_HOST_YIELD_ROUND_CYCLES 2400u
+#endif
+
 static inline uint64_t read_tsc(void) {
   uint32_t lo, hi;
   __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
@@ -66,8 +72,16 @@ static void wait_for_reply(uint32_t kernel_seq_before, int spin, uint32_t yield_
       continue;
     }
     if (yield_checks != 0) {
+      /* One check: watch the channel for ~1 us, then give the CPU to anyone waiting for it. */
       --yield_checks;
-      (void)tock_host_linux_syscall(LINUX_NR_sched_yield, 0, 0, 0, 0);
+      uint64_t round_start = read_tsc();
+      while (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before &&
+             read_tsc() - round_start < TOCK_HOST_YIELD_ROUND_CYCLES) {
+        __builtin_ia32_pause();
+      }
+      if (__atomic_load_n(&ch->kernel_seq, __ATOMIC_ACQUIRE) == kernel_seq_before) {
+        (void)tock_host_linux_syscall(LINUX_NR_sched_yield, 0, 0, 0, 0);
+      }
       continue;
     }
     __atomic_store_n(&ch->app_waiting, 1u, __ATOMIC_SEQ_CST);
