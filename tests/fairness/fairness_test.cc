@@ -193,11 +193,17 @@ TEST_P(FairnessTest, StoppedFromOutside) {
   const std::optional<pid_t> ticker = t.AppPid("ticker");
   ASSERT_TRUE(ticker.has_value()) << "no ticker among tockd's children";
   ASSERT_EQ(kill(*ticker, SIGSTOP), 0);
+  EXPECT_TRUE(t.WaitForLog("app 'ticker' (pid " + std::to_string(*ticker) +
+                           ") was stopped from outside tockd"))
+      << "tockd did not notice the stop";
   EXPECT_TRUE(WitnessFinishesInBound(t));
 
   const harness::Pattern tick = Regex("^ticker: [0-9]+$");
   const int ticks = t.Count(Stream::kConsole, tick);
   ASSERT_EQ(kill(*ticker, SIGCONT), 0);
+  EXPECT_TRUE(t.WaitForLog("app 'ticker' (pid " + std::to_string(*ticker) +
+                           ") was continued from outside tockd"))
+      << "tockd did not notice the continue";
   EXPECT_TRUE(t.WaitFor(Stream::kConsole, tick, ticks + 3, kRealBound))
       << "the ticker did not run again after SIGCONT";
   EXPECT_EQ(FaultsOf(t, "ticker"), 0);
