@@ -42,37 +42,53 @@ const char* ChildEventName(ChildEvent event) {
 }
 
 std::optional<ChildState> ChildState::Next(ChildEvent event) const {
-  if (phase_ == ChildPhase::kExited) return std::nullopt;  // nothing happens after the end
+  if (phase_ == ChildPhase::kExited) {
+    return std::nullopt;  // nothing happens after the end
+  }
   ChildState next = *this;
   switch (event) {
     case ChildEvent::kHandshake:
-      if (phase_ != ChildPhase::kSpawning) return std::nullopt;
+      if (phase_ != ChildPhase::kSpawning) {
+        return std::nullopt;
+      }
       next.phase_ = ChildPhase::kReady;
       return next;
     case ChildEvent::kRequest:
-      if (phase_ != ChildPhase::kRunning) return std::nullopt;
+      if (phase_ != ChildPhase::kRunning) {
+        return std::nullopt;
+      }
       next.phase_ = ChildPhase::kInKernel;
       return next;
     case ChildEvent::kAnswer:
-      if (!awaiting_kernel()) return std::nullopt;
+      if (!awaiting_kernel()) {
+        return std::nullopt;
+      }
       next.phase_ = ChildPhase::kRunning;
       return next;
     case ChildEvent::kKernelStop:
       // The launcher (kSpawning, kReady) is trusted and only waits: it is never stopped, so a
       // preemption can never leave a launch half done.
-      if (!app_code_may_run() || stopped_by_kernel_) return std::nullopt;
+      if (!app_code_may_run() || stopped_by_kernel_) {
+        return std::nullopt;
+      }
       next.stopped_by_kernel_ = true;
       return next;
     case ChildEvent::kKernelContinue:
-      if (!stopped_by_kernel_) return std::nullopt;
+      if (!stopped_by_kernel_) {
+        return std::nullopt;
+      }
       next.stopped_by_kernel_ = false;
       return next;
     case ChildEvent::kStoppedOutside:
-      if (stopped_from_outside_) return std::nullopt;
+      if (stopped_from_outside_) {
+        return std::nullopt;
+      }
       next.stopped_from_outside_ = true;
       return next;
     case ChildEvent::kContinuedOutside:
-      if (!stopped_from_outside_) return std::nullopt;
+      if (!stopped_from_outside_) {
+        return std::nullopt;
+      }
       next.stopped_from_outside_ = false;
       return next;
     case ChildEvent::kExit:
@@ -85,7 +101,9 @@ std::optional<ChildState> ChildState::Next(ChildEvent event) const {
 
 bool ChildState::Apply(ChildEvent event) {
   std::optional<ChildState> next = Next(event);
-  if (!next) return false;
+  if (!next) {
+    return false;
+  }
   *this = *next;
   return true;
 }

@@ -38,13 +38,19 @@ std::vector<ChildState> Reachable() {
 // The expected outcome, spelled out phase by phase.
 std::optional<Key> Expected(const ChildState& s, ChildEvent e) {
   const auto [phase, by_kernel, outside] = KeyOf(s);
-  if (phase == ChildPhase::kExited) return std::nullopt;
+  if (phase == ChildPhase::kExited) {
+    return std::nullopt;
+  }
   switch (e) {
     case ChildEvent::kHandshake:
-      if (phase == ChildPhase::kSpawning) return Key{ChildPhase::kReady, by_kernel, outside};
+      if (phase == ChildPhase::kSpawning) {
+        return Key{ChildPhase::kReady, by_kernel, outside};
+      }
       return std::nullopt;
     case ChildEvent::kRequest:
-      if (phase == ChildPhase::kRunning) return Key{ChildPhase::kInKernel, by_kernel, outside};
+      if (phase == ChildPhase::kRunning) {
+        return Key{ChildPhase::kInKernel, by_kernel, outside};
+      }
       return std::nullopt;
     case ChildEvent::kAnswer:
       if (phase == ChildPhase::kReady || phase == ChildPhase::kInKernel) {
@@ -57,13 +63,19 @@ std::optional<Key> Expected(const ChildState& s, ChildEvent e) {
       }
       return std::nullopt;
     case ChildEvent::kKernelContinue:
-      if (by_kernel) return Key{phase, false, outside};
+      if (by_kernel) {
+        return Key{phase, false, outside};
+      }
       return std::nullopt;
     case ChildEvent::kStoppedOutside:
-      if (!outside) return Key{phase, by_kernel, true};
+      if (!outside) {
+        return Key{phase, by_kernel, true};
+      }
       return std::nullopt;
     case ChildEvent::kContinuedOutside:
-      if (outside) return Key{phase, by_kernel, false};
+      if (outside) {
+        return Key{phase, by_kernel, false};
+      }
       return std::nullopt;
     case ChildEvent::kExit:
       return Key{ChildPhase::kExited, false, false};
@@ -85,7 +97,9 @@ TEST(ChildStateTest, EveryEventInEveryReachableStateFollowsTheTable) {
                    " outside-stopped=" + std::to_string(s.stopped_from_outside()) +
                    " event=" + ChildEventName(e));
       ASSERT_EQ(got.has_value(), want.has_value());
-      if (got) EXPECT_EQ(KeyOf(*got), *want);
+      if (got) {
+        EXPECT_EQ(KeyOf(*got), *want);
+      }
     }
   }
 }
@@ -118,13 +132,17 @@ TEST(ChildStateTest, PreemptionSurvivesARequestPostedAsTheStopLanded) {
 
 TEST(ChildStateTest, ExitEndsEverythingFromAnyPhase) {
   for (const ChildState& s : Reachable()) {
-    if (s.phase() == ChildPhase::kExited) continue;
+    if (s.phase() == ChildPhase::kExited) {
+      continue;
+    }
     ChildState t = s;
     ASSERT_TRUE(t.Apply(ChildEvent::kExit));
     EXPECT_EQ(t.phase(), ChildPhase::kExited);
     EXPECT_FALSE(t.launched());
     EXPECT_FALSE(t.stopped_by_kernel());
-    for (ChildEvent e : kAllEvents) EXPECT_FALSE(t.Next(e).has_value());
+    for (ChildEvent e : kAllEvents) {
+      EXPECT_FALSE(t.Next(e).has_value());
+    }
   }
 }
 

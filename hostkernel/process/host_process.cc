@@ -14,8 +14,12 @@ namespace tockpp::hostkernel {
 HostProcess::~HostProcess() { DropChild(); }
 
 void HostProcess::DropChild() {
-  if (!child_) return;
-  if (observer_ != nullptr) observer_->ChildGoing(*this);
+  if (!child_) {
+    return;
+  }
+  if (observer_ != nullptr) {
+    observer_->ChildGoing(*this);
+  }
   if (!child_->reaped()) {
     child_->Kill("process terminated by the kernel");
     child_->WaitExit();
@@ -29,22 +33,30 @@ tock::Result<tock::MemoryAllocation> HostProcess::Allocate(const tock::MemoryReq
     return tock::ErrorCode::kInval;
   }
   const tock::TbfDescription& tbf = *request.tbf;
-  if (tbf.package_name != nullptr) name_.assign(tbf.package_name, tbf.package_name_len);
+  if (tbf.package_name != nullptr) {
+    name_.assign(tbf.package_name, tbf.package_name_len);
+  }
   uint32_t ram_addr = TOCK_HOST_RAM_ADDR;
   if (request.fixed_ram_address != tock::kNoFixedAddress) {
-    if (request.fixed_ram_address % kHostPageSize != 0) return tock::ErrorCode::kNoMem;
+    if (request.fixed_ram_address % kHostPageSize != 0) {
+      return tock::ErrorCode::kNoMem;
+    }
     ram_addr = request.fixed_ram_address;
   }
   const uint64_t app_part =
       PageCeil(std::max<uint32_t>(request.min_app_ram, TOCK_HOST_INITIAL_BREAK_BYTES));
   const uint64_t len64 =
       (app_part + request.kernel_ram + kHostPageSize - 1) & ~uint64_t{kHostPageSize - 1};
-  if (len64 > 0x40000000u) return tock::ErrorCode::kNoMem;
+  if (len64 > 0x40000000u) {
+    return tock::ErrorCode::kNoMem;
+  }
   DropChild();
   absl::StatusOr<std::unique_ptr<AppMemory>> mem =
       AppMemory::Create(tbf.flash_address, std::span<const uint8_t>(tbf.image, tbf.total_size),
                         ram_addr, static_cast<uint32_t>(len64));
-  if (!mem.ok()) return tock::ErrorCode::kNoMem;
+  if (!mem.ok()) {
+    return tock::ErrorCode::kNoMem;
+  }
   memory_ = *std::move(mem);
   tock::MemoryAllocation a;
   a.memory_start = ram_addr;
@@ -67,12 +79,18 @@ tock::Result<void> HostProcess::ConfigureProcess(const tock::MpuLayout& layout) 
 }
 
 tock::Result<void> HostProcess::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
-  if (PageCeil(app_break) > PageFloor(kernel_break)) return tock::ErrorCode::kNoMem;
+  if (PageCeil(app_break) > PageFloor(kernel_break)) {
+    return tock::ErrorCode::kNoMem;
+  }
   // The kernel region must stay out of every page the child can reach *now* (an approved
   // shrink only counts once the child has made the mprotect).
-  if (child_ && kernel_break < child_->reachable_end()) return tock::ErrorCode::kNoMem;
+  if (child_ && kernel_break < child_->reachable_end()) {
+    return tock::ErrorCode::kNoMem;
+  }
   if (child_ && PageCeil(app_break) != child_->accessible_end()) {
-    if (!child_->ApproveBreak(app_break).ok()) return tock::ErrorCode::kNoMem;
+    if (!child_->ApproveBreak(app_break).ok()) {
+      return tock::ErrorCode::kNoMem;
+    }
   }
   app_break_ = app_break;
   kernel_break_ = kernel_break;
@@ -81,7 +99,9 @@ tock::Result<void> HostProcess::UpdateBreaks(uint32_t app_break, uint32_t kernel
 
 tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
                                                   const tock::SyscallRegisters& args) {
-  if (!memory_) return tock::ErrorCode::kFail;
+  if (!memory_) {
+    return tock::ErrorCode::kFail;
+  }
   DropChild();
   LaunchSpec spec;
   spec.entry = entry_pc;
@@ -92,10 +112,14 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.name = name_;
   spec.app_yield_checks = yield_checks_;
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
-  if (!child.ok()) return tock::ErrorCode::kFail;
+  if (!child.ok()) {
+    return tock::ErrorCode::kFail;
+  }
   child_ = *std::move(child);
   frame_ = args;
-  if (observer_ != nullptr) observer_->ChildSpawned(*this);
+  if (observer_ != nullptr) {
+    observer_->ChildSpawned(*this);
+  }
   return {};
 }
 
@@ -104,14 +128,18 @@ void HostProcess::SetSyscallReturn(const tock::EncodedReturn& ret) {
   ret.ApplyTo(regs);
   tock_channel_reply rep{};
   rep.kind = TOCK_REPLY_RETURN;
-  for (int i = 0; i < 4; ++i) rep.r[i] = regs[i];
+  for (int i = 0; i < 4; ++i) {
+    rep.r[i] = regs[i];
+  }
   pending_reply_ = rep;
 }
 
 void HostProcess::SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) {
   tock_channel_reply rep{};
   rep.kind = TOCK_REPLY_UPCALL;
-  for (int i = 0; i < 4; ++i) rep.r[i] = args[i];
+  for (int i = 0; i < 4; ++i) {
+    rep.r[i] = args[i];
+  }
   rep.upcall_fn = fn;
   pending_reply_ = rep;
 }
@@ -119,7 +147,9 @@ void HostProcess::SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) {
 void HostProcess::ProcessTerminated() { DropChild(); }
 
 HostProcess::Event HostProcess::Poll(Trap* trap) {
-  if (!child_) return Event::kNone;
+  if (!child_) {
+    return Event::kNone;
+  }
   ChannelRequest r;
   switch (child_->PollRequest(&r)) {
     case LinuxProcess::Poll::kNone:
@@ -129,7 +159,9 @@ HostProcess::Event HostProcess::Poll(Trap* trap) {
       return Event::kLaunched;
     case LinuxProcess::Poll::kSyscall:
       trap->syscall_class = r.syscall_class;
-      for (int i = 0; i < 4; ++i) trap->regs[i] = r.arg[i];
+      for (int i = 0; i < 4; ++i) {
+        trap->regs[i] = r.arg[i];
+      }
       frame_ = trap->regs;
       pending_reply_.reset();
       return Event::kSyscall;
@@ -141,16 +173,22 @@ HostProcess::Event HostProcess::Poll(Trap* trap) {
 }
 
 RunnableChild::Fds HostProcess::fds() const {
-  if (!child_) return {};
+  if (!child_) {
+    return {};
+  }
   return Fds{child_->eventfd(), child_->pidfd(), child_->listener_fd()};
 }
 
 void HostProcess::DrainWake() {
-  if (child_) child_->DrainEventfd();
+  if (child_) {
+    child_->DrainEventfd();
+  }
 }
 
 void HostProcess::Resume() {
-  if (!child_) return;
+  if (!child_) {
+    return;
+  }
   if (pending_reply_ && child_->awaiting_reply()) {
     child_->Reply(*pending_reply_);
     pending_reply_.reset();
@@ -159,19 +197,27 @@ void HostProcess::Resume() {
 }
 
 void HostProcess::Preempt() {
-  if (child_) child_->Stop();
+  if (child_) {
+    child_->Stop();
+  }
 }
 
 void HostProcess::BeginSpin() {
-  if (child_) child_->BeginSpin();
+  if (child_) {
+    child_->BeginSpin();
+  }
 }
 
 void HostProcess::EndSpin() {
-  if (child_) child_->EndSpin();
+  if (child_) {
+    child_->EndSpin();
+  }
 }
 
 void HostProcess::HandleSeccompNotification() {
-  if (child_) child_->HandleSeccompNotification();
+  if (child_) {
+    child_->HandleSeccompNotification();
+  }
 }
 
 StopChange HostProcess::PollStopChange() {
@@ -179,9 +225,13 @@ StopChange HostProcess::PollStopChange() {
 }
 
 std::optional<ExitInfo> HostProcess::Reap() {
-  if (!child_) return std::nullopt;
+  if (!child_) {
+    return std::nullopt;
+  }
   std::optional<ExitInfo> exit = child_->TryReap();
-  if (exit) DropChild();
+  if (exit) {
+    DropChild();
+  }
   return exit;
 }
 

@@ -49,17 +49,27 @@ class HostProcessTest : public ::testing::Test {
   HostProcess::Event Wait(HostProcess::Trap* trap, std::optional<ExitInfo>* exit = nullptr) {
     for (;;) {
       HostProcess::Event e = host_.Poll(trap);
-      if (e != HostProcess::Event::kNone) return e;
+      if (e != HostProcess::Event::kNone) {
+        return e;
+      }
       if (auto x = host_.Reap()) {
-        if (exit != nullptr) *exit = x;
+        if (exit != nullptr) {
+          *exit = x;
+        }
         return HostProcess::Event::kNone;
       }
       LinuxProcess* c = host_.child();
       pollfd fds[3] = {
           {c->eventfd(), POLLIN, 0}, {c->pidfd(), POLLIN, 0}, {c->listener_fd(), POLLIN, 0}};
-      if (poll(fds, c->listener_fd() >= 0 ? 3 : 2, 20000) == 0) return HostProcess::Event::kNone;
-      if (fds[0].revents) c->DrainEventfd();
-      if (c->listener_fd() >= 0 && fds[2].revents) host_.HandleSeccompNotification();
+      if (poll(fds, c->listener_fd() >= 0 ? 3 : 2, 20000) == 0) {
+        return HostProcess::Event::kNone;
+      }
+      if (fds[0].revents) {
+        c->DrainEventfd();
+      }
+      if (c->listener_fd() >= 0 && fds[2].revents) {
+        host_.HandleSeccompNotification();
+      }
     }
   }
 
@@ -235,7 +245,9 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
         // command by the puppet; resume at once.
         ASSERT_EQ(kernel_.HandleSyscall(*proc, trap.syscall_class, trap.regs, loop_cap_),
                   tock::SyscallOutcome::kResume);
-        if (syscalls < 2000) host.Resume();
+        if (syscalls < 2000) {
+          host.Resume();
+        }
       });
   struct Watcher : HostProcess::Observer {
     EventLoop* loop;
@@ -247,7 +259,9 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
           loop->WatchFd(child.fds().wake, POLLIN, [this, &host](uint32_t) { spin->Poll(host); }));
     }
     void ChildGoing(RunnableChild&) override {
-      for (auto id : ids) loop->Unwatch(id);
+      for (auto id : ids) {
+        loop->Unwatch(id);
+      }
       ids.clear();
     }
   } watcher;
@@ -259,11 +273,15 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
   auto pid = kernel_.LoadProcess(tbf_, host_.platform(), stop_, process_cap_);
   ASSERT_TRUE(pid.ok());
   proc = kernel_.ProcessFor(pid.value());
-  while (!launched) loop.Step(true);
+  while (!launched) {
+    loop.Step(true);
+  }
   ASSERT_TRUE(kernel_.NextProcessToRun(loop_cap_).has_value());
   spin.set_running(&host_);
   host_.Resume();
-  while (syscalls < 2000) loop.Step(true);
+  while (syscalls < 2000) {
+    loop.Step(true);
+  }
   EXPECT_EQ(syscalls, 2000);
   ASSERT_TRUE(kernel_.TerminateProcess(pid.value(), 0, process_cap_).ok());
   EXPECT_TRUE(watcher.ids.empty());

@@ -54,9 +54,12 @@ absl::StatusOr<int> LauncherExecFd() {
   std::call_once(once, [] {
     result = new absl::StatusOr<int>([]() -> absl::StatusOr<int> {
       int fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
-      if (fd < 0 && errno == EINVAL)
+      if (fd < 0 && errno == EINVAL) {
         fd = memfd_create("tock-launcher", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-      if (fd < 0) return absl::ErrnoToStatus(errno, "memfd_create launcher");
+      }
+      if (fd < 0) {
+        return absl::ErrnoToStatus(errno, "memfd_create launcher");
+      }
       UniqueFd owner(fd);
       std::span<const unsigned char> image = LauncherImage();
       if (pwrite(fd, image.data(), image.size(), 0) != static_cast<ssize_t>(image.size())) {
@@ -64,7 +67,9 @@ absl::StatusOr<int> LauncherExecFd() {
       }
       fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
       int high = fcntl(fd, F_DUPFD_CLOEXEC, 64);
-      if (high < 0) return absl::ErrnoToStatus(errno, "dup launcher fd");
+      if (high < 0) {
+        return absl::ErrnoToStatus(errno, "dup launcher fd");
+      }
       return high;
     }());
   });
@@ -92,9 +97,13 @@ class SpawnAttrs {
 absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& memory,
                                                                   const LaunchSpec& spec) {
   absl::StatusOr<int> exec_fd = LauncherExecFd();
-  if (!exec_fd.ok()) return exec_fd.status();
+  if (!exec_fd.ok()) {
+    return exec_fd.status();
+  }
   absl::StatusOr<std::span<const sock_filter>> bpf = AppSeccompFilter();
-  if (!bpf.ok()) return bpf.status();
+  if (!bpf.ok()) {
+    return bpf.status();
+  }
 
   tock_launch_params params{};
   params.magic = TOCK_LAUNCH_MAGIC;
@@ -125,7 +134,9 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
 
   // Launch block + BPF.
   UniqueFd launch(memfd_create("tock-launch", MFD_CLOEXEC));
-  if (!launch) return Errno("memfd_create launch");
+  if (!launch) {
+    return Errno("memfd_create launch");
+  }
   std::vector<uint8_t> block(sizeof(params) + bpf->size_bytes());
   std::memcpy(block.data(), &params, sizeof(params));
   std::memcpy(block.data() + sizeof(params), bpf->data(), bpf->size_bytes());
@@ -135,10 +146,16 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
 
   // Channel page, initialised before the child can see it.
   UniqueFd channel(memfd_create("tock-channel", MFD_CLOEXEC));
-  if (!channel) return Errno("memfd_create channel");
-  if (ftruncate(channel.get(), kHostPageSize) != 0) return Errno("ftruncate channel");
+  if (!channel) {
+    return Errno("memfd_create channel");
+  }
+  if (ftruncate(channel.get(), kHostPageSize) != 0) {
+    return Errno("ftruncate channel");
+  }
   void* ch = mmap(nullptr, kHostPageSize, PROT_READ | PROT_WRITE, MAP_SHARED, channel.get(), 0);
-  if (ch == MAP_FAILED) return Errno("mmap channel");
+  if (ch == MAP_FAILED) {
+    return Errno("mmap channel");
+  }
   p->channel_map_ = Mapping(ch, kHostPageSize);
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
@@ -146,7 +163,9 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   p->channel()->spin_blocking_yield_checks = spec.app_yield_checks;
 
   p->eventfd_.Reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-  if (!p->eventfd_) return Errno("eventfd");
+  if (!p->eventfd_) {
+    return Errno("eventfd");
+  }
 
   // Move every source above all of them first, then onto the fixed numbers, so
   // no dup2 clobbers a source and none is dup2(x, x) (which would keep CLOEXEC).
@@ -159,8 +178,12 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
                              TOCK_LAUNCH_FD_CHANNEL}) +
                    1;
   SpawnAttrs sa;
-  for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], base + i);
-  for (int i = 0; i < 5; ++i) posix_spawn_file_actions_adddup2(&sa.actions_, base + i, 3 + i);
+  for (int i = 0; i < 5; ++i) {
+    posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], base + i);
+  }
+  for (int i = 0; i < 5; ++i) {
+    posix_spawn_file_actions_adddup2(&sa.actions_, base + i, 3 + i);
+  }
   sigset_t none, all;
   sigemptyset(&none);
   sigfillset(&all);
@@ -206,19 +229,29 @@ void LinuxProcess::DrainEventfd() {
 LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
   tock_channel* ch = channel();
   const uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_ACQUIRE);
-  if (seq == seen_app_seq_) return Poll::kNone;
+  if (seq == seen_app_seq_) {
+    return Poll::kNone;
+  }
   seen_app_seq_ = seq;
   // The only read of the untrusted request; everything below uses the copy.
   const volatile tock_channel_request* vreq = &ch->req;
   ChannelRequest r;
   r.syscall_class = vreq->syscall_class;
-  for (int i = 0; i < 4; ++i) r.arg[i] = vreq->arg[i];
-  if (out != nullptr) *out = r;
+  for (int i = 0; i < 4; ++i) {
+    r.arg[i] = vreq->arg[i];
+  }
+  if (out != nullptr) {
+    *out = r;
+  }
 
   if (state_.phase() == ChildPhase::kSpawning) {
-    if (r.syscall_class != TOCK_LAUNCH_READY) return Poll::kProtocolViolation;
+    if (r.syscall_class != TOCK_LAUNCH_READY) {
+      return Poll::kProtocolViolation;
+    }
     listener_.Reset(PidfdGetfd(pidfd_.get(), static_cast<int>(r.arg[0])));
-    if (!listener_ || !state_.Apply(ChildEvent::kHandshake)) return Poll::kProtocolViolation;
+    if (!listener_ || !state_.Apply(ChildEvent::kHandshake)) {
+      return Poll::kProtocolViolation;
+    }
     return Poll::kLaunched;
   }
   // A second request while one is pending (or anything after the end) is refused by the table.
@@ -231,10 +264,14 @@ LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
 void LinuxProcess::Start() { Reply(tock_channel_reply{}); }
 
 void LinuxProcess::Reply(const tock_channel_reply& rep) {
-  if (!state_.Apply(ChildEvent::kAnswer)) return;
+  if (!state_.Apply(ChildEvent::kAnswer)) {
+    return;
+  }
   volatile tock_channel_reply* vrep = &channel()->rep;
   vrep->kind = rep.kind;
-  for (int i = 0; i < 4; ++i) vrep->r[i] = rep.r[i];
+  for (int i = 0; i < 4; ++i) {
+    vrep->r[i] = rep.r[i];
+  }
   vrep->upcall_fn = rep.upcall_fn;
   vrep->protect_addr = reply_protect_.addr;
   vrep->protect_len = reply_protect_.len;
@@ -268,32 +305,48 @@ void LinuxProcess::SetAppSpin(uint32_t kernel_spinning, uint32_t kernel_blocked)
 void LinuxProcess::Signal(int sig) { PidfdSignal(pidfd_.get(), sig); }
 
 void LinuxProcess::Stop() {
-  if (reaped()) return;
+  if (reaped()) {
+    return;
+  }
   EndSpin();
-  if (state_.Apply(ChildEvent::kKernelStop)) Signal(SIGSTOP);
+  if (state_.Apply(ChildEvent::kKernelStop)) {
+    Signal(SIGSTOP);
+  }
 }
 
 void LinuxProcess::Continue() {
-  if (state_.Apply(ChildEvent::kKernelContinue)) Signal(SIGCONT);
+  if (state_.Apply(ChildEvent::kKernelContinue)) {
+    Signal(SIGCONT);
+  }
 }
 
 std::optional<uint64_t> LinuxProcess::CpuTimeNs() const {
-  if (reaped()) return std::nullopt;
+  if (reaped()) {
+    return std::nullopt;
+  }
   clockid_t cid;
   timespec ts;
-  if (clock_getcpuclockid(pid_, &cid) != 0 || clock_gettime(cid, &ts) != 0) return std::nullopt;
+  if (clock_getcpuclockid(pid_, &cid) != 0 || clock_gettime(cid, &ts) != 0) {
+    return std::nullopt;
+  }
   return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(ts.tv_nsec);
 }
 
 bool LinuxProcess::WantsCpu() const {
-  if (reaped()) return false;
+  if (reaped()) {
+    return false;
+  }
   char path[64];
   std::snprintf(path, sizeof(path), "/proc/%d/stat", static_cast<int>(pid_));
   UniqueFd fd(open(path, O_RDONLY | O_CLOEXEC));
-  if (!fd) return false;
+  if (!fd) {
+    return false;
+  }
   char buf[512];
   const ssize_t n = read(fd.get(), buf, sizeof(buf) - 1);
-  if (n <= 0) return false;
+  if (n <= 0) {
+    return false;
+  }
   buf[n] = '\0';
   // "pid (comm) S ...": the comm may hold anything, so the state follows the last ')'.
   const char* close_paren = std::strrchr(buf, ')');
@@ -301,7 +354,9 @@ bool LinuxProcess::WantsCpu() const {
 }
 
 StopChange LinuxProcess::PollStopChange() {
-  if (reaped()) return StopChange::kNone;
+  if (reaped()) {
+    return StopChange::kNone;
+  }
   siginfo_t si{};
   if (waitid(P_PIDFD, pidfd_.get(), &si, WSTOPPED | WCONTINUED | WNOHANG) != 0 || si.si_pid == 0) {
     return StopChange::kNone;
@@ -315,7 +370,9 @@ StopChange LinuxProcess::PollStopChange() {
   }
   if (si.si_code == CLD_CONTINUED) {
     if (state_.Apply(ChildEvent::kContinuedOutside)) {
-      if (state_.stopped_by_kernel()) Signal(SIGSTOP);
+      if (state_.stopped_by_kernel()) {
+        Signal(SIGSTOP);
+      }
       return StopChange::kContinuedFromOutside;
     }
     if (state_.stopped_by_kernel()) {
@@ -333,7 +390,9 @@ absl::Status LinuxProcess::WaitUntilStopped() {
   if (waitid(P_PIDFD, pidfd_.get(), &si, WSTOPPED | WEXITED | WNOWAIT) != 0) {
     return Errno("waitid");
   }
-  if (si.si_code != CLD_STOPPED) return absl::FailedPreconditionError("child exited");
+  if (si.si_code != CLD_STOPPED) {
+    return absl::FailedPreconditionError("child exited");
+  }
   siginfo_t consume{};
   waitid(P_PIDFD, pidfd_.get(), &consume, WSTOPPED | WNOHANG);
   return absl::OkStatus();
@@ -362,12 +421,18 @@ absl::StatusOr<ProtectionChange> LinuxProcess::ApproveBreak(uint32_t new_break) 
 }
 
 LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
-  if (!listener_) return Notification::kNone;
+  if (!listener_) {
+    return Notification::kNone;
+  }
   pollfd pfd{listener_.get(), POLLIN, 0};
-  if (poll(&pfd, 1, 0) <= 0 || (pfd.revents & POLLIN) == 0) return Notification::kNone;
+  if (poll(&pfd, 1, 0) <= 0 || (pfd.revents & POLLIN) == 0) {
+    return Notification::kNone;
+  }
   seccomp_notif n;
   std::memset(&n, 0, sizeof(n));
-  if (ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_RECV, &n) != 0) return Notification::kNone;
+  if (ioctl(listener_.get(), SECCOMP_IOCTL_NOTIF_RECV, &n) != 0) {
+    return Notification::kNone;
+  }
   seccomp_notif_resp resp;
   std::memset(&resp, 0, sizeof(resp));
   resp.id = n.id;
@@ -395,13 +460,19 @@ LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
 }
 
 void LinuxProcess::Kill(std::string reason) {
-  if (reaped()) return;
-  if (kill_reason_.empty()) kill_reason_ = std::move(reason);
+  if (reaped()) {
+    return;
+  }
+  if (kill_reason_.empty()) {
+    kill_reason_ = std::move(reason);
+  }
   PidfdSignal(pidfd_.get(), SIGKILL);
 }
 
 std::optional<ExitInfo> LinuxProcess::TryReap() {
-  if (reaped()) return std::nullopt;
+  if (reaped()) {
+    return std::nullopt;
+  }
   siginfo_t si{};
   if (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED | WNOHANG) != 0 || si.si_pid == 0) {
     return std::nullopt;
@@ -412,7 +483,9 @@ std::optional<ExitInfo> LinuxProcess::TryReap() {
 }
 
 ExitInfo LinuxProcess::WaitExit() {
-  if (reaped()) return ExitInfo{};
+  if (reaped()) {
+    return ExitInfo{};
+  }
   siginfo_t si{};
   while (waitid(P_PIDFD, pidfd_.get(), &si, WEXITED) != 0 && errno == EINTR) {
   }
@@ -440,7 +513,9 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   }
   tock_fault_info f;
   std::memcpy(&f, const_cast<const tock_fault_info*>(&channel()->fault), sizeof(f));
-  if (f.valid == 1) e.fault = f;
+  if (f.valid == 1) {
+    e.fault = f;
+  }
   return e;
 }
 

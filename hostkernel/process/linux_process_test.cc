@@ -64,12 +64,20 @@ Event WaitEvent(LinuxProcess& p) {
       case LinuxProcess::Poll::kNone:
         break;
     }
-    if (auto e = p.TryReap()) return {Event::kExited, {}, *e};
+    if (auto e = p.TryReap()) {
+      return {Event::kExited, {}, *e};
+    }
     pollfd fds[3] = {
         {p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}, {p.listener_fd(), POLLIN, 0}};
-    if (poll(fds, p.listener_fd() >= 0 ? 3 : 2, 20000) == 0) return {};
-    if (fds[0].revents) p.DrainEventfd();
-    if (p.listener_fd() >= 0 && fds[2].revents) p.HandleSeccompNotification();
+    if (poll(fds, p.listener_fd() >= 0 ? 3 : 2, 20000) == 0) {
+      return {};
+    }
+    if (fds[0].revents) {
+      p.DrainEventfd();
+    }
+    if (p.listener_fd() >= 0 && fds[2].revents) {
+      p.HandleSeccompNotification();
+    }
   }
 }
 
@@ -303,7 +311,7 @@ TEST_F(LinuxProcessTest, ApprovedBrkGrowsAccessAndZeroesNewPages) {
   Launch();
   const uint32_t new_break = kRam + 3 * kHostPageSize - 100;
   std::memset(memory_->RamPointer(kRam + kHostPageSize, 2 * kHostPageSize), 0xAA,
-              2 * kHostPageSize);
+              size_t{2} * kHostPageSize);
   Event e = Do(kMemop, 0, new_break);
   ASSERT_EQ(e.kind, Event::kRequest);
   ASSERT_EQ(e.req.syscall_class, 5u);

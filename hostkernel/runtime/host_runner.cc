@@ -24,7 +24,9 @@ HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel,
       listener_(listener),
       watches_(children.size()),
       deferred_traps_(children.size()) {
-  for (RunnableChild* child : children_) child->set_observer(this);
+  for (RunnableChild* child : children_) {
+    child->set_observer(this);
+  }
   // Stops and continues of children arrive as SIGCHLD; read it on the loop.
   sigset_t chld;
   sigemptyset(&chld);
@@ -41,19 +43,27 @@ HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel,
 
 HostRunner::~HostRunner() {
   loop_.SetSpinSource(nullptr);
-  if (sigchld_watch_ != 0) loop_.Unwatch(sigchld_watch_);
-  if (sigchld_fd_ >= 0) close(sigchld_fd_);
+  if (sigchld_watch_ != 0) {
+    loop_.Unwatch(sigchld_watch_);
+  }
+  if (sigchld_fd_ >= 0) {
+    close(sigchld_fd_);
+  }
   for (size_t i = 0; i < children_.size(); ++i) {
     children_[i]->set_observer(nullptr);
     for (EventLoop::WatchId id : {watches_[i].wake, watches_[i].exit, watches_[i].listener}) {
-      if (id != 0) loop_.Unwatch(id);
+      if (id != 0) {
+        loop_.Unwatch(id);
+      }
     }
   }
 }
 
 size_t HostRunner::IndexOf(const RunnableChild& child) const {
   for (size_t i = 0; i < children_.size(); ++i) {
-    if (children_[i] == &child) return i;
+    if (children_[i] == &child) {
+      return i;
+    }
   }
   return children_.size();
 }
@@ -64,7 +74,9 @@ const tock::Process* HostRunner::running() const {
 
 void HostRunner::ChildSpawned(RunnableChild& child) {
   const size_t index = IndexOf(child);
-  if (index >= children_.size()) return;
+  if (index >= children_.size()) {
+    return;
+  }
   Watches& w = watches_[index];
   const RunnableChild::Fds fds = child.fds();
   w.wake = loop_.WatchFd(fds.wake, POLLIN, [this, index](uint32_t) {
@@ -80,33 +92,49 @@ void HostRunner::ChildSpawned(RunnableChild& child) {
 
 void HostRunner::ChildGoing(RunnableChild& child) {
   const size_t index = IndexOf(child);
-  if (index >= children_.size()) return;
+  if (index >= children_.size()) {
+    return;
+  }
   Watches& w = watches_[index];
   for (EventLoop::WatchId* id : {&w.wake, &w.exit, &w.listener}) {
-    if (*id != 0) loop_.Unwatch(*id);
+    if (*id != 0) {
+      loop_.Unwatch(*id);
+    }
     *id = 0;
   }
   deferred_traps_[index].reset();
-  if (spinning_child_ == &child) spinning_child_ = nullptr;
+  if (spinning_child_ == &child) {
+    spinning_child_ = nullptr;
+  }
 }
 
 void HostRunner::BeginSpin() {
-  if (!running_) return;
+  if (!running_) {
+    return;
+  }
   RunnableChild& child = *children_[*running_];
-  if (child.phase() == ChildPhase::kSpawning || child.phase() == ChildPhase::kExited) return;
+  if (child.phase() == ChildPhase::kSpawning || child.phase() == ChildPhase::kExited) {
+    return;
+  }
   spinning_child_ = &child;
   spinning_child_->BeginSpin();
 }
 
 bool HostRunner::SpinPoll() {
-  if (!running_ || resume_pending_) return false;
+  if (!running_ || resume_pending_) {
+    return false;
+  }
   const bool handled = PollChannel(*running_);
-  if (handled) Schedule();
+  if (handled) {
+    Schedule();
+  }
   return handled;
 }
 
 void HostRunner::EndSpin() {
-  if (spinning_child_ != nullptr) spinning_child_->EndSpin();
+  if (spinning_child_ != nullptr) {
+    spinning_child_->EndSpin();
+  }
   spinning_child_ = nullptr;
 }
 
@@ -153,7 +181,9 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
   listener_.SyscallHandled(process, trap);
   switch (outcome) {
     case tock::SyscallOutcome::kResume:
-      if (running_ != index) break;
+      if (running_ != index) {
+        break;
+      }
       if (deterministic_) {
         resume_pending_ = true;
       } else {
@@ -162,7 +192,9 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
       }
       break;
     case tock::SyscallOutcome::kDescheduled:
-      if (running_ == index) EndTurn();
+      if (running_ == index) {
+        EndTurn();
+      }
       break;
     case tock::SyscallOutcome::kPanic:
       Panic(std::string("invalid system call from process ") +
@@ -173,11 +205,17 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
 
 void HostRunner::OnChildExit(size_t index) {
   std::optional<ExitInfo> exit = children_[index]->Reap();
-  if (!exit) return;
-  if (running_ == index) EndTurn();
+  if (!exit) {
+    return;
+  }
+  if (running_ == index) {
+    EndTurn();
+  }
   deferred_traps_[index].reset();
   tock::Process& process = kernel_.processes()[index];
-  if (!process.IsAlive()) return;  // the kernel already ended it
+  if (!process.IsAlive()) {
+    return;  // the kernel already ended it
+  }
   ++stats_.faults;
   listener_.ProcessFaulted(process, FormatFaultDump(process, *exit));
   if (kernel_.HandleFault(process, RunnableChild::ToFaultInfo(*exit), loop_cap_) ==
@@ -195,8 +233,12 @@ void HostRunner::OnSigchld() {
   for (size_t i = 0; i < children_.size(); ++i) {
     const int pid = children_[i]->pid();
     const StopChange change = children_[i]->PollStopChange();
-    if (change == StopChange::kNone) continue;
-    if (change == StopChange::kStoppedFromOutside) ++stats_.stops_from_outside;
+    if (change == StopChange::kNone) {
+      continue;
+    }
+    if (change == StopChange::kStoppedFromOutside) {
+      ++stats_.stops_from_outside;
+    }
     listener_.ChildStopChanged(kernel_.processes()[i], pid, change);
   }
 }
@@ -207,7 +249,9 @@ void HostRunner::ArmSliceTimer(size_t index, std::chrono::nanoseconds after) {
 }
 
 void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
-  if (running_ != index || turn != turn_) return;
+  if (running_ != index || turn != turn_) {
+    return;
+  }
   slice_timer_.reset();
   RunnableChild& child = *children_[index];
   const auto elapsed =
@@ -224,7 +268,9 @@ void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
   }
   // A request posted just before the deadline is answered, not lost.
   PollChannel(index);
-  if (running_ != index || turn != turn_) return;
+  if (running_ != index || turn != turn_) {
+    return;
+  }
   // What the turn cost the app: its CPU time, or the wall clock if that cannot be read.
   std::chrono::nanoseconds used = elapsed;
   if (const std::optional<uint64_t> cpu = child.CpuTimeNs(); cpu && *cpu >= *slice_cpu_base_) {
@@ -275,14 +321,18 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
 
 void HostRunner::EndTurn() {
   resume_pending_ = false;
-  if (slice_timer_) loop_.CancelTimer(*slice_timer_);
+  if (slice_timer_) {
+    loop_.CancelTimer(*slice_timer_);
+  }
   slice_timer_.reset();
   running_.reset();
   loop_.SetSpinSource(nullptr);
 }
 
 void HostRunner::Schedule() {
-  if (in_schedule_ || panicked_) return;
+  if (in_schedule_ || panicked_) {
+    return;
+  }
   in_schedule_ = true;
   // Stopped or terminated behind the runner's back (process console, control socket): the child
   // must not keep the CPU. A syscall it posts meanwhile waits until it is resumed.
@@ -309,7 +359,9 @@ void HostRunner::Schedule() {
 }
 
 void HostRunner::Panic(const std::string& reason) {
-  if (panicked_) return;
+  if (panicked_) {
+    return;
+  }
   EndTurn();
   panicked_ = true;
   listener_.KernelPanicked(reason);
@@ -322,7 +374,9 @@ void HostRunner::CheckAllDone() {
       return;
     }
   }
-  if (done_reported_) return;
+  if (done_reported_) {
+    return;
+  }
   done_reported_ = true;
   listener_.AllProcessesDone();
 }

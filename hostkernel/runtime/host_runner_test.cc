@@ -80,10 +80,14 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
     (void)!read(fds_.wake, &v, sizeof v);
   }
   Event Poll(Trap* trap) override {
-    if (!live_ || posted_.empty()) return Event::kNone;
+    if (!live_ || posted_.empty()) {
+      return Event::kNone;
+    }
     auto [event, t] = posted_.front();
     posted_.pop_front();
-    if (event == Event::kLaunched && !state_.Apply(ChildEvent::kHandshake)) event = Kill();
+    if (event == Event::kLaunched && !state_.Apply(ChildEvent::kHandshake)) {
+      event = Kill();
+    }
     if (event == Event::kSyscall) {
       if (!state_.Apply(ChildEvent::kRequest)) {
         event = Kill();
@@ -93,15 +97,21 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
         has_answer_ = false;
       }
     }
-    if (event == Event::kProtocolViolation) event = Kill();
+    if (event == Event::kProtocolViolation) {
+      event = Kill();
+    }
     return event;
   }
   void Resume() override {
-    if (!live_) return;
+    if (!live_) {
+      return;
+    }
     ++resumes;
     if (state_.awaiting_kernel() && (state_.phase() == ChildPhase::kReady || has_answer_)) {
       (void)state_.Apply(ChildEvent::kAnswer);
-      if (answer_is_return_) ++answered;
+      if (answer_is_return_) {
+        ++answered;
+      }
       has_answer_ = false;
     }
     (void)state_.Apply(ChildEvent::kKernelContinue);
@@ -112,13 +122,17 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
     }
   }
   void Preempt() override {
-    if (live_ && state_.Apply(ChildEvent::kKernelStop)) ++preempts;  // as LinuxProcess::Stop
+    if (live_ && state_.Apply(ChildEvent::kKernelStop)) {
+      ++preempts;  // as LinuxProcess::Stop
+    }
   }
   void BeginSpin() override {}
   void EndSpin() override {}
   void HandleSeccompNotification() override {}
   std::optional<ExitInfo> Reap() override {
-    if (!live_ || !exit_pending_) return std::nullopt;
+    if (!live_ || !exit_pending_) {
+      return std::nullopt;
+    }
     exit_pending_ = false;
     ExitInfo e;
     e.cause = ExitInfo::Cause::kSignaled;
@@ -127,10 +141,14 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
     return e;
   }
   StopChange PollStopChange() override {
-    if (!live_) return StopChange::kNone;
+    if (!live_) {
+      return StopChange::kNone;
+    }
     const StopChange c = stop_change_;
     stop_change_ = StopChange::kNone;
-    if (c == StopChange::kStoppedFromOutside) (void)state_.Apply(ChildEvent::kStoppedOutside);
+    if (c == StopChange::kStoppedFromOutside) {
+      (void)state_.Apply(ChildEvent::kStoppedOutside);
+    }
     if (c == StopChange::kContinuedFromOutside) {
       (void)state_.Apply(ChildEvent::kContinuedOutside);
     }
@@ -138,8 +156,12 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
   }
   int pid() const override { return live_ ? 4242 : -1; }
   std::optional<uint64_t> CpuTimeNs() const override {
-    if (!live_) return std::nullopt;
-    if (behaviour_ != Behaviour::kSpinner) return 1000;  // a little at launch, then none
+    if (!live_) {
+      return std::nullopt;
+    }
+    if (behaviour_ != Behaviour::kSpinner) {
+      return 1000;  // a little at launch, then none
+    }
     return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                      std::chrono::steady_clock::now().time_since_epoch())
                                      .count());
@@ -158,8 +180,12 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
     live_ = true;
     frame_ = args;
     ++spawns;
-    if (observer_ != nullptr) observer_->ChildSpawned(*this);
-    if (behaviour_ != Behaviour::kSilentLauncher) Handshake();
+    if (observer_ != nullptr) {
+      observer_->ChildSpawned(*this);
+    }
+    if (behaviour_ != Behaviour::kSilentLauncher) {
+      Handshake();
+    }
     return {};
   }
   void SetSyscallReturn(const tock::EncodedReturn& ret) override {
@@ -180,15 +206,21 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
   }
   void Post(Event e, Trap t) {
     posted_.push_back({e, t});
-    if (live_) Signal(fds_.wake);
+    if (live_) {
+      Signal(fds_.wake);
+    }
   }
   Event Kill() {
     Die();
     return Event::kProtocolViolation;
   }
   void Drop() {
-    if (!live_) return;
-    if (observer_ != nullptr) observer_->ChildGoing(*this);
+    if (!live_) {
+      return;
+    }
+    if (observer_ != nullptr) {
+      observer_->ChildGoing(*this);
+    }
     live_ = false;
     posted_.clear();
     exit_pending_ = false;
@@ -197,7 +229,9 @@ class FakeChild final : public RunnableChild, public tock::UserspaceKernelBounda
   }
   void CloseFds() {
     for (int* fd : {&fds_.wake, &fds_.exit}) {
-      if (*fd >= 0) close(*fd);
+      if (*fd >= 0) {
+        close(*fd);
+      }
       *fd = -1;
     }
   }
@@ -267,7 +301,9 @@ class HostRunnerTest : public ::testing::Test {
   bool RunUntil(const std::function<bool()>& done) {
     const auto guard = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (!done()) {
-      if (std::chrono::steady_clock::now() > guard) return false;
+      if (std::chrono::steady_clock::now() > guard) {
+        return false;
+      }
       loop_->Step(/*block=*/true);
       runner_->Schedule();
     }
@@ -280,7 +316,9 @@ class HostRunnerTest : public ::testing::Test {
   }
   void Manage(const char* what) {
     tock::ProcessId pid = process(0).id();
-    if (std::string(what) == "stop") (void)kernel_->StopProcess(pid, process_cap_);
+    if (std::string(what) == "stop") {
+      (void)kernel_->StopProcess(pid, process_cap_);
+    }
     // As the control socket and the process console: start resumes a stopped process.
     if (std::string(what) == "start") {
       if (process(0).IsStopped()) {
@@ -289,9 +327,15 @@ class HostRunnerTest : public ::testing::Test {
         (void)kernel_->StartProcess(pid, process_cap_);
       }
     }
-    if (std::string(what) == "resume") (void)kernel_->ResumeProcess(pid, process_cap_);
-    if (std::string(what) == "restart") (void)kernel_->RestartProcess(pid, process_cap_);
-    if (std::string(what) == "terminate") (void)kernel_->TerminateProcess(pid, 0, process_cap_);
+    if (std::string(what) == "resume") {
+      (void)kernel_->ResumeProcess(pid, process_cap_);
+    }
+    if (std::string(what) == "restart") {
+      (void)kernel_->RestartProcess(pid, process_cap_);
+    }
+    if (std::string(what) == "terminate") {
+      (void)kernel_->TerminateProcess(pid, 0, process_cap_);
+    }
     runner_->Schedule();
   }
 
@@ -466,9 +510,13 @@ class HostRunnerCommandTest : public HostRunnerTest,
 TEST_P(HostRunnerCommandTest, SubjectEndsUpWhereTheLastCommandPutsItAndNothingWedges) {
   const CommandCase& c = GetParam();
   ASSERT_NO_FATAL_FAILURE(ReachPhase(c.phase));
-  for (const char* cmd : c.commands) Manage(cmd);
+  for (const char* cmd : c.commands) {
+    Manage(cmd);
+  }
   subject().set_behaviour(Behaviour::kWellBehaved);
-  if (subject().phase() == ChildPhase::kSpawning) subject().Handshake();
+  if (subject().phase() == ChildPhase::kSpawning) {
+    subject().Handshake();
+  }
   // Whatever the kernel now says the subject is, the host must make true: a Running process
   // runs (no wedge); a stopped, terminated or blocked one does not.
   if (process(0).state() != ProcessState::kRunning) {
@@ -505,14 +553,18 @@ std::vector<CommandCase> AllCommandCases() {
   std::vector<CommandCase> cases;
   for (Phase p : {Phase::kSpawning, Phase::kReady, Phase::kRunning, Phase::kInKernel,
                   Phase::kBlockedInYield, Phase::kFaulted}) {
-    for (const auto& seq : sequences) cases.push_back({p, seq});
+    for (const auto& seq : sequences) {
+      cases.push_back({p, seq});
+    }
   }
   return cases;
 }
 
 std::string CaseName(const ::testing::TestParamInfo<CommandCase>& info) {
   std::string name = PhaseName(info.param.phase);
-  for (const char* c : info.param.commands) name += std::string("_") + c;
+  for (const char* c : info.param.commands) {
+    name += std::string("_") + c;
+  }
   return name;
 }
 

@@ -32,7 +32,9 @@ struct CtxDeleter {
 using Ctx = std::unique_ptr<void, CtxDeleter>;
 
 absl::Status Check(int rc, const char* what) {
-  if (rc == 0) return absl::OkStatus();
+  if (rc == 0) {
+    return absl::OkStatus();
+  }
   return absl::InternalError(absl::StrCat("seccomp: ", what, ": ", std::strerror(-rc)));
 }
 
@@ -40,7 +42,9 @@ absl::StatusOr<Ctx> BuildContext() {
   // Refused calls trap: the launcher's one-shot SIGSYS handler records which call it was,
   // then traps again and the process dies by SIGSYS (the app never runs in between).
   Ctx ctx(seccomp_init(SCMP_ACT_TRAP));
-  if (!ctx) return absl::InternalError("seccomp_init failed");
+  if (!ctx) {
+    return absl::InternalError("seccomp_init failed");
+  }
   scmp_filter_ctx c = ctx.get();
   // x86-64 only: i386 calls (`int $0x80`, or 32-bit code after a far jump,
   // where the kernel still has IA32 emulation) are killed by the arch check.
@@ -75,7 +79,9 @@ absl::StatusOr<Ctx> BuildContext() {
       {"mprotect", seccomp_rule_add(c, SCMP_ACT_NOTIFY, SCMP_SYS(mprotect), 0)},
   };
   for (const Rule& r : rules) {
-    if (absl::Status s = Check(r.rc, r.what); !s.ok()) return s;
+    if (absl::Status s = Check(r.rc, r.what); !s.ok()) {
+      return s;
+    }
   }
   return ctx;
 }
@@ -84,9 +90,13 @@ absl::StatusOr<Ctx> BuildContext() {
 
 absl::StatusOr<UniqueFd> ExportAppSeccompFilterToMemfd() {
   absl::StatusOr<Ctx> ctx = BuildContext();
-  if (!ctx.ok()) return ctx.status();
+  if (!ctx.ok()) {
+    return ctx.status();
+  }
   UniqueFd fd(memfd_create("tock-seccomp-bpf", MFD_CLOEXEC | MFD_ALLOW_SEALING));
-  if (!fd) return absl::ErrnoToStatus(errno, "memfd_create");
+  if (!fd) {
+    return absl::ErrnoToStatus(errno, "memfd_create");
+  }
   if (absl::Status s = Check(seccomp_export_bpf(ctx->get(), fd.get()), "export_bpf"); !s.ok()) {
     return s;
   }
@@ -103,9 +113,13 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
     program = new absl::StatusOr<std::vector<sock_filter>>(
         []() -> absl::StatusOr<std::vector<sock_filter>> {
           absl::StatusOr<UniqueFd> fd = ExportAppSeccompFilterToMemfd();
-          if (!fd.ok()) return fd.status();
+          if (!fd.ok()) {
+            return fd.status();
+          }
           struct stat st;
-          if (fstat(fd->get(), &st) != 0) return absl::ErrnoToStatus(errno, "fstat bpf");
+          if (fstat(fd->get(), &st) != 0) {
+            return absl::ErrnoToStatus(errno, "fstat bpf");
+          }
           if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0) {
             return absl::InternalError("exported BPF has a bad size");
           }
@@ -116,7 +130,9 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
           return insns;
         }());
   });
-  if (!program->ok()) return program->status();
+  if (!program->ok()) {
+    return program->status();
+  }
   return std::span<const sock_filter>(**program);
 }
 
