@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "hostkernel/peripherals/unix_socket.h"
+#include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
 
@@ -90,21 +91,22 @@ std::vector<std::string> FormatProcessDetails(const ProcessInfo& p) {
 
 absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Listen(Reactor& reactor,
                                                                      const std::string& path,
-                                                                     ControlTargets targets) {
+                                                                     ControlTargets targets,
+                                                                     ControlOptions options) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
   if (!fd.ok()) {
     return fd.status();
   }
-  return std::unique_ptr<ControlServer>(new ControlServer(reactor, path, std::move(*fd), targets));
+  return std::unique_ptr<ControlServer>(
+      new ControlServer(reactor, path, std::move(*fd), targets, options));
 }
 
 ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd,
-                             ControlTargets targets)
-    : reactor_(reactor),
-      path_(std::move(path)),
-      listen_fd_(std::move(listen_fd)),
-      targets_(targets) {
-  accept_watch_ = reactor_.WatchReadable(listen_fd_.get(), [this] { OnAccept(); });
+                             ControlTargets targets, ControlOptions options)
+    : reactor_(reactor), path_(std::move(path)), targets_(targets), options_(options) {
+  acceptor_ = std::make_unique<Acceptor>(
+      reactor_, std::move(listen_fd), "control socket " + path_,
+      [this](UniqueFd fd) { OnAccept(std::move(fd)); }, options_.accept_backoff_ns);
   // Pin listeners cannot be removed, so they hold a token and go quiet once we are gone.
   auto listen = [this](const char* kind) {
     return [this, kind, token = guard_.token()](const HostPin& pin, bool level) {
@@ -127,10 +129,7 @@ ControlServer::~ControlServer() {
 }
 
 void ControlServer::Shutdown() {
-  if (accept_watch_ != 0) {
-    reactor_.Unwatch(accept_watch_);
-  }
-  accept_watch_ = 0;
+  acceptor_->Stop();
   std::vector<uint64_t> ids;
   for (const auto& [id, c] : clients_) {
     ids.push_back(id);
@@ -171,18 +170,74 @@ ControlServer::Client* ControlServer::Find(uint64_t id) {
   return it == clients_.end() ? nullptr : it->second.get();
 }
 
-void ControlServer::OnAccept() {
-  for (;;) {
-    UniqueFd fd = AcceptNonBlocking(listen_fd_.get());
-    if (!fd) {
-      return;
+void ControlServer::OnAccept(UniqueFd fd) {
+  if (options_.max_clients != 0 && clients_.size() >= options_.max_clients) {
+    // Best effort, never blocking: a fresh socket's buffer takes one line.
+    static constexpr char kFull[] = "error: too many clients\n";
+    (void)::send(fd.get(), kFull, sizeof kFull - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+    ++rejected_;
+    if (!at_limit_logged_) {
+      at_limit_logged_ = true;
+      spdlog::warn(
+          "control socket {}: {} clients connected (--control-max-clients), turning "
+          "new ones away",
+          path_, clients_.size());
     }
-    uint64_t id = next_client_++;
-    auto c = std::make_unique<Client>();
-    c->fd = std::move(fd);
-    c->read_watch = reactor_.WatchReadable(c->fd.get(), [this, id] { OnReadable(id); });
-    clients_.emplace(id, std::move(c));
+    return;  // fd closes here
   }
+  uint64_t id = next_client_++;
+  auto c = std::make_unique<Client>();
+  c->fd = std::move(fd);
+  c->read_watch = reactor_.WatchReadable(c->fd.get(), [this, id] { OnReadable(id); });
+  c->last_command_ns = MonotonicNowNs();
+  clients_.emplace(id, std::move(c));
+  if (options_.idle_timeout_ns != 0) {
+    ArmIdleTimer(id, MonotonicNowNs() + options_.idle_timeout_ns);
+  }
+}
+
+void ControlServer::ArmIdleTimer(uint64_t id, uint64_t deadline_ns) {
+  Client* c = Find(id);
+  if (c == nullptr) {
+    return;
+  }
+  c->idle_timer = reactor_.RunAt(deadline_ns, [this, id] { OnIdleTimer(id); });
+}
+
+void ControlServer::CancelIdleTimer(Client& c) {
+  if (c.idle_timer != 0) {
+    reactor_.CancelTimer(c.idle_timer);
+    c.idle_timer = 0;
+  }
+}
+
+// One timer per client, not one per command: when it fires early (a command came since it was
+// set) it is set again for the last command's deadline.
+void ControlServer::OnIdleTimer(uint64_t id) {
+  Client* c = Find(id);
+  if (c == nullptr) {
+    return;
+  }
+  c->idle_timer = 0;
+  if (c->mode != Mode::kCommand) {
+    return;  // streams (watch, console) never idle out
+  }
+  const uint64_t deadline = c->last_command_ns + options_.idle_timeout_ns;
+  if (MonotonicNowNs() < deadline) {
+    ArmIdleTimer(id, deadline);
+    return;
+  }
+  ++idle_closed_;
+  spdlog::debug("control socket {}: closing client {} after {} s without a command", path_, id,
+                options_.idle_timeout_ns / 1'000'000'000u);
+  // Best effort, like Shutdown: one non-blocking flush of the notice, then close. A client
+  // already closing (after an error) whose output is stuck goes now too.
+  if (!c->close_after_flush) {
+    c->out += "error: idle timeout\n";
+    c->close_after_flush = true;
+    Flush(id);
+  }
+  CloseClient(id);
 }
 
 void ControlServer::CloseClient(uint64_t id) {
@@ -199,7 +254,12 @@ void ControlServer::CloseClient(uint64_t id) {
   if (c->console_sink != 0 && targets_.console != nullptr) {
     targets_.console->DetachOutput(c->console_sink);
   }
+  CancelIdleTimer(*c);
   clients_.erase(id);
+  if (options_.max_clients == 0 || clients_.size() < options_.max_clients) {
+    at_limit_logged_ = false;
+  }
+  acceptor_->Resume();  // a descriptor is free: stop backing off, if we were
 }
 
 void ControlServer::OnReadable(uint64_t id) {
@@ -264,6 +324,7 @@ bool ControlServer::HandleLines(uint64_t id) {
     }
     std::string line = c->in.substr(0, nl);
     c->in.erase(0, nl + 1);
+    c->last_command_ns = MonotonicNowNs();
     if (!line.empty() && line.back() == '\r') {
       line.pop_back();
     }
@@ -348,6 +409,7 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
         return;
       }
       c->mode = Mode::kConsole;
+      CancelIdleTimer(*c);
       c->console_sink =
           targets_.console->AttachOutput([this, id](std::string_view bytes) { Send(id, bytes); });
       return;
@@ -357,6 +419,7 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
       Client* c = Find(id);
       if (c != nullptr) {
         c->mode = Mode::kWatch;
+        CancelIdleTimer(*c);
       }
       return;  // the stream's "ok" comes when it ends
     }

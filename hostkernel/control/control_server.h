@@ -2,7 +2,10 @@
 // clients speak the line protocol of README.md: commands in, reply lines out, each reply ended
 // by "ok" or "error: <message>"; `watch` streams events, `console` turns the connection into a
 // raw console pipe. Drives and observes the host LEDs/buttons/GPIO and delegates process
-// commands to ProcessIntrospection. Host-only; loop thread only.
+// commands to ProcessIntrospection. Bounded: at most ControlOptions::max_clients connections
+// (one more gets "error: too many clients" and is closed), a command-mode client that sends no
+// command for idle_timeout_ns is closed, and accept failures back off (Acceptor). Host-only;
+// loop thread only.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +25,7 @@
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/host_leds.h"
 #include "hostkernel/peripherals/reactor.h"
+#include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/process/unique_fd.h"
 
 namespace tockpp::hostkernel {
@@ -38,6 +42,17 @@ struct ControlTargets {
   const HostClock* clock = nullptr;
 };
 
+// Limits of the control socket (tockd: --control-max-clients, --control-idle-timeout).
+struct ControlOptions {
+  // Connections open at once, whatever their mode; 0 = no limit.
+  size_t max_clients = 16;
+  // A client in command mode (not `watch`, not `console`) that completes no command line for
+  // this long is sent "error: idle timeout" and closed; 0 = never.
+  uint64_t idle_timeout_ns = 300'000'000'000u;  // 5 min
+  // How long accepting pauses after accept() fails for want of descriptors or memory.
+  uint64_t accept_backoff_ns = Acceptor::kDefaultBackoffNs;
+};
+
 class ControlServer {
  public:
   static constexpr size_t kMaxLineBytes = 4096;
@@ -47,7 +62,8 @@ class ControlServer {
   // Listens on `path` (see ListenUnix: a stale socket file is replaced).
   static absl::StatusOr<std::unique_ptr<ControlServer>> Listen(Reactor& reactor,
                                                                const std::string& path,
-                                                               ControlTargets targets);
+                                                               ControlTargets targets,
+                                                               ControlOptions options = {});
   ~ControlServer();
   ControlServer(const ControlServer&) = delete;
   ControlServer& operator=(const ControlServer&) = delete;
@@ -61,6 +77,10 @@ class ControlServer {
   size_t client_count() const { return clients_.size(); }
   size_t watcher_count() const;
   size_t console_count() const;
+  // Connections turned away at the client limit, and closed for idling.
+  uint64_t rejected_count() const { return rejected_; }
+  uint64_t idle_closed_count() const { return idle_closed_; }
+  const Acceptor& acceptor() const { return *acceptor_; }
 
  private:
   enum class Mode { kCommand, kWatch, kConsole };
@@ -73,10 +93,17 @@ class ControlServer {
     Mode mode = Mode::kCommand;
     uint64_t console_sink = 0;
     bool close_after_flush = false;
+    // Idle timeout: when the last command line completed, and the pending check.
+    uint64_t last_command_ns = 0;
+    Reactor::Id idle_timer = 0;
   };
 
-  ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd, ControlTargets targets);
-  void OnAccept();
+  ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd, ControlTargets targets,
+                ControlOptions options);
+  void OnAccept(UniqueFd fd);
+  void ArmIdleTimer(uint64_t id, uint64_t deadline_ns);
+  void OnIdleTimer(uint64_t id);
+  void CancelIdleTimer(Client& c);
   void OnReadable(uint64_t id);
   // Returns false if the client was closed.
   bool HandleLines(uint64_t id);
@@ -98,9 +125,12 @@ class ControlServer {
 
   Reactor& reactor_;
   std::string path_;
-  UniqueFd listen_fd_;
-  Reactor::Id accept_watch_ = 0;
   ControlTargets targets_;
+  ControlOptions options_;
+  std::unique_ptr<Acceptor> acceptor_;
+  uint64_t rejected_ = 0;
+  uint64_t idle_closed_ = 0;
+  bool at_limit_logged_ = false;
   uint64_t next_client_ = 1;
   std::map<uint64_t, std::unique_ptr<Client>> clients_;
   LifetimeGuard guard_;

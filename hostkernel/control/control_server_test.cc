@@ -37,6 +37,33 @@ class ControlServerTest : public ::testing::Test {
     }
   }
 
+  void RestartWith(const ControlOptions& options) {
+    server_.reset();
+    auto s = ControlServer::Listen(reactor_, path_, targets_, options);
+    ASSERT_TRUE(s.ok()) << s.status();
+    server_ = std::move(*s);
+  }
+
+  // Runs the loop until the server closed `fd` (EOF), collecting what it sent before.
+  std::string ReadToEof(int fd) {
+    std::string got;
+    bool eof = false;
+    reactor_.RunUntil([&] {
+      char buf[4096];
+      for (;;) {
+        ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+        if (n <= 0) {
+          eof = n == 0;
+          break;
+        }
+        got.append(buf, static_cast<size_t>(n));
+      }
+      return eof;
+    });
+    EXPECT_TRUE(eof) << "still open after: " << got;
+    return got;
+  }
+
   UniqueFd Connect() {
     auto fd = ConnectUnix(path_);
     EXPECT_TRUE(fd.ok()) << fd.status();
@@ -217,6 +244,78 @@ TEST_F(ControlServerTest, MissingTargetsGiveNotAvailableErrors) {
   EXPECT_EQ(Command("ps"), (Lines{"error: process list not available"}));
   EXPECT_EQ(Command("stop blink"), (Lines{"error: process control not available"}));
   EXPECT_EQ(Command("console"), (Lines{"error: console not available"}));
+}
+
+TEST_F(ControlServerTest, AClientOverTheLimitGetsOneErrorLineAndIsClosed) {
+  ControlOptions options;
+  options.max_clients = 2;
+  RestartWith(options);
+  UniqueFd a = Connect();
+  UniqueFd b = Connect();
+  ASSERT_TRUE(reactor_.RunUntil([&] { return server_->client_count() == 2; }));
+  UniqueFd c = Connect();
+  EXPECT_EQ(ReadToEof(c.get()), "error: too many clients\n");
+  EXPECT_EQ(server_->rejected_count(), 1u);
+  EXPECT_EQ(server_->client_count(), 2u);
+  // The two admitted clients still work; once one leaves, a new one is admitted.
+  ASSERT_EQ(send(b.get(), "leds\n", 5, 0), 5);
+  EXPECT_EQ(ReadUntil(b.get(), Terminated), "led 0 off\nled 1 off\nok\n");
+  a.Reset();
+  ASSERT_TRUE(reactor_.RunUntil([&] { return server_->client_count() == 1; }));
+  EXPECT_EQ(Command("leds"), (Lines{"led 0 off", "led 1 off", "ok"}));
+  EXPECT_EQ(server_->rejected_count(), 1u);
+}
+
+TEST_F(ControlServerTest, AnIdleCommandClientIsClosedButStreamsAreNot) {
+  ControlOptions options;
+  options.idle_timeout_ns = 50'000'000;  // 50 ms
+  RestartWith(options);
+  UniqueFd watcher = Connect();
+  UniqueFd console = Connect();
+  ASSERT_EQ(send(watcher.get(), "watch\n", 6, 0), 6);
+  ASSERT_EQ(send(console.get(), "console\n", 8, 0), 8);
+  ASSERT_TRUE(reactor_.RunUntil(
+      [&] { return server_->watcher_count() == 1 && server_->console_count() == 1; }));
+  // Connected after both streams: by the time it idles out, so would they have if they could
+  // (timers fire in deadline order).
+  UniqueFd idle = Connect();
+  EXPECT_EQ(ReadToEof(idle.get()), "error: idle timeout\n");
+  EXPECT_EQ(server_->idle_closed_count(), 1u);
+  EXPECT_EQ(server_->watcher_count(), 1u);
+  EXPECT_EQ(server_->console_count(), 1u);
+  EXPECT_EQ(server_->client_count(), 2u);
+}
+
+TEST_F(ControlServerTest, EveryCommandRestartsTheIdleTimeout) {
+  ControlOptions options;
+  options.idle_timeout_ns = 100'000'000;  // 100 ms
+  RestartWith(options);
+  UniqueFd fd = Connect();
+  const uint64_t start = MonotonicNowNs();
+  uint64_t last_sent = start;
+  // Busy for 2.5 timeouts, one command after another's reply, then idle until closed. The
+  // server may close the client only a full timeout after the last command it was sent (a
+  // stalled test machine may make that happen early in the busy phase; never sooner).
+  std::string got;
+  for (;;) {
+    const uint64_t now = MonotonicNowNs();
+    if (now - start > 250'000'000) {
+      break;
+    }
+    last_sent = now;
+    ASSERT_EQ(send(fd.get(), "leds\n", 5, MSG_NOSIGNAL), 5);
+    got = ReadUntil(fd.get(), Terminated);
+    if (got != "led 0 off\nled 1 off\nok\n") {
+      break;
+    }
+  }
+  if (got.empty() || got.ends_with("ok\n")) {
+    got = ReadToEof(fd.get());
+  }
+  const uint64_t closed = MonotonicNowNs();
+  EXPECT_EQ(got, "error: idle timeout\n");
+  EXPECT_GE(closed - last_sent, options.idle_timeout_ns);
+  EXPECT_EQ(server_->idle_closed_count(), 1u);
 }
 
 TEST_F(ControlServerTest, HelpEndsWithOk) {

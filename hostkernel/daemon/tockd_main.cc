@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
 #include "hostkernel/daemon/fault_policies.h"
+#include "hostkernel/daemon/main_loop.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
 #include "hostkernel/peripherals/file_flash.h"
@@ -31,6 +33,7 @@
 #include "hostkernel/peripherals/real_clock.h"
 #include "hostkernel/peripherals/unix_console.h"
 #include "hostkernel/peripherals/virtual_clock.h"
+#include "hostkernel/process/unique_fd.h"
 #include "hostkernel/runtime/app_image.h"
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
@@ -62,8 +65,14 @@ ABSL_FLAG(std::string, flash_file, "",
           "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 ABSL_FLAG(uint32_t, yield_spin_checks, 64,
-          "how often an app checks for the answer to a blocking yield (giving up its CPU "
-          "between checks, ~0.3-1 us each) before it sleeps; 0 = sleep at once");
+          "how often an app checks for the answer to a blocking yield (~1 us each, giving up "
+          "its CPU between checks) before it sleeps; 0 = sleep at once");
+ABSL_FLAG(uint32_t, control_max_clients, 16,
+          "control socket: connections open at once (one more gets 'error: too many clients'); "
+          "0 = no limit");
+ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
+          "control socket: close a client that sends no command for this long (clients in "
+          "watch or console mode are exempt); 0 = never");
 
 namespace tockpp::hostkernel {
 namespace {
@@ -76,6 +85,8 @@ constexpr const char kUsage[] =
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
     "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
     "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
+    "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
+    "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -108,19 +119,27 @@ class Daemon final : public HostRunner::Listener {
   }
   void KernelPanicked(const std::string& reason) override {
     spdlog::critical("kernel panic: {}", reason);
-    if (tracer_ != nullptr) tracer_->Note("panic", reason);
+    if (tracer_ != nullptr) {
+      tracer_->Note("panic", reason);
+    }
     exit_code_ = 3;
     finished_ = true;
   }
   void AllProcessesDone() override {
     spdlog::info("no process can run any more");
-    if (exit_when_done_) finished_ = true;
+    if (exit_when_done_) {
+      finished_ = true;
+    }
   }
   void SyscallHandled(const tock::Process& p, const HostProcess::Trap& trap) override {
-    if (virtual_clock_ != nullptr) virtual_clock_->ChargeSyscall();
+    if (virtual_clock_ != nullptr) {
+      virtual_clock_->ChargeSyscall();
+    }
     TracingBoundary& boundary = boundaries_[&p - kernel_.processes().data()];
     std::optional<tock::EncodedReturn> ret = boundary.TakeLastReturn();
-    if (tracer_ != nullptr) tracer_->Syscall(p, trap, ret);
+    if (tracer_ != nullptr) {
+      tracer_->Syscall(p, trap, ret);
+    }
   }
   void ChildStopChanged(const tock::Process& p, int pid, StopChange change) override {
     const std::string name(p.name(), p.name_length());
@@ -148,8 +167,12 @@ class Daemon final : public HostRunner::Listener {
   }
   void TimesliceExpired(const tock::Process& p) override {
     ++preemptions_;
-    if (virtual_clock_ != nullptr) virtual_clock_->ChargeTimeslice();
-    if (tracer_ != nullptr) tracer_->Note("preempted", std::string(p.name(), p.name_length()));
+    if (virtual_clock_ != nullptr) {
+      virtual_clock_->ChargeTimeslice();
+    }
+    if (tracer_ != nullptr) {
+      tracer_->Note("preempted", std::string(p.name(), p.name_length()));
+    }
   }
   // Reports every process whose state changed since the last step to the trace and to the
   // control socket's watchers ("process NAME STATE").
@@ -159,10 +182,16 @@ class Daemon final : public HostRunner::Listener {
     for (size_t i = 0; i < processes.size(); ++i) {
       const tock::Process& p = processes[i];
       const std::pair<uint32_t, tock::ProcessState> now{p.id().id(), p.state()};
-      if (now == last_states_[i]) continue;
+      if (now == last_states_[i]) {
+        continue;
+      }
       last_states_[i] = now;
-      if (p.state() == tock::ProcessState::kUnused) continue;
-      if (tracer_ != nullptr) tracer_->State(p);
+      if (p.state() == tock::ProcessState::kUnused) {
+        continue;
+      }
+      if (tracer_ != nullptr) {
+        tracer_->State(p);
+      }
       if (control_ != nullptr) {
         control_->PublishEvent(absl::StrCat(
             "process ", absl::string_view(p.name(), p.name_length()), " ", StateName(p.state())));
@@ -186,7 +215,9 @@ class Daemon final : public HostRunner::Listener {
 
 bool SetLogLevel(const std::string& name) {
   const spdlog::level::level_enum level = spdlog::level::from_str(name);
-  if (level == spdlog::level::off && name != "off") return false;
+  if (level == spdlog::level::off && name != "off") {
+    return false;
+  }
   spdlog::set_level(level);
   return true;
 }
@@ -202,11 +233,17 @@ std::vector<std::string> NormalizeFlagNames(int argc, char** argv) {
   std::vector<std::string> out(argv, argv + argc);
   for (size_t i = 1; i < out.size(); ++i) {
     std::string& a = out[i];
-    if (a == "--") break;
-    if (a.size() < 3 || a[0] != '-' || a[1] != '-') continue;
+    if (a == "--") {
+      break;
+    }
+    if (a.size() < 3 || a[0] != '-' || a[1] != '-') {
+      continue;
+    }
     const size_t end = std::min(a.find('='), a.size());
     for (size_t j = 2; j < end; ++j) {
-      if (a[j] == '-') a[j] = '_';
+      if (a[j] == '-') {
+        a[j] = '_';
+      }
     }
   }
   return out;
@@ -216,7 +253,10 @@ int Main(int argc, char** argv) {
   absl::SetProgramUsageMessage(kUsage);
   std::vector<std::string> normalized = NormalizeFlagNames(argc, argv);
   std::vector<char*> normalized_argv;
-  for (std::string& a : normalized) normalized_argv.push_back(a.data());
+  normalized_argv.reserve(normalized.size());
+  for (std::string& a : normalized) {
+    normalized_argv.push_back(a.data());
+  }
   std::vector<char*> args =
       absl::ParseCommandLine(static_cast<int>(normalized_argv.size()), normalized_argv.data());
   auto logger = spdlog::stderr_color_st("tockd");
@@ -232,7 +272,9 @@ int Main(int argc, char** argv) {
   }
   absl::StatusOr<FaultPolicyTable> policies =
       ParseFaultPolicyTable(absl::GetFlag(FLAGS_fault_policy));
-  if (!policies.ok()) return Fail(std::string(policies.status().message()));
+  if (!policies.ok()) {
+    return Fail(std::string{policies.status().message()});
+  }
   const std::string console_spec = absl::GetFlag(FLAGS_console);
   absl::string_view console_path = console_spec;
   const bool console_on_socket = absl::ConsumePrefix(&console_path, "unix:");
@@ -245,16 +287,28 @@ int Main(int argc, char** argv) {
       (!absl::ConsumePrefix(&control_path, "unix:") || control_path.empty())) {
     return Fail("--control must be unix:PATH");
   }
-  if (args.size() < 2) return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
+  const absl::Duration idle_timeout = absl::GetFlag(FLAGS_control_idle_timeout);
+  if (idle_timeout < absl::ZeroDuration()) {
+    return Fail("--control-idle-timeout must be >= 0");
+  }
+  ControlOptions control_options;
+  control_options.max_clients = absl::GetFlag(FLAGS_control_max_clients);
+  control_options.idle_timeout_ns = static_cast<uint64_t>(absl::ToInt64Nanoseconds(idle_timeout));
+
+  if (args.size() < 2) {
+    return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
+  }
 
   std::vector<std::unique_ptr<AppImage>> images;
   for (size_t i = 1; i < args.size(); ++i) {
     auto loaded = LoadAppFile(args[i]);
     if (!loaded.ok()) {
-      std::fprintf(stderr, "tockd: %s\n", std::string(loaded.status().message()).c_str());
+      std::fprintf(stderr, "tockd: %s\n", std::string{loaded.status().message()}.c_str());
       return 1;
     }
-    for (auto& image : *loaded) images.push_back(std::move(image));
+    for (auto& image : *loaded) {
+      images.push_back(std::move(image));
+    }
   }
   if (images.size() > HostBoard::kMaxProcesses) {
     return Fail(absl::StrCat("too many apps: ", images.size(), " (this board holds ",
@@ -268,11 +322,20 @@ int Main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  // Everything below is a local, declared so that its destruction at the end of Main (reverse
+  // order) is the orderly teardown: the control socket, the runner (stops watching the
+  // children), the board (kills and reaps every child, cancels its timers on the clock), the
+  // peripherals and the loop last. No std::_Exit: LeakSanitizer checks when main returns.
   absl::StatusOr<std::unique_ptr<EventLoop>> loop = EventLoop::Create();
-  if (!loop.ok()) return Fail(absl::StrCat("event loop: ", loop.status().message()));
+  if (!loop.ok()) {
+    return Fail(absl::StrCat("event loop: ", loop.status().message()));
+  }
   EventLoopReactor reactor(**loop);
   const std::string time_mode = absl::GetFlag(FLAGS_time);
-  if (time_mode != "real" && time_mode != "virtual") return Fail("--time must be real or virtual");
+  if (time_mode != "real" && time_mode != "virtual") {
+    return Fail("--time must be real or virtual");
+  }
   std::unique_ptr<HostClock> clock_storage;
   VirtualClock* virtual_clock = nullptr;
   if (time_mode == "virtual") {
@@ -287,8 +350,10 @@ int Main(int argc, char** argv) {
   bool console_input_open = true;  // an app reading the console may still get input
   std::unique_ptr<UnixConsole> unix_console;
   if (console_on_socket) {
-    auto listening = UnixConsole::Listen(reactor, uart, std::string(console_path));
-    if (!listening.ok()) return Fail(std::string(listening.status().message()));
+    auto listening = UnixConsole::Listen(reactor, uart, std::string{console_path});
+    if (!listening.ok()) {
+      return Fail(std::string{listening.status().message()});
+    }
     unix_console = *std::move(listening);
   } else {
     uart.Attach(STDIN_FILENO, STDOUT_FILENO);
@@ -310,26 +375,37 @@ int Main(int argc, char** argv) {
   }
   // Flash for nonvolatile storage: the given file, or an anonymous in-memory file.
   std::string flash_path = absl::GetFlag(FLAGS_flash_file);
+  UniqueFd flash_memfd;
   if (flash_path.empty()) {
-    const int memfd = memfd_create("tockd-flash", MFD_CLOEXEC);
-    if (memfd < 0) return Fail("cannot create the in-memory flash");
-    flash_path = absl::StrCat("/proc/self/fd/", memfd);  // stays open for tockd's lifetime
+    flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
+    if (!flash_memfd) {
+      return Fail("cannot create the in-memory flash");
+    }
+    flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
   }
   auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
                                HostBoard::kStorageBytes / HostBoard::kFlashPageSize);
-  if (!flash.ok()) return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
-  static HostBoard board(reactor, clock, uart, **flash, board_config);  // static: it is the machine
+  if (!flash.ok()) {
+    return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
+  }
+  // The processes' kernel boundaries outlive the board, whose processes point at them.
+  std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
+  // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
+  auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, board_config);
+  HostBoard& board = *board_storage;
 
-  static std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
   Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
   daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
   std::unique_ptr<Tracer> tracer;
+  std::optional<uint64_t> trace_tap;
   if (const std::string trace_path = absl::GetFlag(FLAGS_trace); !trace_path.empty()) {
     auto opened = Tracer::Open(trace_path, clock);
-    if (!opened.ok()) return Fail(std::string(opened.status().message()));
+    if (!opened.ok()) {
+      return Fail(std::string{opened.status().message()});
+    }
     tracer = *std::move(opened);
     daemon.set_tracer(tracer.get());
-    uart.AddOutputTap([t = tracer.get()](std::string_view bytes) {
+    trace_tap = uart.AddOutputTap([t = tracer.get()](std::string_view bytes) {
       t->Console(absl::string_view(bytes.data(), bytes.size()));
     });
   }
@@ -347,8 +423,12 @@ int Main(int argc, char** argv) {
 
   for (const auto& [name, spec] : policies->per_app) {
     bool found = false;
-    for (const auto& image : images) found = found || image->name() == name;
-    if (!found) spdlog::warn("--fault-policy names '{}', but no app has that name", name);
+    for (const auto& image : images) {
+      found = found || image->name() == name;
+    }
+    if (!found) {
+      spdlog::warn("--fault-policy names '{}', but no app has that name", name);
+    }
   }
 
   // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
@@ -364,11 +444,14 @@ int Main(int argc, char** argv) {
     targets.processes = &introspection;
     targets.console = &console_hook;
     targets.clock = &clock;
-    auto server = ControlServer::Listen(reactor, std::string(control_path), targets);
-    if (!server.ok()) return Fail(std::string(server.status().message()));
+    auto server =
+        ControlServer::Listen(reactor, std::string{control_path}, targets, control_options);
+    if (!server.ok()) {
+      return Fail(std::string{server.status().message()});
+    }
     control = *std::move(server);
     daemon.set_control(control.get());
-    spdlog::info("control socket at {}", std::string(control_path));
+    spdlog::info("control socket at {}", std::string{control_path});
   }
 
   FaultPolicies fault_policies;
@@ -401,47 +484,46 @@ int Main(int argc, char** argv) {
     });
   }
 
-  // The loop: drain ready work, let the runner schedule, then (in virtual time) jump the clock
-  // when every process is idle, and block only when nothing is left to do.
-  auto service_deferred_calls = [&board] {
-    bool any = false;
-    while (tock::DeferredCall::ServiceNext(board.deferred_call_cap())) any = true;
-    return any;
-  };
-  auto idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
   // SIGTERM / SIGINT stop tockd cleanly (exit log, control socket removed), exit status 0.
-  const int signal_fd = signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC);
-  if (signal_fd >= 0) {
-    (*loop)->WatchFd(signal_fd, POLLIN, [signal_fd, &daemon](uint32_t) {
+  UniqueFd signal_fd(signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC));
+  EventLoop::WatchId signal_watch = 0;
+  if (signal_fd) {
+    signal_watch = (*loop)->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
       signalfd_siginfo info;
-      if (read(signal_fd, &info, sizeof(info)) == sizeof(info)) {
+      if (read(signal_fd.get(), &info, sizeof(info)) == sizeof(info)) {
         spdlog::info("signal {}: stopping", info.ssi_signo);
       }
       daemon.Finish();
     });
   }
 
-  runner.Schedule();
-  while (!daemon.finished()) {
-    while (!daemon.finished() && ((*loop)->Step(/*block=*/false) | service_deferred_calls())) {
-    }
-    if (daemon.finished()) break;
-    runner.Schedule();
-    if (runner.resume_pending()) continue;
-    if (idle()) {
-      if (virtual_clock != nullptr && virtual_clock->AdvanceToNextDeadline()) continue;
+  // The loop (main_loop.h): drain ready work (bounded), let the runner schedule, then (in
+  // virtual time) jump the clock when every process is idle, and block only when nothing is
+  // left to do.
+  MainLoop::Hooks hooks;
+  hooks.step = [&loop](bool block) { return (*loop)->Step(block); };
+  hooks.service_deferred_call = [&board] {
+    return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
+  };
+  hooks.deferred_call_pending = [] { return tock::DeferredCall::HasPending(); };
+  hooks.schedule = [&runner] { runner.Schedule(); };
+  hooks.resume_pending = [&runner] { return runner.resume_pending(); };
+  hooks.idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
+  if (virtual_clock != nullptr) {
+    hooks.advance_virtual_time = [virtual_clock] { return virtual_clock->AdvanceToNextDeadline(); };
+  }
+  if (daemon.exit_when_done()) {
+    // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
+    // console input that could still come (control-socket input does not count).
+    hooks.nothing_can_wake = [&] {
       const bool input_can_wake = console_input_open && board.console_read_pending();
-      if (daemon.exit_when_done() && !board.alarm_armed() && !input_can_wake &&
-          !tock::DeferredCall::HasPending()) {
-        // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
-        // console input that could still come (control-socket input does not count).
-        spdlog::info("every process is waiting and nothing can wake it: done");
-        break;
-      }
-    }
-    (*loop)->Step(/*block=*/true);
-    service_deferred_calls();
-    runner.Schedule();
+      return !board.alarm_armed() && !input_can_wake && !tock::DeferredCall::HasPending();
+    };
+  }
+  hooks.finished = [&daemon] { return daemon.finished(); };
+  MainLoop main_loop(std::move(hooks));
+  if (main_loop.Run() == MainLoop::Exit::kDone) {
+    spdlog::info("every process is waiting and nothing can wake it: done");
   }
   spdlog::info(
       "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
@@ -455,8 +537,18 @@ int Main(int argc, char** argv) {
       (*loop)->stats().blocking_waits, (*loop)->stats().fd_callbacks,
       (*loop)->stats().timer_callbacks);
   std::fflush(stdout);
-  control.reset();                 // removes the control socket file
-  std::_Exit(daemon.exit_code());  // children die with their pidfds; statics need no teardown
+
+  // Teardown: stop listening first (removes the control socket file), then let the locals go
+  // in reverse order. The trace tap goes before the tracer, which the uart outlives.
+  if (signal_watch != 0) {
+    (*loop)->Unwatch(signal_watch);
+  }
+  daemon.set_control(nullptr);
+  control.reset();
+  if (trace_tap) {
+    uart.RemoveOutputTap(*trace_tap);
+  }
+  return daemon.exit_code();
 }
 
 }  // namespace

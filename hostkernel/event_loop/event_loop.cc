@@ -16,8 +16,9 @@ namespace {
 constexpr uint64_t kIgnoredUserData = ~uint64_t{0};
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<EventLoop>> EventLoop::Create(unsigned ring_entries) {
+absl::StatusOr<std::unique_ptr<EventLoop>> EventLoop::Create(unsigned ring_entries, NowFn now) {
   std::unique_ptr<EventLoop> loop(new EventLoop());
+  loop->now_ = std::move(now);
   if (int rc = io_uring_queue_init(ring_entries, &loop->ring_, 0); rc < 0) {
     return absl::ErrnoToStatus(-rc, "io_uring_queue_init");
   }
@@ -27,7 +28,9 @@ absl::StatusOr<std::unique_ptr<EventLoop>> EventLoop::Create(unsigned ring_entri
 
 EventLoop::~EventLoop() {
   // No EndSpin here: the source may already be gone, and nobody is left to wake.
-  if (ring_ok_) io_uring_queue_exit(&ring_);
+  if (ring_ok_) {
+    io_uring_queue_exit(&ring_);
+  }
 }
 
 void EventLoop::Arm(WatchId id, const Watch& w) {
@@ -48,7 +51,9 @@ EventLoop::WatchId EventLoop::WatchFd(int fd, uint32_t events, FdCallback cb) {
 }
 
 void EventLoop::Unwatch(WatchId id) {
-  if (watches_.erase(id) == 0) return;
+  if (watches_.erase(id) == 0) {
+    return;
+  }
   io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
   if (sqe == nullptr) {
     io_uring_submit(&ring_);
@@ -68,25 +73,43 @@ EventLoop::TimerId EventLoop::AddTimer(Clock::time_point deadline, TimerCallback
 bool EventLoop::CancelTimer(TimerId id) { return timers_.erase(id) != 0; }
 
 std::optional<EventLoop::Clock::time_point> EventLoop::NextDeadline() {
-  while (!timer_heap_.empty() && !timers_.contains(timer_heap_.top().id)) timer_heap_.pop();
-  if (timer_heap_.empty()) return std::nullopt;
+  while (!timer_heap_.empty() && !timers_.contains(timer_heap_.top().id)) {
+    timer_heap_.pop();
+  }
+  if (timer_heap_.empty()) {
+    return std::nullopt;
+  }
   return timer_heap_.top().deadline;
 }
 
 bool EventLoop::RunDueTimers() {
   bool ran = false;
-  const Clock::time_point now = Clock::now();
+  const Clock::time_point now = Now();
+  // Timers added from here on (ids from `first_new`) wait for the next call: a callback that
+  // re-posts itself cannot keep this loop going.
+  const TimerId first_new = next_id_;
+  std::vector<TimerEntry> added_meanwhile;
   for (;;) {
     std::optional<Clock::time_point> next = NextDeadline();
-    if (!next || *next > now) break;
-    const TimerId id = timer_heap_.top().id;
+    if (!next || *next > now) {
+      break;
+    }
+    const TimerEntry entry = timer_heap_.top();
     timer_heap_.pop();
+    if (entry.id >= first_new) {
+      added_meanwhile.push_back(entry);
+      continue;
+    }
+    const TimerId id = entry.id;
     auto it = timers_.find(id);
     TimerCallback cb = std::move(it->second);
     timers_.erase(it);
     ++stats_.timer_callbacks;
     cb();
     ran = true;
+  }
+  for (const TimerEntry& e : added_meanwhile) {
+    timer_heap_.push(e);
   }
   return ran;
 }
@@ -102,17 +125,25 @@ bool EventLoop::DispatchCompletions() {
   io_uring_cqe* cqe;
   unsigned head;
   io_uring_for_each_cqe(&ring_, head, cqe) {
-    if (n == 64) break;
+    if (n == 64) {
+      break;
+    }
     done[n++] = {io_uring_cqe_get_data64(cqe), cqe->res};
   }
   io_uring_cq_advance(&ring_, n);
   bool ran = false;
   for (unsigned i = 0; i < n; ++i) {
-    if (done[i].id == kIgnoredUserData) continue;
+    if (done[i].id == kIgnoredUserData) {
+      continue;
+    }
     auto it = watches_.find(done[i].id);
-    if (it == watches_.end()) continue;  // unwatched meanwhile
+    if (it == watches_.end()) {
+      continue;  // unwatched meanwhile
+    }
     if (done[i].res < 0) {
-      if (done[i].res == -ECANCELED) continue;
+      if (done[i].res == -ECANCELED) {
+        continue;
+      }
       // Report errors as POLLERR so the owner can react, then re-arm.
       done[i].res = POLLERR;
     }
@@ -122,7 +153,9 @@ bool EventLoop::DispatchCompletions() {
     cb(static_cast<uint32_t>(done[i].res));
     ran = true;
     it = watches_.find(done[i].id);
-    if (it != watches_.end()) Arm(it->first, it->second);
+    if (it != watches_.end()) {
+      Arm(it->first, it->second);
+    }
   }
   return ran;
 }
@@ -139,7 +172,7 @@ bool EventLoop::Spin(std::chrono::nanoseconds budget) {
       src->BeginSpin();
       spin_armed_ = true;
     }
-    const Clock::time_point end = Clock::now() + budget;
+    const Clock::time_point end = Now() + budget;
     for (unsigned i = 1;; ++i) {
       if (src->SpinPoll()) {
         // Stay armed: the next request of the app just answered needs no wake-up, because
@@ -148,12 +181,18 @@ bool EventLoop::Spin(std::chrono::nanoseconds budget) {
         spin_miss_streak_ = 0;
         return true;
       }
-      if (io_uring_cq_ready(&ring_) != 0 || stopped_) break;
+      if (io_uring_cq_ready(&ring_) != 0 || stopped_) {
+        break;
+      }
       if ((i & 15) == 0) {
-        const Clock::time_point now = Clock::now();
-        if (now >= end) break;
+        const Clock::time_point now = Now();
+        if (now >= end) {
+          break;
+        }
         std::optional<Clock::time_point> next = NextDeadline();
-        if (next && *next <= now) break;
+        if (next && *next <= now) {
+          break;
+        }
       }
       __builtin_ia32_pause();
     }
@@ -190,10 +229,14 @@ void EventLoop::SetSpinSource(SpinSource* source) {
 }
 
 bool EventLoop::Step(bool block) {
-  if (io_uring_sq_ready(&ring_) != 0) io_uring_submit(&ring_);
+  if (io_uring_sq_ready(&ring_) != 0) {
+    io_uring_submit(&ring_);
+  }
   bool ran = DispatchCompletions();
   ran |= RunDueTimers();
-  if (ran || !block || stopped_) return ran;
+  if (ran || !block || stopped_) {
+    return ran;
+  }
 
   if (spin_ != nullptr) {
     const bool skip = !WillSpin();
@@ -205,10 +248,14 @@ bool EventLoop::Step(bool block) {
     }
     // A skipped spin is still a zero-length one: BeginSpin/EndSpin/SpinPoll leave the
     // source in its "kernel blocked" state and catch a request posted meanwhile.
-    if (Spin(skip ? std::chrono::nanoseconds(0) : spin_budget_)) return true;
+    if (Spin(skip ? std::chrono::nanoseconds(0) : spin_budget_)) {
+      return true;
+    }
     ran = DispatchCompletions();
     ran |= RunDueTimers();
-    if (ran || stopped_) return ran;
+    if (ran || stopped_) {
+      return ran;
+    }
   }
 
   while (!ran && !stopped_) {
@@ -216,7 +263,7 @@ bool EventLoop::Step(bool block) {
     io_uring_cqe* cqe = nullptr;
     ++stats_.blocking_waits;
     if (next) {
-      const auto wait = std::max(Clock::duration::zero(), *next - Clock::now());
+      const auto wait = std::max(Clock::duration::zero(), *next - Now());
       const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(wait).count();
       __kernel_timespec ts{ns / 1000000000, ns % 1000000000};
       io_uring_submit_and_wait_timeout(&ring_, &cqe, 1, &ts, nullptr);
@@ -225,14 +272,18 @@ bool EventLoop::Step(bool block) {
     }
     ran = DispatchCompletions();
     ran |= RunDueTimers();
-    if (!ran && spin_ != nullptr) ran = spin_->SpinPoll();
+    if (!ran && spin_ != nullptr) {
+      ran = spin_->SpinPoll();
+    }
   }
   return ran;
 }
 
 void EventLoop::Run() {
   stopped_ = false;
-  while (!stopped_) Step(true);
+  while (!stopped_) {
+    Step(true);
+  }
 }
 
 }  // namespace tockpp::hostkernel

@@ -45,6 +45,9 @@ class EventLoop {
   using TimerCallback = std::function<void()>;
   using WatchId = uint64_t;
   using TimerId = uint64_t;
+  // Where the loop reads the time (timer deadlines, the spin budget); empty = Clock::now.
+  // Tests pass a fake so that nothing they check depends on how fast the machine runs.
+  using NowFn = std::function<Clock::time_point()>;
 
   struct Stats {
     uint64_t spin_hits = 0;      // work found by spinning
@@ -55,7 +58,8 @@ class EventLoop {
     uint64_t timer_callbacks = 0;
   };
 
-  static absl::StatusOr<std::unique_ptr<EventLoop>> Create(unsigned ring_entries = 256);
+  static absl::StatusOr<std::unique_ptr<EventLoop>> Create(unsigned ring_entries = 256,
+                                                           NowFn now = nullptr);
   ~EventLoop();
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
@@ -67,11 +71,15 @@ class EventLoop {
   // Safe from inside callbacks (including the watch's own).
   void Unwatch(WatchId id);
 
-  // One-shot timers on the monotonic clock; callbacks run in deadline order.
+  // One-shot timers on the monotonic clock; callbacks run in deadline order. A timer added
+  // by a timer callback (e.g. one that re-posts itself) runs in the next Step, never in the
+  // Step that added it, so every Step ends.
   TimerId AddTimer(Clock::time_point deadline, TimerCallback cb);
   TimerId AddTimerAfter(Clock::duration delay, TimerCallback cb) {
-    return AddTimer(Clock::now() + delay, std::move(cb));
+    return AddTimer(Now() + delay, std::move(cb));
   }
+  // The loop's clock (the injected NowFn, or Clock::now).
+  Clock::time_point Now() const { return now_ ? now_() : Clock::now(); }
   // False if it already ran or was cancelled.
   bool CancelTimer(TimerId id);
 
@@ -123,6 +131,7 @@ class EventLoop {
 
   io_uring ring_{};
   bool ring_ok_ = false;
+  NowFn now_;
   bool stopped_ = false;
   uint64_t next_id_ = 1;
   std::unordered_map<WatchId, Watch> watches_;

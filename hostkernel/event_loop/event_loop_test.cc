@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -28,6 +29,23 @@ class Fd {
 
 std::unique_ptr<EventLoop> NewLoop() {
   auto loop = EventLoop::Create();
+  EXPECT_TRUE(loop.ok()) << loop.status();
+  return *std::move(loop);
+}
+
+// Time that moves only when the loop reads it, by 1 µs per reading: spin budgets and timer
+// deadlines are counted in the loop's own clock readings, so a slow machine (or ASan) cannot
+// make a timer come due before the spin that the test counts.
+class SteppingClock {
+ public:
+  EventLoop::Clock::time_point operator()() { return now_ += std::chrono::microseconds(1); }
+
+ private:
+  EventLoop::Clock::time_point now_ = EventLoop::Clock::time_point(std::chrono::hours(1));
+};
+
+std::unique_ptr<EventLoop> NewSteppingLoop() {
+  auto loop = EventLoop::Create(256, SteppingClock());
   EXPECT_TRUE(loop.ok()) << loop.status();
   return *std::move(loop);
 }
@@ -103,7 +121,9 @@ TEST(EventLoopTest, TimersRunInDeadlineOrderAndCancelWorks) {
 TEST(EventLoopTest, ChildExitIsSeenThroughItsPidfd) {
   auto loop = NewLoop();
   pid_t pid = fork();
-  if (pid == 0) _exit(3);
+  if (pid == 0) {
+    _exit(3);
+  }
   Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
   bool exited = false;
   loop->WatchFd(pidfd.get(), POLLIN, [&](uint32_t) {
@@ -126,7 +146,7 @@ class FakeSpin : public SpinSource {
 };
 
 TEST(EventLoopTest, SpinFindsWorkWithoutBlocking) {
-  auto loop = NewLoop();
+  auto loop = NewSteppingLoop();  // 50 polls take 3 clock readings of the 25 µs budget
   FakeSpin spin;
   spin.ready_after = 50;
   loop->SetSpinSource(&spin);
@@ -142,7 +162,7 @@ TEST(EventLoopTest, SpinFindsWorkWithoutBlocking) {
 }
 
 TEST(EventLoopTest, SpinGivesUpAfterBudgetThenBlocks) {
-  auto loop = NewLoop();
+  auto loop = NewSteppingLoop();  // the timer comes due only after the spin gave up
   FakeSpin spin;
   spin.ready_after = 1 << 30;
   loop->SetSpinSource(&spin);
@@ -150,8 +170,10 @@ TEST(EventLoopTest, SpinGivesUpAfterBudgetThenBlocks) {
   Fd efd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
   bool fired = false;
   loop->WatchFd(efd.get(), POLLIN, [&](uint32_t) { fired = true; });
-  loop->AddTimerAfter(2ms, [&] { Signal(efd.get()); });
-  while (!fired) loop->Step(true);
+  loop->AddTimerAfter(100us, [&] { Signal(efd.get()); });
+  while (!fired) {
+    loop->Step(true);
+  }
   EXPECT_GE(loop->stats().spin_misses, 1u);
   EXPECT_GE(loop->stats().blocking_waits, 1u);
   EXPECT_EQ(spin.begins, spin.ends);
@@ -169,7 +191,9 @@ TEST(EventLoopTest, SpinStopsEarlyWhenACompletionArrives) {
   loop->Step(false);  // submit the poll
   Signal(efd.get());
   const auto start = EventLoop::Clock::now();
-  while (!fired) loop->Step(true);
+  while (!fired) {
+    loop->Step(true);
+  }
   EXPECT_LT(EventLoop::Clock::now() - start, std::chrono::seconds(5));
 }
 
@@ -184,7 +208,9 @@ class OneShotSpin : public SpinSource {
   void BeginSpin() override { ++begins; }
   void EndSpin() override {}
   bool SpinPoll() override {
-    if (hits_left == 0) return false;
+    if (hits_left == 0) {
+      return false;
+    }
     --hits_left;
     return true;
   }
@@ -192,33 +218,68 @@ class OneShotSpin : public SpinSource {
 };
 
 TEST(EventLoopAdaptiveSpinTest, RepeatedMissesStopSpinningUntilAProbeHits) {
-  auto loop = NewLoop();
+  auto stepping = NewSteppingLoop();
+  EventLoop& loop = *stepping;
   OneShotSpin spin;
-  loop->SetSpinSource(&spin);
-  loop->set_spin_budget(std::chrono::microseconds(5));
-  // One blocking step that ends with a timer (the spin source has no work).
+  loop.SetSpinSource(&spin);
+  loop.set_spin_budget(std::chrono::microseconds(5));
+  // One blocking step that ends with a timer (the spin source has no work): 50 clock readings
+  // away, while a full spin takes 5 and a step with a skipped spin none.
   auto blocking_step = [&] {
     bool fired = false;
-    loop->AddTimerAfter(std::chrono::microseconds(50), [&] { fired = true; });
-    while (!fired) loop->Step(true);
+    loop.AddTimerAfter(std::chrono::microseconds(50), [&] { fired = true; });
+    while (!fired) {
+      loop.Step(true);
+    }
   };
-  const auto& st = loop->stats();
-  EXPECT_TRUE(loop->WillSpin());
-  for (int i = 0; i < 4; ++i) blocking_step();
+  const auto& st = loop.stats();
+  EXPECT_TRUE(loop.WillSpin());
+  for (int i = 0; i < 4; ++i) {
+    blocking_step();
+  }
   ASSERT_EQ(st.spin_misses, 4u) << st.blocking_waits << " waits";
-  EXPECT_FALSE(loop->WillSpin());
+  EXPECT_FALSE(loop.WillSpin());
   blocking_step();
   EXPECT_EQ(st.spin_misses, 4u);  // skipped: zero-length spin, then blocked
   EXPECT_EQ(st.spins_skipped, 1u);
   EXPECT_EQ(spin.begins, 4);  // not spinning: only one poll before blocking
   // Within 16 blocking steps a full probe spin runs (and misses again).
-  for (int i = 0; i < 16 && st.spin_misses == 4u; ++i) blocking_step();
+  for (int i = 0; i < 16 && st.spin_misses == 4u; ++i) {
+    blocking_step();
+  }
   EXPECT_EQ(st.spin_misses, 5u);
   // Work found even by a zero-length spin re-enables spinning.
   spin.hits_left = 1;
   blocking_step();
   EXPECT_EQ(spin.hits_left, 0);
-  EXPECT_TRUE(loop->WillSpin());
+  EXPECT_TRUE(loop.WillSpin());
+}
+
+TEST(EventLoopTest, InjectedClockDecidesWhenTimersAreDue) {
+  EventLoop::Clock::time_point now(std::chrono::hours(1));
+  auto created = EventLoop::Create(256, [&now] { return now; });
+  ASSERT_TRUE(created.ok()) << created.status();
+  EventLoop& loop = **created;
+  bool fired = false;
+  loop.AddTimerAfter(std::chrono::hours(2), [&] { fired = true; });
+  EXPECT_FALSE(loop.Step(false));
+  now += std::chrono::hours(2);
+  EXPECT_TRUE(loop.Step(false));
+  EXPECT_TRUE(fired);
+}
+
+TEST(EventLoopTest, ATimerThatRepostsItselfRunsOncePerStep) {
+  auto loop = NewLoop();
+  int runs = 0;
+  std::function<void()> repost = [&] {
+    ++runs;
+    loop->AddTimer(EventLoop::Clock::time_point{}, repost);
+  };
+  loop->AddTimer(EventLoop::Clock::time_point{}, repost);
+  EXPECT_TRUE(loop->Step(false));
+  EXPECT_EQ(runs, 1);
+  EXPECT_TRUE(loop->Step(false));
+  EXPECT_EQ(runs, 2);
 }
 
 }  // namespace

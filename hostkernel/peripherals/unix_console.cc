@@ -9,17 +9,23 @@
 namespace tockpp::hostkernel {
 
 absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reactor, HostUart& uart,
-                                                                 const std::string& path) {
+                                                                 const std::string& path,
+                                                                 uint64_t accept_backoff_ns) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
   if (!fd.ok()) {
     return fd.status();
   }
-  return std::unique_ptr<UnixConsole>(new UnixConsole(reactor, uart, path, std::move(*fd)));
+  return std::unique_ptr<UnixConsole>(
+      new UnixConsole(reactor, uart, path, std::move(*fd), accept_backoff_ns));
 }
 
-UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, UniqueFd listen_fd)
-    : reactor_(reactor), uart_(uart), path_(std::move(path)), listen_fd_(std::move(listen_fd)) {
-  accept_watch_ = reactor_.WatchReadable(listen_fd_.get(), [this] { OnAccept(); });
+UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, UniqueFd listen_fd,
+                         uint64_t accept_backoff_ns)
+    : uart_(uart),
+      path_(std::move(path)),
+      acceptor_(
+          reactor, std::move(listen_fd), "console socket " + path_,
+          [this](UniqueFd fd) { OnAccept(std::move(fd)); }, accept_backoff_ns) {
   tap_ = uart_.AddOutputTap([this](std::string_view bytes) { KeepWhileDetached(bytes); });
   uart_.SetInputClosedCallback([this, token = guard_.token()] {
     if (!token.expired()) {
@@ -29,7 +35,7 @@ UnixConsole::UnixConsole(Reactor& reactor, HostUart& uart, std::string path, Uni
 }
 
 UnixConsole::~UnixConsole() {
-  reactor_.Unwatch(accept_watch_);
+  acceptor_.Stop();
   uart_.RemoveOutputTap(tap_);
   uart_.SetInputClosedCallback(nullptr);
   if (conn_) {
@@ -38,11 +44,7 @@ UnixConsole::~UnixConsole() {
   ::unlink(path_.c_str());
 }
 
-void UnixConsole::OnAccept() {
-  UniqueFd fd = AcceptNonBlocking(listen_fd_.get());
-  if (!fd) {
-    return;
-  }
+void UnixConsole::OnAccept(UniqueFd fd) {
   if (conn_) {
     static constexpr char kBusy[] = "tockd: console already attached\n";
     (void)::send(fd.get(), kBusy, sizeof kBusy - 1, MSG_NOSIGNAL);
@@ -76,6 +78,7 @@ void UnixConsole::KeepWhileDetached(std::string_view bytes) {
 void UnixConsole::OnClientClosed() {
   uart_.Detach();
   conn_.Reset();
+  acceptor_.Resume();  // a descriptor is free again
 }
 
 }  // namespace tockpp::hostkernel
