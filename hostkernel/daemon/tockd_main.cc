@@ -108,7 +108,9 @@ class Daemon final : public HostRunner::Listener {
 
   void ProcessFaulted(const tock::Process& p, const std::string& dump) override {
     spdlog::error("{}", dump);
-    if (virtual_clock_ != nullptr) virtual_clock_->ChargeFault();
+    if (virtual_clock_ != nullptr) {
+      virtual_clock_->ChargeFault();
+    }
     if (tracer_ != nullptr) {
       const size_t nl = dump.find('\n');
       const size_t cause = dump.find("Cause: ");

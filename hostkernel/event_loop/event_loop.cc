@@ -215,7 +215,9 @@ bool EventLoop::Spin(std::chrono::nanoseconds budget) {
 }
 
 void EventLoop::ArmSpin() {
-  if (spin_ == nullptr || spin_armed_ || spin_budget_.count() == 0) return;
+  if (spin_ == nullptr || spin_armed_ || spin_budget_.count() == 0) {
+    return;
+  }
   spin_->BeginSpin();
   spin_armed_ = true;
 }
