@@ -160,6 +160,13 @@ TEST_F(AppSeccompPolicyTest, MprotectGoesToTheKernel) {
   EXPECT_EQ(Verdict(Call(kLinuxSysMprotect, TOCK_HOST_RAM_ADDR, 4096)), SECCOMP_RET_USER_NOTIF);
 }
 
+TEST_F(AppSeccompPolicyTest, SchedYieldIsAllowedOnlyAsX86_64) {
+  constexpr uint32_t kSchedYield = 24;
+  EXPECT_EQ(Verdict(Call(kSchedYield)), SECCOMP_RET_ALLOW);
+  EXPECT_EQ(Verdict(Call(kX32Bit | kSchedYield)), kRefused);
+  EXPECT_EQ(Verdict(Call(158, 0, 0, kAuditArchI386)), kRefused);  // i386 sched_yield
+}
+
 TEST_F(AppSeccompPolicyTest, EveryOtherWayToChangeMemoryKills) {
   for (uint32_t nr :
        {kMmap, kMremap, kPkeyMprotect, kModifyLdt, kOpen, kOpenat, kMunmap, kShmat, kArchPrctl}) {
