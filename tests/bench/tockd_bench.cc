@@ -197,16 +197,19 @@ void BM_TockdContextSwitch(benchmark::State& state) {
 }
 BENCHMARK(BM_TockdContextSwitch)->Apply(YieldChecksArgs)->Iterations(5);
 
-// CPU when every app is idle, real time: buttons waits for a press that never comes, blink
-// wakes once per second. tockd runs 4.5 s; the CPU that it and its apps use from second 1 to
+// CPU when every app is idle, real time: buttons waits for a press that never comes; with
+// blink:1 blink runs beside it and wakes once per second (one blocking yield that no check
+// answers per second). tockd runs 4.5 s; the CPU that it and its apps use from second 1 to
 // second 4 (after start-up), per second: cpu_ms_per_idle_s. cpu_ms_per_s_whole_run is the CPU
 // of the whole run (RUSAGE_CHILDREN, start-up and exit included) per second.
 void BM_TockdIdleCpu(benchmark::State& state) {
   using std::chrono::seconds;
+  std::vector<std::string> args = {"--exit_after=4500ms", YieldChecksFlag(state), kButtons};
+  if (state.range(1) != 0) args.push_back(kBlink);
   double idle_ms_per_s = 0, whole_ms_per_s = 0;
   int processes = 0;
   for (auto _ : state) {
-    Tockd tockd({"--exit_after=4500ms", YieldChecksFlag(state), kButtons, kBlink});
+    Tockd tockd(args);
     std::this_thread::sleep_until(tockd.start() + seconds(1));  // a measuring window, no sync
     const uint64_t cpu0 = TreeCpuNs(tockd.pid(), &processes);
     const auto t0 = std::chrono::steady_clock::now();
@@ -226,9 +229,17 @@ void BM_TockdIdleCpu(benchmark::State& state) {
   const auto n = static_cast<double>(state.iterations());
   state.counters["cpu_ms_per_idle_s"] = idle_ms_per_s / n;
   state.counters["cpu_ms_per_s_whole_run"] = whole_ms_per_s / n;
-  state.counters["processes"] = processes;  // tockd and its apps: 3
+  state.counters["processes"] = processes;  // tockd and its apps
 }
-BENCHMARK(BM_TockdIdleCpu)->Apply(YieldChecksArgs)->Iterations(1);
+BENCHMARK(BM_TockdIdleCpu)
+    ->ArgNames({"yield_checks", "blink"})
+    ->Args({64, 0})
+    ->Args({0, 0})
+    ->Args({64, 1})
+    ->Args({0, 1})
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // Issue 8: blink for 60 virtual seconds; wall time and how much faster than real time.
 void BM_BlinkSixtyVirtualSeconds(benchmark::State& state) {
