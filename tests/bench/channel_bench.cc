@@ -1,20 +1,10 @@
 // Syscall channel benchmarks: a null request app -> kernel -> app over the real
-// LinuxProcess channel and event loop, against two IPC floors measured in the
-// same binary (two processes ping-ponging on a shared page by spinning, and by
-// futex), and spawning 16 confined apps to their first request.
+// LinuxProcess channel and event loop, against the IPC floors measured in the
+// same binary (tests/bench/floors.h), and spawning 16 confined apps to their first request.
 // Each reports p50/p99 per round trip (ns) as counters besides Google Benchmark's mean.
-#include <linux/futex.h>
 #include <poll.h>
-#include <sched.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <climits>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -23,29 +13,16 @@
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/process/linux_process.h"
 #include "hostkernel/process/testdata/puppet_image.h"
+#include "tests/bench/floors.h"
 
 namespace tockpp::hostkernel {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::Latencies;
 
-class Latencies {
- public:
-  explicit Latencies(benchmark::State& state) : state_(state) { ns_.reserve(1 << 20); }
-  void Add(Clock::duration d) {
-    ns_.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count());
-  }
-  ~Latencies() {
-    if (ns_.empty()) return;
-    std::sort(ns_.begin(), ns_.end());
-    state_.counters["p50_ns"] = static_cast<double>(ns_[ns_.size() / 2]);
-    state_.counters["p99_ns"] = static_cast<double>(ns_[ns_.size() * 99 / 100]);
-  }
-
- private:
-  benchmark::State& state_;
-  std::vector<int64_t> ns_;
-};
+// The floors run first (registration order).
+[[maybe_unused]] const bool kFloorsRegistered = (bench::RegisterFloorBenchmarks(), true);
 
 // The kernel side: one process, its eventfd on the loop, its channel as the spin source.
 class NullSyscallKernel : public SpinSource {
@@ -131,6 +108,8 @@ void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget,
     k.RoundTrip();
     lat.Add(Clock::now() - t0);
   }
+  const double p50 = lat.Finish();
+  if (bench::SpinFloorP50Ns() > 0) state.counters["x_spin_floor"] = p50 / bench::SpinFloorP50Ns();
   state.counters["blocking_waits"] = benchmark::Counter(
       static_cast<double>(k.stats().blocking_waits), benchmark::Counter::kAvgIterations);
   state.counters["spin_hits"] = benchmark::Counter(static_cast<double>(k.stats().spin_hits),
@@ -161,18 +140,9 @@ BENCHMARK(BM_NullSyscallSpinPolicy)
 // Both tockd and the app on one CPU (a loaded or single-core machine): spinning can only
 // delay the other side, so the adaptive spin must fall back to blocking.
 void BM_NullSyscallRoundTripOneCpu(benchmark::State& state) {
-  cpu_set_t old_set, one;
-  sched_getaffinity(0, sizeof(old_set), &old_set);
-  CPU_ZERO(&one);
-  for (int c = 0; c < CPU_SETSIZE; ++c) {
-    if (CPU_ISSET(c, &old_set)) {
-      CPU_SET(c, &one);
-      break;
-    }
-  }
-  sched_setaffinity(0, sizeof(one), &one);  // the child inherits it
+  bench::OneCpu pinned;  // the child inherits it
+  if (!pinned.ok()) return state.SkipWithError("sched_setaffinity failed");
   RunNullSyscall(state, std::chrono::microseconds(25));
-  sched_setaffinity(0, sizeof(old_set), &old_set);
 }
 BENCHMARK(BM_NullSyscallRoundTripOneCpu)->MinTime(1.0);
 
@@ -226,81 +196,6 @@ void BM_BrkThroughMprotectGate(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BrkThroughMprotectGate)->MinTime(0.5);
-
-struct PingPong {
-  alignas(64) std::atomic<uint32_t> ping{0};
-  alignas(64) std::atomic<uint32_t> pong{0};
-};
-
-long Futex(std::atomic<uint32_t>* addr, int op, uint32_t val) {
-  return syscall(SYS_futex, reinterpret_cast<uint32_t*>(addr), op, val, nullptr, nullptr, 0);
-}
-
-// Floor 1: two processes on a shared page, both spinning.
-void BM_FloorSpinPingPong(benchmark::State& state) {
-  void* mem =
-      mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  auto* pp = new (mem) PingPong();
-  pid_t child = fork();
-  if (child == 0) {
-    uint32_t last = 0;
-    for (;;) {
-      uint32_t v;
-      while ((v = pp->ping.load(std::memory_order_acquire)) == last) __builtin_ia32_pause();
-      if (v == UINT32_MAX) _exit(0);
-      last = v;
-      pp->pong.store(v, std::memory_order_release);
-    }
-  }
-  Latencies lat(state);
-  uint32_t i = 0;
-  for (auto _ : state) {
-    const auto t0 = Clock::now();
-    pp->ping.store(++i, std::memory_order_release);
-    while (pp->pong.load(std::memory_order_acquire) != i) __builtin_ia32_pause();
-    lat.Add(Clock::now() - t0);
-  }
-  pp->ping.store(UINT32_MAX);
-  waitpid(child, nullptr, 0);
-  munmap(mem, sizeof(PingPong));
-}
-BENCHMARK(BM_FloorSpinPingPong)->MinTime(1.0);
-
-// Floor 2: two processes, each side blocks in FUTEX_WAIT every time (shared futexes).
-void BM_FloorFutexPingPong(benchmark::State& state) {
-  void* mem =
-      mmap(nullptr, sizeof(PingPong), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  auto* pp = new (mem) PingPong();
-  pid_t child = fork();
-  if (child == 0) {
-    uint32_t last = 0;
-    for (;;) {
-      uint32_t v;
-      while ((v = pp->ping.load(std::memory_order_acquire)) == last) {
-        Futex(&pp->ping, FUTEX_WAIT, last);
-      }
-      if (v == UINT32_MAX) _exit(0);
-      last = v;
-      pp->pong.store(v, std::memory_order_release);
-      Futex(&pp->pong, FUTEX_WAKE, 1);
-    }
-  }
-  Latencies lat(state);
-  uint32_t i = 0;
-  for (auto _ : state) {
-    const auto t0 = Clock::now();
-    pp->ping.store(++i, std::memory_order_release);
-    Futex(&pp->ping, FUTEX_WAKE, 1);
-    uint32_t v;
-    while ((v = pp->pong.load(std::memory_order_acquire)) != i) Futex(&pp->pong, FUTEX_WAIT, v);
-    lat.Add(Clock::now() - t0);
-  }
-  pp->ping.store(UINT32_MAX);
-  Futex(&pp->ping, FUTEX_WAKE, 1);
-  waitpid(child, nullptr, 0);
-  munmap(mem, sizeof(PingPong));
-}
-BENCHMARK(BM_FloorFutexPingPong)->MinTime(1.0);
 
 bool WaitFor(LinuxProcess& p, LinuxProcess::Poll want) {
   for (;;) {
