@@ -94,7 +94,8 @@ struct tock_channel {
    * sched_yield between checks (so it never keeps a CPU from the app that runs meanwhile;
    * ~0.3-1 us per check), before it FUTEX_WAITs. An answer that comes within it (an upcall
    * due at once, the next turn of a busy round) then needs no cross-CPU futex wake. Written
-   * by the kernel before the app starts; 0 = block at once. */
+   * by the kernel before the app starts and after each answer to a blocking yield (it stops
+   * spinning apps whose answers keep having to wake them); 0 = block at once. */
   uint32_t spin_blocking_yield_checks;
 };
 

@@ -160,7 +160,8 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
   p->SetAppSpin(spec.app_spin_kernel_spinning, spec.app_spin_kernel_blocked);
-  p->channel()->spin_blocking_yield_checks = spec.app_yield_checks;
+  p->yield_spin_ = YieldSpinBudget(spec.app_yield_checks);
+  p->channel()->spin_blocking_yield_checks = p->yield_spin_.checks();
 
   p->eventfd_.Reset(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
   if (!p->eventfd_) {
@@ -258,6 +259,8 @@ LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
   if (r.syscall_class > 7 || !state_.Apply(ChildEvent::kRequest)) {
     return Poll::kProtocolViolation;
   }
+  // Yield-Wait (1) and Yield-WaitFor (2) block: the answer tells whether spinning paid.
+  answering_blocking_yield_ = r.syscall_class == 0 && (r.arg[0] == 1 || r.arg[0] == 2);
   return Poll::kSyscall;
 }
 
@@ -286,8 +289,14 @@ void LinuxProcess::WakeApp() {
   // what the app currently sees so a tampering app just confuses itself.
   const uint32_t next = __atomic_load_n(&ch->kernel_seq, __ATOMIC_RELAXED) + 1;
   __atomic_store_n(&ch->kernel_seq, next, __ATOMIC_SEQ_CST);
-  if (__atomic_load_n(&ch->app_waiting, __ATOMIC_SEQ_CST) != 0) {
+  const bool asleep = __atomic_load_n(&ch->app_waiting, __ATOMIC_SEQ_CST) != 0;
+  if (asleep) {
     syscall(SYS_futex, &ch->kernel_seq, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
+  }
+  if (answering_blocking_yield_) {
+    answering_blocking_yield_ = false;
+    yield_spin_.Answered(asleep);
+    __atomic_store_n(&ch->spin_blocking_yield_checks, yield_spin_.checks(), __ATOMIC_RELAXED);
   }
 }
 

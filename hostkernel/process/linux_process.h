@@ -26,6 +26,7 @@
 #include "hostkernel/process/exit_info.h"
 #include "hostkernel/process/mapping.h"
 #include "hostkernel/process/unique_fd.h"
+#include "hostkernel/process/yield_spin_budget.h"
 
 namespace tockpp::hostkernel {
 
@@ -42,7 +43,8 @@ struct LaunchSpec {
   uint32_t app_spin_kernel_spinning = 1000;
   uint32_t app_spin_kernel_blocked = 0;
   // How often the app checks for the answer to a blocking yield (sched_yield between checks)
-  // before it sleeps in FUTEX_WAIT (tock_channel.h); 0 = sleep at once.
+  // before it sleeps in FUTEX_WAIT (tock_channel.h); 0 = sleep at once. The most it will do:
+  // an app whose answers keep having to wake it stops checking (YieldSpinBudget).
   uint32_t app_yield_checks = 0;
 };
 
@@ -173,6 +175,9 @@ class LinuxProcess {
   ProtectionChange pending_;        // the one mprotect the child may make
   ProtectionChange reply_protect_;  // to report in the next Reply
   ChildState state_;
+  // The app's checks after a blocking yield, adapted to how its last answers arrived.
+  YieldSpinBudget yield_spin_;
+  bool answering_blocking_yield_ = false;
   std::string kill_reason_;
 };
 
