@@ -38,7 +38,11 @@ TEST(SoakTest, ThousandCrashRestartCyclesBesideHealthyAppsStayFlat) {
 
   const SoakSample& base = r.AfterWarmup(kWarmup);
   const SoakSample max = r.MaxAfter(kWarmup);
+#if !defined(__SANITIZE_ADDRESS__)
+  // Under ASan freed memory sits in its quarantine (up to 256 MiB) by design, so RSS grows
+  // there without a leak; LeakSanitizer checks tockd's exit instead (tools/test).
   EXPECT_LE(max.rss_kib, base.rss_kib + kRssSlackKib);
+#endif
   EXPECT_LE(max.fds, base.fds + kFdSlack);
   EXPECT_LE(max.threads, base.threads);
   EXPECT_LE(max.children, kApps);
