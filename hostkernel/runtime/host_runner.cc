@@ -153,8 +153,7 @@ bool HostRunner::PollChannel(size_t index) {
       }
       // Its turn may have begun while it launched: it starts now.
       if (running_ == index) {
-        loop_.ArmSpin();
-        child.Resume();
+        ResumeChild(index);
       }
       return true;
     }
@@ -187,8 +186,7 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
       if (deterministic_) {
         resume_pending_ = true;
       } else {
-        loop_.ArmSpin();
-        children_[index]->Resume();
+        ResumeChild(index);
       }
       break;
     case tock::SyscallOutcome::kDescheduled:
@@ -296,6 +294,11 @@ void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
   Schedule();
 }
 
+void HostRunner::ResumeChild(size_t index) {
+  loop_.ArmSpin();  // the app's next request must not have to wake us
+  children_[index]->Resume();
+}
+
 void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   running_ = index;
   ++turn_;
@@ -314,8 +317,7 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   if (child.phase() == ChildPhase::kSpawning) {
     PollChannel(index);  // the launch handshake may already be there (it resumes the child)
   } else {
-    loop_.ArmSpin();  // its first request must not have to wake us
-    child.Resume();
+    ResumeChild(index);
   }
 }
 
@@ -342,8 +344,7 @@ void HostRunner::Schedule() {
   }
   if (resume_pending_ && running_) {
     resume_pending_ = false;
-    loop_.ArmSpin();
-    children_[*running_]->Resume();
+    ResumeChild(*running_);
   }
   // Starting a process can end its turn at once (a deferred yield), so loop until one runs.
   while (!running_ && !panicked_) {

@@ -105,6 +105,8 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   // The turn's checkpoint (reads the child's CPU clock) or its deadline.
   void OnSliceTimer(size_t index, uint64_t turn);
   void StartRunning(size_t index, uint32_t timeslice_us);
+  // Lets the running child go on, with the loop already spinning on its channel.
+  void ResumeChild(size_t index);
   void EndTurn();
   void Panic(const std::string& reason);
   void CheckAllDone();
