@@ -180,12 +180,12 @@ TEST(FileFlashTest, RefusesAFileTooShortForAHeader) {
 }
 
 TEST(FileFlashTest, RefusesGarbage) {
-  ExpectRefused(std::string(5 * 256, 'g'),
+  ExpectRefused(std::string(size_t{5} * 256, 'g'),
                 "no tockpp flash header (garbage, or written by something else)");
 }
 
 TEST(FileFlashTest, RefusesATruncatedFile) {
-  ExpectRefused(ValidImage(256, 4).substr(0, 256 * 3),
+  ExpectRefused(ValidImage(256, 4).substr(0, size_t{256} * 3),
                 "is truncated: 768 bytes, its header describes 1280");
 }
 

@@ -35,12 +35,15 @@ std::string ReadFile(const std::string& path) {
 // Boots nvcount once against `flags` and returns the boot count it printed (or -1).
 int BootCount(const std::vector<std::string>& flags) {
   auto tockd = Tockd::Start({.apps = {kNvCount}, .flags = flags});
-  if (!tockd.ok()) return -1;
-  if (!(*tockd)->WaitForConsole("nvcount: saved\n")) return -1;
-  if ((*tockd)->WaitForExit() != ExitStatus::Exited(0)) return -1;
+  if (!tockd.ok() || !(*tockd)->WaitForConsole("nvcount: saved\n") ||
+      (*tockd)->WaitForExit() != ExitStatus::Exited(0)) {
+    return -1;
+  }
   for (int n = 0; n < 8; ++n) {
-    if ((*tockd)->Console().find("nvcount: boot " + std::to_string(n) + "\n") != std::string::npos)
+    if ((*tockd)->Console().find("nvcount: boot " + std::to_string(n) + "\n") !=
+        std::string::npos) {
       return n;
+    }
   }
   return -1;
 }
