@@ -61,9 +61,8 @@ absl::Status NotRegular(mode_t m) {
                      : S_ISCHR(m)  ? "a character device"
                      : S_ISBLK(m)  ? "a block device"
                      : S_ISSOCK(m) ? "a socket"
-                                   : "not a regular file";
-  return absl::FailedPreconditionError(
-      absl::StrCat("is ", kind, ", not a regular file (flash must be a plain file)"));
+                                   : "a special file";
+  return absl::FailedPreconditionError(absl::StrCat("is ", kind, ", not a regular file"));
 }
 
 void PutLe(uint8_t* p, uint64_t v, size_t n) {
