@@ -63,6 +63,9 @@ ABSL_FLAG(std::string, trace, "",
           "state changes and console output to this file");
 ABSL_FLAG(std::string, flash_file, "",
           "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
+ABSL_FLAG(bool, flash_file_reset, false,
+          "recreate --flash-file (fresh header, erased pages) even if it holds data or is not a "
+          "tockpp flash file");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 ABSL_FLAG(uint32_t, yield_spin_checks, 64,
           "how often an app checks for the answer to a blocking yield (~1 us each, giving up "
@@ -84,7 +87,8 @@ constexpr const char kUsage[] =
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
     "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
-    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
+    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs; locked while in use)\n"
+    "  --flash-file-reset (erase and recreate the --flash-file, e.g. after it was refused)\n"
     "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
     "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
@@ -375,8 +379,13 @@ int Main(int argc, char** argv) {
   } else {
     return Fail("--process-console must be active, hibernated or off");
   }
-  // Flash for nonvolatile storage: the given file, or an anonymous in-memory file.
-  std::string flash_path = absl::GetFlag(FLAGS_flash_file);
+  // Flash for nonvolatile storage: the given file (locked, its header checked), or an anonymous
+  // in-memory file that always starts fresh.
+  const std::string flash_flag = absl::GetFlag(FLAGS_flash_file);
+  std::string flash_path = flash_flag;
+  FileFlash::OpenMode flash_mode = absl::GetFlag(FLAGS_flash_file_reset)
+                                       ? FileFlash::OpenMode::kReset
+                                       : FileFlash::OpenMode::kOpenOrCreate;
   UniqueFd flash_memfd;
   if (flash_path.empty()) {
     flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
@@ -384,11 +393,15 @@ int Main(int argc, char** argv) {
       return Fail("cannot create the in-memory flash");
     }
     flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
+    flash_mode = FileFlash::OpenMode::kReset;
   }
   auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
-                               HostBoard::kStorageBytes / HostBoard::kFlashPageSize);
+                               HostBoard::kStorageBytes / HostBoard::kFlashPageSize, flash_mode);
   if (!flash.ok()) {
-    return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
+    const bool reset_helps = absl::IsDataLoss(flash.status());
+    return Fail(absl::StrCat(flash_flag.empty() ? "in-memory flash" : "--flash-file " + flash_flag,
+                             ": ", flash.status().message(),
+                             reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
   // The processes' kernel boundaries outlive the board, whose processes point at them.
   std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
