@@ -78,7 +78,9 @@ std::vector<std::string> LogLines(const Tockd& t) {
   size_t start = 0;
   while (start < log.size()) {
     size_t nl = log.find('\n', start);
-    if (nl == std::string::npos) nl = log.size();
+    if (nl == std::string::npos) {
+      nl = log.size();
+    }
     lines.push_back(log.substr(start, nl - start));
     start = nl + 1;
   }
@@ -112,11 +114,17 @@ bool IsRefusal(const std::string& line) { return absl::StartsWith(line, kPrefix)
   }
   const std::string rest = line.substr(head.size());
   std::vector<std::string> names;
-  if (c.name_rule != NameRule::kQuery) names.push_back(c.name_in_line);
-  if (c.name_rule != NameRule::kExact) names.push_back("?");
+  if (c.name_rule != NameRule::kQuery) {
+    names.push_back(c.name_in_line);
+  }
+  if (c.name_rule != NameRule::kExact) {
+    names.push_back("?");
+  }
   std::string reason;
   for (const std::string& n : names) {
-    if (absl::StartsWith(rest, n + "): ")) reason = rest.substr(n.size() + 3);
+    if (absl::StartsWith(rest, n + "): ")) {
+      reason = rest.substr(n.size() + 3);
+    }
   }
   if (reason.empty()) {
     return ::testing::AssertionFailure() << c.name << ": want NAME " << absl::StrJoin(names, " or ")
@@ -189,12 +197,16 @@ TEST(HostileLoadingTest, BatchedRefusals) {
   ASSERT_EQ(s.error, "");
   std::vector<size_t> refused;
   for (size_t i = 0; i < s.cases.size(); ++i) {
-    if (s.cases[i].expect == Expect::kRefused && !s.cases[i].after_good) refused.push_back(i);
+    if (s.cases[i].expect == Expect::kRefused && !s.cases[i].after_good) {
+      refused.push_back(i);
+    }
   }
   for (size_t from = 0; from < refused.size(); from += kBatchSize) {
     const size_t to = std::min(refused.size(), from + kBatchSize);
     std::vector<std::string> files;
-    for (size_t k = from; k < to; ++k) files.push_back(s.paths[refused[k]]);
+    for (size_t k = from; k < to; ++k) {
+      files.push_back(s.paths[refused[k]]);
+    }
     files.push_back(s.good);
     SCOPED_TRACE(absl::StrCat("batch of cases ", from, "..", to - 1));
     auto tockd = StartTockd(files, {}, absl::Seconds(60));
@@ -230,7 +242,9 @@ TEST_P(HostileCaseTest, AloneBesideTheGoodApp) {
   const std::string& path = s.paths[GetParam()];
   SCOPED_TRACE(absl::StrCat(c.name, " [", c.category, ", ", ExpectName(c.expect), "]: ", c.rule));
   std::vector<std::string> files = {path, s.good};
-  if (c.after_good) std::swap(files[0], files[1]);
+  if (c.after_good) {
+    std::swap(files[0], files[1]);
+  }
   auto tockd = StartTockd(files);
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;

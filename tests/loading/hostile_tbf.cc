@@ -25,6 +25,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -43,27 +44,37 @@ constexpr uint32_t kHostFlash = 0x10000000u;
 constexpr uint32_t kHostRam = 0x20000000u;
 
 void Put16(Bytes& b, size_t at, uint16_t v) {
-  if (at + 2 > b.size()) return;
+  if (at + 2 > b.size()) {
+    return;
+  }
   b[at] = static_cast<uint8_t>(v);
   b[at + 1] = static_cast<uint8_t>(v >> 8);
 }
 void Put32(Bytes& b, size_t at, uint32_t v) {
-  if (at + 4 > b.size()) return;
-  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  if (at + 4 > b.size()) {
+    return;
+  }
+  for (int i = 0; i < 4; ++i) {
+    b[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  }
 }
 void Append16(Bytes& b, uint16_t v) {
   b.push_back(static_cast<uint8_t>(v));
   b.push_back(static_cast<uint8_t>(v >> 8));
 }
 void Append32(Bytes& b, uint32_t v) {
-  for (int i = 0; i < 4; ++i) b.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  for (int i = 0; i < 4; ++i) {
+    b.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  }
 }
 uint32_t Get32(const Bytes& b, size_t at) {
   return at + 4 <= b.size() ? tbf::Le32(b.data() + at) : 0;
 }
 // Recomputes the header checksum over the first header_size bytes (as many as exist).
 void FixChecksum(Bytes& b) {
-  if (b.size() < 16) return;
+  if (b.size() < 16) {
+    return;
+  }
   const size_t hs = tbf::Le16(b.data() + 2);
   Put32(b, 12,
         tbf::ComputeHeaderChecksum(std::span<const uint8_t>(b.data(), std::min(hs, b.size()))));
@@ -121,18 +132,29 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
   uint32_t hs = 16;
   const uint16_t main_len = s.main_length.value_or(tbf::kMainLength);
   const uint16_t prog_len = s.program_length.value_or(tbf::kProgramLength);
-  if (s.main) hs += padded(main_len);
-  if (s.program) hs += padded(prog_len);
-  if (s.name) hs += padded(s.name->size());
-  if (keep_fixed) hs += padded(8);
-  for (const Tlv& t : s.extra) hs += padded(t.payload.size());
+  if (s.main) {
+    hs += padded(main_len);
+  }
+  if (s.program) {
+    hs += padded(prog_len);
+  }
+  if (s.name) {
+    hs += padded(s.name->size());
+  }
+  if (keep_fixed) {
+    hs += padded(8);
+  }
+  for (const Tlv& t : s.extra) {
+    hs += padded(t.payload.size());
+  }
   l.header_size = hs;
   l.binary_offset = std::max(s.binary_offset, hs);
   const uint32_t trailer = l.binary_offset - hs;
   l.binary_end = l.binary_offset + static_cast<uint32_t>(s.binary.size());
   uint32_t footer_bytes = 0;
-  for (const Credential& c : s.credentials)
+  for (const Credential& c : s.credentials) {
     footer_bytes += 8 + static_cast<uint32_t>(c.data.size());
+  }
   const uint32_t content = l.binary_end + footer_bytes;
   l.total = s.total != 0 ? s.total : (content + 4095) & ~4095u;
 
@@ -147,7 +169,9 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     Append16(b, type);
     Append16(b, length.value_or(static_cast<uint16_t>(payload.size())));
     b.insert(b.end(), payload.begin(), payload.end());
-    while (b.size() % 4 != 0) b.push_back(0);
+    while (b.size() % 4 != 0) {
+      b.push_back(0);
+    }
     return at;
   };
   const uint32_t init = s.init.value_or(trailer + s.entry);
@@ -171,14 +195,18 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     p.resize(prog_len, 0);
     l.program_at = tlv(9, p, std::nullopt);
   }
-  if (s.name) l.name_at = tlv(3, *s.name, std::nullopt);
+  if (s.name) {
+    l.name_at = tlv(3, *s.name, std::nullopt);
+  }
   if (keep_fixed) {
     Bytes p;
     Append32(p, s.fixed->first);
     Append32(p, s.fixed->second);
     l.fixed_at = tlv(5, p, std::nullopt);
   }
-  for (const Tlv& t : s.extra) l.extra_at.push_back(tlv(t.type, t.payload, t.length));
+  for (const Tlv& t : s.extra) {
+    l.extra_at.push_back(tlv(t.type, t.payload, t.length));
+  }
   b.resize(l.binary_offset, 0);
   b.insert(b.end(), s.binary.begin(), s.binary.end());
   FixChecksum(b);  // before hashing: credentials cover the header
@@ -197,7 +225,9 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
         auto d = h.Finish();
         data.assign(d.begin(), d.begin() + (c.format == 4 ? 48 : 64));
       }
-      if (c.corrupt) data[5] ^= 0x10;
+      if (c.corrupt) {
+        data[5] ^= 0x10;
+      }
     }
     Append16(b, 128);
     Append16(b, c.length.value_or(static_cast<uint16_t>(4 + data.size())));
@@ -214,7 +244,9 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     }
     b.resize(l.total, 0);
   }
-  if (out != nullptr) *out = l;
+  if (out != nullptr) {
+    *out = l;
+  }
   return b;
 }
 
@@ -242,15 +274,21 @@ Bytes StoragePayload(uint32_t write_id, uint16_t read_count, int reads, uint16_t
   Bytes p;
   Append32(p, write_id);
   Append16(p, read_count);
-  for (int i = 0; i < reads; ++i) Append32(p, 100 + i);
+  for (int i = 0; i < reads; ++i) {
+    Append32(p, 100 + i);
+  }
   Append16(p, modify_count);
-  for (int i = 0; i < modifies; ++i) Append32(p, 200 + i);
+  for (int i = 0; i < modifies; ++i) {
+    Append32(p, 200 + i);
+  }
   return p;
 }
 
 Bytes U32s(std::initializer_list<uint32_t> v) {
   Bytes p;
-  for (uint32_t x : v) Append32(p, x);
+  for (uint32_t x : v) {
+    Append32(p, x);
+  }
   return p;
 }
 
@@ -283,12 +321,16 @@ class Generator {
 
   Bytes Make(const Edit& edit, const Poke& poke = nullptr, bool fix = true) {
     Spec s = base_;
-    if (edit) edit(s);
+    if (edit) {
+      edit(s);
+    }
     Layout l;
     Bytes b = Build(s, &l);
     if (poke) {
       poke(b, l);
-      if (fix) FixChecksum(b);
+      if (fix) {
+        FixChecksum(b);
+      }
     }
     return b;
   }
@@ -371,7 +413,7 @@ class Generator {
     const std::string cat = "checksum";
     const std::string rule = "upstream: header checksum must match";
     auto bad = [&](std::string name, const Poke& p) {
-      Refused(name, cat, rule, Make(nullptr, p, /*fix=*/false));
+      Refused(std::move(name), cat, rule, Make(nullptr, p, /*fix=*/false));
     };
     bad("checksum_plus_1", [](Bytes& b, const Layout&) { Put32(b, 12, Get32(b, 12) + 1); });
     bad("checksum_zero", [](Bytes& b, const Layout&) { Put32(b, 12, 0); });
@@ -423,8 +465,8 @@ class Generator {
               }));
     }
     // TLVs the base lacks, added with wrong lengths.
-    auto extra = [&](std::string name, std::string rule, Tlv t) {
-      Refused(name, cat, rule, Make([t](Spec& s) { s.extra.push_back(t); }));
+    auto extra = [&](std::string name, std::string rule, const Tlv& t) {
+      Refused(std::move(name), cat, std::move(rule), Make([t](Spec& s) { s.extra.push_back(t); }));
     };
     extra("wfr_length_0", "H-lib: zero-length TLV", {2, {}});
     extra("wfr_length_4", "upstream: WriteableFlashRegions length is a multiple of 8",
@@ -610,7 +652,7 @@ class Generator {
 
   void Names() {
     const std::string cat = "name";
-    auto named = [](std::string n) { return [n](Spec& s) { s.name = Str(n); }; };
+    auto named = [](const std::string& n) { return [n](Spec& s) { s.name = Str(n); }; };
     const std::string escaped = "upstream: any valid UTF-8 name loads; issue 18: shown escaped";
     Loads("name_empty", cat, "upstream: an empty name is valid UTF-8", Make(named("")));
     Loads("name_absent", cat, "upstream: the PackageName TLV is optional",
@@ -659,7 +701,7 @@ class Generator {
   }
 
   void OptionalTlvs() {
-    auto add = [](Tlv t) { return [t](Spec& s) { s.extra.push_back(t); }; };
+    auto add = [](const Tlv& t) { return [t](Spec& s) { s.extra.push_back(t); }; };
     std::string cat = "writeable_flash";
     Loads("wfr_valid", cat, "upstream: a region inside the TBF",
           Make(add({2, U32s({0x1000, 0x100})})));
@@ -681,8 +723,9 @@ class Generator {
     }
     Refused("wfr_nine_in_one_tlv", cat, "H-lib: at most 8 writeable regions", Make(add({2, nine})));
     Refused("wfr_nine_tlvs", cat, "H-lib: at most 8 writeable regions", Make([](Spec& s) {
-              for (uint32_t i = 0; i < 9; ++i)
+              for (uint32_t i = 0; i < 9; ++i) {
                 s.extra.push_back({2, U32s({0x1000 + 0x40 * i, 0x40})});
+              }
             }));
     cat = "permissions";
     Loads("permissions_console_only", cat, "upstream: listed driver/commands are allowed",
@@ -727,7 +770,7 @@ class Generator {
 
   void Footers() {
     const std::string cat = "footer";
-    auto cred = [](Credential c) { return [c](Spec& s) { s.credentials = {c}; }; };
+    auto cred = [](const Credential& c) { return [c](Spec& s) { s.credentials = {c}; }; };
     Loads("sha256_ok", cat, "upstream: a matching SHA-256 credential", Make(cred({3, {}, true})));
     Loads("sha384_ok", cat, "upstream: a matching SHA-384 credential", Make(cred({4, {}, true})));
     Loads("sha512_ok", cat, "upstream: a matching SHA-512 credential", Make(cred({5, {}, true})));
@@ -761,7 +804,9 @@ class Generator {
                   Put32(b, l.total - 4, 0xDEADBEEFu);
                 }));
     Refused("nine_credentials", cat, "H-lib: at most 8 credentials", Make([](Spec& s) {
-              for (int i = 0; i < 9; ++i) s.credentials.push_back({0, Bytes(4, 0)});
+              for (int i = 0; i < 9; ++i) {
+                s.credentials.push_back({0, Bytes(4, 0)});
+              }
             }));
   }
 
@@ -770,19 +815,21 @@ class Generator {
     const size_t n = good.size();
     const uint32_t hs = tbf::Le16(good.data() + 2);
     std::vector<size_t> sizes = {1, 2, 8, 15, 16, 40, hs - 1, hs, base_.binary_offset};
-    for (size_t k = 1; k < 8; ++k) sizes.push_back(n * k / 8);
+    for (size_t k = 1; k < 8; ++k) {
+      sizes.push_back(n * k / 8);
+    }
     sizes.push_back(n - 1);
     for (size_t size : sizes) {
       Refused(absl::StrCat("truncated_", size), "truncated",
               "upstream: total_size must lie within the file",
-              Bytes(good.begin(), good.begin() + size));
+              Bytes(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(size)));
     }
   }
 
   void Garbage() {
     const std::string cat = "garbage";
     auto none = [&](std::string name, std::string rule, Bytes b) {
-      Refused(name, cat, rule, std::move(b), NameRule::kQuery);
+      Refused(std::move(name), cat, std::move(rule), std::move(b), NameRule::kQuery);
     };
     none("empty_file", "not a TBF", {});
     none("zeros_8k", "version 0: not a TBF (erased/empty flash)", Bytes(8192, 0));
@@ -791,13 +838,19 @@ class Generator {
     std::mt19937_64 rng(in_.seed);
     for (size_t size : {16u, 100u, 4096u, 8192u}) {
       Bytes b(size);
-      for (uint8_t& x : b) x = static_cast<uint8_t>(rng());
-      if (b[0] == 2 && b[1] == 0) b[0] = 3;
+      for (uint8_t& x : b) {
+        x = static_cast<uint8_t>(rng());
+      }
+      if (b[0] == 2 && b[1] == 0) {
+        b[0] = 3;
+      }
       none(absl::StrCat("random_", size), "seeded random bytes: not a TBF", b);
     }
     for (int i = 0; i < 4; ++i) {
       Bytes b(8192);
-      for (uint8_t& x : b) x = static_cast<uint8_t>(rng());
+      for (uint8_t& x : b) {
+        x = static_cast<uint8_t>(rng());
+      }
       b[0] = 2;
       b[1] = 0;
       Refused(absl::StrCat("random_v2_", i), cat, "seeded random after a version-2 word",
@@ -805,7 +858,9 @@ class Generator {
     }
     {
       Bytes b(8192);
-      for (uint8_t& x : b) x = static_cast<uint8_t>(rng());
+      for (uint8_t& x : b) {
+        x = static_cast<uint8_t>(rng());
+      }
       b[0] = 2;
       b[1] = 0;
       Put16(b, 2, 16);
@@ -815,7 +870,9 @@ class Generator {
     }
     {
       Bytes b = Make(nullptr);
-      for (size_t i = 16; i < b.size(); ++i) b[i] = static_cast<uint8_t>(rng());
+      for (size_t i = 16; i < b.size(); ++i) {
+        b[i] = static_cast<uint8_t>(rng());
+      }
       FixChecksum(b);
       none("random_after_base_header", "good base header, random TLVs and body", b);
     }
@@ -825,7 +882,8 @@ class Generator {
     const std::string cat = "file";
     auto add = [&](std::string name, std::string file, FileKind kind, Bytes b, std::string rule,
                    std::string word = "") {
-      HostileCase& c = Refused(name, cat, rule, std::move(b), NameRule::kQuery, word);
+      HostileCase& c = Refused(std::move(name), cat, std::move(rule), std::move(b),
+                               NameRule::kQuery, std::move(word));
       c.file_name = std::move(file);
       c.kind = kind;
     };
@@ -843,7 +901,7 @@ class Generator {
     const Bytes good = Make(nullptr);
     const Bytes bad = Make(
         nullptr, [](Bytes& b, const Layout&) { Put32(b, 12, 0); }, false);
-    auto tab = [](std::vector<std::pair<std::string, Bytes>> members) {
+    auto tab = [](const std::vector<std::pair<std::string, Bytes>>& members) {
       tbf::Tab t;
       t.metadata.name = "hostile";
       for (auto& [name, bytes] : members) {
@@ -852,7 +910,7 @@ class Generator {
       absl::StatusOr<Bytes> out = tbf::WriteTab(t);
       return out.ok() ? *out : Bytes{};
     };
-    auto add = [&](std::string name, Expect expect, std::string rule, Bytes bytes,
+    auto add = [&](const std::string& name, Expect expect, const std::string& rule, Bytes bytes,
                    NameRule name_rule, std::string member = "") {
       HostileCase& c = expect == Expect::kLoads
                            ? Loads(name, cat, rule, std::move(bytes))
@@ -875,7 +933,9 @@ class Generator {
         tab({{"x32.tbf", good}, {"x86_64.tbf", bad}}), NameRule::kOrQuery, "x86_64.tbf");
     Bytes garbage(4096);
     std::mt19937_64 rng(in_.seed + 1);
-    for (uint8_t& x : garbage) x = static_cast<uint8_t>(rng());
+    for (uint8_t& x : garbage) {
+      x = static_cast<uint8_t>(rng());
+    }
     add("tab_garbage", Expect::kRefused, "not a tar archive", garbage, NameRule::kQuery);
     Bytes cut = tab({{"x32.tbf", good}});
     cut.resize(1000);
@@ -895,7 +955,9 @@ class Generator {
       const bool is_tab = file.size() > 4 && file.substr(file.size() - 4) == ".tab";
       std::string stem = file.substr(0, file.rfind('.'));
       for (char& ch : stem) {
-        if (ch == '.' || ch == '-') ch = '_';
+        if (ch == '.' || ch == '-') {
+          ch = '_';
+        }
       }
       HostileCase c;
       c.name = "upstream_" + stem;
@@ -948,7 +1010,9 @@ const char* ExpectName(Expect e) { return e == Expect::kLoads ? "loads" : "refus
 absl::StatusOr<std::vector<HostileCase>> MakeHostileCases(const GeneratorInput& input) {
   const std::span<const uint8_t> image(input.base_tbf);
   tbf::Result<tbf::TbfHeader> parsed = tbf::ParseTbf(image);
-  if (!parsed.ok()) return absl::InvalidArgumentError("base TBF does not parse");
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError("base TBF does not parse");
+  }
   const tbf::TbfHeader& h = parsed.value();
   if (!h.main || !h.program || !h.package_name || !h.fixed_addresses || h.tlv_count != 4) {
     return absl::InvalidArgumentError(
@@ -999,7 +1063,9 @@ absl::StatusOr<std::string> MaterializeCase(const HostileCase& c, const std::str
       std::ofstream out(path, std::ios::binary | std::ios::trunc);
       out.write(reinterpret_cast<const char*>(c.bytes.data()),
                 static_cast<std::streamsize>(c.bytes.size()));
-      if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
+      if (!out) {
+        return absl::InternalError(absl::StrCat("cannot write ", path));
+      }
       return path;
     }
   }

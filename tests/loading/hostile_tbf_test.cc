@@ -16,7 +16,9 @@ namespace {
 std::vector<HostileCase> Cases() {
   absl::StatusOr<GeneratorInput> in = LoadGeneratorInput();
   EXPECT_TRUE(in.ok()) << in.status();
-  if (!in.ok()) return {};
+  if (!in.ok()) {
+    return {};
+  }
   absl::StatusOr<std::vector<HostileCase>> cases = MakeHostileCases(*in);
   EXPECT_TRUE(cases.ok()) << cases.status();
   return cases.ok() ? *cases : std::vector<HostileCase>{};
@@ -43,7 +45,9 @@ TEST(HostileTbfTest, ManyUniqueCasesInEveryCategory) {
 
 TEST(HostileTbfTest, LoadingTbfCasesParse) {
   for (const HostileCase& c : Cases()) {
-    if (c.expect != Expect::kLoads || c.category == "tab") continue;
+    if (c.expect != Expect::kLoads || c.category == "tab") {
+      continue;
+    }
     tbf::Result<tbf::TbfHeader> h = tbf::ParseTbf(std::span<const uint8_t>(c.bytes));
     EXPECT_TRUE(h.ok()) << c.name << ": " << (h.ok() ? "" : h.error().field);
   }
@@ -52,7 +56,9 @@ TEST(HostileTbfTest, LoadingTbfCasesParse) {
 TEST(HostileTbfTest, Deterministic) {
   const std::vector<HostileCase> a = Cases(), b = Cases();
   ASSERT_EQ(a.size(), b.size());
-  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].bytes, b[i].bytes) << a[i].name;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].bytes, b[i].bytes) << a[i].name;
+  }
 }
 
 TEST(HostileTbfTest, BaseMustBeAHostApp) {

@@ -15,7 +15,9 @@ namespace tockpp::loading {
 
 absl::StatusOr<std::vector<uint8_t>> ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  }
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -26,31 +28,45 @@ absl::StatusOr<GeneratorInput> LoadGeneratorInput() {
   in.seed = 1;
   for (auto [label, out] : {std::pair{kBaseTbf, &in.base_tbf}, std::pair{kBaseElf, &in.base_elf}}) {
     absl::StatusOr<std::string> path = harness::DataPath(label);
-    if (!path.ok()) return path.status();
+    if (!path.ok()) {
+      return path.status();
+    }
     absl::StatusOr<std::vector<uint8_t>> bytes = ReadBytes(*path);
-    if (!bytes.ok()) return bytes.status();
+    if (!bytes.ok()) {
+      return bytes.status();
+    }
     *out = *std::move(bytes);
   }
   // The vectors' folder, found through one known member.
   absl::StatusOr<std::string> one =
       harness::DataPath("tbf-tools/testdata/vectors/blink-2020.cortex-m4.tbf");
-  if (!one.ok()) return one.status();
+  if (!one.ok()) {
+    return one.status();
+  }
   const std::string dir = one->substr(0, one->rfind('/'));
   DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return absl::NotFoundError(absl::StrCat("cannot list ", dir));
+  if (d == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot list ", dir));
+  }
   std::vector<std::string> names;
   while (dirent* e = readdir(d)) {
     const std::string n = e->d_name;
-    if (absl::EndsWith(n, ".tbf") || absl::EndsWith(n, ".tab")) names.push_back(n);
+    if (absl::EndsWith(n, ".tbf") || absl::EndsWith(n, ".tab")) {
+      names.push_back(n);
+    }
   }
   closedir(d);
   std::sort(names.begin(), names.end());
   for (const std::string& n : names) {
-    absl::StatusOr<std::vector<uint8_t>> bytes = ReadBytes(dir + "/" + n);
-    if (!bytes.ok()) return bytes.status();
+    absl::StatusOr<std::vector<uint8_t>> bytes = ReadBytes(absl::StrCat(dir, "/", n));
+    if (!bytes.ok()) {
+      return bytes.status();
+    }
     in.foreign.emplace_back(n, *std::move(bytes));
   }
-  if (in.foreign.empty()) return absl::NotFoundError("no upstream vectors in " + dir);
+  if (in.foreign.empty()) {
+    return absl::NotFoundError("no upstream vectors in " + dir);
+  }
   return in;
 }
 

@@ -32,12 +32,12 @@ int main(int argc, char** argv) {
   }
   absl::StatusOr<GeneratorInput> input = LoadGeneratorInput();
   if (!input.ok()) {
-    std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string(input.status().message()).c_str());
+    std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string{input.status().message()}.c_str());
     return 1;
   }
   absl::StatusOr<std::vector<HostileCase>> cases = MakeHostileCases(*input);
   if (!cases.ok()) {
-    std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string(cases.status().message()).c_str());
+    std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string{cases.status().message()}.c_str());
     return 1;
   }
   std::ofstream index(dir + "/cases.tsv");
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   for (const HostileCase& c : *cases) {
     absl::StatusOr<std::string> path = MaterializeCase(c, dir);
     if (!path.ok()) {
-      std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string(path.status().message()).c_str());
+      std::fprintf(stderr, "make_hostile_tbfs: %s\n", std::string{path.status().message()}.c_str());
       return 1;
     }
     index << c.name << '\t' << ExpectName(c.expect) << '\t' << c.category << '\t' << c.file_name
