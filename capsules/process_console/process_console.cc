@@ -403,8 +403,7 @@ void ProcessConsole::Execute(std::string_view raw) {
   } else if (StartsWith(cmd, "process")) {
     for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
       const Process* p = pm_.ProcessAt(i);
-      if (p != nullptr && !name.empty() &&
-          (NameOf(*p) == name || ShownName(*p).view() == name)) {
+      if (p != nullptr && !name.empty() && (NameOf(*p) == name || ShownName(*p).view() == name)) {
         StartJob(Job::kProcess, i);  // first match only
         break;
       }
@@ -521,7 +520,12 @@ void ProcessConsole::RenderListRows(TextWriter& w) const {
 
 void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   const ProcessStats s = pm_.Stats(p);
-  w.Str(kBoldApp).Str(": ").Str(ShownName(p).view()).Str("   -   [").Str(StateName(p.state())).Str("]");
+  w.Str(kBoldApp)
+      .Str(": ")
+      .Str(ShownName(p).view())
+      .Str("   -   [")
+      .Str(StateName(p.state()))
+      .Str("]");
   w.Str("\r\n Events Queued: ").Dec(static_cast<uint32_t>(p.pending_upcall_count()));
   w.Str("   Syscall Count: ").Dec(s.syscall_count);
   w.Str("   Dropped Upcall Count: ").Dec(p.dropped_upcall_count());

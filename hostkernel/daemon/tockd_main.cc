@@ -331,7 +331,8 @@ int Main(int argc, char** argv) {
     load_limits.max_total_ram = *total_ram;
   }
   const bool strict = absl::GetFlag(FLAGS_strict);
-  LoadPlan plan = PlanLoadFiles(std::vector<std::string>(args.begin() + 1, args.end()), load_limits);
+  LoadPlan plan =
+      PlanLoadFiles(std::vector<std::string>(args.begin() + 1, args.end()), load_limits);
   for (const std::string& note : plan.notes) {
     spdlog::info("{}", note);
   }
@@ -502,8 +503,8 @@ int Main(int argc, char** argv) {
       ++refused_apps;
       continue;
     }
-    spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()),
-                 image->source, ToString(spec),
+    spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()), image->source,
+                 ToString(spec),
                  image->tbf.enabled ? "" : "; disabled in its TBF flags: not started");
     ++loaded;
   }

@@ -197,8 +197,7 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
       }
       break;
     case tock::SyscallOutcome::kPanic:
-      Panic(std::string("invalid system call from process ") +
-            EscapedName(process));
+      Panic(std::string("invalid system call from process ") + EscapedName(process));
       break;
   }
 }
@@ -220,8 +219,7 @@ void HostRunner::OnChildExit(size_t index) {
   listener_.ProcessFaulted(process, FormatFaultDump(process, *exit));
   if (kernel_.HandleFault(process, RunnableChild::ToFaultInfo(*exit), loop_cap_) ==
       tock::FaultOutcome::kPanic) {
-    Panic(std::string("process ") + EscapedName(process) +
-          " faulted under the panic fault policy");
+    Panic(std::string("process ") + EscapedName(process) + " faulted under the panic fault policy");
   }
 }
 
