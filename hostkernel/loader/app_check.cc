@@ -35,17 +35,25 @@ bool AllOf(std::string_view s, int (*pred)(int)) {
 // "4", "0p", "7em": digits, then lower-case letters.
 bool DigitsThenLetters(std::string_view s) {
   size_t i = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  if (i == 0) return false;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    ++i;
+  }
+  if (i == 0) {
+    return false;
+  }
   for (; i < s.size(); ++i) {
-    if (!std::islower(static_cast<unsigned char>(s[i]))) return false;
+    if (!std::islower(static_cast<unsigned char>(s[i]))) {
+      return false;
+    }
   }
   return true;
 }
 
 // cortex-m0, cortex-m0p, cortex-m33, thumbv7em, armv7m, rv32imc, rv64gc, x32, x86_64, ...
 bool IsArchName(std::string_view piece) {
-  if (piece == "x32" || piece == "x86_64" || piece == "x86" || piece == "i386") return true;
+  if (piece == "x32" || piece == "x86_64" || piece == "x86" || piece == "i386") {
+    return true;
+  }
   for (std::string_view prefix : {"cortex-m", "thumbv", "armv"}) {
     if (piece.substr(0, prefix.size()) == prefix &&
         DigitsThenLetters(piece.substr(prefix.size()))) {
@@ -63,7 +71,9 @@ bool IsArchName(std::string_view piece) {
 
 bool IsHostArch(std::string_view arch) {
   for (const char* host : kHostArchitectures) {
-    if (arch == host) return true;
+    if (arch == host) {
+      return true;
+    }
   }
   return false;
 }
@@ -74,7 +84,9 @@ std::optional<std::string> ArchFromFileName(std::string_view file_name) {
   std::vector<absl::string_view> pieces =
       absl::StrSplit(absl::string_view(file_name.data(), file_name.size()), '.');
   for (absl::string_view piece : pieces) {
-    if (IsArchName(std::string_view(piece.data(), piece.size()))) return std::string(piece);
+    if (IsArchName(std::string_view(piece.data(), piece.size()))) {
+      return std::string{piece};
+    }
   }
   return std::nullopt;
 }
@@ -184,7 +196,9 @@ absl::StatusOr<uint64_t> ParseByteSize(std::string_view text) {
       default:
         break;
     }
-    if (scale != 1) digits.remove_suffix(1);
+    if (scale != 1) {
+      digits.remove_suffix(1);
+    }
   }
   uint64_t value = 0;
   if (digits.empty() || !AllOf(digits, ::isdigit) ||

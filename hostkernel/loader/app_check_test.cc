@@ -37,7 +37,7 @@ std::string TempPath(const std::string& name) {
 }
 
 std::string WriteTemp(const std::string& name, const std::vector<uint8_t>& bytes) {
-  const std::string path = TempPath(name);
+  std::string path = TempPath(name);
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()),
              static_cast<std::streamsize>(bytes.size()));
@@ -71,7 +71,9 @@ std::vector<uint8_t> BuildTbf(const TbfSpec& s) {
     w.AddMain({init, s.trailer, s.min_ram})
         .AddProgram({init, s.trailer, s.min_ram, tbf::TbfWriter::kAutoBinaryEnd, 0});
     w.AddPackageName(s.name);
-    if (s.fixed) w.AddFixedAddresses({s.fixed_ram, flash});
+    if (s.fixed) {
+      w.AddFixedAddresses({s.fixed_ram, flash});
+    }
   };
   add(probe, 0, 0);
   const uint32_t header = probe.HeaderSize();
@@ -92,9 +94,11 @@ std::unique_ptr<AppImage> Image(const TbfSpec& s, const std::string& file = "app
 
 std::string Reason(const TbfSpec& s, const HostLoadLimits& limits = {}) {
   auto image = Image(s);
-  if (image == nullptr) return "no image";
+  if (image == nullptr) {
+    return "no image";
+  }
   absl::Status st = CheckHostApp(*image, limits);
-  return st.ok() ? "ok" : std::string(st.message());
+  return st.ok() ? "ok" : std::string{st.message()};
 }
 
 TEST(AppCheckTest, OwnAppsAllLoad) {
@@ -106,7 +110,9 @@ TEST(AppCheckTest, OwnAppsAllLoad) {
       "tests/security/apps/read_kernel.tbf", "tests/security/apps/restart_fault.tbf",
       "tests/security/apps/wild_write.tbf"};
   LoadPlan plan = PlanLoadFiles(apps, {});
-  for (const AppRefusal& r : plan.refused) ADD_FAILURE() << RefusalLine(r);
+  for (const AppRefusal& r : plan.refused) {
+    ADD_FAILURE() << RefusalLine(r);
+  }
   EXPECT_EQ(plan.accepted.size(), apps.size());
   for (const auto& image : plan.accepted) {
     // What the check accepts, the host's memory setup accepts too.
@@ -121,6 +127,24 @@ TEST(AppCheckTest, OwnAppsAllLoad) {
 }
 
 TEST(AppCheckTest, WriterBuiltHostAppLoads) { EXPECT_EQ(Reason({}), "ok"); }
+
+TEST(AppCheckTest, DisabledAppIsAcceptedAndStaysDisabled) {
+  std::vector<uint8_t> tbf = BuildTbf({});
+  tbf[8] &= 0xfe;  // flags bit 0: enabled
+  const uint32_t header = tbf[2] | (tbf[3] << 8);
+  uint32_t sum = 0;
+  for (uint32_t i = 0; i + 4 <= header; i += 4) {
+    if (i != 12) {
+      sum ^= tbf[i] | (tbf[i + 1] << 8) | (tbf[i + 2] << 16) | (uint32_t{tbf[i + 3]} << 24);
+    }
+  }
+  for (int i = 0; i < 4; ++i) {
+    tbf[12 + i] = static_cast<uint8_t>(sum >> (8 * i));
+  }
+  LoadPlan plan = PlanLoadFiles({WriteTemp("disabled.tbf", tbf)}, {});
+  ASSERT_EQ(plan.accepted.size(), 1u) << (plan.refused.empty() ? "" : RefusalLine(plan.refused[0]));
+  EXPECT_FALSE(plan.accepted[0]->tbf.enabled);
+}
 
 TEST(AppCheckTest, UpstreamCortexM4ByName) {
   EXPECT_EQ(RefusalOf(std::string(kVectors) + "blink-2020.cortex-m4.tbf").reason,
@@ -340,6 +364,7 @@ TEST(LoadPlanTest, RefusedAppDoesNotTakeItsName) {
 
 TEST(LoadPlanTest, ProcessSlotsAndTotalRam) {
   std::vector<std::string> paths;
+  paths.reserve(4);
   for (int i = 0; i < 4; ++i) {
     paths.push_back(WriteTemp("a" + std::to_string(i) + ".tbf",
                               BuildTbf({.name = "a" + std::to_string(i), .min_ram = 1u << 20})));

@@ -36,7 +36,7 @@ LoadPlan PlanLoad(std::vector<AppFile> files, const HostLoadLimits& limits) {
         plan.refused.push_back({image->source, EscapedName(name), std::move(reason)});
       };
       if (absl::Status ok = CheckHostApp(*image, limits); !ok.ok()) {
-        refuse(std::string(ok.message()));
+        refuse(std::string{ok.message()});
         continue;
       }
       if (auto it = taken.find(name); it != taken.end()) {

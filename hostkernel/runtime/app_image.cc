@@ -67,7 +67,9 @@ absl::StatusOr<std::vector<uint8_t>> ReadWholeFile(const std::string& path) {
   size_t got = 0;
   while (got < bytes.size()) {
     const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
     if (n <= 0) {
       const int err = errno;
       ::close(fd);
@@ -93,7 +95,7 @@ void LoadTab(const std::string& path, const std::vector<uint8_t>& bytes, AppFile
       const std::string source = absl::StrCat(path, ":", member->member_name);
       auto image = MakeAppImage(source, member->bytes);
       if (!image.ok()) {
-        out.refused.push_back({source, "?", std::string(image.status().message())});
+        out.refused.push_back({source, "?", std::string{image.status().message()}});
         continue;
       }
       (*image)->file_name = member->member_name;
@@ -103,7 +105,9 @@ void LoadTab(const std::string& path, const std::vector<uint8_t>& bytes, AppFile
   if (out.images.empty() && out.refused.empty()) {
     std::vector<std::string> archs;
     for (const tbf::TabTbf& t : tab->tbfs) {
-      if (std::find(archs.begin(), archs.end(), t.arch) == archs.end()) archs.push_back(t.arch);
+      if (std::find(archs.begin(), archs.end(), t.arch) == archs.end()) {
+        archs.push_back(t.arch);
+      }
     }
     const std::string name = tab->metadata.name.empty() ? "?" : EscapedName(tab->metadata.name);
     out.refused.push_back(
@@ -171,7 +175,7 @@ AppFile LoadAppFile(const std::string& path) {
   AppFile out;
   absl::StatusOr<std::vector<uint8_t>> bytes = ReadWholeFile(path);
   if (!bytes.ok()) {
-    out.refused.push_back({path, "?", std::string(bytes.status().message())});
+    out.refused.push_back({path, "?", std::string{bytes.status().message()}});
     return out;
   }
   if (IsTar(*bytes)) {

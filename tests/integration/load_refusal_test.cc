@@ -55,20 +55,26 @@ std::string HelloNamed(const std::string& file, const std::string& name) {
   const uint16_t header_size = static_cast<uint16_t>(bytes[2] | (bytes[3] << 8));
   const uint32_t sum =
       tbf::ComputeHeaderChecksum(std::span<const uint8_t>(bytes.data(), header_size));
-  for (int i = 0; i < 4; ++i) tbf[12 + i] = static_cast<char>(sum >> (8 * i));
+  for (int i = 0; i < 4; ++i) {
+    tbf[12 + i] = static_cast<char>(sum >> (8 * i));
+  }
   return WriteFile(file, tbf);
 }
 
 std::string Garbage() {
   std::string junk(100, '\0');
-  for (size_t i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>(i * 37 + 11);
+  for (size_t i = 0; i < junk.size(); ++i) {
+    junk[i] = static_cast<char>(i * 37 + 11);
+  }
   return WriteFile("garbage.tbf", junk);
 }
 
 std::vector<std::string> LinesWith(const std::string& text, const std::string& needle) {
   std::vector<std::string> out;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    if (line.find(needle) != absl::string_view::npos) out.emplace_back(line);
+    if (line.find(needle) != absl::string_view::npos) {
+      out.emplace_back(line);
+    }
   }
   return out;
 }
