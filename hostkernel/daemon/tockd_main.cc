@@ -52,7 +52,8 @@ ABSL_FLAG(std::string, console, "stdio", "where the console UART is: stdio or un
 ABSL_FLAG(std::string, control, "", "control socket for tockctl: unix:PATH (off when empty)");
 ABSL_FLAG(std::string, log_level, "info", "trace|debug|info|warn|error|off (logs go to stderr)");
 ABSL_FLAG(bool, exit_when_done, false,
-          "exit 0 when no process can run again (non-zero if the kernel panicked)");
+          "exit when no process can run again: 0, or 1 if an app was refused, 3 if the kernel "
+          "panicked");
 ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
           "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
 ABSL_FLAG(std::string, process_console, "active",
