@@ -42,7 +42,7 @@ bool IsTar(const std::vector<uint8_t>& bytes) {
 
 // Reads a whole regular file; the error is the reason in words.
 absl::StatusOr<std::vector<uint8_t>> ReadWholeFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return absl::NotFoundError(absl::StrCat("cannot open the file: ", strerror(errno)));
   }

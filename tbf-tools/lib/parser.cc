@@ -121,6 +121,9 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
       if (static_cast<uint32_t>(sp.read_count) * 4 > t.length - pos) {
         return Err(ErrorKind::kBadTlvLength, data_off + 4, "storage_permissions.read_count");
       }
+      if (sp.read_count > kMaxStorageIds) {
+        return Err(ErrorKind::kTooManyEntries, data_off + 4, "storage_permissions.read_count");
+      }
       sp.read_ids = t.payload.subspan(pos, sp.read_count * 4u);
       pos += sp.read_count * 4u;
       if (t.length - pos < 2) {
@@ -130,6 +133,10 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
       pos += 2;
       if (static_cast<uint32_t>(sp.modify_count) * 4 > t.length - pos) {
         return Err(ErrorKind::kBadTlvLength, data_off + pos - 2,
+                   "storage_permissions.modify_count");
+      }
+      if (sp.modify_count > kMaxStorageIds) {
+        return Err(ErrorKind::kTooManyEntries, data_off + pos - 2,
                    "storage_permissions.modify_count");
       }
       sp.modify_ids = t.payload.subspan(pos, sp.modify_count * 4u);

@@ -16,6 +16,8 @@ namespace tbf {
 
 inline constexpr size_t kMaxWriteableFlashRegions = 8;
 inline constexpr size_t kMaxCredentials = 8;
+// Upstream's kernel keeps at most this many read and modify ids per app (storage permissions).
+inline constexpr size_t kMaxStorageIds = 8;
 
 struct MainTlv {
   uint32_t init_fn_offset = 0;
@@ -63,7 +65,7 @@ struct PermissionsView {
 };
 
 struct StoragePermissions {
-  uint32_t write_id = 0;  // 0 = may not write
+  uint32_t write_id = 0;              // 0 = may not write
   std::span<const uint8_t> read_ids;  // read_count little-endian u32
   std::span<const uint8_t> modify_ids;
   uint16_t read_count = 0;
@@ -113,8 +115,7 @@ struct TbfHeader {
     return program ? program->init_fn_offset : (main ? main->init_fn_offset : 0);
   }
   uint32_t protected_trailer_size() const {
-    return program ? program->protected_trailer_size
-                   : (main ? main->protected_trailer_size : 0);
+    return program ? program->protected_trailer_size : (main ? main->protected_trailer_size : 0);
   }
   uint32_t minimum_ram_size() const {
     return program ? program->minimum_ram_size : (main ? main->minimum_ram_size : 0);

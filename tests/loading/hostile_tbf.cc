@@ -945,7 +945,9 @@ class Generator {
         NameRule::kQuery);
     for (HostileCase& c : cases_) {
       if (c.category == cat && c.name_rule == NameRule::kQuery && c.expect == Expect::kRefused) {
-        c.name_in_line = "?";
+        // A bundle that can be read is named by its metadata ("hostile"); a broken one is `?`.
+        c.name_rule = NameRule::kOrQuery;
+        c.name_in_line = "hostile";
       }
     }
   }
@@ -969,7 +971,13 @@ class Generator {
                       : "H-flash/H-entry: a Cortex-M or RISC-V build is not a host app";
       c.name_rule = NameRule::kQuery;
       c.name_in_line = "?";
-      if (!is_tab) {
+      if (is_tab) {
+        absl::StatusOr<tbf::Tab> tab = tbf::ReadTab(std::span<const uint8_t>(bytes));
+        if (tab.ok()) {
+          c.name_rule = NameRule::kOrQuery;
+          c.name_in_line = EscapeName(tab->metadata.name);
+        }
+      } else {
         tbf::Result<tbf::TbfHeader> h = tbf::ParseTbf(std::span<const uint8_t>(bytes));
         if (h.ok() && h.value().package_name) {
           const auto n = *h.value().package_name;
