@@ -25,6 +25,7 @@
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
 #include "hostkernel/daemon/fault_policies.h"
+#include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
@@ -70,6 +71,9 @@ ABSL_FLAG(uint32_t, yield_spin_checks, 64,
 ABSL_FLAG(uint32_t, control_max_clients, 16,
           "control socket: connections open at once (one more gets 'error: too many clients'); "
           "0 = no limit");
+ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
+          "process slots: how many apps can be loaded at once, 1..256 (each slot costs ~1 KiB of "
+          "tockd memory; see hostkernel/README.md)");
 ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
           "control socket: close a client that sends no command for this long (clients in "
           "watch or console mode are exempt); 0 = never");
@@ -87,6 +91,7 @@ constexpr const char kUsage[] =
     "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
     "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
     "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
+    "  --max-processes=8 (1..256 process slots; apps beyond them are not loaded)\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -312,9 +317,24 @@ int Main(int argc, char** argv) {
       images.push_back(std::move(image));
     }
   }
-  if (images.size() > HostBoard::kMaxProcesses) {
-    return Fail(absl::StrCat("too many apps: ", images.size(), " (this board holds ",
-                             HostBoard::kMaxProcesses, ")"));
+  // Process slots and the file descriptors their apps need (fd_budget.h): checked against
+  // RLIMIT_NOFILE before anything is opened.
+  const uint32_t max_processes = absl::GetFlag(FLAGS_max_processes);
+  if (max_processes < 1 || max_processes > kMaxProcessSlots) {
+    return Fail(absl::StrCat("--max-processes must be between 1 and ", kMaxProcessSlots));
+  }
+  {
+    FdBudgetInput fd_input;
+    fd_input.open_at_start = CountOpenFds();
+    fd_input.apps = std::min<size_t>(images.size(), max_processes);
+    fd_input.console_socket = console_on_socket;
+    fd_input.control = !control_spec.empty();
+    fd_input.control_max_clients = control_options.max_clients;
+    fd_input.trace = !absl::GetFlag(FLAGS_trace).empty();
+    fd_input.flash_in_memory = absl::GetFlag(FLAGS_flash_file).empty();
+    if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
+      return Fail(std::string{fds.message()});
+    }
   }
 
   // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
@@ -363,6 +383,7 @@ int Main(int argc, char** argv) {
   }
 
   HostBoardConfig board_config;
+  board_config.max_processes = max_processes;
   board_config.timeslice_us = static_cast<uint32_t>(absl::ToInt64Microseconds(timeslice));
   board_config.seed = absl::GetFlag(FLAGS_seed);
   const std::string pconsole = absl::GetFlag(FLAGS_process_console);
@@ -391,7 +412,7 @@ int Main(int argc, char** argv) {
     return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
   }
   // The processes' kernel boundaries outlive the board, whose processes point at them.
-  std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
+  std::vector<TracingBoundary> boundaries(max_processes);
   // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
   auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, board_config);
   HostBoard& board = *board_storage;
@@ -414,7 +435,7 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < boundaries.size(); ++i) {
     boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
   }
-  std::array<RunnableChild*, HostBoard::kMaxProcesses> children{};
+  std::vector<RunnableChild*> children(board.hosts().size());
   for (size_t i = 0; i < children.size(); ++i) {
     children[i] = &board.hosts()[i];
     board.hosts()[i].set_yield_checks(absl::GetFlag(FLAGS_yield_spin_checks));
@@ -460,6 +481,12 @@ int Main(int argc, char** argv) {
   size_t loaded = 0;
   for (const auto& image : images) {
     const FaultPolicySpec& spec = policies->For(image->name());
+    if (loaded == board.hosts().size()) {
+      std::fprintf(stderr,
+                   "tockd: not loading %s (%s): no free process slot (--max-processes=%u)\n",
+                   image->source.c_str(), image->name().c_str(), max_processes);
+      continue;
+    }
     HostProcess& host = board.hosts()[loaded];
     const tock::ProcessPlatform platform{host, boundaries[loaded], host};
     auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),

@@ -8,8 +8,31 @@
 #include <span>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
+namespace {
+
+// A package name for a log line: bytes outside printable ASCII and the backslash as \xNN / \\,
+// so a TBF cannot put line breaks or terminal controls into tockd's log.
+std::string EscapedName(const std::string& name) {
+  std::string out;
+  for (const unsigned char c : name) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 HostProcess::~HostProcess() { DropChild(); }
 
@@ -113,8 +136,12 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.app_yield_checks = yield_checks_;
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) {
+    // Load, restart and start all come here: the kernel only sees kFail, so say why now.
+    last_spawn_error_ = std::string(child.status().message());
+    spdlog::error("app '{}': cannot start its process: {}", EscapedName(name_), last_spawn_error_);
     return tock::ErrorCode::kFail;
   }
+  last_spawn_error_.clear();
   child_ = *std::move(child);
   frame_ = args;
   if (observer_ != nullptr) {
