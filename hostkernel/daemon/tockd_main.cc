@@ -72,8 +72,8 @@ ABSL_FLAG(uint32_t, control_max_clients, 16,
           "control socket: connections open at once (one more gets 'error: too many clients'); "
           "0 = no limit");
 ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
-          "process slots: how many apps can be loaded at once, 1..256 (each slot costs ~1 KiB of "
-          "tockd memory; see hostkernel/README.md)");
+          "process slots: how many apps can be loaded at once, 1..256 (each slot costs 432 bytes "
+          "of tockd memory, each loaded app ~9 KiB more and 5 fds; see hostkernel/README.md)");
 ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
           "control socket: close a client that sends no command for this long (clients in "
           "watch or console mode are exempt); 0 = never");
@@ -91,7 +91,8 @@ constexpr const char kUsage[] =
     "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
     "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
     "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
-    "  --max-processes=8 (1..256 process slots; apps beyond them are not loaded)\n"
+    "  --max-processes=8 (1..256 process slots, 432 bytes each + per loaded app ~9 KiB\n"
+    "    and 5 fds; apps beyond the slots are not loaded; RLIMIT_NOFILE is checked)\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
