@@ -27,7 +27,9 @@ uint64_t RestartsUntilGivenUp(const char* spec_text, FaultOutcome* last) {
   while ((outcome = harness->kernel.HandleFault(p, {}, harness->loop_cap)) ==
          FaultOutcome::kRestarted) {
     ++restarts;
-    if (restarts > 200000) break;  // a policy that never gives up: fail, do not hang
+    if (restarts > 200000) {
+      break;  // a policy that never gives up: fail, do not hang
+    }
   }
   EXPECT_EQ(p.restart_count(), restarts);
   *last = outcome;

@@ -54,7 +54,9 @@ struct FakeLimit {
                      },
                      [this](const rlimit* r) {
                        ++sets;
-                       if (refuse_set || r->rlim_cur > now.rlim_max) return -1;
+                       if (refuse_set || r->rlim_cur > now.rlim_max) {
+                         return -1;
+                       }
                        now = *r;
                        return 0;
                      }};

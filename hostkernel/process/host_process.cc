@@ -137,7 +137,8 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) {
     // Load, restart and start all come here: the kernel only sees kFail, so say why now.
-    last_spawn_error_ = std::string(child.status().message());
+    const absl::string_view why = child.status().message();
+    last_spawn_error_.assign(why.data(), why.size());
     spdlog::error("app '{}': cannot start its process: {}", EscapedName(name_), last_spawn_error_);
     return tock::ErrorCode::kFail;
   }

@@ -31,22 +31,30 @@ std::vector<std::string> HelloCopies(int n) {
   std::vector<std::string> paths;
   absl::StatusOr<std::string> src = DataPath("//apps/examples/hello:hello.tbf");
   EXPECT_TRUE(src.ok()) << src.status();
-  if (!src.ok()) return paths;
+  if (!src.ok()) {
+    return paths;
+  }
   std::ifstream in(*src, std::ios::binary);
   const std::string tbf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const size_t header_size = static_cast<uint8_t>(tbf[2]) | static_cast<uint8_t>(tbf[3]) << 8;
   const size_t name_at = tbf.find("hello");
   EXPECT_TRUE(name_at != std::string::npos && name_at + 5 <= header_size);
-  if (name_at == std::string::npos) return paths;
+  if (name_at == std::string::npos) {
+    return paths;
+  }
   const char* tmp = std::getenv("TEST_TMPDIR");
   for (int i = 0; i < n; ++i) {
     std::string copy = tbf;
     copy.replace(name_at, 5, absl::StrFormat("h%04d", i));
     uint32_t sum = 0;  // header checksum: XOR of the header's words except word 3
     for (size_t w = 0; w < header_size / 4; ++w) {
-      if (w != 3) sum ^= Le32(copy, 4 * w);
+      if (w != 3) {
+        sum ^= Le32(copy, 4 * w);
+      }
     }
-    for (int k = 0; k < 4; ++k) copy[12 + k] = static_cast<char>(sum >> (8 * k));
+    for (int k = 0; k < 4; ++k) {
+      copy[12 + k] = static_cast<char>(sum >> (8 * k));
+    }
     paths.push_back(absl::StrCat(tmp ? tmp : "/tmp", "/h", i, ".tbf"));
     std::ofstream(paths.back(), std::ios::binary) << copy;
   }
@@ -58,7 +66,7 @@ std::string TockdUnderLimit(const std::string& ulimit_args) {
   absl::StatusOr<std::string> tockd = TockdPath();
   EXPECT_TRUE(tockd.ok()) << tockd.status();
   const char* tmp = std::getenv("TEST_TMPDIR");
-  const std::string path = absl::StrCat(tmp ? tmp : "/tmp", "/tockd-ulimit.sh");
+  std::string path = absl::StrCat(tmp ? tmp : "/tmp", "/tockd-ulimit.sh");
   std::ofstream(path) << "#!/bin/bash\nulimit " << ulimit_args << " || exit 99\nexec '"
                       << (tockd.ok() ? *tockd : "") << "' \"$@\"\n";
   chmod(path.c_str(), 0755);
