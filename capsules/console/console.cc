@@ -153,13 +153,15 @@ Result<void> Console::StartRead(ProcessId pid, ConsoleApp& app, GrantKernelData&
 void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
                              hil::uart::Error error) {
   if (!rx_in_progress_) {
+    dropped_input_bytes_ += rx_len;
     return;
   }
   const ProcessId pid = *rx_in_progress_;
   rx_in_progress_.reset();
-  static_cast<void>(grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) {
+  const Result<void> entered = grant_.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) {
     app.read_len = 0;
     if (error != hil::uart::Error::kNone && error != hil::uart::Error::kAborted) {
+      dropped_input_bytes_ += rx_len;
       static_cast<void>(kd.ScheduleUpcall(kUpcallReadDone, ToU32(ErrorCode::kFail), 0, 0));
       return;
     }
@@ -169,10 +171,14 @@ void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status
     Result<void> result = status;
     if (rx_len > dest.size()) {
       result = ErrorCode::kSize;  // bytes were dropped
+      dropped_input_bytes_ += rx_len - n;
     }
     static_cast<void>(
         kd.ScheduleUpcall(kUpcallReadDone, ToStatusCode(result), static_cast<uint32_t>(n), 0));
-  }));
+  });
+  if (!entered.ok()) {
+    dropped_input_bytes_ += rx_len;  // the reader is gone (exited, faulted, restarted)
+  }
 }
 
 }  // namespace tock::capsules

@@ -50,6 +50,9 @@ class Console final : public SyscallDriver,
 
   // An app waits for console input (a read is in progress).
   bool read_in_progress() const { return rx_in_progress_.has_value(); }
+  // Received bytes no app got: its read ended with a line error, its buffer shrank below what
+  // arrived, or it was gone when the read completed. Monotonic; the board may report it.
+  uint64_t dropped_input_bytes() const { return dropped_input_bytes_; }
 
   // 0 exists; 1 write min(arg0, allow) bytes; 2 read min(arg0, allow) bytes (BUSY if another
   // read is active, INVAL if larger than rx_buffer); 3 abort read. Other: NOSUPPORT.
@@ -79,6 +82,7 @@ class Console final : public SyscallDriver,
   bool separator_in_flight_ = false;
   uint8_t separator_[2] = {'\r', '\n'};
   std::optional<ProcessId> rx_in_progress_;
+  uint64_t dropped_input_bytes_ = 0;
 };
 
 }  // namespace tock::capsules

@@ -1,6 +1,7 @@
 // Console through the kernel harness on a UartDevice of a MuxUart over a FakeUart: write and
 // read paths, chunking, queued writes of two apps, BUSY/INVAL/abort, allow and subscribe
-// numbers, and a kernel writer sharing the UART without splitting app lines.
+// numbers, received bytes no app got counted as dropped, and a kernel writer sharing the UART
+// without splitting app lines.
 #include "capsules/console/console.h"
 
 #include <gtest/gtest.h>
@@ -177,6 +178,31 @@ TEST_F(ConsoleTest, LineErrorReportsFail) {
   ExpectSuccess(h->Command(a, kDrv, 2, 4, 0));
   uart.FailReceive(hil::uart::Error::kFraming);
   EXPECT_EQ(TakeUpcall(*h, a, kDrv, 2), (Upcall{ToU32(ErrorCode::kFail), 0, 0}));
+}
+
+TEST_F(ConsoleTest, BytesForAReaderThatIsGoneAreCountedAsDropped) {
+  AllowReadBuffer(a, 8);
+  ExpectSuccess(h->Command(a, kDrv, 2, 4, 0));
+  h->Trap(a, SyscallClass::kExit, kExitTerminate, 0);  // the reader exits mid-read
+  ASSERT_EQ(h->process(a).state(), ProcessState::kTerminated);
+  EXPECT_EQ(uart.Inject("lost"), 4u);
+  EXPECT_EQ(console.dropped_input_bytes(), 4u);
+  // The console is free again, and what the next reader gets is not counted.
+  AllowReadBuffer(b, 4);
+  ExpectSuccess(h->Command(b, kDrv, 2, 2, 0));
+  EXPECT_EQ(uart.Inject("ok"), 2u);
+  EXPECT_EQ(TakeUpcall(*h, b, kDrv, 2), (Upcall{0, 2, 0}));
+  EXPECT_EQ(console.dropped_input_bytes(), 4u);
+}
+
+TEST_F(ConsoleTest, BytesBeyondABufferShrunkMidReadAreSizeAndCountedAsDropped) {
+  uint32_t addr = AllowReadBuffer(a, 8);
+  ExpectSuccess(h->Command(a, kDrv, 2, 6, 0));
+  ASSERT_EQ(h->AllowReadWrite(a, kDrv, 1, addr, 2).variant(), kSuccessU32U32);
+  EXPECT_EQ(uart.Inject("abcdef"), 6u);
+  EXPECT_EQ(TakeUpcall(*h, a, kDrv, 2), (Upcall{ToU32(ErrorCode::kSize), 2, 0}));
+  EXPECT_EQ(Ram(a, addr, 2), "ab");
+  EXPECT_EQ(console.dropped_input_bytes(), 4u);
 }
 
 TEST_F(ConsoleTest, AllowAndSubscribeNumbersBeyondCountsAreNoSupport) {

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <optional>
 
+#include "kernel/printable_name.h"
+
 namespace tock::capsules {
 namespace {
 
@@ -45,6 +47,9 @@ std::string_view Argument(std::string_view s) {
 }
 
 std::string_view NameOf(const Process& p) { return std::string_view(p.name(), p.name_length()); }
+
+// Names as they are shown: escaped (kernel/printable_name.h), where upstream prints raw bytes.
+PrintableName ShownName(const Process& p) { return PrintableName(p.name(), p.name_length()); }
 
 std::string_view StateName(ProcessState state) {
   switch (state) {
@@ -313,7 +318,7 @@ void ProcessConsole::ForEachNamed(std::string_view name, F&& fn) {
   }
   for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
     const Process* p = pm_.ProcessAt(i);
-    if (p != nullptr && NameOf(*p) == name) {
+    if (p != nullptr && (NameOf(*p) == name || ShownName(*p).view() == name)) {
       fn(*p);
     }
   }
@@ -398,7 +403,7 @@ void ProcessConsole::Execute(std::string_view raw) {
   } else if (StartsWith(cmd, "process")) {
     for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
       const Process* p = pm_.ProcessAt(i);
-      if (p != nullptr && !name.empty() && NameOf(*p) == name) {
+      if (p != nullptr && !name.empty() && (NameOf(*p) == name || ShownName(*p).view() == name)) {
         StartJob(Job::kProcess, i);  // first match only
         break;
       }
@@ -506,7 +511,7 @@ void ProcessConsole::RenderListRows(TextWriter& w) const {
       id.Str("0x").Hex(s.short_id);
       w.Field(id.view(), 11);
     }
-    w.Field(NameOf(*p), 20);
+    w.Field(ShownName(*p).view(), 20);
     w.DecRight(s.timeslice_expirations, 6).DecRight(s.syscall_count, 10);
     w.DecRight(p->restart_count(), 10).Str("  ").DecRight(s.grants_used, 2).Char('/');
     w.DecRight(s.grants_total, 2).Str("   ").Str(StateName(p->state())).Str("\r\n");
@@ -515,7 +520,12 @@ void ProcessConsole::RenderListRows(TextWriter& w) const {
 
 void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   const ProcessStats s = pm_.Stats(p);
-  w.Str(kBoldApp).Str(": ").Str(NameOf(p)).Str("   -   [").Str(StateName(p.state())).Str("]");
+  w.Str(kBoldApp)
+      .Str(": ")
+      .Str(ShownName(p).view())
+      .Str("   -   [")
+      .Str(StateName(p.state()))
+      .Str("]");
   w.Str("\r\n Events Queued: ").Dec(static_cast<uint32_t>(p.pending_upcall_count()));
   w.Str("   Syscall Count: ").Dec(s.syscall_count);
   w.Str("   Dropped Upcall Count: ").Dec(p.dropped_upcall_count());

@@ -121,6 +121,24 @@ TEST_F(ProcessConsoleTest, ListShowsEveryProcess) {
                 "tock$ ");
 }
 
+// Upstream prints names raw; here a name is shown escaped, so a TBF cannot put a newline or a
+// terminal escape into the console, and the shown form addresses the process.
+TEST_F(ProcessConsoleTest, NamesAreShownEscaped) {
+  FakeProcessPlatform::ImageSpec odd;
+  odd.name = "ev\nil\x1b\\";
+  const ProcessId c = h->Load(2, odd).value();
+  StartActive();
+  const std::string list = Type("list\r");
+  EXPECT_NE(list.find("Unique     ev\\x0ail\\x1b\\\\      "), std::string::npos) << list;
+  EXPECT_EQ(list.find("ev\n"), std::string::npos);
+  EXPECT_EQ(list.find('\x1b'), std::string::npos);
+  const std::string shown = "ev\\x0ail\\x1b\\\\";
+  EXPECT_NE(Type("process " + shown + "\r").find(": " + shown + "   -   [Running]"),
+            std::string::npos);
+  Type("stop " + shown + "\r");
+  EXPECT_EQ(h->process(c).state(), ProcessState::kStoppedRunning);
+}
+
 TEST_F(ProcessConsoleTest, StopAndStartChangeState) {
   StartActive();
   EXPECT_EQ(Type("stop blink\r"), "stop blink\r\nProcess blink stopped\r\ntock$ ");

@@ -28,6 +28,7 @@
 #include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
 #include "hostkernel/event_loop/event_loop.h"
+#include "hostkernel/loader/load_plan.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
 #include "hostkernel/peripherals/file_flash.h"
 #include "hostkernel/peripherals/host_uart.h"
@@ -36,6 +37,7 @@
 #include "hostkernel/peripherals/virtual_clock.h"
 #include "hostkernel/process/unique_fd.h"
 #include "hostkernel/runtime/app_image.h"
+#include "hostkernel/runtime/escaped_name.h"
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
 #include "hostkernel/runtime/tracer.h"
@@ -51,7 +53,8 @@ ABSL_FLAG(std::string, console, "stdio", "where the console UART is: stdio or un
 ABSL_FLAG(std::string, control, "", "control socket for tockctl: unix:PATH (off when empty)");
 ABSL_FLAG(std::string, log_level, "info", "trace|debug|info|warn|error|off (logs go to stderr)");
 ABSL_FLAG(bool, exit_when_done, false,
-          "exit 0 when no process can run again (non-zero if the kernel panicked)");
+          "exit when no process can run again: 0, or 1 if an app was refused, 3 if the kernel "
+          "panicked");
 ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
           "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
 ABSL_FLAG(std::string, process_console, "active",
@@ -64,6 +67,9 @@ ABSL_FLAG(std::string, trace, "",
           "state changes and console output to this file");
 ABSL_FLAG(std::string, flash_file, "",
           "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
+ABSL_FLAG(bool, flash_file_reset, false,
+          "recreate --flash-file (fresh header, erased pages) even if it holds data or is not a "
+          "tockpp flash file");
 ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
 ABSL_FLAG(uint32_t, yield_spin_checks, 64,
           "how often an app checks for the answer to a blocking yield (~1 us each, giving up "
@@ -77,6 +83,15 @@ ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
 ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
           "control socket: close a client that sends no command for this long (clients in "
           "watch or console mode are exempt); 0 = never");
+// Loading (hostkernel/loader): each app is checked before any process exists; a refused app
+// gets one line "tockd: not loading PATH (NAME): REASON" and the others boot.
+ABSL_FLAG(bool, strict, false, "exit 2 before starting any app if any app is refused");
+ABSL_FLAG(std::string, app_ram_max, "8M",
+          "largest RAM request (TBF minimum_ram_size) of one app, bytes with K/M/G suffix ok; "
+          "at most 1G");
+ABSL_FLAG(std::string, total_ram_max, "128M",
+          "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
+          "kernel), bytes with K/M/G suffix ok");
 
 namespace tockpp::hostkernel {
 namespace {
@@ -88,11 +103,16 @@ constexpr const char kUsage[] =
     "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
     "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
     "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
-    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs)\n"
+    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs; locked while in use)\n"
+    "  --flash-file-reset (erase and recreate the --flash-file, e.g. after it was refused)\n"
     "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
     "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
     "  --max-processes=8 (1..256 process slots, 432 bytes each + per loaded app ~9 KiB\n"
     "    and 5 fds; apps beyond the slots are not loaded; RLIMIT_NOFILE is checked)\n"
+    "  --app-ram-max=8M  --total-ram-max=128M (RAM caps: one app, all apps together)\n"
+    "  --strict (exit 2, starting nothing, if any app is refused)\n"
+    "An app that cannot run here is refused with one line, 'tockd: not loading PATH (NAME):\n"
+    "REASON', and the others boot; --exit-when-done then exits 1.\n"
     "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -150,7 +170,7 @@ class Daemon final : public HostRunner::Listener {
     }
   }
   void ChildStopChanged(const tock::Process& p, int pid, StopChange change) override {
-    const std::string name(p.name(), p.name_length());
+    const std::string name = EscapedName(p);
     switch (change) {
       case StopChange::kStoppedFromOutside:
         spdlog::warn(
@@ -201,8 +221,7 @@ class Daemon final : public HostRunner::Listener {
         tracer_->State(p);
       }
       if (control_ != nullptr) {
-        control_->PublishEvent(absl::StrCat(
-            "process ", absl::string_view(p.name(), p.name_length()), " ", StateName(p.state())));
+        control_->PublishEvent(absl::StrCat("process ", EscapedName(p), " ", StateName(p.state())));
       }
     }
   }
@@ -307,23 +326,46 @@ int Main(int argc, char** argv) {
     return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
   }
 
-  std::vector<std::unique_ptr<AppImage>> images;
-  for (size_t i = 1; i < args.size(); ++i) {
-    auto loaded = LoadAppFile(args[i]);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "tockd: %s\n", std::string{loaded.status().message()}.c_str());
-      return 1;
-    }
-    for (auto& image : *loaded) {
-      images.push_back(std::move(image));
-    }
-  }
-  // Process slots and the file descriptors their apps need (fd_budget.h): checked against
-  // RLIMIT_NOFILE before anything is opened.
+  // Process slots (the board's table is sized from this at start).
   const uint32_t max_processes = absl::GetFlag(FLAGS_max_processes);
   if (max_processes < 1 || max_processes > kMaxProcessSlots) {
     return Fail(absl::StrCat("--max-processes must be between 1 and ", kMaxProcessSlots));
   }
+  // Every app is read and checked before any process exists (hostkernel/loader).
+  HostLoadLimits load_limits;
+  load_limits.max_processes = max_processes;
+  {
+    absl::StatusOr<uint64_t> app_ram = ParseByteSize(absl::GetFlag(FLAGS_app_ram_max));
+    if (!app_ram.ok() || *app_ram == 0 || *app_ram > kHostProcessRamCeiling) {
+      return Fail("--app-ram-max must be a size from 1 to 1G (e.g. 8M)");
+    }
+    absl::StatusOr<uint64_t> total_ram = ParseByteSize(absl::GetFlag(FLAGS_total_ram_max));
+    if (!total_ram.ok() || *total_ram == 0) {
+      return Fail("--total-ram-max must be a size of at least 1 (e.g. 128M)");
+    }
+    load_limits.max_app_ram = static_cast<uint32_t>(*app_ram);
+    load_limits.max_total_ram = *total_ram;
+  }
+  const bool strict = absl::GetFlag(FLAGS_strict);
+  LoadPlan plan =
+      PlanLoadFiles(std::vector<std::string>(args.begin() + 1, args.end()), load_limits);
+  for (const std::string& note : plan.notes) {
+    spdlog::info("{}", note);
+  }
+  for (const AppRefusal& refusal : plan.refused) {
+    std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
+  }
+  size_t refused_apps = plan.refused.size();
+  if (strict && refused_apps > 0) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
+    return 2;
+  }
+  if (plan.accepted.empty()) {
+    return 1;  // every app has its line above
+  }
+  std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
+  // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
+  // anything is opened.
   {
     FdBudgetInput fd_input;
     fd_input.open_at_start = CountOpenFds();
@@ -397,8 +439,13 @@ int Main(int argc, char** argv) {
   } else {
     return Fail("--process-console must be active, hibernated or off");
   }
-  // Flash for nonvolatile storage: the given file, or an anonymous in-memory file.
-  std::string flash_path = absl::GetFlag(FLAGS_flash_file);
+  // Flash for nonvolatile storage: the given file (locked, its header checked), or an anonymous
+  // in-memory file that always starts fresh.
+  const std::string flash_flag = absl::GetFlag(FLAGS_flash_file);
+  std::string flash_path = flash_flag;
+  FileFlash::OpenMode flash_mode = absl::GetFlag(FLAGS_flash_file_reset)
+                                       ? FileFlash::OpenMode::kReset
+                                       : FileFlash::OpenMode::kOpenOrCreate;
   UniqueFd flash_memfd;
   if (flash_path.empty()) {
     flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
@@ -406,11 +453,15 @@ int Main(int argc, char** argv) {
       return Fail("cannot create the in-memory flash");
     }
     flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
+    flash_mode = FileFlash::OpenMode::kReset;
   }
   auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
-                               HostBoard::kStorageBytes / HostBoard::kFlashPageSize);
+                               HostBoard::kStorageBytes / HostBoard::kFlashPageSize, flash_mode);
   if (!flash.ok()) {
-    return Fail(absl::StrCat("--flash-file: ", flash.status().message()));
+    const bool reset_helps = absl::IsDataLoss(flash.status());
+    return Fail(absl::StrCat(flash_flag.empty() ? "in-memory flash" : "--flash-file " + flash_flag,
+                             ": ", flash.status().message(),
+                             reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
   // The processes' kernel boundaries outlive the board, whose processes point at them.
   std::vector<TracingBoundary> boundaries(max_processes);
@@ -482,10 +533,12 @@ int Main(int argc, char** argv) {
   size_t loaded = 0;
   for (const auto& image : images) {
     const FaultPolicySpec& spec = policies->For(image->name());
-    if (loaded == board.hosts().size()) {
-      std::fprintf(stderr,
-                   "tockd: not loading %s (%s): no free process slot (--max-processes=%u)\n",
-                   image->source.c_str(), image->name().c_str(), max_processes);
+    if (loaded == board.hosts().size()) {  // the plan keeps to the slots; never reached
+      const AppRefusal refusal{
+          image->source, EscapedName(image->name()),
+          absl::StrCat("no free process slot (--max-processes=", max_processes, ")")};
+      std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
+      ++refused_apps;
       continue;
     }
     HostProcess& host = board.hosts()[loaded];
@@ -493,17 +546,23 @@ int Main(int argc, char** argv) {
     auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),
                                           board.management_cap());
     if (!pid.ok()) {
-      spdlog::error("{}: could not load app '{}' (error {})", image->source, image->name(),
-                    static_cast<uint32_t>(pid.error()));
+      const AppRefusal refusal{image->source, EscapedName(image->name()),
+                               DescribeLoadError(pid.error(), *image, loaded, load_limits)};
+      std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
+      ++refused_apps;
       continue;
     }
-    spdlog::info("loaded {} from {} (fault policy {})", image->name(), image->source,
-                 ToString(spec));
+    spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()), image->source,
+                 ToString(spec),
+                 image->tbf.enabled ? "" : "; disabled in its TBF flags: not started");
     ++loaded;
   }
+  if (strict && refused_apps > 0) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
+    return 2;
+  }
   if (loaded == 0) {
-    std::fprintf(stderr, "tockd: no app could be loaded\n");
-    return 1;
+    return 1;  // every app has its line above
   }
 
   const absl::Duration exit_after = absl::GetFlag(FLAGS_exit_after);
@@ -577,6 +636,9 @@ int Main(int argc, char** argv) {
   control.reset();
   if (trace_tap) {
     uart.RemoveOutputTap(*trace_tap);
+  }
+  if (daemon.exit_code() == 0 && daemon.exit_when_done() && refused_apps > 0) {
+    return 1;  // --exit-when-done: some app given was not loaded
   }
   return daemon.exit_code();
 }

@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/strings/str_cat.h"
+#include "spdlog/spdlog.h"
+
 namespace tockpp::hostkernel {
 
 namespace uart = ::tock::hil::uart;
@@ -26,7 +29,10 @@ ssize_t WriteSome(int fd, const uint8_t* data, size_t len) {
 }
 }  // namespace
 
-HostUart::~HostUart() { StopWatches(); }
+HostUart::~HostUart() {
+  StopWatches();
+  EndDropBurst();
+}
 
 void HostUart::StopWatches() {
   if (read_watch_ != 0) {
@@ -49,6 +55,7 @@ void HostUart::Attach(int in_fd, int out_fd) {
 
 void HostUart::Detach() {
   StopWatches();
+  EndDropBurst();
   in_fd_ = out_fd_ = -1;
   // Unplugged: whatever was still queued counts as sent.
   if (tx_buf_ != nullptr && !tx_completion_posted_) {
@@ -160,6 +167,7 @@ void HostUart::OnReadable() {
       reactor_.Unwatch(read_watch_);
     }
     read_watch_ = 0;
+    EndDropBurst();
     if (input_closed_) {
       input_closed_();
     }
@@ -177,8 +185,46 @@ void HostUart::InjectInput(std::string_view bytes) {
 void HostUart::AddInput(std::string_view bytes) {
   size_t room = kMaxPendingInput - std::min(kMaxPendingInput, pending_in_.size());
   size_t take = std::min(room, bytes.size());
-  pending_in_.append(bytes.substr(0, take));
-  dropped_input_ += bytes.size() - take;
+  if (take > 0) {
+    EndDropBurst();
+    pending_in_.append(bytes.substr(0, take));
+  }
+  if (take < bytes.size()) {
+    Drop(bytes.size() - take);
+  }
+}
+
+void HostUart::Drop(size_t n) {
+  dropped_input_ += n;
+  drop_burst_total_ += n;
+  if (drop_burst_) {
+    drop_unreported_ += n;
+    return;
+  }
+  drop_burst_ = true;
+  Warn(absl::StrCat("console: dropped ", n, " input bytes (no app was reading and ",
+                    kMaxPendingInput / 1024, " KiB were already waiting)"));
+}
+
+void HostUart::EndDropBurst() {
+  if (!drop_burst_) {
+    return;
+  }
+  drop_burst_ = false;
+  if (drop_unreported_ > 0) {
+    Warn(absl::StrCat("console: dropped ", drop_unreported_, " more input bytes (",
+                      drop_burst_total_, " in this burst; no app was reading)"));
+  }
+  drop_unreported_ = 0;
+  drop_burst_total_ = 0;
+}
+
+void HostUart::Warn(const std::string& line) {
+  if (warn_) {
+    warn_(line);
+  } else {
+    spdlog::warn("{}", line);
+  }
 }
 
 void HostUart::Pump() {

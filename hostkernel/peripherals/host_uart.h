@@ -1,7 +1,10 @@
 // HostUart: hil::uart::Uart for tockd over a pair of fds — stdin/stdout, or one accepted
 // connection of `--console=unix:PATH` (see unix_console.h). Transmit writes at once (queuing
 // on EAGAIN) and completes later on the loop; received bytes fill the pending ReceiveBuffer as
-// they arrive (bytes that arrive with no receive pending are kept, up to kMaxPendingInput).
+// they arrive (bytes that arrive with no receive pending are kept, up to kMaxPendingInput; the
+// excess is dropped, counted and reported once per burst: one warning at the first byte dropped,
+// one with the rest of the count when input is accepted again, the input ends or the UART is
+// detached or destroyed).
 // With no output fd the UART is "unplugged": bytes are dropped, completions still come.
 // Output taps and InjectInput() let the control socket's `console` attach. Host-only.
 #pragma once
@@ -36,6 +39,8 @@ class HostUart final : public ::tock::hil::uart::Uart {
   void Detach();
   // Called (once per Attach) when the input fd reports EOF or an error.
   void SetInputClosedCallback(std::function<void()> cb) { input_closed_ = std::move(cb); }
+  // Where the dropped-input warnings go (one line each, no newline); spdlog::warn if unset.
+  void SetWarningSink(std::function<void(const std::string&)> sink) { warn_ = std::move(sink); }
 
   // Every transmitted byte is also handed to each tap, in order, when transmission starts.
   uint64_t AddOutputTap(OutputTap tap);
@@ -66,6 +71,11 @@ class HostUart final : public ::tock::hil::uart::Uart {
   void PostTransmitDone();
   void OnReadable();
   void AddInput(std::string_view bytes);
+  // Dropped-input reporting: Drop at the first byte of a burst warns at once; EndDropBurst
+  // reports what was dropped since, if anything.
+  void Drop(size_t n);
+  void EndDropBurst();
+  void Warn(const std::string& line);
   void Pump();
   void FinishReceive(::tock::Result<void> status, ::tock::hil::uart::Error error);
   void StopWatches();
@@ -96,6 +106,10 @@ class HostUart final : public ::tock::hil::uart::Uart {
   bool pumping_ = false;
   std::string pending_in_;
   uint64_t dropped_input_ = 0;
+  bool drop_burst_ = false;        // dropping since the last warning's burst began
+  uint64_t drop_unreported_ = 0;   // dropped in this burst after its first warning
+  uint64_t drop_burst_total_ = 0;  // dropped in this burst
+  std::function<void(const std::string&)> warn_;
   LifetimeGuard guard_;
 };
 

@@ -179,5 +179,60 @@ TEST_F(HostUartTest, PeerCloseReportsInputClosed) {
   EXPECT_TRUE(reactor_.RunUntil([&] { return closed; }));
 }
 
+TEST_F(HostUartTest, InputBeyondThePendingLimitIsDroppedAndReportedOncePerBurst) {
+  std::vector<std::string> warnings;
+  uart_.SetWarningSink([&](const std::string& line) { warnings.push_back(line); });
+  uart_.InjectInput(std::string(HostUart::kMaxPendingInput - 3, 'a'));
+  EXPECT_TRUE(warnings.empty());
+  uart_.InjectInput("bcdefgh");  // 3 fit, 4 dropped: the first drop warns at once
+  EXPECT_EQ(uart_.dropped_input_bytes(), 4u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0],
+            "console: dropped 4 input bytes (no app was reading and 64 KiB were already waiting)");
+  for (int i = 0; i < 100; ++i) {
+    uart_.InjectInput("x");  // the same burst: counted, not logged
+  }
+  EXPECT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(uart_.dropped_input_bytes(), 104u);
+
+  // An app reads: room again, and the next byte accepted ends the burst with its count.
+  std::vector<uint8_t> buf(10);
+  ASSERT_TRUE(uart_.ReceiveBuffer(buf.data(), buf.size()).ok());
+  reactor_.RunPosted();
+  ASSERT_EQ(client_.rx.size(), 1u);
+  EXPECT_EQ(warnings.size(), 1u);
+  uart_.InjectInput("y");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[1],
+            "console: dropped 100 more input bytes (104 in this burst; no app was reading)");
+
+  // A new burst warns again; its end at detach has nothing more to say.
+  uart_.InjectInput(std::string(20, 'z'));
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(warnings[2],
+            "console: dropped 11 input bytes (no app was reading and 64 KiB were already waiting)");
+  uart_.Detach();
+  EXPECT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(uart_.dropped_input_bytes(), 115u);
+}
+
+TEST_F(HostUartTest, DropsStillUnreportedAreReportedWhenTheInputEnds) {
+  std::vector<std::string> warnings;
+  uart_.SetWarningSink([&](const std::string& line) { warnings.push_back(line); });
+  uart_.InjectInput(std::string(HostUart::kMaxPendingInput, 'a'));
+  ASSERT_EQ(write(sv_[1], "12", 2), 2);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return warnings.size() == 1; }));
+  ASSERT_EQ(write(sv_[1], "345", 3), 3);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return uart_.dropped_input_bytes() == 5; }));
+  EXPECT_EQ(warnings.size(), 1u);
+  bool closed = false;
+  uart_.SetInputClosedCallback([&] { closed = true; });
+  shutdown(sv_[1], SHUT_WR);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return closed; }));
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[1],
+            "console: dropped 3 more input bytes (5 in this burst; no app was reading)");
+}
+
 }  // namespace
 }  // namespace tockpp::hostkernel

@@ -8,31 +8,10 @@
 #include <span>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/runtime/escaped_name.h"
 #include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
-namespace {
-
-// A package name for a log line: bytes outside printable ASCII and the backslash as \xNN / \\,
-// so a TBF cannot put line breaks or terminal controls into tockd's log.
-std::string EscapedName(const std::string& name) {
-  std::string out;
-  for (const unsigned char c : name) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 HostProcess::~HostProcess() { DropChild(); }
 

@@ -10,6 +10,8 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "hostkernel/runtime/escaped_name.h"
+
 namespace tockpp::hostkernel {
 
 HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel,
@@ -195,8 +197,7 @@ void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
       }
       break;
     case tock::SyscallOutcome::kPanic:
-      Panic(std::string("invalid system call from process ") +
-            std::string(process.name(), process.name_length()));
+      Panic(std::string("invalid system call from process ") + EscapedName(process));
       break;
   }
 }
@@ -218,8 +219,7 @@ void HostRunner::OnChildExit(size_t index) {
   listener_.ProcessFaulted(process, FormatFaultDump(process, *exit));
   if (kernel_.HandleFault(process, RunnableChild::ToFaultInfo(*exit), loop_cap_) ==
       tock::FaultOutcome::kPanic) {
-    Panic(std::string("process ") + std::string(process.name(), process.name_length()) +
-          " faulted under the panic fault policy");
+    Panic(std::string("process ") + EscapedName(process) + " faulted under the panic fault policy");
   }
 }
 
@@ -389,7 +389,7 @@ std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit) {
     std::snprintf(buf, sizeof(buf), fmt, args...);
     out += buf;
   };
-  const std::string name(p.name(), p.name_length());
+  const std::string name = EscapedName(p);
   add("---| Process fault: %s (restart count %u) |---\n", name.c_str(), p.restart_count());
   add("Cause: %s\n", exit.Describe().c_str());
   if (exit.fault && exit.fault->valid == 1) {

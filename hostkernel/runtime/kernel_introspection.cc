@@ -3,6 +3,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "hostkernel/runtime/escaped_name.h"
 #include "kernel/capability_factory.h"
 #include "kernel/process_inspection.h"
 
@@ -36,7 +37,7 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details,
                             const tock::ProcessManagementCapability& cap) {
   ProcessInfo info;
   info.id = p.id().id();
-  info.name.assign(p.name(), p.name_length());
+  info.name = EscapedName(p);  // shown escaped: a name cannot break a reply line
   info.state = StateName(p.state());
   info.restart_count = p.restart_count();
   info.syscall_count = p.syscall_count();
@@ -86,7 +87,8 @@ tock::Process* KernelIntrospection::Find(absl::string_view app) const {
   const bool numeric = absl::SimpleAtoi(app, &id);
   for (tock::Process& p : kernel_.processes()) {
     if (p.state() == tock::ProcessState::kUnused) continue;
-    if (absl::string_view(p.name(), p.name_length()) == app) return &p;
+    // The raw name or the escaped one that ps shows.
+    if (absl::string_view(p.name(), p.name_length()) == app || EscapedName(p) == app) return &p;
     if (numeric && p.id().id() == id) return &p;
   }
   return nullptr;

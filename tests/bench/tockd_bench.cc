@@ -139,6 +139,7 @@ uint64_t TreeCpuNs(pid_t root, int* processes) {
 const std::string kHello = "apps/examples/hello/hello.tbf";
 const std::string kNull = "apps/examples/null_syscall/null_syscall.tbf";
 const std::string kAlarmLoop = "tests/bench/apps/alarm_loop.tbf";
+const std::string kAlarmLoopB = "tests/bench/apps/alarm_loop_b.tbf";  // same, named apart
 const std::string kBlink = "apps/examples/blink/blink.tbf";
 const std::string kButtons = "apps/examples/buttons/buttons.tbf";
 
@@ -192,7 +193,7 @@ BENCHMARK(BM_TockdAlarmUpcall)->Apply(YieldChecksArgs)->Iterations(5);
 // Two apps doing the same: every wait now ends in a switch to the other app process and back,
 // so this is the cost of one alarm wait including a context switch between two app processes.
 void BM_TockdContextSwitch(benchmark::State& state) {
-  RunPerOperation(state, {"--exit_when_done", "--time=virtual"}, {kAlarmLoop, kAlarmLoop},
+  RunPerOperation(state, {"--exit_when_done", "--time=virtual"}, {kAlarmLoop, kAlarmLoopB},
                   2 * kAlarmWaits, "us_per_switched_wait");
 }
 BENCHMARK(BM_TockdContextSwitch)->Apply(YieldChecksArgs)->Iterations(5);

@@ -1,5 +1,6 @@
 // The console UART of the real tockd on stdio: typed input reaches an app's console read,
-// --exit-when-done respects a pending read, and upstream's process console answers.
+// --exit-when-done respects a pending read, upstream's process console answers, and input
+// nobody reads beyond tockd's 64 KiB is dropped with one warning per burst.
 #include <string>
 
 #include "gtest/gtest.h"
@@ -11,6 +12,7 @@ namespace {
 using harness::ExitStatus;
 using harness::ProcessInfo;
 using harness::Regex;
+using harness::Stream;
 using harness::Tockd;
 
 constexpr char kEcho[] = "//tests/integration/apps:echo.tbf";
@@ -50,6 +52,24 @@ TEST(ConsoleTest, ExitWhenDoneKeepsRunningWhileAnAppWaitsForInput) {
   ASSERT_TRUE(t.TypeConsole("late\n"));
   EXPECT_TRUE(t.WaitForConsole("echo: late\n"));
   EXPECT_TRUE(t.exit_status().running());
+}
+
+TEST(ConsoleTest, InputNobodyReadsBeyondTheLimitIsDroppedWithOneWarningPerBurst) {
+  auto tockd = Tockd::Start({.apps = {kHello}, .exit_when_done = false});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  ASSERT_TRUE(t.WaitForConsole("Hello, World!\n"));
+  // No app reads and the process console is off: tockd keeps 64 KiB, drops the other 37.
+  ASSERT_TRUE(t.TypeConsole(std::string(64 * 1024 + 37, 'k')));
+  ASSERT_TRUE(t.WaitForLog(
+      Regex("console: dropped [0-9]+ input bytes \\(no app was reading and 64 KiB were "
+            "already waiting\\)$")));
+  // The burst may have arrived in more than one read: its end (EOF) reports the rest.
+  t.CloseConsoleInput();
+  EXPECT_TRUE(
+      t.WaitForLog(Regex("console: dropped 37 input bytes \\(no app|"
+                         "console: dropped [0-9]+ more input bytes \\(37 in this burst")));
+  EXPECT_EQ(t.Count(Stream::kLog, Regex("console: dropped [0-9]+ input bytes")), 1);
 }
 
 TEST(ConsoleTest, ProcessConsoleListsEveryApp) {
