@@ -1014,6 +1014,22 @@ TEST_F(KernelTest, ThresholdRestartStopsAfterThreshold) {
   EXPECT_EQ(p.state(), ProcessState::kFaulted);
 }
 
+// Counts are 32-bit: a threshold above 65,535 is reached and obeyed (a 16-bit count would
+// saturate at 0xFFFF and restart forever). Threshold 69,999 = `restart:70000` (70,000 restarts).
+TEST_F(KernelTest, ThresholdRestartCountsPastSixteenBits) {
+  ThresholdRestartFaultPolicy policy(69999);
+  Load(0, {}, &policy);
+  Process& p = h->processes[0];
+  uint32_t restarts = 0;
+  while (h->kernel.HandleFault(p, {}, h->loop_cap) == FaultOutcome::kRestarted) {
+    ++restarts;
+    ASSERT_LE(restarts, 70000u);
+  }
+  EXPECT_EQ(restarts, 70000u);
+  EXPECT_EQ(p.restart_count(), 70000u);
+  EXPECT_EQ(p.state(), ProcessState::kFaulted);
+}
+
 TEST_F(KernelTest, ThresholdRestartThenPanicPanicsAfterThreshold) {
   ThresholdRestartThenPanicFaultPolicy policy(1);
   Load(0, {}, &policy);

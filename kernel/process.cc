@@ -173,7 +173,7 @@ Result<void> Process::Renew(uint32_t identifier, std::optional<uint32_t> complet
     return ErrorCode::kInval;
   }
   identifier_ = identifier;
-  if (restart_count_ != 0xFFFF) {
+  if (restart_count_ != UINT32_MAX) {
     ++restart_count_;
   }
   completion_code_ = completion_code.value_or(0);

@@ -185,8 +185,8 @@ class Process {
   uint32_t heap_start_ = 0;
   uint32_t syscall_count_ = 0;
   uint32_t timeslice_expirations_ = 0;
+  uint32_t restart_count_ = 0;  // saturates at 2^32 - 1
   uint16_t index_ = 0;
-  uint16_t restart_count_ = 0;
   // Only Process writes the state: Kernel, a friend, can read it through get() only.
   class StateField {
    public:

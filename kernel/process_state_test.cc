@@ -53,7 +53,7 @@ class ProcessTestPeer {
   }
   static Result<void> Claim(Process& p, uint32_t id) { return p.Claim(id); }
   static void CountSyscall(Process& p) { ++p.syscall_count_; }
-  static void SetRestartCount(Process& p, uint16_t n) { p.restart_count_ = n; }
+  static void SetRestartCount(Process& p, uint32_t n) { p.restart_count_ = n; }
 };
 
 namespace {
@@ -283,9 +283,12 @@ TEST(ProcessStateTest, RenewOnlyWhileTerminatedAndCountsRestarts) {
   ASSERT_TRUE(Peer::Renew(p, 51, 4u).ok());
   EXPECT_TRUE(p.has_completion_code());
   EXPECT_EQ(p.completion_code(), 4u);
-  Peer::SetRestartCount(p, 0xFFFF);
+  Peer::SetRestartCount(p, 0xFFFF);  // 32-bit: counts on past 16 bits
   ASSERT_TRUE(Peer::Renew(p, 52, std::nullopt).ok());
-  EXPECT_EQ(p.restart_count(), 0xFFFFu);  // saturates
+  EXPECT_EQ(p.restart_count(), 0x10000u);
+  Peer::SetRestartCount(p, 0xFFFFFFFF);
+  ASSERT_TRUE(Peer::Renew(p, 53, std::nullopt).ok());
+  EXPECT_EQ(p.restart_count(), 0xFFFFFFFFu);  // saturates
 }
 
 }  // namespace

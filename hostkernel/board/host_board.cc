@@ -1,6 +1,7 @@
 // The host board's wiring; see host_board.h for the parts list.
 #include "hostkernel/board/host_board.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -27,7 +28,11 @@ void PanicFromProcessConsole(const char* message) {
 
 HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
                      ::tock::hil::flash::Flash& flash, const HostBoardConfig& config)
-    : kernel_(processes_, drivers_, config.timeslice_us),
+    : num_processes_(std::clamp<size_t>(config.max_processes, 1, kMaxProcessSlots)),
+      processes_(std::make_unique<tock::Process[]>(num_processes_)),
+      hosts_(std::make_unique<HostProcess[]>(num_processes_)),
+      kernel_(std::span<tock::Process>(processes_.get(), num_processes_), drivers_,
+              config.timeslice_us),
       alarm_(clock),
       entropy_(reactor, config.seed),
       uart_mux_(console, uart_mux_rx_),

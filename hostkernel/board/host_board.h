@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 
 #include "capsules/alarm/alarm_driver.h"
@@ -42,7 +43,14 @@
 
 namespace tockpp::hostkernel {
 
+// Process slots (--max-processes): 8 by default, like upstream's nRF52840-DK board; at most
+// kMaxProcessSlots. Each slot costs kernel memory whether used or not (hostkernel/README.md).
+inline constexpr size_t kDefaultProcessSlots = 8;
+inline constexpr size_t kMaxProcessSlots = 256;
+
 struct HostBoardConfig {
+  // Size of the process table, 1..kMaxProcessSlots (the constructor clamps into that range).
+  size_t max_processes = kDefaultProcessSlots;
   uint32_t timeslice_us = tock::kDefaultTimesliceUs;
   uint64_t seed = 0;  // entropy seed (--seed)
   // Upstream's shell on the console UART (--process-console): active (prompt, echo), hibernated
@@ -53,7 +61,6 @@ struct HostBoardConfig {
 
 class HostBoard {
  public:
-  static constexpr size_t kMaxProcesses = 16;
   static constexpr size_t kNumLeds = 4;
   static constexpr size_t kNumButtons = 4;
   static constexpr size_t kNumGpioPins = 8;
@@ -71,7 +78,9 @@ class HostBoard {
   HostBoard& operator=(const HostBoard&) = delete;
 
   tock::Kernel& kernel() { return kernel_; }
-  std::span<HostProcess> hosts() { return hosts_; }
+  // One HostProcess per slot of kernel().processes(), same index.
+  std::span<HostProcess> hosts() { return {hosts_.get(), num_processes_}; }
+  size_t max_processes() const { return num_processes_; }
   HostLeds& leds() { return leds_; }
   HostButtons& buttons() { return buttons_; }
   HostGpioBank& gpio() { return gpio_pins_; }
@@ -91,9 +100,10 @@ class HostBoard {
   tock::MemoryAllocationCapability memory_cap_ = tock::CapabilityFactory::MemoryAllocation();
   tock::DeferredCallCapability deferred_call_cap_ = tock::CapabilityFactory::DeferredCall();
 
-  // Kernel: process table, one hosted platform per slot, driver table.
-  std::array<tock::Process, kMaxProcesses> processes_;
-  std::array<HostProcess, kMaxProcesses> hosts_;
+  // Kernel: process table, one hosted platform per slot (sized at start), driver table.
+  size_t num_processes_;
+  std::unique_ptr<tock::Process[]> processes_;
+  std::unique_ptr<HostProcess[]> hosts_;
   tock::DriverTable<16> drivers_;
   tock::Kernel kernel_;
 

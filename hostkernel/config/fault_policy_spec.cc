@@ -1,7 +1,8 @@
 // Parsing of --fault-policy; see fault_policy_spec.h.
 #include "hostkernel/config/fault_policy_spec.h"
 
-#include "absl/strings/numbers.h"
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -14,12 +15,27 @@ absl::StatusOr<FaultPolicySpec> ParseFaultPolicy(absl::string_view text) {
   if (text == "restart") return FaultPolicySpec{FaultPolicySpec::Kind::kRestart, 0};
   absl::string_view count = text;
   if (absl::ConsumePrefix(&count, "restart:")) {
-    uint32_t n = 0;
-    if (absl::SimpleAtoi(count, &n) && n >= 1) {
-      return FaultPolicySpec{FaultPolicySpec::Kind::kRestart, n};
+    // Decimal digits only, counted wide (capped just above the maximum) so that a count over
+    // the 32-bit maximum gets its own message.
+    bool digits = !count.empty();
+    uint64_t n = 0;
+    for (const char c : count) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      n = std::min<uint64_t>(n * 10 + static_cast<uint64_t>(c - '0'), kMaxRestartCount + 1ull);
     }
-    return absl::InvalidArgumentError(
-        absl::StrCat("fault policy '", text, "': restart count must be a number >= 1"));
+    if (digits && n > kMaxRestartCount) {
+      return absl::InvalidArgumentError(absl::StrCat("fault policy '", text, "': restart count ",
+                                                     count, " is over the maximum of ",
+                                                     kMaxRestartCount));
+    }
+    if (digits && n >= 1) {
+      return FaultPolicySpec{FaultPolicySpec::Kind::kRestart, static_cast<uint32_t>(n)};
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        "fault policy '", text, "': restart count must be a number from 1 to ", kMaxRestartCount));
   }
   return absl::InvalidArgumentError(
       absl::StrCat("fault policy '", text, "' is not one of panic, stop, restart, restart:N"));

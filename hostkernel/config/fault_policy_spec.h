@@ -22,7 +22,10 @@ struct FaultPolicySpec {
   friend bool operator==(const FaultPolicySpec&, const FaultPolicySpec&) = default;
 };
 
-// "panic" | "stop" | "restart" | "restart:N" (N >= 1).
+// Largest N of restart:N: restart counts are 32-bit in the kernel (Process::restart_count).
+inline constexpr uint32_t kMaxRestartCount = 0xFFFFFFFFu;
+
+// "panic" | "stop" | "restart" | "restart:N" (1 <= N <= kMaxRestartCount).
 absl::StatusOr<FaultPolicySpec> ParseFaultPolicy(absl::string_view text);
 
 // The whole flag: comma-separated entries, at most one without "NAME=" (the default).

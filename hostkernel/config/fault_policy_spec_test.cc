@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace tockpp::hostkernel {
 namespace {
 
@@ -19,6 +21,23 @@ TEST(FaultPolicySpec, RejectsUnknownWordsAndBadCounts) {
   EXPECT_FALSE(ParseFaultPolicy("restart:0").ok());
   EXPECT_FALSE(ParseFaultPolicy("restart:x").ok());
   EXPECT_FALSE(ParseFaultPolicy("").ok());
+}
+
+TEST(FaultPolicySpec, RestartCountsAreThirtyTwoBit) {
+  EXPECT_EQ(*ParseFaultPolicy("restart:70000"), (FaultPolicySpec{Kind::kRestart, 70000}));
+  EXPECT_EQ(*ParseFaultPolicy("restart:4294967295"),
+            (FaultPolicySpec{Kind::kRestart, 4294967295u}));
+  for (const char* text : {"restart:4294967296", "restart:99999999999999999999999"}) {
+    auto spec = ParseFaultPolicy(text);
+    ASSERT_FALSE(spec.ok()) << text;
+    EXPECT_NE(spec.status().message().find("is over the maximum of 4294967295"), std::string::npos)
+        << spec.status();
+  }
+  auto signed_count = ParseFaultPolicy("restart:+5");
+  ASSERT_FALSE(signed_count.ok());
+  EXPECT_NE(signed_count.status().message().find("a number from 1 to 4294967295"),
+            std::string::npos)
+      << signed_count.status();
 }
 
 TEST(FaultPolicyTable, PerAppOverridesWinOverTheDefault) {

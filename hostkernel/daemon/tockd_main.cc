@@ -25,6 +25,7 @@
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
 #include "hostkernel/daemon/fault_policies.h"
+#include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/loader/load_plan.h"
@@ -76,6 +77,9 @@ ABSL_FLAG(uint32_t, yield_spin_checks, 64,
 ABSL_FLAG(uint32_t, control_max_clients, 16,
           "control socket: connections open at once (one more gets 'error: too many clients'); "
           "0 = no limit");
+ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
+          "process slots: how many apps can be loaded at once, 1..256 (each slot costs 432 bytes "
+          "of tockd memory, each loaded app ~9 KiB more and 5 fds; see hostkernel/README.md)");
 ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
           "control socket: close a client that sends no command for this long (clients in "
           "watch or console mode are exempt); 0 = never");
@@ -103,6 +107,8 @@ constexpr const char kUsage[] =
     "  --flash-file-reset (erase and recreate the --flash-file, e.g. after it was refused)\n"
     "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
     "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
+    "  --max-processes=8 (1..256 process slots, 432 bytes each + per loaded app ~9 KiB\n"
+    "    and 5 fds; apps beyond the slots are not loaded; RLIMIT_NOFILE is checked)\n"
     "  --app-ram-max=8M  --total-ram-max=128M (RAM caps: one app, all apps together)\n"
     "  --strict (exit 2, starting nothing, if any app is refused)\n"
     "An app that cannot run here is refused with one line, 'tockd: not loading PATH (NAME):\n"
@@ -320,9 +326,14 @@ int Main(int argc, char** argv) {
     return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
   }
 
+  // Process slots (the board's table is sized from this at start).
+  const uint32_t max_processes = absl::GetFlag(FLAGS_max_processes);
+  if (max_processes < 1 || max_processes > kMaxProcessSlots) {
+    return Fail(absl::StrCat("--max-processes must be between 1 and ", kMaxProcessSlots));
+  }
   // Every app is read and checked before any process exists (hostkernel/loader).
   HostLoadLimits load_limits;
-  load_limits.max_processes = HostBoard::kMaxProcesses;
+  load_limits.max_processes = max_processes;
   {
     absl::StatusOr<uint64_t> app_ram = ParseByteSize(absl::GetFlag(FLAGS_app_ram_max));
     if (!app_ram.ok() || *app_ram == 0 || *app_ram > kHostProcessRamCeiling) {
@@ -353,6 +364,21 @@ int Main(int argc, char** argv) {
     return 1;  // every app has its line above
   }
   std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
+  // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
+  // anything is opened.
+  {
+    FdBudgetInput fd_input;
+    fd_input.open_at_start = CountOpenFds();
+    fd_input.apps = std::min<size_t>(images.size(), max_processes);
+    fd_input.console_socket = console_on_socket;
+    fd_input.control = !control_spec.empty();
+    fd_input.control_max_clients = control_options.max_clients;
+    fd_input.trace = !absl::GetFlag(FLAGS_trace).empty();
+    fd_input.flash_in_memory = absl::GetFlag(FLAGS_flash_file).empty();
+    if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
+      return Fail(std::string{fds.message()});
+    }
+  }
 
   // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
   // signalfd below) and not the app processes, which inherit the mask.
@@ -400,6 +426,7 @@ int Main(int argc, char** argv) {
   }
 
   HostBoardConfig board_config;
+  board_config.max_processes = max_processes;
   board_config.timeslice_us = static_cast<uint32_t>(absl::ToInt64Microseconds(timeslice));
   board_config.seed = absl::GetFlag(FLAGS_seed);
   const std::string pconsole = absl::GetFlag(FLAGS_process_console);
@@ -437,7 +464,7 @@ int Main(int argc, char** argv) {
                              reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
   // The processes' kernel boundaries outlive the board, whose processes point at them.
-  std::array<TracingBoundary, HostBoard::kMaxProcesses> boundaries;
+  std::vector<TracingBoundary> boundaries(max_processes);
   // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
   auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, board_config);
   HostBoard& board = *board_storage;
@@ -460,7 +487,7 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < boundaries.size(); ++i) {
     boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
   }
-  std::array<RunnableChild*, HostBoard::kMaxProcesses> children{};
+  std::vector<RunnableChild*> children(board.hosts().size());
   for (size_t i = 0; i < children.size(); ++i) {
     children[i] = &board.hosts()[i];
     board.hosts()[i].set_yield_checks(absl::GetFlag(FLAGS_yield_spin_checks));
@@ -506,6 +533,14 @@ int Main(int argc, char** argv) {
   size_t loaded = 0;
   for (const auto& image : images) {
     const FaultPolicySpec& spec = policies->For(image->name());
+    if (loaded == board.hosts().size()) {  // the plan keeps to the slots; never reached
+      const AppRefusal refusal{
+          image->source, EscapedName(image->name()),
+          absl::StrCat("no free process slot (--max-processes=", max_processes, ")")};
+      std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
+      ++refused_apps;
+      continue;
+    }
     HostProcess& host = board.hosts()[loaded];
     const tock::ProcessPlatform platform{host, boundaries[loaded], host};
     auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),

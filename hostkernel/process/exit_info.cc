@@ -5,9 +5,29 @@
 #include <string.h>
 
 #include "absl/strings/str_format.h"
+#include "hostkernel/abi/tock_launch.h"
 #include "hostkernel/sandbox/app_seccomp_policy.h"
 
 namespace tockpp::hostkernel {
+
+const char* LaunchExitReason(int status) {
+  switch (status) {
+    case TOCK_LAUNCH_EXIT_BAD_PARAMS:
+      return "no valid launch block on fd 4 (fds 3..7 not passed to the child?)";
+    case TOCK_LAUNCH_EXIT_MAP_FLASH:
+      return "cannot map the app's flash";
+    case TOCK_LAUNCH_EXIT_MAP_RAM:
+      return "cannot map the app's RAM";
+    case TOCK_LAUNCH_EXIT_MAP_CHANNEL:
+      return "cannot map the syscall channel page";
+    case TOCK_LAUNCH_EXIT_SIGNALS:
+      return "cannot install its fault handlers";
+    case TOCK_LAUNCH_EXIT_SECCOMP:
+      return "cannot install the seccomp filter";
+    default:
+      return nullptr;
+  }
+}
 
 std::string ExitInfo::Describe() const {
   std::string s;
@@ -29,7 +49,11 @@ std::string ExitInfo::Describe() const {
       s = "killed by the kernel: " + kernel_reason;
       break;
     case Cause::kLaunchFailed:
-      s = absl::StrFormat("launcher failed (status %d)", exit_code);
+      if (const char* reason = LaunchExitReason(exit_code); reason != nullptr) {
+        s = absl::StrFormat("launcher failed: %s (status %d)", reason, exit_code);
+      } else {
+        s = absl::StrFormat("launcher failed (status %d)", exit_code);
+      }
       break;
   }
   if (fault) {

@@ -11,6 +11,10 @@
 
 namespace tockpp::hostkernel {
 
+// What a launcher exit code (TOCK_LAUNCH_EXIT_*, tock_launch.h) means, in words, e.g.
+// "cannot map the app's RAM"; nullptr for any other status.
+const char* LaunchExitReason(int status);
+
 struct ExitInfo {
   enum class Cause {
     kExited,          // exit/exit_group without a Tock exit syscall; `exit_code` set

@@ -8,6 +8,8 @@
 #include <span>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/runtime/escaped_name.h"
+#include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
 
@@ -113,8 +115,13 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.app_yield_checks = yield_checks_;
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) {
+    // Load, restart and start all come here: the kernel only sees kFail, so say why now.
+    const absl::string_view why = child.status().message();
+    last_spawn_error_.assign(why.data(), why.size());
+    spdlog::error("app '{}': cannot start its process: {}", EscapedName(name_), last_spawn_error_);
     return tock::ErrorCode::kFail;
   }
+  last_spawn_error_.clear();
   child_ = *std::move(child);
   frame_ = args;
   if (observer_ != nullptr) {

@@ -98,6 +98,10 @@ class HostProcess final : public tock::ProcessMemory,
   }
   bool WantsCpu() const override { return child_ && child_->WantsCpu(); }
 
+  // Why the last spawn failed (LinuxProcess::Spawn's status message, e.g. "posix_spawn
+  // launcher: Resource temporarily unavailable"); empty after a successful one. Every failure
+  // is also logged at error level with the app's name.
+  const std::string& last_spawn_error() const { return last_spawn_error_; }
   LinuxProcess* child() const { return child_.get(); }
   AppMemory* memory() const { return memory_.get(); }
   // True when the child waits in the channel for the kernel (launched or in a syscall).
@@ -114,6 +118,7 @@ class HostProcess final : public tock::ProcessMemory,
   uint32_t app_break_ = 0;
   uint32_t kernel_break_ = 0;
   std::string name_;  // TBF package name, for ps/top
+  std::string last_spawn_error_;
   uint32_t yield_checks_ = 0;
 };
 

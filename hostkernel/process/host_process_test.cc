@@ -5,8 +5,13 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <array>
+#include <memory>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -15,6 +20,8 @@
 #include "kernel/capability_factory.h"
 #include "kernel/driver_table.h"
 #include "kernel/testing/test_driver.h"
+#include "spdlog/sinks/ostream_sink.h"
+#include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
 namespace {
@@ -196,6 +203,42 @@ TEST_F(HostProcessTest, FaultIsReportedAndRestartSpawnsAFreshChild) {
   EXPECT_EQ(observer_.going, 1);
   EXPECT_NE(host_.child()->pid(), first);
   RunToFirstTrap(p);
+}
+
+// A restart whose spawn fails (here: no fd left, RLIMIT_NOFILE) leaves the process faulted,
+// and the reason is logged with the app's name and the errno text.
+TEST_F(HostProcessTest, AFailedRespawnIsLoggedWithTheReason) {
+  tock::RestartFaultPolicy restart;
+  tock::Process& p = LoadAndRun(restart);
+  Puppet(PUPPET_WRITE32, 0x30000010, 1);
+  HostProcess::Trap t;
+  std::optional<ExitInfo> exit;
+  ASSERT_EQ(Wait(&t, &exit), HostProcess::Event::kNone);
+  ASSERT_TRUE(exit.has_value());
+
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "test", std::make_shared<spdlog::sinks::ostream_sink_st>(log)));
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  const int lowest_free = dup(0);
+  ASSERT_GE(lowest_free, 0);
+  close(lowest_free);
+  rlimit low = saved;
+  low.rlim_cur = static_cast<rlim_t>(lowest_free);  // every new fd fails with EMFILE
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &low), 0);
+  const tock::FaultOutcome outcome = kernel_.HandleFault(p, tock::FaultInfo{}, loop_cap_);
+  setrlimit(RLIMIT_NOFILE, &saved);
+  spdlog::set_default_logger(previous);
+
+  EXPECT_NE(outcome, tock::FaultOutcome::kRestarted);
+  EXPECT_EQ(p.state(), tock::ProcessState::kFaulted);
+  EXPECT_EQ(host_.child(), nullptr);
+  EXPECT_NE(log.str().find("app 'puppet': cannot start its process: "), std::string::npos)
+      << log.str();
+  EXPECT_NE(log.str().find("Too many open files"), std::string::npos) << log.str();
+  EXPECT_NE(host_.last_spawn_error().find("Too many open files"), std::string::npos);
 }
 
 TEST_F(HostProcessTest, ForbiddenSyscallBecomesAKilledFault) {

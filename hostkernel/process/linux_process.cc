@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -45,9 +46,10 @@ int PidfdSignal(int pidfd, int sig) {
 #define MFD_EXEC 0x0010U
 #endif
 
-// The launcher image in an executable, sealed memfd, created once; children
-// exec it as /proc/self/fd/N. Kept at fd >= 64 so the fixed target fds 3..7 of a
-// spawn can never clobber it.
+// The launcher image in an executable, sealed memfd, created once. A spawn moves it
+// to fd kExecFdInChild in the child and execs /proc/self/fd/8 from there, so its
+// own number here can be anything (it used to sit at >= 64, which made every
+// spawn need RLIMIT_NOFILE >= 70).
 absl::StatusOr<int> LauncherExecFd() {
   static std::once_flag once;
   static absl::StatusOr<int>* result = nullptr;
@@ -66,17 +68,34 @@ absl::StatusOr<int> LauncherExecFd() {
         return absl::ErrnoToStatus(errno, "write launcher");
       }
       fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
-      int high = fcntl(fd, F_DUPFD_CLOEXEC, 64);
-      if (high < 0) {
-        return absl::ErrnoToStatus(errno, "dup launcher fd");
-      }
-      return high;
+      return owner.Release();
     }());
   });
   return *result;
 }
 
 absl::Status Errno(const char* what) { return absl::ErrnoToStatus(errno, what); }
+
+// Where the launcher image sits in the child while it is exec'd (closed by the launcher).
+constexpr int kExecFdInChild = 8;
+
+}  // namespace
+
+std::array<int, kSpawnFds> SpawnTemporaryFds(const std::array<int, kSpawnFds>& sources) {
+  // The smallest numbers above every fixed target that are not a source: at most
+  // kSpawnFdCeiling - 1 (9 + 6 + 6 - 1 = 20), so a spawn needs RLIMIT_NOFILE >= 21 at most.
+  std::array<int, kSpawnFds> temps{};
+  int next = 3 + static_cast<int>(kSpawnFds);
+  for (int& t : temps) {
+    while (std::find(sources.begin(), sources.end(), next) != sources.end()) {
+      ++next;
+    }
+    t = next++;
+  }
+  return temps;
+}
+
+namespace {
 
 class SpawnAttrs {
  public:
@@ -168,22 +187,26 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
     return Errno("eventfd");
   }
 
-  // Move every source above all of them first, then onto the fixed numbers, so
-  // no dup2 clobbers a source and none is dup2(x, x) (which would keep CLOEXEC).
-  const int sources[] = {p->eventfd_.get(), launch.get(), memory.flash_fd(), memory.ram_fd(),
-                         channel.get()};
+  // The child's fds 3..7 (tock_launch.h) and the launcher image at kExecFdInChild: each source
+  // goes first to a free temporary number, then onto its fixed number, so no dup2 clobbers a
+  // source not yet moved and none is dup2(x, x) (which would keep CLOEXEC).
+  const std::array<int, kSpawnFds> sources = {p->eventfd_.get(), launch.get(),  memory.flash_fd(),
+                                              memory.ram_fd(),   channel.get(), *exec_fd};
   static_assert(TOCK_CHANNEL_EVENTFD == 3 && TOCK_LAUNCH_FD_LAUNCH == 4 &&
                 TOCK_LAUNCH_FD_FLASH == 5 && TOCK_LAUNCH_FD_RAM == 6 &&
-                TOCK_LAUNCH_FD_CHANNEL == 7);
-  const int base = std::max({*std::max_element(std::begin(sources), std::end(sources)), *exec_fd,
-                             TOCK_LAUNCH_FD_CHANNEL}) +
-                   1;
+                TOCK_LAUNCH_FD_CHANNEL == 7 && kExecFdInChild == 8);
+  const std::array<int, kSpawnFds> temps = SpawnTemporaryFds(sources);
   SpawnAttrs sa;
-  for (int i = 0; i < 5; ++i) {
-    posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], base + i);
+  for (size_t i = 0; i < kSpawnFds; ++i) {
+    if (int rc = posix_spawn_file_actions_adddup2(&sa.actions_, sources[i], temps[i]); rc != 0) {
+      return absl::ErrnoToStatus(rc, absl::StrFormat("posix_spawn: fd %d for the child", temps[i]));
+    }
   }
-  for (int i = 0; i < 5; ++i) {
-    posix_spawn_file_actions_adddup2(&sa.actions_, base + i, 3 + i);
+  for (size_t i = 0; i < kSpawnFds; ++i) {
+    const int target = 3 + static_cast<int>(i);
+    if (int rc = posix_spawn_file_actions_adddup2(&sa.actions_, temps[i], target); rc != 0) {
+      return absl::ErrnoToStatus(rc, absl::StrFormat("posix_spawn: fd %d for the child", target));
+    }
   }
   sigset_t none, all;
   sigemptyset(&none);
@@ -194,7 +217,7 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   posix_spawnattr_setpgroup(&sa.attr_, 0);
   posix_spawnattr_setflags(&sa.attr_,
                            POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-  const std::string path = absl::StrFormat("/proc/self/fd/%d", *exec_fd);
+  const std::string path = absl::StrFormat("/proc/self/fd/%d", kExecFdInChild);
   char arg0[] = "tock-app";
   char* argv[] = {arg0, nullptr};
   char* envp[] = {nullptr};

@@ -13,6 +13,8 @@
 
 #include <sys/types.h>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -47,6 +49,14 @@ struct LaunchSpec {
   // an app whose answers keep having to wake it stops checking (YieldSpinBudget).
   uint32_t app_yield_checks = 0;
 };
+
+// A spawn hands the child six fds: the five of tock_launch.h (3..7) and the launcher image
+// (8, exec'd as /proc/self/fd/8). Each passes through a temporary number first; these are the
+// smallest above 8 that are not a source, so at most 20: a spawn works at RLIMIT_NOFILE >= 21
+// whatever tockd's own fd numbers are (hostkernel/daemon/fd_budget.h counts those).
+inline constexpr size_t kSpawnFds = 6;
+inline constexpr size_t kSpawnFdCeiling = 21;  // RLIMIT_NOFILE a spawn itself needs at most
+std::array<int, kSpawnFds> SpawnTemporaryFds(const std::array<int, kSpawnFds>& sources);
 
 // One request copied out of the channel (the copy is the only read of `req`).
 struct ChannelRequest {

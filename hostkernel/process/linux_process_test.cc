@@ -5,7 +5,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "hostkernel/abi/tock_launch.h"
 #include "hostkernel/process/testdata/puppet_image.h"
 
 namespace tockpp::hostkernel {
@@ -539,6 +542,75 @@ TEST_F(LinuxProcessTest, SixteenProcessesLaunchSideBySide) {
     ASSERT_EQ(e.kind, Event::kRequest);
     EXPECT_EQ(e.req.arg[0], static_cast<uint32_t>(i));
   }
+}
+
+// Lowers RLIMIT_NOFILE's soft limit for one scope (the hard limit is left alone, so it can be
+// raised back).
+class ScopedFdLimit {
+ public:
+  explicit ScopedFdLimit(rlim_t soft) {
+    getrlimit(RLIMIT_NOFILE, &saved_);
+    rlimit r = saved_;
+    r.rlim_cur = soft;
+    ok_ = setrlimit(RLIMIT_NOFILE, &r) == 0;
+  }
+  ~ScopedFdLimit() { setrlimit(RLIMIT_NOFILE, &saved_); }
+  bool ok() const { return ok_; }
+
+ private:
+  rlimit saved_{};
+  bool ok_ = false;
+};
+
+TEST(SpawnTemporaryFdsTest, SmallestNumbersAboveTheTargetsThatAreNotSources) {
+  EXPECT_EQ(SpawnTemporaryFds({3, 4, 5, 6, 7, 8}), (std::array<int, 6>{9, 10, 11, 12, 13, 14}));
+  EXPECT_EQ(SpawnTemporaryFds({9, 11, 5, 13, 100, 10}),
+            (std::array<int, 6>{12, 14, 15, 16, 17, 18}));
+  // Worst case: every source in the way; still below 21.
+  EXPECT_EQ(SpawnTemporaryFds({9, 10, 11, 12, 13, 14}),
+            (std::array<int, 6>{15, 16, 17, 18, 19, 20}));
+}
+
+// A spawn used to move its fds above tockd's highest one (the launcher image sat at >= 64),
+// so it needed RLIMIT_NOFILE >= 70 and otherwise the launcher died with status 120.
+TEST_F(LinuxProcessTest, SpawnWorksAtAnFdLimitOfTwentyOne) {
+  ScopedFdLimit limit(kSpawnFdCeiling);
+  ASSERT_TRUE(limit.ok());
+  Launch();
+  EXPECT_EQ(ExpectRequest(kEcho, 5, 6, 7).req.arg[0], 6u);  // echo adds one
+}
+
+TEST_F(LinuxProcessTest, ASpawnThatCannotGetItsFdsSaysWhy) {
+  Launch();  // the launcher image and the seccomp filter exist from here on
+  std::vector<uint8_t> code = PuppetImage();
+  auto m = AppMemory::Create(kFlash, code, kRam, kRamSize);
+  ASSERT_TRUE(m.ok());
+  const int lowest_free = dup(0);
+  ASSERT_GE(lowest_free, 0);
+  close(lowest_free);
+  absl::StatusOr<std::unique_ptr<LinuxProcess>> p;
+  {
+    ScopedFdLimit limit(static_cast<rlim_t>(lowest_free));
+    ASSERT_TRUE(limit.ok());
+    p = LinuxProcess::Spawn(**m, {.entry = kFlash, .app_start = kFlash});
+  }
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("Too many open files"), std::string::npos) << p.status();
+}
+
+TEST(ExitInfoTest, LauncherExitCodesAreSaidInWords) {
+  ExitInfo e;
+  e.cause = ExitInfo::Cause::kLaunchFailed;
+  e.exit_code = TOCK_LAUNCH_EXIT_BAD_PARAMS;
+  EXPECT_EQ(e.Describe(),
+            "launcher failed: no valid launch block on fd 4 (fds 3..7 not passed to the "
+            "child?) (status 120)");
+  e.exit_code = TOCK_LAUNCH_EXIT_MAP_RAM;
+  EXPECT_EQ(e.Describe(), "launcher failed: cannot map the app's RAM (status 122)");
+  for (int code = TOCK_LAUNCH_EXIT_BAD_PARAMS; code <= TOCK_LAUNCH_EXIT_SECCOMP; ++code) {
+    EXPECT_NE(LaunchExitReason(code), nullptr) << code;
+  }
+  EXPECT_EQ(LaunchExitReason(1), nullptr);
 }
 
 TEST(AppMemoryTest, RejectsRegionsOverlappingTheLauncherOrChannel) {

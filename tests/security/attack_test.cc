@@ -180,7 +180,8 @@ const std::vector<std::string>& AllAttacks() {
 
 // Every attack again, all at once beside one bystander: each is contained on its own.
 TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
-  harness::TockdOptions options{.flags = {"--fault-policy=stop"}};
+  // 13 apps: more than the default 8 process slots.
+  harness::TockdOptions options{.flags = {"--fault-policy=stop", "--max-processes=16"}};
   for (const std::string& a : AllAttacks()) {
     options.apps.push_back("//tests/security/apps:" + a + ".tbf");
   }
@@ -201,7 +202,8 @@ TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
 // with the same cause, and the bystander is unaffected.
 TEST(AttackTest, RestartedAttackersStayContained) {
   constexpr int kRestarts = 2;
-  harness::TockdOptions options{.flags = {"--fault-policy=restart:" + std::to_string(kRestarts)}};
+  harness::TockdOptions options{
+      .flags = {"--fault-policy=restart:" + std::to_string(kRestarts), "--max-processes=16"}};
   for (const std::string& a : AllAttacks()) {
     options.apps.push_back("//tests/security/apps:" + a + ".tbf");
   }
