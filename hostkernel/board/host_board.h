@@ -88,6 +88,9 @@ class HostBoard {
   bool alarm_armed() const { return alarm_.IsArmed(); }
   // Some app waits for console input.
   bool console_read_pending() const { return console_.read_in_progress(); }
+  // Console input the console capsule received but no app got (its reader exited, a line
+  // error, a buffer shrunk mid-read); tockd logs increases.
+  uint64_t console_dropped_input_bytes() const { return console_.dropped_input_bytes(); }
 
   const tock::MainLoopCapability& main_loop_cap() const { return main_loop_cap_; }
   const tock::ProcessManagementCapability& management_cap() const { return management_cap_; }

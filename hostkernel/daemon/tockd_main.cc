@@ -128,6 +128,7 @@ class Daemon final : public HostRunner::Listener {
   bool exit_when_done() const { return exit_when_done_; }
   void set_tracer(Tracer* tracer) { tracer_ = tracer; }
   void set_control(ControlServer* control) { control_ = control; }
+  void set_board(const HostBoard* board) { board_ = board; }
   void Finish() { finished_ = true; }
   // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
   uint64_t wall_clock_preemptions() const { return preemptions_; }
@@ -205,6 +206,7 @@ class Daemon final : public HostRunner::Listener {
   // Reports every process whose state changed since the last step to the trace and to the
   // control socket's watchers ("process NAME STATE").
   void StepDone() override {
+    ReportConsoleInputNoAppGot();
     const auto processes = kernel_.processes();
     last_states_.resize(processes.size(), {0, tock::ProcessState::kUnused});
     for (size_t i = 0; i < processes.size(); ++i) {
@@ -227,7 +229,25 @@ class Daemon final : public HostRunner::Listener {
   }
 
  private:
+  // Console input the console capsule took but no app got (the reader exited or stopped
+  // reading mid-line): one warning per step in which some was lost.
+  void ReportConsoleInputNoAppGot() {
+    if (board_ == nullptr) {
+      return;
+    }
+    const uint64_t dropped = board_->console_dropped_input_bytes();
+    if (dropped != console_dropped_reported_) {
+      spdlog::warn(
+          "console: dropped {} input bytes (the app reading them exited or stopped reading; {} "
+          "so far)",
+          dropped - console_dropped_reported_, dropped);
+      console_dropped_reported_ = dropped;
+    }
+  }
+
   tock::Kernel& kernel_;
+  const HostBoard* board_ = nullptr;
+  uint64_t console_dropped_reported_ = 0;
   HostClock& clock_;
   VirtualClock* virtual_clock_;
   std::span<TracingBoundary> boundaries_;
@@ -471,6 +491,7 @@ int Main(int argc, char** argv) {
 
   Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
   daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
+  daemon.set_board(&board);
   std::unique_ptr<Tracer> tracer;
   std::optional<uint64_t> trace_tap;
   if (const std::string trace_path = absl::GetFlag(FLAGS_trace); !trace_path.empty()) {

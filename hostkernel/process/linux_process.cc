@@ -545,7 +545,11 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   }
   tock_fault_info f;
   std::memcpy(&f, const_cast<const tock_fault_info*>(&channel()->fault), sizeof(f));
-  if (f.valid == 1) {
+  // The record lives in the channel page, which the app can write: it is kept only when it
+  // names the signal Linux says killed the child, so an app cannot dress up an exit or a kill
+  // by the kernel as some other fault. (Within that signal the details remain the app's word.)
+  if (f.valid == 1 && e.cause == ExitInfo::Cause::kSignaled &&
+      f.signo == static_cast<uint32_t>(e.signal)) {
     e.fault = f;
   }
   return e;

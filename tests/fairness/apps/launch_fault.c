@@ -5,6 +5,7 @@ __asm__(
     "  .section .text.launch_fault_entry, \"ax\", @progbits\n"
     "  .globl launch_fault_entry\n"
     "  .type launch_fault_entry, @function\n"
+    "  .p2align 2\n" /* tockd refuses an entry that is not 4-byte aligned */
     "launch_fault_entry:\n"
     "  ud2\n"
     "  .size launch_fault_entry, . - launch_fault_entry\n"

@@ -7,6 +7,7 @@
   .section .start, "ax", @progbits
   .globl _start
   .type _start, @function
+  .p2align 4                  /* tockd refuses an entry that is not 4-byte aligned */
 _start:
   movl %edi, %r12d            /* r12 = app_start = &crt0 header (callee-saved) */
   movl %esi, %r13d            /* r13 = memory_start */
