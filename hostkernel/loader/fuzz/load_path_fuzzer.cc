@@ -60,12 +60,16 @@ constexpr uint64_t kTotalRamMax = 160u << 10;
 }
 
 void Check(bool ok, const char* what, const std::string& detail = {}) {
-  if (!ok) Fail(what, detail);
+  if (!ok) {
+    Fail(what, detail);
+  }
 }
 
 bool HasLetters(const std::string& s) {
   for (const char c : s) {
-    if (std::isalpha(static_cast<unsigned char>(c))) return true;
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      return true;
+    }
   }
   return false;
 }
@@ -116,7 +120,9 @@ struct World {
 
 int LowestFreeFd() {
   const int fd = dup(STDERR_FILENO);
-  if (fd >= 0) close(fd);
+  if (fd >= 0) {
+    close(fd);
+  }
   return fd;
 }
 
@@ -141,7 +147,9 @@ std::vector<std::vector<uint8_t>> SplitImages(const uint8_t* data, size_t size) 
   size_t start = 0;
   while (images.size() + 1 < kMaxImages) {
     const size_t sep = all.find(kSeparator, start);
-    if (sep == std::string_view::npos) break;
+    if (sep == std::string_view::npos) {
+      break;
+    }
     images.emplace_back(data + start, data + sep);
     start = sep + kSeparator.size();
   }
