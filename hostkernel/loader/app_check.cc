@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/runtime/escaped_name.h"
 #include "kernel/kernel_version.h"
 #include "tbf-tools/lib/integrity.h"
 #include "tbf-tools/lib/parser.h"
@@ -97,7 +98,7 @@ absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
       arch && !IsHostArch(*arch)) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "wrong architecture: built for %s (the file is named '%s'); this host runs x32 apps", *arch,
-        image.file_name));
+        EscapedName(image.file_name)));
   }
   if (info.has_kernel_version &&
       !tock::KernelVersionAccepts(info.kernel_major, info.kernel_minor)) {

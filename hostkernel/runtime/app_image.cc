@@ -92,7 +92,9 @@ void LoadTab(const std::string& path, const std::vector<uint8_t>& bytes, AppFile
   }
   for (const char* arch : kHostArchitectures) {
     for (const tbf::TabTbf* member : tbf::TbfsForArch(*tab, arch)) {
-      const std::string source = absl::StrCat(path, ":", member->member_name);
+      // A member's name comes from the bundle, so it is shown escaped (it is in every line
+      // about the app).
+      const std::string source = absl::StrCat(path, ":", EscapedName(member->member_name));
       auto image = MakeAppImage(source, member->bytes);
       if (!image.ok()) {
         out.refused.push_back({source, "?", std::string{image.status().message()}});
