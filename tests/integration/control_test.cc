@@ -114,7 +114,8 @@ TEST(ControlTest, InspectShowsSyscallsGrantsAndAllows) {
   ASSERT_TRUE(t.WaitForProcess(
       "echo",
       [](const harness::ProcessInfo& p) {
-        return p.state == "yielded" && p.allows.size() == 1 && p.allows[0].kind == "rw";
+        return (p.state == "yielded" || p.state == "yielded-for") && p.allows.size() == 1 &&
+               p.allows[0].kind == "rw";
       },
       &info));
   const harness::ProcessInfo* echo = &info;
