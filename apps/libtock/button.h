@@ -1,24 +1,12 @@
-/* Button driver (0x3): count, read, interrupts, and the state-change upcall. */
+/* Compatibility forward: the button API lives in libtock/interface/button.h,
+ * libtock/interface/syscalls/button_syscalls.h and libtock-sync/interface/button.h, as in
+ * upstream libtock-c.
+ */
 #ifndef TOCKPP_APPS_LIBTOCK_BUTTON_H_
 #define TOCKPP_APPS_LIBTOCK_BUTTON_H_
 
-#include "libtock/tock.h"
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-#define DRIVER_NUM_BUTTON 0x3u
-
-returncode_t libtock_button_count(int* count);
-returncode_t libtock_button_read(int button, int* pressed);
-returncode_t libtock_button_enable_interrupt(int button);
-returncode_t libtock_button_disable_interrupt(int button);
-/* Upcall args: (button_index, pressed 0/1, 0). */
-returncode_t libtock_button_set_upcall(subscribe_upcall cb, void* userdata);
-
-#ifdef __cplusplus
-}
-#endif
+#include "libtock-sync/interface/button.h"
+#include "libtock/interface/button.h"
+#include "libtock/interface/syscalls/button_syscalls.h"
 
 #endif /* TOCKPP_APPS_LIBTOCK_BUTTON_H_ */

@@ -1,23 +1,18 @@
-/* LED driver (0x2): count, on, off, toggle, read. */
+/* Compatibility forward: the LED API lives in libtock/interface/led.h and
+ * libtock/interface/syscalls/led_syscalls.h, as in upstream libtock-c.
+ */
 #ifndef TOCKPP_APPS_LIBTOCK_LED_H_
 #define TOCKPP_APPS_LIBTOCK_LED_H_
 
-#include "libtock/tock.h"
+#include "libtock/interface/led.h"
+#include "libtock/interface/syscalls/led_syscalls.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-#define DRIVER_NUM_LED 0x2u
-
-returncode_t libtock_led_count(int* count);
-returncode_t libtock_led_on(int led);
-returncode_t libtock_led_off(int led);
-returncode_t libtock_led_toggle(int led);
-returncode_t libtock_led_read(int led, int* on);
-
-#ifdef __cplusplus
+/* Older tockpp name, not in libtock-c: reads LED `led`'s state (command 4) into *on (0/1). */
+static inline returncode_t libtock_led_read(int led, int* on) {
+  uint32_t v = 0;
+  int rc = tock_command_return_u32_to_returncode(command(DRIVER_NUM_LED, 4, led, 0), &v);
+  if (rc == RETURNCODE_SUCCESS) *on = (int)v;
+  return (returncode_t)rc;
 }
-#endif
 
 #endif /* TOCKPP_APPS_LIBTOCK_LED_H_ */

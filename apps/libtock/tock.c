@@ -6,23 +6,47 @@
 
 #include "libtock/arch/syscall_backend.h"
 
-static bool is_failure_variant(uint32_t variant) { return variant <= TOCK_SYSCALL_FAILURE_U64; }
+/* Called when the kernel answers with a return variant the system call class cannot produce
+ * (TRD104 fixes one success and one failure variant per class): as libtock-c, give up. */
+static void bad_variant(void) __attribute__((noreturn));
+static void bad_variant(void) { tock_exit(1); }
 
-int tock_status_to_returncode(statuscode_t status) { return -(int)status; }
+returncode_t tock_status_to_returncode(statuscode_t status) { return (returncode_t)(-(int)status); }
 
-int tock_command_return_novalue_to_returncode(syscall_return_t ret) {
-  if (ret.type == TOCK_SYSCALL_SUCCESS) return RETURNCODE_SUCCESS;
-  if (is_failure_variant(ret.type)) return tock_status_to_returncode((statuscode_t)ret.data[0]);
+/* The command conversions share this: `expected` is the one success variant the caller can
+ * unpack; plain Failure carries the status in data[0]; anything else is EBADRVAL. */
+static int command_variant_to_returncode(syscall_return_t ret, syscall_rtype_t expected) {
+  if (ret.type == expected) return RETURNCODE_SUCCESS;
+  if (ret.type == TOCK_SYSCALL_FAILURE) {
+    return tock_status_to_returncode((statuscode_t)ret.data[0]);
+  }
   return RETURNCODE_EBADRVAL;
 }
 
+int tock_command_return_novalue_to_returncode(syscall_return_t ret) {
+  return command_variant_to_returncode(ret, TOCK_SYSCALL_SUCCESS);
+}
+
 int tock_command_return_u32_to_returncode(syscall_return_t ret, uint32_t* value) {
-  if (ret.type == TOCK_SYSCALL_SUCCESS_U32) {
-    *value = ret.data[0];
-    return RETURNCODE_SUCCESS;
+  int rc = command_variant_to_returncode(ret, TOCK_SYSCALL_SUCCESS_U32);
+  if (rc == RETURNCODE_SUCCESS) *value = ret.data[0];
+  return rc;
+}
+
+int tock_command_return_u32_u32_to_returncode(syscall_return_t ret, uint32_t* value1,
+                                              uint32_t* value2) {
+  int rc = command_variant_to_returncode(ret, TOCK_SYSCALL_SUCCESS_U32_U32);
+  if (rc == RETURNCODE_SUCCESS) {
+    *value1 = ret.data[0];
+    *value2 = ret.data[1];
   }
-  if (is_failure_variant(ret.type)) return tock_status_to_returncode((statuscode_t)ret.data[0]);
-  return RETURNCODE_EBADRVAL;
+  return rc;
+}
+
+int tock_command_return_u64_to_returncode(syscall_return_t ret, uint64_t* value) {
+  int rc = command_variant_to_returncode(ret, TOCK_SYSCALL_SUCCESS_U64);
+  if (rc == RETURNCODE_SUCCESS) *value = ((uint64_t)ret.data[1] << 32) | ret.data[0];
+  return rc;
 }
 
 int tock_subscribe_return_to_returncode(subscribe_return_t ret) {
@@ -101,10 +125,7 @@ subscribe_return_t subscribe(uint32_t driver, uint32_t subscribe_num, subscribe_
     out.userdata = (void*)(uintptr_t)regs[3];
     out.status = (statuscode_t)regs[1];
   } else {
-    out.success = false;
-    out.callback = uc;
-    out.userdata = userdata;
-    out.status = TOCK_STATUSCODE_FAIL;
+    bad_variant();
   }
   return out;
 }
@@ -140,10 +161,7 @@ static allow_raw_t allow_raw(uint32_t cls, uint32_t driver, uint32_t allow, uint
     out.size = regs[3];
     out.status = (statuscode_t)regs[1];
   } else {
-    out.success = false;
-    out.ptr = ptr;
-    out.size = size;
-    out.status = TOCK_STATUSCODE_FAIL;
+    bad_variant();
   }
   return out;
 }
@@ -172,7 +190,7 @@ allow_userspace_r_return_t allow_userspace_read(uint32_t driver, uint32_t allow,
 
 /* ---- memop ---- */
 
-memop_return_t memop(uint32_t op_type, int arg1) {
+memop_return_t memop(uint32_t op_type, uintptr_t arg1) {
   uint32_t regs[4] = {op_type, (uint32_t)arg1, 0, 0};
   tock_arch_syscall(TOCK_SYSCALL_CLASS_MEMOP, regs);
   memop_return_t out;
@@ -182,17 +200,16 @@ memop_return_t memop(uint32_t op_type, int arg1) {
   } else if (regs[0] == TOCK_SYSCALL_SUCCESS_U32) {
     out.status = TOCK_STATUSCODE_SUCCESS;
     out.data = regs[1];
-  } else if (is_failure_variant(regs[0])) {
+  } else if (regs[0] == TOCK_SYSCALL_FAILURE) {
     out.status = (statuscode_t)regs[1];
     out.data = 0;
   } else {
-    out.status = TOCK_STATUSCODE_FAIL;
-    out.data = 0;
+    bad_variant();
   }
   return out;
 }
 
-static void* memop_address(uint32_t op, int arg) {
+static void* memop_address(uint32_t op, uintptr_t arg) {
   memop_return_t r = memop(op, arg);
   return r.status == TOCK_STATUSCODE_SUCCESS ? (void*)(uintptr_t)r.data : NULL;
 }
@@ -209,11 +226,11 @@ int tock_app_number_writeable_flash_regions(void) {
 }
 
 void* tock_app_writeable_flash_region_begins_at(int region_index) {
-  return memop_address(8, region_index);
+  return memop_address(8, (uintptr_t)region_index);
 }
 
 void* tock_app_writeable_flash_region_ends_at(int region_index) {
-  return memop_address(9, region_index);
+  return memop_address(9, (uintptr_t)region_index);
 }
 
 bool driver_exists(uint32_t driver) {
@@ -260,5 +277,16 @@ const char* tock_strrcode(returncode_t returncode) {
 }
 
 const char* tock_strerr(statuscode_t status) {
-  return tock_strrcode((returncode_t)tock_status_to_returncode(status));
+  return tock_strrcode(tock_status_to_returncode(status));
+}
+
+/* The C library's printf (declared here so the raw layer needs no header beyond its own). */
+int printf(const char* format, ...);
+
+void tock_expect(int expected, int actual, const char* file, unsigned line) {
+  if (expected == actual) return;
+  printf("TOCK_EXPECT failed at %s:%u: wanted %d, got %d (%s)\n", file, line, expected, actual,
+         tock_strrcode((returncode_t)actual));
+  /* libtock-c ends the app with exit(1); the C library's exit() ends in this syscall too. */
+  tock_exit(1);
 }

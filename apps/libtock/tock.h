@@ -28,7 +28,7 @@ typedef enum {
   TOCK_SYSCALL_SUCCESS_U32_U32 = 130,
   TOCK_SYSCALL_SUCCESS_U64 = 131,
   TOCK_SYSCALL_SUCCESS_U32_U32_U32 = 132,
-  TOCK_SYSCALL_SUCCESS_U64_U32 = 133,
+  TOCK_SYSCALL_SUCCESS_U32_U64 = 133,
 } syscall_rtype_t;
 
 /* C-style result: 0 success, -(ErrorCode) on failure. */
@@ -104,7 +104,7 @@ typedef struct {
 
 typedef struct {
   statuscode_t status;
-  uint32_t data; /* only meaningful when status is TOCK_STATUSCODE_SUCCESS */
+  uintptr_t data; /* only meaningful when status is TOCK_STATUSCODE_SUCCESS */
 } memop_return_t;
 
 /* Yield-WaitFor resumes with the awaited upcall's three arguments. */
@@ -127,10 +127,17 @@ typedef struct {
 /* Pass as the upcall to unsubscribe. */
 #define TOCK_NULL_UPCALL 0
 
-/* ---- conversions ---- */
-int tock_status_to_returncode(statuscode_t status);
+/* ---- conversions ----
+ * Each command conversion accepts exactly one success variant plus the plain Failure variant;
+ * any other variant yields RETURNCODE_EBADRVAL (the values are then left untouched).
+ */
+returncode_t tock_status_to_returncode(statuscode_t status);
 int tock_command_return_novalue_to_returncode(syscall_return_t ret);
 int tock_command_return_u32_to_returncode(syscall_return_t ret, uint32_t* value);
+int tock_command_return_u32_u32_to_returncode(syscall_return_t ret, uint32_t* value1,
+                                              uint32_t* value2);
+/* Success-u64: the low word is data[0], the high word data[1]. */
+int tock_command_return_u64_to_returncode(syscall_return_t ret, uint64_t* value);
 int tock_subscribe_return_to_returncode(subscribe_return_t ret);
 int tock_allow_rw_return_to_returncode(allow_rw_return_t ret);
 int tock_allow_ro_return_to_returncode(allow_ro_return_t ret);
@@ -169,7 +176,7 @@ __attribute__((warn_unused_result)) allow_userspace_r_return_t allow_userspace_r
                                                                                     size_t size);
 
 /* ---- memop (class 5) ---- */
-memop_return_t memop(uint32_t op_type, int arg1);
+memop_return_t memop(uint32_t op_type, uintptr_t arg1);
 void* tock_app_memory_begins_at(void);
 void* tock_app_memory_ends_at(void);
 void* tock_app_flash_begins_at(void);
@@ -184,6 +191,10 @@ bool driver_exists(uint32_t driver);
 
 const char* tock_strerr(statuscode_t status);
 const char* tock_strrcode(returncode_t returncode);
+
+/* Test helper: if `expected` != `actual`, prints where and both values, then exits with 1. */
+void tock_expect(int expected, int actual, const char* file, unsigned line);
+#define TOCK_EXPECT(_e, _a) tock_expect((_e), (_a), __FILE__, __LINE__)
 
 #ifdef __cplusplus
 }

@@ -22,8 +22,8 @@ int main(void) {
   int buttons = 0, pressed = -1;
   rc0 = libtock_button_count(&buttons);
   rc1 = libtock_button_read(0, &pressed);
-  rc2 = libtock_button_enable_interrupt(0);
-  rc3 = libtock_button_disable_interrupt(0);
+  rc2 = libtock_button_command_enable_interrupt(0);
+  rc3 = libtock_button_command_disable_interrupt(0);
   printf("button: %d %d %d %d pressed=%d count>0=%d\n", rc0, rc1, rc2, rc3, pressed, buttons > 0);
 
   int pins = 0, level = -1;

@@ -1,8 +1,9 @@
 /* blink: toggles LED 0 once per second forever (60 toggles in 60 s of virtual time),
  * sleeping on the alarm in between like upstream libtock-c's blink.
  */
+#include <libtock/interface/led.h>
+
 #include "libtock/alarm.h"
-#include "libtock/led.h"
 #include "libtock/printf.h"
 
 #ifndef BLINK_PERIOD_MS

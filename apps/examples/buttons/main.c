@@ -1,16 +1,15 @@
 /* buttons: every press of button i toggles LED i (mod LED count) and prints a line.
- * Work happens in the upcall; main only subscribes and then yields (crt0's loop).
+ * Work happens in the callback; main enables the buttons and then only yields.
  */
-#include "libtock/button.h"
-#include "libtock/led.h"
+#include <libtock/interface/button.h>
+#include <libtock/interface/led.h>
+
 #include "libtock/printf.h"
 
 static int led_count;
 
-static void button_changed(int button, int pressed, int unused, void* userdata) {
-  (void)unused;
-  (void)userdata;
-  if (!pressed) return;
+static void button_changed(returncode_t status, int button, bool pressed) {
+  if (status != RETURNCODE_SUCCESS || !pressed) return;
   int led = led_count > 0 ? button % led_count : 0;
   returncode_t rc = libtock_led_toggle(led);
   printf("buttons: button %d pressed, LED %d toggled (%s)\n", button, led, tock_strrcode(rc));
@@ -24,15 +23,10 @@ int main(void) {
     return -1;
   }
   if (libtock_led_count(&led_count) != RETURNCODE_SUCCESS) led_count = 0;
-  rc = libtock_button_set_upcall(button_changed, NULL);
-  if (rc != RETURNCODE_SUCCESS) {
-    printf("buttons: subscribe failed: %s\n", tock_strrcode(rc));
-    return -1;
-  }
   for (int i = 0; i < buttons; ++i) {
-    rc = libtock_button_enable_interrupt(i);
+    rc = libtock_button_notify_on_press(i, button_changed);
     if (rc != RETURNCODE_SUCCESS) printf("buttons: enable %d: %s\n", i, tock_strrcode(rc));
   }
   printf("buttons: ready, %d buttons, %d LEDs\n", buttons, led_count);
-  return 0; /* crt0 yields forever; the upcall does the work */
+  for (;;) yield(); /* the callback does the work; never return (main's return ends the app) */
 }

@@ -1,0 +1,18 @@
+/* LEDs (0x2): count them and switch one by index (0 .. count-1). */
+#pragma once
+
+#include "../tock.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+bool libtock_led_exists(void);
+returncode_t libtock_led_count(int* count);
+returncode_t libtock_led_on(int led_num);
+returncode_t libtock_led_off(int led_num);
+returncode_t libtock_led_toggle(int led_num);
+
+#ifdef __cplusplus
+}
+#endif
