@@ -125,7 +125,13 @@ static int arm_kernel(bool stop_if_idle) {
   }
   int rc = libtock_alarm_set_upcall(alarm_fired, NULL);
   if (rc != RETURNCODE_SUCCESS) return rc;
-  return libtock_alarm_command_set_absolute(pending->reference, pending->dt);
+  rc = libtock_alarm_command_set_absolute(pending->reference, pending->dt);
+  if (rc != RETURNCODE_ENOSUPPORT) return rc;
+  // A kernel without the absolute command (e.g. apps/testing's FakeKernel): arm relatively.
+  uint32_t now, expiration;
+  rc = libtock_alarm_command_read(&now);
+  if (rc != RETURNCODE_SUCCESS) return rc;
+  return libtock_alarm_command_set_relative(ticks_left(pending, now), &expiration);
 }
 
 static void alarm_fired(int kernel_now, int scheduled, int unused, void* opaque) {
