@@ -1,0 +1,16 @@
+/* Blocking GPIO primitive: Yield-WaitFor on the pin interrupt upcall. */
+#pragma once
+
+#include <libtock/peripherals/syscalls/gpio_syscalls.h>
+#include <libtock/tock.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Blocks until a GPIO interrupt; *pin = which pin, *value = its level (high = true). */
+returncode_t libtocksync_gpio_yield_wait_for(uint32_t* pin, bool* value);
+
+#ifdef __cplusplus
+}
+#endif

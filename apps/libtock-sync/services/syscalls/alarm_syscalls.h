@@ -1,0 +1,16 @@
+/* Blocking alarm primitive: Yield-WaitFor on the alarm upcall. */
+#pragma once
+
+#include <libtock/peripherals/syscalls/alarm_syscalls.h>
+#include <libtock/tock.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Blocks until the kernel's alarm fires (no callback runs). */
+returncode_t libtocksync_alarm_yield_wait_for(void);
+
+#ifdef __cplusplus
+}
+#endif
