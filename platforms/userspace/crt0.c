@@ -5,9 +5,11 @@
  * goes through the GOT that r9 points at. The kernel enters _start with r0 = the crt0 header
  * (start of the app binary in flash), r1 = memory start, r2 = memory length, r3 = app break,
  * sp = app break. Start-up: stack at the bottom of RAM, copy and fix the GOT, copy .data,
- * apply .rel.data (R_ARM_ABS32), zero .bss, set the break to the end of .bss, run main.
+ * apply .rel.data (R_ARM_ABS32), zero .bss, set the break to the end of .bss, then
+ * exit(main(0, NULL)) as upstream: main's return value is the exit completion code.
  */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "libtock/tock.h"
 
@@ -29,7 +31,7 @@ _Static_assert(sizeof(struct tock_crt0_header) == 40, "crt0 header is 40 bytes")
 #define TOCK_PIC_FLASH_BASE 0x80000000u
 #define R_ARM_ABS32 2u
 
-extern int main(void);
+extern int main(int argc, char* argv[]);
 void tock_crt0_cortex_m(const struct tock_crt0_header* hdr, uint32_t memory_start)
     __attribute__((noreturn, used));
 
@@ -78,6 +80,5 @@ void tock_crt0_cortex_m(const struct tock_crt0_header* hdr, uint32_t memory_star
   (void)memop(0, (int)bss_end);                               /* brk */
   (void)memop(10, (int)(memory_start + hdr->stack_size));     /* stack start (debug) */
   (void)memop(11, (int)bss_end);                              /* heap start (debug) */
-  main();
-  for (;;) yield();
+  exit(main(0, NULL));
 }
