@@ -12,7 +12,7 @@
 #include "format.h"
 
 #define FRAC_BITS 1074
-#define LIMBS 66                         /* 2112 bits >= 2098 */
+#define LIMBS 66                        /* 2112 bits >= 2098 */
 #define FRAC_LIMBS (FRAC_BITS / 32 + 1) /* 34: limb 33 holds fraction bits 1056..1073 */
 #define FRAC_TOP_SHIFT (FRAC_BITS % 32) /* 18 */
 

@@ -2,12 +2,12 @@
  * width and precision (digits or *), length modifiers hh h l ll j z t L. Output follows
  * newlib's (C99) rules: "(null)" for a NULL %s, %p as 0x + lowercase hex, "inf"/"nan".
  */
+#include "format.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-
-#include "format.h"
 
 enum {
   F_LEFT = 1,
@@ -256,15 +256,29 @@ int libc_format(libc_sink_fn put_fn, void* sink, const char* fmt, va_list ap) {
       case 'i': {
         long long v;
         switch (len) {
-          case L_HH: v = (signed char)va_arg(args, int); break;
-          case L_H: v = (short)va_arg(args, int); break;
-          case L_L: v = va_arg(args, long); break;
+          case L_HH:
+            v = (signed char)va_arg(args, int);
+            break;
+          case L_H:
+            v = (short)va_arg(args, int);
+            break;
+          case L_L:
+            v = va_arg(args, long);
+            break;
           case L_LL:
           case L_J:
-          case L_BIG_L: v = va_arg(args, long long); break;
-          case L_Z: v = (ptrdiff_t)va_arg(args, size_t); break;
-          case L_T: v = va_arg(args, ptrdiff_t); break;
-          default: v = va_arg(args, int); break;
+          case L_BIG_L:
+            v = va_arg(args, long long);
+            break;
+          case L_Z:
+            v = (ptrdiff_t)va_arg(args, size_t);
+            break;
+          case L_T:
+            v = va_arg(args, ptrdiff_t);
+            break;
+          default:
+            v = va_arg(args, int);
+            break;
         }
         unsigned long long mag = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
         format_integer(&o, conv, flags, width, prec, mag, v < 0);
@@ -276,15 +290,29 @@ int libc_format(libc_sink_fn put_fn, void* sink, const char* fmt, va_list ap) {
       case 'X': {
         unsigned long long v;
         switch (len) {
-          case L_HH: v = (unsigned char)va_arg(args, unsigned); break;
-          case L_H: v = (unsigned short)va_arg(args, unsigned); break;
-          case L_L: v = va_arg(args, unsigned long); break;
+          case L_HH:
+            v = (unsigned char)va_arg(args, unsigned);
+            break;
+          case L_H:
+            v = (unsigned short)va_arg(args, unsigned);
+            break;
+          case L_L:
+            v = va_arg(args, unsigned long);
+            break;
           case L_LL:
           case L_J:
-          case L_BIG_L: v = va_arg(args, unsigned long long); break;
-          case L_Z: v = va_arg(args, size_t); break;
-          case L_T: v = (size_t)va_arg(args, ptrdiff_t); break;
-          default: v = va_arg(args, unsigned); break;
+          case L_BIG_L:
+            v = va_arg(args, unsigned long long);
+            break;
+          case L_Z:
+            v = va_arg(args, size_t);
+            break;
+          case L_T:
+            v = (size_t)va_arg(args, ptrdiff_t);
+            break;
+          default:
+            v = va_arg(args, unsigned);
+            break;
         }
         format_integer(&o, conv, flags & ~(F_PLUS | F_SPACE), width, prec, v, false);
         break;
@@ -318,12 +346,22 @@ int libc_format(libc_sink_fn put_fn, void* sink, const char* fmt, va_list ap) {
       case 'n': {
         void* p = va_arg(args, void*);
         switch (len) {
-          case L_HH: *(signed char*)p = (signed char)o.count; break;
-          case L_H: *(short*)p = (short)o.count; break;
-          case L_L: *(long*)p = o.count; break;
+          case L_HH:
+            *(signed char*)p = (signed char)o.count;
+            break;
+          case L_H:
+            *(short*)p = (short)o.count;
+            break;
+          case L_L:
+            *(long*)p = o.count;
+            break;
           case L_LL:
-          case L_J: *(long long*)p = o.count; break;
-          default: *(int*)p = o.count; break;
+          case L_J:
+            *(long long*)p = o.count;
+            break;
+          default:
+            *(int*)p = o.count;
+            break;
         }
         break;
       }

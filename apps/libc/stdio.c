@@ -205,7 +205,9 @@ size_t fwrite(const void* ptr, size_t size, size_t count, FILE* f) {
   return failed ? 0 : count;
 }
 
-int fputs(const char* s, FILE* f) { return fwrite(s, 1, strlen(s), f) == 1 || *s == '\0' ? 0 : EOF; }
+int fputs(const char* s, FILE* f) {
+  return fwrite(s, 1, strlen(s), f) == 1 || *s == '\0' ? 0 : EOF;
+}
 
 int puts(const char* s) {
   size_t n = strlen(s);
@@ -244,8 +246,10 @@ int setvbuf(FILE* f, char* buf, int mode, size_t size) {
 void setbuf(FILE* f, char* buf) { setvbuf(f, buf, buf != NULL ? _IOFBF : _IONBF, BUFSIZ); }
 
 void perror(const char* s) {
-  if (s != NULL && *s != '\0') fprintf(stderr, "%s: %s\n", s, strerror(errno));
-  else fprintf(stderr, "%s\n", strerror(errno));
+  if (s != NULL && *s != '\0')
+    fprintf(stderr, "%s: %s\n", s, strerror(errno));
+  else
+    fprintf(stderr, "%s\n", strerror(errno));
 }
 
 /* ---- input ---- */

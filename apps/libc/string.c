@@ -219,45 +219,85 @@ char* strdup(const char* s) { return strndup(s, strlen(s)); }
 /* newlib's messages for the numbers errno.h defines. */
 char* strerror(int errnum) {
   switch (errnum) {
-    case 0: return "Success";
-    case EPERM: return "Not owner";
-    case ENOENT: return "No such file or directory";
-    case ESRCH: return "No such process";
-    case EINTR: return "Interrupted system call";
-    case EIO: return "I/O error";
-    case ENXIO: return "No such device or address";
-    case E2BIG: return "Arg list too long";
-    case ENOEXEC: return "Exec format error";
-    case EBADF: return "Bad file number";
-    case ECHILD: return "No children";
-    case EAGAIN: return "No more processes";
-    case ENOMEM: return "Not enough space";
-    case EACCES: return "Permission denied";
-    case EFAULT: return "Bad address";
-    case EBUSY: return "Device or resource busy";
-    case EEXIST: return "File exists";
-    case EXDEV: return "Cross-device link";
-    case ENODEV: return "No such device";
-    case ENOTDIR: return "Not a directory";
-    case EISDIR: return "Is a directory";
-    case EINVAL: return "Invalid argument";
-    case ENFILE: return "Too many open files in system";
-    case EMFILE: return "File descriptor value too large";
-    case ENOTTY: return "Not a character device";
-    case EFBIG: return "File too large";
-    case ENOSPC: return "No space left on device";
-    case ESPIPE: return "Illegal seek";
-    case EROFS: return "Read-only file system";
-    case EMLINK: return "Too many links";
-    case EPIPE: return "Broken pipe";
-    case EDOM: return "Mathematics argument out of domain of function";
-    case ERANGE: return "Result too large";
-    case ENOSYS: return "Function not implemented";
-    case ETIMEDOUT: return "Connection timed out";
-    case ENOTSUP: return "Not supported";
-    case EOVERFLOW: return "Value too large for defined data type";
-    case ECANCELED: return "Operation canceled";
-    case EILSEQ: return "Illegal byte sequence";
-    default: return "";
+    case 0:
+      return "Success";
+    case EPERM:
+      return "Not owner";
+    case ENOENT:
+      return "No such file or directory";
+    case ESRCH:
+      return "No such process";
+    case EINTR:
+      return "Interrupted system call";
+    case EIO:
+      return "I/O error";
+    case ENXIO:
+      return "No such device or address";
+    case E2BIG:
+      return "Arg list too long";
+    case ENOEXEC:
+      return "Exec format error";
+    case EBADF:
+      return "Bad file number";
+    case ECHILD:
+      return "No children";
+    case EAGAIN:
+      return "No more processes";
+    case ENOMEM:
+      return "Not enough space";
+    case EACCES:
+      return "Permission denied";
+    case EFAULT:
+      return "Bad address";
+    case EBUSY:
+      return "Device or resource busy";
+    case EEXIST:
+      return "File exists";
+    case EXDEV:
+      return "Cross-device link";
+    case ENODEV:
+      return "No such device";
+    case ENOTDIR:
+      return "Not a directory";
+    case EISDIR:
+      return "Is a directory";
+    case EINVAL:
+      return "Invalid argument";
+    case ENFILE:
+      return "Too many open files in system";
+    case EMFILE:
+      return "File descriptor value too large";
+    case ENOTTY:
+      return "Not a character device";
+    case EFBIG:
+      return "File too large";
+    case ENOSPC:
+      return "No space left on device";
+    case ESPIPE:
+      return "Illegal seek";
+    case EROFS:
+      return "Read-only file system";
+    case EMLINK:
+      return "Too many links";
+    case EPIPE:
+      return "Broken pipe";
+    case EDOM:
+      return "Mathematics argument out of domain of function";
+    case ERANGE:
+      return "Result too large";
+    case ENOSYS:
+      return "Function not implemented";
+    case ETIMEDOUT:
+      return "Connection timed out";
+    case ENOTSUP:
+      return "Not supported";
+    case EOVERFLOW:
+      return "Value too large for defined data type";
+    case ECANCELED:
+      return "Operation canceled";
+    case EILSEQ:
+      return "Illegal byte sequence";
+    default:
+      return "";
   }
 }

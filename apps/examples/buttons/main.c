@@ -34,5 +34,6 @@ int main(void) {
     if (rc != RETURNCODE_SUCCESS) printf("buttons: enable %d: %s\n", i, tock_strrcode(rc));
   }
   printf("buttons: ready, %d buttons, %d LEDs\n", buttons, led_count);
-  return 0; /* crt0 yields forever; the upcall does the work */
+  /* The upcall does the work; returning from main would exit the app (crt0: exit(main())). */
+  for (;;) yield();
 }

@@ -7,8 +7,7 @@
 #ifdef NDEBUG
 #define assert(expr) ((void)0)
 #else
-#define assert(expr) \
-  ((expr) ? (void)0 : __assert_func(__FILE__, __LINE__, __func__, #expr))
+#define assert(expr) ((expr) ? (void)0 : __assert_func(__FILE__, __LINE__, __func__, #expr))
 #endif
 
 #ifndef TOCKPP_LIBC_ASSERT_FUNC_
