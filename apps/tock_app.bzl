@@ -1,5 +1,9 @@
 """tock_app: builds one Tock userspace app (C, libtock) as an ELF and a TBF.
 
+Every app is compiled together with libtock and the app C library (//apps/libc: <stdio.h>,
+<stdlib.h>, <string.h>, ... on the include path with -isystem), -std=gnu11 like upstream
+libtock-c, so a folder of libtock-c-style C sources builds unchanged.
+
 Host (default): a freestanding, fixed-address x32 ELF (x86-64 code, 32-bit pointers) for tockd's app processes, linked with
 //apps/libtock/arch/host:layout.ld (binary at 0x10000100, RAM at 0x20000000, stack first).
 With cortex_m = True, under a Cortex-M board config (//apps:cortex_m: --config=qemu_mps2 /
@@ -27,9 +31,12 @@ _TBF_TOOL = "//tbf-tools:tbf"
 
 _HOST_CFLAGS = " ".join([
     "-mx32",
-    "-std=c11",
+    "-std=gnu11",
     "-ffreestanding",
     "-nostdinc",
+    # The app C library's headers (<stdio.h>, <stdlib.h>, ...) first, then gcc's own
+    # freestanding ones (<stdint.h>, <stddef.h>, <stdarg.h>, <limits.h>, ...).
+    "-isystem apps/libc/include",
     "-isystem $$(gcc -mx32 -print-file-name=include)",
     "-fno-pie",
     "-no-pie",
@@ -59,8 +66,10 @@ _HOST_LDFLAGS = " ".join([
 
 def _sources_of(label_expr):
     # Shell snippet appending the .c/.S files among $(locations ...) to $$SRCS.
-    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) SRCS=\"$$SRCS $$f\";; esac; " +
-            "done; ")
+    # A file reached through two filegroups (e.g. //apps/libc:srcs directly and inside
+    # //apps/libtock:host_srcs) is compiled once.
+    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) case \" $$SRCS \" in " +
+            "*\" $$f \"*) ;; *) SRCS=\"$$SRCS $$f\";; esac;; esac; done; ")
 
 def tock_app(
         name,
@@ -92,6 +101,7 @@ def tock_app(
     """
     host_cmd = ("SRCS=''; " +
                 _sources_of("$(locations //apps/libtock:host_srcs)") +
+                _sources_of("$(locations //apps/libc:srcs)") +
                 "".join([_sources_of("$(locations " + s + ")") for s in srcs + deps]) +
                 "gcc " + _HOST_CFLAGS + " " + " ".join(copts) +
                 " -Wl,--defsym=STACK_SIZE=" + str(stack) + " " + _HOST_LDFLAGS +

@@ -51,12 +51,26 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   } else if (const ElfSection* s = elf.FindSection(".stack")) {
     stack = s->size;
   }
+  // elf2tab counts writable segments whose VMA differs from their LMA (.got/.data/.bss loaded
+  // from flash). We also count pure-RAM (filesz 0, VMA == LMA) writable segments, where a
+  // non-PIC link puts .bss, but not the bytes of the .stack section in them: the stack is
+  // added once below, as elf2tab does (userland_generic.ld gives .stack its own such segment).
+  const ElfSection* stack_section = elf.FindSection(".stack");
   uint64_t ram = 0;
   for (const ElfSegment& s : elf.segments()) {
     if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) continue;
-    // elf2tab counts writable segments whose VMA differs from their LMA; also count pure-RAM
-    // (filesz 0) writable segments, where a non-PIC link puts .bss.
-    if (s.vaddr != s.paddr || s.filesz == 0) ram += s.memsz;
+    if (s.vaddr != s.paddr) {
+      ram += s.memsz;
+    } else if (s.filesz == 0) {
+      uint64_t bytes = s.memsz;
+      if (stack_section != nullptr) {
+        const uint64_t lo = std::max<uint64_t>(s.vaddr, stack_section->addr);
+        const uint64_t hi = std::min<uint64_t>(uint64_t{s.vaddr} + s.memsz,
+                                               uint64_t{stack_section->addr} + stack_section->size);
+        if (hi > lo) bytes -= hi - lo;
+      }
+      ram += bytes;
+    }
   }
   ram += AlignUp(stack, 8) + AlignUp(o.app_heap, 4) + AlignUp(o.kernel_heap, 4);
   if (ram > 0xFFFFFFFFu) return absl::InvalidArgumentError("minimum RAM size overflows");

@@ -77,6 +77,52 @@ TEST(ElfToTbfTest, ReproducesUpstreamRiscvFixedAddressTbfByteForByte) {
   EXPECT_TRUE(*out == v) << "differs from upstream elf2tab output";
 }
 
+// An ELF shaped like a real link of a small app with upstream libtock-c's userland_generic.ld
+// (arm-none-eabi-gcc 12.2 / GNU ld 2.40, STACK_SIZE=2048): GNU ld gives the NOBITS .stack at
+// RAM 0 its own RW segment (VMA == LMA, filesz 0); .got/.data/.bss form one RW segment at VMA
+// 0x800 loaded from flash right after .text. elf2tab's minimum_ram_size counts only writable
+// segments with VMA != LMA (0x1ac = 428) plus align8(stack) + align4(app heap) +
+// align4(kernel heap) = 428 + 2048 + 1024 + 1024 = 4524: the stack once, not 6572.
+TEST(ElfToTbfTest, UpstreamGenericLayoutCountsStackOnceLikeElf2tab) {
+  ElfBuilder b;
+  b.machine = kEmArm;
+  b.entry = 0x80000029;
+  Bytes flash(0x54);
+  for (size_t i = 0; i < flash.size(); ++i) flash[i] = static_cast<uint8_t>(i + 1);
+  b.segments.push_back({0x00000000, 0x00000000, 6, 0x800, {}});  // .stack
+  b.segments.push_back({0x80000000, 0x80000000, 5, 0, flash});   // .crt0_header .text
+  b.segments.push_back({0x00000800, 0x80000054, 6, 0x1ac, Bytes(0x1c, 0xDA)});  // .got .data .bss
+  b.sections.push_back({".stack", kShtNobits, kShfWrite | kShfAlloc, 0, 0, 0, 0x800, {}});
+  b.sections.push_back({".crt0_header", 1, kShfAlloc, 1, 0, 0, 0x28, {}});
+  b.sections.push_back({".text", 1, 6, 1, 0x28, 0, 0x2c, {}});
+  b.sections.push_back({".got", 1, kShfWrite | kShfAlloc, 2, 0, 0, 0x14, {}});
+  b.sections.push_back({".data", 1, kShfWrite | kShfAlloc, 2, 0x14, 0, 0x8, {}});
+  b.sections.push_back({".bss", kShtNobits, kShfWrite | kShfAlloc, 2, 0x1c, 0, 0x190, {}});
+  b.sections.push_back({".rel.data", 9, 0, -1, 0, 0, 0, {0x18, 8, 0, 0, 2, 0, 0, 0}});
+  CreateOptions o;
+  o.package_name = "c_hello";
+  o.stack = 2048;
+  CreateReport rep;
+  auto out = Convert(b, o, &rep);
+  ASSERT_TRUE(out.ok()) << out.status();
+  auto h = ParseTbf(*out);
+  ASSERT_TRUE(h.ok()) << h.error().field;
+  // elf2tab: 16 base + 16 Main + 24 Program + 12 PackageName ("c_hello" padded to 8).
+  EXPECT_EQ(h->header_size, 68u);
+  EXPECT_EQ(rep.minimum_ram_size, 4524u);
+  EXPECT_EQ(h->minimum_ram_size(), 4524u);
+  EXPECT_EQ(h->init_fn_offset(), 0x29u);  // entry - flash origin, no protected trailer
+  // Header, 0x54 flash bytes, 0x1c .got/.data bytes, u32 length + 8 bytes of .rel.data.
+  EXPECT_EQ(h->binary_end_offset(), 68u + 0x54 + 0x1c + 4 + 8);
+  EXPECT_EQ(h->total_size, 512u);  // ARM: power of two, at least 512
+  EXPECT_FALSE(h->fixed_addresses);
+  // Taking .stack from the section (no --stack) gives the same.
+  o.stack.reset();
+  auto again = Convert(b, o);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(*again == *out);
+}
+
 // Host x32 app per the tockpp convention: binary (crt0 header first) at the lowest flash LMA,
 // .data LMA right after .text, RAM at 0x20000000 + stack.
 ElfBuilder HostApp(uint32_t data_lma_gap = 0) {
@@ -194,6 +240,20 @@ TEST(ElfToTbfTest, FixedAddressesRejectedForPicApp) {
   CreateOptions o;
   o.fixed_addresses = true;
   EXPECT_FALSE(Convert(b, o).ok());
+}
+
+// A pure-RAM segment holding .stack and .bss together: only the .bss part counts from it.
+TEST(ElfToTbfTest, StackSharingAPureRamSegmentIsCountedOnce) {
+  ElfBuilder b = HostApp();
+  b.segments.push_back({0x20000000, 0x20000000, 6, 2048 + 96, {}});
+  b.sections.push_back({".stack", kShtNobits, kShfWrite | kShfAlloc, 2, 0, 0, 2048, {}});
+  CreateOptions o;
+  o.package_name = "hello";
+  o.stack = 2048;
+  CreateReport rep;
+  auto out = Convert(b, o, &rep);
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_EQ(rep.minimum_ram_size, 64u + 96 + 2048 + 1024 + 1024);
 }
 
 TEST(ElfFileTest, RejectsTruncatedAndNon32BitFiles) {

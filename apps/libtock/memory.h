@@ -1,10 +1,11 @@
-/* Process heap: move the app break with memop brk (0) / sbrk (1). The kernel zeroes newly
- * exposed memory and, on the host, unlocks its pages before the call returns.
+/* tockpp's older names for the program break; implemented by the app C library (apps/libc,
+ * unistd.c) next to the standard sbrk/brk of <unistd.h>.
  */
 #ifndef TOCKPP_APPS_LIBTOCK_MEMORY_H_
 #define TOCKPP_APPS_LIBTOCK_MEMORY_H_
 
 #include <stdint.h>
+#include <unistd.h>
 
 #include "libtock/tock.h"
 
@@ -16,7 +17,7 @@ extern "C" {
 returncode_t tock_brk(void* addr);
 /* Moves the break by `increment` bytes; returns the old break, or (void*)-1 on failure. */
 void* tock_sbrk(int32_t increment);
-/* newlib-style name for the same (what malloc implementations call). */
+/* newlib-style name for the same. */
 void* _sbrk(int increment);
 
 #ifdef __cplusplus

@@ -21,15 +21,18 @@ std::string Trace(const FakeKernel& k) {
   return t;
 }
 
-TEST(AppRunTest, HelloPrintsGreetingThenIdles) {
+// crt0 calls exit(main(0, NULL)) as upstream libtock-c: main's return value is the Tock exit
+// completion code.
+TEST(AppRunTest, HelloPrintsGreetingThenExitsWithMainsReturnValue) {
   FakeKernel k("hello");
-  EXPECT_EQ(k.Run(App("apps/examples/hello/hello.elf")), RunEnd::kIdle) << Trace(k);
+  EXPECT_EQ(k.Run(App("apps/examples/hello/hello.elf")), RunEnd::kExited) << Trace(k);
+  EXPECT_EQ(k.exit_code, 0u);
   EXPECT_EQ(k.console, "Hello, World!\n");
 }
 
 TEST(AppRunTest, Crt0SetsBreakAndReportsStackAndHeap) {
   FakeKernel k("hello");
-  ASSERT_EQ(k.Run(App("apps/examples/hello/hello.elf")), RunEnd::kIdle) << Trace(k);
+  ASSERT_EQ(k.Run(App("apps/examples/hello/hello.elf")), RunEnd::kExited) << Trace(k);
   ASSERT_GE(k.memops.size(), 3u);
   // brk to the end of .bss, then memop 10 (stack top = RAM start + 2048), 11 (heap start).
   EXPECT_EQ(k.memops[0].first, 0u);
@@ -41,7 +44,7 @@ TEST(AppRunTest, Crt0SetsBreakAndReportsStackAndHeap) {
 
 TEST(AppRunTest, CounterPrintsItsPackageNameTenTimes) {
   FakeKernel k("counter_b");
-  ASSERT_EQ(k.Run(App("apps/examples/counter/counter.elf")), RunEnd::kIdle) << Trace(k);
+  ASSERT_EQ(k.Run(App("apps/examples/counter/counter.elf")), RunEnd::kExited) << Trace(k);
   std::string expected;
   for (int i = 0; i < 10; ++i) expected += "counter_b: " + std::to_string(i) + "\n";
   expected += "counter_b: done\n";
@@ -81,7 +84,7 @@ TEST(AppRunTest, ButtonPressTogglesLedAndPrints) {
 
 TEST(AppRunTest, RngPrintsRequestedBytes) {
   FakeKernel k("rng");
-  ASSERT_EQ(k.Run(App("apps/examples/rng/rng.elf")), RunEnd::kIdle) << Trace(k);
+  ASSERT_EQ(k.Run(App("apps/examples/rng/rng.elf")), RunEnd::kExited) << Trace(k);
   ASSERT_EQ(k.console.rfind("rng: 16 bytes:", 0), 0u) << k.console;
   EXPECT_EQ(k.console.size(), std::string("rng: 16 bytes:").size() + 16 * 3 + 1);
 }
@@ -107,14 +110,14 @@ TEST(AppRunTest, LibtockSelftestTranscript) {
 
 TEST(AppRunTbfTest, HelloTbfStartsAtTheBinaryAfterA256ByteHeader) {
   FakeKernel k("unused");
-  EXPECT_EQ(k.Run(App("apps/examples/hello/hello.tbf")), RunEnd::kIdle) << Trace(k);
+  EXPECT_EQ(k.Run(App("apps/examples/hello/hello.tbf")), RunEnd::kExited) << Trace(k);
   EXPECT_EQ(k.app_start, 0x10000100u);
   EXPECT_EQ(k.console, "Hello, World!\n");
 }
 
 TEST(AppRunTbfTest, CounterReadsPackageNameFromItsRealTbfHeader) {
   FakeKernel k("unused");
-  ASSERT_EQ(k.Run(App("apps/examples/counter/counter_a.tbf")), RunEnd::kIdle) << Trace(k);
+  ASSERT_EQ(k.Run(App("apps/examples/counter/counter_a.tbf")), RunEnd::kExited) << Trace(k);
   EXPECT_EQ(k.console.rfind("counter_a: 0\ncounter_a: 1\n", 0), 0u) << k.console;
 }
 

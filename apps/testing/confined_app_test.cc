@@ -24,7 +24,8 @@ std::string Trace(const FakeKernel& k) {
 
 TEST(ConfinedAppTest, HelloPrintsThroughTheVdsoChannel) {
   FakeKernel k("hello");
-  EXPECT_EQ(k.RunConfined("apps/examples/hello/hello.tbf"), RunEnd::kIdle) << Trace(k);
+  EXPECT_EQ(k.RunConfined("apps/examples/hello/hello.tbf"), RunEnd::kExited) << Trace(k);
+  EXPECT_EQ(k.exit_code, 0u);  // exit(main())
   EXPECT_EQ(k.console, "Hello, World!\n");
 }
 

@@ -20,9 +20,13 @@ CORTEX_M_APP_CFLAGS = " ".join([
     "-msingle-pic-base",
     "-mpic-register=r9",
     "-mno-pic-data-is-text-relative",
-    "-std=c11",
+    "-std=gnu11",
     "-ffreestanding",
+    # No newlib: Debian's arm-none-eabi newlib is not position independent. The app C library
+    # (//apps/libc) comes first on the include path, then gcc's freestanding headers; the
+    # link is -nostdlib with only -lgcc (soft-float and division helpers, PIC-safe).
     "-nostdinc",
+    "-isystem apps/libc/include",
     "-isystem $$(" + _GCC + " -print-file-name=include)",
     "-fno-builtin-printf",
     "-fno-tree-loop-distribute-patterns",
@@ -37,19 +41,23 @@ CORTEX_M_APP_CFLAGS = " ".join([
 ])
 
 def _sources_of(label_expr):
-    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) SRCS=\"$$SRCS $$f\";; esac; " +
-            "done; ")
+    # A file reached through two filegroups (e.g. //apps/libc:srcs directly and inside
+    # //apps/libtock:host_srcs) is compiled once.
+    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) case \" $$SRCS \" in " +
+            "*\" $$f \"*) ;; *) SRCS=\"$$SRCS $$f\";; esac;; esac; done; ")
 
 # Labels a genrule building a Thumb-2 app needs in `srcs` besides the app's own files.
 CORTEX_M_APP_SRCS = [
     "//apps/libtock:cortex_m_srcs",
+    "//apps/libc:srcs",
     "//platforms/userspace:crt0.c",
     "//platforms/userspace:layout.ld",
 ]
 
 def cortex_m_compile_cmd(app_srcs, copts = [], stack = 2048):
-    """Genrule `cmd` that compiles libtock + crt0 + `app_srcs` (labels) into $@ (the ELF)."""
+    """Genrule `cmd` that compiles libtock + libc + crt0 + `app_srcs` (labels) into $@."""
     return ("SRCS=''; " + _sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
+            _sources_of("$(locations //apps/libc:srcs)") +
             "".join([_sources_of("$(locations " + s + ")") for s in app_srcs]) +
             _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
             " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +

@@ -28,5 +28,6 @@ int main(void) {
     if (rc != RETURNCODE_SUCCESS) printf("buttons: enable %d: %s\n", i, tock_strrcode(rc));
   }
   printf("buttons: ready, %d buttons, %d LEDs\n", buttons, led_count);
-  for (;;) yield(); /* the callback does the work; never return (main's return ends the app) */
+  /* The upcall does the work; returning from main would exit the app (crt0: exit(main())). */
+  for (;;) yield();
 }

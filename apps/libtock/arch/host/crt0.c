@@ -1,10 +1,12 @@
 /* C half of the x32 host crt0 (crt0.S): sets the break, loads .data from flash, zeroes
- * .bss, runs main, then yields forever like upstream libtock-c. Apps are linked at fixed
+ * .bss, then exit(main(0, NULL)) like upstream libtock-c: the app ends with main's return
+ * value as its completion code (after atexit handlers and a stdout flush). Apps are linked at fixed
  * addresses (layout.ld), so there is no GOT or relocation to fix up.
  */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "libtock/libc.h"
 #include "libtock/tock.h"
 
 /* The 40-byte libtock-c crt0 header at the start of the app binary (drivers-and-memory.md
@@ -24,7 +26,7 @@ struct tock_crt0_header {
 
 _Static_assert(sizeof(struct tock_crt0_header) == 40, "crt0 header is 40 bytes");
 
-extern int main(void);
+extern int main(int argc, char* argv[]);
 
 void tock_crt0_set_break(uint32_t app_break, uint32_t stack_top);
 void tock_crt0_start(const struct tock_crt0_header* hdr, uint32_t memory_start)
@@ -43,6 +45,5 @@ void tock_crt0_start(const struct tock_crt0_header* hdr, uint32_t memory_start) 
   memcpy((void*)(uintptr_t)(memory_start + hdr->data_start),
          (const void*)(uintptr_t)(app_start + hdr->data_sym_start), hdr->data_size);
   memset((void*)(uintptr_t)(memory_start + hdr->bss_start), 0, hdr->bss_size);
-  main();
-  for (;;) yield();
+  exit(main(0, NULL));
 }
