@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tbf-tools/lib/checksum.h"
@@ -152,9 +153,12 @@ TEST(LoadRefusalTest, NewlineInARefusedAppsNameIsEscaped) {
   EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1)) << t.Log();
   const std::vector<std::string> lines = LinesWith(t.Log(), "not loading " + odd);
   ASSERT_EQ(lines.size(), 1u) << t.Log();
-  EXPECT_EQ(lines[0], "tockd: not loading " + odd +
-                          " (x\\x0ay\\x0d\\x1b): RAM request of 4100 bytes is over the per-app "
-                          "limit of 4096 (--app-ram-max)");
+  // The figure is hello's minimum RAM, whatever the current build makes it.
+  EXPECT_TRUE(absl::StartsWith(
+      lines[0], "tockd: not loading " + odd + " (x\\x0ay\\x0d\\x1b): RAM request of "))
+      << lines[0];
+  EXPECT_TRUE(absl::EndsWith(lines[0], " bytes is over the per-app limit of 4096 (--app-ram-max)"))
+      << lines[0];
 }
 
 }  // namespace

@@ -706,7 +706,7 @@ class Generator {
     Loads("wfr_valid", cat, "upstream: a region inside the TBF",
           Make(add({2, U32s({0x1000, 0x100})})));
     Refused("wfr_past_total", cat, "upstream/lib: region must lie inside total_size",
-            Make(add({2, U32s({0x1F00, 0x200})})));
+            Make(add({2, U32s({0x7FFF00, 0x200})})));  // past any app's total_size
     Refused("wfr_offset_wraps", cat, "upstream/lib: region must lie inside total_size",
             Make(add({2, U32s({0xFFFFFFF0u, 0x20})})));
     Refused("wfr_size_huge", cat, "upstream/lib: region must lie inside total_size",
