@@ -61,8 +61,9 @@ def cortex_m_compile_cmd(app_srcs, copts = [], stack = 2048):
             "".join([_sources_of("$(locations " + s + ")") for s in app_srcs]) +
             _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
             " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +
-            " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
+            # Before -T: layout.ld's `DEFINED(STACK_SIZE)` only sees symbols defined earlier.
             " -Wl,--defsym=STACK_SIZE=" + str(stack) +
+            " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
             " -o $@ $(location //platforms/userspace:crt0.c) $$SRCS -lgcc")
 
 def cortex_m_app(
