@@ -53,19 +53,48 @@ Result<void> CmsdkUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
   rx_len_ = len;
   rx_pos_ = 0;
   regs_->ctrl.Modify(UartCtrl::kRxIntEnable.Set());
+  // A byte that arrived while no receive was pending raised its interrupt long ago (and it
+  // was acknowledged then): take it from the deferred call, or reception would stall.
+  if (regs_->state.IsSet(UartState::kRxFull)) {
+    deferred_.Set();
+  }
   return Result<void>::Ok();
 }
 
 Result<void> CmsdkUart::ReceiveAbort() {
   if (rx_buf_ == nullptr) return Result<void>::Ok();
   regs_->ctrl.Modify(UartCtrl::kRxIntEnable.Clear());
-  uint8_t* buf = rx_buf_;
-  size_t got = rx_pos_;
+  aborted_buf_ = rx_buf_;
+  aborted_len_ = rx_pos_;
   rx_buf_ = nullptr;
-  if (rx_client_ != nullptr) {
-    rx_client_->ReceivedBuffer(buf, got, ErrorCode::kCancel, tock::hil::uart::Error::kReset);
-  }
+  deferred_.Set();  // the client hears of it later, never inside its own call
   return ErrorCode::kBusy;
+}
+
+void CmsdkUart::HandleDeferredCall() {
+  if (aborted_buf_ != nullptr) {
+    uint8_t* buf = aborted_buf_;
+    aborted_buf_ = nullptr;
+    if (rx_client_ != nullptr) {
+      rx_client_->ReceivedBuffer(buf, aborted_len_, ErrorCode::kCancel,
+                                 tock::hil::uart::Error::kAborted);
+    }
+  }
+  DrainRx();
+}
+
+void CmsdkUart::DrainRx() {
+  while (rx_buf_ != nullptr && regs_->state.IsSet(UartState::kRxFull)) {
+    rx_buf_[rx_pos_++] = static_cast<uint8_t>(regs_->data.Read(UartData::kByte));
+    if (rx_pos_ == rx_len_) {
+      regs_->ctrl.Modify(UartCtrl::kRxIntEnable.Clear());
+      uint8_t* buf = rx_buf_;
+      rx_buf_ = nullptr;
+      if (rx_client_ != nullptr) {
+        rx_client_->ReceivedBuffer(buf, rx_len_, Result<void>::Ok(), tock::hil::uart::Error::kNone);
+      }
+    }
+  }
 }
 
 Result<void> CmsdkUart::SetParameters(const tock::hil::uart::Parameters& params) {
@@ -82,17 +111,7 @@ Result<void> CmsdkUart::SetParameters(const tock::hil::uart::Parameters& params)
 void CmsdkUart::HandleInterrupt() {
   auto status = regs_->intstatus.Get();
   regs_->intstatus.Set(status);  // acknowledge what we are about to handle
-  while (rx_buf_ != nullptr && regs_->state.IsSet(UartState::kRxFull)) {
-    rx_buf_[rx_pos_++] = static_cast<uint8_t>(regs_->data.Read(UartData::kByte));
-    if (rx_pos_ == rx_len_) {
-      regs_->ctrl.Modify(UartCtrl::kRxIntEnable.Clear());
-      uint8_t* buf = rx_buf_;
-      rx_buf_ = nullptr;
-      if (rx_client_ != nullptr) {
-        rx_client_->ReceivedBuffer(buf, rx_len_, Result<void>::Ok(), tock::hil::uart::Error::kNone);
-      }
-    }
-  }
+  DrainRx();
   if (tx_buf_ != nullptr) {
     FillTx();
     if (tx_pos_ == tx_len_ && !regs_->state.IsSet(UartState::kTxFull)) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "hil/uart.h"
+#include "kernel/deferred_call.h"
 #include "platforms/arch/cortex_m/registers.h"
 
 namespace tockpp::mps2 {
@@ -44,10 +45,14 @@ struct CmsdkUartRegisters {
   cm::ReadWrite<uint32_t> bauddiv;             // 0x10 (>= 16)
 };
 
-class CmsdkUart final : public tock::hil::uart::Uart {
+// Callbacks never run inside the caller's request: an abort, and bytes that were already
+// waiting when a receive starts, are delivered from a deferred call.
+class CmsdkUart final : public tock::hil::uart::Uart, public tock::DeferredCallClient {
  public:
-  constexpr CmsdkUart(uintptr_t base, uint32_t pclk_hz, unsigned rx_irq, unsigned tx_irq)
-      : regs_(base), pclk_hz_(pclk_hz), rx_irq_(rx_irq), tx_irq_(tx_irq) {}
+  CmsdkUart(uintptr_t base, uint32_t pclk_hz, unsigned rx_irq, unsigned tx_irq)
+      : regs_(base), pclk_hz_(pclk_hz), rx_irq_(rx_irq), tx_irq_(tx_irq) {
+    deferred_.RegisterClient(*this);
+  }
 
   // Enable TX/RX at `baud`; used before the HIL is (and for panics).
   void Init(uint32_t baud);
@@ -65,8 +70,12 @@ class CmsdkUart final : public tock::hil::uart::Uart {
   tock::Result<void> ReceiveAbort() override;
   tock::Result<void> SetParameters(const tock::hil::uart::Parameters& params) override;
 
+  void HandleDeferredCall() override;
+
  private:
   void FillTx();
+  // Moves waiting bytes into the pending receive; completes it when full.
+  void DrainRx();
 
   cm::StaticRef<CmsdkUartRegisters> regs_;
   uint32_t pclk_hz_;
@@ -80,6 +89,10 @@ class CmsdkUart final : public tock::hil::uart::Uart {
   uint8_t* rx_buf_ = nullptr;
   size_t rx_len_ = 0;
   size_t rx_pos_ = 0;
+  // An aborted receive, delivered (kCancel, kAborted) by the deferred call.
+  uint8_t* aborted_buf_ = nullptr;
+  size_t aborted_len_ = 0;
+  tock::DeferredCall deferred_;
 };
 
 }  // namespace tockpp::mps2
