@@ -71,9 +71,15 @@ absl::StatusOr<UniqueFd> ListenUnix(const std::string& path, int backlog) {
   if (!fd) {
     return absl::InternalError(absl::StrCat("socket: ", std::strerror(errno)));
   }
-  if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+  // Only tockd's own user may connect: the socket file is created 0600 whatever the umask
+  // (tockd is single-threaded, so changing the umask around bind affects nothing else).
+  const mode_t old_umask = ::umask(0177);
+  const int bound = ::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  const int bind_errno = errno;
+  ::umask(old_umask);
+  if (bound != 0) {
     return absl::FailedPreconditionError(
-        absl::StrCat("cannot bind ", path, ": ", std::strerror(errno)));
+        absl::StrCat("cannot bind ", path, ": ", std::strerror(bind_errno)));
   }
   if (::listen(fd.get(), backlog) != 0) {
     return absl::InternalError(absl::StrCat("listen ", path, ": ", std::strerror(errno)));

@@ -17,8 +17,9 @@ namespace tockpp::hostkernel {
 // "unix:PATH" -> PATH. Rejects other schemes, an empty path and paths too long for sun_path.
 absl::StatusOr<std::string> ParseUnixAddress(absl::string_view address);
 
-// A non-blocking, close-on-exec listening socket at `path`. A stale socket file left by a dead
-// tockd is replaced; any other existing file is an error.
+// A non-blocking, close-on-exec listening socket at `path`, created with mode 0600 (only this
+// user may connect). A stale socket file left by a dead tockd is replaced; any other existing
+// file is an error.
 absl::StatusOr<UniqueFd> ListenUnix(const std::string& path, int backlog = 16);
 
 // A blocking, close-on-exec connection to `path`.

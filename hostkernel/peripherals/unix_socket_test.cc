@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -100,6 +101,18 @@ struct Accepted {
   std::vector<UniqueFd> conns;
   void operator()(UniqueFd fd) { conns.push_back(std::move(fd)); }
 };
+
+TEST(ListenUnixTest, OnlyThisUserMayConnectWhateverTheUmask) {
+  const std::string path = TempSocketPath("mode");
+  const mode_t old = ::umask(0);  // the most permissive umask a caller could have
+  auto listening = ListenUnix(path);
+  ::umask(old);
+  ASSERT_TRUE(listening.ok()) << listening.status();
+  struct stat st {};
+  ASSERT_EQ(::lstat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ::unlink(path.c_str());
+}
 
 TEST(AcceptorTest, OutOfDescriptorsItStopsWatchingAndResumesWhenOneIsFree) {
   const std::string path = TempSocketPath("acc-emfile");
