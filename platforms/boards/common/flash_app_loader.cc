@@ -16,11 +16,15 @@ namespace {
 class Line {
  public:
   Line& Add(const char* s) {
-    while (*s != '\0') Put(*s++);
+    while (*s != '\0') {
+      Put(*s++);
+    }
     return *this;
   }
   Line& Add(const char* s, size_t n) {
-    for (size_t i = 0; i < n; ++i) Put(s[i]);
+    for (size_t i = 0; i < n; ++i) {
+      Put(s[i]);
+    }
     return *this;
   }
   Line& Dec(uint32_t v) {
@@ -30,22 +34,30 @@ class Line {
       digits[n++] = static_cast<char>('0' + v % 10);
       v /= 10;
     } while (v != 0);
-    while (n > 0) Put(digits[--n]);
+    while (n > 0) {
+      Put(digits[--n]);
+    }
     return *this;
   }
   Line& Hex(uint32_t v) {
     Add("0x");
-    for (int i = 0; i < 8; ++i) Put("0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF]);
+    for (int i = 0; i < 8; ++i) {
+      Put("0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF]);
+    }
     return *this;
   }
   void Send(LoadLog log) {
     Add("\r\n");
-    if (log != nullptr) log(text_, len_);
+    if (log != nullptr) {
+      log(text_, len_);
+    }
   }
 
  private:
   void Put(char c) {
-    if (len_ < sizeof(text_)) text_[len_++] = c;
+    if (len_ < sizeof(text_)) {
+      text_[len_++] = c;
+    }
   }
   char text_[200] = {};
   size_t len_ = 0;
@@ -147,7 +159,9 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
           .Add(parsed.error().field)
           .Add(can_skip ? ")" : "); the scan stops here")
           .Send(log);
-      if (!can_skip) break;
+      if (!can_skip) {
+        break;
+      }
       at += total;
       continue;
     }
