@@ -100,27 +100,45 @@ def cortex_m_app(
 def _concat_impl(ctx):
     out = ctx.outputs.out
     obj = ctx.outputs.obj
+    layout_map = ctx.actions.declare_file(ctx.label.name + ".map.txt")
     ctx.actions.run_shell(
         inputs = ctx.files.tbfs,
-        outputs = [out, obj],
-        command = ("out=$1; obj=$2; shift 2; cat \"$@\" > $out && " +
-                   "printf '\\0\\0\\0\\0\\0\\0\\0\\0' >> $out && " +
+        tools = [ctx.executable._packer],
+        outputs = [out, obj, layout_map],
+        command = ("out=$1; obj=$2; map=$3; start=$4; order=$5; packer=$6; shift 6; " +
+                   "$packer --start=$start --order=$order --out=$out --map=$map \"$@\" && " +
                    "printf '.section .apps, \"a\"\\n.incbin \"%s\"\\n' $out > $obj.S && " +
                    _GCC + " -mcpu=cortex-m4 -mthumb -mfloat-abi=soft -c $obj.S -o $obj && rm $obj.S"),
-        arguments = [out.path, obj.path] + [f.path for f in ctx.files.tbfs],
+        arguments = [out.path, obj.path, layout_map.path, ctx.attr.start, ctx.attr.order,
+                     ctx.executable._packer.path] + [f.path for f in ctx.files.tbfs],
         mnemonic = "AppsImage",
     )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles([out]))]
+    return [
+        DefaultInfo(files = depset([out]), runfiles = ctx.runfiles([out])),
+        OutputGroupInfo(map = depset([layout_map])),
+    ]
 
-# TBFs back to back, then zeros that end the kernel's scan (as an erased apps region would):
-# `out` as raw binary (for flashing / QEMU's loader device) and `obj` as an object file whose
-# section .apps a board's layout.ld places in its apps flash region. The TBFs are built for
-# `platform` (so tock_app targets are Thumb-2 even from a plain host build).
+# The TBFs packed by pack_apps.py as tockloader does for Cortex-M: each at an address that is a
+# multiple of its size rounded up to a power of two (the MPU's flash region), padding TBFs in the
+# gaps, then zeros that end the kernel's scan (as an erased apps region would). `start` is the
+# board's apps region address; `order` is "size_descending" (tockloader's Cortex-M default:
+# largest first, no padding for power-of-two sizes) or "given" (the `tbfs` order, padded).
+# Outputs `out` as raw binary (for flashing / QEMU's loader device), `obj` as an object file
+# whose section .apps a board's layout.ld places in its apps flash region, and the placement in
+# output group "map". The TBFs are built for `platform` (so tock_app targets are Thumb-2 even
+# from a plain host build).
 apps_image = rule(
     implementation = _concat_impl,
     attrs = {
         "tbfs": attr.label_list(allow_files = True, mandatory = True, cfg = board_transition),
         "platform": attr.label(mandatory = True),
+        "start": attr.string(default = "0x00040000"),
+        "order": attr.string(default = "size_descending", values = ["size_descending", "given"]),
+        "_packer": attr.label(
+            default = "//platforms/userspace:pack_apps",
+            executable = True,
+            cfg = "exec",
+        ),
         "_allowlist_function_transition": ALLOWLIST_ATTR,
         "out": attr.output(mandatory = True),
         "obj": attr.output(mandatory = True),

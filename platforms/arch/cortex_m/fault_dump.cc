@@ -59,13 +59,18 @@ const char* DescribeFault(const FaultInfo& f) {
 
 void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
                       const StoredState& state, const HwFrame* frame, const ProcessMap& map) {
+  DumpProcessFault(name, name_len, DescribeFault(fault), fault, state, frame, map);
+}
+
+void DumpProcessFault(const char* name, size_t name_len, const char* cause, const FaultInfo& fault,
+                      const StoredState& state, const HwFrame* frame, const ProcessMap& map) {
   PanicPrint("\r\nProcess ");
   PanicPrintN(name, name_len);
   PanicPrint(" had a fault\r\n---| App Status: ");
   PanicPrintN(name, name_len);
   PanicPrint(" |---\r\n");
   PanicPrint("Fault: ");
-  PanicPrint(DescribeFault(fault));
+  PanicPrint(cause);
   PanicPrint("\r\n");
   if (Cfsr::kMmarValid.Read(fault.cfsr)) PrintReg("Faulting address (MMFAR):", fault.mmfar);
   if (Cfsr::kBfarValid.Read(fault.cfsr)) PrintReg("Faulting address (BFAR):", fault.bfar);

@@ -34,6 +34,10 @@ struct ProcessMap {
 // r0-r12/sp/lr/pc/xpsr, memory bounds.
 void DumpProcessFault(const char* name, size_t name_len, const FaultInfo& fault,
                       const StoredState& state, const HwFrame* frame, const ProcessMap& map);
+// The same dump with the cause given in words (a fault the kernel decided, e.g. an invalid
+// system call, which raised no exception: the fault status registers are printed as read).
+void DumpProcessFault(const char* name, size_t name_len, const char* cause, const FaultInfo& fault,
+                      const StoredState& state, const HwFrame* frame, const ProcessMap& map);
 
 // Print and stop forever (interrupts off).
 [[noreturn]] void Panic(const char* why);

@@ -10,6 +10,7 @@
 #include "kernel/capability_factory.h"
 #include "kernel/deferred_call.h"
 #include "kernel/kernel.h"
+#include "kernel/syscall.h"
 #include "platforms/arch/cortex_m/cortex_m_process.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/mpu.h"
@@ -60,6 +61,12 @@ class KernelLoop {
       SwitchResult r = cm.Run();
       if (r.reason == SwitchReason::kSyscall) {
         tock::SyscallRegisters regs{r.args[0], r.args[1], r.args[2], r.args[3]};
+        // The kernel turns a syscall it cannot decode into a process fault (as upstream's
+        // arch layer does) inside HandleSyscall; dump it here first, as for any other fault,
+        // while the process's registers and memory are still those of the faulting svc.
+        if (p.state() == tock::ProcessState::kRunning && !tock::DecodeSyscall(r.svc, regs)) {
+          DumpInvalidSyscall(p, cm, r);
+        }
         tock::SyscallOutcome o = kernel_.HandleSyscall(p, r.svc, regs, loop_cap_);
         if (o == tock::SyscallOutcome::kPanic) Panic("invalid syscall under a panic fault policy");
         if (o == tock::SyscallOutcome::kDescheduled) break;
@@ -84,11 +91,23 @@ class KernelLoop {
     systick_.Reset();
   }
 
+  static ProcessMap MapOf(const tock::Process& p) {
+    return ProcessMap{p.flash_start(), p.flash_end(),           p.memory_start(),
+                      p.app_break(),   p.kernel_memory_break(), p.memory_end()};
+  }
+
+  void DumpInvalidSyscall(const tock::Process& p, CortexMProcess& cm, const SwitchResult& r) {
+    char cause[] = "invalid system call: svc 000 (no such syscall class)";
+    cause[25] = static_cast<char>('0' + r.svc / 100);
+    cause[26] = static_cast<char>('0' + r.svc / 10 % 10);
+    cause[27] = static_cast<char>('0' + r.svc % 10);
+    DumpProcessFault(p.name(), p.name_length(), cause, r.fault, cm.state(),
+                     UserBoundary::FrameOf(cm.state(), cm.memory()), MapOf(p));
+  }
+
   void Fault(tock::Process& p, CortexMProcess& cm, const SwitchResult& r) {
-    const ProcessMap map{p.flash_start(), p.flash_end(),           p.memory_start(),
-                         p.app_break(),   p.kernel_memory_break(), p.memory_end()};
     DumpProcessFault(p.name(), p.name_length(), r.fault, cm.state(),
-                     UserBoundary::FrameOf(cm.state(), cm.memory()), map);
+                     UserBoundary::FrameOf(cm.state(), cm.memory()), MapOf(p));
     if (kernel_.HandleFault(p, cm.ToKernelFault(r), loop_cap_) == tock::FaultOutcome::kPanic) {
       Panic("process fault under a panic fault policy");
     }

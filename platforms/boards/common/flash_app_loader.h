@@ -1,6 +1,9 @@
 // Finds the TBF apps stored back to back in a board's apps flash region (as upstream Tock does)
-// and loads each into the kernel with one CortexMProcess per slot. Stops at the first byte
-// range that is not a valid TBF (erased flash, zeros); skips padding TBFs.
+// and loads each into the kernel with one CortexMProcess per slot. Skips padding TBFs; stops at
+// erased flash or zeros, or at a header whose total_size cannot be trusted. Every app is
+// announced with "Loading process <name>"; one that is not loaded gets the reason on the same
+// line (": not loaded: <reason>"): malformed header, unaccepted kernel version, no free process
+// slot, flash region not aligned for the MPU, not enough RAM, or the kernel's refusal.
 // Trusted board code: takes the ProcessManagementCapability.
 #ifndef PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
 #define PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
@@ -23,7 +26,7 @@ struct LoadReport {
   size_t loaded = 0;  // accepted by the kernel
 };
 
-// Writes progress lines ("Loading process <name>") and errors through `log`.
+// Receives each complete line (ending "\r\n") of the load report; may be nullptr.
 using LoadLog = void (*)(const char* text, size_t len);
 
 // `descriptions` and `processes` must outlive the kernel (restart reuses them).
