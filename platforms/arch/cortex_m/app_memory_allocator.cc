@@ -13,18 +13,28 @@ inline constexpr uint64_t kInitialFrameBytes = 32;
 
 tock::Result<tock::MemoryAllocation> AppMemoryAllocator::Allocate(
     const tock::MemoryRequest& request) {
-  if (request.fixed_ram_address != tock::kNoFixedAddress) return tock::ErrorCode::kNoSupport;
-  if (next_ >= end_) return tock::ErrorCode::kNoMem;
+  if (request.fixed_ram_address != tock::kNoFixedAddress) {
+    return tock::ErrorCode::kNoSupport;
+  }
+  if (next_ >= end_) {
+    return tock::ErrorCode::kNoMem;
+  }
   // Like upstream, the initial break is the block start plus the app's initial size (here the
   // TBF minimum RAM, 8-byte aligned, at least the 32-byte exception frame), not rounded: the
   // MPU then opens one subregion past it (AllocateAppMemory).
   uint64_t app = (uint64_t{request.min_app_ram} + 7) & ~uint64_t{7};
-  if (app < kInitialFrameBytes) app = kInitialFrameBytes;
-  if (app + request.kernel_ram > end_ - next_) return tock::ErrorCode::kNoMem;
+  if (app < kInitialFrameBytes) {
+    app = kInitialFrameBytes;
+  }
+  if (app + request.kernel_ram > end_ - next_) {
+    return tock::ErrorCode::kNoMem;
+  }
   MpuConfig scratch;
   auto layout = AllocateAppMemory(next_, end_ - next_, 0, static_cast<uint32_t>(app),
                                   request.kernel_ram, scratch);
-  if (!layout) return tock::ErrorCode::kNoMem;
+  if (!layout) {
+    return tock::ErrorCode::kNoMem;
+  }
   tock::MemoryAllocation a;
   a.memory_start = layout->start;
   a.memory_len = layout->size;
