@@ -1,5 +1,6 @@
 // tock::ProcessMemory for Cortex-M boards: carves process RAM out of the board's app RAM range
-// in blocks the PMSAv7 MPU can protect (power-of-two size, aligned to it, grant region in the
+// in blocks the PMSAv7 MPU can protect (power-of-two size, aligned to half of it: two regions
+// as upstream Tock; grant region in the
 // top subregions). Addresses are identity-mapped: the kernel pointer is the app address.
 #ifndef PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
 #define PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_

@@ -1,8 +1,10 @@
 // PMSAv7 MPU region arithmetic (ARMv7-M ARM B3.5): which RBAR/RASR values protect a process.
 // Pure computation on a per-process MpuConfig; mpu.h writes a config into the hardware.
 // Rules: a region is 2^n bytes (n >= 5) aligned to its size; regions >= 256 bytes have eight
-// subregions that can be disabled one by one. App RAM is one region whose enabled subregions
-// end at (or just above) the app break; the grant region at the top stays disabled.
+// subregions that can be disabled one by one. Process RAM follows upstream Tock's Cortex-M MPU:
+// a power-of-two block (>= 512 bytes) covered by two regions of half its size (so 16
+// subregions of block/16), the enabled subregions growing from the bottom; the grant region at
+// the top stays disabled.
 #ifndef PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
 #define PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
 
@@ -51,7 +53,8 @@ struct MpuRegion {
 
 inline constexpr unsigned kMpuRegions = 8;
 inline constexpr unsigned kFlashRegion = 0;
-inline constexpr unsigned kRamRegion = 1;
+inline constexpr unsigned kRamRegion = 1;      // lower half of the process block
+inline constexpr unsigned kRamRegionHigh = 2;  // upper half
 inline constexpr uint32_t kMinSubregionRegion = 256;
 
 // One process's MPU state. `id` changes whenever the contents change so the driver can skip
@@ -59,6 +62,7 @@ inline constexpr uint32_t kMinSubregionRegion = 256;
 struct MpuConfig {
   std::array<MpuRegion, kMpuRegions> regions{};
   uint32_t id = 0;
+  uint32_t app_break = 0;  // the app break the RAM regions were last computed for
 };
 
 // Where a process's memory block landed.
@@ -74,22 +78,36 @@ struct AppMemoryLayout {
 // Flash: smallest region starting at `start` that covers at least `size` bytes.
 [[nodiscard]] bool SetFlashRegion(uint32_t start, uint32_t size, MpuConfig& config);
 
-// Picks a process memory block inside [unallocated_start, +unallocated_size) of at least
-// `min_size` bytes, big enough that the app's first `initial_app_size` bytes (rounded to a
-// subregion) and `initial_kernel_size` grant bytes at the top do not share a subregion.
-// Programs the RAM region so the app reaches exactly the subregions below its break.
+// Upstream's allocate_app_memory_region: a block of max(min_size, initial_app_size +
+// initial_kernel_size) bytes rounded up to a power of two (at least 512), placed at the first
+// multiple of half its size at or above `unallocated_start`. Enables
+// floor(initial_app_size / subregion) + 1 subregions (subregion = block / 16), so the word at
+// `start + initial_app_size` is accessible; if they would reach the initial kernel break
+// (block end - initial_kernel_size) the block is doubled once. nullopt if it does not fit.
 [[nodiscard]] std::optional<AppMemoryLayout> AllocateAppMemory(
     uint32_t unallocated_start, uint32_t unallocated_size, uint32_t min_size,
     uint32_t initial_app_size, uint32_t initial_kernel_size, MpuConfig& config);
 
-// Programs the RAM region for an already placed block [memory_start, +memory_len) (a power of
-// two aligned to its size, as AllocateAppMemory returns) and the current breaks.
+// Programs the RAM regions for an already placed block [memory_start, +memory_len) (a power of
+// two >= 512 aligned to half its size, as AllocateAppMemory returns) when a process (re)starts
+// with `app_break`: the allocation rule above (one subregion past the break) if that stays
+// below `kernel_break`, else the subregions up to the break (rounded up).
 [[nodiscard]] bool SetRamRegion(uint32_t memory_start, uint32_t memory_len, uint32_t app_break,
                                 uint32_t kernel_break, MpuConfig& config);
 
-// Moves the accessible part of RAM to end at `app_break` (rounded up to a subregion). Fails
-// (config unchanged) if that would expose memory at or above `kernel_break`.
+// Upstream's update_app_memory_region: the accessible part of RAM ends at `app_break` rounded
+// up to a subregion. Fails (config unchanged) if that would reach `kernel_break`. Deviation:
+// when the app break has not moved (a grant allocation lowering only `kernel_break`), the
+// subregions the app already has are kept while they stay below `kernel_break` (upstream
+// re-rounds; our initial break is often subregion-aligned, upstream's is start + 32, so
+// re-rounding would take back the word at the initial break here but not there).
 [[nodiscard]] bool UpdateAppMemory(uint32_t app_break, uint32_t kernel_break, MpuConfig& config);
+
+// End of the app-accessible RAM (the enabled subregions from the block start); 0 if none.
+[[nodiscard]] uint32_t AppAccessibleEnd(const MpuConfig& config);
+
+// Whether the process may access `addr` under `config` (any enabled region covers it).
+[[nodiscard]] bool ConfigCovers(const MpuConfig& config, uint32_t addr);
 
 }  // namespace tockpp::cortex_m
 
