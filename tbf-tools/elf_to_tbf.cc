@@ -26,11 +26,21 @@ void AddHeader(TbfWriter& w, const CreateOptions& o, const MainTlv& main,
   w.AddMain(main);
   w.AddProgram({main.init_fn_offset, main.protected_trailer_size, main.minimum_ram_size,
                 TbfWriter::kAutoBinaryEnd, o.app_version});
-  if (!o.package_name.empty()) w.AddPackageName(o.package_name);
-  for (const auto& r : wfrs) w.AddWriteableFlashRegion(r);
-  if (fixed) w.AddFixedAddresses(*fixed);
-  if (!perms.empty()) w.AddPermissions(perms);
-  if (o.kernel_version) w.AddKernelVersion(*o.kernel_version);
+  if (!o.package_name.empty()) {
+    w.AddPackageName(o.package_name);
+  }
+  for (const auto& r : wfrs) {
+    w.AddWriteableFlashRegion(r);
+  }
+  if (fixed) {
+    w.AddFixedAddresses(*fixed);
+  }
+  if (!perms.empty()) {
+    w.AddPermissions(perms);
+  }
+  if (o.kernel_version) {
+    w.AddKernelVersion(*o.kernel_version);
+  }
 }
 
 }  // namespace
@@ -58,7 +68,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   const ElfSection* stack_section = elf.FindSection(".stack");
   uint64_t ram = 0;
   for (const ElfSegment& s : elf.segments()) {
-    if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) continue;
+    if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) {
+      continue;
+    }
     if (s.vaddr != s.paddr) {
       ram += s.memsz;
     } else if (s.filesz == 0) {
@@ -67,31 +79,43 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
         const uint64_t lo = std::max<uint64_t>(s.vaddr, stack_section->addr);
         const uint64_t hi = std::min<uint64_t>(uint64_t{s.vaddr} + s.memsz,
                                                uint64_t{stack_section->addr} + stack_section->size);
-        if (hi > lo) bytes -= hi - lo;
+        if (hi > lo) {
+          bytes -= hi - lo;
+        }
       }
       ram += bytes;
     }
   }
   ram += AlignUp(stack, 8) + AlignUp(o.app_heap, 4) + AlignUp(o.kernel_heap, 4);
-  if (ram > 0xFFFFFFFFu) return absl::InvalidArgumentError("minimum RAM size overflows");
+  if (ram > 0xFFFFFFFFu) {
+    return absl::InvalidArgumentError("minimum RAM size overflows");
+  }
   rep.minimum_ram_size = static_cast<uint32_t>(ram);
 
   // Flash content: loadable segments with file bytes, in LMA order.
   std::vector<ElfSegment> flash;
   for (const ElfSegment& s : elf.segments()) {
-    if (s.type == kPtLoad && s.filesz > 0) flash.push_back(s);
+    if (s.type == kPtLoad && s.filesz > 0) {
+      flash.push_back(s);
+    }
   }
-  if (flash.empty()) return absl::InvalidArgumentError("ELF has no loadable segment with data");
+  if (flash.empty()) {
+    return absl::InvalidArgumentError("ELF has no loadable segment with data");
+  }
   std::stable_sort(flash.begin(), flash.end(),
                    [](const ElfSegment& a, const ElfSegment& b) { return a.paddr < b.paddr; });
   bool pic = false;
   for (const ElfSegment& s : flash) {
-    if ((s.flags & kPfX) && s.vaddr == kPicFlashAddress) pic = true;
+    if ((s.flags & kPfX) && s.vaddr == kPicFlashAddress) {
+      pic = true;
+    }
   }
 
   std::optional<FixedAddresses> fixed;
   if (o.fixed_addresses) {
-    if (pic) return absl::InvalidArgumentError("--fixed-addresses given but the app is PIC");
+    if (pic) {
+      return absl::InvalidArgumentError("--fixed-addresses given but the app is PIC");
+    }
     FixedAddresses f;
     f.start_process_flash = flash.front().paddr;
     std::optional<uint32_t> origin = elf.FindSymbol("_sram_origin");
@@ -105,9 +129,15 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
     } else {
       std::optional<uint32_t> lowest;
       for (const ElfSegment& s : elf.segments()) {
-        if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) continue;
-        if (s.vaddr == s.paddr && s.filesz != 0) continue;  // flash-resident
-        if (!lowest || s.vaddr < *lowest) lowest = s.vaddr;
+        if (s.type != kPtLoad || s.memsz == 0 || (s.flags & kPfW) == 0) {
+          continue;
+        }
+        if (s.vaddr == s.paddr && s.filesz != 0) {
+          continue;  // flash-resident
+        }
+        if (!lowest || s.vaddr < *lowest) {
+          lowest = s.vaddr;
+        }
       }
       if (!lowest) {
         return absl::InvalidArgumentError(
@@ -134,7 +164,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
         merged = true;
       }
     }
-    if (!merged) perms.push_back({driver, command / 64, uint64_t{1} << (command % 64)});
+    if (!merged) {
+      perms.push_back({driver, command / 64, uint64_t{1} << (command % 64)});
+    }
   }
 
   // Binary layout: segments at their LMA distance from the first one.
@@ -156,11 +188,15 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
     binary.resize(binary.size() + (s.paddr - last_end), 0);
     const uint32_t pos = static_cast<uint32_t>(binary.size());
     if (elf.entry() >= s.vaddr && elf.entry() - s.vaddr < s.filesz) {
-      if (entry_in_binary) return absl::InvalidArgumentError("entry point in two segments");
+      if (entry_in_binary) {
+        return absl::InvalidArgumentError("entry point in two segments");
+      }
       entry_in_binary = pos + (elf.entry() - s.vaddr);
     }
     for (const ElfSection& sec : elf.sections()) {
-      if (sec.size == 0 || !SectionInSegment(sec, s)) continue;
+      if (sec.size == 0 || !SectionInSegment(sec, s)) {
+        continue;
+      }
       if (sec.flags & kShfWrite) {
         if (const ElfSection* rel = elf.FindSection(".rel" + sec.name)) {
           auto d = elf.SectionData(*rel);
@@ -181,7 +217,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   }
   // Relocation block: u32 byte length, then the .rel.* data (elf2tab).
   const uint32_t rel_len = static_cast<uint32_t>(relocations.size());
-  for (int i = 0; i < 4; ++i) binary.push_back(static_cast<uint8_t>(rel_len >> (8 * i)));
+  for (int i = 0; i < 4; ++i) {
+    binary.push_back(static_cast<uint8_t>(rel_len >> (8 * i)));
+  }
   binary.insert(binary.end(), relocations.begin(), relocations.end());
 
   // Header size (values do not change it), then the protected region.
@@ -201,7 +239,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
     // Put the TBF start on the highest 256-byte boundary that leaves room for the header below
     // the binary (elf2tab aligns down the binary address; this also covers an aligned binary).
     const uint32_t flash_addr = fixed->start_process_flash;
-    if (flash_addr < header_size) return absl::InvalidArgumentError("flash address too low");
+    if (flash_addr < header_size) {
+      return absl::InvalidArgumentError("flash address too low");
+    }
     const uint32_t tbf_start = (flash_addr - header_size) & ~0xFFu;
     protected_size = flash_addr - tbf_start;
   }
@@ -221,9 +261,15 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   w.SetProtectedTrailer(std::vector<uint8_t>(trailer, 0));
   const size_t binary_size = binary.size();
   w.SetBinary(std::move(binary));
-  if (o.sha256) w.AddHashCredential(CredentialFormat::kSha256);
-  if (o.sha384) w.AddHashCredential(CredentialFormat::kSha384);
-  if (o.sha512) w.AddHashCredential(CredentialFormat::kSha512);
+  if (o.sha256) {
+    w.AddHashCredential(CredentialFormat::kSha256);
+  }
+  if (o.sha384) {
+    w.AddHashCredential(CredentialFormat::kSha384);
+  }
+  if (o.sha512) {
+    w.AddHashCredential(CredentialFormat::kSha512);
+  }
 
   // Footer reservation (elf2tab --minimum-footer-size): at least 8 bytes, 4-aligned.
   const uint32_t footers =
@@ -236,7 +282,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   const uint32_t content = w.ContentSize() + reserve;
   uint32_t total = content;
   if (machine == kEmArm) {
-    if (std::popcount(content) > 1) total = std::max<uint32_t>(std::bit_ceil(content), 512);
+    if (std::popcount(content) > 1) {
+      total = std::max<uint32_t>(std::bit_ceil(content), 512);
+    }
   } else if (machine == kEm386 || machine == kEmX86_64) {
     total = AlignUp(content, 4096);
   } else {
@@ -251,7 +299,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   rep.total_size = static_cast<uint32_t>(out.size());
   // Program TLV follows Main: its binary_end_offset field sits at byte 48.
   rep.binary_end_offset = Le32(&out[kBaseHeaderSize + 4 + kMainLength + 4 + 12]);
-  if (report) *report = rep;
+  if (report) {
+    *report = rep;
+  }
   return out;
 }
 

@@ -23,7 +23,9 @@ Bytes ReadVector(const std::string& name) {
 absl::StatusOr<Bytes> Convert(const ElfBuilder& b, const CreateOptions& o,
                               CreateReport* rep = nullptr) {
   auto elf = ElfFile::Parse(b.Build());
-  if (!elf.ok()) return elf.status();
+  if (!elf.ok()) {
+    return elf.status();
+  }
   return ElfToTbf(*elf, o, rep);
 }
 
@@ -88,7 +90,9 @@ TEST(ElfToTbfTest, UpstreamGenericLayoutCountsStackOnceLikeElf2tab) {
   b.machine = kEmArm;
   b.entry = 0x80000029;
   Bytes flash(0x54);
-  for (size_t i = 0; i < flash.size(); ++i) flash[i] = static_cast<uint8_t>(i + 1);
+  for (size_t i = 0; i < flash.size(); ++i) {
+    flash[i] = static_cast<uint8_t>(i + 1);
+  }
   b.segments.push_back({0x00000000, 0x00000000, 6, 0x800, {}});  // .stack
   b.segments.push_back({0x80000000, 0x80000000, 5, 0, flash});   // .crt0_header .text
   b.segments.push_back({0x00000800, 0x80000054, 6, 0x1ac, Bytes(0x1c, 0xDA)});  // .got .data .bss
@@ -130,7 +134,9 @@ ElfBuilder HostApp(uint32_t data_lma_gap = 0) {
   b.machine = kEmX86_64;
   b.entry = 0x10000080 + 40;
   Bytes text(200);
-  for (size_t i = 0; i < text.size(); ++i) text[i] = static_cast<uint8_t>(i);
+  for (size_t i = 0; i < text.size(); ++i) {
+    text[i] = static_cast<uint8_t>(i);
+  }
   b.segments.push_back({0x10000080, 0x10000080, 5, 0, text});
   b.segments.push_back({0x20000800, 0x10000080 + 200 + data_lma_gap, 6, 64, Bytes(16, 0xDA)});
   b.sections.push_back({".text", 1, 6, 0, 0, 0, 200, {}});
@@ -166,7 +172,9 @@ TEST(ElfToTbfTest, HostAppFixedAddressesPlaceHeaderOn256ByteBoundary) {
   // Order: Main, Program, PackageName, FixedAddresses, KernelVersion.
   TlvCursor c(std::span<const uint8_t>(*out).first(h->header_size));
   std::vector<uint16_t> types;
-  for (auto t = c.Next(); t.ok() && t.value(); t = c.Next()) types.push_back(t.value()->type);
+  for (auto t = c.Next(); t.ok() && t.value(); t = c.Next()) {
+    types.push_back(t.value()->type);
+  }
   EXPECT_EQ(types, (std::vector<uint16_t>{1, 9, 3, 5, 8}));
 }
 

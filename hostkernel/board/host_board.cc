@@ -13,7 +13,9 @@ namespace {
 template <size_t N>
 std::array<tock::hil::led::Led*, N> LedList(HostLeds& leds) {
   std::array<tock::hil::led::Led*, N> list{};
-  for (size_t i = 0; i < N; ++i) list[i] = &leds.led(i);
+  for (size_t i = 0; i < N; ++i) {
+    list[i] = &leds.led(i);
+  }
   return list;
 }
 

@@ -10,9 +10,15 @@
 namespace tockpp::hostkernel {
 
 absl::StatusOr<FaultPolicySpec> ParseFaultPolicy(absl::string_view text) {
-  if (text == "panic") return FaultPolicySpec{FaultPolicySpec::Kind::kPanic, 0};
-  if (text == "stop") return FaultPolicySpec{FaultPolicySpec::Kind::kStop, 0};
-  if (text == "restart") return FaultPolicySpec{FaultPolicySpec::Kind::kRestart, 0};
+  if (text == "panic") {
+    return FaultPolicySpec{FaultPolicySpec::Kind::kPanic, 0};
+  }
+  if (text == "stop") {
+    return FaultPolicySpec{FaultPolicySpec::Kind::kStop, 0};
+  }
+  if (text == "restart") {
+    return FaultPolicySpec{FaultPolicySpec::Kind::kRestart, 0};
+  }
   absl::string_view count = text;
   if (absl::ConsumePrefix(&count, "restart:")) {
     // Decimal digits only, counted wide (capped just above the maximum) so that a count over
@@ -53,7 +59,9 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
             absl::StrCat("--fault-policy: two defaults given ('", text, "')"));
       }
       auto spec = ParseFaultPolicy(entry);
-      if (!spec.ok()) return spec.status();
+      if (!spec.ok()) {
+        return spec.status();
+      }
       table.default_policy = *spec;
       have_default = true;
       continue;
@@ -64,7 +72,9 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
           absl::StrCat("--fault-policy: empty app name in '", entry, "'"));
     }
     auto spec = ParseFaultPolicy(entry.substr(eq + 1));
-    if (!spec.ok()) return spec.status();
+    if (!spec.ok()) {
+      return spec.status();
+    }
     table.per_app.emplace_back(std::string(name), *spec);
   }
   return table;
@@ -72,7 +82,9 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
 
 const FaultPolicySpec& FaultPolicyTable::For(absl::string_view app_name) const {
   for (const auto& [name, spec] : per_app) {
-    if (name == app_name) return spec;
+    if (name == app_name) {
+      return spec;
+    }
   }
   return default_policy;
 }

@@ -48,7 +48,9 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details,
   info.app_break = p.app_break();
   info.grant_start = p.kernel_memory_break();
   info.grant_size = p.kernel_memory_used();
-  if (!details) return info;
+  if (!details) {
+    return info;
+  }
   const tock::ProcessInspector inspector(p, cap);
   inspector.ForEachGrant([&info](const tock::GrantUsageInfo& g) {
     info.grants.push_back(GrantUsage{g.driver_num, g.size});
@@ -57,7 +59,9 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details,
     PendingUpcall out;
     out.driver = u.id.driver_num;
     out.subscribe_number = u.id.subscribe_num;
-    for (int i = 0; i < 3; ++i) out.args[i] = u.args[i];
+    for (int i = 0; i < 3; ++i) {
+      out.args[i] = u.args[i];
+    }
     info.pending_upcalls.push_back(out);
   });
   inspector.ForEachAllowedBuffer([&info](const tock::AllowedBufferInfo& a) {
@@ -76,7 +80,9 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details) {
 std::vector<ProcessInfo> KernelIntrospection::ListProcesses(bool details) {
   std::vector<ProcessInfo> out;
   for (const tock::Process& p : kernel_.processes()) {
-    if (p.state() == tock::ProcessState::kUnused) continue;
+    if (p.state() == tock::ProcessState::kUnused) {
+      continue;
+    }
     out.push_back(DescribeProcess(p, details, cap_));
   }
   return out;
@@ -86,17 +92,25 @@ tock::Process* KernelIntrospection::Find(absl::string_view app) const {
   uint32_t id = 0;
   const bool numeric = absl::SimpleAtoi(app, &id);
   for (tock::Process& p : kernel_.processes()) {
-    if (p.state() == tock::ProcessState::kUnused) continue;
+    if (p.state() == tock::ProcessState::kUnused) {
+      continue;
+    }
     // The raw name or the escaped one that ps shows.
-    if (absl::string_view(p.name(), p.name_length()) == app || EscapedName(p) == app) return &p;
-    if (numeric && p.id().id() == id) return &p;
+    if (absl::string_view(p.name(), p.name_length()) == app || EscapedName(p) == app) {
+      return &p;
+    }
+    if (numeric && p.id().id() == id) {
+      return &p;
+    }
   }
   return nullptr;
 }
 
 std::optional<ProcessInfo> KernelIntrospection::FindProcess(absl::string_view app) {
   const tock::Process* p = Find(app);
-  if (p == nullptr) return std::nullopt;
+  if (p == nullptr) {
+    return std::nullopt;
+  }
   return DescribeProcess(*p, /*details=*/true, cap_);
 }
 
@@ -105,13 +119,17 @@ absl::Status KernelIntrospection::Change(
     tock::Result<void> (tock::Kernel::*op)(tock::ProcessId,
                                            const tock::ProcessManagementCapability&)) {
   tock::Process* p = Find(app);
-  if (p == nullptr) return absl::NotFoundError(absl::StrCat("no process named '", app, "'"));
+  if (p == nullptr) {
+    return absl::NotFoundError(absl::StrCat("no process named '", app, "'"));
+  }
   const tock::Result<void> r = (kernel_.*op)(p->id(), cap_);
   if (!r.ok()) {
     return absl::FailedPreconditionError(
         absl::StrCat("cannot ", verb, " '", app, "' in state ", StateName(p->state())));
   }
-  if (after_change_) after_change_();
+  if (after_change_) {
+    after_change_();
+  }
   return absl::OkStatus();
 }
 
@@ -121,7 +139,9 @@ absl::Status KernelIntrospection::StopProcess(absl::string_view app) {
 
 absl::Status KernelIntrospection::StartProcess(absl::string_view app) {
   tock::Process* p = Find(app);
-  if (p != nullptr && p->IsStopped()) return Change(app, "resume", &tock::Kernel::ResumeProcess);
+  if (p != nullptr && p->IsStopped()) {
+    return Change(app, "resume", &tock::Kernel::ResumeProcess);
+  }
   return Change(app, "start", &tock::Kernel::StartProcess);
 }
 

@@ -31,9 +31,13 @@ bool ValidUtf8(std::span<const uint8_t> s) {
     } else {
       return false;
     }
-    if (s.size() - i - 1 < n) return false;
+    if (s.size() - i - 1 < n) {
+      return false;
+    }
     for (size_t k = 1; k <= n; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
+      if ((s[i + k] & 0xC0) != 0x80) {
+        return false;
+      }
       cp = (cp << 6) | (s[i + k] & 0x3F);
     }
     // Reject overlong forms, surrogates and values beyond U+10FFFF.
@@ -58,15 +62,21 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
   }
   switch (static_cast<TlvType>(t.type)) {
     case TlvType::kMain:
-      if (t.length != kMainLength) return Err(ErrorKind::kBadTlvLength, len_off, "main.length");
-      if (h.main) return Err(ErrorKind::kDuplicateTlv, t.offset, "main");
+      if (t.length != kMainLength) {
+        return Err(ErrorKind::kBadTlvLength, len_off, "main.length");
+      }
+      if (h.main) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "main");
+      }
       h.main = MainTlv{Le32(p), Le32(p + 4), Le32(p + 8)};
       return {};
     case TlvType::kProgram:
       if (t.length != kProgramLength) {
         return Err(ErrorKind::kBadTlvLength, len_off, "program.length");
       }
-      if (h.program) return Err(ErrorKind::kDuplicateTlv, t.offset, "program");
+      if (h.program) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "program");
+      }
       h.program = ProgramTlv{Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16)};
       return {};
     case TlvType::kWriteableFlashRegions: {
@@ -86,20 +96,30 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
       return {};
     }
     case TlvType::kPackageName:
-      if (h.package_name) return Err(ErrorKind::kDuplicateTlv, t.offset, "package_name");
-      if (!ValidUtf8(t.payload)) return Err(ErrorKind::kBadUtf8, data_off, "package_name");
+      if (h.package_name) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "package_name");
+      }
+      if (!ValidUtf8(t.payload)) {
+        return Err(ErrorKind::kBadUtf8, data_off, "package_name");
+      }
       h.package_name = t.payload;
       return {};
     case TlvType::kFixedAddresses:
       if (t.length != kFixedAddressesLength) {
         return Err(ErrorKind::kBadTlvLength, len_off, "fixed_addresses.length");
       }
-      if (h.fixed_addresses) return Err(ErrorKind::kDuplicateTlv, t.offset, "fixed_addresses");
+      if (h.fixed_addresses) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "fixed_addresses");
+      }
       h.fixed_addresses = FixedAddresses{Le32(p), Le32(p + 4)};
       return {};
     case TlvType::kPermissions: {
-      if (h.permissions) return Err(ErrorKind::kDuplicateTlv, t.offset, "permissions");
-      if (t.length < 2) return Err(ErrorKind::kBadTlvLength, len_off, "permissions.length");
+      if (h.permissions) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "permissions");
+      }
+      if (t.length < 2) {
+        return Err(ErrorKind::kBadTlvLength, len_off, "permissions.length");
+      }
       const uint16_t count = Le16(p);
       if (2u + static_cast<uint32_t>(count) * kPermissionEntrySize > t.length) {
         return Err(ErrorKind::kBadTlvLength, data_off, "permissions.count");
@@ -147,14 +167,18 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
       if (t.length != kKernelVersionLength) {
         return Err(ErrorKind::kBadTlvLength, len_off, "kernel_version.length");
       }
-      if (h.kernel_version) return Err(ErrorKind::kDuplicateTlv, t.offset, "kernel_version");
+      if (h.kernel_version) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "kernel_version");
+      }
       h.kernel_version = KernelVersion{Le16(p), Le16(p + 2)};
       return {};
     case TlvType::kShortId:
       if (t.length != kShortIdLength) {
         return Err(ErrorKind::kBadTlvLength, len_off, "short_id.length");
       }
-      if (h.short_id) return Err(ErrorKind::kDuplicateTlv, t.offset, "short_id");
+      if (h.short_id) {
+        return Err(ErrorKind::kDuplicateTlv, t.offset, "short_id");
+      }
       h.short_id = Le32(p);
       return {};
     case TlvType::kCredentials:
@@ -168,7 +192,9 @@ Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
 
 // Cross-field checks once all TLVs are known.
 Status CheckLayout(const TbfHeader& h, uint32_t main_off, uint32_t program_off) {
-  if (!h.main && !h.program) return {};
+  if (!h.main && !h.program) {
+    return {};
+  }
   // Report against whichever TLV supplied the values.
   const uint32_t off = h.program ? program_off : main_off;
   const char* trailer_field =
@@ -199,8 +225,12 @@ Status ParseFooters(std::span<const uint8_t> obj, TbfHeader& h) {
     if (left < 8) {
       // elf2tab pads with fewer than 8 zero bytes when no Reserved credential fits.
       bool zero = true;
-      for (uint32_t i = 0; i < left; ++i) zero = zero && obj[pos + i] == 0;
-      if (zero) return {};
+      for (uint32_t i = 0; i < left; ++i) {
+        zero = zero && obj[pos + i] == 0;
+      }
+      if (zero) {
+        return {};
+      }
       return Err(ErrorKind::kFooterOverrun, pos, "footer.tlv");
     }
     const uint16_t type = Le16(obj.data() + pos);
@@ -208,7 +238,9 @@ Status ParseFooters(std::span<const uint8_t> obj, TbfHeader& h) {
     if (type != static_cast<uint16_t>(TlvType::kCredentials)) {
       return Err(ErrorKind::kBadFooterType, pos, "footer.type");
     }
-    if (length < 4) return Err(ErrorKind::kBadCredentialLength, pos + 2, "credential.length");
+    if (length < 4) {
+      return Err(ErrorKind::kBadCredentialLength, pos + 2, "credential.length");
+    }
     if (length > left - kTlvHeaderSize) {
       return Err(ErrorKind::kFooterOverrun, pos + 2, "credential.length");
     }
@@ -218,7 +250,9 @@ Status ParseFooters(std::span<const uint8_t> obj, TbfHeader& h) {
     c.format = Le32(obj.data() + pos + 4);
     c.data = obj.subspan(pos + 8, length - 4u);
     const int32_t want = CredentialDataLength(c.format);
-    if (want == -2) return Err(ErrorKind::kBadCredentialFormat, pos + 4, "credential.format");
+    if (want == -2) {
+      return Err(ErrorKind::kBadCredentialFormat, pos + 4, "credential.format");
+    }
     if (want >= 0 && static_cast<uint32_t>(want) != c.data.size()) {
       return Err(ErrorKind::kBadCredentialLength, pos + 2, "credential.length");
     }
@@ -235,9 +269,13 @@ Status ParseFooters(std::span<const uint8_t> obj, TbfHeader& h) {
 
 Result<TbfHeader> ParseBaseHeader(std::span<const uint8_t> image) {
   TbfHeader h;
-  if (image.size() < 2) return Err(ErrorKind::kTruncated, 0, "base.version");
+  if (image.size() < 2) {
+    return Err(ErrorKind::kTruncated, 0, "base.version");
+  }
   h.version = Le16(image.data());
-  if (h.version != kTbfVersion) return Err(ErrorKind::kBadVersion, 0, "base.version");
+  if (h.version != kTbfVersion) {
+    return Err(ErrorKind::kBadVersion, 0, "base.version");
+  }
   if (image.size() < kBaseHeaderSize) {
     return Err(ErrorKind::kTruncated, static_cast<uint32_t>(image.size()), "base_header");
   }
@@ -250,7 +288,9 @@ Result<TbfHeader> ParseBaseHeader(std::span<const uint8_t> image) {
 
 Result<TbfHeader> ParseTbf(std::span<const uint8_t> image) {
   Result<TbfHeader> base = ParseBaseHeader(image);
-  if (!base.ok()) return base;
+  if (!base.ok()) {
+    return base;
+  }
   TbfHeader h = base.value();
   if (h.header_size < kBaseHeaderSize) {
     return Err(ErrorKind::kHeaderSizeTooSmall, 2, "base.header_size");
@@ -258,8 +298,12 @@ Result<TbfHeader> ParseTbf(std::span<const uint8_t> image) {
   if (h.header_size > h.total_size) {
     return Err(ErrorKind::kHeaderSizeExceedsTotal, 2, "base.header_size");
   }
-  if (h.header_size % 4 != 0) return Err(ErrorKind::kMisaligned, 2, "base.header_size");
-  if (h.total_size % 4 != 0) return Err(ErrorKind::kMisaligned, 4, "base.total_size");
+  if (h.header_size % 4 != 0) {
+    return Err(ErrorKind::kMisaligned, 2, "base.header_size");
+  }
+  if (h.total_size % 4 != 0) {
+    return Err(ErrorKind::kMisaligned, 4, "base.total_size");
+  }
   if (h.total_size > image.size()) {
     return Err(ErrorKind::kTotalSizeExceedsInput, 4, "base.total_size");
   }
@@ -277,20 +321,34 @@ Result<TbfHeader> ParseTbf(std::span<const uint8_t> image) {
   uint32_t main_off = 0, program_off = 0;
   while (true) {
     Result<std::optional<TlvRecord>> next = cursor.Next();
-    if (!next.ok()) return next.error();
-    if (!next.value()) break;
+    if (!next.ok()) {
+      return next.error();
+    }
+    if (!next.value()) {
+      break;
+    }
     const TlvRecord& t = *next.value();
     ++h.tlv_count;
     Status s = ApplyTlv(t, h);
-    if (!s.ok()) return s.error();
-    if (t.type == static_cast<uint16_t>(TlvType::kMain)) main_off = t.offset;
-    if (t.type == static_cast<uint16_t>(TlvType::kProgram)) program_off = t.offset;
+    if (!s.ok()) {
+      return s.error();
+    }
+    if (t.type == static_cast<uint16_t>(TlvType::kMain)) {
+      main_off = t.offset;
+    }
+    if (t.type == static_cast<uint16_t>(TlvType::kProgram)) {
+      program_off = t.offset;
+    }
   }
   Status layout = CheckLayout(h, main_off, program_off);
-  if (!layout.ok()) return layout.error();
+  if (!layout.ok()) {
+    return layout.error();
+  }
   if (h.program) {
     Status footers = ParseFooters(obj, h);
-    if (!footers.ok()) return footers.error();
+    if (!footers.ok()) {
+      return footers.error();
+    }
   }
   return h;
 }

@@ -58,7 +58,9 @@ class Tockd {
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
     argv.reserve(argv_s.size() + 1);
-    for (std::string& a : argv_s) argv.push_back(a.data());
+    for (std::string& a : argv_s) {
+      argv.push_back(a.data());
+    }
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -66,7 +68,9 @@ class Tockd {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     getrusage(RUSAGE_CHILDREN, &before_);
     start_ = std::chrono::steady_clock::now();
-    if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
+    if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+      pid_ = -1;
+    }
     posix_spawn_file_actions_destroy(&actions);
   }
   Tockd(const Tockd&) = delete;
@@ -78,7 +82,9 @@ class Tockd {
 
   Run Wait() {
     Run run;
-    if (pid_ < 0) return run;
+    if (pid_ < 0) {
+      return run;
+    }
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;
@@ -107,12 +113,16 @@ uint64_t TreeCpuNs(pid_t root, int* processes) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (name.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
     std::ifstream stat(entry.path() / "stat");
     std::string line;
     std::getline(stat, line);
     const size_t paren = line.rfind(')');  // the name may hold spaces and parentheses
-    if (paren == std::string::npos) continue;
+    if (paren == std::string::npos) {
+      continue;
+    }
     std::istringstream rest(line.substr(paren + 1));
     char state;
     pid_t ppid = 0;
@@ -123,14 +133,20 @@ uint64_t TreeCpuNs(pid_t root, int* processes) {
   *processes = 0;
   for (const auto& [pid, ppid] : parent) {
     pid_t p = pid;
-    while (p > 1 && p != root) p = parent.count(p) ? parent[p] : 0;
-    if (p != root) continue;
+    while (p > 1 && p != root) {
+      p = parent.count(p) ? parent[p] : 0;
+    }
+    if (p != root) {
+      continue;
+    }
     ++*processes;
     const std::string tasks = "/proc/" + std::to_string(pid) + "/task";
     for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
       std::ifstream schedstat(task.path() / "schedstat");
       uint64_t on_cpu = 0;
-      if (schedstat >> on_cpu) ns += on_cpu;
+      if (schedstat >> on_cpu) {
+        ns += on_cpu;
+      }
     }
   }
   return ns;
@@ -169,7 +185,9 @@ void RunPerOperation(benchmark::State& state, std::vector<std::string> base,
   const double us = sum_us / static_cast<double>(state.iterations());
   state.counters[counter] = us;
   const double floor_ns = tockpp::bench::SpinFloorP50Ns();
-  if (floor_ns > 0) state.counters["x_spin_floor"] = us * 1e3 / floor_ns;
+  if (floor_ns > 0) {
+    state.counters["x_spin_floor"] = us * 1e3 / floor_ns;
+  }
 }
 
 void YieldChecksArgs(benchmark::internal::Benchmark* b) {
@@ -206,7 +224,9 @@ BENCHMARK(BM_TockdContextSwitch)->Apply(YieldChecksArgs)->Iterations(5);
 void BM_TockdIdleCpu(benchmark::State& state) {
   using std::chrono::seconds;
   std::vector<std::string> args = {"--exit_after=4500ms", YieldChecksFlag(state), kButtons};
-  if (state.range(1) != 0) args.push_back(kBlink);
+  if (state.range(1) != 0) {
+    args.push_back(kBlink);
+  }
   double idle_ms_per_s = 0, whole_ms_per_s = 0;
   int processes = 0;
   for (auto _ : state) {

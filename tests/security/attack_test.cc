@@ -129,7 +129,9 @@ TEST(AttackTest, MprotectOfOwnGrantRegionIsRefusedByTheKernel) {
 // has IA32 emulation; where it has none, `int $0x80` is no gate and the app takes a SEGV.
 TEST(AttackTest, I386SyscallThroughInt80IsContained) {
   AttackRun run = RunAttack("int80_syscall");
-  if (run.fault.cause.rfind("killed by SEGV", 0) != 0) ExpectForbiddenSyscall(run.fault);
+  if (run.fault.cause.rfind("killed by SEGV", 0) != 0) {
+    ExpectForbiddenSyscall(run.fault);
+  }
 }
 
 TEST(AttackTest, X32NumberedSyscallIsKilledBySeccomp) {

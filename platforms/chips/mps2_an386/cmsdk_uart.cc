@@ -28,8 +28,12 @@ void CmsdkUart::FillTx() {
 }
 
 Result<void> CmsdkUart::TransmitBuffer(uint8_t* buffer, size_t len) {
-  if (tx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0) return ErrorCode::kSize;
+  if (tx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0) {
+    return ErrorCode::kSize;
+  }
   tx_buf_ = buffer;
   tx_len_ = len;
   tx_pos_ = 0;
@@ -41,14 +45,20 @@ Result<void> CmsdkUart::TransmitBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> CmsdkUart::TransmitAbort() {
-  if (tx_buf_ == nullptr) return Result<void>::Ok();
+  if (tx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   tx_len_ = tx_pos_;  // completes with CANCEL at the next TX interrupt
   return ErrorCode::kBusy;
 }
 
 Result<void> CmsdkUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
-  if (rx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0) return ErrorCode::kSize;
+  if (rx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0) {
+    return ErrorCode::kSize;
+  }
   rx_buf_ = buffer;
   rx_len_ = len;
   rx_pos_ = 0;
@@ -62,7 +72,9 @@ Result<void> CmsdkUart::ReceiveBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> CmsdkUart::ReceiveAbort() {
-  if (rx_buf_ == nullptr) return Result<void>::Ok();
+  if (rx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   regs_->ctrl.Modify(UartCtrl::kRxIntEnable.Clear());
   aborted_buf_ = rx_buf_;
   aborted_len_ = rx_pos_;
@@ -119,7 +131,9 @@ void CmsdkUart::HandleInterrupt() {
       uint8_t* buf = tx_buf_;
       size_t len = tx_len_;
       tx_buf_ = nullptr;
-      if (tx_client_ != nullptr) tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
+      if (tx_client_ != nullptr) {
+        tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
+      }
     }
   }
 }

@@ -21,7 +21,9 @@ std::string App(const char* name) { return std::string(kDir) + name + ".tbf"; }
 
 // Every line of `lines` must appear on the console, in this order.
 void ExpectLines(Tockd& t, std::initializer_list<const char*> lines) {
-  for (const char* line : lines) EXPECT_TRUE(t.WaitForConsole(std::string(line) + "\n"));
+  for (const char* line : lines) {
+    EXPECT_TRUE(t.WaitForConsole(std::string(line) + "\n"));
+  }
 }
 
 TEST(InterfaceConformanceTest, RawLayer) {
@@ -75,7 +77,9 @@ TEST(InterfaceConformanceTest, RawLayer) {
   // TOCK_EXPECT's mismatch ends the app through the exit syscall with completion code 1.
   bool exited_with_1 = false;
   for (const std::string& line : t.TraceLines()) {
-    if (line.find("\"class\":\"exit\",\"args\":[0,1,") != std::string::npos) exited_with_1 = true;
+    if (line.find("\"class\":\"exit\",\"args\":[0,1,") != std::string::npos) {
+      exited_with_1 = true;
+    }
   }
   EXPECT_TRUE(exited_with_1);
 }

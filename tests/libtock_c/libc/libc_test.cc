@@ -42,7 +42,9 @@ long ExitCode(const AppRun& r) {
   for (const std::string& line : r.trace) {
     const std::string key = "\"class\":\"exit\",\"args\":[0,";
     size_t at = line.find(key);
-    if (at != std::string::npos) return std::stol(line.substr(at + key.size()));
+    if (at != std::string::npos) {
+      return std::stol(line.substr(at + key.size()));
+    }
   }
   return -1;
 }
@@ -128,7 +130,9 @@ TEST(LibcTest, PrintfFormatsLikeNewlib) {
   std::vector<std::string> got = Lines(r.out);
   std::vector<std::string> want(std::begin(kPrintfTable), std::end(kPrintfTable));
   ASSERT_EQ(got.size(), want.size()) << r.out << r.err;
-  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i], want[i]) << "line " << i;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i], want[i]) << "line " << i;
+  }
   EXPECT_EQ(ExitCode(r), 0);
 }
 
