@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tbf-tools/lib/checksum.h"
 #include "tests/harness/data_path.h"
+#include "tests/harness/test_files.h"
 #include "tests/harness/tockd.h"
 
 namespace tockpp::integration {
@@ -20,23 +21,10 @@ namespace {
 
 using harness::DataPath;
 using harness::ExitStatus;
+using harness::ReadFile;
+using harness::TempDir;
 using harness::Tockd;
-
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
-std::string WriteFile(const std::string& name, const std::string& bytes) {
-  std::string path = TempDir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), {});
-}
+using harness::WriteFile;
 
 std::string Hello() {
   absl::StatusOr<std::string> p = DataPath("//apps/examples/hello:hello.tbf");
