@@ -20,6 +20,7 @@ Targets made for tock_app(name = "hello", ...):
 load(
     "//platforms/userspace:cortex_m_app.bzl",
     "CORTEX_M_APP_SRCS",
+    "app_sources_of",
     "cortex_m_compile_cmd",
 )
 
@@ -57,6 +58,15 @@ _HOST_CFLAGS = " ".join([
     "-I.",
 ])
 
+# C++ sources: as for Cortex-M (//platforms/userspace:cortex_m_app.bzl), no exceptions, RTTI,
+# standard library or static constructors.
+_HOST_CXXFLAGS = _HOST_CFLAGS.replace("-std=gnu11", "-std=gnu++20") + " " + " ".join([
+    "-fno-exceptions",
+    "-fno-rtti",
+    "-fno-threadsafe-statics",
+    "-fno-use-cxa-atexit",
+])
+
 _HOST_LDFLAGS = " ".join([
     "-Wl,-T,$(location //apps/libtock/arch/host:layout.ld)",
     "-Wl,--build-id=none",
@@ -64,13 +74,6 @@ _HOST_LDFLAGS = " ".join([
     "-Wl,--orphan-handling=error",
     "-Wl,--gc-sections",
 ])
-
-def _sources_of(label_expr):
-    # Shell snippet appending the .c/.S files among $(locations ...) to $$SRCS.
-    # A file reached through two filegroups (e.g. //apps/libc:srcs directly and inside
-    # //apps/libtock:host_srcs) is compiled once.
-    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) case \" $$SRCS \" in " +
-            "*\" $$f \"*) ;; *) SRCS=\"$$SRCS $$f\";; esac;; esac; done; ")
 
 def tock_app(
         name,
@@ -89,7 +92,7 @@ def tock_app(
 
     Args:
       name: app name; also the TBF package name unless package_name is given.
-      srcs: the app's .c/.S/.h files.
+      srcs: the app's .c/.S/.h files, and .cc/.cpp/.cxx (C++ without its standard library).
       deps: extra source filegroups compiled into the app.
       stack: stack size in bytes (crt0 places it at the bottom of RAM).
       app_heap: bytes of heap the TBF asks for beyond .bss (for sbrk).
@@ -100,13 +103,22 @@ def tock_app(
         tricks); otherwise it is an x32 host app, skipped under the board configs.
       visibility, testonly, tags: as usual.
     """
-    host_cmd = ("SRCS=''; " +
-                _sources_of("$(locations //apps/libtock:host_srcs)") +
-                _sources_of("$(locations //apps/libc:srcs)") +
-                "".join([_sources_of("$(locations " + s + ")") for s in srcs + deps]) +
-                "gcc " + _HOST_CFLAGS + " " + " ".join(copts) +
+    opts = " ".join(copts)
+    host_cmd = ("SRCS=''; CXX_SRCS=''; OBJS=''; T=$$(mktemp -d); " +
+                app_sources_of("$(locations //apps/libtock:host_srcs)") +
+                app_sources_of("$(locations //apps/libc:srcs)") +
+                "".join([app_sources_of("$(locations " + s + ")") for s in srcs + deps]) +
+                # crt0 goes into an archive, as in libtock-c's libtock.a (see cortex_m_app.bzl).
+                "APP=''; for f in $$SRCS; do case $$f in */arch/host/crt0.*) " +
+                "gcc " + _HOST_CFLAGS + " -c $$f -o $$T/$$(basename $$f).o || exit 1;; " +
+                "*) APP=\"$$APP $$f\";; esac; done; ar rcs $$T/libcrt0.a $$T/crt0.*.o && " +
+                "for f in $$CXX_SRCS; do o=$$T/$$(echo $$f | tr / _).o; " +
+                "g++ " + _HOST_CXXFLAGS + " " + opts + " -c $$f -o $$o || exit 1; " +
+                "OBJS=\"$$OBJS $$o\"; done && " +
+                "gcc " + _HOST_CFLAGS + " " + opts +
                 " -Wl,--defsym=STACK_SIZE=" + str(stack) + " " + _HOST_LDFLAGS +
-                " -o $(location " + name + ".elf) $$SRCS -lgcc")
+                " -o $(location " + name + ".elf) $$APP $$OBJS $$T/libcrt0.a -lgcc; rc=$$?; rm -rf $$T; " +
+                "exit $$rc")
     cortex_m_cmd = cortex_m_compile_cmd(srcs + deps, copts, stack)
     native.genrule(
         name = name + "_elf",

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 
+#include "kernel/kernel_version.h"
 #include "kernel/printable_name.h"
 
 namespace tock::capsules {
@@ -99,9 +100,17 @@ ProcessConsole::ProcessConsole(hil::uart::Uart& uart, ProcessManagement& pm,
   uart_.SetReceiveClient(*this);
 }
 
-void ProcessConsole::DisplayWelcome() {
-  Write("Kernel version: 2.2 (build ");
+void ProcessConsole::WriteKernelVersion() {
+  static_assert(kKernelVersionMajor < 10 && kKernelVersionMinor < 10);
+  char text[] = "Kernel version: M.m (build ";
+  text[16] = static_cast<char>('0' + kKernelVersionMajor);
+  text[18] = static_cast<char>('0' + kKernelVersionMinor);
+  Write(text);
   Write(build_);
+}
+
+void ProcessConsole::DisplayWelcome() {
+  WriteKernelVersion();
   Write(")\r\nWelcome to the process console.\r\n");
   Write(kValidCommands);
   Flush();
@@ -409,8 +418,7 @@ void ProcessConsole::Execute(std::string_view raw) {
       }
     }
   } else if (StartsWith(cmd, "kernel")) {
-    Write("Kernel version: 2.2 (build ");
-    Write(build_);
+    WriteKernelVersion();
     Write(")\r\n");
     if (kernel_addresses_ != nullptr) {
       StartJob(Job::kKernelMap);

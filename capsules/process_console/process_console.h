@@ -46,7 +46,7 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
 
   enum class Mode : uint8_t { kOff, kActive, kHibernating };
 
-  // `build` is printed in "Kernel version: 2.2 (build <build>)".
+  // `build` is printed in "Kernel version: 2.3 (build <build>)" (kernel/kernel_version.h).
   ProcessConsole(hil::uart::Uart& uart, ProcessManagement& pm,
                  const KernelAddresses* kernel_addresses = nullptr, const char* build = nullptr);
 
@@ -79,6 +79,8 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
   void ForEachNamed(std::string_view name, F&& fn);
 
   void Write(std::string_view text);
+  // "Kernel version: <major>.<minor> (build <build>" without the closing parenthesis.
+  void WriteKernelVersion();
   void Flush();
   // Renders as much of the current job as fits in the queue, then flushes.
   void Pump();

@@ -64,7 +64,7 @@ TEST_F(ProcessConsoleTest, WelcomeAndPrompt) {
   console.Start();
   uart.CompleteAllTransmits();
   EXPECT_EQ(uart.output(),
-            "Kernel version: 2.2 (build unknown)\r\nWelcome to the process console.\r\n" + kValid +
+            "Kernel version: 2.3 (build unknown)\r\nWelcome to the process console.\r\n" + kValid +
                 "tock$ ");
   EXPECT_TRUE(uart.receiving());
   EXPECT_EQ(uart.receive_requested(), 1u);
@@ -219,13 +219,13 @@ TEST_F(ProcessConsoleTest, KernelPrintsVersionAndMapWhenGiven) {
   uart2.Inject("kernel\r");
   uart2.CompleteAllTransmits();
   const std::string out(uart2.output());
-  EXPECT_EQ(out.substr(0, 46), "kernel\r\nKernel version: 2.2 (build test-build)");
+  EXPECT_EQ(out.substr(0, 46), "kernel\r\nKernel version: 2.3 (build test-build)");
   EXPECT_NE(out.find("BSS          2048"), std::string::npos);
   EXPECT_NE(out.find("Stack        4096"), std::string::npos);
   EXPECT_NE(out.find("Code        24576"), std::string::npos);
   EXPECT_EQ(out.substr(out.size() - 6), "tock$ ");
   StartActive();
-  EXPECT_EQ(Type("kernel\r"), "kernel\r\nKernel version: 2.2 (build unknown)\r\ntock$ ");
+  EXPECT_EQ(Type("kernel\r"), "kernel\r\nKernel version: 2.3 (build unknown)\r\ntock$ ");
 }
 
 TEST_F(ProcessConsoleTest, ResetWithoutHookAndPanicHook) {

@@ -11,8 +11,10 @@ cortex_m_app itself serves the board-only test apps in ./testapps.
 load("//platforms:board_transition.bzl", "ALLOWLIST_ATTR", "board_transition")
 
 _GCC = "/usr/bin/arm-none-eabi-gcc"
+_GXX = "/usr/bin/arm-none-eabi-g++"
+_AR = "/usr/bin/arm-none-eabi-ar"
 
-CORTEX_M_APP_CFLAGS = " ".join([
+_COMMON_FLAGS = [
     "-mcpu=cortex-m4",
     "-mthumb",
     "-mfloat-abi=soft",
@@ -20,7 +22,6 @@ CORTEX_M_APP_CFLAGS = " ".join([
     "-msingle-pic-base",
     "-mpic-register=r9",
     "-mno-pic-data-is-text-relative",
-    "-std=gnu11",
     "-ffreestanding",
     # No newlib: Debian's arm-none-eabi newlib is not position independent. The app C library
     # (//apps/libc) comes first on the include path, then gcc's freestanding headers; the
@@ -38,13 +39,31 @@ CORTEX_M_APP_CFLAGS = " ".join([
     "-Wextra",
     "-Iapps",
     "-I.",
-])
+]
 
-def _sources_of(label_expr):
-    # A file reached through two filegroups (e.g. //apps/libc:srcs directly and inside
-    # //apps/libtock:host_srcs) is compiled once.
-    return ("for f in " + label_expr + "; do case $$f in *.c|*.S) case \" $$SRCS \" in " +
-            "*\" $$f \"*) ;; *) SRCS=\"$$SRCS $$f\";; esac;; esac; done; ")
+CORTEX_M_APP_CFLAGS = " ".join(["-std=gnu11"] + _COMMON_FLAGS)
+
+# C++ sources (.cc/.cpp/.cxx) as upstream libtock-c builds them, minus the C++ standard
+# library (Debian's is not position independent): no exceptions, no RTTI, no static
+# constructors run (libtock-c's crt0 runs none either). //apps/libc:cxx_support.c supplies
+# operator new/delete over malloc/free and __cxa_pure_virtual.
+CORTEX_M_APP_CXXFLAGS = " ".join([
+    "-std=gnu++20",
+    "-fno-exceptions",
+    "-fno-rtti",
+    "-fno-threadsafe-statics",
+    "-fno-use-cxa-atexit",
+] + _COMMON_FLAGS)
+
+def app_sources_of(label_expr):
+    """Shell snippet sorting the files of $(locations ...) into $$SRCS and $$CXX_SRCS."""
+    # C and assembly files go to $$SRCS, C++ files to $$CXX_SRCS. A file reached through two
+    # filegroups (e.g. //apps/libc:srcs directly and inside //apps/libtock:host_srcs) is
+    # compiled once.
+    return ("for f in " + label_expr + "; do case $$f in " +
+            "*.c|*.S) case \" $$SRCS \" in *\" $$f \"*) ;; *) SRCS=\"$$SRCS $$f\";; esac;; " +
+            "*.cc|*.cpp|*.cxx) case \" $$CXX_SRCS \" in *\" $$f \"*) ;; " +
+            "*) CXX_SRCS=\"$$CXX_SRCS $$f\";; esac;; esac; done; ")
 
 # Labels a genrule building a Thumb-2 app needs in `srcs` besides the app's own files.
 CORTEX_M_APP_SRCS = [
@@ -55,16 +74,28 @@ CORTEX_M_APP_SRCS = [
 ]
 
 def cortex_m_compile_cmd(app_srcs, copts = [], stack = 2048):
-    """Genrule `cmd` that compiles libtock + libc + crt0 + `app_srcs` (labels) into $@."""
-    return ("SRCS=''; " + _sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
-            _sources_of("$(locations //apps/libc:srcs)") +
-            "".join([_sources_of("$(locations " + s + ")") for s in app_srcs]) +
-            _GCC + " " + CORTEX_M_APP_CFLAGS + " " + " ".join(copts) +
+    """Genrule `cmd` that compiles libtock + libc + crt0 + `app_srcs` (labels) into $@.
+
+    crt0 is linked from an archive, as libtock-c links it from libtock.a: an app that defines
+    its own `_start` (upstream's bare_bones, mpu_no_libc) gets no crt0 and needs no main().
+    """
+    opts = " ".join(copts)
+    return ("SRCS=''; CXX_SRCS=''; OBJS=''; T=$$(mktemp -d); " +
+            app_sources_of("$(locations //apps/libtock:cortex_m_srcs)") +
+            app_sources_of("$(locations //apps/libc:srcs)") +
+            "".join([app_sources_of("$(locations " + s + ")") for s in app_srcs]) +
+            _GCC + " " + CORTEX_M_APP_CFLAGS + " " + opts +
+            " -c $(location //platforms/userspace:crt0.c) -o $$T/crt0.o && " +
+            _AR + " rcs $$T/libcrt0.a $$T/crt0.o && " +
+            "for f in $$CXX_SRCS; do o=$$T/$$(echo $$f | tr / _).o; " +
+            _GXX + " " + CORTEX_M_APP_CXXFLAGS + " " + opts + " -c $$f -o $$o || exit 1; " +
+            "OBJS=\"$$OBJS $$o\"; done && " +
+            _GCC + " " + CORTEX_M_APP_CFLAGS + " " + opts +
             " -nostdlib -static -Wl,--emit-relocs -Wl,--gc-sections -Wl,--build-id=none" +
             # Before -T: layout.ld's `DEFINED(STACK_SIZE)` only sees symbols defined earlier.
             " -Wl,--defsym=STACK_SIZE=" + str(stack) +
             " -Wl,-T,$(location //platforms/userspace:layout.ld)" +
-            " -o $@ $(location //platforms/userspace:crt0.c) $$SRCS -lgcc")
+            " -o $@ $$SRCS $$OBJS $$T/libcrt0.a -lgcc; rc=$$?; rm -rf $$T; exit $$rc")
 
 def cortex_m_app(
         name,
