@@ -36,6 +36,8 @@ class CoreParts {
   tock::Kernel& kernel() { return kernel_; }
   tock::DriverTable<kNumDrivers>& drivers() { return drivers_; }
   const tock::MemoryAllocationCapability& mem_cap() const { return mem_cap_; }
+  // The console UART's mux, for a board's further devices on it (the process console).
+  tock::capsules::MuxUart& mux_uart() { return mux_uart_; }
 
   // Console (0x1), low-level debug (0x8) and alarm (0x0) into the driver table.
   void RegisterCoreDrivers() {

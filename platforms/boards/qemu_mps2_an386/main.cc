@@ -1,40 +1,207 @@
-// QEMU MPS2-AN386 board: the same kernel and capsules as the host board (those QEMU has
-// hardware for: console, low-level debug, alarm, LEDs), wired as statics in parts-list style,
-// with apps found as TBFs in the apps flash region (layout.ld `_sapps`).
+// QEMU MPS2-AN386 board: the same kernel and capsules as the host board, for what QEMU 7.2's
+// mps2-an386 can back, wired as statics in parts-list style: console, low-level debug and the
+// process console (off unless linked in: see below) on UART0; alarm on the CMSDK timers; LEDs 0-1
+// (SCC); buttons 0-1 (FPGA IO); GPIO pins 0-7 and nonvolatile storage with no hardware behind them
+// (QEMU leaves the CMSDK GPIO blocks unimplemented and has no writable flash): pins driven from the
+// host link, storage in PSRAM (layout.ld). No RNG: the MPS2 has no TRNG. UART1 is the host link
+// (platforms/boards/common/host_link.h): `press N`/`release N`/`switch N on|off` in, `led N
+// on|off`, `ready`, `button N pressed|released` out. Apps are TBFs in the apps flash region
+// (layout.ld `_sapps`).
 // Boot: runtime init -> chip -> drivers -> load apps -> KernelLoop (platforms/arch/cortex_m).
 #include <cstddef>
 #include <cstdint>
 
+#include "capsules/button/button_driver.h"
 #include "capsules/driver_numbers.h"
+#include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
+#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
+#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
+#include "capsules/process_console/kernel_process_management.h"
+#include "capsules/process_console/process_console.h"
+#include "capsules/virtual_uart/virtual_uart.h"
+#include "hil/button.h"
+#include "kernel/capability_factory.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/kernel_loop.h"
 #include "platforms/arch/cortex_m/mpu.h"
+#include "platforms/arch/cortex_m/nvic.h"
+#include "platforms/arch/cortex_m/scb.h"
 #include "platforms/arch/cortex_m/startup.h"
 #include "platforms/arch/cortex_m/vector_table.h"
 #include "platforms/boards/common/core_parts.h"
+#include "platforms/boards/common/driven_pin.h"
+#include "platforms/boards/common/host_link.h"
+#include "platforms/boards/common/ram_flash.h"
 #include "platforms/chips/mps2_an386/chip.h"
+#include "platforms/chips/mps2_an386/cmsdk_uart.h"
+#include "platforms/chips/mps2_an386/fpga_io.h"
 #include "platforms/chips/mps2_an386/scc_led.h"
 
 extern "C" {
 extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[];
+extern uint8_t _snvstorage[], _envstorage[];
+// Whether the process console starts at boot; process_console_active.cc overrides it.
+[[gnu::weak]] bool tockpp_process_console_active = false;
+// (_estack is declared by vector_table.h.)
+extern uint8_t _stext[], _srodata[], _etext[], _sstack[], _sdata[], _edata[], _sbss[], _ebss[];
 }
 
 namespace {
 
+namespace caps = tock::capsules;
 namespace cm = tockpp::cortex_m;
 namespace mps2 = tockpp::mps2;
+using tock::hil::button::ActivationMode;
+using tock::hil::gpio::FloatingState;
+
+// UART1 (QEMU's second -serial): RX IRQ 2, TX IRQ 3.
+constexpr uintptr_t kUart1Base = 0x4000'5000;
+constexpr unsigned kUart1RxIrq = 2;
+constexpr unsigned kUart1TxIrq = 3;
+constexpr unsigned kUart1Irqs[] = {kUart1RxIrq, kUart1TxIrq};
+
+// The chip plus UART1 for the host link, for the kernel loop: the chip services its own lines,
+// this adds UART1's the same way (mask-and-pend by exceptions.S, serviced here, re-enabled).
+class BoardChip {
+ public:
+  explicit BoardChip(mps2::Mps2An386& chip) : chip_(chip) {}
+
+  void Init() {
+    chip_.Init();
+    uart1_.Init(115200);
+    for (unsigned irq : kUart1Irqs) {
+      cm::Nvic::ClearPending(irq);
+      cm::Nvic::Enable(irq);
+    }
+  }
+  bool ServicePendingInterrupts() {
+    bool any = chip_.ServicePendingInterrupts();
+    for (unsigned irq : kUart1Irqs) {
+      if (!cm::Nvic::IsPending(irq)) {
+        continue;
+      }
+      any = true;
+      cm::Nvic::ClearPending(irq);
+      uart1_.HandleInterrupt();
+      cm::Nvic::Enable(irq);
+    }
+    return any;
+  }
+  [[nodiscard]] bool HasPendingInterrupts() const {
+    return chip_.HasPendingInterrupts() || cm::Nvic::IsPending(kUart1RxIrq) ||
+           cm::Nvic::IsPending(kUart1TxIrq);
+  }
+  void Sleep() {
+    // As Mps2An386::Sleep, over every line this board services.
+    asm volatile("cpsid i" ::: "memory");
+    if (!HasPendingInterrupts()) {
+      asm volatile("wfi" ::: "memory");
+    }
+    asm volatile("cpsie i" ::: "memory");
+  }
+  mps2::CmsdkUart& uart1() { return uart1_; }
+
+ private:
+  mps2::Mps2An386& chip_;
+  mps2::CmsdkUart uart1_{kUart1Base, mps2::kSysClockHz, kUart1RxIrq, kUart1TxIrq};
+};
+
+uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 
 // ---- Parts list ----
 mps2::Mps2An386 chip;
+BoardChip board_chip(chip);
 // Kernel, 8 process slots, console + low-level debug on UART0, alarm on the CMSDK timers.
 tockpp::boards::CoreParts<tock::hil::time::Ticks32, 8> core(chip.uart0(), chip.alarm());
 // A faulting app is restarted once, then stopped; the kernel and the other apps keep running.
 const tock::ThresholdRestartFaultPolicy fault_policy(1);
-// The SCC user LEDs, logged on the UART (QEMU -nographic shows no LEDs).
+
+// The SCC user LEDs, logged on UART0 and reported on the host link (QEMU -nographic shows none).
 mps2::SccLed led0(0), led1(1);
 tock::hil::led::Led* const leds[] = {&led0, &led1};
+
+// The FPGA IO user buttons, pressed by the FPGA or the host link (active high).
+mps2::FpgaIoButtonPin button_pins[mps2::kFpgaIoButtons] = {mps2::FpgaIoButtonPin(0),
+                                                           mps2::FpgaIoButtonPin(1)};
+const tock::hil::button::ButtonPin buttons[] = {
+    {&button_pins[0], ActivationMode::kActiveHigh, FloatingState::kPullNone},
+    {&button_pins[1], ActivationMode::kActiveHigh, FloatingState::kPullNone},
+};
+caps::ButtonDriver::GrantType button_grant(core.kernel(), caps::ButtonDriver::kDriverNum,
+                                           core.mem_cap());
+caps::StaticButtonDriver<mps2::kFpgaIoButtons> button_driver(button_grant, buttons);
+
+// GPIO pins 0-7: inputs are the host link's switches 0-7.
+tockpp::boards::DrivenPin gpio_pins[8];
+tock::hil::gpio::InterruptPin* const gpio_list[] = {&gpio_pins[0], &gpio_pins[1], &gpio_pins[2],
+                                                    &gpio_pins[3], &gpio_pins[4], &gpio_pins[5],
+                                                    &gpio_pins[6], &gpio_pins[7]};
+caps::GpioDriver::GrantType gpio_grant(core.kernel(), caps::GpioDriver::kDriverNum, core.mem_cap());
+caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_list);
+
+// Nonvolatile storage for apps: 64 KiB of RAM-backed "flash" in 4 KiB pages (layout.ld).
+constexpr size_t kStoragePage = 4096;
+tockpp::boards::RamFlash ram_flash(_snvstorage, static_cast<size_t>(_envstorage - _snvstorage),
+                                   kStoragePage);
+uint8_t nv_page_buffer[kStoragePage];
+caps::NonvolatileToPages nv_pages(ram_flash, nv_page_buffer);
+uint8_t nv_buffer[512];
+caps::NonvolatileStorageDriver::GrantType nv_grant(core.kernel(), caps::driver_num::kNvmStorage,
+                                                   core.mem_cap());
+caps::NonvolatileStorageDriver nv_driver(nv_pages, nv_grant, /*userspace_start=*/0,
+                                         static_cast<uint32_t>(_envstorage - _snvstorage),
+                                         nv_buffer);
+
+// The host link on UART1: presses and switches in, LEDs and readiness out.
+class HostInputs final : public tockpp::boards::HostLink::Listener {
+ public:
+  bool OnButton(unsigned index, bool pressed) override {
+    if (index >= mps2::kFpgaIoButtons) {
+      return false;
+    }
+    button_pins[index].SetExternalPress(pressed);
+    return true;
+  }
+  bool OnSwitch(unsigned index, bool on) override {
+    if (index >= sizeof gpio_pins / sizeof gpio_pins[0]) {
+      return false;
+    }
+    gpio_pins[index].Drive(on);
+    return true;
+  }
+};
+HostInputs host_inputs;
+tockpp::boards::HostLink host_link(board_chip.uart1(), host_inputs);
+
+// Upstream's process console, sharing UART0 with the console through the UART mux. While it
+// listens, it keeps a receive outstanding, so (as with upstream's mux) a byte reaches an app only
+// if the app's read was already posted when it arrived; without it the UART holds input until
+// an app reads. The QEMU tests type into apps right after a prompt line, so, as tockd's test
+// harness does (--process-console=off), these images leave it off: it starts (active, as
+// upstream boards and tockd start it) only in images linking process_console_active.cc
+// (tockpp_process_console_active, above).
+[[noreturn]] void PanicFromProcessConsole(const char* message) { cm::Panic(message); }
+void ResetFromProcessConsole() {
+  cm::kScb->aircr.Write(cm::Aircr::kVectKey.Val(cm::Aircr::kKey) + cm::Aircr::kSysResetReq.Set());
+  for (;;) {
+  }
+}
+const caps::ProcessConsole::KernelAddresses kernel_addresses = {
+    Addr(_sstack), static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&_estack)),
+    Addr(_sbss),   Addr(_ebss),
+    Addr(_sdata),  Addr(_edata),
+    Addr(_stext),  Addr(_etext),
+    Addr(_srodata)};
+const tock::ProcessManagementCapability process_cap = tock::CapabilityFactory::ProcessManagement();
+const tock::MainLoopCapability loop_cap = tock::CapabilityFactory::MainLoop();
+tock::capsules::UartDevice process_console_uart(core.mux_uart());
+caps::KernelProcessManagement process_management(core.kernel(), process_cap, loop_cap,
+                                                 &PanicFromProcessConsole,
+                                                 &ResetFromProcessConsole);
+caps::ProcessConsole process_console(process_console_uart, process_management, &kernel_addresses,
+                                     "tockpp qemu_mps2_an386");
 
 // ---- Debug output (polled, also used for panics) ----
 void DebugWrite(const char* data, size_t len) { chip.uart0().WriteBlocking(data, len); }
@@ -49,21 +216,30 @@ void LogLed(unsigned index, bool on) {
     line[15] = '\0';
   }
   cm::PanicPrint(line);
+  host_link.SendLed(index, on);
 }
 
-uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
-
 [[noreturn]] void Main() {
-  chip.Init();
+  board_chip.Init();
   cm::SetPanicOutput(&DebugWrite);
   cm::PanicPrint("tockpp: qemu_mps2_an386 kernel booting\r\n");
-  if (cm::Mpu::NumRegions() < cm::kMpuRegions) cm::Panic("no PMSAv7 MPU with 8 regions");
+  if (cm::Mpu::NumRegions() < cm::kMpuRegions) {
+    cm::Panic("no PMSAv7 MPU with 8 regions");
+  }
+  if (!tock::DeferredCall::AllRegistered()) {
+    cm::Panic("too many deferred calls");
+  }
 
   led0.SetObserver(&LogLed);
   led1.SetObserver(&LogLed);
-  static tock::capsules::LedDriver led_driver(leds);  // turns the LEDs off (logged)
+  static caps::LedDriver led_driver(leds);  // turns the LEDs off (logged)
+  ram_flash.Init();
   core.RegisterCoreDrivers();
-  (void)core.drivers().Register(tock::capsules::driver_num::kLed, led_driver);
+  auto& drivers = core.drivers();
+  (void)drivers.Register(caps::driver_num::kLed, led_driver);
+  (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
+  (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
+  (void)drivers.Register(caps::driver_num::kNvmStorage, nv_driver);
 
   auto report = core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem),
                               fault_policy, &DebugWrite);
@@ -71,11 +247,28 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
   count[8] = static_cast<char>('0' + report.loaded % 10);
   cm::PanicPrint(count);
 
-  static cm::KernelLoop<mps2::Mps2An386> loop(core.kernel(), chip, mps2::kSysClockHz);
+  // Interrupt-driven output starts only now: the polled lines above never interleave with it.
+  if (tockpp_process_console_active) {
+    process_console.DisplayWelcome();
+    process_console.Start();
+  }
+  host_link.Start();
+  host_link.SendReady();
+
+  static cm::KernelLoop<BoardChip> loop(core.kernel(), board_chip, mps2::kSysClockHz);
   loop.Run();
 }
 
 }  // namespace
+
+// std::string_view::substr's range check (the process console uses substr) calls this libstdc++
+// hook, which bare-metal images do not link; it belongs with the other runtime hooks in
+// platforms/arch/cortex_m/cxx_runtime.cc.
+namespace std {
+[[noreturn]] void __throw_out_of_range_fmt(const char*, ...) {
+  tockpp::cortex_m::Panic("std::string_view index out of range");
+}
+}  // namespace std
 
 extern "C" [[noreturn]] void tockpp_reset_handler() {
   cm::InitializeRuntime();
