@@ -663,8 +663,13 @@ Tockd::~Tockd() {
 
 // --- Output -----------------------------------------------------------------------------------
 
+absl::Duration Tockd::Guard(absl::Duration timeout) const {
+  return qemu() ? timeout * kQemuGuardScale : timeout;
+}
+
 ::testing::AssertionResult Tockd::WaitFor(Stream stream, const Pattern& pattern, int count,
                                           absl::Duration timeout) {
+  timeout = Guard(timeout);
   const int s = static_cast<int>(stream);
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
@@ -719,6 +724,7 @@ Tockd::~Tockd() {
 
 ::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report, int index,
                                                absl::Duration timeout) {
+  timeout = Guard(timeout);
   const int s = static_cast<int>(Stream::kLog);
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);

@@ -161,6 +161,10 @@ class Tockd {
 
   explicit Tockd(TockdOptions options);
   bool qemu() const { return options_.platform == Platform::kQemu; }
+  // Wait guards on QEMU are kQemuGuardScale times longer: under -icount shift=0 a busy CPU
+  // runs virtual time several times slower than real time on a loaded machine.
+  static constexpr int kQemuGuardScale = 4;
+  absl::Duration Guard(absl::Duration timeout) const;
   absl::Status Spawn();
   absl::Status TockdCommandLine();             // fills argv_
   absl::Status QemuCommandLine(int uart1_fd);  // packs the apps, fills argv_

@@ -50,7 +50,8 @@ def two_platform_test(
       apps: TBF labels the test boots (tock_app(..., cortex_m = True) targets' .tbf).
       data: other data for both.
       host_data: data for the host test only (e.g. apps that only tockd runs).
-      size, timeout: of both tests; qemu_size overrides size for the QEMU one.
+      size, timeout: of the host test; the QEMU one is qemu_size (default: medium for small,
+        as QEMU's wait guards are 4x longer) with its size's default timeout.
       **kwargs: passed to both cc_tests.
     """
     native.cc_test(
@@ -74,8 +75,7 @@ def two_platform_test(
         data = [":" + name + "_qemu_apps"] + QEMU_BOARD_DATA + data,
         deps = deps,
         env = {"TOCKPP_PLATFORM": "qemu"},
-        size = qemu_size or size,
-        timeout = timeout,
+        size = qemu_size or ("medium" if size == "small" else size),
         target_compatible_with = HOST_ONLY,
         **kwargs
     )
