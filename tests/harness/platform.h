@@ -33,11 +33,11 @@ bool HasButtons(Platform platform = DefaultPlatform());
 
 // Skips the rest of a test on QEMU, with a one-line reason ("exit codes: the board never
 // exits"). For one expectation use `if (!OnQemu()) { ... }  // host-only: reason` instead.
-#define TOCKPP_HOST_ONLY(reason)                       \
-  do {                                                 \
-    if (::tockpp::harness::OnQemu()) {                 \
-      GTEST_SKIP() << "host-only on QEMU: " << reason; \
-    }                                                  \
+#define TOCKPP_HOST_ONLY(reason)                         \
+  do {                                                   \
+    if (::tockpp::harness::OnQemu()) {                   \
+      GTEST_SKIP() << "host-only on QEMU: " << (reason); \
+    }                                                    \
   } while (0)
 
 // Skips the rest of a test where buttons cannot be pressed (QEMU without the host link).

@@ -135,6 +135,7 @@ std::string FindInPath(const std::string& name) {
 absl::StatusOr<ExitStatus> RunTool(const std::vector<std::string>& args,
                                    const std::string& output_file) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& a : args) {
     argv.push_back(const_cast<char*>(a.c_str()));
   }

@@ -68,6 +68,7 @@ TEST(InterfaceConformanceTest, RawLayer) {
                      "raw: memop ram start ok=1 same=1",
                      "raw: memop sbrk0 ok=1 in_ram=1",
                      "raw: memop unknown status=10 Operation or command is unsupported",
+                     // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one line, split
                      "raw: strrcode Success | Packet transmission not acknowledged | Invalid "
                      "error number",
                      "raw: strerr Underlying system is busy; retry",
