@@ -1,4 +1,5 @@
-// Parses tockd's process fault dumps (format: hostkernel fault dump, Tock's panic style).
+// Parses process fault dumps: tockd's (hostkernel fault dump) and the Cortex-M boards'
+// (platforms/arch/cortex_m fault_dump), both in Tock's panic style.
 #include "tests/harness/fault_report.h"
 
 #include <cstdlib>
@@ -10,6 +11,26 @@ constexpr std::string_view kHeader = "---| Process fault: ";
 constexpr std::string_view kRestart = " (restart count ";
 constexpr std::string_view kCause = "Cause: ";
 constexpr std::string_view kAddress = "Fault address: ";
+// The boards' dump: "---| App Status: NAME |---", "Fault: ...", "Faulting address (MMFAR): 0x...",
+// registers and memory map, last "Grant bytes in use: 0x...". Lines end "\r\n".
+constexpr std::string_view kBoardHeader = "---| App Status: ";
+constexpr std::string_view kBoardCause = "Fault: ";
+constexpr std::string_view kBoardAddress = "Faulting address (";
+constexpr std::string_view kBoardLast = "Grant bytes in use:";
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::optional<uint32_t> ParseAddress(std::string_view text) {
+  std::string value(text);
+  char* end = nullptr;
+  unsigned long address = std::strtoul(value.c_str(), &end, 0);
+  if (end == value.c_str()) {
+    return std::nullopt;
+  }
+  return static_cast<uint32_t>(address);
+}
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -19,7 +40,11 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
     if (nl == std::string_view::npos) {
       nl = text.size();
     }
-    lines.push_back(text.substr(start, nl - start));
+    std::string_view line = text.substr(start, nl - start);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    lines.push_back(line);
     start = nl + 1;
   }
   return lines;
@@ -28,7 +53,34 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 // Body lines of a dump are unprefixed ("Cause:", "rip ...") or indented; the next log line
 // starts with spdlog's "[time]" stamp.
 bool IsBodyLine(std::string_view line) {
-  return !line.empty() && line.front() != '[' && line.find(kHeader) == std::string_view::npos;
+  return !line.empty() && line.front() != '[' && line.find(kHeader) == std::string_view::npos &&
+         line.find(kBoardHeader) == std::string_view::npos;
+}
+
+// A board dump from its header line `lines[i]`; returns the index of its last line.
+size_t ParseBoardDump(const std::vector<std::string_view>& lines, size_t i, FaultReport& report) {
+  std::string_view rest = lines[i].substr(lines[i].find(kBoardHeader) + kBoardHeader.size());
+  report.app = std::string(rest.substr(0, rest.find(" |---")));
+  report.text = std::string(lines[i]);
+  size_t j = i + 1;
+  for (; j < lines.size() && lines[j].find(kBoardHeader) == std::string_view::npos; ++j) {
+    std::string_view body = lines[j];
+    report.text += "\n";
+    report.text += body;
+    if (StartsWith(body, kBoardCause) && report.cause.empty()) {
+      report.cause = std::string(body.substr(kBoardCause.size()));
+    } else if (StartsWith(body, kBoardAddress) && !report.fault_address) {
+      size_t colon = body.find(": ");
+      if (colon != std::string_view::npos) {
+        report.fault_address = ParseAddress(body.substr(colon + 2));
+      }
+    }
+    if (StartsWith(body, kBoardLast)) {
+      report.complete = true;
+      return j;
+    }
+  }
+  return j - 1;
 }
 
 void ParseHeader(std::string_view line, FaultReport& report) {
@@ -49,6 +101,12 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
   std::vector<FaultReport> reports;
   std::vector<std::string_view> lines = SplitLines(log);
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find(kBoardHeader) != std::string_view::npos) {
+      FaultReport report;
+      i = ParseBoardDump(lines, i, report);
+      reports.push_back(std::move(report));
+      continue;
+    }
     if (lines[i].find(kHeader) == std::string_view::npos) {
       continue;
     }
@@ -62,12 +120,7 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
       if (body.substr(0, kCause.size()) == kCause && report.cause.empty()) {
         report.cause = std::string(body.substr(kCause.size()));
       } else if (body.substr(0, kAddress.size()) == kAddress) {
-        std::string value(body.substr(kAddress.size()));
-        char* end = nullptr;
-        unsigned long address = std::strtoul(value.c_str(), &end, 0);
-        if (end != value.c_str()) {
-          report.fault_address = static_cast<uint32_t>(address);
-        }
+        report.fault_address = ParseAddress(body.substr(kAddress.size()));
       }
       if (body.substr(0, 6) == "  free") {
         report.complete = true;

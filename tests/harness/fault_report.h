@@ -1,6 +1,8 @@
 // FaultReport: one Tock-style process fault dump parsed out of tockd's log
 // ("---| Process fault: NAME (restart count N) |---", "Cause: ...", "Fault address: 0x...",
-// memory map). Pure parsing; the log text is all it reads.
+// memory map) or a Cortex-M board's UART ("---| App Status: NAME |---", "Fault: ...",
+// "Faulting address (MMFAR): 0x...", ..., "Grant bytes in use: ..."; no restart count).
+// Pure parsing; the log text is all it reads.
 #ifndef TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_
 #define TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_
 
@@ -14,11 +16,13 @@ namespace tockpp::harness {
 
 struct FaultReport {
   std::string app;                        // process name from the header line
-  int restart_count = -1;                 // "(restart count N)", -1 if absent
-  std::string cause;                      // text after "Cause: "
+  int restart_count = -1;                 // "(restart count N)", -1 if absent (boards)
+  std::string cause;                      // text after "Cause: " (boards: "Fault: ")
   std::optional<uint32_t> fault_address;  // from "Fault address: 0x...", if the dump has one
   std::string text;                       // the whole dump, header to last indented line
-  bool complete = false;  // the memory map's last line ("  free ...") or a later log line seen
+  // The memory map's last line ("  free ...", boards "Grant bytes in use:") or, in tockd's
+  // format, a later log line seen.
+  bool complete = false;
 };
 
 // Every complete dump in `log`, in order. A dump ends at the first line that is neither part

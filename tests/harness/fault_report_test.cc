@@ -1,4 +1,4 @@
-// ParseFaultReports over tockd's dump format (taken from a real run).
+// ParseFaultReports over tockd's and the QEMU board's dump formats (taken from real runs).
 #include "tests/harness/fault_report.h"
 
 #include "gtest/gtest.h"
@@ -49,6 +49,44 @@ TEST(FaultReportTest, DumpCutOffMidwayIsIncomplete) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_FALSE(r[0].complete);
   EXPECT_EQ(r[0].cause.substr(0, 14), "killed by SEGV");
+}
+
+// The QEMU board's UART0: kernel lines end "\r\n", app lines "\n"; the app runs on after.
+constexpr char kBoardLog[] =
+    "tockpp: 1 processes loaded, entering main loop\r\n"
+    "mpu_bad: writing 0x0\n"
+    "\r\n"
+    "Process mpu_bad had a fault\r\n"
+    "---| App Status: mpu_bad |---\r\n"
+    "Fault: MemManage: data access violation\r\n"
+    "Faulting address (MMFAR): 0x00000010\r\n"
+    "CFSR: 0x00000082\r\n"
+    "R0  0x0000002a\r\n"
+    " Address    | Region\r\n"
+    " 0x20005000 | memory end\r\n"
+    " 0x00040000 | flash start\r\n"
+    "Grant bytes in use: 0x00000188\r\n"
+    "mpu_bad: writing 0x0\n"
+    "\r\n"
+    "Process mpu_bad had a fault\r\n"
+    "---| App Status: mpu_bad |---\r\n"
+    "Fault: invalid system call: svc 009 (no such syscall class)\r\n"
+    "CFSR: 0x00000000\r\n";
+
+TEST(FaultReportTest, ParsesTheBoardsDumps) {
+  std::vector<FaultReport> r = ParseFaultReports(kBoardLog);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].app, "mpu_bad");
+  EXPECT_EQ(r[0].restart_count, -1);
+  EXPECT_EQ(r[0].cause, "MemManage: data access violation");
+  ASSERT_TRUE(r[0].fault_address.has_value());
+  EXPECT_EQ(*r[0].fault_address, 0x10u);
+  EXPECT_TRUE(r[0].complete);
+  EXPECT_EQ(r[0].text.find("writing"), std::string::npos);  // the app's next line is not in it
+  EXPECT_NE(r[0].text.find(" 0x00040000 | flash start"), std::string::npos);
+  EXPECT_EQ(r[1].cause, "invalid system call: svc 009 (no such syscall class)");
+  EXPECT_FALSE(r[1].fault_address.has_value());
+  EXPECT_FALSE(r[1].complete);  // cut off before "Grant bytes in use:"
 }
 
 TEST(FaultReportTest, NoDumpsInAPlainLog) {

@@ -118,6 +118,72 @@ std::vector<pid_t> ChildrenFromStat(pid_t parent) {
   return children;
 }
 
+// `name` on $PATH (qemu-system-arm, python3), or "" if not found.
+std::string FindInPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  for (absl::string_view dir :
+       absl::StrSplit(path != nullptr ? path : "/usr/bin:/bin", ':', absl::SkipEmpty())) {
+    std::string candidate = absl::StrCat(dir, "/", name);
+    if (access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+  }
+  return "";
+}
+
+// Runs argv to completion with stdout and stderr into `output_file`; the exit status.
+absl::StatusOr<ExitStatus> RunTool(const std::vector<std::string>& args,
+                                   const std::string& output_file) {
+  std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
+  for (const std::string& a : args) {
+    argv.push_back(const_cast<char*>(a.c_str()));
+  }
+  argv.push_back(nullptr);
+  UniqueFd out(open(output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+  if (!out.valid()) {
+    return Errno("open " + output_file);
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    return Errno("fork");
+  }
+  if (pid == 0) {
+    if (dup2(out.get(), 1) < 0 || dup2(out.get(), 2) < 0) {
+      _exit(127);
+    }
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      return Errno("waitpid");
+    }
+  }
+  return ExitStatus::FromWaitStatus(status);
+}
+
+// "[led] LED1 on" (a QEMU board kernel line, without "\r\n") -> "led 1 on"; "" otherwise.
+std::string LedEventOfKernelLine(std::string_view line) {
+  constexpr std::string_view kPrefix = "[led] LED";
+  if (line.substr(0, kPrefix.size()) != kPrefix) {
+    return "";
+  }
+  line.remove_prefix(kPrefix.size());
+  size_t space = line.find(' ');
+  int index;
+  if (space == std::string_view::npos ||
+      !absl::SimpleAtoi(absl::string_view(line.data(), space), &index)) {
+    return "";
+  }
+  std::string_view state = line.substr(space + 1);
+  if (state != "on" && state != "off") {
+    return "";
+  }
+  return absl::StrCat("led ", index, " ", absl::string_view(state.data(), state.size()));
+}
+
 std::chrono::steady_clock::time_point SteadyDeadline(absl::Duration timeout) {
   return std::chrono::steady_clock::now() + absl::ToChronoNanoseconds(timeout);
 }
@@ -131,6 +197,13 @@ absl::StatusOr<std::unique_ptr<Tockd>> Tockd::Start(TockdOptions options) {
   if (absl::Status s = tockd->Spawn(); !s.ok()) {
     return s;
   }
+  if (tockd->qemu()) {
+    if (absl::Status s = tockd->WaitForBoot(); !s.ok()) {
+      tockd->Stop();
+      return s;
+    }
+    return tockd;
+  }
   if (tockd->options_.control) {
     absl::Status s = tockd->ConnectControl(absl::Now() + tockd->options_.default_timeout);
     if (!s.ok()) {
@@ -142,6 +215,24 @@ absl::StatusOr<std::unique_ptr<Tockd>> Tockd::Start(TockdOptions options) {
 }
 
 absl::Status Tockd::Spawn() {
+  UniqueFd uart1_child;  // QEMU: the board's end of UART1, inherited by qemu
+  if (qemu()) {
+    int pair[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+      return Errno("socketpair");
+    }
+    uart1_.Reset(pair[0]);
+    uart1_child.Reset(pair[1]);
+    if (absl::Status s = QemuCommandLine(uart1_child.get()); !s.ok()) {
+      return s;
+    }
+  } else if (absl::Status s = TockdCommandLine(); !s.ok()) {
+    return s;
+  }
+  return Fork(uart1_child);
+}
+
+absl::Status Tockd::TockdCommandLine() {
   const TockdOptions& o = options_;
   absl::StatusOr<std::string> tockd = o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
   if (!tockd.ok()) {
@@ -188,7 +279,10 @@ absl::Status Tockd::Spawn() {
     }
     argv_.push_back(*path);
   }
+  return absl::OkStatus();
+}
 
+absl::Status Tockd::Fork(const UniqueFd& keep) {
   int in_pair[2], out_pipe[2], err_pipe[2], exec_pipe[2];
   // stdin is a socket so writes after tockd exits fail with EPIPE instead of raising SIGPIPE.
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) {
@@ -238,7 +332,7 @@ absl::Status Tockd::Spawn() {
     sigprocmask(SIG_SETMASK, &none, nullptr);
     signal(SIGPIPE, SIG_DFL);
     if (dup2(in_child.get(), 0) < 0 || dup2(out_child.get(), 1) < 0 ||
-        dup2(err_child.get(), 2) < 0) {
+        dup2(err_child.get(), 2) < 0 || (keep.valid() && fcntl(keep.get(), F_SETFD, 0) < 0)) {
       int e = errno;
       (void)!write(exec_write.get(), &e, sizeof e);
       _exit(127);
@@ -271,6 +365,7 @@ absl::Status Tockd::Spawn() {
 
   buffers_[static_cast<int>(Stream::kConsole)].open = true;
   buffers_[static_cast<int>(Stream::kLog)].open = true;
+  buffers_[static_cast<int>(Stream::kEvents)].open = qemu();
   reader_ = std::thread([this] { ReaderLoop(); });
   return absl::OkStatus();
 }
@@ -330,11 +425,123 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
   return absl::OkStatus();
 }
 
+absl::Status Tockd::QemuCommandLine(int uart1_fd) {
+  const TockdOptions& o = options_;
+  char dir[] = "/tmp/tockd-harness-XXXXXX";
+  if (mkdtemp(dir) == nullptr) {
+    return Errno("mkdtemp");
+  }
+  temp_dir_ = dir;
+  absl::StatusOr<std::string> kernel = DataPath(o.board_kernel);
+  if (!kernel.ok()) {
+    return kernel.status();
+  }
+  absl::StatusOr<std::string> packer = DataPath("//platforms/userspace:pack_apps.py");
+  if (!packer.ok()) {
+    return packer.status();
+  }
+  const std::string python = FindInPath("python3");
+  const std::string qemu = FindInPath("qemu-system-arm");
+  if (python.empty() || qemu.empty()) {
+    return absl::NotFoundError("python3 or qemu-system-arm is not on $PATH");
+  }
+  // The apps region image, packed as the board images are (one packer), in the given order
+  // so apps load in the same order as under tockd.
+  apps_path_ = temp_dir_ + "/apps.bin";
+  std::vector<std::string> pack = {python, *packer, "--start=0x40000", "--order=given",
+                                   "--out=" + apps_path_};
+  for (const std::string& app : o.apps) {
+    absl::StatusOr<std::string> path = DataPath(app);
+    if (!path.ok()) {
+      return path.status();
+    }
+    pack.push_back(*path);
+  }
+  const std::string pack_log = temp_dir_ + "/pack.txt";
+  absl::StatusOr<ExitStatus> packed = RunTool(pack, pack_log);
+  std::string pack_output = ReadSmallFile(pack_log);
+  unlink(pack_log.c_str());
+  if (!packed.ok()) {
+    return packed.status();
+  }
+  if (*packed != ExitStatus::Exited(0)) {
+    return absl::InvalidArgumentError(absl::StrCat("packing the apps (", absl::StrJoin(pack, " "),
+                                                   ") ", packed->ToString(), ": ", pack_output));
+  }
+  argv_ = {qemu, "-M", "mps2-an386", "-nographic", "-monitor", "none",
+           // Virtual time: 1 ns per instruction, idle periods skipped (deterministic alarms).
+           "-icount", "shift=0,sleep=off", "-kernel", *kernel, "-device",
+           "loader,file=" + apps_path_ + ",addr=0x40000,force-raw=on", "-serial",
+           "stdio",  // UART0
+           "-chardev", absl::StrCat("socket,id=hostlink,fd=", uart1_fd), "-serial",
+           "chardev:hostlink"};  // UART1
+  return absl::OkStatus();
+}
+
+absl::Status Tockd::WaitForBoot() {
+  ::testing::AssertionResult booted =
+      kQemuHostLink ? WaitFor(Stream::kEvents, Regex("^ready$"), 1, options_.default_timeout)
+                    : WaitFor(Stream::kLog, " processes loaded, entering main loop\r\n", 1,
+                              options_.default_timeout);
+  if (!booted) {
+    return absl::UnavailableError(absl::StrCat("the board did not boot: ", booted.message()));
+  }
+  return absl::OkStatus();
+}
+
+void Tockd::AddUart0(const char* data, size_t size) {
+  Buffer& console = buffers_[static_cast<int>(Stream::kConsole)];
+  Buffer& events = buffers_[static_cast<int>(Stream::kEvents)];
+  buffers_[static_cast<int>(Stream::kLog)].data.append(data, size);
+  console.data.resize(console_whole_);
+  uart0_line_.append(data, size);
+  size_t start = 0;
+  for (size_t nl; (nl = uart0_line_.find('\n', start)) != std::string::npos; start = nl + 1) {
+    std::string_view line(uart0_line_.data() + start, nl + 1 - start);
+    if (line.size() < 2 || line[line.size() - 2] != '\r') {
+      console.data.append(line);  // an app's line
+      continue;
+    }
+    line.remove_suffix(2);  // the kernel's: log only
+    if (kQemuHostLink) {
+      continue;
+    }
+    if (line.find(" processes loaded, entering main loop") != std::string_view::npos) {
+      events_live_ = true;  // the LED driver's reset-state lines came before
+    } else if (std::string event = LedEventOfKernelLine(line); !event.empty() && events_live_) {
+      events.data += event + "\n";
+    }
+  }
+  uart0_line_.erase(0, start);
+  console_whole_ = console.data.size();
+  if (uart0_line_.empty() || uart0_line_.back() != '\r') {
+    console.data += uart0_line_;  // an unfinished line shows (unless it is the kernel's)
+  }
+}
+
+void Tockd::AddUart1(const char* data, size_t size) {
+  uart1_line_.append(data, size);
+  size_t start = 0;
+  for (size_t nl; (nl = uart1_line_.find('\n', start)) != std::string::npos; start = nl + 1) {
+    std::string_view line(uart1_line_.data() + start, nl - start);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    if (line == "ready") {
+      events_live_ = true;
+    }
+    if (kQemuHostLink && events_live_) {
+      buffers_[static_cast<int>(Stream::kEvents)].data += std::string(line) + "\n";
+    }
+  }
+  uart1_line_.erase(0, start);
+}
+
 void Tockd::ReaderLoop() {
   enum { kOut, kErr, kWatch, kPid, kWake, kCount };
   pollfd fds[kCount] = {{stdout_.get(), POLLIN, 0},
                         {stderr_.get(), POLLIN, 0},
-                        {-1, POLLIN, 0},
+                        {uart1_.valid() ? uart1_.get() : -1, POLLIN, 0},
                         {pidfd_.get(), POLLIN, 0},
                         {wake_.get(), POLLIN, 0}};
   const Stream streams[] = {Stream::kConsole, Stream::kLog, Stream::kEvents};
@@ -367,6 +574,14 @@ void Tockd::ReaderLoop() {
         continue;
       }
       std::lock_guard<std::mutex> lock(mu_);
+      if (qemu()) {
+        ReadQemu(i == kOut ? 0 : i == kErr ? 1 : 2, buf, n);
+        if (n <= 0) {
+          fds[i].fd = -1;
+        }
+        changed_.notify_all();
+        continue;
+      }
       Buffer& b = buffers_[static_cast<int>(streams[i])];
       if (n <= 0) {
         b.open = false;
@@ -401,6 +616,29 @@ void Tockd::ReaderLoop() {
   changed_.notify_all();
 }
 
+void Tockd::ReadQemu(int source, const char* data, ssize_t n) {
+  Buffer& console = buffers_[static_cast<int>(Stream::kConsole)];
+  Buffer& log = buffers_[static_cast<int>(Stream::kLog)];
+  Buffer& events = buffers_[static_cast<int>(Stream::kEvents)];
+  if (n <= 0) {  // end of a source
+    if (source == 0) {
+      console.open = log.open = false;
+    }
+    if (source == (kQemuHostLink ? 2 : 0)) {
+      events.open = false;
+    }
+    return;
+  }
+  const size_t size = static_cast<size_t>(n);
+  if (source == 0) {
+    AddUart0(data, size);
+  } else if (source == 1) {
+    qemu_stderr_.append(data, size);
+  } else {
+    AddUart1(data, size);
+  }
+}
+
 Tockd::~Tockd() {
   if (pid_ > 0 && exit_status().running()) {
     Stop();
@@ -417,18 +655,26 @@ Tockd::~Tockd() {
     if (!trace_path_.empty()) {
       unlink(trace_path_.c_str());
     }
+    if (!apps_path_.empty()) {
+      unlink(apps_path_.c_str());
+    }
     rmdir(temp_dir_.c_str());
   }
 }
 
 // --- Output -----------------------------------------------------------------------------------
 
+absl::Duration Tockd::Guard(absl::Duration timeout) const {
+  return qemu() ? timeout * kQemuGuardScale : timeout;
+}
+
 ::testing::AssertionResult Tockd::WaitFor(Stream stream, const Pattern& pattern, int count,
                                           absl::Duration timeout) {
+  timeout = Guard(timeout);
   const int s = static_cast<int>(stream);
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
-  if (stream == Stream::kEvents && !watch_) {
+  if (stream == Stream::kEvents && !watch_ && !qemu()) {
     return ::testing::AssertionFailure() << "waiting for events needs TockdOptions::control = true";
   }
   for (;;) {
@@ -479,6 +725,7 @@ Tockd::~Tockd() {
 
 ::testing::AssertionResult Tockd::WaitForFault(std::string_view app, FaultReport* report, int index,
                                                absl::Duration timeout) {
+  timeout = Guard(timeout);
   const int s = static_cast<int>(Stream::kLog);
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
@@ -558,10 +805,14 @@ std::vector<std::string> Tockd::TraceLines() const {
 }
 
 std::string Tockd::Describe(std::unique_lock<std::mutex>& /*lock held*/) const {
-  std::string out = "tockd " + exit_.ToString() + ": " + absl::StrJoin(argv_, " ") + "\n";
+  std::string out = absl::StrCat(PlatformName(options_.platform), " ", exit_.ToString(), ": ",
+                                 absl::StrJoin(argv_, " "), "\n");
+  if (!qemu_stderr_.empty()) {
+    out += "--- qemu's stderr ---\n" + Tail(qemu_stderr_, kConsoleTail) + "\n";
+  }
   out += "--- console ---\n" + Tail(buffers_[0].data, kConsoleTail) + "\n";
   out += "--- log ---\n" + Tail(buffers_[1].data, kLogTail) + "\n";
-  if (watch_) {
+  if (watch_ || qemu()) {
     out += "--- events ---\n" + Tail(buffers_[2].data, kConsoleTail) + "\n";
   }
   return out;
@@ -604,7 +855,7 @@ void Tockd::CloseConsoleInput() {
 
 ControlClient& Tockd::control() {
   if (!control_) {
-    ADD_FAILURE() << "Tockd::control() needs TockdOptions::control = true";
+    ADD_FAILURE() << "Tockd::control() needs TockdOptions::control = true (host-only)";
     std::abort();
   }
   return *control_;
@@ -619,7 +870,27 @@ ControlClient& Tockd::control() {
                                        << Describe(lock);
 }
 
+::testing::AssertionResult Tockd::HostLinkButton(int button, bool press) {
+  const char* verb = press ? "press" : "release";
+  if (!kQemuHostLink) {
+    return ::testing::AssertionFailure()
+           << verb << " on QEMU needs the board's host link (platform.h kQemuHostLink)";
+  }
+  // Applied once the board echoes it, as tockd's control socket replies once applied.
+  const Pattern echo(absl::StrCat("button ", button, press ? " pressed" : " released"));
+  const int before = Count(Stream::kEvents, echo);
+  const std::string line = absl::StrCat(verb, " ", button, "\n");
+  if (send(uart1_.get(), line.data(), line.size(), MSG_NOSIGNAL) !=
+      static_cast<ssize_t>(line.size())) {
+    return CheckStatus(Errno("writing to the board's UART1"), verb);
+  }
+  return WaitFor(Stream::kEvents, echo, before + 1, options_.default_timeout);
+}
+
 ::testing::AssertionResult Tockd::PressButton(int button) {
+  if (qemu()) {
+    return HostLinkButton(button, true);
+  }
   if (!control_) {
     return ::testing::AssertionFailure() << "PressButton needs control = true";
   }
@@ -627,6 +898,9 @@ ControlClient& Tockd::control() {
 }
 
 ::testing::AssertionResult Tockd::ReleaseButton(int button) {
+  if (qemu()) {
+    return HostLinkButton(button, false);
+  }
   if (!control_) {
     return ::testing::AssertionFailure() << "ReleaseButton needs control = true";
   }
@@ -634,6 +908,18 @@ ControlClient& Tockd::control() {
 }
 
 absl::StatusOr<std::vector<bool>> Tockd::Leds() {
+  if (qemu()) {
+    std::vector<bool> leds(static_cast<size_t>(LedCount(Platform::kQemu)), false);
+    for (const std::string& line : Lines(Stream::kEvents)) {
+      std::vector<absl::string_view> words = absl::StrSplit(line, ' ');
+      size_t index;
+      if (words.size() >= 3 && words[0] == "led" && absl::SimpleAtoi(words[1], &index) &&
+          index < leds.size()) {
+        leds[index] = words[2] == "on";
+      }
+    }
+    return leds;
+  }
   if (!control_) {
     return absl::FailedPreconditionError("Leds() needs control = true");
   }
@@ -650,7 +936,8 @@ absl::StatusOr<std::vector<bool>> Tockd::Leds() {
     std::string_view app, const std::function<bool(const ProcessInfo&)>& predicate,
     ProcessInfo* info, absl::Duration timeout) {
   if (!control_) {
-    return ::testing::AssertionFailure() << "WaitForProcess needs control = true";
+    return ::testing::AssertionFailure()
+           << "WaitForProcess needs control = true (host-only: tockd's `inspect`)";
   }
   const auto deadline = SteadyDeadline(timeout);
   const int events = static_cast<int>(Stream::kEvents);
@@ -723,6 +1010,15 @@ std::optional<pid_t> Tockd::AppPid(std::string_view name) const {
 ExitStatus Tockd::WaitForExit() { return WaitForExit(options_.default_timeout); }
 
 ExitStatus Tockd::WaitForExit(absl::Duration timeout) {
+  if (qemu()) {
+    ADD_FAILURE() << "WaitForExit is host-only: the QEMU board never exits (guard it with "
+                     "`if (!OnQemu())` or TOCKPP_HOST_ONLY)";
+    return exit_status();
+  }
+  return WaitForEnd(timeout);
+}
+
+ExitStatus Tockd::WaitForEnd(absl::Duration timeout) {
   const auto deadline = SteadyDeadline(timeout);
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait_until(lock, deadline, [this] {
@@ -739,7 +1035,7 @@ ExitStatus Tockd::Stop(absl::Duration grace) {
     }
     kill(pid_, SIGTERM);
   }
-  ExitStatus status = WaitForExit(grace);
+  ExitStatus status = WaitForEnd(grace);
   if (!status.running()) {
     return status;
   }
@@ -749,7 +1045,7 @@ ExitStatus Tockd::Stop(absl::Duration grace) {
       kill(pid_, SIGKILL);
     }
   }
-  return WaitForExit(grace);
+  return WaitForEnd(grace);
 }
 
 ExitStatus Tockd::exit_status() const {

@@ -2,7 +2,9 @@
 // captures its console (stdout) and log (stderr) on a background reader, and lets the test
 // wait for output, type into the console, drive the control socket and collect the exit
 // status. Waits synchronise on output; their timeouts are only failure guards.
-// Owns: the tockd child (killed on destruction), its pipes, a temp dir for sockets.
+// With `platform = kQemu` the same class boots the QEMU MPS2-AN386 board instead (see
+// TockdOptions::platform): the same apps, streams and waits, minus the host-only parts.
+// Owns: the tockd (or qemu-system-arm) child, killed on destruction, its pipes, a temp dir.
 #ifndef TOCKPP_TESTS_HARNESS_TOCKD_H_
 #define TOCKPP_TESTS_HARNESS_TOCKD_H_
 
@@ -26,6 +28,7 @@
 #include "tests/harness/exit_status.h"
 #include "tests/harness/fault_report.h"
 #include "tests/harness/pattern.h"
+#include "tests/harness/platform.h"
 #include "tests/harness/unique_fd.h"
 
 namespace tockpp::harness {
@@ -52,6 +55,17 @@ struct TockdOptions {
   std::string tockd_path;  // empty: $TOCKD, else //hostkernel:tockd from the runfiles
   // Guard for waits that are not given one, and for Start()'s control-socket connect.
   absl::Duration default_timeout = absl::Seconds(20);
+  // kTockd, or kQemu: qemu-system-arm -M mps2-an386 -icount shift=0,sleep=off with
+  // `board_kernel` and the apps (their Cortex-M TBFs: a `<name>_qemu` test's runfiles hold
+  // those at the labels' paths) packed at 0x40000 by //platforms/userspace:pack_apps.py in the
+  // given order. Start() returns once the board has loaded its apps. On QEMU the console is
+  // UART0 without the kernel's lines (those end "\r\n"), the log is all of UART0 (fault dumps
+  // included), events are "led N on|off" lines (from UART1's host link, or from the kernel's
+  // "[led]" lines until the board has it: platform.h kQemuHostLink). Ignored there: flags,
+  // log_level, exit_when_done, control, time (always virtual: -icount), process_console,
+  // trace, tockd_path. Host-only (fail on QEMU): WaitForExit, control(), WaitForProcess.
+  Platform platform = DefaultPlatform();
+  std::string board_kernel = "//platforms/boards/qemu_mps2_an386:kernel.elf";
 };
 
 // Captured streams: the app console (tockd's stdout), the kernel log (stderr) and, with
@@ -103,8 +117,11 @@ class Tockd {
 
   // --- Control socket (only with options.control).
   ControlClient& control();
+  // Also on QEMU with the host link (`press N` / `release N` on UART1).
   ::testing::AssertionResult PressButton(int button);
   ::testing::AssertionResult ReleaseButton(int button);
+  // On QEMU: the states the events seen so far leave (all off at boot); wait for the event
+  // first.
   absl::StatusOr<std::vector<bool>> Leds();
   // Waits until `inspect app` satisfies `predicate`, re-inspecting after every new watch event
   // (process state changes are events). Copies the matching ProcessInfo to `*info` if given.
@@ -126,6 +143,7 @@ class Tockd {
   std::vector<std::pair<pid_t, std::string>> AppProcesses() const;
 
   // --- Exit. Waits for tockd to exit and its output to end; kRunning if `timeout` passed.
+  // Host-only: the board never exits, so on QEMU this fails the test at once.
   ExitStatus WaitForExit();
   ExitStatus WaitForExit(absl::Duration timeout);
   // SIGTERM, then SIGKILL if it has not exited within `grace`; returns how it ended.
@@ -142,7 +160,23 @@ class Tockd {
   };
 
   explicit Tockd(TockdOptions options);
+  bool qemu() const { return options_.platform == Platform::kQemu; }
+  // Wait guards on QEMU are kQemuGuardScale times longer: under -icount shift=0 a busy CPU
+  // runs virtual time several times slower than real time on a loaded machine.
+  static constexpr int kQemuGuardScale = 4;
+  absl::Duration Guard(absl::Duration timeout) const;
   absl::Status Spawn();
+  absl::Status TockdCommandLine();             // fills argv_
+  absl::Status QemuCommandLine(int uart1_fd);  // packs the apps, fills argv_
+  absl::Status Fork(const UniqueFd& keep);     // runs argv_; `keep` stays open in the child
+  absl::Status WaitForBoot();
+  ExitStatus WaitForEnd(absl::Duration timeout);
+  // QEMU output, under mu_: UART0 text to log, console and (without the host link) events;
+  // UART1 lines to events.
+  void AddUart0(const char* data, size_t size);
+  void AddUart1(const char* data, size_t size);
+  void ReadQemu(int source, const char* data, ssize_t n);  // 0 stdout, 1 stderr, 2 UART1
+  ::testing::AssertionResult HostLinkButton(int button, bool press);
   absl::Status ConnectControl(absl::Time deadline);
   void ReaderLoop();
   std::string Describe(std::unique_lock<std::mutex>& lock) const;  // failure context
@@ -162,10 +196,17 @@ class Tockd {
   UniqueFd inotify_;
   std::optional<ControlClient> control_;
   std::optional<ControlClient> watch_;
+  UniqueFd uart1_;            // QEMU: the board's UART1 (host link), a socket
+  std::string uart0_line_;    // QEMU: UART0's unfinished line
+  std::string uart1_line_;    // QEMU: UART1's unfinished line
+  size_t console_whole_ = 0;  // QEMU: console bytes that are finished lines
+  bool events_live_ = false;  // QEMU: boot done; LED changes from here on are events
+  std::string qemu_stderr_;   // QEMU's own messages (shown on failures)
+  std::string apps_path_;     // QEMU: the packed apps region image in temp_dir_
 
   mutable std::mutex mu_;
   std::condition_variable changed_;
-  Buffer buffers_[3];
+  Buffer buffers_[3];  // by Stream
   ExitStatus exit_;
   std::thread reader_;
 };

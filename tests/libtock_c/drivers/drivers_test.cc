@@ -1,8 +1,8 @@
 // libtock-c conformance for alarm, GPIO, RNG and nonvolatile storage: each app calls every
 // public function of its driver (libtock, its syscalls layer, libtock-sync) under the real tockd
-// with virtual time and prints what it got; the expected values are upstream's semantics
-// (return codes as RETURNCODE_*, upcall values as the capsules report them). Synchronises on
-// output and on tockd's exit only.
+// with virtual time (drivers_test_qemu: on the QEMU board, -icount) and prints what it got; the
+// expected values are upstream's semantics (return codes as RETURNCODE_*, upcall values as the
+// capsules report them). Synchronises on output and on tockd's exit only.
 #include <string>
 
 #include "absl/time/time.h"
@@ -13,13 +13,15 @@ namespace tockpp::libtock_c {
 namespace {
 
 using harness::ExitStatus;
+using harness::OnQemu;
 using harness::TimeMode;
 using harness::Tockd;
 
 constexpr char kApps[] = "//tests/libtock_c/drivers:";
 
-// Runs one app to completion under --time=virtual and returns its console output.
-std::string RunToEnd(const std::string& app) {
+// Runs one app to completion under --time=virtual and returns its console output. The board
+// never exits: there the run ends at the app's `last_line`.
+std::string RunToEnd(const std::string& app, const std::string& last_line) {
   harness::TockdOptions options;
   options.apps = {kApps + app + ".tbf"};
   options.flags = {"--seed=7"};
@@ -30,12 +32,21 @@ std::string RunToEnd(const std::string& app) {
     ADD_FAILURE() << t.status();
     return "";
   }
-  EXPECT_EQ((*t)->WaitForExit(), ExitStatus::Exited(0)) << (*t)->Log();
+  if (OnQemu()) {
+    EXPECT_TRUE((*t)->WaitForConsole(last_line));
+  } else {
+    EXPECT_EQ((*t)->WaitForExit(), ExitStatus::Exited(0)) << (*t)->Log();
+  }
   return (*t)->Console();
 }
 
 TEST(LibtockCDriversTest, Alarm) {
-  EXPECT_EQ(RunToEnd("alarm_conformance"),
+  // KNOWN BUG on the board, found by drivers_test_qemu (issue 20): on MPS2-AN386 (25 MHz) the
+  // in_ms alarm longer than 2^32 ticks fires, but more than a second away from its time. Pinned
+  // so that the fix shows up here: then delete this branch.
+  const char* long_line =
+      OnQemu() ? "alarm: long fired=1 late_ticks_ok=0\n" : "alarm: long fired=1 late_ticks_ok=1\n";
+  EXPECT_EQ(RunToEnd("alarm_conformance", "alarm: done\n"),
             "alarm: exists=1\n"
             "alarm: frequency rc=0 nonzero=1\n"
             "alarm: ticks_to_ms(hz)=1000 ticks_to_ms(hz/2)=500\n"
@@ -53,13 +64,13 @@ TEST(LibtockCDriversTest, Alarm) {
             "alarm: gettimeasticks rc=0 usec_ok=1 sec_ok=1\n"
             // armed 50 ms before the 32-bit counter wraps: 20 ms, then 100 ms, then 200 ms
             "alarm: wrap near=1 order=213 wrapped=1\n"
-            // an in_ms period longer than 2^32 ticks
-            "alarm: long fired=1 late_ticks_ok=1\n"
-            "alarm: done\n");
+                // an in_ms period longer than 2^32 ticks
+                + std::string(long_line) + "alarm: done\n");
 }
 
 TEST(LibtockCDriversTest, Rng) {
-  EXPECT_EQ(RunToEnd("rng_conformance"),
+  TOCKPP_HOST_ONLY("MPS2-AN386 has no RNG driver");
+  EXPECT_EQ(RunToEnd("rng_conformance", "rng: done\n"),
             "rng: exists=1 driver_exists=1 sync_exists=1\n"
             "rng: async rc=0 status=0 bytes=16 random=1\n"
             "rng: sync rc=0 received=32\n"
@@ -70,7 +81,8 @@ TEST(LibtockCDriversTest, Rng) {
 }
 
 TEST(LibtockCDriversTest, NonvolatileStorageWriteThenRead) {
-  EXPECT_EQ(RunToEnd("nonvolatile_storage_conformance"),
+  TOCKPP_HOST_ONLY("MPS2-AN386 has no nonvolatile storage driver");
+  EXPECT_EQ(RunToEnd("nonvolatile_storage_conformance", "nv: done\n"),
             "nv: exists=1 driver_exists=1 sync_exists=1\n"
             "nv: size rc=0 0 nonzero=1 same=1\n"
             "nv: async write rc=0 status=0 length=16\n"
@@ -85,6 +97,7 @@ TEST(LibtockCDriversTest, NonvolatileStorageWriteThenRead) {
 // Outputs are seen through the control socket's events; inputs are driven through it after
 // each "ready" line (the app arms its interrupt before printing it).
 TEST(LibtockCDriversTest, GpioOutputsEventsAndInputWaits) {
+  TOCKPP_HOST_ONLY("MPS2-AN386 has no GPIO driver, and pins are driven through tockd's control");
   harness::TockdOptions options;
   options.apps = {std::string(kApps) + "gpio_conformance.tbf"};
   // Not --exit-when-done: while the app waits for an edge only the control socket can wake
