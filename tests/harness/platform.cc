@@ -28,6 +28,8 @@ const char* PlatformName(Platform platform) {
 
 int LedCount(Platform platform) { return platform == Platform::kQemu ? 2 : 4; }
 
+int ButtonCount(Platform platform) { return platform == Platform::kQemu ? 2 : 4; }
+
 bool HasButtons(Platform platform) { return platform == Platform::kTockd || kQemuHostLink; }
 
 }  // namespace tockpp::harness

@@ -20,12 +20,14 @@ inline bool OnQemu() { return DefaultPlatform() == Platform::kQemu; }
 const char* PlatformName(Platform platform);  // "tockd", "qemu"
 
 // Whether the board's host link (UART1: `led N on|off` events, `press N`/`release N` input,
-// issue 20) is in use. Until the board side is merged, QEMU events come from the kernel's
-// "[led] LEDn on|off" lines on UART0 and buttons cannot be pressed.
-constexpr bool kQemuHostLink = false;
+// issue 20) is in use; false falls back to the kernel's "[led] LEDn on|off" lines on UART0
+// for events, and buttons cannot be pressed.
+constexpr bool kQemuHostLink = true;
 
 // LEDs the apps see: tockd has 4, the MPS2-AN386 board 2 (LED 2 and 3 give EINVAL there).
 int LedCount(Platform platform = DefaultPlatform());
+// Buttons the apps see: tockd has 4, the MPS2-AN386 board 2 (its FPGA IO push buttons).
+int ButtonCount(Platform platform = DefaultPlatform());
 // Whether a test can press buttons (tockd: control socket; QEMU: the host link).
 bool HasButtons(Platform platform = DefaultPlatform());
 
