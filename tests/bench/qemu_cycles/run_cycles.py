@@ -27,7 +27,8 @@ FIELDS = re.compile(r"(\w+)=(\d+)")
 
 
 def boot(kernel, apps, done, count, timeout=60.0):
-    """Boots `kernel` with `apps` at 0x40000 until `done` appears `count` times; the lines."""
+    """Boots `kernel` with `apps` at 0x40000 until `count` whole lines contain `done`; the
+    lines."""
     cmd = ["qemu-system-arm", "-M", "mps2-an386", "-nographic", "-monitor", "none",
            "-serial", "stdio", "-icount", ICOUNT, "-kernel", kernel,
            "-device", "loader,file=%s,addr=0x00040000,force-raw=on" % apps]
@@ -37,8 +38,10 @@ def boot(kernel, apps, done, count, timeout=60.0):
     sel.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + timeout
     out = b""
+    marker = done.encode()
     try:
-        while out.decode("utf-8", "replace").count(done) < count:
+        # Whole lines only: a line still being printed does not count.
+        while sum(marker in line for line in out.split(b"\n")[:-1]) < count:
             left = deadline - time.monotonic()
             if left <= 0 or not sel.select(timeout=left):
                 if time.monotonic() >= deadline:
