@@ -73,18 +73,20 @@ bool GpioPin::Toggle() {
 
 bool GpioPin::Read() const { return (port_->in.Get() & (uint32_t{1} << bit_)) != 0; }
 
+Gpiote& GpioPin::gpiote() const { return gpiote_ != nullptr ? *gpiote_ : Gpiote::Get(); }
+
 void GpioPin::EnableInterrupts(tock::hil::gpio::InterruptEdge edge) {
   DisableInterrupts();
-  channel_ = Gpiote::Get().Attach(*this, edge);
+  channel_ = gpiote().Attach(*this, edge);
 }
 
 void GpioPin::DisableInterrupts() {
-  if (channel_ >= 0) Gpiote::Get().Detach(static_cast<unsigned>(channel_));
+  if (channel_ >= 0) gpiote().Detach(static_cast<unsigned>(channel_));
   channel_ = -1;
 }
 
 bool GpioPin::IsPending() const {
-  return channel_ >= 0 && Gpiote::Get().IsPending(static_cast<unsigned>(channel_));
+  return channel_ >= 0 && gpiote().IsPending(static_cast<unsigned>(channel_));
 }
 
 void GpioPin::HandleEdge() {

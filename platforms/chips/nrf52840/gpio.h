@@ -43,11 +43,17 @@ static_assert(offsetof(GpioPortRegisters, pin_cnf) == 0x700);
 inline constexpr uintptr_t kGpioP0Base = 0x5000'0000;
 inline constexpr uintptr_t kGpioP1Base = 0x5000'0300;
 
+class Gpiote;
+
 class GpioPin final : public tock::hil::gpio::InterruptPin {
  public:
   // pin 0..47: P0.00-P0.31 then P1.00-P1.15.
   constexpr explicit GpioPin(unsigned pin)
-      : port_(pin < 32 ? kGpioP0Base : kGpioP1Base), bit_(pin % 32) {}
+      : GpioPin(pin, pin < 32 ? kGpioP0Base : kGpioP1Base, nullptr) {}
+  // Pin `pin` of the port whose registers are at `port_base`, edges through `gpiote`
+  // (nullptr: the chip's Gpiote::Get()). Tests hand in fake register blocks.
+  constexpr GpioPin(unsigned pin, uintptr_t port_base, Gpiote* gpiote)
+      : port_(port_base), bit_(pin % 32), pin_(pin), gpiote_(gpiote) {}
 
   tock::hil::gpio::Configuration MakeOutput() override;
   tock::hil::gpio::Configuration DisableOutput() override;
@@ -70,13 +76,15 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
 
   // Called by Gpiote when this pin's channel saw its edge.
   void HandleEdge();
-  [[nodiscard]] unsigned pin_number() const {
-    return (port_.address() == kGpioP1Base ? 32 : 0) + bit_;
-  }
+  [[nodiscard]] unsigned pin_number() const { return pin_; }
 
  private:
   cm::StaticRef<GpioPortRegisters> port_;
+  Gpiote& gpiote() const;
+
   unsigned bit_;
+  unsigned pin_;
+  Gpiote* gpiote_;
   tock::hil::gpio::InterruptClient* client_ = nullptr;
   int channel_ = -1;
 };

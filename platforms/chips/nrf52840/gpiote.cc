@@ -4,7 +4,7 @@
 namespace tockpp::nrf52840 {
 
 Gpiote& Gpiote::Get() {
-  static Gpiote instance;
+  static Gpiote instance{kGpioteBase};
   return instance;
 }
 

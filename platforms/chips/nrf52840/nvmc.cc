@@ -6,12 +6,6 @@ namespace tockpp::nrf52840 {
 using tock::ErrorCode;
 using tock::Result;
 
-namespace {
-volatile uint32_t* PageWords(size_t page) {
-  return reinterpret_cast<volatile uint32_t*>(static_cast<uintptr_t>(page * Nvmc::kPageSize));
-}
-}  // namespace
-
 Result<void> Nvmc::Check(size_t page_number, size_t len, bool needs_buffer) const {
   if (op_ != Op::kNone) return ErrorCode::kBusy;
   if (page_number >= kPageCount) return ErrorCode::kInval;
@@ -26,9 +20,9 @@ void Nvmc::WaitReady() const {
 
 Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
   if (auto r = Check(page_number, len, true); !r.ok()) return r;
-  const volatile uint32_t* src = PageWords(page_number);
+  const FlashPage& src = Page(page_number);
   for (size_t i = 0; i < kPageSize / 4; ++i) {
-    uint32_t w = src[i];
+    uint32_t w = src.words[i].Get();
     for (size_t b = 0; b < 4; ++b) buffer[i * 4 + b] = static_cast<uint8_t>(w >> (8 * b));
   }
   op_ = Op::kRead;
@@ -39,13 +33,13 @@ Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
 
 Result<void> Nvmc::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
   if (auto r = Check(page_number, len, true); !r.ok()) return r;
-  volatile uint32_t* dst = PageWords(page_number);
+  FlashPage& dst = Page(page_number);
   regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kWrite));
   WaitReady();
   for (size_t i = 0; i < kPageSize / 4; ++i) {
     uint32_t w = 0;
     for (size_t b = 0; b < 4; ++b) w |= uint32_t{buffer[i * 4 + b]} << (8 * b);
-    dst[i] = w;
+    dst.words[i].Set(w);
     WaitReady();
   }
   regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));

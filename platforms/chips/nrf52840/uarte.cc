@@ -24,8 +24,6 @@ uint32_t BaudValue(uint32_t baud) {
       return 0;
   }
 }
-
-uint32_t Addr(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 }  // namespace
 
 void Uarte::Init(unsigned tx_pin, unsigned rx_pin) {
@@ -48,7 +46,7 @@ void Uarte::WriteBlocking(const char* data, size_t len) {
     size_t n = len < sizeof(bounce) ? len : sizeof(bounce);
     for (size_t i = 0; i < n; ++i) bounce[i] = static_cast<uint8_t>(data[i]);
     regs_->events_endtx.Set(0);
-    regs_->txd_ptr.Set(Addr(bounce));
+    regs_->txd_ptr.Set(cm::DmaAddress(bounce));
     regs_->txd_maxcnt.Set(static_cast<uint32_t>(n));
     regs_->tasks_starttx.Set(1);
     while (!regs_->events_endtx.IsSet(Event::kGenerated)) {
@@ -63,7 +61,7 @@ Result<void> Uarte::TransmitBuffer(uint8_t* buffer, size_t len) {
   if (len == 0 || len > 0xFFFF) return ErrorCode::kSize;
   tx_buf_ = buffer;
   regs_->events_endtx.Set(0);
-  regs_->txd_ptr.Set(Addr(buffer));
+  regs_->txd_ptr.Set(cm::DmaAddress(buffer));
   regs_->txd_maxcnt.Set(static_cast<uint32_t>(len));
   regs_->intenset.Write(UarteInt::kEndTx.Set());
   regs_->tasks_starttx.Set(1);
@@ -82,7 +80,7 @@ Result<void> Uarte::ReceiveBuffer(uint8_t* buffer, size_t len) {
   rx_buf_ = buffer;
   rx_aborting_ = false;
   regs_->events_endrx.Set(0);
-  regs_->rxd_ptr.Set(Addr(buffer));
+  regs_->rxd_ptr.Set(cm::DmaAddress(buffer));
   regs_->rxd_maxcnt.Set(static_cast<uint32_t>(len));
   regs_->intenset.Write(UarteInt::kEndRx.Set());
   regs_->tasks_startrx.Set(1);
