@@ -36,6 +36,9 @@ tock::Result<void> CmsdkTimerAlarm::Disarm() {
 }
 
 void CmsdkTimerAlarm::HandleInterrupt() {
+  // Only a raised INTSTATUS means this timer expired: the call may be spurious, or a second one
+  // for an expiry already handled (and the client may have set a new alarm since).
+  if (!alarm_->intstatus.IsSet(TimerInt::kInt)) return;
   alarm_->ctrl.Write(TimerCtrl::kEnable.Clear());
   alarm_->intstatus.Write(TimerInt::kInt.Set());
   if (!armed_) return;
