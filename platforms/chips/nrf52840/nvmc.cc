@@ -18,6 +18,15 @@ void Nvmc::WaitReady() const {
   }
 }
 
+void Nvmc::Erase(size_t page_number) {
+  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kErase));
+  WaitReady();
+  // ERASEPAGE takes the page's flash address (flash starts at 0).
+  regs_->erasepage.Set(static_cast<uint32_t>(page_number * kPageSize));
+  WaitReady();
+  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));
+}
+
 Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
   if (auto r = Check(page_number, len, true); !r.ok()) return r;
   const FlashPage& src = Page(page_number);
@@ -33,6 +42,8 @@ Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
 
 Result<void> Nvmc::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
   if (auto r = Check(page_number, len, true); !r.ok()) return r;
+  // Programming only clears bits: erase first so that the page holds exactly `buffer`.
+  Erase(page_number);
   FlashPage& dst = Page(page_number);
   regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kWrite));
   WaitReady();
@@ -51,11 +62,7 @@ Result<void> Nvmc::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
 
 Result<void> Nvmc::ErasePage(size_t page_number) {
   if (auto r = Check(page_number, 0, false); !r.ok()) return r;
-  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kErase));
-  WaitReady();
-  regs_->erasepage.Set(static_cast<uint32_t>(page_number * kPageSize));
-  WaitReady();
-  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));
+  Erase(page_number);
   op_ = Op::kErase;
   deferred_.Set();
   return Result<void>::Ok();

@@ -59,6 +59,8 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
   enum class Op : uint8_t { kNone, kRead, kWrite, kErase };
   tock::Result<void> Check(size_t page_number, size_t len, bool needs_buffer) const;
   void WaitReady() const;
+  // Erases one page, blocking (the CPU stalls anyway while the NVMC erases).
+  void Erase(size_t page_number);
 
   // Flash as 32-bit words, read and programmed through the register seam.
   struct FlashPage {
