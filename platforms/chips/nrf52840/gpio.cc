@@ -77,7 +77,7 @@ Gpiote& GpioPin::gpiote() const { return gpiote_ != nullptr ? *gpiote_ : Gpiote:
 
 void GpioPin::EnableInterrupts(tock::hil::gpio::InterruptEdge edge) {
   DisableInterrupts();
-  channel_ = gpiote().Attach(*this, edge);
+  channel_ = static_cast<int8_t>(gpiote().Attach(*this, edge));
 }
 
 void GpioPin::DisableInterrupts() {

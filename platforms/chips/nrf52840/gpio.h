@@ -53,7 +53,10 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
   // Pin `pin` of the port whose registers are at `port_base`, edges through `gpiote`
   // (nullptr: the chip's Gpiote::Get()). Tests hand in fake register blocks.
   constexpr GpioPin(unsigned pin, uintptr_t port_base, Gpiote* gpiote)
-      : port_(port_base), bit_(pin % 32), pin_(pin), gpiote_(gpiote) {}
+      : port_(port_base),
+        gpiote_(gpiote),
+        bit_(static_cast<uint8_t>(pin % 32)),
+        pin_(static_cast<uint8_t>(pin)) {}
 
   tock::hil::gpio::Configuration MakeOutput() override;
   tock::hil::gpio::Configuration DisableOutput() override;
@@ -82,11 +85,11 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
   cm::StaticRef<GpioPortRegisters> port_;
   Gpiote& gpiote() const;
 
-  unsigned bit_;
-  unsigned pin_;
   Gpiote* gpiote_;
   tock::hil::gpio::InterruptClient* client_ = nullptr;
-  int channel_ = -1;
+  uint8_t bit_;
+  uint8_t pin_;
+  int8_t channel_ = -1;
 };
 
 }  // namespace tockpp::nrf52840
