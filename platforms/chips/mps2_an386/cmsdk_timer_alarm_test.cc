@@ -35,7 +35,9 @@ class FakeTimer : public FakeBlock<CmsdkTimerRegisters> {
         Poke(kValue, Peek(kReload));
       } else {
         Poke(kValue, v - 1);
-        if (v == 1 && int_enabled()) Poke(kIntStatus, 1);
+        if (v == 1 && int_enabled()) {
+          Poke(kIntStatus, 1);
+        }
       }
     }
   }
@@ -53,7 +55,9 @@ class FakeTimer : public FakeBlock<CmsdkTimerRegisters> {
 struct CountingClient : tock::hil::time::AlarmClient {
   void Alarm() override {
     ++fired;
-    if (rearm_dt != 0) alarm->SetAlarm(alarm->Now(), Ticks(rearm_dt));
+    if (rearm_dt != 0) {
+      alarm->SetAlarm(alarm->Now(), Ticks(rearm_dt));
+    }
   }
   int fired = 0;
   uint32_t rearm_dt = 0;
@@ -72,7 +76,9 @@ class CmsdkTimerAlarmTest : public ::testing::Test {
   void Run(uint64_t n) {
     counter_.Tick(n);
     timer_.Tick(n);
-    if (timer_.irq()) alarm_.HandleInterrupt();
+    if (timer_.irq()) {
+      alarm_.HandleInterrupt();
+    }
   }
 
   FakeTimer counter_;

@@ -36,15 +36,21 @@ class FakeUart : public chips::testing::FakeBlock<CmsdkUartRegisters> {
  public:
   // Bytes arrive on the line.
   void Receive(const std::string& bytes) {
-    for (char c : bytes) line_.push_back(static_cast<uint8_t>(c));
+    for (char c : bytes) {
+      line_.push_back(static_cast<uint8_t>(c));
+    }
     LatchNext();
   }
   // The TX holding register empties onto the line.
   void DrainTx() {
-    if ((Peek(kState) & kTxFull) == 0) return;
+    if ((Peek(kState) & kTxFull) == 0) {
+      return;
+    }
     sent_ += static_cast<char>(tx_holding_);
     Poke(kState, Peek(kState) & ~kTxFull);
-    if ((Peek(kCtrl) & kTxIntEn) != 0) Poke(kIntStatus, Peek(kIntStatus) | kTxInt);
+    if ((Peek(kCtrl) & kTxIntEn) != 0) {
+      Poke(kIntStatus, Peek(kIntStatus) | kTxInt);
+    }
   }
   bool irq() const { return Peek(kIntStatus) != 0; }
   const std::string& sent() const { return sent_; }
@@ -81,11 +87,15 @@ class FakeUart : public chips::testing::FakeBlock<CmsdkUartRegisters> {
 
  private:
   void LatchNext() {
-    if ((Peek(kState) & kRxFull) != 0 || line_.empty()) return;
+    if ((Peek(kState) & kRxFull) != 0 || line_.empty()) {
+      return;
+    }
     Poke(kData, line_.front());
     line_.pop_front();
     Poke(kState, Peek(kState) | kRxFull);
-    if ((Peek(kCtrl) & kRxIntEn) != 0) Poke(kIntStatus, Peek(kIntStatus) | kRxInt);
+    if ((Peek(kCtrl) & kRxIntEn) != 0) {
+      Poke(kIntStatus, Peek(kIntStatus) | kRxInt);
+    }
   }
 
   std::deque<uint8_t> line_;

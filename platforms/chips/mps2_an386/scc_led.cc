@@ -8,7 +8,9 @@ void SccLed::Write(bool on) {
   uint32_t v = scc_->cfg1.Get();
   scc_->cfg1.Set(on ? (v | bit) : (v & ~bit));
   on_ = on;
-  if (observer_ != nullptr) observer_(index_, on);
+  if (observer_ != nullptr) {
+    observer_(index_, on);
+  }
 }
 
 }  // namespace tockpp::mps2

@@ -19,7 +19,9 @@ class FakeClock : public testing::NrfPeripheralFake<ClockRegisters> {
 
  protected:
   void Task(size_t offset) override {
-    if (offset == OFF(tasks_hfclkstart)) RaiseEvent(OFF(events_hfclkstarted));
+    if (offset == OFF(tasks_hfclkstart)) {
+      RaiseEvent(OFF(events_hfclkstarted));
+    }
     if (offset == OFF(tasks_lfclkstart)) {
       lf_source_at_start = Peek(OFF(lfclksrc));
       RaiseEvent(OFF(events_lfclkstarted));

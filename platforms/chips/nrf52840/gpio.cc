@@ -33,16 +33,26 @@ void GpioPin::DeactivateToLowPower() { port_->pin_cnf[bit_].Write(PinCnf::kInput
 Configuration GpioPin::configuration() const {
   const bool out = port_->pin_cnf[bit_].IsSet(PinCnf::kDirOutput);
   const bool in = !port_->pin_cnf[bit_].IsSet(PinCnf::kInputDisconnect);
-  if (out && in) return Configuration::kInputOutput;
-  if (out) return Configuration::kOutput;
-  if (in) return Configuration::kInput;
+  if (out && in) {
+    return Configuration::kInputOutput;
+  }
+  if (out) {
+    return Configuration::kOutput;
+  }
+  if (in) {
+    return Configuration::kInput;
+  }
   return Configuration::kLowPower;
 }
 
 void GpioPin::SetFloatingState(FloatingState state) {
   uint32_t pull = PinCnf::kPullNone;
-  if (state == FloatingState::kPullUp) pull = PinCnf::kPullUp;
-  if (state == FloatingState::kPullDown) pull = PinCnf::kPullDown;
+  if (state == FloatingState::kPullUp) {
+    pull = PinCnf::kPullUp;
+  }
+  if (state == FloatingState::kPullDown) {
+    pull = PinCnf::kPullDown;
+  }
   port_->pin_cnf[bit_].Modify(PinCnf::kPull.Val(pull));
 }
 
@@ -81,7 +91,9 @@ void GpioPin::EnableInterrupts(tock::hil::gpio::InterruptEdge edge) {
 }
 
 void GpioPin::DisableInterrupts() {
-  if (channel_ >= 0) gpiote().Detach(static_cast<unsigned>(channel_));
+  if (channel_ >= 0) {
+    gpiote().Detach(static_cast<unsigned>(channel_));
+  }
   channel_ = -1;
 }
 
@@ -90,7 +102,9 @@ bool GpioPin::IsPending() const {
 }
 
 void GpioPin::HandleEdge() {
-  if (client_ != nullptr) client_->Fired();
+  if (client_ != nullptr) {
+    client_->Fired();
+  }
 }
 
 }  // namespace tockpp::nrf52840

@@ -28,12 +28,14 @@ constexpr size_t kConfig = offsetof(GpioteRegisters, config);
 class FakePort : public chips::testing::FakeBlock<GpioPortRegisters> {
  public:
   FakePort() {
-    for (size_t i = 0; i < 32; ++i) Poke(kPinCnf + 4 * i, 0x2);
+    for (size_t i = 0; i < 32; ++i) {
+      Poke(kPinCnf + 4 * i, 0x2);
+    }
   }
   void SetInput(unsigned bit, bool high) {
     Poke(kIn, high ? Peek(kIn) | (1u << bit) : Peek(kIn) & ~(1u << bit));
   }
-  uint32_t pin_cnf(unsigned bit) const { return Peek(kPinCnf + 4 * bit); }
+  uint32_t pin_cnf(unsigned bit) const { return Peek(kPinCnf + size_t{4} * bit); }
 
  protected:
   void Write(size_t offset, uint32_t value) override {
@@ -52,10 +54,10 @@ class FakeGpiote : public testing::NrfPeripheralFake<GpioteRegisters> {
   // Pin `pin` (0..47) changes level.
   void Edge(unsigned pin, bool rising) {
     for (unsigned ch = 0; ch < 8; ++ch) {
-      const uint32_t cfg = Peek(kConfig + 4 * ch);
+      const uint32_t cfg = Peek(kConfig + size_t{4} * ch);
       const unsigned mode = cfg & 3u, psel = (cfg >> 8) & 0x3Fu, polarity = (cfg >> 16) & 3u;
       if (mode == 1 && psel == pin && (polarity == 3 || polarity == (rising ? 1u : 2u))) {
-        RaiseEvent(offsetof(GpioteRegisters, events_in) + 4 * ch);
+        RaiseEvent(offsetof(GpioteRegisters, events_in) + size_t{4} * ch);
       }
     }
   }
@@ -69,7 +71,9 @@ struct Counter : tock::hil::gpio::InterruptClient {
 class GpioTest : public ::testing::Test {
  protected:
   void Service() {
-    if (gpiote_fake_.irq()) gpiote_.HandleInterrupt();
+    if (gpiote_fake_.irq()) {
+      gpiote_.HandleInterrupt();
+    }
     EXPECT_FALSE(gpiote_fake_.irq());
   }
 
@@ -155,9 +159,13 @@ TEST_F(GpioTest, EightChannelsThenANinthPinStaysSilent) {
     pins[i].EnableInterrupts(InterruptEdge::kEitherEdge);
   }
   EXPECT_EQ(gpiote_fake_.inten(), 0xFFu);
-  for (unsigned i = 0; i < 9; ++i) gpiote_fake_.Edge(i, i % 2 == 0);
+  for (unsigned i = 0; i < 9; ++i) {
+    gpiote_fake_.Edge(i, i % 2 == 0);
+  }
   Service();
-  for (unsigned i = 0; i < 8; ++i) EXPECT_EQ(clients[i].fired, 1) << i;
+  for (unsigned i = 0; i < 8; ++i) {
+    EXPECT_EQ(clients[i].fired, 1) << i;
+  }
   EXPECT_EQ(clients[8].fired, 0);
   // Freeing a channel lets the ninth pin have it.
   pins[3].DisableInterrupts();

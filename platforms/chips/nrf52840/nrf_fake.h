@@ -24,8 +24,10 @@ class NrfPeripheralFake : public chips::testing::FakeBlock<Regs> {
   uint32_t inten() const { return inten_; }
   // The peripheral's IRQ line: an enabled event is set.
   bool irq() const {
-    for (unsigned n = 0; n < 32; ++n) {
-      if ((inten_ >> n & 1u) != 0 && this->Peek(kEvents + 4 * n) != 0) return true;
+    for (size_t n = 0; n < 32; ++n) {
+      if ((inten_ >> n & 1u) != 0 && this->Peek(kEvents + 4 * n) != 0) {
+        return true;
+      }
     }
     return false;
   }
@@ -38,12 +40,16 @@ class NrfPeripheralFake : public chips::testing::FakeBlock<Regs> {
   virtual void WriteRegister(size_t offset, uint32_t value) { this->Poke(offset, value); }
 
   uint32_t Read(size_t offset) override {
-    if (offset == kInten || offset == kIntenset || offset == kIntenclr) return inten_;
+    if (offset == kInten || offset == kIntenset || offset == kIntenclr) {
+      return inten_;
+    }
     return this->Peek(offset);
   }
   void Write(size_t offset, uint32_t value) override {
     if (offset < kEvents) {
-      if ((value & 1u) != 0) Task(offset);
+      if ((value & 1u) != 0) {
+        Task(offset);
+      }
     } else if (offset == kInten) {
       inten_ = value;
     } else if (offset == kIntenset) {

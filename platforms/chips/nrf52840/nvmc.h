@@ -67,7 +67,7 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
     cm::ReadWrite<uint32_t> words[kPageSize / 4];
   };
   FlashPage& Page(size_t page_number) const {
-    return *reinterpret_cast<FlashPage*>(flash_ + page_number * kPageSize);
+    return *cm::StaticRef<FlashPage>(flash_ + page_number * kPageSize);
   }
 
   cm::StaticRef<NvmcRegisters> regs_;

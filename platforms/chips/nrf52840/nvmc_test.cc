@@ -59,7 +59,9 @@ class FakeNvmc : public chips::testing::FakeBlock<NvmcRegisters> {
       Busy();
       return;
     }
-    if (offset == kConfig && busy()) ++violations;  // CONFIG changed mid-operation
+    if (offset == kConfig && busy()) {
+      ++violations;  // CONFIG changed mid-operation
+    }
     Poke(offset, value);
   }
 
@@ -70,9 +72,13 @@ class FakeNvmc : public chips::testing::FakeBlock<NvmcRegisters> {
 class FakeFlash : public chips::testing::FakeBlock<FlashImage> {
  public:
   explicit FakeFlash(FakeNvmc& nvmc) : nvmc_(nvmc) {
-    for (size_t i = 0; i < sizeof(FlashImage); i += 4) Poke(i, 0xFFFF'FFFFu);
+    for (size_t i = 0; i < sizeof(FlashImage); i += 4) {
+      Poke(i, 0xFFFF'FFFFu);
+    }
     nvmc_.erase = [this](size_t address) {
-      for (size_t i = 0; i < kPage; i += 4) Poke(address + i, 0xFFFF'FFFFu);
+      for (size_t i = 0; i < kPage; i += 4) {
+        Poke(address + i, 0xFFFF'FFFFu);
+      }
     };
   }
   std::vector<uint8_t> PageBytes(size_t page) const {
@@ -134,7 +140,9 @@ class NvmcTest : public ::testing::Test {
   }
   std::vector<uint8_t> Pattern(uint8_t seed) {
     std::vector<uint8_t> v(kPage);
-    for (size_t i = 0; i < kPage; ++i) v[i] = static_cast<uint8_t>(seed + i * 7);
+    for (size_t i = 0; i < kPage; ++i) {
+      v[i] = static_cast<uint8_t>(seed + i * 7);
+    }
     return v;
   }
 

@@ -21,7 +21,9 @@ class FakeRng : public testing::NrfPeripheralFake<RngRegisters> {
  public:
   // The generator produces `byte` (only while started).
   void Produce(uint8_t byte) {
-    if (!running_) return;
+    if (!running_) {
+      return;
+    }
     Poke(OFF(value), byte);
     RaiseEvent(OFF(events_valrdy));
   }
@@ -29,8 +31,12 @@ class FakeRng : public testing::NrfPeripheralFake<RngRegisters> {
 
  protected:
   void Task(size_t offset) override {
-    if (offset == OFF(tasks_start)) running_ = true;
-    if (offset == OFF(tasks_stop)) running_ = false;
+    if (offset == OFF(tasks_start)) {
+      running_ = true;
+    }
+    if (offset == OFF(tasks_stop)) {
+      running_ = false;
+    }
   }
 
  private:
@@ -41,7 +47,9 @@ struct Client : tock::hil::entropy::Client32 {
   Continue EntropyAvailable(tock::hil::entropy::EntropyIterator& it,
                             tock::Result<void> status) override {
     EXPECT_TRUE(status.ok());
-    while (auto w = it.Next()) words.push_back(*w);
+    while (auto w = it.Next()) {
+      words.push_back(*w);
+    }
     return words.size() < wanted ? Continue::kMore : Continue::kDone;
   }
   std::vector<uint32_t> words;
@@ -54,7 +62,9 @@ class RngTest : public ::testing::Test {
   void Feed(std::initializer_list<uint8_t> bytes) {
     for (uint8_t b : bytes) {
       fake_.Produce(b);
-      if (fake_.irq()) rng_.HandleInterrupt();
+      if (fake_.irq()) {
+        rng_.HandleInterrupt();
+      }
       EXPECT_FALSE(fake_.irq());
     }
   }

@@ -41,12 +41,20 @@ class FakeRtc : public testing::NrfPeripheralFake<RtcRegisters> {
 
  protected:
   void Task(size_t offset) override {
-    if (offset == OFF(tasks_start)) running_ = true;
-    if (offset == OFF(tasks_stop)) running_ = false;
-    if (offset == OFF(tasks_clear)) counter_ = 0;
+    if (offset == OFF(tasks_start)) {
+      running_ = true;
+    }
+    if (offset == OFF(tasks_stop)) {
+      running_ = false;
+    }
+    if (offset == OFF(tasks_clear)) {
+      counter_ = 0;
+    }
   }
   uint32_t Read(size_t offset) override {
-    if (offset == OFF(counter)) return counter_;
+    if (offset == OFF(counter)) {
+      return counter_;
+    }
     return NrfPeripheralFake::Read(offset);
   }
   void WriteRegister(size_t offset, uint32_t value) override {
@@ -55,8 +63,12 @@ class FakeRtc : public testing::NrfPeripheralFake<RtcRegisters> {
     } else if (offset == OFF(evtenclr)) {
       Poke(kEvten, Peek(kEvten) & ~value);
     } else {
-      if (offset == OFF(prescaler) && running_) bad_prescaler_ = true;
-      if (offset == OFF(cc)) miss_next_match_ = ((value - counter_) & 0xFF'FFFFu) <= 1;
+      if (offset == OFF(prescaler) && running_) {
+        bad_prescaler_ = true;
+      }
+      if (offset == OFF(cc)) {
+        miss_next_match_ = ((value - counter_) & 0xFF'FFFFu) <= 1;
+      }
       Poke(offset, value);
     }
   }
@@ -82,7 +94,9 @@ class RtcAlarmTest : public ::testing::Test {
   }
   void Run(uint32_t ticks) {
     fake_.Advance(ticks);
-    if (fake_.irq()) rtc_.HandleInterrupt();
+    if (fake_.irq()) {
+      rtc_.HandleInterrupt();
+    }
     EXPECT_FALSE(fake_.irq()) << "COMPARE0 left set: the IRQ would pend forever";
   }
 
@@ -148,7 +162,9 @@ TEST_F(RtcAlarmTest, DisarmedAlarmNeverFiresAndSpuriousCallsAreIgnored) {
 TEST_F(RtcAlarmTest, ResettingFromTheCallbackArmsTheNextExpiry) {
   struct Rearm : tock::hil::time::AlarmClient {
     void Alarm() override {
-      if (++fired < 3) rtc->SetAlarm(rtc->GetAlarm(), Ticks(10));
+      if (++fired < 3) {
+        rtc->SetAlarm(rtc->GetAlarm(), Ticks(10));
+      }
     }
     RtcAlarm* rtc = nullptr;
     int fired = 0;
@@ -156,7 +172,9 @@ TEST_F(RtcAlarmTest, ResettingFromTheCallbackArmsTheNextExpiry) {
   rearm.rtc = &rtc_;
   rtc_.SetAlarmClient(rearm);
   rtc_.SetAlarm(rtc_.Now(), Ticks(10));
-  for (int i = 0; i < 5; ++i) Run(10);
+  for (int i = 0; i < 5; ++i) {
+    Run(10);
+  }
   EXPECT_EQ(rearm.fired, 3);
 }
 

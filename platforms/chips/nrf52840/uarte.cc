@@ -50,7 +50,9 @@ void Uarte::WriteBlocking(const char* data, size_t len) {
   }
   while (len > 0) {
     size_t n = len < sizeof(bounce) ? len : sizeof(bounce);
-    for (size_t i = 0; i < n; ++i) bounce[i] = static_cast<uint8_t>(data[i]);
+    for (size_t i = 0; i < n; ++i) {
+      bounce[i] = static_cast<uint8_t>(data[i]);
+    }
     regs_->events_endtx.Set(0);
     regs_->txd_ptr.Set(cm::DmaAddress(bounce));
     regs_->txd_maxcnt.Set(static_cast<uint32_t>(n));
@@ -63,8 +65,12 @@ void Uarte::WriteBlocking(const char* data, size_t len) {
 }
 
 Result<void> Uarte::TransmitBuffer(uint8_t* buffer, size_t len) {
-  if (tx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0 || len > 0xFFFF) return ErrorCode::kSize;
+  if (tx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0 || len > 0xFFFF) {
+    return ErrorCode::kSize;
+  }
   tx_buf_ = buffer;
   tx_aborting_ = false;
   tx_finished_ = false;
@@ -77,15 +83,21 @@ Result<void> Uarte::TransmitBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> Uarte::TransmitAbort() {
-  if (tx_buf_ == nullptr) return Result<void>::Ok();
+  if (tx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   tx_aborting_ = true;
   regs_->tasks_stoptx.Set(1);  // ENDTX follows with the bytes sent so far
   return ErrorCode::kBusy;
 }
 
 Result<void> Uarte::ReceiveBuffer(uint8_t* buffer, size_t len) {
-  if (rx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0 || len > 0xFFFF) return ErrorCode::kSize;
+  if (rx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0 || len > 0xFFFF) {
+    return ErrorCode::kSize;
+  }
   rx_buf_ = buffer;
   rx_aborting_ = false;
   regs_->events_endrx.Set(0);
@@ -97,7 +109,9 @@ Result<void> Uarte::ReceiveBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> Uarte::ReceiveAbort() {
-  if (rx_buf_ == nullptr) return Result<void>::Ok();
+  if (rx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   rx_aborting_ = true;
   regs_->tasks_stoprx.Set(1);  // ENDRX follows
   return ErrorCode::kBusy;
@@ -124,7 +138,9 @@ void Uarte::HandleInterrupt() {
         tx_aborting_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok();
     tx_buf_ = nullptr;
     tx_finished_ = false;
-    if (tx_client_ != nullptr) tx_client_->TransmittedBuffer(buf, sent, status);
+    if (tx_client_ != nullptr) {
+      tx_client_->TransmittedBuffer(buf, sent, status);
+    }
   }
   if (regs_->events_endrx.IsSet(Event::kGenerated) && rx_buf_ != nullptr) {
     regs_->events_endrx.Set(0);

@@ -27,7 +27,9 @@ class FakeUarte : public testing::NrfPeripheralFake<UarteRegisters> {
  public:
   // Bytes arrive on RXD: into the receive buffer if one runs, else held (as the line would).
   void Receive(const std::string& bytes) {
-    for (char c : bytes) line_.push_back(static_cast<uint8_t>(c));
+    for (char c : bytes) {
+      line_.push_back(static_cast<uint8_t>(c));
+    }
     FeedRx();
   }
   const std::string& sent() const { return sent_; }
@@ -45,15 +47,21 @@ class FakeUarte : public testing::NrfPeripheralFake<UarteRegisters> {
       EXPECT_FALSE(tx_active_) << "STARTTX while a transmit runs";
       tx_active_ = true;
       polls_left_ = tx_polls;
-      if (tx_polls == 0) FinishTx(Peek(OFF(txd_maxcnt)));
+      if (tx_polls == 0) {
+        FinishTx(Peek(OFF(txd_maxcnt)));
+      }
     } else if (offset == OFF(tasks_stoptx)) {
-      if (tx_active_) FinishTx(tx_partial);
+      if (tx_active_) {
+        FinishTx(tx_partial);
+      }
     } else if (offset == OFF(tasks_startrx)) {
       rx_active_ = true;
       rx_count_ = 0;
       FeedRx();
     } else if (offset == OFF(tasks_stoprx)) {
-      if (rx_active_) EndRx();
+      if (rx_active_) {
+        EndRx();
+      }
       RaiseEvent(OFF(events_rxto));
     }
   }
@@ -79,7 +87,9 @@ class FakeUarte : public testing::NrfPeripheralFake<UarteRegisters> {
       ASSERT_NE(p, nullptr) << "RXD.PTR is not a buffer the driver handed to DMA";
       p[rx_count_++] = line_.front();
       line_.pop_front();
-      if (rx_count_ == Peek(OFF(rxd_maxcnt))) EndRx();
+      if (rx_count_ == Peek(OFF(rxd_maxcnt))) {
+        EndRx();
+      }
     }
   }
   void EndRx() {
@@ -129,7 +139,9 @@ class UarteTest : public ::testing::Test {
 
   // The chip's bottom half: HandleInterrupt while the (level) IRQ line is up.
   void Service() {
-    for (int i = 0; i < 10 && fake_.irq(); ++i) uarte_.HandleInterrupt();
+    for (int i = 0; i < 10 && fake_.irq(); ++i) {
+      uarte_.HandleInterrupt();
+    }
     EXPECT_FALSE(fake_.irq()) << "an enabled event is never cleared: the IRQ would pend forever";
   }
 

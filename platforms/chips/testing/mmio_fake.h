@@ -50,7 +50,9 @@ class FakeBlock : public cortex_m::MmioBus {
   };
   size_t StoreCount(size_t offset) const {
     size_t n = 0;
-    for (size_t i = 0; i < log_len_; ++i) n += log_[i].offset == offset ? 1 : 0;
+    for (size_t i = 0; i < log_len_; ++i) {
+      n += log_[i].offset == offset ? 1 : 0;
+    }
     return n;
   }
   size_t stores() const { return log_len_; }
@@ -58,14 +60,20 @@ class FakeBlock : public cortex_m::MmioBus {
 
   // ---- MmioBus ----
   bool Load(uintptr_t address, size_t size, uint64_t& value) override {
-    if (!Mine(address, size)) return previous_ != nullptr && previous_->Load(address, size, value);
+    if (!Mine(address, size)) {
+      return previous_ != nullptr && previous_->Load(address, size, value);
+    }
     value = Read(address - base());
     return true;
   }
   bool Store(uintptr_t address, size_t size, uint64_t value) override {
-    if (!Mine(address, size)) return previous_ != nullptr && previous_->Store(address, size, value);
+    if (!Mine(address, size)) {
+      return previous_ != nullptr && previous_->Store(address, size, value);
+    }
     const size_t offset = address - base();
-    if (log_len_ < kLogCapacity) log_[log_len_++] = {offset, static_cast<uint32_t>(value)};
+    if (log_len_ < kLogCapacity) {
+      log_[log_len_++] = {offset, static_cast<uint32_t>(value)};
+    }
     Write(offset, static_cast<uint32_t>(value));
     return true;
   }
