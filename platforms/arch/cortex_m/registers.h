@@ -1,7 +1,8 @@
 // Typed memory-mapped registers: the C++ counterpart of tock-registers.
 // A register block is a struct of ReadWrite/ReadOnly/WriteOnly fields; each register names a
 // bitfield "tag" struct whose Field<> members are the only values it accepts, so drivers write
-// `csr.Modify(Ctrl::kEnable.Set())` instead of masks. Portable (host tests run it on RAM).
+// `csr.Modify(Ctrl::kEnable.Set())` instead of masks. Portable (host tests run it on RAM, or
+// on a fake bus that models a peripheral: see MmioBus below).
 #ifndef PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
 #define PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
 
@@ -45,16 +46,80 @@ struct Field {
   static constexpr T Read(T raw) { return static_cast<T>((raw >> Shift) & kMask); }
 };
 
+// The MMIO seam. On the target every register access is one plain volatile load or store. In
+// host builds (anything but 32-bit Arm) a test may install an MmioBus that sees each access
+// first and models the peripheral's side effects (platforms/chips/testing/mmio_fake.h); with
+// none installed, registers are plain memory.
+#if defined(__arm__)
+#define TOCKPP_MMIO_HOST_SEAM 0
+#else
+#define TOCKPP_MMIO_HOST_SEAM 1
+
+class MmioBus {
+ public:
+  // True if the bus handled the access (then `value` is what a load returns); false lets the
+  // access go to the memory at `address`.
+  virtual bool Load(uintptr_t address, size_t size, uint64_t& value) = 0;
+  virtual bool Store(uintptr_t address, size_t size, uint64_t value) = 0;
+
+ protected:
+  ~MmioBus() = default;
+};
+
+// The installed bus (host tests only; nullptr: registers are plain memory).
+inline MmioBus* g_mmio_bus = nullptr;
+#endif
+
 namespace internal {
 template <typename T>
 inline T Load(const volatile T& r) {
+#if TOCKPP_MMIO_HOST_SEAM
+  uint64_t v = 0;
+  if (g_mmio_bus != nullptr && g_mmio_bus->Load(reinterpret_cast<uintptr_t>(&r), sizeof(T), v)) {
+    return static_cast<T>(v);
+  }
+#endif
   return r;
 }
 template <typename T>
 inline void Store(volatile T& r, T v) {
+#if TOCKPP_MMIO_HOST_SEAM
+  if (g_mmio_bus != nullptr &&
+      g_mmio_bus->Store(reinterpret_cast<uintptr_t>(&r), sizeof(T), static_cast<uint64_t>(v))) {
+    return;
+  }
+#endif
   r = v;
 }
 }  // namespace internal
+
+// The 32-bit bus address of RAM handed to a DMA pointer register (EasyDMA's TXD.PTR etc.). On
+// the target that is the pointer itself; host pointers are wider, so host builds remember the
+// last few and a fake device finds the memory again with DmaPointer.
+#if TOCKPP_MMIO_HOST_SEAM
+namespace internal {
+inline constexpr size_t kDmaSlots = 16;
+inline const void* g_dma_pointers[kDmaSlots] = {};
+inline size_t g_dma_next = 0;
+}  // namespace internal
+inline uint32_t DmaAddress(const void* p) {
+  internal::g_dma_pointers[internal::g_dma_next++ % internal::kDmaSlots] = p;
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+}
+// The host memory a DMA address stands for (nullptr if no recent DmaAddress matches).
+inline void* DmaPointer(uint32_t address) {
+  for (const void* p : internal::g_dma_pointers) {
+    if (p != nullptr && static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)) == address) {
+      return const_cast<void*>(p);
+    }
+  }
+  return nullptr;
+}
+#else
+inline uint32_t DmaAddress(const void* p) {
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+}
+#endif
 
 // Read-only register.
 template <typename T, typename Tag = void>

@@ -1,7 +1,8 @@
 // nRF52840-DK board: the same kernel and capsules as the host board, wired as statics in
 // parts-list style: console + low-level debug on UARTE0 (P0.06 TX, P0.08 RX, the J-Link VCOM),
 // alarm on RTC1, LEDs 1-4 on P0.13-16 and buttons 1-4 on P0.11/12/24/25 (active low), GPIO
-// header pins P1.01-P1.08, RNG; apps as TBFs from 0x00040000.
+// header pins P1.01-P1.08, RNG, nonvolatile storage for apps on NVMC pages (the last 128 KiB
+// of flash, layout.ld); apps as TBFs from 0x00040000.
 #include <cstddef>
 #include <cstdint>
 
@@ -9,6 +10,8 @@
 #include "capsules/driver_numbers.h"
 #include "capsules/gpio/gpio_driver.h"
 #include "capsules/led/led_driver.h"
+#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
+#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
 #include "capsules/rng/rng_driver.h"
 #include "hil/button.h"
 #include "hil/led.h"
@@ -22,7 +25,7 @@
 #include "platforms/chips/nrf52840/gpio.h"
 
 extern "C" {
-extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[];
+extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[], _sstorage[], _estorage[];
 }
 
 namespace {
@@ -68,6 +71,14 @@ caps::GpioDriver::GrantType gpio_grant(core.kernel(), caps::GpioDriver::kDriverN
 caps::RngDriver::GrantType rng_grant(core.kernel(), caps::RngDriver::kDriverNum, core.mem_cap());
 caps::RngDriver rng_driver(chip.rng(), rng_grant);
 
+// Nonvolatile storage: byte-addressed over NVMC pages; apps see [_sstorage, _estorage).
+uint8_t nv_page[nrf::Nvmc::kPageSize];
+caps::NonvolatileToPages nv_pages(chip.nvmc(), nv_page);
+uint8_t nv_buffer[512];
+caps::NonvolatileStorageDriver::GrantType nv_grant(core.kernel(),
+                                                   caps::NonvolatileStorageDriver::kDriverNum,
+                                                   core.mem_cap());
+
 void DebugWrite(const char* data, size_t len) { chip.uarte0().WriteBlocking(data, len); }
 
 uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
@@ -81,12 +92,15 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
   static caps::LedDriver led_driver(leds);
   static caps::StaticButtonDriver<4> button_driver(button_grant, buttons);
   static caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_pins);
+  static caps::NonvolatileStorageDriver nv_driver(nv_pages, nv_grant, Addr(_sstorage),
+                                                  Addr(_estorage) - Addr(_sstorage), nv_buffer);
   core.RegisterCoreDrivers();
   auto& drivers = core.drivers();
   (void)drivers.Register(tock::capsules::driver_num::kLed, led_driver);
   (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
   (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
   (void)drivers.Register(caps::RngDriver::kDriverNum, rng_driver);
+  (void)drivers.Register(caps::NonvolatileStorageDriver::kDriverNum, nv_driver);
 
   (void)core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem), fault_policy,
                       &DebugWrite);

@@ -19,7 +19,9 @@ void CmsdkTimerAlarm::SetAlarm(Ticks reference, Ticks dt) {
   expiry_ = reference.WrappingAdd(dt);
   // Already past (now is outside [reference, expiry)): fire as soon as possible.
   uint32_t remaining = now.WithinRange(reference, expiry_) ? expiry_.WrappingSub(now).value() : 0;
-  if (remaining < MinimumDt().value()) remaining = MinimumDt().value();
+  if (remaining < MinimumDt().value()) {
+    remaining = MinimumDt().value();
+  }
   alarm_->ctrl.Write(TimerCtrl::kEnable.Clear());
   alarm_->intstatus.Write(TimerInt::kInt.Set());
   alarm_->reload.Set(remaining);
@@ -36,11 +38,20 @@ tock::Result<void> CmsdkTimerAlarm::Disarm() {
 }
 
 void CmsdkTimerAlarm::HandleInterrupt() {
+  // Only a raised INTSTATUS means this timer expired: the call may be spurious, or a second one
+  // for an expiry already handled (and the client may have set a new alarm since).
+  if (!alarm_->intstatus.IsSet(TimerInt::kInt)) {
+    return;
+  }
   alarm_->ctrl.Write(TimerCtrl::kEnable.Clear());
   alarm_->intstatus.Write(TimerInt::kInt.Set());
-  if (!armed_) return;
+  if (!armed_) {
+    return;
+  }
   armed_ = false;
-  if (client_ != nullptr) client_->Alarm();
+  if (client_ != nullptr) {
+    client_->Alarm();
+  }
 }
 
 }  // namespace tockpp::mps2

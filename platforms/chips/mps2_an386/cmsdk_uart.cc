@@ -37,6 +37,7 @@ Result<void> CmsdkUart::TransmitBuffer(uint8_t* buffer, size_t len) {
   tx_buf_ = buffer;
   tx_len_ = len;
   tx_pos_ = 0;
+  tx_aborted_ = false;
   // The TX interrupt (raised when the holding register drains, only while enabled) moves the
   // rest of the buffer; the one after the last byte completes the call.
   regs_->ctrl.Modify(UartCtrl::kTxIntEnable.Set());
@@ -49,6 +50,7 @@ Result<void> CmsdkUart::TransmitAbort() {
     return Result<void>::Ok();
   }
   tx_len_ = tx_pos_;  // completes with CANCEL at the next TX interrupt
+  tx_aborted_ = true;
   return ErrorCode::kBusy;
 }
 
@@ -132,7 +134,8 @@ void CmsdkUart::HandleInterrupt() {
       size_t len = tx_len_;
       tx_buf_ = nullptr;
       if (tx_client_ != nullptr) {
-        tx_client_->TransmittedBuffer(buf, len, Result<void>::Ok());
+        tx_client_->TransmittedBuffer(
+            buf, len, tx_aborted_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok());
       }
     }
   }

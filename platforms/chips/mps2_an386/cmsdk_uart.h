@@ -86,6 +86,7 @@ class CmsdkUart final : public tock::hil::uart::Uart, public tock::DeferredCallC
   uint8_t* tx_buf_ = nullptr;
   size_t tx_len_ = 0;
   size_t tx_pos_ = 0;
+  bool tx_aborted_ = false;  // TransmitAbort: the completion reports CANCEL
   uint8_t* rx_buf_ = nullptr;
   size_t rx_len_ = 0;
   size_t rx_pos_ = 0;

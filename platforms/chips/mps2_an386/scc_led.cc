@@ -4,12 +4,13 @@
 namespace tockpp::mps2 {
 
 void SccLed::Write(bool on) {
-  constexpr cortex_m::StaticRef<SccRegisters> scc{kSccBase};
   const uint32_t bit = uint32_t{1} << index_;
-  uint32_t v = scc->cfg1.Get();
-  scc->cfg1.Set(on ? (v | bit) : (v & ~bit));
+  uint32_t v = scc_->cfg1.Get();
+  scc_->cfg1.Set(on ? (v | bit) : (v & ~bit));
   on_ = on;
-  if (observer_ != nullptr) observer_(index_, on);
+  if (observer_ != nullptr) {
+    observer_(index_, on);
+  }
 }
 
 }  // namespace tockpp::mps2

@@ -22,7 +22,9 @@ class SccLed final : public tock::hil::led::Led {
  public:
   using Observer = void (*)(unsigned index, bool on);
 
-  constexpr explicit SccLed(unsigned index) : index_(index) {}
+  // LED `index` (bit of CFG1) of the SCC whose registers are at `scc_base`.
+  constexpr explicit SccLed(unsigned index, uintptr_t scc_base = kSccBase)
+      : scc_(scc_base), index_(index) {}
   void SetObserver(Observer observer) { observer_ = observer; }
 
   void Init() override { Write(false); }
@@ -34,6 +36,7 @@ class SccLed final : public tock::hil::led::Led {
  private:
   void Write(bool on);
 
+  cortex_m::StaticRef<SccRegisters> scc_;
   unsigned index_;
   bool on_ = false;
   Observer observer_ = nullptr;

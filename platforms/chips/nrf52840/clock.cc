@@ -3,8 +3,8 @@
 
 namespace tockpp::nrf52840 {
 
-void StartClocks() {
-  constexpr cm::StaticRef<ClockRegisters> clock{kClockBase};
+void StartClocks(uintptr_t base) {
+  const cm::StaticRef<ClockRegisters> clock{base};
   clock->events_hfclkstarted.Set(0);
   clock->tasks_hfclkstart.Set(1);
   while (!clock->events_hfclkstarted.IsSet(Event::kGenerated)) {

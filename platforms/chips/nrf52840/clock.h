@@ -31,8 +31,8 @@ static_assert(offsetof(ClockRegisters, lfclksrc) == 0x518);
 
 inline constexpr uintptr_t kClockBase = 0x4000'0000;
 
-// Blocks until both clocks run.
-void StartClocks();
+// Blocks until both clocks run. `base`: the CLOCK registers (tests pass a fake block).
+void StartClocks(uintptr_t base = kClockBase);
 
 }  // namespace tockpp::nrf52840
 

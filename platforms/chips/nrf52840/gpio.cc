@@ -33,16 +33,26 @@ void GpioPin::DeactivateToLowPower() { port_->pin_cnf[bit_].Write(PinCnf::kInput
 Configuration GpioPin::configuration() const {
   const bool out = port_->pin_cnf[bit_].IsSet(PinCnf::kDirOutput);
   const bool in = !port_->pin_cnf[bit_].IsSet(PinCnf::kInputDisconnect);
-  if (out && in) return Configuration::kInputOutput;
-  if (out) return Configuration::kOutput;
-  if (in) return Configuration::kInput;
+  if (out && in) {
+    return Configuration::kInputOutput;
+  }
+  if (out) {
+    return Configuration::kOutput;
+  }
+  if (in) {
+    return Configuration::kInput;
+  }
   return Configuration::kLowPower;
 }
 
 void GpioPin::SetFloatingState(FloatingState state) {
   uint32_t pull = PinCnf::kPullNone;
-  if (state == FloatingState::kPullUp) pull = PinCnf::kPullUp;
-  if (state == FloatingState::kPullDown) pull = PinCnf::kPullDown;
+  if (state == FloatingState::kPullUp) {
+    pull = PinCnf::kPullUp;
+  }
+  if (state == FloatingState::kPullDown) {
+    pull = PinCnf::kPullDown;
+  }
   port_->pin_cnf[bit_].Modify(PinCnf::kPull.Val(pull));
 }
 
@@ -73,22 +83,28 @@ bool GpioPin::Toggle() {
 
 bool GpioPin::Read() const { return (port_->in.Get() & (uint32_t{1} << bit_)) != 0; }
 
+Gpiote& GpioPin::gpiote() const { return gpiote_ != nullptr ? *gpiote_ : Gpiote::Get(); }
+
 void GpioPin::EnableInterrupts(tock::hil::gpio::InterruptEdge edge) {
   DisableInterrupts();
-  channel_ = Gpiote::Get().Attach(*this, edge);
+  channel_ = static_cast<int8_t>(gpiote().Attach(*this, edge));
 }
 
 void GpioPin::DisableInterrupts() {
-  if (channel_ >= 0) Gpiote::Get().Detach(static_cast<unsigned>(channel_));
+  if (channel_ >= 0) {
+    gpiote().Detach(static_cast<unsigned>(channel_));
+  }
   channel_ = -1;
 }
 
 bool GpioPin::IsPending() const {
-  return channel_ >= 0 && Gpiote::Get().IsPending(static_cast<unsigned>(channel_));
+  return channel_ >= 0 && gpiote().IsPending(static_cast<unsigned>(channel_));
 }
 
 void GpioPin::HandleEdge() {
-  if (client_ != nullptr) client_->Fired();
+  if (client_ != nullptr) {
+    client_->Fired();
+  }
 }
 
 }  // namespace tockpp::nrf52840

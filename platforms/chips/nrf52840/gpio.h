@@ -43,11 +43,20 @@ static_assert(offsetof(GpioPortRegisters, pin_cnf) == 0x700);
 inline constexpr uintptr_t kGpioP0Base = 0x5000'0000;
 inline constexpr uintptr_t kGpioP1Base = 0x5000'0300;
 
+class Gpiote;
+
 class GpioPin final : public tock::hil::gpio::InterruptPin {
  public:
   // pin 0..47: P0.00-P0.31 then P1.00-P1.15.
   constexpr explicit GpioPin(unsigned pin)
-      : port_(pin < 32 ? kGpioP0Base : kGpioP1Base), bit_(pin % 32) {}
+      : GpioPin(pin, pin < 32 ? kGpioP0Base : kGpioP1Base, nullptr) {}
+  // Pin `pin` of the port whose registers are at `port_base`, edges through `gpiote`
+  // (nullptr: the chip's Gpiote::Get()). Tests hand in fake register blocks.
+  constexpr GpioPin(unsigned pin, uintptr_t port_base, Gpiote* gpiote)
+      : port_(port_base),
+        gpiote_(gpiote),
+        bit_(static_cast<uint8_t>(pin % 32)),
+        pin_(static_cast<uint8_t>(pin)) {}
 
   tock::hil::gpio::Configuration MakeOutput() override;
   tock::hil::gpio::Configuration DisableOutput() override;
@@ -70,15 +79,17 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
 
   // Called by Gpiote when this pin's channel saw its edge.
   void HandleEdge();
-  [[nodiscard]] unsigned pin_number() const {
-    return (port_.address() == kGpioP1Base ? 32 : 0) + bit_;
-  }
+  [[nodiscard]] unsigned pin_number() const { return pin_; }
 
  private:
   cm::StaticRef<GpioPortRegisters> port_;
-  unsigned bit_;
+  Gpiote& gpiote() const;
+
+  Gpiote* gpiote_;
   tock::hil::gpio::InterruptClient* client_ = nullptr;
-  int channel_ = -1;
+  uint8_t bit_;
+  uint8_t pin_;
+  int8_t channel_ = -1;
 };
 
 }  // namespace tockpp::nrf52840

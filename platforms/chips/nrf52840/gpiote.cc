@@ -4,16 +4,22 @@
 namespace tockpp::nrf52840 {
 
 Gpiote& Gpiote::Get() {
-  static Gpiote instance;
+  static Gpiote instance{kGpioteBase};
   return instance;
 }
 
 int Gpiote::Attach(GpioPin& pin, tock::hil::gpio::InterruptEdge edge) {
   for (unsigned ch = 0; ch < 8; ++ch) {
-    if (pins_[ch] != nullptr) continue;
+    if (pins_[ch] != nullptr) {
+      continue;
+    }
     uint32_t polarity = 3;
-    if (edge == tock::hil::gpio::InterruptEdge::kRisingEdge) polarity = 1;
-    if (edge == tock::hil::gpio::InterruptEdge::kFallingEdge) polarity = 2;
+    if (edge == tock::hil::gpio::InterruptEdge::kRisingEdge) {
+      polarity = 1;
+    }
+    if (edge == tock::hil::gpio::InterruptEdge::kFallingEdge) {
+      polarity = 2;
+    }
     pins_[ch] = &pin;
     const unsigned n = pin.pin_number();
     regs_->config[ch].Write(GpioteConfig::kMode.Val(1) + GpioteConfig::kPsel.Val(n % 32) +
@@ -39,9 +45,13 @@ bool Gpiote::IsPending(unsigned channel) const {
 
 void Gpiote::HandleInterrupt() {
   for (unsigned ch = 0; ch < 8; ++ch) {
-    if (!regs_->events_in[ch].IsSet(Event::kGenerated)) continue;
+    if (!regs_->events_in[ch].IsSet(Event::kGenerated)) {
+      continue;
+    }
     regs_->events_in[ch].Set(0);
-    if (pins_[ch] != nullptr) pins_[ch]->HandleEdge();
+    if (pins_[ch] != nullptr) {
+      pins_[ch]->HandleEdge();
+    }
   }
 }
 

@@ -39,7 +39,10 @@ inline constexpr unsigned kGpioteIrq = 6;
 
 class Gpiote {
  public:
+  // The chip's instance (registers at kGpioteBase).
   static Gpiote& Get();
+  // An instance over the registers at `base` (tests hand in a fake register block).
+  constexpr explicit Gpiote(uintptr_t base) : regs_(base) {}
 
   // Channel now watching `pin` for `edge`, or -1 if all 8 are taken.
   int Attach(GpioPin& pin, tock::hil::gpio::InterruptEdge edge);
@@ -50,9 +53,7 @@ class Gpiote {
   void HandleInterrupt();
 
  private:
-  constexpr Gpiote() = default;
-
-  cm::StaticRef<GpioteRegisters> regs_{kGpioteBase};
+  cm::StaticRef<GpioteRegisters> regs_;
   GpioPin* pins_[8] = {};
 };
 

@@ -6,16 +6,16 @@ namespace tockpp::nrf52840 {
 using tock::ErrorCode;
 using tock::Result;
 
-namespace {
-volatile uint32_t* PageWords(size_t page) {
-  return reinterpret_cast<volatile uint32_t*>(static_cast<uintptr_t>(page * Nvmc::kPageSize));
-}
-}  // namespace
-
 Result<void> Nvmc::Check(size_t page_number, size_t len, bool needs_buffer) const {
-  if (op_ != Op::kNone) return ErrorCode::kBusy;
-  if (page_number >= kPageCount) return ErrorCode::kInval;
-  if (needs_buffer && len != kPageSize) return ErrorCode::kSize;
+  if (op_ != Op::kNone) {
+    return ErrorCode::kBusy;
+  }
+  if (page_number >= kPageCount) {
+    return ErrorCode::kInval;
+  }
+  if (needs_buffer && len != kPageSize) {
+    return ErrorCode::kSize;
+  }
   return Result<void>::Ok();
 }
 
@@ -24,12 +24,25 @@ void Nvmc::WaitReady() const {
   }
 }
 
+void Nvmc::Erase(size_t page_number) {
+  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kErase));
+  WaitReady();
+  // ERASEPAGE takes the page's flash address (flash starts at 0).
+  regs_->erasepage.Set(static_cast<uint32_t>(page_number * kPageSize));
+  WaitReady();
+  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));
+}
+
 Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
-  if (auto r = Check(page_number, len, true); !r.ok()) return r;
-  const volatile uint32_t* src = PageWords(page_number);
+  if (auto r = Check(page_number, len, true); !r.ok()) {
+    return r;
+  }
+  const FlashPage& src = Page(page_number);
   for (size_t i = 0; i < kPageSize / 4; ++i) {
-    uint32_t w = src[i];
-    for (size_t b = 0; b < 4; ++b) buffer[i * 4 + b] = static_cast<uint8_t>(w >> (8 * b));
+    uint32_t w = src.words[i].Get();
+    for (size_t b = 0; b < 4; ++b) {
+      buffer[i * 4 + b] = static_cast<uint8_t>(w >> (8 * b));
+    }
   }
   op_ = Op::kRead;
   buffer_ = buffer;
@@ -38,14 +51,20 @@ Result<void> Nvmc::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
 }
 
 Result<void> Nvmc::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
-  if (auto r = Check(page_number, len, true); !r.ok()) return r;
-  volatile uint32_t* dst = PageWords(page_number);
+  if (auto r = Check(page_number, len, true); !r.ok()) {
+    return r;
+  }
+  // Programming only clears bits: erase first so that the page holds exactly `buffer`.
+  Erase(page_number);
+  FlashPage& dst = Page(page_number);
   regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kWrite));
   WaitReady();
   for (size_t i = 0; i < kPageSize / 4; ++i) {
     uint32_t w = 0;
-    for (size_t b = 0; b < 4; ++b) w |= uint32_t{buffer[i * 4 + b]} << (8 * b);
-    dst[i] = w;
+    for (size_t b = 0; b < 4; ++b) {
+      w |= uint32_t{buffer[i * 4 + b]} << (8 * b);
+    }
+    dst.words[i].Set(w);
     WaitReady();
   }
   regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));
@@ -56,12 +75,10 @@ Result<void> Nvmc::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
 }
 
 Result<void> Nvmc::ErasePage(size_t page_number) {
-  if (auto r = Check(page_number, 0, false); !r.ok()) return r;
-  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kErase));
-  WaitReady();
-  regs_->erasepage.Set(static_cast<uint32_t>(page_number * kPageSize));
-  WaitReady();
-  regs_->config.Write(NvmcConfig::kWen.Val(NvmcConfig::kReadOnly));
+  if (auto r = Check(page_number, 0, false); !r.ok()) {
+    return r;
+  }
+  Erase(page_number);
   op_ = Op::kErase;
   deferred_.Set();
   return Result<void>::Ok();
@@ -72,7 +89,9 @@ void Nvmc::HandleDeferredCall() {
   uint8_t* buf = buffer_;
   op_ = Op::kNone;
   buffer_ = nullptr;
-  if (client_ == nullptr) return;
+  if (client_ == nullptr) {
+    return;
+  }
   switch (op) {
     case Op::kRead:
       client_->ReadComplete(buf, kPageSize, Result<void>::Ok());

@@ -40,7 +40,11 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
   static constexpr size_t kPageSize = 4096;
   static constexpr size_t kPageCount = 256;
 
-  Nvmc() { deferred_.RegisterClient(*this); }
+  // NVMC registers at `regs_base`, flash page 0 at `flash_base` (tests: fakes of both).
+  explicit Nvmc(uintptr_t regs_base = kNvmcBase, uintptr_t flash_base = 0)
+      : regs_(regs_base), flash_(flash_base) {
+    deferred_.RegisterClient(*this);
+  }
 
   void SetClient(tock::hil::flash::Client& client) override { client_ = &client; }
   size_t PageSize() const override { return kPageSize; }
@@ -55,8 +59,19 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
   enum class Op : uint8_t { kNone, kRead, kWrite, kErase };
   tock::Result<void> Check(size_t page_number, size_t len, bool needs_buffer) const;
   void WaitReady() const;
+  // Erases one page, blocking (the CPU stalls anyway while the NVMC erases).
+  void Erase(size_t page_number);
 
-  cm::StaticRef<NvmcRegisters> regs_{kNvmcBase};
+  // Flash as 32-bit words, read and programmed through the register seam.
+  struct FlashPage {
+    cm::ReadWrite<uint32_t> words[kPageSize / 4];
+  };
+  FlashPage& Page(size_t page_number) const {
+    return *cm::StaticRef<FlashPage>(flash_ + page_number * kPageSize);
+  }
+
+  cm::StaticRef<NvmcRegisters> regs_;
+  uintptr_t flash_;
   tock::DeferredCall deferred_;
   tock::hil::flash::Client* client_ = nullptr;
   Op op_ = Op::kNone;

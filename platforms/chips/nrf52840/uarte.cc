@@ -24,8 +24,6 @@ uint32_t BaudValue(uint32_t baud) {
       return 0;
   }
 }
-
-uint32_t Addr(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 }  // namespace
 
 void Uarte::Init(unsigned tx_pin, unsigned rx_pin) {
@@ -41,14 +39,22 @@ void Uarte::Init(unsigned tx_pin, unsigned rx_pin) {
 
 void Uarte::WriteBlocking(const char* data, size_t len) {
   static uint8_t bounce[32];  // EasyDMA reads RAM only
-  // Finish (or stop) whatever the interrupt-driven path had in flight first.
-  while (tx_buf_ != nullptr && !regs_->events_endtx.IsSet(Event::kGenerated)) {
+  // Let a transmit the interrupt path has in flight end first, and keep its byte count: the
+  // transfers below reuse EVENTS_ENDTX and TXD.AMOUNT. ENDTX is left set, so the interrupt
+  // (still enabled) reports that transmit to its client afterwards.
+  if (tx_buf_ != nullptr && !tx_finished_) {
+    while (!regs_->events_endtx.IsSet(Event::kGenerated)) {
+    }
+    tx_sent_ = regs_->txd_amount.Get();
+    tx_finished_ = true;
   }
   while (len > 0) {
     size_t n = len < sizeof(bounce) ? len : sizeof(bounce);
-    for (size_t i = 0; i < n; ++i) bounce[i] = static_cast<uint8_t>(data[i]);
+    for (size_t i = 0; i < n; ++i) {
+      bounce[i] = static_cast<uint8_t>(data[i]);
+    }
     regs_->events_endtx.Set(0);
-    regs_->txd_ptr.Set(Addr(bounce));
+    regs_->txd_ptr.Set(cm::DmaAddress(bounce));
     regs_->txd_maxcnt.Set(static_cast<uint32_t>(n));
     regs_->tasks_starttx.Set(1);
     while (!regs_->events_endtx.IsSet(Event::kGenerated)) {
@@ -59,11 +65,17 @@ void Uarte::WriteBlocking(const char* data, size_t len) {
 }
 
 Result<void> Uarte::TransmitBuffer(uint8_t* buffer, size_t len) {
-  if (tx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0 || len > 0xFFFF) return ErrorCode::kSize;
+  if (tx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0 || len > 0xFFFF) {
+    return ErrorCode::kSize;
+  }
   tx_buf_ = buffer;
+  tx_aborting_ = false;
+  tx_finished_ = false;
   regs_->events_endtx.Set(0);
-  regs_->txd_ptr.Set(Addr(buffer));
+  regs_->txd_ptr.Set(cm::DmaAddress(buffer));
   regs_->txd_maxcnt.Set(static_cast<uint32_t>(len));
   regs_->intenset.Write(UarteInt::kEndTx.Set());
   regs_->tasks_starttx.Set(1);
@@ -71,18 +83,25 @@ Result<void> Uarte::TransmitBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> Uarte::TransmitAbort() {
-  if (tx_buf_ == nullptr) return Result<void>::Ok();
+  if (tx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
+  tx_aborting_ = true;
   regs_->tasks_stoptx.Set(1);  // ENDTX follows with the bytes sent so far
   return ErrorCode::kBusy;
 }
 
 Result<void> Uarte::ReceiveBuffer(uint8_t* buffer, size_t len) {
-  if (rx_buf_ != nullptr) return ErrorCode::kBusy;
-  if (len == 0 || len > 0xFFFF) return ErrorCode::kSize;
+  if (rx_buf_ != nullptr) {
+    return ErrorCode::kBusy;
+  }
+  if (len == 0 || len > 0xFFFF) {
+    return ErrorCode::kSize;
+  }
   rx_buf_ = buffer;
   rx_aborting_ = false;
   regs_->events_endrx.Set(0);
-  regs_->rxd_ptr.Set(Addr(buffer));
+  regs_->rxd_ptr.Set(cm::DmaAddress(buffer));
   regs_->rxd_maxcnt.Set(static_cast<uint32_t>(len));
   regs_->intenset.Write(UarteInt::kEndRx.Set());
   regs_->tasks_startrx.Set(1);
@@ -90,7 +109,9 @@ Result<void> Uarte::ReceiveBuffer(uint8_t* buffer, size_t len) {
 }
 
 Result<void> Uarte::ReceiveAbort() {
-  if (rx_buf_ == nullptr) return Result<void>::Ok();
+  if (rx_buf_ == nullptr) {
+    return Result<void>::Ok();
+  }
   rx_aborting_ = true;
   regs_->tasks_stoprx.Set(1);  // ENDRX follows
   return ErrorCode::kBusy;
@@ -112,9 +133,14 @@ void Uarte::HandleInterrupt() {
     regs_->events_endtx.Set(0);
     regs_->intenclr.Write(UarteInt::kEndTx.Set());
     uint8_t* buf = tx_buf_;
-    size_t sent = regs_->txd_amount.Get();
+    const size_t sent = tx_finished_ ? tx_sent_ : regs_->txd_amount.Get();
+    const Result<void> status =
+        tx_aborting_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok();
     tx_buf_ = nullptr;
-    if (tx_client_ != nullptr) tx_client_->TransmittedBuffer(buf, sent, Result<void>::Ok());
+    tx_finished_ = false;
+    if (tx_client_ != nullptr) {
+      tx_client_->TransmittedBuffer(buf, sent, status);
+    }
   }
   if (regs_->events_endrx.IsSet(Event::kGenerated) && rx_buf_ != nullptr) {
     regs_->events_endrx.Set(0);
@@ -125,7 +151,7 @@ void Uarte::HandleInterrupt() {
     if (rx_client_ != nullptr) {
       rx_client_->ReceivedBuffer(
           buf, got, rx_aborting_ ? Result<void>(ErrorCode::kCancel) : Result<void>::Ok(),
-          rx_aborting_ ? tock::hil::uart::Error::kReset : tock::hil::uart::Error::kNone);
+          rx_aborting_ ? tock::hil::uart::Error::kAborted : tock::hil::uart::Error::kNone);
     }
   }
   if (regs_->events_error.IsSet(Event::kGenerated)) {

@@ -112,6 +112,10 @@ class Uarte final : public tock::hil::uart::Uart {
   tock::hil::uart::ReceiveClient* rx_client_ = nullptr;
   uint8_t* tx_buf_ = nullptr;
   uint8_t* rx_buf_ = nullptr;
+  bool tx_aborting_ = false;
+  // WriteBlocking waited out the in-flight transmit, which sent tx_sent_ bytes.
+  bool tx_finished_ = false;
+  size_t tx_sent_ = 0;
   bool rx_aborting_ = false;
 };
 
