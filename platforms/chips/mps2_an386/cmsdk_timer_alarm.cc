@@ -24,7 +24,13 @@ void CmsdkTimerAlarm::SetAlarm(Ticks reference, Ticks dt) {
   }
   alarm_->ctrl.Write(TimerCtrl::kEnable.Clear());
   alarm_->intstatus.Write(TimerInt::kInt.Set());
-  alarm_->reload.Set(remaining);
+  // VALUE counts the interval; RELOAD is the shortest one, so an expiry the CPU has not taken
+  // yet is raised again MinimumDt() later rather than a whole interval later. QEMU 7.2 with
+  // -icount sleep=off wakes a CPU sleeping in WFI only at the virtual-timer event after the one
+  // that raised the interrupt: with RELOAD = the interval, every alarm waited for while idle
+  // fired one interval late (2 s -> 4 s). On hardware the interrupt wakes the CPU at once and
+  // HandleInterrupt stops the timer, so the reload never runs.
+  alarm_->reload.Set(MinimumDt().value());
   alarm_->value.Set(remaining);
   armed_ = true;
   alarm_->ctrl.Write(TimerCtrl::kEnable.Set() + TimerCtrl::kIntEnable.Set());

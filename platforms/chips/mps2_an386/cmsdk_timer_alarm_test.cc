@@ -164,5 +164,20 @@ TEST_F(CmsdkTimerAlarmTest, SecondCallAfterClientRearmsDoesNotFireAgain) {
   EXPECT_EQ(client_.fired, 2);
 }
 
+// An expiry nobody has serviced yet comes again after the shortest interval, not after the
+// whole one (the timer reloads from RELOAD): QEMU's -icount sleep=off mode wakes a sleeping
+// CPU only at the next timer event after the interrupt was raised.
+TEST_F(CmsdkTimerAlarmTest, UnservicedExpiryIsRaisedAgainSoon) {
+  alarm_.SetAlarm(alarm_.Now(), Ticks(1'000'000));
+  EXPECT_EQ(timer_.Peek(kReload), alarm_.MinimumDt().value());
+  timer_.Tick(1'000'000);
+  ASSERT_TRUE(timer_.irq());
+  timer_.Poke(kIntStatus, 0);  // the raise was lost, as QEMU's first one is
+  timer_.Tick(alarm_.MinimumDt().value() + 1);
+  EXPECT_TRUE(timer_.irq());
+  alarm_.HandleInterrupt();
+  EXPECT_EQ(client_.fired, 1);
+}
+
 }  // namespace
 }  // namespace tockpp::mps2
