@@ -14,3 +14,11 @@ void* __dso_handle = nullptr;
 // Deleting destructors of classes with virtual destructors reference these; nothing allocates.
 void operator delete(void*) noexcept { tockpp::cortex_m::Panic("operator delete"); }
 void operator delete(void*, std::size_t) noexcept { tockpp::cortex_m::Panic("operator delete"); }
+
+// std::string_view::substr's range check (the process console uses substr) calls this libstdc++
+// hook, which board images do not link.
+namespace std {
+[[noreturn]] void __throw_out_of_range_fmt(const char*, ...) {
+  tockpp::cortex_m::Panic("std::string_view index out of range");
+}
+}  // namespace std

@@ -261,15 +261,6 @@ void LogLed(unsigned index, bool on) {
 
 }  // namespace
 
-// std::string_view::substr's range check (the process console uses substr) calls this libstdc++
-// hook, which bare-metal images do not link; it belongs with the other runtime hooks in
-// platforms/arch/cortex_m/cxx_runtime.cc.
-namespace std {
-[[noreturn]] void __throw_out_of_range_fmt(const char*, ...) {
-  tockpp::cortex_m::Panic("std::string_view index out of range");
-}
-}  // namespace std
-
 extern "C" [[noreturn]] void tockpp_reset_handler() {
   cm::InitializeRuntime();
   Main();
