@@ -4,7 +4,6 @@
 namespace tockpp::boards {
 
 using tock::hil::gpio::Configuration;
-using tock::hil::gpio::InterruptEdge;
 
 void DrivenPin::Drive(bool high) {
   if (high == input_) {

@@ -12,27 +12,21 @@
 #include "capsules/led/led_driver.h"
 #include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
 #include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
-#include "capsules/process_console/kernel_process_management.h"
-#include "capsules/process_console/process_console.h"
 #include "capsules/rng/rng_driver.h"
-#include "capsules/virtual_uart/virtual_uart.h"
 #include "hil/button.h"
 #include "hil/led.h"
-#include "kernel/capability_factory.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/kernel_loop.h"
-#include "platforms/arch/cortex_m/scb.h"
 #include "platforms/arch/cortex_m/startup.h"
 #include "platforms/arch/cortex_m/vector_table.h"
 #include "platforms/boards/common/core_parts.h"
+#include "platforms/boards/common/process_console_parts.h"
 #include "platforms/chips/nrf52840/chip.h"
 #include "platforms/chips/nrf52840/gpio.h"
 
 extern "C" {
 extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[], _sstorage[], _estorage[];
-// (_estack is declared by vector_table.h.)
-extern uint8_t _stext[], _srodata[], _etext[], _sstack[], _sdata[], _edata[], _sbss[], _ebss[];
 }
 
 namespace {
@@ -90,28 +84,10 @@ void DebugWrite(const char* data, size_t len) { chip.uarte0().WriteBlocking(data
 
 uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 
-// Upstream's process console on the console UART (through the UART mux), active from boot as
-// on upstream's nrf52840dk.
-[[noreturn]] void PanicFromProcessConsole(const char* message) { cm::Panic(message); }
-void ResetFromProcessConsole() {
-  cm::kScb->aircr.Write(cm::Aircr::kVectKey.Val(cm::Aircr::kKey) + cm::Aircr::kSysResetReq.Set());
-  for (;;) {
-  }
-}
-const caps::ProcessConsole::KernelAddresses kernel_addresses = {
-    Addr(_sstack), static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&_estack)),
-    Addr(_sbss),   Addr(_ebss),
-    Addr(_sdata),  Addr(_edata),
-    Addr(_stext),  Addr(_etext),
-    Addr(_srodata)};
-const tock::ProcessManagementCapability process_cap = tock::CapabilityFactory::ProcessManagement();
-const tock::MainLoopCapability loop_cap = tock::CapabilityFactory::MainLoop();
-caps::UartDevice process_console_uart(core.mux_uart());
-caps::KernelProcessManagement process_management(core.kernel(), process_cap, loop_cap,
-                                                 &PanicFromProcessConsole,
-                                                 &ResetFromProcessConsole);
-caps::ProcessConsole process_console(process_console_uart, process_management, &kernel_addresses,
-                                     "tockpp nrf52840dk");
+// Upstream's process console on the console UART, active from boot as on upstream's
+// nrf52840dk.
+tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
+                                                    "tockpp nrf52840dk");
 
 [[noreturn]] void Main() {
   chip.Init(kUartTxPin, kUartRxPin);
@@ -135,7 +111,6 @@ caps::ProcessConsole process_console(process_console_uart, process_management, &
   (void)core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem), fault_policy,
                       &DebugWrite);
   // Interrupt-driven output starts only now: the polled lines above never interleave with it.
-  process_console.DisplayWelcome();
   process_console.Start();
   static cm::KernelLoop<nrf::Nrf52840> loop(core.kernel(), chip, nrf::kCoreClockHz);
   loop.Run();

@@ -17,22 +17,18 @@
 #include "capsules/led/led_driver.h"
 #include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
 #include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
-#include "capsules/process_console/kernel_process_management.h"
-#include "capsules/process_console/process_console.h"
-#include "capsules/virtual_uart/virtual_uart.h"
 #include "hil/button.h"
-#include "kernel/capability_factory.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/kernel_loop.h"
 #include "platforms/arch/cortex_m/mpu.h"
 #include "platforms/arch/cortex_m/nvic.h"
-#include "platforms/arch/cortex_m/scb.h"
 #include "platforms/arch/cortex_m/startup.h"
 #include "platforms/arch/cortex_m/vector_table.h"
 #include "platforms/boards/common/core_parts.h"
 #include "platforms/boards/common/driven_pin.h"
 #include "platforms/boards/common/host_link.h"
+#include "platforms/boards/common/process_console_parts.h"
 #include "platforms/boards/common/ram_flash.h"
 #include "platforms/chips/mps2_an386/chip.h"
 #include "platforms/chips/mps2_an386/cmsdk_uart.h"
@@ -44,8 +40,6 @@ extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[];
 extern uint8_t _snvstorage[], _envstorage[];
 // Whether the process console starts at boot; process_console_active.cc overrides it.
 [[gnu::weak]] bool tockpp_process_console_active = false;
-// (_estack is declared by vector_table.h.)
-extern uint8_t _stext[], _srodata[], _etext[], _sstack[], _sdata[], _edata[], _sbss[], _ebss[];
 }
 
 namespace {
@@ -182,26 +176,8 @@ tockpp::boards::HostLink host_link(board_chip.uart1(), host_inputs);
 // harness does (--process-console=off), these images leave it off: it starts (active, as
 // upstream boards and tockd start it) only in images linking process_console_active.cc
 // (tockpp_process_console_active, above).
-[[noreturn]] void PanicFromProcessConsole(const char* message) { cm::Panic(message); }
-void ResetFromProcessConsole() {
-  cm::kScb->aircr.Write(cm::Aircr::kVectKey.Val(cm::Aircr::kKey) + cm::Aircr::kSysResetReq.Set());
-  for (;;) {
-  }
-}
-const caps::ProcessConsole::KernelAddresses kernel_addresses = {
-    Addr(_sstack), static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&_estack)),
-    Addr(_sbss),   Addr(_ebss),
-    Addr(_sdata),  Addr(_edata),
-    Addr(_stext),  Addr(_etext),
-    Addr(_srodata)};
-const tock::ProcessManagementCapability process_cap = tock::CapabilityFactory::ProcessManagement();
-const tock::MainLoopCapability loop_cap = tock::CapabilityFactory::MainLoop();
-tock::capsules::UartDevice process_console_uart(core.mux_uart());
-caps::KernelProcessManagement process_management(core.kernel(), process_cap, loop_cap,
-                                                 &PanicFromProcessConsole,
-                                                 &ResetFromProcessConsole);
-caps::ProcessConsole process_console(process_console_uart, process_management, &kernel_addresses,
-                                     "tockpp qemu_mps2_an386");
+tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
+                                                    "tockpp qemu_mps2_an386");
 
 // ---- Debug output (polled, also used for panics) ----
 void DebugWrite(const char* data, size_t len) { chip.uart0().WriteBlocking(data, len); }
@@ -249,7 +225,6 @@ void LogLed(unsigned index, bool on) {
 
   // Interrupt-driven output starts only now: the polled lines above never interleave with it.
   if (tockpp_process_console_active) {
-    process_console.DisplayWelcome();
     process_console.Start();
   }
   host_link.Start();

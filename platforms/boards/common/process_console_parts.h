@@ -1,0 +1,72 @@
+// ProcessConsoleParts: upstream's process console for a Cortex-M board, on the board's console
+// UART mux. Owns the console's UART device, its process-management view of the kernel (with the
+// capabilities it needs, a panic and a SCB reset) and the kernel addresses its `kernel` command
+// prints, taken from the linker symbols every board's layout.ld defines. A board declares one
+// as a static next to its CoreParts and calls Start() once its polled boot lines are out.
+#ifndef PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
+#define PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
+
+#include <cstdint>
+
+#include "capsules/process_console/kernel_process_management.h"
+#include "capsules/process_console/process_console.h"
+#include "capsules/virtual_uart/virtual_uart.h"
+#include "kernel/capability_factory.h"
+#include "kernel/kernel.h"
+#include "platforms/arch/cortex_m/fault_dump.h"
+#include "platforms/arch/cortex_m/scb.h"
+#include "platforms/arch/cortex_m/vector_table.h"
+
+extern "C" {
+// Kernel layout symbols (board layout.ld); _estack comes from vector_table.h.
+extern uint8_t _stext[], _srodata[], _etext[], _sstack[], _sdata[], _edata[], _sbss[], _ebss[];
+}
+
+namespace tockpp::boards {
+
+class ProcessConsoleParts {
+ public:
+  // `build` names the kernel in the console's "Kernel version: ... (build <build>)".
+  ProcessConsoleParts(tock::capsules::MuxUart& mux, tock::Kernel& kernel, const char* build)
+      : uart_(mux),
+        management_(kernel, process_cap_, loop_cap_, &Panic, &Reset),
+        console_(uart_, management_, &kAddresses, build) {}
+
+  // Prints the welcome and starts listening (upstream's boards start it active).
+  void Start() {
+    console_.DisplayWelcome();
+    console_.Start();
+  }
+
+  tock::capsules::ProcessConsole& console() { return console_; }
+
+ private:
+  static uint32_t Addr(const void* p) {
+    return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+  }
+  [[noreturn]] static void Panic(const char* message) { cortex_m::Panic(message); }
+  static void Reset() {
+    cortex_m::kScb->aircr.Write(cortex_m::Aircr::kVectKey.Val(cortex_m::Aircr::kKey) +
+                                cortex_m::Aircr::kSysResetReq.Set());
+    for (;;) {
+    }
+  }
+
+  inline static const tock::capsules::ProcessConsole::KernelAddresses kAddresses = {
+      Addr(_sstack), static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&_estack)),
+      Addr(_sbss),   Addr(_ebss),
+      Addr(_sdata),  Addr(_edata),
+      Addr(_stext),  Addr(_etext),
+      Addr(_srodata)};
+
+  const tock::ProcessManagementCapability process_cap_ =
+      tock::CapabilityFactory::ProcessManagement();
+  const tock::MainLoopCapability loop_cap_ = tock::CapabilityFactory::MainLoop();
+  tock::capsules::UartDevice uart_;
+  tock::capsules::KernelProcessManagement management_;
+  tock::capsules::ProcessConsole console_;
+};
+
+}  // namespace tockpp::boards
+
+#endif  // PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
