@@ -8,6 +8,7 @@ tests that boot it under QEMU) build from a plain host `bazel build //...` as we
 --config=qemu_mps2 / --config=nrf52840dk.
 """
 
+load("//platforms/userspace:cortex_m_app.bzl", "apps_image")
 load("//platforms:board_transition.bzl", "ALLOWLIST_ATTR", "board_transition")
 
 _OBJCOPY = "/usr/bin/arm-none-eabi-objcopy"
@@ -77,3 +78,35 @@ def cortex_m_board(platform, deps, srcs = ["main.cc"], layout = "layout.ld", app
             platform = platform,
             visibility = ["//visibility:public"],
         )
+
+def board_test_image(name, tbfs, platform, deps, srcs = [], order = "size_descending",
+                     layout = "layout.ld"):
+    """A testonly board image with apps linked in, for boot tests.
+
+    :<name>_apps (the TBFs packed by apps_image, in `order`), :<name>_link (the kernel from
+    `deps` + `srcs` with the apps' object) and :<name> -> <name>.elf/.bin/.hex/.size.txt.
+    """
+    apps_image(
+        name = name + "_apps",
+        testonly = True,
+        out = name + "_apps.bin",
+        obj = name + "_apps.o",
+        order = order,
+        platform = platform,
+        tbfs = tbfs,
+    )
+    native.cc_binary(
+        name = name + "_link",
+        testonly = True,
+        srcs = srcs + [":" + name + "_apps.o"],
+        additional_linker_inputs = [layout],
+        linkopts = ["-T$(location " + layout + ")"],
+        target_compatible_with = ["//platforms/constraints:cortex_m4"],
+        deps = deps,
+    )
+    board_image(
+        name = name,
+        testonly = True,
+        elf = ":" + name + "_link",
+        platform = platform,
+    )
