@@ -21,6 +21,7 @@
 #include "kernel/kernel.h"
 #include "platforms/arch/cortex_m/app_memory_allocator.h"
 #include "platforms/arch/cortex_m/cortex_m_process.h"
+#include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/boards/common/flash_app_loader.h"
 
 namespace tockpp::boards {
@@ -41,9 +42,17 @@ class CoreParts {
 
   // Console (0x1), low-level debug (0x8) and alarm (0x0) into the driver table.
   void RegisterCoreDrivers() {
-    (void)drivers_.Register(tock::capsules::Console::kDriverNum, console_);
-    (void)drivers_.Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
-    (void)drivers_.Register(tock::capsules::driver_num::kAlarm, alarm_driver_);
+    Register(tock::capsules::Console::kDriverNum, console_);
+    Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
+    Register(tock::capsules::driver_num::kAlarm, alarm_driver_);
+  }
+
+  // Adds a board driver; a full table or a number registered twice is a wiring mistake, so
+  // boot stops there with a panic naming it instead of running without the driver.
+  void Register(uint32_t driver_num, tock::SyscallDriver& driver) {
+    if (!drivers_.Register(driver_num, driver).ok()) {
+      cortex_m::Panic("driver table: cannot register a driver (table full or number taken)");
+    }
   }
 
   // Loads the TBFs stored in [apps_start, apps_end), with process RAM from

@@ -101,12 +101,11 @@ tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel
   static caps::NonvolatileStorageDriver nv_driver(nv_pages, nv_grant, Addr(_sstorage),
                                                   Addr(_estorage) - Addr(_sstorage), nv_buffer);
   core.RegisterCoreDrivers();
-  auto& drivers = core.drivers();
-  (void)drivers.Register(tock::capsules::driver_num::kLed, led_driver);
-  (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
-  (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
-  (void)drivers.Register(caps::RngDriver::kDriverNum, rng_driver);
-  (void)drivers.Register(caps::NonvolatileStorageDriver::kDriverNum, nv_driver);
+  core.Register(tock::capsules::driver_num::kLed, led_driver);
+  core.Register(caps::ButtonDriver::kDriverNum, button_driver);
+  core.Register(caps::GpioDriver::kDriverNum, gpio_driver);
+  core.Register(caps::RngDriver::kDriverNum, rng_driver);
+  core.Register(caps::NonvolatileStorageDriver::kDriverNum, nv_driver);
 
   (void)core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem), fault_policy,
                       &DebugWrite);

@@ -211,11 +211,10 @@ void LogLed(unsigned index, bool on) {
   static caps::LedDriver led_driver(leds);  // turns the LEDs off (logged)
   ram_flash.Init();
   core.RegisterCoreDrivers();
-  auto& drivers = core.drivers();
-  (void)drivers.Register(caps::driver_num::kLed, led_driver);
-  (void)drivers.Register(caps::ButtonDriver::kDriverNum, button_driver);
-  (void)drivers.Register(caps::GpioDriver::kDriverNum, gpio_driver);
-  (void)drivers.Register(caps::driver_num::kNvmStorage, nv_driver);
+  core.Register(caps::driver_num::kLed, led_driver);
+  core.Register(caps::ButtonDriver::kDriverNum, button_driver);
+  core.Register(caps::GpioDriver::kDriverNum, gpio_driver);
+  core.Register(caps::driver_num::kNvmStorage, nv_driver);
 
   auto report = core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem),
                               fault_policy, &DebugWrite);
