@@ -52,7 +52,7 @@ def two_platform_test(
       host_data: data for the host test only (e.g. apps that only tockd runs).
       size, timeout: of the host test; the QEMU one is qemu_size (default: medium for small,
         as QEMU's wait guards are 4x longer) with its size's default timeout.
-      **kwargs: passed to both cc_tests.
+      **kwargs: passed to both cc_tests; the QEMU one is also tagged "qemu".
     """
     native.cc_test(
         name = name,
@@ -76,6 +76,8 @@ def two_platform_test(
         deps = deps,
         env = {"TOCKPP_PLATFORM": "qemu"},
         size = qemu_size or ("medium" if size == "small" else size),
+        # tools/test leaves these out of its sanitizer run: the board code runs in QEMU.
+        tags = kwargs.pop("tags", []) + ["qemu"],
         target_compatible_with = HOST_ONLY,
         **kwargs
     )
