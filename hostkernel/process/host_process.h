@@ -137,8 +137,8 @@ class HostProcess final : public tock::ProcessMemory,
   std::string name_;  // TBF package name, for ps/top
   std::string last_spawn_error_;
   uint32_t yield_checks_ = 0;
-  DebugHook* debug_hook_ = nullptr;
   bool hold_for_tracer_ = false;  // the launched child waits until TracerPid != 0
+  DebugHook* debug_hook_ = nullptr;
 };
 
 }  // namespace tockpp::hostkernel
