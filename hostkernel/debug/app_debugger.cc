@@ -15,6 +15,13 @@ ABSL_FLAG(std::string, debug, "",
           "tockd prints the gdb command (docs/debugging.md)");
 
 namespace tockpp::hostkernel {
+namespace {
+
+std::string Escaped(absl::string_view app) {
+  return EscapedName(std::string_view(app.data(), app.size()));
+}
+
+}  // namespace
 
 AppDebugger::AppDebugger(std::span<HostProcess> hosts,
                          const std::vector<std::unique_ptr<AppImage>>& images,
@@ -73,13 +80,13 @@ std::string AppDebugger::Command(absl::string_view app, int pid) const {
 
 std::string AppDebugger::HeldLine(absl::string_view app, int pid) const {
   return absl::StrCat(
-      "app '", EscapedName(std::string(app)), "' (pid ", pid,
+      "app '", Escaped(app), "' (pid ", pid,
       ") waits for a debugger before its first instruction; attach with: ", Command(app, pid));
 }
 
 std::string AppDebugger::AttachLine(absl::string_view app, int pid) const {
   return absl::StrCat(
-      "app '", EscapedName(std::string(app)), "' (pid ", pid,
+      "app '", Escaped(app), "' (pid ", pid,
       ") is running and now debuggable; attach (this stops it) with: ", Command(app, pid));
 }
 
@@ -98,7 +105,7 @@ absl::Status AppDebugger::Debug(absl::string_view app, std::vector<std::string>&
     }
   }
   if (host == nullptr) {
-    return absl::NotFoundError(absl::StrCat("no app named '", EscapedName(std::string(app)), "'"));
+    return absl::NotFoundError(absl::StrCat("no app named '", Escaped(app), "'"));
   }
   Mark(app);
   if (host->held_for_debugger()) {
@@ -111,15 +118,15 @@ absl::Status AppDebugger::Debug(absl::string_view app, std::vector<std::string>&
     return absl::OkStatus();
   }
   if (host->phase() == ChildPhase::kSpawning) {
-    out.push_back(absl::StrCat("app '", EscapedName(std::string(app)),
+    out.push_back(absl::StrCat("app '", Escaped(app),
                                "' is starting: it waits for a debugger before its first "
                                "instruction, and tockd's log shows the command"));
     return absl::OkStatus();
   }
-  out.push_back(absl::StrCat("app '", EscapedName(std::string(app)),
+  out.push_back(absl::StrCat("app '", Escaped(app),
                              "' has no running process: its next start waits for a debugger "
                              "(tockctl start|restart ",
-                             EscapedName(std::string(app)), "), and tockd prints the command"));
+                             Escaped(app), "), and tockd prints the command"));
   return absl::OkStatus();
 }
 

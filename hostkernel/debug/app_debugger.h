@@ -39,7 +39,7 @@ class AppDebugger final : public HostProcess::DebugHook, public DebugControl {
   AppDebugger& operator=(const AppDebugger&) = delete;
 
   // Marks `app` for debugging (at its next start if it has no running process).
-  void Mark(absl::string_view app) { wanted_.insert(std::string(app)); }
+  void Mark(absl::string_view app) { wanted_.emplace(app.data(), app.size()); }
   // The names --debug gave that no loaded app has (for a warning).
   std::vector<std::string> UnknownNames() const;
   // The line printed for a process waiting at its entry / debugged where it is.

@@ -22,6 +22,7 @@ absl::Status GdbSession::Start(const std::vector<std::string>& command,
     args.push_back(ex);
   }
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) {
     argv.push_back(a.data());
   }
@@ -54,8 +55,12 @@ GdbSession::~GdbSession() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
-  if (in_ >= 0) close(in_);
-  if (out_ >= 0) close(out_);
+  if (in_ >= 0) {
+    close(in_);
+  }
+  if (out_ >= 0) {
+    close(out_);
+  }
 }
 
 bool GdbSession::ReadSome(absl::Time deadline) {
