@@ -30,6 +30,7 @@ constexpr const char* kHelp[] = {
     "ps [-v]                   processes (-v: memory map, grants, upcalls, allows)",
     "inspect APP               one process in detail",
     "stop APP | start APP | restart APP",
+    "debug APP                 debug APP with gdb: prints the command (docs/debugging.md)",
     "console                   attach to the console (raw bytes both ways after ok)",
     "watch                     stream events: led N on|off, gpio N high|low, button N ...",
     "help                      this list",
@@ -332,6 +333,13 @@ bool ControlServer::HandleLines(uint64_t id) {
   }
 }
 
+absl::Status ControlServer::CmdDebug(absl::string_view app, std::vector<std::string>& out) {
+  if (targets_.debug == nullptr) {
+    return absl::UnavailableError("debugging not available");
+  }
+  return targets_.debug->Debug(app, out);
+}
+
 void ControlServer::Execute(uint64_t id, absl::string_view line) {
   std::vector<absl::string_view> args =
       absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
@@ -397,6 +405,10 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
       status = cmd == "stop"    ? p.StopProcess(args[1])
                : cmd == "start" ? p.StartProcess(args[1])
                                 : p.RestartProcess(args[1]);
+    }
+  } else if (cmd == "debug") {
+    if (need_args(1, "debug APP")) {
+      status = CmdDebug(args[1], out);
     }
   } else if (cmd == "console") {
     if (!need_args(0, "console")) {

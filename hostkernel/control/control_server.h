@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "hostkernel/control/console_hook.h"
+#include "hostkernel/control/debug_control.h"
 #include "hostkernel/control/process_introspection.h"
 #include "hostkernel/peripherals/host_buttons.h"
 #include "hostkernel/peripherals/host_clock.h"
@@ -38,6 +39,8 @@ struct ControlTargets {
   HostGpioBank* gpio = nullptr;
   ProcessIntrospection* processes = nullptr;
   ConsoleHook* console = nullptr;
+  // `debug APP` (issue 21): gdb for one app; the command is refused when null.
+  DebugControl* debug = nullptr;
   // When set, watch events carry " t=<ns>" in this clock.
   const HostClock* clock = nullptr;
 };
@@ -122,6 +125,7 @@ class ControlServer {
   absl::Status CmdGpio(const std::vector<absl::string_view>& args, std::vector<std::string>& out);
   absl::Status CmdPs(bool verbose, std::vector<std::string>& out);
   absl::Status CmdInspect(absl::string_view app, std::vector<std::string>& out);
+  absl::Status CmdDebug(absl::string_view app, std::vector<std::string>& out);
 
   Reactor& reactor_;
   std::string path_;

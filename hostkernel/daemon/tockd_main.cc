@@ -27,6 +27,7 @@
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
+#include "hostkernel/debug/app_debugger.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/loader/load_plan.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
@@ -531,9 +532,11 @@ int Main(int argc, char** argv) {
   KernelIntrospection introspection(board.kernel(), board.management_cap(),
                                     [&runner] { runner.Schedule(); });
   UartConsoleHook console_hook(uart);
+  AppDebugger debugger(board.hosts(), images);  // issue 21 (H1): --debug=APP, `debug APP`
   std::unique_ptr<ControlServer> control;
   if (!control_spec.empty()) {
     ControlTargets targets;
+    targets.debug = &debugger;  // issue 21 (H1)
     targets.leds = &board.leds();
     targets.buttons = &board.buttons();
     targets.gpio = &board.gpio();

@@ -8,6 +8,13 @@
  * code, which runs in 64-bit mode like this launcher: no mode switch, so no
  * dependence on the kernel's IA32 emulation). Nothing here trusts the app: the
  * app never ran yet.
+ *
+ * Flash is a private mapping with PROT_READ|PROT_EXEC: the app cannot write it (no
+ * PROT_WRITE, and tockd approves no mprotect outside RAM), but a debugger can, since
+ * ptrace and /proc/PID/mem writes force a copy-on-write of the touched page: that is
+ * how gdb inserts breakpoints. tockd's own view (its shared mapping of the memfd)
+ * keeps the pristine bytes. argv[1] == "debug" (tockd --debug, tockctl debug) also
+ * lets any process of tockd's user attach under Yama's ptrace_scope=1.
  */
 #include <stdint.h>
 
@@ -73,6 +80,7 @@ __asm__(
     ".globl _start\n"
     "_start:\n"
     "  xor %ebp, %ebp\n"
+    "  mov %rsp, %rdi\n"
     "  and $-16, %rsp\n"
     "  call launcher_main\n"
     "  hlt\n"
@@ -88,10 +96,23 @@ static __attribute__((noreturn)) void die(int code) {
   for (;;) linux_syscall1(LINUX_NR_exit_group, (uint64_t)code);
 }
 
-static int map_fixed(uint32_t addr, uint32_t len, uint32_t prot, int fd, uint32_t offset) {
-  int64_t r = linux_syscall6(LINUX_NR_mmap, addr, len, prot,
-                             LINUX_MAP_SHARED | LINUX_MAP_FIXED_NOREPLACE, (uint64_t)fd, offset);
+static int map_fixed_as(uint32_t addr, uint32_t len, uint32_t prot, uint32_t share, int fd,
+                        uint32_t offset) {
+  int64_t r = linux_syscall6(LINUX_NR_mmap, addr, len, prot, share | LINUX_MAP_FIXED_NOREPLACE,
+                             (uint64_t)fd, offset);
   return r == (int64_t)addr;
+}
+
+static int map_fixed(uint32_t addr, uint32_t len, uint32_t prot, int fd, uint32_t offset) {
+  return map_fixed_as(addr, len, prot, LINUX_MAP_SHARED, fd, offset);
+}
+
+/* argv[1] is "debug": the initial stack holds argc, then the argv pointers. */
+static int debug_requested(const uint64_t* initial_sp) {
+  if (initial_sp[0] < 2) return 0;
+  const char* a = (const char*)initial_sp[2];
+  return a != 0 && a[0] == 'd' && a[1] == 'e' && a[2] == 'b' && a[3] == 'u' && a[4] == 'g' &&
+         a[5] == 0;
 }
 
 /* Diagnostic only: record what faulted, then return. The handler is one-shot
@@ -144,8 +165,13 @@ static int install_fault_handlers(void) {
   return 1;
 }
 
-__attribute__((noreturn, used)) void launcher_main(void) {
+__attribute__((noreturn, used)) void launcher_main(const uint64_t* initial_sp) {
   linux_syscall3(LINUX_NR_prctl, LINUX_PR_SET_PDEATHSIG, LINUX_SIGKILL, 0);
+  /* Before the filter (which refuses prctl): Yama's ptrace_scope=1 only lets a parent
+   * attach; a debugged app lets gdb in too (nothing changes where Yama is off). */
+  if (debug_requested(initial_sp)) {
+    linux_syscall3(LINUX_NR_prctl, LINUX_PR_SET_PTRACER, LINUX_PR_SET_PTRACER_ANY, 0);
+  }
 
   int64_t n = linux_syscall4(LINUX_NR_pread64, TOCK_LAUNCH_FD_LAUNCH, LINUX_PTR(&g_launch),
                              sizeof(g_launch), 0);
@@ -165,8 +191,8 @@ __attribute__((noreturn, used)) void launcher_main(void) {
   name[15] = 0;
   if (name[0] != 0) linux_syscall3(LINUX_NR_prctl, LINUX_PR_SET_NAME, LINUX_PTR(name), 0);
 
-  if (!map_fixed(p->flash_map_addr, p->flash_map_len, LINUX_PROT_READ | LINUX_PROT_EXEC,
-                 TOCK_LAUNCH_FD_FLASH, 0)) {
+  if (!map_fixed_as(p->flash_map_addr, p->flash_map_len, LINUX_PROT_READ | LINUX_PROT_EXEC,
+                    LINUX_MAP_PRIVATE, TOCK_LAUNCH_FD_FLASH, 0)) {
     die(TOCK_LAUNCH_EXIT_MAP_FLASH);
   }
   if (p->ram_rw_len > 0 && !map_fixed(p->ram_addr, p->ram_rw_len,

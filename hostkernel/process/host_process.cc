@@ -28,6 +28,7 @@ void HostProcess::DropChild() {
   }
   child_.reset();
   pending_reply_.reset();
+  hold_for_tracer_ = false;
 }
 
 tock::Result<tock::MemoryAllocation> HostProcess::Allocate(const tock::MemoryRequest& request) {
@@ -113,6 +114,7 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
   spec.app_break = args[3];
   spec.name = name_;
   spec.app_yield_checks = yield_checks_;
+  spec.debug = debug_hook_ != nullptr && debug_hook_->WantsDebug(*this);
   absl::StatusOr<std::unique_ptr<LinuxProcess>> child = LinuxProcess::Spawn(*memory_, spec);
   if (!child.ok()) {
     // Load, restart and start all come here: the kernel only sees kFail, so say why now.
@@ -163,6 +165,11 @@ HostProcess::Event HostProcess::Poll(Trap* trap) {
       return Event::kNone;
     case LinuxProcess::Poll::kLaunched:
       pending_reply_ = tock_channel_reply{};
+      if (debug_hook_ != nullptr && (child_->debugged() || debug_hook_->WantsDebug(*this))) {
+        child_->set_debugged(true);  // marked while it was spawning
+        hold_for_tracer_ = true;
+        debug_hook_->Held(*this, child_->pid());
+      }
       return Event::kLaunched;
     case LinuxProcess::Poll::kSyscall:
       trap->syscall_class = r.syscall_class;
@@ -196,11 +203,28 @@ void HostProcess::Resume() {
   if (!child_) {
     return;
   }
+  if (hold_for_tracer_) {
+    // Checked at each of its turns: the turn of a held child ends at the timeslice.
+    if (!child_->traced()) {
+      return;
+    }
+    hold_for_tracer_ = false;
+    spdlog::info("app '{}' (pid {}): a debugger is attached, starting the app", EscapedName(name_),
+                 child_->pid());
+  }
   if (pending_reply_ && child_->awaiting_reply()) {
     child_->Reply(*pending_reply_);
     pending_reply_.reset();
   }
   child_->Continue();
+}
+
+int HostProcess::DebugRunningChild() {
+  if (!child_ || !child_->launched()) {
+    return -1;
+  }
+  child_->set_debugged(true);
+  return child_->pid();
 }
 
 void HostProcess::Preempt() {

@@ -47,6 +47,23 @@ class HostProcess final : public tock::ProcessMemory,
   // takes effect at the next spawn.
   void set_yield_checks(uint32_t checks) { yield_checks_ = checks; }
 
+  // Debugging an app with gdb (hostkernel/debug). Asked at every spawn whether this app is to
+  // be debugged; a debugged child is spawned debuggable (LaunchSpec::debug) and, once its
+  // launcher is ready, waits there — before the app's first instruction — until a tracer has
+  // attached: Resume() does not start it before. Held() is told once per such child.
+  struct DebugHook {
+    virtual ~DebugHook() = default;
+    virtual bool WantsDebug(const HostProcess& host) = 0;
+    virtual void Held(const HostProcess& host, int pid) = 0;
+  };
+  void set_debug_hook(DebugHook* hook) { debug_hook_ = hook; }
+  // Debugs the current child from now on, where it is (no hold): tockd stops signalling it
+  // (LinuxProcess::set_debugged). Returns its pid, or -1 if there is no launched child.
+  int DebugRunningChild();
+  // The child waits for a tracer before its first instruction.
+  bool held_for_debugger() const { return hold_for_tracer_ && child_ != nullptr; }
+  const std::string& name() const { return name_; }
+
   // ---- tock::ProcessMemory ----
   // RAM at the TBF's fixed address if page aligned, else TOCK_HOST_RAM_ADDR; length rounded to
   // pages so the initial break page and the kernel-owned top never share a page. Flash is the
@@ -120,6 +137,8 @@ class HostProcess final : public tock::ProcessMemory,
   std::string name_;  // TBF package name, for ps/top
   std::string last_spawn_error_;
   uint32_t yield_checks_ = 0;
+  bool hold_for_tracer_ = false;  // the launched child waits until TracerPid != 0
+  DebugHook* debug_hook_ = nullptr;
 };
 
 }  // namespace tockpp::hostkernel

@@ -21,6 +21,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <vector>
@@ -219,13 +220,15 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
                            POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
   const std::string path = absl::StrFormat("/proc/self/fd/%d", kExecFdInChild);
   char arg0[] = "tock-app";
-  char* argv[] = {arg0, nullptr};
+  char arg1[] = "debug";  // hostkernel/launcher/launcher.c
+  char* argv[] = {arg0, spec.debug ? arg1 : nullptr, nullptr};
   char* envp[] = {nullptr};
   pid_t pid = -1;
   if (int rc = posix_spawn(&pid, path.c_str(), &sa.actions_, &sa.attr_, argv, envp); rc != 0) {
     return absl::ErrnoToStatus(rc, "posix_spawn launcher");
   }
   p->pid_ = pid;
+  p->debugged_ = spec.debug;
   p->pidfd_.Reset(PidfdOpen(pid));
   if (!p->pidfd_) {
     absl::Status s = Errno("pidfd_open");
@@ -341,15 +344,45 @@ void LinuxProcess::Stop() {
     return;
   }
   EndSpin();
-  if (state_.Apply(ChildEvent::kKernelStop)) {
+  if (state_.Apply(ChildEvent::kKernelStop) && !debugged_) {
     Signal(SIGSTOP);
+    stop_signalled_ = true;
   }
 }
 
 void LinuxProcess::Continue() {
-  if (state_.Apply(ChildEvent::kKernelContinue)) {
+  if (state_.Apply(ChildEvent::kKernelContinue) && stop_signalled_) {
+    stop_signalled_ = false;
     Signal(SIGCONT);
   }
+}
+
+void LinuxProcess::set_debugged(bool debugged) {
+  debugged_ = debugged;
+  if (debugged_ && stop_signalled_ && !reaped()) {
+    stop_signalled_ = false;
+    Signal(SIGCONT);
+  }
+}
+
+bool LinuxProcess::traced() const {
+  if (reaped()) {
+    return false;
+  }
+  char path[64];
+  std::snprintf(path, sizeof(path), "/proc/%d/status", static_cast<int>(pid_));
+  UniqueFd fd(open(path, O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    return false;
+  }
+  char buf[4096];
+  const ssize_t n = read(fd.get(), buf, sizeof(buf) - 1);
+  if (n <= 0) {
+    return false;
+  }
+  buf[n] = '\0';
+  const char* line = std::strstr(buf, "\nTracerPid:");
+  return line != nullptr && std::strtol(line + 12, nullptr, 10) != 0;
 }
 
 std::optional<uint64_t> LinuxProcess::CpuTimeNs() const {
@@ -393,21 +426,23 @@ StopChange LinuxProcess::PollStopChange() {
   if (waitid(P_PIDFD, pidfd_.get(), &si, WSTOPPED | WCONTINUED | WNOHANG) != 0 || si.si_pid == 0) {
     return StopChange::kNone;
   }
+  // Only a SIGSTOP tockd really sent can explain a report (a debugged child gets none).
+  const bool own_stop = state_.stopped_by_kernel() && stop_signalled_;
   if (si.si_code == CLD_STOPPED) {
     // A stop while tockd's own is in effect cannot be told apart from it: counted as tockd's.
-    if (!state_.stopped_by_kernel() && state_.Apply(ChildEvent::kStoppedOutside)) {
+    if (!own_stop && state_.Apply(ChildEvent::kStoppedOutside)) {
       return StopChange::kStoppedFromOutside;
     }
     return StopChange::kNone;
   }
   if (si.si_code == CLD_CONTINUED) {
     if (state_.Apply(ChildEvent::kContinuedOutside)) {
-      if (state_.stopped_by_kernel()) {
+      if (own_stop) {
         Signal(SIGSTOP);
       }
       return StopChange::kContinuedFromOutside;
     }
-    if (state_.stopped_by_kernel()) {
+    if (own_stop) {
       // Continued while preempted: by someone else, or a late report of tockd's own last
       // SIGCONT. Stopping again is right either way (a stop on a stopped child is a no-op).
       Signal(SIGSTOP);

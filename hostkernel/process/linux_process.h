@@ -48,6 +48,9 @@ struct LaunchSpec {
   // before it sleeps in FUTEX_WAIT (tock_channel.h); 0 = sleep at once. The most it will do:
   // an app whose answers keep having to wake it stops checking (YieldSpinBudget).
   uint32_t app_yield_checks = 0;
+  // Debugged (hostkernel/debug): the launcher lets any process of tockd's user ptrace it
+  // (Yama), and tockd never stops or continues it with signals (set_debugged).
+  bool debug = false;
 };
 
 // A spawn hands the child six fds: the five of tock_launch.h (3..7) and the launcher image
@@ -146,6 +149,16 @@ class LinuxProcess {
   // Blocks until the child is stopped (waitid WSTOPPED); for tests and orderly stops.
   absl::Status WaitUntilStopped();
 
+  // --- Debugging -------------------------------------------------------------
+  // A debugged child is never sent SIGSTOP/SIGCONT by Stop()/Continue() (a debugger would
+  // report each one as a signal; the state still records the preemption, so its system calls
+  // wait for its turns as before): it may run outside its turns. Every stop it makes is one
+  // from outside. Turning it on while tockd's own SIGSTOP is in effect continues it now.
+  void set_debugged(bool debugged);
+  bool debugged() const { return debugged_; }
+  // A tracer (gdb) is attached: /proc/PID/status's TracerPid is not 0.
+  bool traced() const;
+
   // --- MPU stand-in ----------------------------------------------------------
   // The child may access RAM up to `new_break` (rounded up to a page). Records the
   // mprotect the child must make as the only one tockd will let through, zeroes
@@ -189,6 +202,8 @@ class LinuxProcess {
   YieldSpinBudget yield_spin_;
   bool answering_blocking_yield_ = false;
   std::string kill_reason_;
+  bool debugged_ = false;
+  bool stop_signalled_ = false;  // tockd's SIGSTOP is in effect (not yet SIGCONTed)
 };
 
 }  // namespace tockpp::hostkernel

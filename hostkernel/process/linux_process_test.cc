@@ -2,9 +2,11 @@
 // the puppet test app (testdata/puppet_app.c) does what each reply tells it.
 #include "hostkernel/process/linux_process.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -620,6 +622,73 @@ TEST(AppMemoryTest, RejectsRegionsOverlappingTheLauncherOrChannel) {
   EXPECT_FALSE(AppMemory::Create(kFlash, code, kRam + 1, kRamSize).ok());
   EXPECT_FALSE(AppMemory::Create(kFlash, code, 0x1000, kRamSize).ok());
   EXPECT_FALSE(AppMemory::Create(kFlash, code, 0xFFFF0000u, 0x10000).ok());
+}
+
+// A debugger writes breakpoints through /proc/PID/mem (or PTRACE_POKETEXT): app flash is a
+// private mapping, so the write lands in the child's own copy of the page, and tockd's view of
+// the flash memfd (what the kernel reads) keeps the pristine bytes.
+TEST_F(LinuxProcessTest, ADebuggerCanWriteFlashAndTheKernelKeepsThePristineBytes) {
+  Launch();
+  const uint32_t last = memory_->flash_map_addr() + memory_->flash_map_len() - 1;
+  const std::string mem_path = "/proc/" + std::to_string(proc_->pid()) + "/mem";
+  const int fd = open(mem_path.c_str(), O_RDWR | O_CLOEXEC);
+  ASSERT_GE(fd, 0) << mem_path;
+  const uint8_t int3 = 0xCC;
+  EXPECT_EQ(pwrite(fd, &int3, 1, last), 1);
+  uint8_t seen = 0;
+  EXPECT_EQ(pread(fd, &seen, 1, last), 1);
+  EXPECT_EQ(seen, 0xCC);
+  close(fd);
+  uint8_t kernel_view = 0xFF;
+  ASSERT_EQ(pread(memory_->flash_fd(), &kernel_view, 1, memory_->flash_map_len() - 1), 1);
+  EXPECT_EQ(kernel_view, 0);
+  // The child still runs normally.
+  EXPECT_EQ(Do(kEcho, 7).kind, Event::kRequest);
+}
+
+// A debugged child is never sent SIGSTOP/SIGCONT (gdb would report each): tockd's preemption
+// is recorded, but the child keeps running; traced() sees a tracer attach.
+TEST_F(LinuxProcessTest, ADebuggedChildIsNotSignalledAndSeesItsTracer) {
+  Launch();
+  proc_->set_debugged(true);
+  EXPECT_TRUE(proc_->debugged());
+  tock_channel_reply rep{};
+  rep.r[0] = kSpin;
+  rep.r[1] = kRam + 0x200;
+  proc_->Reply(rep);
+  proc_->Stop();
+  EXPECT_TRUE(proc_->stopped());
+  // Still running: its CPU clock keeps moving after the "stop".
+  const std::optional<uint64_t> cpu0 = proc_->CpuTimeNs();
+  ASSERT_TRUE(cpu0.has_value());
+  while (proc_->CpuTimeNs().value_or(0) == *cpu0) {
+  }
+  proc_->Continue();
+  EXPECT_FALSE(proc_->stopped());
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kNone);
+  EXPECT_FALSE(proc_->traced());
+  ASSERT_EQ(ptrace(PTRACE_SEIZE, proc_->pid(), nullptr, nullptr), 0);
+  EXPECT_TRUE(proc_->traced());
+}
+
+// Marking a child tockd has preempted (SIGSTOP in effect) as debugged continues it at once, so
+// a debugger never attaches to a job-control stop that would come back when it detaches.
+TEST_F(LinuxProcessTest, DebuggingAPreemptedChildContinuesIt) {
+  Launch();
+  tock_channel_reply rep{};
+  rep.r[0] = kSpin;
+  rep.r[1] = kRam + 0x200;
+  proc_->Reply(rep);
+  proc_->Stop();
+  ASSERT_TRUE(proc_->WaitUntilStopped().ok());
+  proc_->set_debugged(true);
+  siginfo_t si{};
+  ASSERT_EQ(waitid(P_PID, static_cast<id_t>(proc_->pid()), &si, WCONTINUED | WNOWAIT), 0);
+  EXPECT_EQ(si.si_code, CLD_CONTINUED);
+  EXPECT_EQ(proc_->PollStopChange(), StopChange::kNone);  // not re-stopped
+  const std::optional<uint64_t> cpu0 = proc_->CpuTimeNs();
+  while (proc_->CpuTimeNs().value_or(0) == cpu0.value_or(0)) {
+  }
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ const char kUsage[] =
     "  leds | buttons | press N | release N\n"
     "  gpio [N [high|low|float]]\n"
     "  ps [-v] | inspect APP | stop APP | start APP | restart APP\n"
+    "  debug APP   (gdb for APP: prints the command to run)\n"
     "  console | watch | help\n";
 
 namespace {
@@ -56,7 +57,7 @@ absl::Status CheckCommand(const std::vector<std::string>& w) {
     }
     return absl::OkStatus();
   }
-  if (c == "inspect" || c == "stop" || c == "start" || c == "restart") {
+  if (c == "inspect" || c == "stop" || c == "start" || c == "restart" || c == "debug") {
     if (argc != 1) {
       return Usage(absl::StrCat("usage: tockctl ", c, " APP"));
     }

@@ -18,9 +18,15 @@ Options (before the TBFs):
                   alarms in moments); "off" uses the host's clock directly.
   --until TEXT    exit 0 as soon as TEXT appears on the console (non-interactive; for tests)
   --timeout S     with --until: exit 1 if TEXT has not appeared after S seconds (default 60)
+  --gdb           start QEMU's gdb stub (-s -S: port 1234, the CPU waits for gdb) and print
+                  the gdb-multiarch command with the kernel's symbols and each given app's
+                  (its ELF beside its TBF, at the flash address the packer gave it); see
+                  platforms/boards/qemu_mps2_an386/README.md
 """
 import argparse
 import os
+import shlex
+import struct
 import selectors
 import subprocess
 import sys
@@ -39,6 +45,7 @@ def parse_args(argv):
     ap.add_argument("--icount", default="shift=auto")
     ap.add_argument("--until", default=None)
     ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--gdb", action="store_true")
     ap.add_argument("tbfs", nargs="*", help="TBF files (relative to the calling directory)")
     return ap.parse_args(argv)
 
@@ -58,7 +65,35 @@ def pack(packer, tbfs, out):
         sys.stderr.write(result.stdout + result.stderr)
         sys.exit("qemu_run: packing the apps failed")
     with open(layout) as f:
-        sys.stderr.write(f.read())
+        text = f.read()
+    sys.stderr.write(text)
+    return text
+
+
+# Cortex-M apps are linked with their flash at 0x80000000 (platforms/userspace/layout.ld).
+APP_ELF_FLASH = 0x80000000
+
+
+def gdb_command(kernel, layout):
+    """The gdb-multiarch command for the kernel and every app of `layout` with an ELF."""
+    cmd = ["gdb-multiarch", "-q", kernel, "-ex", "target remote :1234"]
+    for line in layout.splitlines():
+        parts = line.split(None, 2)
+        if len(parts) != 3 or parts[2] == "(padding)":
+            continue
+        address, tbf = int(parts[0], 16), parts[2]
+        elf = tbf[:-4] + ".elf" if tbf.endswith(".tbf") else tbf + ".elf"
+        if not os.path.exists(elf):
+            sys.stderr.write("qemu_run: no ELF beside %s: no symbols for that app\n" % tbf)
+            continue
+        with open(tbf, "rb") as f:
+            header_size = struct.unpack("<H", f.read(4)[2:4])[0]
+        # The app's binary follows its TBF header; the ELF puts it at APP_ELF_FLASH.
+        # Negative: gdb's addresses do not wrap at 32 bits.
+        offset = address + header_size - APP_ELF_FLASH
+        sign = "-" if offset < 0 else ""
+        cmd += ["-ex", "add-symbol-file %s -o %s0x%x" % (elf, sign, abs(offset))]
+    return " ".join(shlex.quote(c) for c in cmd)
 
 
 def qemu_command(args, apps_image, interactive):
@@ -69,6 +104,8 @@ def qemu_command(args, apps_image, interactive):
         cmd += ["-monitor", "none", "-serial", "stdio"]
     if args.icount != "off":
         cmd += ["-icount", args.icount]
+    if args.gdb:
+        cmd += ["-s", "-S"]
     return cmd
 
 
@@ -106,11 +143,15 @@ def run_until(cmd, text, timeout):
 def main(argv):
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="qemu_run.") as tmp:
+        layout = ""
         if args.tbfs:
             apps_image = os.path.join(tmp, "apps.bin")
-            pack(args.packer, [caller_path(t) for t in args.tbfs], apps_image)
+            layout = pack(args.packer, [caller_path(t) for t in args.tbfs], apps_image)
         else:
             apps_image = args.demo_apps
+        if args.gdb:
+            sys.stderr.write("qemu_run: the CPU waits for gdb; in another terminal run:\n  %s\n"
+                             % gdb_command(os.path.abspath(args.kernel), layout))
         interactive = args.until is None
         cmd = qemu_command(args, apps_image, interactive)
         if interactive:
