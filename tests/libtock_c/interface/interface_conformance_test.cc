@@ -105,7 +105,7 @@ TEST(InterfaceConformanceTest, Led) {
   ExpectLines(
       t, {
              "led: exists 1 1",
-             ("led: count rc=0 " + count + " rc=0 " + count).c_str(),
+             "led: count rc=0 " + count + " rc=0 " + count,
              "led: on(0) rc=0 read rc=0 state=1",
              "led: off(0) rc=0 state=0",
              "led: toggle(1) rc=0 state=1",
