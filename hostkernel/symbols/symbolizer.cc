@@ -103,6 +103,20 @@ absl::Status CheckElf(int fd) {
   return status;
 }
 
+// Names and paths come from the user's ELF: printable ASCII only and bounded, so that a hostile
+// ELF cannot break a dump's lines or flood the log.
+constexpr size_t kMaxNameBytes = 256;
+
+std::string Printable(std::string_view s) {
+  std::string out(s.substr(0, kMaxNameBytes));
+  for (char& c : out) {
+    if (c < 0x20 || c > 0x7e) {
+      c = '?';
+    }
+  }
+  return out;
+}
+
 bool IsFunctionScope(Dwarf_Die* die) {
   const int tag = dwarf_tag(die);
   return tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine;
@@ -236,7 +250,7 @@ std::optional<SourceLocation> Symbolizer::Lookup(uint64_t address) const {
   }
   SourceLocation loc;
   if (const char* symbol = dwfl_module_addrname(mod, address); symbol != nullptr) {
-    loc.function = symbol;
+    loc.function = Printable(symbol);
   }
   Dwarf_Addr bias = 0;
   if (Dwarf_Die* cu = dwfl_module_addrdie(mod, address, &bias); cu != nullptr) {
@@ -246,7 +260,7 @@ std::optional<SourceLocation> Symbolizer::Lookup(uint64_t address) const {
     for (int i = 0; i < n; ++i) {
       if (IsFunctionScope(&scopes[i])) {
         const char* name = dwarf_diename(&scopes[i]);
-        functions.push_back(name != nullptr ? name : "??");
+        functions.push_back(name != nullptr ? Printable(name) : "??");
       }
     }
     free(scopes);
@@ -261,7 +275,7 @@ std::optional<SourceLocation> Symbolizer::Lookup(uint64_t address) const {
     int lineno = 0;
     if (const char* file = dwfl_lineinfo(line, nullptr, &lineno, nullptr, nullptr, nullptr);
         file != nullptr) {
-      loc.file = ShortSourcePath(file);
+      loc.file = Printable(ShortSourcePath(file));
       loc.line = lineno;
     }
   }
