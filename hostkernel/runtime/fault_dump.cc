@@ -124,10 +124,18 @@ std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit, const 
       const std::vector<uint64_t> pcs =
           symbols->Unwind(regs, AppMemoryReader(p), kFaultDumpMaxFrames);
       add("Backtrace (symbols from %s):\n", symbols->path().c_str());
-      for (size_t i = 0; i < pcs.size(); ++i) {
+      for (size_t i = 0; i < pcs.size();) {
         // A caller's PC is a return address: its call is the instruction before.
         const std::string where = symbols->Describe(i == 0 ? pcs[i] : pcs[i] - 1);
         add("  #%zu 0x%08" PRIx64 "  %s\n", i, pcs[i], where.empty() ? "??" : where.c_str());
+        size_t next = i + 1;
+        while (next < pcs.size() && pcs[next] == pcs[i]) {
+          ++next;  // deep recursion: one line for the run
+        }
+        if (next > i + 1) {
+          add("  ... #%zu to #%zu: the same as #%zu\n", i + 1, next - 1, i);
+        }
+        i = next;
       }
     }
   }

@@ -28,8 +28,8 @@
 
 namespace tockpp::hostkernel {
 
-// Frames a dump's backtrace shows at most.
-inline constexpr size_t kFaultDumpMaxFrames = 16;
+// Frames a dump's backtrace shows at most (repeats of one frame take one line).
+inline constexpr size_t kFaultDumpMaxFrames = 32;
 
 // Where each app's ELF is, by package name (unescaped), for the dumps of this tockd. Set once
 // at start (hostkernel/symbols/app_symbols.h); an app without an entry gets an unsymbolized
