@@ -386,7 +386,7 @@ int Main(int argc, char** argv) {
   }
   std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
   if (absl::Status s = InstallAppSymbols(images); !s.ok()) {  // issue 21.2: --symbols
-    return Fail(std::string(s.message()));
+    return Fail(std::string{s.message()});
   }
   // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
   // anything is opened.

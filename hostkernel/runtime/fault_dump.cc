@@ -73,7 +73,7 @@ std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit) {
   }
   absl::StatusOr<std::unique_ptr<Symbolizer>> symbols = Symbolizer::Open(elf->second);
   if (!symbols.ok()) {
-    return FormatFaultDump(p, exit, nullptr, std::string(symbols.status().message()));
+    return FormatFaultDump(p, exit, nullptr, std::string{symbols.status().message()});
   }
   return FormatFaultDump(p, exit, symbols->get(), "");
 }

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cinttypes>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -133,13 +134,13 @@ TEST_F(FaultDumpTest, SymbolizedDumpNamesFunctionFileLineAndTheCaller) {
 
   const std::string dump = FormatFaultDump(process(), Segv(0x40000000, poke, rsp));
   char rip[160];
-  std::snprintf(rip, sizeof rip, "\nrip 0x%08llx  poke at %s:%d\n", (unsigned long long)poke,
-                kSource, LineOf("/* FAULT_HERE */"));
+  std::snprintf(rip, sizeof rip, "\nrip 0x%08" PRIx64 "  poke at %s:%d\n", poke, kSource,
+                LineOf("/* FAULT_HERE */"));
   EXPECT_NE(dump.find(rip), std::string::npos) << dump;
   EXPECT_NE(dump.find("\nBacktrace (symbols from " + elf + "):\n"), std::string::npos) << dump;
   char frame1[64];
-  std::snprintf(frame1, sizeof frame1,
-                "\n  #1 0x%08llx  main at %s:", (unsigned long long)return_address, kSource);
+  std::snprintf(frame1, sizeof frame1, "\n  #1 0x%08" PRIx64 "  main at %s:", return_address,
+                kSource);
   EXPECT_NE(dump.find(frame1), std::string::npos) << dump;
   EXPECT_EQ(dump.substr(dump.rfind('\n') + 1, 16), "  free          ");
 }

@@ -68,8 +68,8 @@ absl::StatusOr<AppElfPaths> ResolveAppElfPaths(const std::string& symbols_flag,
         return absl::InvalidArgumentError(
             absl::StrCat("--symbols: expected APP=PATH[,APP=PATH] or DIR, got '", entry, "'"));
       }
-      const std::string app(entry.substr(0, eq));
-      const std::string path = Locate(std::string(entry.substr(eq + 1)));
+      const std::string app = entry.substr(0, eq);
+      const std::string path = Locate(entry.substr(eq + 1));
       if (loaded.count(app) == 0) {
         warnings->push_back(absl::StrCat("--symbols: no app '", app, "' is loaded"));
         continue;
@@ -113,7 +113,8 @@ absl::StatusOr<AppElfPaths> ResolveAppElfPaths(const std::string& symbols_flag,
         beside.compare(beside.size() - kTbfSuffix.size(), kTbfSuffix.size(), kTbfSuffix) == 0) {
       beside.resize(beside.size() - kTbfSuffix.size());
     }
-    beside = Locate(beside + ".elf");
+    beside += ".elf";
+    beside = Locate(beside);
     if (KindOf(beside, &error) == Kind::kFile) {
       out.elf[app.name] = std::move(beside);
     } else {
@@ -126,6 +127,7 @@ absl::StatusOr<AppElfPaths> ResolveAppElfPaths(const std::string& symbols_flag,
 
 absl::Status InstallAppSymbols(const std::vector<std::unique_ptr<AppImage>>& images) {
   std::vector<AppSource> apps;
+  apps.reserve(images.size());
   for (const std::unique_ptr<AppImage>& image : images) {
     apps.push_back({image->name(), image->source});
   }

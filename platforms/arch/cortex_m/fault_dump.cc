@@ -27,7 +27,9 @@ bool InAppBinary(uint32_t addr, const ProcessMap& map) {
 // command that turns them into function, file and line on the developer's machine. LR is a
 // Thumb return address: LR - 1 with bit 0 clear lies in the calling instruction.
 void PrintSourceHint(uint32_t pc, uint32_t lr, const ProcessMap& map) {
-  if (!InAppBinary(pc, map)) return;
+  if (!InAppBinary(pc, map)) {
+    return;
+  }
   const uint32_t caller = (lr & ~1u) - 1;
   const bool lr_in_app = InAppBinary(lr & ~1u, map);
   PanicPrint("PC at app offset ");
@@ -110,7 +112,9 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
   } else {
     PanicPrint("(stacked frame outside process memory)\r\n");
   }
-  if (frame != nullptr) PrintSourceHint(frame->pc, frame->lr, map);
+  if (frame != nullptr) {
+    PrintSourceHint(frame->pc, frame->lr, map);
+  }
   const char* callee[] = {"R4 ", "R5 ", "R6 ", "R7 ", "R8 ", "R9 ", "R10", "R11"};
   for (int i = 0; i < 8; ++i) PrintReg(callee[i], state.regs[i]);
   PrintReg("SP ", state.psp);
