@@ -1,6 +1,8 @@
 // Checks that every wrapped Debian library links and works at a basic level, so a
 // missing or mismatched -dev package shows up as one clear test failure.
+#include <elfutils/libdwfl.h>
 #include <gtest/gtest.h>
+#include <libelf.h>
 #include <liburing.h>
 #include <seccomp.h>
 
@@ -29,4 +31,15 @@ TEST(SystemLibs, AbseilAndSpdlogWork) {
       absl::InvalidArgumentError(absl::StrCat("x", absl::GetFlag(FLAGS_answer)));
   EXPECT_EQ(value.status().message(), "x42");
   spdlog::info("spdlog works: {}", value.status().ToString());
+}
+
+TEST(SystemLibs, LibdwStartsASession) {
+  EXPECT_NE(elf_version(EV_CURRENT), EV_NONE);
+  const Dwfl_Callbacks callbacks = {.find_elf = nullptr,
+                                    .find_debuginfo = nullptr,
+                                    .section_address = dwfl_offline_section_address,
+                                    .debuginfo_path = nullptr};
+  Dwfl* dwfl = dwfl_begin(&callbacks);
+  ASSERT_NE(dwfl, nullptr);
+  dwfl_end(dwfl);
 }

@@ -42,6 +42,7 @@
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
 #include "hostkernel/runtime/tracer.h"
+#include "hostkernel/symbols/app_symbols.h"  // issue 21.2
 #include "kernel/deferred_call.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
@@ -385,6 +386,9 @@ int Main(int argc, char** argv) {
     return 1;  // every app has its line above
   }
   std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
+  if (absl::Status s = InstallAppSymbols(images); !s.ok()) {  // issue 21.2: --symbols
+    return Fail(std::string{s.message()});
+  }
   // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
   // anything is opened.
   {

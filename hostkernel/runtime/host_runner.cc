@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "hostkernel/runtime/escaped_name.h"
+#include "hostkernel/runtime/fault_dump.h"  // FormatFaultDump (issue 21: symbolized dumps)
 
 namespace tockpp::hostkernel {
 
@@ -380,41 +381,6 @@ void HostRunner::CheckAllDone() {
   }
   done_reported_ = true;
   listener_.AllProcessesDone();
-}
-
-std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit) {
-  char buf[1536];
-  std::string out;
-  auto add = [&](const char* fmt, auto... args) {
-    std::snprintf(buf, sizeof(buf), fmt, args...);
-    out += buf;
-  };
-  const std::string name = EscapedName(p);
-  add("---| Process fault: %s (restart count %u) |---\n", name.c_str(), p.restart_count());
-  add("Cause: %s\n", exit.Describe().c_str());
-  if (exit.fault && exit.fault->valid == 1) {
-    const tock_fault_info& f = *exit.fault;
-    add("Fault address: 0x%08" PRIx32 "   (signal %" PRIu32 ", code %" PRIu32 ")\n", f.addr,
-        f.signo, f.code);
-    add("rip 0x%08" PRIx64 "  rsp 0x%08" PRIx64 "  rflags 0x%08" PRIx64 "\n", f.rip, f.rsp,
-        f.rflags);
-    add("rax 0x%08" PRIx64 "  rbx 0x%08" PRIx64 "  rcx 0x%08" PRIx64 "  rdx 0x%08" PRIx64 "\n",
-        f.rax, f.rbx, f.rcx, f.rdx);
-    add("rsi 0x%08" PRIx64 "  rdi 0x%08" PRIx64 "  rbp 0x%08" PRIx64 "\n", f.rsi, f.rdi, f.rbp);
-  }
-  const uint32_t grant_bytes = p.kernel_memory_used();
-  add("App memory map:\n");
-  add("  flash   0x%08" PRIx32 " .. 0x%08" PRIx32 "  (%" PRIu32 " bytes, protected to 0x%08" PRIx32
-      ")\n",
-      p.flash_start(), p.flash_end(), p.flash_end() - p.flash_start(), p.flash_protected_end());
-  add("  RAM     0x%08" PRIx32 " .. 0x%08" PRIx32 "  (%" PRIu32 " bytes)\n", p.memory_start(),
-      p.memory_end(), p.memory_len());
-  add("  app break     0x%08" PRIx32 "  (app uses %" PRIu32 " bytes)\n", p.app_break(),
-      p.app_break() - p.memory_start());
-  add("  kernel break  0x%08" PRIx32 "  (grants + upcall queue: %" PRIu32 " bytes)\n",
-      p.kernel_memory_break(), grant_bytes);
-  add("  free          %" PRIu32 " bytes", p.kernel_memory_break() - p.app_break());
-  return out;
 }
 
 }  // namespace tockpp::hostkernel

@@ -143,9 +143,6 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   Stats stats_;
 };
 
-// A Tock-style fault report: app name, cause, fault address, memory map.
-std::string FormatFaultDump(const tock::Process& process, const ExitInfo& exit);
-
 }  // namespace tockpp::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_

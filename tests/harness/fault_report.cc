@@ -11,6 +11,8 @@ constexpr std::string_view kHeader = "---| Process fault: ";
 constexpr std::string_view kRestart = " (restart count ";
 constexpr std::string_view kCause = "Cause: ";
 constexpr std::string_view kAddress = "Fault address: ";
+constexpr std::string_view kRip = "rip ";
+constexpr std::string_view kFrame = "  #";
 // The boards' dump: "---| App Status: NAME |---", "Fault: ...", "Faulting address (MMFAR): 0x...",
 // registers and memory map, last "Grant bytes in use: 0x...". Lines end "\r\n".
 constexpr std::string_view kBoardHeader = "---| App Status: ";
@@ -30,6 +32,13 @@ std::optional<uint32_t> ParseAddress(std::string_view text) {
     return std::nullopt;
   }
   return static_cast<uint32_t>(address);
+}
+
+// "0x100023b0  poke at x.c:11" -> 0x100023b0 and "poke at x.c:11".
+void ParseLocated(std::string_view text, std::optional<uint32_t>& value, std::string& where) {
+  value = ParseAddress(text);
+  const size_t gap = text.find("  ");
+  where = gap == std::string_view::npos ? "" : std::string(text.substr(gap + 2));
 }
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
@@ -121,6 +130,15 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
         report.cause = std::string(body.substr(kCause.size()));
       } else if (body.substr(0, kAddress.size()) == kAddress) {
         report.fault_address = ParseAddress(body.substr(kAddress.size()));
+      } else if (StartsWith(body, kRip) && !report.pc) {
+        ParseLocated(body.substr(kRip.size()), report.pc, report.pc_location);
+      } else if (StartsWith(body, kFrame)) {
+        std::optional<uint32_t> pc;
+        std::string where;
+        const size_t value = body.find(' ', kFrame.size());
+        ParseLocated(body.substr(value == std::string_view::npos ? body.size() : value + 1), pc,
+                     where);
+        report.backtrace.push_back(std::move(where));
       }
       if (body.substr(0, 6) == "  free") {
         report.complete = true;

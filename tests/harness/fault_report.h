@@ -1,6 +1,7 @@
 // FaultReport: one Tock-style process fault dump parsed out of tockd's log
 // ("---| Process fault: NAME (restart count N) |---", "Cause: ...", "Fault address: 0x...",
-// memory map) or a Cortex-M board's UART ("---| App Status: NAME |---", "Fault: ...",
+// "rip 0x... WHERE", an optional "Backtrace (...):" with "  #N 0x... WHERE" frames, memory
+// map) or a Cortex-M board's UART ("---| App Status: NAME |---", "Fault: ...",
 // "Faulting address (MMFAR): 0x...", ..., "Grant bytes in use: ..."; no restart count).
 // Pure parsing; the log text is all it reads.
 #ifndef TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_
@@ -19,7 +20,13 @@ struct FaultReport {
   int restart_count = -1;                 // "(restart count N)", -1 if absent (boards)
   std::string cause;                      // text after "Cause: " (boards: "Fault: ")
   std::optional<uint32_t> fault_address;  // from "Fault address: 0x...", if the dump has one
-  std::string text;                       // the whole dump, header to last indented line
+  std::optional<uint32_t> pc;             // tockd: from "rip 0x..."
+  // tockd: what follows the rip value: "poke at apps/x.c:11" when symbolized, else
+  // "(no symbols: REASON)".
+  std::string pc_location;
+  // tockd: each backtrace frame's location ("main at apps/x.c:16"), innermost first.
+  std::vector<std::string> backtrace;
+  std::string text;  // the whole dump, header to last indented line
   // The memory map's last line ("  free ...", boards "Grant bytes in use:") or, in tockd's
   // format, a later log line seen.
   bool complete = false;

@@ -89,6 +89,44 @@ TEST(FaultReportTest, ParsesTheBoardsDumps) {
   EXPECT_FALSE(r[1].complete);  // cut off before "Grant bytes in use:"
 }
 
+// tockd's symbolized dump (hostkernel/runtime/fault_dump.h), from a real run of fault_line.
+constexpr char kSymbolizedLog[] =
+    "[10:10:19.980] [error] ---| Process fault: fault_line (restart count 0) |---\n"
+    "Cause: killed by SEGV [signal 11 code 1 at 0x40000000, rip 0x100023b0 rsp 0x200007c8]\n"
+    "Fault address: 0x40000000   (signal 11, code 1)\n"
+    "rip 0x100023b0  poke at tests/integration/apps/fault_line.c:11\n"
+    "rsp 0x200007c8  rbp 0x20000000  rflags 0x00010246\n"
+    "rax 0x00000000  rbx 0x10000100  rcx 0x00000000  rdx 0xffffffff\n"
+    "rsi 0x5a5a5a5a  rdi 0x40000000\n"
+    "Backtrace (symbols from bazel-bin/tests/integration/apps/fault_line.elf):\n"
+    "  #0 0x100023b0  poke at tests/integration/apps/fault_line.c:11\n"
+    "  #1 0x100023e0  main at tests/integration/apps/fault_line.c:16\n"
+    "  #2 0x10002479  tock_crt0_start at apps/libtock/arch/host/crt0.c:48\n"
+    "App memory map:\n"
+    "  free          9432 bytes\n"
+    "[10:10:19.981] [error] ---| Process fault: hello (restart count 0) |---\n"
+    "Cause: killed by SEGV [signal 11 code 1 at 0x40000000, rip 0x100023b0 rsp 0x200007c8]\n"
+    "Fault address: 0x40000000   (signal 11, code 1)\n"
+    "rip 0x100023b0  (no symbols: no x/hello.elf; name the ELF with --symbols=hello=PATH)\n"
+    "App memory map:\n"
+    "  free          9432 bytes\n";
+
+TEST(FaultReportTest, ParsesTheFaultingPcAndTheBacktrace) {
+  std::vector<FaultReport> r = ParseFaultReports(kSymbolizedLog);
+  ASSERT_EQ(r.size(), 2u);
+  ASSERT_TRUE(r[0].pc.has_value());
+  EXPECT_EQ(*r[0].pc, 0x100023b0u);
+  EXPECT_EQ(r[0].pc_location, "poke at tests/integration/apps/fault_line.c:11");
+  ASSERT_EQ(r[0].backtrace.size(), 3u);
+  EXPECT_EQ(r[0].backtrace[0], "poke at tests/integration/apps/fault_line.c:11");
+  EXPECT_EQ(r[0].backtrace[1], "main at tests/integration/apps/fault_line.c:16");
+  EXPECT_EQ(r[0].backtrace[2], "tock_crt0_start at apps/libtock/arch/host/crt0.c:48");
+  EXPECT_TRUE(r[0].complete);
+  EXPECT_EQ(r[1].pc_location,
+            "(no symbols: no x/hello.elf; name the ELF with --symbols=hello=PATH)");
+  EXPECT_TRUE(r[1].backtrace.empty());
+}
+
 TEST(FaultReportTest, NoDumpsInAPlainLog) {
   EXPECT_TRUE(ParseFaultReports("[x] [info] hello\nworld\n").empty());
 }

@@ -19,6 +19,35 @@ void PrintReg(const char* name, uint32_t v) {
   PanicPrintHex(v);
   PanicPrint("\r\n");
 }
+bool InAppBinary(uint32_t addr, const ProcessMap& map) {
+  return map.app_start != 0 && addr >= map.app_start && addr < map.flash_end;
+}
+
+// No DWARF on the board: the PC's (and LR's) offset into the app binary and the addr2line
+// command that turns them into function, file and line on the developer's machine. LR is a
+// Thumb return address: LR - 1 with bit 0 clear lies in the calling instruction.
+void PrintSourceHint(uint32_t pc, uint32_t lr, const ProcessMap& map) {
+  if (!InAppBinary(pc, map)) {
+    return;
+  }
+  const uint32_t caller = (lr & ~1u) - 1;
+  const bool lr_in_app = InAppBinary(lr & ~1u, map);
+  PanicPrint("PC at app offset ");
+  PanicPrintHex(pc - map.app_start);
+  if (lr_in_app) {
+    PanicPrint(", LR at ");
+    PanicPrintHex((lr & ~1u) - map.app_start);
+  }
+  PanicPrint(" (app binary at ");
+  PanicPrintHex(map.app_start);
+  PanicPrint(")\r\nSource: arm-none-eabi-addr2line -fipe APP.elf ");
+  PanicPrintHex(kAppElfFlashOrigin + (pc - map.app_start));
+  if (lr_in_app) {
+    PanicPrint(" ");
+    PanicPrintHex(kAppElfFlashOrigin + (caller - map.app_start));
+  }
+  PanicPrint("\r\n");
+}
 }  // namespace
 
 void SetPanicOutput(RawWrite write) { g_output = write; }
@@ -82,6 +111,9 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
     for (int i = 0; i < 8; ++i) PrintReg(names[i], words[i]);
   } else {
     PanicPrint("(stacked frame outside process memory)\r\n");
+  }
+  if (frame != nullptr) {
+    PrintSourceHint(frame->pc, frame->lr, map);
   }
   const char* callee[] = {"R4 ", "R5 ", "R6 ", "R7 ", "R8 ", "R9 ", "R10", "R11"};
   for (int i = 0; i < 8; ++i) PrintReg(callee[i], state.regs[i]);

@@ -28,7 +28,12 @@ void PanicPrintHex(uint32_t v);  // 0x%08x
 struct ProcessMap {
   uint32_t flash_start, flash_end;
   uint32_t memory_start, app_break, kernel_break, memory_end;
+  uint32_t app_start = 0;  // the app binary's first byte (after the TBF header); 0: unknown
 };
+
+// Where platforms/userspace/layout.ld links an app's flash: an address in the app binary at
+// offset N is 0x80000000 + N in APP.elf (what `arm-none-eabi-addr2line -e APP.elf` takes).
+inline constexpr uint32_t kAppElfFlashOrigin = 0x80000000;
 
 // Dump of a faulted process: `name` (`name_len` bytes, not NUL-terminated), cause, registers
 // r0-r12/sp/lr/pc/xpsr, memory bounds.

@@ -92,8 +92,9 @@ class KernelLoop {
   }
 
   static ProcessMap MapOf(const tock::Process& p) {
-    return ProcessMap{p.flash_start(), p.flash_end(),           p.memory_start(),
-                      p.app_break(),   p.kernel_memory_break(), p.memory_end()};
+    // app_start: for the dump's addr2line hint (issue 21).
+    return ProcessMap{p.flash_start(),         p.flash_end(),  p.memory_start(),    p.app_break(),
+                      p.kernel_memory_break(), p.memory_end(), p.tbf()->app_start()};
   }
 
   void DumpInvalidSyscall(const tock::Process& p, CortexMProcess& cm, const SwitchResult& r) {
