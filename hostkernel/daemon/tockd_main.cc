@@ -14,19 +14,19 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "hostkernel/board/host_board.h"
 #include "hostkernel/config/fault_policy_spec.h"
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
+#include "hostkernel/daemon/command_line.h"
+#include "hostkernel/daemon/config.h"
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
+#include "hostkernel/daemon/version.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/loader/load_plan.h"
 #include "hostkernel/peripherals/event_loop_reactor.h"
@@ -45,75 +45,8 @@
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
-ABSL_FLAG(absl::Duration, timeslice, absl::Milliseconds(10),
-          "how long an app may run before another gets the CPU");
-ABSL_FLAG(std::string, fault_policy, "panic",
-          "panic|stop|restart|restart:N, and NAME=POLICY overrides, comma-separated");
-ABSL_FLAG(std::string, console, "stdio", "where the console UART is: stdio or unix:PATH");
-ABSL_FLAG(std::string, control, "", "control socket for tockctl: unix:PATH (off when empty)");
-ABSL_FLAG(std::string, log_level, "info", "trace|debug|info|warn|error|off (logs go to stderr)");
-ABSL_FLAG(bool, exit_when_done, false,
-          "exit when no process can run again: 0, or 1 if an app was refused, 3 if the kernel "
-          "panicked");
-ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
-          "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
-ABSL_FLAG(std::string, process_console, "active",
-          "upstream's process console on the console UART: active, hibernated (wakes on "
-          "console-start) or off");
-ABSL_FLAG(std::string, time, "real",
-          "real (monotonic) or virtual (jumps to the next alarm when every process is idle)");
-ABSL_FLAG(std::string, trace, "",
-          "write a JSON-lines trace of syscalls, upcalls, faults, "
-          "state changes and console output to this file");
-ABSL_FLAG(std::string, flash_file, "",
-          "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
-ABSL_FLAG(bool, flash_file_reset, false,
-          "recreate --flash-file (fresh header, erased pages) even if it holds data or is not a "
-          "tockpp flash file");
-ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
-ABSL_FLAG(uint32_t, yield_spin_checks, 64,
-          "how often an app checks for the answer to a blocking yield (~1 us each, giving up "
-          "its CPU between checks) before it sleeps; 0 = sleep at once");
-ABSL_FLAG(uint32_t, control_max_clients, 16,
-          "control socket: connections open at once (one more gets 'error: too many clients'); "
-          "0 = no limit");
-ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
-          "process slots: how many apps can be loaded at once, 1..256 (each slot costs 432 bytes "
-          "of tockd memory, each loaded app ~9 KiB more and 5 fds; see hostkernel/README.md)");
-ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
-          "control socket: close a client that sends no command for this long (clients in "
-          "watch or console mode are exempt); 0 = never");
-// Loading (hostkernel/loader): each app is checked before any process exists; a refused app
-// gets one line "tockd: not loading PATH (NAME): REASON" and the others boot.
-ABSL_FLAG(bool, strict, false, "exit 2 before starting any app if any app is refused");
-ABSL_FLAG(std::string, app_ram_max, "8M",
-          "largest RAM request (TBF minimum_ram_size) of one app, bytes with K/M/G suffix ok; "
-          "at most 1G");
-ABSL_FLAG(std::string, total_ram_max, "128M",
-          "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
-          "kernel), bytes with K/M/G suffix ok");
-
 namespace tockpp::hostkernel {
 namespace {
-
-constexpr const char kUsage[] =
-    "the Tock kernel as a Linux daemon; each app is an isolated x32 process.\n"
-    "usage: tockd [flags] APP.tbf|APP.tab ...\n"
-    "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
-    "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
-    "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
-    "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
-    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs; locked while in use)\n"
-    "  --flash-file-reset (erase and recreate the --flash-file, e.g. after it was refused)\n"
-    "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
-    "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
-    "  --max-processes=8 (1..256 process slots, 432 bytes each + per loaded app ~9 KiB\n"
-    "    and 5 fds; apps beyond the slots are not loaded; RLIMIT_NOFILE is checked)\n"
-    "  --app-ram-max=8M  --total-ram-max=128M (RAM caps: one app, all apps together)\n"
-    "  --strict (exit 2, starting nothing, if any app is refused)\n"
-    "An app that cannot run here is refused with one line, 'tockd: not loading PATH (NAME):\n"
-    "REASON', and the others boot; --exit-when-done then exits 1.\n"
-    "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
 class Daemon final : public HostRunner::Listener {
@@ -123,6 +56,7 @@ class Daemon final : public HostRunner::Listener {
       : kernel_(kernel), clock_(clock), virtual_clock_(virtual_clock), boundaries_(boundaries) {}
 
   int exit_code() const { return exit_code_; }
+  const std::string& panic_reason() const { return panic_reason_; }
   bool finished() const { return finished_; }
   void set_exit_when_done(bool v) { exit_when_done_ = v; }
   bool exit_when_done() const { return exit_when_done_; }
@@ -133,8 +67,19 @@ class Daemon final : public HostRunner::Listener {
   // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
   uint64_t wall_clock_preemptions() const { return preemptions_; }
 
+  // Apps that faulted this run, in the order of their first fault, with how often.
+  const std::vector<std::pair<std::string, int>>& faulted_apps() const { return faulted_; }
+
   void ProcessFaulted(const tock::Process& p, const std::string& dump) override {
     spdlog::error("{}", dump);
+    const std::string name = EscapedName(p);
+    auto it = std::find_if(faulted_.begin(), faulted_.end(),
+                           [&name](const auto& entry) { return entry.first == name; });
+    if (it == faulted_.end()) {
+      faulted_.emplace_back(name, 1);
+    } else {
+      ++it->second;
+    }
     if (virtual_clock_ != nullptr) {
       virtual_clock_->ChargeFault();
     }
@@ -148,6 +93,7 @@ class Daemon final : public HostRunner::Listener {
   }
   void KernelPanicked(const std::string& reason) override {
     spdlog::critical("kernel panic: {}", reason);
+    panic_reason_ = reason;
     if (tracer_ != nullptr) {
       tracer_->Note("panic", reason);
     }
@@ -254,134 +200,66 @@ class Daemon final : public HostRunner::Listener {
   Tracer* tracer_ = nullptr;
   ControlServer* control_ = nullptr;
   std::vector<std::pair<uint32_t, tock::ProcessState>> last_states_;
+  std::vector<std::pair<std::string, int>> faulted_;
+  std::string panic_reason_;
   bool exit_when_done_ = false;
   bool finished_ = false;
   int exit_code_ = 0;
   uint64_t preemptions_ = 0;
 };
 
-bool SetLogLevel(const std::string& name) {
-  const spdlog::level::level_enum level = spdlog::level::from_str(name);
-  if (level == spdlog::level::off && name != "off") {
-    return false;
-  }
-  spdlog::set_level(level);
-  return true;
+// Exit statuses (README.md): a failure at run time, a usage error (also --strict refusing an
+// app), a kernel panic (Daemon::KernelPanicked).
+constexpr int kFailed = 1;
+constexpr int kUsageError = 2;
+
+// "tockd: MESSAGE" on stderr; returns `status`.
+int Fail(absl::string_view message, int status = kFailed) {
+  std::fprintf(stderr, "tockd: %.*s\n", static_cast<int>(message.size()), message.data());
+  return status;
 }
 
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "tockd: %s\n", message.c_str());
-  return 2;
+// The last line when tockd exits non-zero: what made it ("app 'x' faulted 2 times, 'y'
+// (y.tbf) not loaded").
+std::string ExitReasons(const Daemon& daemon, const std::vector<AppRefusal>& refusals) {
+  std::vector<std::string> reasons;
+  if (daemon.exit_code() == 3) {
+    reasons.push_back(absl::StrCat("kernel panic (", daemon.panic_reason(), ")"));
+  }
+  for (const auto& [name, count] : daemon.faulted_apps()) {
+    reasons.push_back(absl::StrCat("app '", name, "' faulted",
+                                   count == 1 ? "" : absl::StrCat(" ", count, " times")));
+  }
+  for (const AppRefusal& refusal : refusals) {
+    // The name is "?" when the file could not be read as an app.
+    reasons.push_back(refusal.name.empty() || refusal.name == "?"
+                          ? absl::StrCat(refusal.source, " not loaded")
+                          : absl::StrCat("'", refusal.name, "' (", refusal.source, ") not loaded"));
+  }
+  return absl::StrJoin(reasons, ", ");
 }
 
-// Accepts --exit-when-done as well as Abseil's --exit_when_done: rewrites dashes in flag names
-// (not in values) to underscores before parsing.
-std::vector<std::string> NormalizeFlagNames(int argc, char** argv) {
-  std::vector<std::string> out(argv, argv + argc);
-  for (size_t i = 1; i < out.size(); ++i) {
-    std::string& a = out[i];
-    if (a == "--") {
-      break;
-    }
-    if (a.size() < 3 || a[0] != '-' || a[1] != '-') {
-      continue;
-    }
-    const size_t end = std::min(a.find('='), a.size());
-    for (size_t j = 2; j < end; ++j) {
-      if (a[j] == '-') {
-        a[j] = '_';
-      }
-    }
-  }
-  return out;
-}
-
-int Main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(kUsage);
-  std::vector<std::string> normalized = NormalizeFlagNames(argc, argv);
-  std::vector<char*> normalized_argv;
-  normalized_argv.reserve(normalized.size());
-  for (std::string& a : normalized) {
-    normalized_argv.push_back(a.data());
-  }
-  std::vector<char*> args =
-      absl::ParseCommandLine(static_cast<int>(normalized_argv.size()), normalized_argv.data());
-  auto logger = spdlog::stderr_color_st("tockd");
-  logger->set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
-  spdlog::set_default_logger(logger);
-
-  if (!SetLogLevel(absl::GetFlag(FLAGS_log_level))) {
-    return Fail("--log-level must be one of trace, debug, info, warn, error, off");
-  }
-  const absl::Duration timeslice = absl::GetFlag(FLAGS_timeslice);
-  if (timeslice < absl::Microseconds(100) || timeslice > absl::Seconds(10)) {
-    return Fail("--timeslice must be between 100us and 10s");
-  }
-  absl::StatusOr<FaultPolicyTable> policies =
-      ParseFaultPolicyTable(absl::GetFlag(FLAGS_fault_policy));
-  if (!policies.ok()) {
-    return Fail(std::string{policies.status().message()});
-  }
-  const std::string console_spec = absl::GetFlag(FLAGS_console);
-  absl::string_view console_path = console_spec;
-  const bool console_on_socket = absl::ConsumePrefix(&console_path, "unix:");
-  if (!console_on_socket && console_spec != "stdio") {
-    return Fail("--console must be stdio or unix:PATH");
-  }
-  const std::string control_spec = absl::GetFlag(FLAGS_control);
-  absl::string_view control_path = control_spec;
-  if (!control_spec.empty() &&
-      (!absl::ConsumePrefix(&control_path, "unix:") || control_path.empty())) {
-    return Fail("--control must be unix:PATH");
-  }
-  const absl::Duration idle_timeout = absl::GetFlag(FLAGS_control_idle_timeout);
-  if (idle_timeout < absl::ZeroDuration()) {
-    return Fail("--control-idle-timeout must be >= 0");
-  }
-  ControlOptions control_options;
-  control_options.max_clients = absl::GetFlag(FLAGS_control_max_clients);
-  control_options.idle_timeout_ns = static_cast<uint64_t>(absl::ToInt64Nanoseconds(idle_timeout));
-
-  if (args.size() < 2) {
-    return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
-  }
-
-  // Process slots (the board's table is sized from this at start).
-  const uint32_t max_processes = absl::GetFlag(FLAGS_max_processes);
-  if (max_processes < 1 || max_processes > kMaxProcessSlots) {
-    return Fail(absl::StrCat("--max-processes must be between 1 and ", kMaxProcessSlots));
-  }
+int Run(const TockdConfig& config) {
   // Every app is read and checked before any process exists (hostkernel/loader).
-  HostLoadLimits load_limits;
-  load_limits.max_processes = max_processes;
-  {
-    absl::StatusOr<uint64_t> app_ram = ParseByteSize(absl::GetFlag(FLAGS_app_ram_max));
-    if (!app_ram.ok() || *app_ram == 0 || *app_ram > kHostProcessRamCeiling) {
-      return Fail("--app-ram-max must be a size from 1 to 1G (e.g. 8M)");
-    }
-    absl::StatusOr<uint64_t> total_ram = ParseByteSize(absl::GetFlag(FLAGS_total_ram_max));
-    if (!total_ram.ok() || *total_ram == 0) {
-      return Fail("--total-ram-max must be a size of at least 1 (e.g. 128M)");
-    }
-    load_limits.max_app_ram = static_cast<uint32_t>(*app_ram);
-    load_limits.max_total_ram = *total_ram;
-  }
-  const bool strict = absl::GetFlag(FLAGS_strict);
-  LoadPlan plan =
-      PlanLoadFiles(std::vector<std::string>(args.begin() + 1, args.end()), load_limits);
+  const uint32_t max_processes = static_cast<uint32_t>(config.board.max_processes);
+  const HostLoadLimits& load_limits = config.load_limits;
+  const bool strict = config.strict;
+  const FaultPolicyTable* policies = &config.policies;
+  const bool console_on_socket = !config.console_path.empty();
+  LoadPlan plan = PlanLoadFiles(config.apps, load_limits);
   for (const std::string& note : plan.notes) {
     spdlog::info("{}", note);
   }
   for (const AppRefusal& refusal : plan.refused) {
     std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
   }
-  size_t refused_apps = plan.refused.size();
-  if (strict && refused_apps > 0) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
-    return 2;
+  std::vector<AppRefusal> refusals = plan.refused;
+  if (strict && !refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refusals.size());
+    return kUsageError;
   }
   if (plan.accepted.empty()) {
-    return 1;  // every app has its line above
+    return kFailed;  // every app has its line above
   }
   std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
   // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
@@ -391,12 +269,12 @@ int Main(int argc, char** argv) {
     fd_input.open_at_start = CountOpenFds();
     fd_input.apps = std::min<size_t>(images.size(), max_processes);
     fd_input.console_socket = console_on_socket;
-    fd_input.control = !control_spec.empty();
-    fd_input.control_max_clients = control_options.max_clients;
-    fd_input.trace = !absl::GetFlag(FLAGS_trace).empty();
-    fd_input.flash_in_memory = absl::GetFlag(FLAGS_flash_file).empty();
+    fd_input.control = !config.control_path.empty();
+    fd_input.control_max_clients = config.control.max_clients;
+    fd_input.trace = !config.trace_path.empty();
+    fd_input.flash_in_memory = config.flash_path.empty();
     if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
-      return Fail(std::string{fds.message()});
+      return Fail(fds.message());
     }
   }
 
@@ -417,13 +295,10 @@ int Main(int argc, char** argv) {
     return Fail(absl::StrCat("event loop: ", loop.status().message()));
   }
   EventLoopReactor reactor(**loop);
-  const std::string time_mode = absl::GetFlag(FLAGS_time);
-  if (time_mode != "real" && time_mode != "virtual") {
-    return Fail("--time must be real or virtual");
-  }
+  const char* time_mode = config.virtual_time ? "virtual" : "real";
   std::unique_ptr<HostClock> clock_storage;
   VirtualClock* virtual_clock = nullptr;
-  if (time_mode == "virtual") {
+  if (config.virtual_time) {
     auto v = std::make_unique<VirtualClock>(reactor);
     virtual_clock = v.get();
     clock_storage = std::move(v);
@@ -435,9 +310,10 @@ int Main(int argc, char** argv) {
   bool console_input_open = true;  // an app reading the console may still get input
   std::unique_ptr<UnixConsole> unix_console;
   if (console_on_socket) {
-    auto listening = UnixConsole::Listen(reactor, uart, std::string{console_path});
+    auto listening = UnixConsole::Listen(reactor, uart, config.console_path);
     if (!listening.ok()) {
-      return Fail(std::string{listening.status().message()});
+      return Fail(
+          absl::StrCat("--console unix:", config.console_path, ": ", listening.status().message()));
     }
     unix_console = *std::move(listening);
   } else {
@@ -445,32 +321,17 @@ int Main(int argc, char** argv) {
     uart.SetInputClosedCallback([&console_input_open] { console_input_open = false; });
   }
 
-  HostBoardConfig board_config;
-  board_config.max_processes = max_processes;
-  board_config.timeslice_us = static_cast<uint32_t>(absl::ToInt64Microseconds(timeslice));
-  board_config.seed = absl::GetFlag(FLAGS_seed);
-  const std::string pconsole = absl::GetFlag(FLAGS_process_console);
-  if (pconsole == "active") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kActive;
-  } else if (pconsole == "hibernated") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kHibernated;
-  } else if (pconsole == "off") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kOff;
-  } else {
-    return Fail("--process-console must be active, hibernated or off");
-  }
   // Flash for nonvolatile storage: the given file (locked, its header checked), or an anonymous
   // in-memory file that always starts fresh.
-  const std::string flash_flag = absl::GetFlag(FLAGS_flash_file);
+  const std::string& flash_flag = config.flash_path;
   std::string flash_path = flash_flag;
-  FileFlash::OpenMode flash_mode = absl::GetFlag(FLAGS_flash_file_reset)
-                                       ? FileFlash::OpenMode::kReset
-                                       : FileFlash::OpenMode::kOpenOrCreate;
+  FileFlash::OpenMode flash_mode =
+      config.flash_reset ? FileFlash::OpenMode::kReset : FileFlash::OpenMode::kOpenOrCreate;
   UniqueFd flash_memfd;
   if (flash_path.empty()) {
     flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
     if (!flash_memfd) {
-      return Fail("cannot create the in-memory flash");
+      return Fail(absl::StrCat("cannot create the in-memory flash: ", std::strerror(errno)));
     }
     flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
     flash_mode = FileFlash::OpenMode::kReset;
@@ -486,18 +347,18 @@ int Main(int argc, char** argv) {
   // The processes' kernel boundaries outlive the board, whose processes point at them.
   std::vector<TracingBoundary> boundaries(max_processes);
   // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
-  auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, board_config);
+  auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, config.board);
   HostBoard& board = *board_storage;
 
   Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
-  daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
+  daemon.set_exit_when_done(config.exit_when_done);
   daemon.set_board(&board);
   std::unique_ptr<Tracer> tracer;
   std::optional<uint64_t> trace_tap;
-  if (const std::string trace_path = absl::GetFlag(FLAGS_trace); !trace_path.empty()) {
-    auto opened = Tracer::Open(trace_path, clock);
+  if (!config.trace_path.empty()) {
+    auto opened = Tracer::Open(config.trace_path, clock);
     if (!opened.ok()) {
-      return Fail(std::string{opened.status().message()});
+      return Fail(opened.status().message());
     }
     tracer = *std::move(opened);
     daemon.set_tracer(tracer.get());
@@ -511,13 +372,13 @@ int Main(int argc, char** argv) {
   std::vector<RunnableChild*> children(board.hosts().size());
   for (size_t i = 0; i < children.size(); ++i) {
     children[i] = &board.hosts()[i];
-    board.hosts()[i].set_yield_checks(absl::GetFlag(FLAGS_yield_spin_checks));
+    board.hosts()[i].set_yield_checks(config.yield_spin_checks);
   }
   HostRunner runner(**loop, board.kernel(), children, board.main_loop_cap(), board.management_cap(),
                     daemon);
   runner.set_deterministic(virtual_clock != nullptr);
 
-  for (const auto& [name, spec] : policies->per_app) {
+  for (const auto& [name, spec] : policies->per_app) {  // names no app has: a likely typo
     bool found = false;
     for (const auto& image : images) {
       found = found || image->name() == name;
@@ -532,7 +393,7 @@ int Main(int argc, char** argv) {
                                     [&runner] { runner.Schedule(); });
   UartConsoleHook console_hook(uart);
   std::unique_ptr<ControlServer> control;
-  if (!control_spec.empty()) {
+  if (!config.control_path.empty()) {
     ControlTargets targets;
     targets.leds = &board.leds();
     targets.buttons = &board.buttons();
@@ -540,14 +401,14 @@ int Main(int argc, char** argv) {
     targets.processes = &introspection;
     targets.console = &console_hook;
     targets.clock = &clock;
-    auto server =
-        ControlServer::Listen(reactor, std::string{control_path}, targets, control_options);
+    auto server = ControlServer::Listen(reactor, config.control_path, targets, config.control);
     if (!server.ok()) {
-      return Fail(std::string{server.status().message()});
+      return Fail(
+          absl::StrCat("--control unix:", config.control_path, ": ", server.status().message()));
     }
     control = *std::move(server);
     daemon.set_control(control.get());
-    spdlog::info("control socket at {}", std::string{control_path});
+    spdlog::info("control socket at {}", config.control_path);
   }
 
   FaultPolicies fault_policies;
@@ -559,7 +420,7 @@ int Main(int argc, char** argv) {
           image->source, EscapedName(image->name()),
           absl::StrCat("no free process slot (--max-processes=", max_processes, ")")};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      ++refused_apps;
+      refusals.push_back(refusal);
       continue;
     }
     HostProcess& host = board.hosts()[loaded];
@@ -570,7 +431,7 @@ int Main(int argc, char** argv) {
       const AppRefusal refusal{image->source, EscapedName(image->name()),
                                DescribeLoadError(pid.error(), *image, loaded, load_limits)};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      ++refused_apps;
+      refusals.push_back(refusal);
       continue;
     }
     spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()), image->source,
@@ -578,15 +439,15 @@ int Main(int argc, char** argv) {
                  image->tbf.enabled ? "" : "; disabled in its TBF flags: not started");
     ++loaded;
   }
-  if (strict && refused_apps > 0) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
-    return 2;
+  if (strict && !refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refusals.size());
+    return kUsageError;
   }
   if (loaded == 0) {
-    return 1;  // every app has its line above
+    return kFailed;  // every app has its line above
   }
 
-  const absl::Duration exit_after = absl::GetFlag(FLAGS_exit_after);
+  const absl::Duration exit_after = config.exit_after;
   if (exit_after > absl::ZeroDuration()) {
     clock.ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(exit_after)), [&daemon] {
       spdlog::info("--exit-after reached");
@@ -658,10 +519,61 @@ int Main(int argc, char** argv) {
   if (trace_tap) {
     uart.RemoveOutputTap(*trace_tap);
   }
-  if (daemon.exit_code() == 0 && daemon.exit_when_done() && refused_apps > 0) {
-    return 1;  // --exit-when-done: some app given was not loaded
+  // --exit-when-done: 1 when an app faulted or was not loaded; a panic is 3 in any mode. The
+  // last line says why.
+  int status = daemon.exit_code();
+  if (status == 0 && daemon.exit_when_done() &&
+      (!daemon.faulted_apps().empty() || !refusals.empty())) {
+    status = kFailed;
   }
-  return daemon.exit_code();
+  if (status != 0) {
+    std::fflush(stderr);
+    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, refusals)));
+  }
+  return status;
+}
+
+int Main(int argc, char** argv) {
+  // Under `bazel run`, relative paths (apps, --trace, --flash-file, unix: sockets) are the
+  // caller's: work from the directory bazel was run in.
+  if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY"); wd != nullptr && *wd != '\0') {
+    if (chdir(wd) != 0) {
+      return Fail(absl::StrCat("cannot change to BUILD_WORKING_DIRECTORY ", wd, ": ",
+                               std::strerror(errno)));
+    }
+  }
+  absl::StatusOr<CommandLine> command_line =
+      ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  if (!command_line.ok()) {
+    return Fail(absl::StrCat(command_line.status().message(), " (see tockd --help)"), kUsageError);
+  }
+  switch (command_line->action) {
+    case CommandLine::Action::kHelp:
+      std::fputs(kTockdUsage, stdout);
+      return 0;
+    case CommandLine::Action::kHelpFull:
+      std::fputs(kTockdUsage, stdout);
+      std::printf("\nEvery flag (default, then what it does):\n%s", FullFlagHelp().c_str());
+      return 0;
+    case CommandLine::Action::kVersion:
+      std::printf("%s\n", VersionLine("tockd").c_str());
+      return 0;
+    case CommandLine::Action::kRun:
+      break;
+  }
+  absl::StatusOr<TockdConfig> config = ParseConfig(command_line->positional);
+  if (!config.ok()) {
+    return Fail(config.status().message(), kUsageError);
+  }
+  auto logger = spdlog::stderr_color_st("tockd");
+  logger->set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(config->log_level));
+  // Files named by flags, before any app is read or started.
+  if (absl::Status files = CheckConfigFiles(*config); !files.ok()) {
+    return Fail(files.message());
+  }
+  return Run(*config);
 }
 
 }  // namespace
