@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -239,146 +240,171 @@ std::string ExitReasons(const Daemon& daemon, const std::vector<AppRefusal>& ref
   return absl::StrJoin(reasons, ", ");
 }
 
-int Run(const TockdConfig& config) {
-  // Every app is read and checked before any process exists (hostkernel/loader).
-  const uint32_t max_processes = static_cast<uint32_t>(config.board.max_processes);
-  const HostLoadLimits& load_limits = config.load_limits;
-  const bool strict = config.strict;
-  const FaultPolicyTable* policies = &config.policies;
-  const bool console_on_socket = !config.console_path.empty();
-  LoadPlan plan = PlanLoadFiles(config.apps, load_limits);
+// A built tockd: every part, declared in construction order, so that destroying a Machine
+// (members in reverse order) is the orderly teardown: the control socket (first, in the
+// destructor: removes the socket file), the runner (stops watching the children), the board
+// (kills and reaps every child, cancels its timers on the clock), the peripherals, the loop last.
+// No std::_Exit: LeakSanitizer checks when main returns.
+struct Machine {
+  explicit Machine(const TockdConfig& c) : config(c) {}
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+  ~Machine() {
+    if (daemon != nullptr) {
+      daemon->set_control(nullptr);
+    }
+    control.reset();
+    if (trace_tap) {
+      uart->RemoveOutputTap(*trace_tap);  // before the tracer goes; the uart outlives it
+    }
+  }
+
+  const TockdConfig& config;
+  std::unique_ptr<EventLoop> loop;
+  std::unique_ptr<EventLoopReactor> reactor;
+  std::unique_ptr<HostClock> clock;
+  VirtualClock* virtual_clock = nullptr;  // the clock, in virtual time
+  std::unique_ptr<HostUart> uart;
+  bool console_input_open = true;  // an app reading the console may still get input
+  std::unique_ptr<UnixConsole> unix_console;
+  UniqueFd flash_memfd;
+  std::unique_ptr<FileFlash> flash;
+  FaultPolicies fault_policies;  // the processes point at these
+  // The processes' kernel boundaries outlive the board, whose processes point at them.
+  std::vector<TracingBoundary> boundaries;
+  std::unique_ptr<HostBoard> board;  // on the heap: it is large
+  std::unique_ptr<Daemon> daemon;
+  std::unique_ptr<Tracer> tracer;
+  std::optional<uint64_t> trace_tap;
+  std::vector<RunnableChild*> children;
+  std::unique_ptr<HostRunner> runner;
+  std::unique_ptr<KernelIntrospection> introspection;
+  std::unique_ptr<UartConsoleHook> console_hook;
+  std::unique_ptr<ControlServer> control;
+  std::vector<AppRefusal> refusals;  // every app not loaded, with its reason
+};
+
+// Reads and checks every app before any process exists (hostkernel/loader), then checks the
+// file descriptors they need against RLIMIT_NOFILE (fd_budget.h). Returns the accepted images,
+// or the exit status (each refused app has its line).
+std::variant<std::vector<std::unique_ptr<AppImage>>, int> PlanApps(const TockdConfig& config,
+                                                                   Machine& m) {
+  LoadPlan plan = PlanLoadFiles(config.apps, config.load_limits);
   for (const std::string& note : plan.notes) {
     spdlog::info("{}", note);
   }
   for (const AppRefusal& refusal : plan.refused) {
     std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
   }
-  std::vector<AppRefusal> refusals = plan.refused;
-  if (strict && !refusals.empty()) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refusals.size());
+  m.refusals = plan.refused;
+  if (config.strict && !m.refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", m.refusals.size());
     return kUsageError;
   }
   if (plan.accepted.empty()) {
-    return kFailed;  // every app has its line above
+    return kFailed;
   }
-  std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
-  // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
-  // anything is opened.
-  {
-    FdBudgetInput fd_input;
-    fd_input.open_at_start = CountOpenFds();
-    fd_input.apps = std::min<size_t>(images.size(), max_processes);
-    fd_input.console_socket = console_on_socket;
-    fd_input.control = !config.control_path.empty();
-    fd_input.control_max_clients = config.control.max_clients;
-    fd_input.trace = !config.trace_path.empty();
-    fd_input.flash_in_memory = config.flash_path.empty();
-    if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
-      return Fail(fds.message());
-    }
+  FdBudgetInput fd_input;
+  fd_input.open_at_start = CountOpenFds();
+  fd_input.apps = std::min<size_t>(plan.accepted.size(), config.board.max_processes);
+  fd_input.console_socket = !config.console_path.empty();
+  fd_input.control = !config.control_path.empty();
+  fd_input.control_max_clients = config.control.max_clients;
+  fd_input.trace = !config.trace_path.empty();
+  fd_input.flash_in_memory = config.flash_path.empty();
+  if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
+    return Fail(fds.message());
   }
+  return std::move(plan.accepted);
+}
 
-  // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
-  // signalfd below) and not the app processes, which inherit the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  // Everything below is a local, declared so that its destruction at the end of Main (reverse
-  // order) is the orderly teardown: the control socket, the runner (stops watching the
-  // children), the board (kills and reaps every child, cancels its timers on the clock), the
-  // peripherals and the loop last. No std::_Exit: LeakSanitizer checks when main returns.
+// The loop, clock, console UART and flash. Errors name the flag they come from.
+absl::Status OpenPeripherals(Machine& m) {
+  const TockdConfig& config = m.config;
   absl::StatusOr<std::unique_ptr<EventLoop>> loop = EventLoop::Create();
   if (!loop.ok()) {
-    return Fail(absl::StrCat("event loop: ", loop.status().message()));
+    return absl::InternalError(absl::StrCat("event loop: ", loop.status().message()));
   }
-  EventLoopReactor reactor(**loop);
-  const char* time_mode = config.virtual_time ? "virtual" : "real";
-  std::unique_ptr<HostClock> clock_storage;
-  VirtualClock* virtual_clock = nullptr;
+  m.loop = *std::move(loop);
+  m.reactor = std::make_unique<EventLoopReactor>(*m.loop);
   if (config.virtual_time) {
-    auto v = std::make_unique<VirtualClock>(reactor);
-    virtual_clock = v.get();
-    clock_storage = std::move(v);
+    auto v = std::make_unique<VirtualClock>(*m.reactor);
+    m.virtual_clock = v.get();
+    m.clock = std::move(v);
   } else {
-    clock_storage = std::make_unique<RealClock>(reactor);
+    m.clock = std::make_unique<RealClock>(*m.reactor);
   }
-  HostClock& clock = *clock_storage;
-  HostUart uart(reactor);
-  bool console_input_open = true;  // an app reading the console may still get input
-  std::unique_ptr<UnixConsole> unix_console;
-  if (console_on_socket) {
-    auto listening = UnixConsole::Listen(reactor, uart, config.console_path);
+  m.uart = std::make_unique<HostUart>(*m.reactor);
+  if (!config.console_path.empty()) {
+    auto listening = UnixConsole::Listen(*m.reactor, *m.uart, config.console_path);
     if (!listening.ok()) {
-      return Fail(
+      return absl::UnavailableError(
           absl::StrCat("--console unix:", config.console_path, ": ", listening.status().message()));
     }
-    unix_console = *std::move(listening);
+    m.unix_console = *std::move(listening);
   } else {
-    uart.Attach(STDIN_FILENO, STDOUT_FILENO);
-    uart.SetInputClosedCallback([&console_input_open] { console_input_open = false; });
+    m.uart->Attach(STDIN_FILENO, STDOUT_FILENO);
+    m.uart->SetInputClosedCallback([&m] { m.console_input_open = false; });
   }
-
   // Flash for nonvolatile storage: the given file (locked, its header checked), or an anonymous
   // in-memory file that always starts fresh.
-  const std::string& flash_flag = config.flash_path;
-  std::string flash_path = flash_flag;
+  std::string flash_path = config.flash_path;
   FileFlash::OpenMode flash_mode =
       config.flash_reset ? FileFlash::OpenMode::kReset : FileFlash::OpenMode::kOpenOrCreate;
-  UniqueFd flash_memfd;
   if (flash_path.empty()) {
-    flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
-    if (!flash_memfd) {
-      return Fail(absl::StrCat("cannot create the in-memory flash: ", std::strerror(errno)));
+    m.flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
+    if (!m.flash_memfd) {
+      return absl::InternalError(
+          absl::StrCat("cannot create the in-memory flash: ", std::strerror(errno)));
     }
-    flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
+    flash_path = absl::StrCat("/proc/self/fd/", m.flash_memfd.get());
     flash_mode = FileFlash::OpenMode::kReset;
   }
-  auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
+  auto flash = FileFlash::Open(*m.reactor, flash_path, HostBoard::kFlashPageSize,
                                HostBoard::kStorageBytes / HostBoard::kFlashPageSize, flash_mode);
   if (!flash.ok()) {
     const bool reset_helps = absl::IsDataLoss(flash.status());
-    return Fail(absl::StrCat(flash_flag.empty() ? "in-memory flash" : "--flash-file " + flash_flag,
-                             ": ", flash.status().message(),
-                             reset_helps ? "; start fresh with --flash-file-reset" : ""));
+    return absl::UnavailableError(absl::StrCat(
+        config.flash_path.empty() ? "in-memory flash" : "--flash-file " + config.flash_path, ": ",
+        flash.status().message(), reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
-  // The processes' kernel boundaries outlive the board, whose processes point at them.
-  std::vector<TracingBoundary> boundaries(max_processes);
-  // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
-  auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, config.board);
-  HostBoard& board = *board_storage;
+  m.flash = *std::move(flash);
+  return absl::OkStatus();
+}
 
-  Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
-  daemon.set_exit_when_done(config.exit_when_done);
-  daemon.set_board(&board);
-  std::unique_ptr<Tracer> tracer;
-  std::optional<uint64_t> trace_tap;
+// The board on the peripherals, the daemon (listener), trace, runner and control socket.
+absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
+  const TockdConfig& config = m.config;
+  m.boundaries = std::vector<TracingBoundary>(config.board.max_processes);
+  m.board = std::make_unique<HostBoard>(*m.reactor, *m.clock, *m.uart, *m.flash, config.board);
+  HostBoard& board = *m.board;
+  m.daemon = std::make_unique<Daemon>(board.kernel(), *m.clock, m.virtual_clock, m.boundaries);
+  m.daemon->set_exit_when_done(config.exit_when_done);
+  m.daemon->set_board(&board);
   if (!config.trace_path.empty()) {
-    auto opened = Tracer::Open(config.trace_path, clock);
+    auto opened = Tracer::Open(config.trace_path, *m.clock);
     if (!opened.ok()) {
-      return Fail(opened.status().message());
+      return opened.status();
     }
-    tracer = *std::move(opened);
-    daemon.set_tracer(tracer.get());
-    trace_tap = uart.AddOutputTap([t = tracer.get()](std::string_view bytes) {
+    m.tracer = *std::move(opened);
+    m.daemon->set_tracer(m.tracer.get());
+    m.trace_tap = m.uart->AddOutputTap([t = m.tracer.get()](std::string_view bytes) {
       t->Console(absl::string_view(bytes.data(), bytes.size()));
     });
   }
-  for (size_t i = 0; i < boundaries.size(); ++i) {
-    boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
+  for (size_t i = 0; i < m.boundaries.size(); ++i) {
+    m.boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], m.tracer.get());
   }
-  std::vector<RunnableChild*> children(board.hosts().size());
-  for (size_t i = 0; i < children.size(); ++i) {
-    children[i] = &board.hosts()[i];
+  m.children.resize(board.hosts().size());
+  for (size_t i = 0; i < m.children.size(); ++i) {
+    m.children[i] = &board.hosts()[i];
     board.hosts()[i].set_yield_checks(config.yield_spin_checks);
   }
-  HostRunner runner(**loop, board.kernel(), children, board.main_loop_cap(), board.management_cap(),
-                    daemon);
-  runner.set_deterministic(virtual_clock != nullptr);
+  m.runner = std::make_unique<HostRunner>(*m.loop, board.kernel(), m.children,
+                                          board.main_loop_cap(), board.management_cap(), *m.daemon);
+  m.runner->set_deterministic(m.virtual_clock != nullptr);
 
-  for (const auto& [name, spec] : policies->per_app) {  // names no app has: a likely typo
+  for (const auto& [name, spec] : config.policies.per_app) {  // names no app has: a likely typo
     bool found = false;
     for (const auto& image : images) {
       found = found || image->name() == name;
@@ -389,49 +415,55 @@ int Run(const TockdConfig& config) {
   }
 
   // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
-  KernelIntrospection introspection(board.kernel(), board.management_cap(),
-                                    [&runner] { runner.Schedule(); });
-  UartConsoleHook console_hook(uart);
-  std::unique_ptr<ControlServer> control;
+  HostRunner& runner = *m.runner;
+  m.introspection = std::make_unique<KernelIntrospection>(board.kernel(), board.management_cap(),
+                                                          [&runner] { runner.Schedule(); });
+  m.console_hook = std::make_unique<UartConsoleHook>(*m.uart);
   if (!config.control_path.empty()) {
     ControlTargets targets;
     targets.leds = &board.leds();
     targets.buttons = &board.buttons();
     targets.gpio = &board.gpio();
-    targets.processes = &introspection;
-    targets.console = &console_hook;
-    targets.clock = &clock;
-    auto server = ControlServer::Listen(reactor, config.control_path, targets, config.control);
+    targets.processes = m.introspection.get();
+    targets.console = m.console_hook.get();
+    targets.clock = m.clock.get();
+    auto server = ControlServer::Listen(*m.reactor, config.control_path, targets, config.control);
     if (!server.ok()) {
-      return Fail(
+      return absl::UnavailableError(
           absl::StrCat("--control unix:", config.control_path, ": ", server.status().message()));
     }
-    control = *std::move(server);
-    daemon.set_control(control.get());
+    m.control = *std::move(server);
+    m.daemon->set_control(m.control.get());
     spdlog::info("control socket at {}", config.control_path);
   }
+  return absl::OkStatus();
+}
 
-  FaultPolicies fault_policies;
+// Loads each accepted image into a process slot; a refused one gets its line. Returns 0, or the
+// exit status when nothing may start (--strict, or no app loaded).
+int LoadApps(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
+  const TockdConfig& config = m.config;
+  HostBoard& board = *m.board;
   size_t loaded = 0;
   for (const auto& image : images) {
-    const FaultPolicySpec& spec = policies->For(image->name());
+    const FaultPolicySpec& spec = config.policies.For(image->name());
     if (loaded == board.hosts().size()) {  // the plan keeps to the slots; never reached
       const AppRefusal refusal{
           image->source, EscapedName(image->name()),
-          absl::StrCat("no free process slot (--max-processes=", max_processes, ")")};
+          absl::StrCat("no free process slot (--max-processes=", config.board.max_processes, ")")};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      refusals.push_back(refusal);
+      m.refusals.push_back(refusal);
       continue;
     }
     HostProcess& host = board.hosts()[loaded];
-    const tock::ProcessPlatform platform{host, boundaries[loaded], host};
-    auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),
+    const tock::ProcessPlatform platform{host, m.boundaries[loaded], host};
+    auto pid = board.kernel().LoadProcess(image->tbf, platform, m.fault_policies.For(spec),
                                           board.management_cap());
     if (!pid.ok()) {
       const AppRefusal refusal{image->source, EscapedName(image->name()),
-                               DescribeLoadError(pid.error(), *image, loaded, load_limits)};
+                               DescribeLoadError(pid.error(), *image, loaded, config.load_limits)};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      refusals.push_back(refusal);
+      m.refusals.push_back(refusal);
       continue;
     }
     spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()), image->source,
@@ -439,27 +471,32 @@ int Run(const TockdConfig& config) {
                  image->tbf.enabled ? "" : "; disabled in its TBF flags: not started");
     ++loaded;
   }
-  if (strict && !refusals.empty()) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refusals.size());
+  if (config.strict && !m.refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", m.refusals.size());
     return kUsageError;
   }
-  if (loaded == 0) {
-    return kFailed;  // every app has its line above
-  }
+  return loaded == 0 ? kFailed : 0;  // every app not loaded has its line above
+}
 
-  const absl::Duration exit_after = config.exit_after;
-  if (exit_after > absl::ZeroDuration()) {
-    clock.ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(exit_after)), [&daemon] {
-      spdlog::info("--exit-after reached");
-      daemon.Finish();
-    });
+// Runs the machine until it is done (--exit-when-done), --exit-after, a signal in
+// `stop_signals` or a kernel panic. Returns the exit status.
+int Run(Machine& m, const sigset_t& stop_signals) {
+  const TockdConfig& config = m.config;
+  Daemon& daemon = *m.daemon;
+  HostRunner& runner = *m.runner;
+  HostBoard& board = *m.board;
+  if (config.exit_after > absl::ZeroDuration()) {
+    m.clock->ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(config.exit_after)),
+                        [&daemon] {
+                          spdlog::info("--exit-after reached");
+                          daemon.Finish();
+                        });
   }
-
   // SIGTERM / SIGINT stop tockd cleanly (exit log, control socket removed), exit status 0.
   UniqueFd signal_fd(signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC));
   EventLoop::WatchId signal_watch = 0;
   if (signal_fd) {
-    signal_watch = (*loop)->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
+    signal_watch = m.loop->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
       signalfd_siginfo info;
       if (read(signal_fd.get(), &info, sizeof(info)) == sizeof(info)) {
         spdlog::info("signal {}: stopping", info.ssi_signo);
@@ -472,7 +509,7 @@ int Run(const TockdConfig& config) {
   // virtual time) jump the clock when every process is idle, and block only when nothing is
   // left to do.
   MainLoop::Hooks hooks;
-  hooks.step = [&loop](bool block) { return (*loop)->Step(block); };
+  hooks.step = [&m](bool block) { return m.loop->Step(block); };
   hooks.service_deferred_call = [&board] {
     return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
   };
@@ -480,14 +517,14 @@ int Run(const TockdConfig& config) {
   hooks.schedule = [&runner] { runner.Schedule(); };
   hooks.resume_pending = [&runner] { return runner.resume_pending(); };
   hooks.idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
-  if (virtual_clock != nullptr) {
+  if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
     hooks.advance_virtual_time = [virtual_clock] { return virtual_clock->AdvanceToNextDeadline(); };
   }
   if (daemon.exit_when_done()) {
     // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
     // console input that could still come (control-socket input does not count).
     hooks.nothing_can_wake = [&] {
-      const bool input_can_wake = console_input_open && board.console_read_pending();
+      const bool input_can_wake = m.console_input_open && board.console_read_pending();
       return !board.alarm_armed() && !input_can_wake && !tock::DeferredCall::HasPending();
     };
   }
@@ -499,38 +536,59 @@ int Run(const TockdConfig& config) {
   spdlog::info(
       "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
       "preemptions at a wall-clock timeslice",
-      clock.NowNs(), time_mode, runner.stats().syscalls, runner.stats().context_switches,
-      runner.stats().faults, daemon.wall_clock_preemptions());
+      m.clock->NowNs(), config.virtual_time ? "virtual" : "real", runner.stats().syscalls,
+      runner.stats().context_switches, runner.stats().faults, daemon.wall_clock_preemptions());
+  const EventLoop::Stats& loop_stats = m.loop->stats();
   spdlog::debug(
       "event loop: {} spin hits, {} spin misses, {} spins skipped, {} blocking waits, {} fd "
       "callbacks, {} timer callbacks",
-      (*loop)->stats().spin_hits, (*loop)->stats().spin_misses, (*loop)->stats().spins_skipped,
-      (*loop)->stats().blocking_waits, (*loop)->stats().fd_callbacks,
-      (*loop)->stats().timer_callbacks);
+      loop_stats.spin_hits, loop_stats.spin_misses, loop_stats.spins_skipped,
+      loop_stats.blocking_waits, loop_stats.fd_callbacks, loop_stats.timer_callbacks);
   std::fflush(stdout);
-
-  // Teardown: stop listening first (removes the control socket file), then let the locals go
-  // in reverse order. The trace tap goes before the tracer, which the uart outlives.
   if (signal_watch != 0) {
-    (*loop)->Unwatch(signal_watch);
-  }
-  daemon.set_control(nullptr);
-  control.reset();
-  if (trace_tap) {
-    uart.RemoveOutputTap(*trace_tap);
+    m.loop->Unwatch(signal_watch);
   }
   // --exit-when-done: 1 when an app faulted or was not loaded; a panic is 3 in any mode. The
   // last line says why.
   int status = daemon.exit_code();
   if (status == 0 && daemon.exit_when_done() &&
-      (!daemon.faulted_apps().empty() || !refusals.empty())) {
+      (!daemon.faulted_apps().empty() || !m.refusals.empty())) {
     status = kFailed;
   }
   if (status != 0) {
     std::fflush(stderr);
-    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, refusals)));
+    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, m.refusals)));
   }
   return status;
+}
+
+// Plans the apps, builds the machine, loads the apps and runs it.
+int Start(const TockdConfig& config) {
+  // The images outlive the machine: its processes were loaded from them.
+  std::vector<std::unique_ptr<AppImage>> images;
+  Machine m(config);
+  auto planned = PlanApps(config, m);
+  if (const int* status = std::get_if<int>(&planned)) {
+    return *status;
+  }
+  images = std::get<std::vector<std::unique_ptr<AppImage>>>(std::move(planned));
+  // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
+  // signalfd in Run) and not the app processes, which inherit the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
+  if (absl::Status built = OpenPeripherals(m); !built.ok()) {
+    return Fail(built.message());
+  }
+  if (absl::Status built = BuildBoard(m, images); !built.ok()) {
+    return Fail(built.message());
+  }
+  if (int status = LoadApps(m, images); status != 0) {
+    return status;
+  }
+  return Run(m, stop_signals);
 }
 
 int Main(int argc, char** argv) {
@@ -573,7 +631,7 @@ int Main(int argc, char** argv) {
   if (absl::Status files = CheckConfigFiles(*config); !files.ok()) {
     return Fail(files.message());
   }
-  return Run(*config);
+  return Start(*config);
 }
 
 }  // namespace
