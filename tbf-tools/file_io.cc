@@ -20,11 +20,21 @@ absl::Status Errno(absl::StatusCode code, const char* what) {
 
 // "a directory", "a FIFO", ... for a file that is not a regular one.
 const char* KindOf(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISDIR(mode)) {
+    return "a directory";
+  }
+  if (S_ISFIFO(mode)) {
+    return "a FIFO";
+  }
+  if (S_ISSOCK(mode)) {
+    return "a socket";
+  }
+  if (S_ISCHR(mode)) {
+    return "a character device";
+  }
+  if (S_ISBLK(mode)) {
+    return "a block device";
+  }
   return "a special file";
 }
 
@@ -34,7 +44,9 @@ class Fd {
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
   }
   int get() const { return fd_; }
   // Closes now, reporting a failed close (a write error can surface only here).
@@ -58,7 +70,9 @@ absl::StatusOr<std::vector<uint8_t>> ReadRegularFile(const std::string& path) {
                  "cannot read");
   }
   struct stat st;
-  if (::fstat(fd.get(), &st) != 0) return Errno(absl::StatusCode::kUnavailable, "cannot stat");
+  if (::fstat(fd.get(), &st) != 0) {
+    return Errno(absl::StatusCode::kUnavailable, "cannot stat");
+  }
   if (!S_ISREG(st.st_mode)) {
     return absl::InvalidArgumentError(absl::StrCat("is ", KindOf(st.st_mode), ", not a file"));
   }
@@ -66,9 +80,15 @@ absl::StatusOr<std::vector<uint8_t>> ReadRegularFile(const std::string& path) {
   size_t got = 0;
   while (got < bytes.size()) {
     const ssize_t n = ::read(fd.get(), bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno(absl::StatusCode::kUnavailable, "cannot read");
-    if (n == 0) break;  // shrank while we read: take what is there
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return Errno(absl::StatusCode::kUnavailable, "cannot read");
+    }
+    if (n == 0) {
+      break;  // shrank while we read: take what is there
+    }
     got += static_cast<size_t>(n);
   }
   bytes.resize(got);
@@ -77,27 +97,39 @@ absl::StatusOr<std::vector<uint8_t>> ReadRegularFile(const std::string& path) {
 
 absl::Status WriteWholeFile(const std::string& path, const std::vector<uint8_t>& data) {
   Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-  if (fd.get() < 0) return Errno(absl::StatusCode::kUnavailable, "cannot write");
+  if (fd.get() < 0) {
+    return Errno(absl::StatusCode::kUnavailable, "cannot write");
+  }
   size_t done = 0;
   while (done < data.size()) {
     const ssize_t n = ::write(fd.get(), data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno(absl::StatusCode::kUnavailable, "cannot write");
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return Errno(absl::StatusCode::kUnavailable, "cannot write");
+    }
     done += static_cast<size_t>(n);
   }
-  if (!fd.Close()) return Errno(absl::StatusCode::kUnavailable, "cannot write");
+  if (!fd.Close()) {
+    return Errno(absl::StatusCode::kUnavailable, "cannot write");
+  }
   return absl::OkStatus();
 }
 
 absl::Status MakeDirectories(const std::string& dir) {
-  if (dir.empty()) return absl::InvalidArgumentError("empty directory name");
+  if (dir.empty()) {
+    return absl::InvalidArgumentError("empty directory name");
+  }
   // Each prefix ending before a '/', then the whole path.
   for (size_t slash = dir.find('/', 1);; slash = dir.find('/', slash + 1)) {
     const std::string prefix = dir.substr(0, slash);
     if (::mkdir(prefix.c_str(), 0777) != 0 && errno != EEXIST) {
       return Errno(absl::StatusCode::kUnavailable, "cannot create directory");
     }
-    if (slash == std::string::npos) break;
+    if (slash == std::string::npos) {
+      break;
+    }
   }
   struct stat st;
   if (::stat(dir.c_str(), &st) != 0) {

@@ -27,15 +27,23 @@ absl::CommandLineFlag* Find(const std::string& name) {
   return flag;
 }
 
-std::string Dashed(std::string name) { return absl::StrReplaceAll(name, {{"_", "-"}}); }
+std::string Dashed(const std::string& name) { return absl::StrReplaceAll(name, {{"_", "-"}}); }
 
 // What a flag's values look like, for "bad value" messages (Abseil's own text only repeats the
 // value).
 const char* Expected(const absl::CommandLineFlag& flag) {
-  if (flag.IsOfType<bool>()) return "true or false";
-  if (flag.IsOfType<absl::Duration>()) return "a duration such as 10ms, 2s or 1m";
-  if (flag.IsOfType<std::string>()) return "text";
-  if (flag.IsOfType<double>() || flag.IsOfType<float>()) return "a number";
+  if (flag.IsOfType<bool>()) {
+    return "true or false";
+  }
+  if (flag.IsOfType<absl::Duration>()) {
+    return "a duration such as 10ms, 2s or 1m";
+  }
+  if (flag.IsOfType<std::string>()) {
+    return "text";
+  }
+  if (flag.IsOfType<double>() || flag.IsOfType<float>()) {
+    return "a number";
+  }
   return "a whole number in range";
 }
 

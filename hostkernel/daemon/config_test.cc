@@ -23,11 +23,17 @@ class ConfigTest : public ::testing::Test {
   std::string Parse(const std::vector<std::string>& args, TockdConfig* out = nullptr) {
     absl::FlagSaver saver;
     absl::StatusOr<CommandLine> cl = ParseCommandLine(args);
-    if (!cl.ok()) return std::string(cl.status().message());
+    if (!cl.ok()) {
+      return std::string(cl.status().message());
+    }
     EXPECT_EQ(cl->action, CommandLine::Action::kRun);
     absl::StatusOr<TockdConfig> config = ParseConfig(cl->positional);
-    if (!config.ok()) return std::string(config.status().message());
-    if (out != nullptr) *out = *config;
+    if (!config.ok()) {
+      return std::string(config.status().message());
+    }
+    if (out != nullptr) {
+      *out = *config;
+    }
     return "";
   }
   std::string Tmp() const {

@@ -146,7 +146,9 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
       return absl::DataLossError(absl::StrCat("unexpected ps line from tockd: '", line, "'"));
     };
     absl::string_view rest = line;
-    if (!absl::ConsumePrefix(&rest, "process id=")) return bad();
+    if (!absl::ConsumePrefix(&rest, "process id=")) {
+      return bad();
+    }
     const size_t name_at = rest.find(" name=");
     // The name may hold spaces: the fixed fields after it are found from the right.
     const size_t state_at = rest.rfind(" state=");
@@ -155,7 +157,9 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
       return bad();
     }
     unsigned id = 0;
-    if (!absl::SimpleAtoi(rest.substr(0, name_at), &id)) return bad();
+    if (!absl::SimpleAtoi(rest.substr(0, name_at), &id)) {
+      return bad();
+    }
     const absl::string_view name = rest.substr(name_at + 6, state_at - name_at - 6);
     std::vector<absl::string_view> fields = absl::StrSplit(rest.substr(state_at + 1), ' ');
     if (fields.size() != 3 || !absl::ConsumePrefix(&fields[0], "state=") ||
