@@ -15,6 +15,9 @@ Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
   :hello_tbf -> hello.tbf   TBF image (host: `tbf create --fixed-addresses`, header padded to 256)
   :hello                    filegroup of the above
+  :hello_run                host only: `bazel run //apps/examples/hello:hello_run -- [tockd flags]
+                            [more apps]` boots tockd with this app (paths in the flags are
+                            taken from the directory bazel was run in)
 """
 
 load(
@@ -66,6 +69,20 @@ _HOST_CXXFLAGS = _HOST_CFLAGS.replace("-std=gnu11", "-std=gnu++20") + " " + " ".
     "-fno-threadsafe-statics",
     "-fno-use-cxa-atexit",
 ])
+
+# The :<name>_run script (the same for every app): runs tockd (first argument, a runfiles path)
+# with the caller's flags and then the app's TBF (second argument), both made absolute because
+# tockd works from the caller's directory (BUILD_WORKING_DIRECTORY) under `bazel run`.
+_RUN_SCRIPT = "\n".join([
+    "#!/bin/bash",
+    "set -eu",
+    "tockd=\"$$PWD/$$1\"",
+    "tbf=\"$$PWD/$$2\"",
+    "shift 2",
+    "exec \"$$tockd\" \"$$@\" \"$$tbf\"",
+])
+
+_TOCKD = "//hostkernel:tockd"
 
 _HOST_LDFLAGS = " ".join([
     "-Wl,-T,$(location //apps/libtock/arch/host:layout.ld)",
@@ -158,6 +175,25 @@ def tock_app(
             tags = tags,
         )
         outputs.append(":" + name + "_tbf")
+        native.genrule(
+            name = name + "_run_sh",
+            outs = [name + "_run.sh"],
+            cmd = "cat > $@ <<'EOF'\n" + _RUN_SCRIPT + "\nEOF\n",
+            target_compatible_with = _HOST_ONLY,
+            testonly = testonly,
+            tags = tags,
+            visibility = ["//visibility:private"],
+        )
+        native.sh_binary(
+            name = name + "_run",
+            srcs = [":" + name + "_run_sh"],
+            args = ["$(rootpath " + _TOCKD + ")", "$(rootpath :" + name + "_tbf)"],
+            data = [_TOCKD, ":" + name + "_tbf"],
+            target_compatible_with = _HOST_ONLY,
+            visibility = visibility,
+            testonly = testonly,
+            tags = tags,
+        )
     native.filegroup(
         name = name,
         srcs = outputs,

@@ -1,6 +1,7 @@
 #!/bin/bash
-# End-to-end CLI: create from an x32 ELF, inspect (text + JSON), verify, tab create/unpack,
-# and inspect of every upstream vector prints its package name.
+# End-to-end CLI: create from an x32 ELF, inspect (text + JSON), verify (text + JSON), tab
+# create/unpack (into a new directory), inspect of every upstream vector prints its package
+# name; unreadable inputs, usage errors, --help and --version: message and exit status.
 set -eu
 TBF="$1"
 MAKE_ELF="$2"
@@ -33,7 +34,7 @@ echo "$err" | grep -q "credential.sha256 at offset" || fail "damaged message: $e
 "$TBF" tab create -o "$T/app.tab" --name hello --kernel-version 2.1 "$T/app.tbf,x32" \
   "$V/retro_game.cortex-m4.tbf"
 "$TBF" verify "$T/app.tab" | grep -c OK | grep -q 2 || fail "tab verify"
-mkdir -p "$T/unpacked"
+# -o creates the directory (and its parents).
 "$TBF" tab unpack "$T/app.tab" -o "$T/unpacked" > /dev/null
 cmp "$T/unpacked/x32.tbf" "$T/app.tbf" || fail "unpacked x32.tbf differs"
 cmp "$T/unpacked/retro_game.cortex-m4.tbf" "$V/retro_game.cortex-m4.tbf" || fail "unpacked m4"
@@ -44,7 +45,52 @@ for f in "$V"/*.tbf "$V"/*.tab; do
   "$TBF" inspect "$f" | grep -q "^package_name: *$name$" || fail "inspect $f (want $name)"
 done
 
-set +e
-"$TBF" create > /dev/null 2>&1; [ $? = 2 ] || fail "usage error exit code"
-"$TBF" --help | wc -l | { read n; [ "$n" -le 30 ]; } || fail "help longer than a screen"
+"$TBF" tab unpack "$T/app.tab" -o "$T/new/deeper" > /dev/null || fail "unpack -o NEW/DIR"
+cmp "$T/new/deeper/x32.tbf" "$T/app.tbf" || fail "unpack into a new directory"
+
+# verify --json: an array, one object per TBF (each TBF of a .tab) or unreadable file.
+json=$("$TBF" verify --json "$T/app.tbf" "$T/app.tab")
+[ "$json" = '[{"file":"'"$T"'/app.tbf","ok":true,"objects":1,"hash_credentials_verified":1},{"file":"'"$T"'/app.tab:x32.tbf","ok":true,"objects":1,"hash_credentials_verified":1},{"file":"'"$T"'/app.tab:retro_game.cortex-m4.tbf","ok":true,"objects":1,"hash_credentials_verified":0}]' ] ||
+  fail "verify --json: $json"
+
+# Exit status and message of one command: expect RC STDERR-LINE CMD...
+expect() {
+  local want_rc="$1" want_err="$2"; shift 2
+  local rc=0
+  "$TBF" "$@" > "$T/out" 2> "$T/err" || rc=$?
+  [ "$rc" = "$want_rc" ] || fail "tbf $* exited $rc, want $want_rc: $(cat "$T/err")"
+  [ "$(cat "$T/err")" = "$want_err" ] || fail "tbf $*: stderr '$(cat "$T/err")', want '$want_err'"
+}
+mkdir -p "$T/dir"
+mkfifo "$T/fifo"
+expect 1 "tbf: $T/dir: is a directory, not a file" inspect "$T/dir"
+expect 1 "tbf: $T/none: cannot read: No such file or directory" inspect "$T/none"
+expect 1 "tbf: $T/fifo: is a FIFO, not a file" verify "$T/fifo"
+expect 1 "tbf: $T/dir: is a directory, not a file" create "$T/dir" -o "$T/x.tbf" --name x
+expect 1 "tbf: $T/dir: is a directory, not a file" tab unpack "$T/dir"
+expect 1 "tbf: $T/dir: cannot write: Is a directory" create "$T/app.elf" -o "$T/dir" --name x
+expect 1 "tbf: $T/app.tbf: cannot create directory: exists and is not one" \
+  tab unpack "$T/app.tab" -o "$T/app.tbf"
+json=$("$TBF" verify --json "$T/dir" 2>/dev/null) && fail "verify --json of a directory exit 0"
+[ "$json" = '[{"file":"'"$T"'/dir","ok":false,"error":"'"$T"'/dir: is a directory, not a file"}]' ] ||
+  fail "verify --json error: $json"
+if [ "$(id -u)" != 0 ]; then  # root reads anything
+  touch "$T/secret"; chmod 000 "$T/secret"
+  expect 1 "tbf: $T/secret: cannot read: Permission denied" inspect "$T/secret"
+fi
+
+# Usage errors exit 2 with one line; --help and --version exit 0 on stdout.
+expect 2 "tbf: create: needs APP.elf, -o OUT.tbf and --name NAME (see tbf --help)" create
+expect 2 "tbf: unknown option --frob (see tbf --help)" --frob
+expect 2 "tbf: unknown command frob (see tbf --help)" frob
+expect 2 "tbf: verify: unknown option -x (see tbf --help)" verify -x "$T/app.tbf"
+expect 2 "tbf: tab unpack: -o needs a DIR (see tbf --help)" tab unpack "$T/app.tab" -o
+rc=0; "$TBF" > /dev/null 2> "$T/err" || rc=$?
+[ "$rc" = 2 ] && grep -q "^  tbf create" "$T/err" || fail "no arguments: usage on stderr, exit 2"
+expect 0 "" --help
+[ "$(wc -l < "$T/out")" -le 30 ] || fail "help longer than a screen"
+grep -q "^  tbf verify FILE... \[--json\]" "$T/out" || fail "help lacks verify --json"
+expect 0 "" -h
+expect 0 "" --version
+grep -Eq "^tbf [0-9]+\.[0-9]+ \(Tock 2\.[0-9]+ kernel ABI\)$" "$T/out" || fail "version: $(cat "$T/out")"
 echo PASS

@@ -1,11 +1,9 @@
 // ELF32 reader (see elf_file.h). Every offset read from the file is range-checked. Host only.
 #include "tbf-tools/elf_file.h"
 
-#include <fstream>
-#include <iterator>
-
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "tbf-tools/file_io.h"
 #include "tbf-tools/lib/types.h"
 
 namespace tbf {
@@ -27,9 +25,9 @@ std::string CString(const std::vector<uint8_t>& b, uint64_t table_off, uint64_t 
 }  // namespace
 
 absl::StatusOr<ElfFile> ElfFile::Load(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  return Parse(std::vector<uint8_t>(std::istreambuf_iterator<char>(f), {}));
+  absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return Parse(*std::move(bytes));
 }
 
 absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
@@ -70,8 +68,8 @@ absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
     std::vector<Raw> raw;
     for (uint16_t i = 0; i < shnum; ++i) {
       const uint8_t* p = &b[shoff + size_t{i} * shentsize];
-      raw.push_back({Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16),
-                     Le32(p + 20), Le32(p + 24)});
+      raw.push_back({Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16), Le32(p + 20),
+                     Le32(p + 24)});
     }
     uint64_t str_off = 0, str_size = 0;
     if (shstrndx < shnum && InRange(b.size(), raw[shstrndx].offset, raw[shstrndx].size)) {
@@ -86,8 +84,7 @@ absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
     for (const Raw& r : raw) {
       if (r.type != 2 || r.link >= shnum) continue;
       const Raw& strtab = raw[r.link];
-      if (!InRange(b.size(), r.offset, r.size) ||
-          !InRange(b.size(), strtab.offset, strtab.size)) {
+      if (!InRange(b.size(), r.offset, r.size) || !InRange(b.size(), strtab.offset, strtab.size)) {
         continue;
       }
       for (uint32_t off = 0; off + 16 <= r.size; off += 16) {
@@ -133,8 +130,7 @@ bool SectionInSegment(const ElfSection& sec, const ElfSegment& seg) {
   }
   if (sec.type == kShtNobits) return true;
   if (seg.filesz == 0) return false;
-  return sec.offset >= seg.offset &&
-         uint64_t{sec.offset - seg.offset} + sec.size <= seg.filesz &&
+  return sec.offset >= seg.offset && uint64_t{sec.offset - seg.offset} + sec.size <= seg.filesz &&
          sec.offset - seg.offset <= seg.filesz - 1;
 }
 

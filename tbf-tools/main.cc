@@ -6,9 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <exception>
 #include <iostream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,8 +16,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "hostkernel/daemon/version.h"
+#include "nlohmann/json.hpp"
 #include "tbf-tools/describe.h"
 #include "tbf-tools/elf_to_tbf.h"
+#include "tbf-tools/file_io.h"
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/tab.h"
 
@@ -36,19 +38,27 @@ constexpr char kUsage[] = R"(tbf - Tock Binary Format tool (TBF v2, TAB bundles)
       FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / .stack /
       lowest RAM segment - stack) and puts the header on a 256-byte boundary.
   tbf inspect FILE... [--json]   Print every field of each TBF (or each TBF in a .tab).
-  tbf verify FILE...             Check structure, checksum, sizes and hash credentials;
+  tbf verify FILE... [--json]    Check structure, checksum, sizes and hash credentials;
                                  exit 0 only if every object is sound.
   tbf tab create -o OUT.tab --name NAME [--kernel-version X.Y] [--boards B1,B2]
                  [--build-date DATE] TBF[,ARCH]...
       Bundle TBFs as ARCH.tbf (ARCH defaults to the file name without .tbf).
-  tbf tab unpack FILE.tab [-o DIR]   Extract metadata.toml and the TBFs into DIR.
+  tbf tab unpack FILE.tab [-o DIR]   Extract metadata.toml and the TBFs into DIR (created).
+  tbf --version
 
-Numbers may be decimal or 0x-hex. Exit status: 0 ok, 1 invalid input, 2 usage error.
+Numbers may be decimal or 0x-hex. Errors are one line, "tbf: ...". Exit status: 0 ok,
+1 invalid or unreadable input (or a failed write), 2 usage error.
 )";
 
 int Usage(const std::string& msg) {
-  std::cerr << "tbf: " << msg << "\n(run `tbf --help` for usage)\n";
+  std::cerr << "tbf: " << msg << " (see tbf --help)\n";
   return 2;
+}
+
+// "tbf: WHAT: MESSAGE" on stderr; returns 1 (a runtime failure).
+int Fail(const std::string& what, absl::string_view message) {
+  std::cerr << "tbf: " << what << ": " << message << "\n";
+  return 1;
 }
 
 std::optional<uint32_t> ParseNumber(const std::string& s) {
@@ -69,18 +79,6 @@ std::optional<KernelVersion> ParseVersion(const std::string& s) {
   return KernelVersion{static_cast<uint16_t>(*major), static_cast<uint16_t>(*minor)};
 }
 
-std::optional<std::vector<uint8_t>> ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return std::nullopt;
-  return std::vector<uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
-
-bool WriteFile(const std::string& path, const std::vector<uint8_t>& data) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
-  return static_cast<bool>(f);
-}
-
 bool IsTar(const std::vector<uint8_t>& b) {
   return b.size() >= 512 && std::memcmp(b.data() + 257, "ustar", 5) == 0;
 }
@@ -91,20 +89,17 @@ struct Unit {
   std::vector<uint8_t> bytes;
 };
 
-// Loads FILE as TBF units; on failure prints one line and returns false.
-bool LoadUnits(const std::string& path, std::vector<Unit>& units, bool json) {
-  auto bytes = ReadFile(path);
-  if (!bytes) {
-    std::cerr << "tbf: " << path << ": cannot read file\n";
-    return false;
-  }
+// An error line without the "tbf: " prefix: "LABEL: MESSAGE".
+using ErrorLine = std::optional<std::string>;
+
+// Loads FILE as TBF units (prints a TAB's summary line when `tab_summary`). Returns the error.
+ErrorLine LoadUnits(const std::string& path, std::vector<Unit>& units, bool tab_summary) {
+  auto bytes = ReadRegularFile(path);
+  if (!bytes.ok()) return absl::StrCat(path, ": ", bytes.status().message());
   if (IsTar(*bytes)) {
     auto tab = ReadTab(*bytes);
-    if (!tab.ok()) {
-      std::cerr << "tbf: " << path << ": " << tab.status().message() << "\n";
-      return false;
-    }
-    if (!json) {
+    if (!tab.ok()) return absl::StrCat(path, ": ", tab.status().message());
+    if (tab_summary) {
       std::cout << path << ": TAB name \"" << tab->metadata.name << "\", tab-version "
                 << tab->metadata.tab_version;
       if (tab->metadata.minimum_tock_kernel_version) {
@@ -116,22 +111,20 @@ bool LoadUnits(const std::string& path, std::vector<Unit>& units, bool json) {
       std::cout << ", " << tab->tbfs.size() << " TBF(s)\n";
     }
     for (auto& t : tab->tbfs) units.push_back({path + ":" + t.member_name, std::move(t.bytes)});
-    return true;
+    return std::nullopt;
   }
   units.push_back({path, std::move(*bytes)});
-  return true;
+  return std::nullopt;
 }
 
-// Parses every object in `unit`; calls `on_object` for each. Returns false (after printing one
-// error line) on the first invalid object.
+// Parses every object in `unit`; calls `on_object` for each. Returns the error of the first
+// invalid object.
 template <typename F>
-bool ForEachObject(const Unit& unit, bool check_integrity, F on_object) {
+ErrorLine ForEachObject(const Unit& unit, bool check_integrity, F on_object) {
   std::span<const uint8_t> rest(unit.bytes);
   uint32_t base = 0;
   if (rest.empty()) {
-    std::cerr << "tbf: " << unit.label << ": "
-              << FormatError({ErrorKind::kTruncated, 0, "base.version"}) << "\n";
-    return false;
+    return absl::StrCat(unit.label, ": ", FormatError({ErrorKind::kTruncated, 0, "base.version"}));
   }
   while (!rest.empty()) {
     Result<TbfHeader> h = ParseTbf(rest);
@@ -149,16 +142,21 @@ bool ForEachObject(const Unit& unit, bool check_integrity, F on_object) {
       }
     }
     if (!ok) {
-      std::cerr << "tbf: " << unit.label << ": "
-                << (base ? absl::StrCat("object at file offset ", base, ": ") : "")
-                << FormatError(err) << "\n";
-      return false;
+      return absl::StrCat(unit.label, ": ",
+                          base ? absl::StrCat("object at file offset ", base, ": ") : "",
+                          FormatError(err));
     }
     on_object(base, h.value(), report ? &*report : nullptr);
     base += h->total_size;
     rest = rest.subspan(h->total_size);
   }
-  return true;
+  return std::nullopt;
+}
+
+// Prints `error` (if any) as one line on stderr; returns whether there was none.
+bool Report(const ErrorLine& error) {
+  if (error) std::cerr << "tbf: " << *error << "\n";
+  return !error;
 }
 
 int CmdInspect(const std::vector<std::string>& args) {
@@ -178,12 +176,12 @@ int CmdInspect(const std::vector<std::string>& args) {
   std::vector<std::string> json_items;
   for (const auto& path : files) {
     std::vector<Unit> units;
-    if (!LoadUnits(path, units, json)) {
+    if (!Report(LoadUnits(path, units, !json))) {
       rc = 1;
       continue;
     }
     for (const Unit& u : units) {
-      bool ok =
+      bool ok = Report(
           ForEachObject(u, true, [&](uint32_t base, const TbfHeader& h, const IntegrityReport* ir) {
             if (json) {
               json_items.push_back(absl::StrCat(R"({"file":)", JsonQuote(u.label), R"(,"offset":)",
@@ -192,7 +190,7 @@ int CmdInspect(const std::vector<std::string>& args) {
               std::cout << u.label << (base ? absl::StrCat(" @", base) : "") << ":\n"
                         << DescribeText(h, ir);
             }
-          });
+          }));
       if (!ok) rc = 1;
     }
   }
@@ -201,28 +199,56 @@ int CmdInspect(const std::vector<std::string>& args) {
 }
 
 int CmdVerify(const std::vector<std::string>& args) {
-  if (args.empty()) return Usage("verify: no FILE given");
+  bool json = false;
+  std::vector<std::string> files;
+  for (const auto& a : args) {
+    if (a == "--json") {
+      json = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return Usage("verify: unknown option " + a);
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) return Usage("verify: no FILE given");
   int rc = 0;
-  for (const auto& path : args) {
-    if (!path.empty() && path[0] == '-') return Usage("verify: unknown option " + path);
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  // One result per TBF (each TBF of a .tab) or per unreadable file: printed, or kept for JSON.
+  auto failed = [&](const std::string& file, const std::string& error) {
+    std::cerr << "tbf: " << error << "\n";
+    results.push_back({{"file", file}, {"ok", false}, {"error", error}});
+    rc = 1;
+  };
+  for (const auto& path : files) {
     std::vector<Unit> units;
-    if (!LoadUnits(path, units, /*json=*/true)) {
-      rc = 1;
+    if (ErrorLine error = LoadUnits(path, units, /*tab_summary=*/false)) {
+      failed(path, *error);
       continue;
     }
     for (const Unit& u : units) {
       int objects = 0, hashes = 0;
-      bool ok = ForEachObject(u, true, [&](uint32_t, const TbfHeader&, const IntegrityReport* ir) {
-        ++objects;
-        hashes += ir ? ir->hashes_verified : 0;
-      });
-      if (ok) {
+      ErrorLine error =
+          ForEachObject(u, true, [&](uint32_t, const TbfHeader&, const IntegrityReport* ir) {
+            ++objects;
+            hashes += ir ? ir->hashes_verified : 0;
+          });
+      if (error) {
+        failed(u.label, *error);
+      } else if (json) {
+        results.push_back({{"file", u.label},
+                           {"ok", true},
+                           {"objects", objects},
+                           {"hash_credentials_verified", hashes}});
+      } else {
         std::cout << u.label << ": OK (" << objects << " object(s), " << hashes
                   << " hash credential(s) verified)\n";
-      } else {
-        rc = 1;
       }
     }
+  }
+  if (json) {
+    // Labels are file names, which need not be UTF-8: invalid bytes become U+FFFD.
+    std::cout << results.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
   }
   return rc;
 }
@@ -305,26 +331,17 @@ int CmdCreate(const std::vector<std::string>& args) {
     return Usage("create: needs APP.elf, -o OUT.tbf and --name NAME");
   }
   auto elf = ElfFile::Load(input);
-  if (!elf.ok()) {
-    std::cerr << "tbf: " << input << ": " << elf.status().message() << "\n";
-    return 1;
-  }
+  if (!elf.ok()) return Fail(input, elf.status().message());
   CreateReport rep;
   auto tbf = ElfToTbf(*elf, o, &rep);
-  if (!tbf.ok()) {
-    std::cerr << "tbf: " << input << ": " << tbf.status().message() << "\n";
-    return 1;
-  }
+  if (!tbf.ok()) return Fail(input, tbf.status().message());
   // Self-check: what we write must parse and verify.
   auto parsed = ParseTbf(*tbf);
   if (!parsed.ok() || !CheckIntegrity(*tbf, parsed.value()).ok()) {
     std::cerr << "tbf: internal error: created TBF does not verify\n";
     return 1;
   }
-  if (!WriteFile(output, *tbf)) {
-    std::cerr << "tbf: " << output << ": cannot write\n";
-    return 1;
-  }
+  if (absl::Status w = WriteWholeFile(output, *tbf); !w.ok()) return Fail(output, w.message());
   if (verbose) {
     std::cout << output << ": header " << rep.header_size << ", protected region "
               << rep.protected_region_size << ", init_fn_offset " << rep.init_fn_offset
@@ -378,14 +395,12 @@ int CmdTabCreate(const std::vector<std::string>& args) {
         arch.resize(arch.size() - 4);
       }
     }
-    auto bytes = ReadFile(path);
-    if (!bytes) {
-      std::cerr << "tbf: " << path << ": cannot read file\n";
+    auto bytes = ReadRegularFile(path);
+    if (!bytes.ok()) return Fail(path, bytes.status().message());
+    if (!Report(ForEachObject(Unit{path, *bytes}, true,
+                              [](uint32_t, const TbfHeader&, const IntegrityReport*) {}))) {
       return 1;
     }
-    bool ok = ForEachObject(Unit{path, *bytes}, true,
-                            [](uint32_t, const TbfHeader&, const IntegrityReport*) {});
-    if (!ok) return 1;
     std::string first = arch.substr(0, arch.find('.'));
     tab.tbfs.push_back(TabTbf{arch + ".tbf", first, std::move(*bytes)});
   }
@@ -394,43 +409,41 @@ int CmdTabCreate(const std::vector<std::string>& args) {
     std::cerr << "tbf: " << out.status().message() << "\n";
     return 1;
   }
-  if (!WriteFile(output, *out)) {
-    std::cerr << "tbf: " << output << ": cannot write\n";
-    return 1;
-  }
+  if (absl::Status w = WriteWholeFile(output, *out); !w.ok()) return Fail(output, w.message());
   return 0;
 }
 
 int CmdTabUnpack(const std::vector<std::string>& args) {
   std::string input, dir = ".";
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) {
+    if (args[i] == "-o") {
+      if (i + 1 == args.size()) return Usage("tab unpack: -o needs a DIR");
       dir = args[++i];
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("tab unpack: unknown option " + args[i]);
-    } else {
+    } else if (input.empty()) {
       input = args[i];
+    } else {
+      return Usage("tab unpack: more than one FILE.tab");
     }
   }
   if (input.empty()) return Usage("tab unpack: no FILE.tab given");
   auto tab = ReadTabFile(input);
-  if (!tab.ok()) {
-    std::cerr << "tbf: " << input << ": " << tab.status().message() << "\n";
-    return 1;
-  }
+  if (!tab.ok()) return Fail(input, tab.status().message());
+  // The output directory is created (with its parents) if missing.
+  if (absl::Status d = MakeDirectories(dir); !d.ok()) return Fail(dir, d.message());
   const std::string md = FormatMetadataToml(tab->metadata);
-  if (!WriteFile(dir + "/metadata.toml", std::vector<uint8_t>(md.begin(), md.end()))) {
-    std::cerr << "tbf: " << dir << ": cannot write\n";
-    return 1;
+  const std::string md_path = dir + "/metadata.toml";
+  if (absl::Status w = WriteWholeFile(md_path, std::vector<uint8_t>(md.begin(), md.end()));
+      !w.ok()) {
+    return Fail(md_path, w.message());
   }
   for (const TabTbf& t : tab->tbfs) {
     // Member names are basenames already (ReadTab strips directories); refuse dot names.
     if (t.member_name.empty() || t.member_name[0] == '.') continue;
-    if (!WriteFile(dir + "/" + t.member_name, t.bytes)) {
-      std::cerr << "tbf: " << dir << "/" << t.member_name << ": cannot write\n";
-      return 1;
-    }
-    std::cout << dir << "/" << t.member_name << "\n";
+    const std::string out = dir + "/" + t.member_name;
+    if (absl::Status w = WriteWholeFile(out, t.bytes); !w.ok()) return Fail(out, w.message());
+    std::cout << out << "\n";
   }
   return 0;
 }
@@ -441,9 +454,17 @@ int Main(int argc, char** argv) {
     if (chdir(wd) != 0) std::cerr << "tbf: warning: cannot chdir to " << wd << "\n";
   }
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
-    return args.empty() ? 2 : 0;
+    return 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << tockpp::VersionLine("tbf") << "\n";
+    return 0;
   }
   const std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -457,10 +478,20 @@ int Main(int argc, char** argv) {
     if (rest[0] == "unpack") return CmdTabUnpack(sub);
     return Usage("tab: want create or unpack");
   }
+  if (!cmd.empty() && cmd[0] == '-') return Usage("unknown option " + cmd);
   return Usage("unknown command " + cmd);
 }
 
 }  // namespace
 }  // namespace tbf
 
-int main(int argc, char** argv) { return tbf::Main(argc, argv); }
+int main(int argc, char** argv) {
+  // Nothing here is expected to throw; if something does (e.g. out of memory), it is one line
+  // and exit 1, not an abort.
+  try {
+    return tbf::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "tbf: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

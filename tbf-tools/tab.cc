@@ -1,14 +1,12 @@
 // .tab bundle handling (see tab.h). Host only.
 #include "tbf-tools/tab.h"
 
-#include <fstream>
-#include <iterator>
-
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tbf-tools/file_io.h"
 #include "tbf-tools/tar.h"
 
 namespace tbf {
@@ -89,9 +87,8 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
   Tab tab;
   bool have_metadata = false;
   for (TarMember& m : *members) {
-    std::string base = m.name.substr(m.name.rfind('/') == std::string::npos
-                                         ? 0
-                                         : m.name.rfind('/') + 1);
+    std::string base =
+        m.name.substr(m.name.rfind('/') == std::string::npos ? 0 : m.name.rfind('/') + 1);
     if (base == "metadata.toml") {
       auto md = ParseMetadataToml(
           std::string_view(reinterpret_cast<const char*>(m.data.data()), m.data.size()));
@@ -110,10 +107,9 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
 }
 
 absl::StatusOr<Tab> ReadTabFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::vector<uint8_t> bytes(std::istreambuf_iterator<char>(f), {});
-  return ReadTab(bytes);
+  absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return ReadTab(*bytes);
 }
 
 absl::StatusOr<std::vector<uint8_t>> WriteTab(const Tab& tab) {

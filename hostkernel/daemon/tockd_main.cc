@@ -12,21 +12,22 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "hostkernel/board/host_board.h"
 #include "hostkernel/config/fault_policy_spec.h"
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
+#include "hostkernel/daemon/command_line.h"
+#include "hostkernel/daemon/config.h"
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
+#include "hostkernel/daemon/version.h"
 #include "hostkernel/debug/app_debugger.h"
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/loader/load_plan.h"
@@ -42,80 +43,13 @@
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
 #include "hostkernel/runtime/tracer.h"
-#include "hostkernel/symbols/app_symbols.h"  // issue 21.2
+#include "hostkernel/symbols/app_symbols.h"
 #include "kernel/deferred_call.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
-ABSL_FLAG(absl::Duration, timeslice, absl::Milliseconds(10),
-          "how long an app may run before another gets the CPU");
-ABSL_FLAG(std::string, fault_policy, "panic",
-          "panic|stop|restart|restart:N, and NAME=POLICY overrides, comma-separated");
-ABSL_FLAG(std::string, console, "stdio", "where the console UART is: stdio or unix:PATH");
-ABSL_FLAG(std::string, control, "", "control socket for tockctl: unix:PATH (off when empty)");
-ABSL_FLAG(std::string, log_level, "info", "trace|debug|info|warn|error|off (logs go to stderr)");
-ABSL_FLAG(bool, exit_when_done, false,
-          "exit when no process can run again: 0, or 1 if an app was refused, 3 if the kernel "
-          "panicked");
-ABSL_FLAG(absl::Duration, exit_after, absl::ZeroDuration(),
-          "stop cleanly (exit 0) after this much time, e.g. 60s; 0 = run until stopped");
-ABSL_FLAG(std::string, process_console, "active",
-          "upstream's process console on the console UART: active, hibernated (wakes on "
-          "console-start) or off");
-ABSL_FLAG(std::string, time, "real",
-          "real (monotonic) or virtual (jumps to the next alarm when every process is idle)");
-ABSL_FLAG(std::string, trace, "",
-          "write a JSON-lines trace of syscalls, upcalls, faults, "
-          "state changes and console output to this file");
-ABSL_FLAG(std::string, flash_file, "",
-          "file backing the apps' nonvolatile storage (persists across runs); in memory if empty");
-ABSL_FLAG(bool, flash_file_reset, false,
-          "recreate --flash-file (fresh header, erased pages) even if it holds data or is not a "
-          "tockpp flash file");
-ABSL_FLAG(uint64_t, seed, 0, "seed for the entropy source (RNG capsule)");
-ABSL_FLAG(uint32_t, yield_spin_checks, 64,
-          "how often an app checks for the answer to a blocking yield (~1 us each, giving up "
-          "its CPU between checks) before it sleeps; 0 = sleep at once");
-ABSL_FLAG(uint32_t, control_max_clients, 16,
-          "control socket: connections open at once (one more gets 'error: too many clients'); "
-          "0 = no limit");
-ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
-          "process slots: how many apps can be loaded at once, 1..256 (each slot costs 432 bytes "
-          "of tockd memory, each loaded app ~9 KiB more and 5 fds; see hostkernel/README.md)");
-ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
-          "control socket: close a client that sends no command for this long (clients in "
-          "watch or console mode are exempt); 0 = never");
-// Loading (hostkernel/loader): each app is checked before any process exists; a refused app
-// gets one line "tockd: not loading PATH (NAME): REASON" and the others boot.
-ABSL_FLAG(bool, strict, false, "exit 2 before starting any app if any app is refused");
-ABSL_FLAG(std::string, app_ram_max, "8M",
-          "largest RAM request (TBF minimum_ram_size) of one app, bytes with K/M/G suffix ok; "
-          "at most 1G");
-ABSL_FLAG(std::string, total_ram_max, "128M",
-          "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
-          "kernel), bytes with K/M/G suffix ok");
-
 namespace tockpp::hostkernel {
 namespace {
-
-constexpr const char kUsage[] =
-    "the Tock kernel as a Linux daemon; each app is an isolated x32 process.\n"
-    "usage: tockd [flags] APP.tbf|APP.tab ...\n"
-    "  --timeslice=10ms  --fault-policy=panic|stop|restart[:N][,NAME=POLICY]\n"
-    "  --console=stdio|unix:PATH  --control=unix:PATH  --log-level=info\n"
-    "  --exit-when-done  --exit-after=DURATION  --seed=N\n"
-    "  --time=real|virtual  --trace=FILE  --process-console=active|hibernated|off\n"
-    "  --flash-file=PATH (apps' nonvolatile storage, persists across runs; locked while in use)\n"
-    "  --flash-file-reset (erase and recreate the --flash-file, e.g. after it was refused)\n"
-    "  --control-max-clients=16  --control-idle-timeout=5m (0 = no limit / never)\n"
-    "  --yield-spin-checks=64 (0 = an app sleeps at once in a blocking yield)\n"
-    "  --max-processes=8 (1..256 process slots, 432 bytes each + per loaded app ~9 KiB\n"
-    "    and 5 fds; apps beyond the slots are not loaded; RLIMIT_NOFILE is checked)\n"
-    "  --app-ram-max=8M  --total-ram-max=128M (RAM caps: one app, all apps together)\n"
-    "  --strict (exit 2, starting nothing, if any app is refused)\n"
-    "An app that cannot run here is refused with one line, 'tockd: not loading PATH (NAME):\n"
-    "REASON', and the others boot; --exit-when-done then exits 1.\n"
-    "Example: tockd --fault-policy=restart:3 hello.tbf blink.tbf";
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
 class Daemon final : public HostRunner::Listener {
@@ -125,6 +59,7 @@ class Daemon final : public HostRunner::Listener {
       : kernel_(kernel), clock_(clock), virtual_clock_(virtual_clock), boundaries_(boundaries) {}
 
   int exit_code() const { return exit_code_; }
+  const std::string& panic_reason() const { return panic_reason_; }
   bool finished() const { return finished_; }
   void set_exit_when_done(bool v) { exit_when_done_ = v; }
   bool exit_when_done() const { return exit_when_done_; }
@@ -135,8 +70,19 @@ class Daemon final : public HostRunner::Listener {
   // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
   uint64_t wall_clock_preemptions() const { return preemptions_; }
 
+  // Apps that faulted this run, in the order of their first fault, with how often.
+  const std::vector<std::pair<std::string, int>>& faulted_apps() const { return faulted_; }
+
   void ProcessFaulted(const tock::Process& p, const std::string& dump) override {
     spdlog::error("{}", dump);
+    const std::string name = EscapedName(p);
+    auto it = std::find_if(faulted_.begin(), faulted_.end(),
+                           [&name](const auto& entry) { return entry.first == name; });
+    if (it == faulted_.end()) {
+      faulted_.emplace_back(name, 1);
+    } else {
+      ++it->second;
+    }
     if (virtual_clock_ != nullptr) {
       virtual_clock_->ChargeFault();
     }
@@ -150,6 +96,7 @@ class Daemon final : public HostRunner::Listener {
   }
   void KernelPanicked(const std::string& reason) override {
     spdlog::critical("kernel panic: {}", reason);
+    panic_reason_ = reason;
     if (tracer_ != nullptr) {
       tracer_->Note("panic", reason);
     }
@@ -256,273 +203,211 @@ class Daemon final : public HostRunner::Listener {
   Tracer* tracer_ = nullptr;
   ControlServer* control_ = nullptr;
   std::vector<std::pair<uint32_t, tock::ProcessState>> last_states_;
+  std::vector<std::pair<std::string, int>> faulted_;
+  std::string panic_reason_;
   bool exit_when_done_ = false;
   bool finished_ = false;
   int exit_code_ = 0;
   uint64_t preemptions_ = 0;
 };
 
-bool SetLogLevel(const std::string& name) {
-  const spdlog::level::level_enum level = spdlog::level::from_str(name);
-  if (level == spdlog::level::off && name != "off") {
-    return false;
-  }
-  spdlog::set_level(level);
-  return true;
+// Exit statuses (README.md): a failure at run time, a usage error (also --strict refusing an
+// app), a kernel panic (Daemon::KernelPanicked).
+constexpr int kFailed = 1;
+constexpr int kUsageError = 2;
+
+// "tockd: MESSAGE" on stderr; returns `status`.
+int Fail(absl::string_view message, int status = kFailed) {
+  std::fprintf(stderr, "tockd: %.*s\n", static_cast<int>(message.size()), message.data());
+  return status;
 }
 
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "tockd: %s\n", message.c_str());
-  return 2;
+// The last line when tockd exits non-zero: what made it ("app 'x' faulted 2 times, 'y'
+// (y.tbf) not loaded").
+std::string ExitReasons(const Daemon& daemon, const std::vector<AppRefusal>& refusals) {
+  std::vector<std::string> reasons;
+  if (daemon.exit_code() == 3) {
+    reasons.push_back(absl::StrCat("kernel panic (", daemon.panic_reason(), ")"));
+  }
+  for (const auto& [name, count] : daemon.faulted_apps()) {
+    reasons.push_back(absl::StrCat("app '", name, "' faulted",
+                                   count == 1 ? "" : absl::StrCat(" ", count, " times")));
+  }
+  for (const AppRefusal& refusal : refusals) {
+    // The name is "?" when the file could not be read as an app.
+    reasons.push_back(refusal.name.empty() || refusal.name == "?"
+                          ? absl::StrCat(refusal.source, " not loaded")
+                          : absl::StrCat("'", refusal.name, "' (", refusal.source, ") not loaded"));
+  }
+  return absl::StrJoin(reasons, ", ");
 }
 
-// Accepts --exit-when-done as well as Abseil's --exit_when_done: rewrites dashes in flag names
-// (not in values) to underscores before parsing.
-std::vector<std::string> NormalizeFlagNames(int argc, char** argv) {
-  std::vector<std::string> out(argv, argv + argc);
-  for (size_t i = 1; i < out.size(); ++i) {
-    std::string& a = out[i];
-    if (a == "--") {
-      break;
+// A built tockd: every part, declared in construction order, so that destroying a Machine
+// (members in reverse order) is the orderly teardown: the control socket (first, in the
+// destructor: removes the socket file), the runner (stops watching the children), the board
+// (kills and reaps every child, cancels its timers on the clock), the peripherals, the loop last.
+// No std::_Exit: LeakSanitizer checks when main returns.
+struct Machine {
+  explicit Machine(const TockdConfig& c) : config(c) {}
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+  ~Machine() {
+    if (daemon != nullptr) {
+      daemon->set_control(nullptr);
     }
-    if (a.size() < 3 || a[0] != '-' || a[1] != '-') {
-      continue;
+    control.reset();
+    if (trace_tap) {
+      uart->RemoveOutputTap(*trace_tap);  // before the tracer goes; the uart outlives it
     }
-    const size_t end = std::min(a.find('='), a.size());
-    for (size_t j = 2; j < end; ++j) {
-      if (a[j] == '-') {
-        a[j] = '_';
-      }
-    }
-  }
-  return out;
-}
-
-int Main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(kUsage);
-  std::vector<std::string> normalized = NormalizeFlagNames(argc, argv);
-  std::vector<char*> normalized_argv;
-  normalized_argv.reserve(normalized.size());
-  for (std::string& a : normalized) {
-    normalized_argv.push_back(a.data());
-  }
-  std::vector<char*> args =
-      absl::ParseCommandLine(static_cast<int>(normalized_argv.size()), normalized_argv.data());
-  auto logger = spdlog::stderr_color_st("tockd");
-  logger->set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
-  spdlog::set_default_logger(logger);
-
-  if (!SetLogLevel(absl::GetFlag(FLAGS_log_level))) {
-    return Fail("--log-level must be one of trace, debug, info, warn, error, off");
-  }
-  const absl::Duration timeslice = absl::GetFlag(FLAGS_timeslice);
-  if (timeslice < absl::Microseconds(100) || timeslice > absl::Seconds(10)) {
-    return Fail("--timeslice must be between 100us and 10s");
-  }
-  absl::StatusOr<FaultPolicyTable> policies =
-      ParseFaultPolicyTable(absl::GetFlag(FLAGS_fault_policy));
-  if (!policies.ok()) {
-    return Fail(std::string{policies.status().message()});
-  }
-  const std::string console_spec = absl::GetFlag(FLAGS_console);
-  absl::string_view console_path = console_spec;
-  const bool console_on_socket = absl::ConsumePrefix(&console_path, "unix:");
-  if (!console_on_socket && console_spec != "stdio") {
-    return Fail("--console must be stdio or unix:PATH");
-  }
-  const std::string control_spec = absl::GetFlag(FLAGS_control);
-  absl::string_view control_path = control_spec;
-  if (!control_spec.empty() &&
-      (!absl::ConsumePrefix(&control_path, "unix:") || control_path.empty())) {
-    return Fail("--control must be unix:PATH");
-  }
-  const absl::Duration idle_timeout = absl::GetFlag(FLAGS_control_idle_timeout);
-  if (idle_timeout < absl::ZeroDuration()) {
-    return Fail("--control-idle-timeout must be >= 0");
-  }
-  ControlOptions control_options;
-  control_options.max_clients = absl::GetFlag(FLAGS_control_max_clients);
-  control_options.idle_timeout_ns = static_cast<uint64_t>(absl::ToInt64Nanoseconds(idle_timeout));
-
-  if (args.size() < 2) {
-    return Fail("no apps given (usage: tockd [flags] APP.tbf ...; see --help)");
   }
 
-  // Process slots (the board's table is sized from this at start).
-  const uint32_t max_processes = absl::GetFlag(FLAGS_max_processes);
-  if (max_processes < 1 || max_processes > kMaxProcessSlots) {
-    return Fail(absl::StrCat("--max-processes must be between 1 and ", kMaxProcessSlots));
-  }
-  // Every app is read and checked before any process exists (hostkernel/loader).
-  HostLoadLimits load_limits;
-  load_limits.max_processes = max_processes;
-  {
-    absl::StatusOr<uint64_t> app_ram = ParseByteSize(absl::GetFlag(FLAGS_app_ram_max));
-    if (!app_ram.ok() || *app_ram == 0 || *app_ram > kHostProcessRamCeiling) {
-      return Fail("--app-ram-max must be a size from 1 to 1G (e.g. 8M)");
-    }
-    absl::StatusOr<uint64_t> total_ram = ParseByteSize(absl::GetFlag(FLAGS_total_ram_max));
-    if (!total_ram.ok() || *total_ram == 0) {
-      return Fail("--total-ram-max must be a size of at least 1 (e.g. 128M)");
-    }
-    load_limits.max_app_ram = static_cast<uint32_t>(*app_ram);
-    load_limits.max_total_ram = *total_ram;
-  }
-  const bool strict = absl::GetFlag(FLAGS_strict);
-  LoadPlan plan =
-      PlanLoadFiles(std::vector<std::string>(args.begin() + 1, args.end()), load_limits);
+  const TockdConfig& config;
+  std::unique_ptr<EventLoop> loop;
+  std::unique_ptr<EventLoopReactor> reactor;
+  std::unique_ptr<HostClock> clock;
+  VirtualClock* virtual_clock = nullptr;  // the clock, in virtual time
+  std::unique_ptr<HostUart> uart;
+  bool console_input_open = true;  // an app reading the console may still get input
+  std::unique_ptr<UnixConsole> unix_console;
+  UniqueFd flash_memfd;
+  std::unique_ptr<FileFlash> flash;
+  FaultPolicies fault_policies;  // the processes point at these
+  // The processes' kernel boundaries outlive the board, whose processes point at them.
+  std::vector<TracingBoundary> boundaries;
+  std::unique_ptr<HostBoard> board;  // on the heap: it is large
+  std::unique_ptr<Daemon> daemon;
+  std::unique_ptr<Tracer> tracer;
+  std::optional<uint64_t> trace_tap;
+  std::vector<RunnableChild*> children;
+  std::unique_ptr<HostRunner> runner;
+  std::unique_ptr<KernelIntrospection> introspection;
+  std::unique_ptr<UartConsoleHook> console_hook;
+  std::unique_ptr<AppDebugger> debugger;  // --debug=APP and `tockctl debug APP` (issue 21)
+  std::unique_ptr<ControlServer> control;
+  std::vector<AppRefusal> refusals;  // every app not loaded, with its reason
+};
+
+// Reads and checks every app before any process exists (hostkernel/loader), then checks the
+// file descriptors they need against RLIMIT_NOFILE (fd_budget.h). Returns the accepted images,
+// or the exit status (each refused app has its line).
+std::variant<std::vector<std::unique_ptr<AppImage>>, int> PlanApps(const TockdConfig& config,
+                                                                   Machine& m) {
+  LoadPlan plan = PlanLoadFiles(config.apps, config.load_limits);
   for (const std::string& note : plan.notes) {
     spdlog::info("{}", note);
   }
   for (const AppRefusal& refusal : plan.refused) {
     std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
   }
-  size_t refused_apps = plan.refused.size();
-  if (strict && refused_apps > 0) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
-    return 2;
+  m.refusals = plan.refused;
+  if (config.strict && !m.refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", m.refusals.size());
+    return kUsageError;
   }
   if (plan.accepted.empty()) {
-    return 1;  // every app has its line above
+    return kFailed;
   }
-  std::vector<std::unique_ptr<AppImage>> images = std::move(plan.accepted);
-  if (absl::Status s = InstallAppSymbols(images); !s.ok()) {  // issue 21.2: --symbols
-    return Fail(std::string{s.message()});
+  FdBudgetInput fd_input;
+  fd_input.open_at_start = CountOpenFds();
+  fd_input.apps = std::min<size_t>(plan.accepted.size(), config.board.max_processes);
+  fd_input.console_socket = !config.console_path.empty();
+  fd_input.control = !config.control_path.empty();
+  fd_input.control_max_clients = config.control.max_clients;
+  fd_input.trace = !config.trace_path.empty();
+  fd_input.flash_in_memory = config.flash_path.empty();
+  if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
+    return Fail(fds.message());
   }
-  // The file descriptors these apps need (fd_budget.h), checked against RLIMIT_NOFILE before
-  // anything is opened.
-  {
-    FdBudgetInput fd_input;
-    fd_input.open_at_start = CountOpenFds();
-    fd_input.apps = std::min<size_t>(images.size(), max_processes);
-    fd_input.console_socket = console_on_socket;
-    fd_input.control = !control_spec.empty();
-    fd_input.control_max_clients = control_options.max_clients;
-    fd_input.trace = !absl::GetFlag(FLAGS_trace).empty();
-    fd_input.flash_in_memory = absl::GetFlag(FLAGS_flash_file).empty();
-    if (absl::Status fds = EnsureFdLimit(ComputeFdBudget(fd_input), SystemRlimitOps()); !fds.ok()) {
-      return Fail(std::string{fds.message()});
-    }
-  }
+  return std::move(plan.accepted);
+}
 
-  // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
-  // signalfd below) and not the app processes, which inherit the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  // Everything below is a local, declared so that its destruction at the end of Main (reverse
-  // order) is the orderly teardown: the control socket, the runner (stops watching the
-  // children), the board (kills and reaps every child, cancels its timers on the clock), the
-  // peripherals and the loop last. No std::_Exit: LeakSanitizer checks when main returns.
+// The loop, clock, console UART and flash. Errors name the flag they come from.
+absl::Status OpenPeripherals(Machine& m) {
+  const TockdConfig& config = m.config;
   absl::StatusOr<std::unique_ptr<EventLoop>> loop = EventLoop::Create();
   if (!loop.ok()) {
-    return Fail(absl::StrCat("event loop: ", loop.status().message()));
+    return absl::InternalError(absl::StrCat("event loop: ", loop.status().message()));
   }
-  EventLoopReactor reactor(**loop);
-  const std::string time_mode = absl::GetFlag(FLAGS_time);
-  if (time_mode != "real" && time_mode != "virtual") {
-    return Fail("--time must be real or virtual");
-  }
-  std::unique_ptr<HostClock> clock_storage;
-  VirtualClock* virtual_clock = nullptr;
-  if (time_mode == "virtual") {
-    auto v = std::make_unique<VirtualClock>(reactor);
-    virtual_clock = v.get();
-    clock_storage = std::move(v);
+  m.loop = *std::move(loop);
+  m.reactor = std::make_unique<EventLoopReactor>(*m.loop);
+  if (config.virtual_time) {
+    auto v = std::make_unique<VirtualClock>(*m.reactor);
+    m.virtual_clock = v.get();
+    m.clock = std::move(v);
   } else {
-    clock_storage = std::make_unique<RealClock>(reactor);
+    m.clock = std::make_unique<RealClock>(*m.reactor);
   }
-  HostClock& clock = *clock_storage;
-  HostUart uart(reactor);
-  bool console_input_open = true;  // an app reading the console may still get input
-  std::unique_ptr<UnixConsole> unix_console;
-  if (console_on_socket) {
-    auto listening = UnixConsole::Listen(reactor, uart, std::string{console_path});
+  m.uart = std::make_unique<HostUart>(*m.reactor);
+  if (!config.console_path.empty()) {
+    auto listening = UnixConsole::Listen(*m.reactor, *m.uart, config.console_path);
     if (!listening.ok()) {
-      return Fail(std::string{listening.status().message()});
+      return absl::UnavailableError(
+          absl::StrCat("--console unix:", config.console_path, ": ", listening.status().message()));
     }
-    unix_console = *std::move(listening);
+    m.unix_console = *std::move(listening);
   } else {
-    uart.Attach(STDIN_FILENO, STDOUT_FILENO);
-    uart.SetInputClosedCallback([&console_input_open] { console_input_open = false; });
-  }
-
-  HostBoardConfig board_config;
-  board_config.max_processes = max_processes;
-  board_config.timeslice_us = static_cast<uint32_t>(absl::ToInt64Microseconds(timeslice));
-  board_config.seed = absl::GetFlag(FLAGS_seed);
-  const std::string pconsole = absl::GetFlag(FLAGS_process_console);
-  if (pconsole == "active") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kActive;
-  } else if (pconsole == "hibernated") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kHibernated;
-  } else if (pconsole == "off") {
-    board_config.process_console = HostBoardConfig::ProcessConsoleMode::kOff;
-  } else {
-    return Fail("--process-console must be active, hibernated or off");
+    m.uart->Attach(STDIN_FILENO, STDOUT_FILENO);
+    m.uart->SetInputClosedCallback([&m] { m.console_input_open = false; });
   }
   // Flash for nonvolatile storage: the given file (locked, its header checked), or an anonymous
   // in-memory file that always starts fresh.
-  const std::string flash_flag = absl::GetFlag(FLAGS_flash_file);
-  std::string flash_path = flash_flag;
-  FileFlash::OpenMode flash_mode = absl::GetFlag(FLAGS_flash_file_reset)
-                                       ? FileFlash::OpenMode::kReset
-                                       : FileFlash::OpenMode::kOpenOrCreate;
-  UniqueFd flash_memfd;
+  std::string flash_path = config.flash_path;
+  FileFlash::OpenMode flash_mode =
+      config.flash_reset ? FileFlash::OpenMode::kReset : FileFlash::OpenMode::kOpenOrCreate;
   if (flash_path.empty()) {
-    flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
-    if (!flash_memfd) {
-      return Fail("cannot create the in-memory flash");
+    m.flash_memfd.Reset(memfd_create("tockd-flash", MFD_CLOEXEC));
+    if (!m.flash_memfd) {
+      return absl::InternalError(
+          absl::StrCat("cannot create the in-memory flash: ", std::strerror(errno)));
     }
-    flash_path = absl::StrCat("/proc/self/fd/", flash_memfd.get());
+    flash_path = absl::StrCat("/proc/self/fd/", m.flash_memfd.get());
     flash_mode = FileFlash::OpenMode::kReset;
   }
-  auto flash = FileFlash::Open(reactor, flash_path, HostBoard::kFlashPageSize,
+  auto flash = FileFlash::Open(*m.reactor, flash_path, HostBoard::kFlashPageSize,
                                HostBoard::kStorageBytes / HostBoard::kFlashPageSize, flash_mode);
   if (!flash.ok()) {
     const bool reset_helps = absl::IsDataLoss(flash.status());
-    return Fail(absl::StrCat(flash_flag.empty() ? "in-memory flash" : "--flash-file " + flash_flag,
-                             ": ", flash.status().message(),
-                             reset_helps ? "; start fresh with --flash-file-reset" : ""));
+    return absl::UnavailableError(absl::StrCat(
+        config.flash_path.empty() ? "in-memory flash" : "--flash-file " + config.flash_path, ": ",
+        flash.status().message(), reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
-  // The processes' kernel boundaries outlive the board, whose processes point at them.
-  std::vector<TracingBoundary> boundaries(max_processes);
-  // The machine. On the heap (it is large) and destroyed before the peripherals it uses.
-  auto board_storage = std::make_unique<HostBoard>(reactor, clock, uart, **flash, board_config);
-  HostBoard& board = *board_storage;
+  m.flash = *std::move(flash);
+  return absl::OkStatus();
+}
 
-  Daemon daemon(board.kernel(), clock, virtual_clock, boundaries);
-  daemon.set_exit_when_done(absl::GetFlag(FLAGS_exit_when_done));
-  daemon.set_board(&board);
-  std::unique_ptr<Tracer> tracer;
-  std::optional<uint64_t> trace_tap;
-  if (const std::string trace_path = absl::GetFlag(FLAGS_trace); !trace_path.empty()) {
-    auto opened = Tracer::Open(trace_path, clock);
+// The board on the peripherals, the daemon (listener), trace, runner and control socket.
+absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
+  const TockdConfig& config = m.config;
+  m.boundaries = std::vector<TracingBoundary>(config.board.max_processes);
+  m.board = std::make_unique<HostBoard>(*m.reactor, *m.clock, *m.uart, *m.flash, config.board);
+  HostBoard& board = *m.board;
+  m.daemon = std::make_unique<Daemon>(board.kernel(), *m.clock, m.virtual_clock, m.boundaries);
+  m.daemon->set_exit_when_done(config.exit_when_done);
+  m.daemon->set_board(&board);
+  if (!config.trace_path.empty()) {
+    auto opened = Tracer::Open(config.trace_path, *m.clock);
     if (!opened.ok()) {
-      return Fail(std::string{opened.status().message()});
+      return opened.status();
     }
-    tracer = *std::move(opened);
-    daemon.set_tracer(tracer.get());
-    trace_tap = uart.AddOutputTap([t = tracer.get()](std::string_view bytes) {
+    m.tracer = *std::move(opened);
+    m.daemon->set_tracer(m.tracer.get());
+    m.trace_tap = m.uart->AddOutputTap([t = m.tracer.get()](std::string_view bytes) {
       t->Console(absl::string_view(bytes.data(), bytes.size()));
     });
   }
-  for (size_t i = 0; i < boundaries.size(); ++i) {
-    boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], tracer.get());
+  for (size_t i = 0; i < m.boundaries.size(); ++i) {
+    m.boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], m.tracer.get());
   }
-  std::vector<RunnableChild*> children(board.hosts().size());
-  for (size_t i = 0; i < children.size(); ++i) {
-    children[i] = &board.hosts()[i];
-    board.hosts()[i].set_yield_checks(absl::GetFlag(FLAGS_yield_spin_checks));
+  m.children.resize(board.hosts().size());
+  for (size_t i = 0; i < m.children.size(); ++i) {
+    m.children[i] = &board.hosts()[i];
+    board.hosts()[i].set_yield_checks(config.yield_spin_checks);
   }
-  HostRunner runner(**loop, board.kernel(), children, board.main_loop_cap(), board.management_cap(),
-                    daemon);
-  runner.set_deterministic(virtual_clock != nullptr);
+  m.runner = std::make_unique<HostRunner>(*m.loop, board.kernel(), m.children,
+                                          board.main_loop_cap(), board.management_cap(), *m.daemon);
+  m.runner->set_deterministic(m.virtual_clock != nullptr);
 
-  for (const auto& [name, spec] : policies->per_app) {
+  for (const auto& [name, spec] : config.policies.per_app) {  // names no app has: a likely typo
     bool found = false;
     for (const auto& image : images) {
       found = found || image->name() == name;
@@ -533,51 +418,57 @@ int Main(int argc, char** argv) {
   }
 
   // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
-  KernelIntrospection introspection(board.kernel(), board.management_cap(),
-                                    [&runner] { runner.Schedule(); });
-  UartConsoleHook console_hook(uart);
-  AppDebugger debugger(board.hosts(), images);  // issue 21 (H1): --debug=APP, `debug APP`
-  std::unique_ptr<ControlServer> control;
-  if (!control_spec.empty()) {
+  HostRunner& runner = *m.runner;
+  m.introspection = std::make_unique<KernelIntrospection>(board.kernel(), board.management_cap(),
+                                                          [&runner] { runner.Schedule(); });
+  m.console_hook = std::make_unique<UartConsoleHook>(*m.uart);
+  m.debugger = std::make_unique<AppDebugger>(board.hosts(), images);
+  if (!config.control_path.empty()) {
     ControlTargets targets;
-    targets.debug = &debugger;  // issue 21 (H1)
+    targets.debug = m.debugger.get();
     targets.leds = &board.leds();
     targets.buttons = &board.buttons();
     targets.gpio = &board.gpio();
-    targets.processes = &introspection;
-    targets.console = &console_hook;
-    targets.clock = &clock;
-    auto server =
-        ControlServer::Listen(reactor, std::string{control_path}, targets, control_options);
+    targets.processes = m.introspection.get();
+    targets.console = m.console_hook.get();
+    targets.clock = m.clock.get();
+    auto server = ControlServer::Listen(*m.reactor, config.control_path, targets, config.control);
     if (!server.ok()) {
-      return Fail(std::string{server.status().message()});
+      return absl::UnavailableError(
+          absl::StrCat("--control unix:", config.control_path, ": ", server.status().message()));
     }
-    control = *std::move(server);
-    daemon.set_control(control.get());
-    spdlog::info("control socket at {}", std::string{control_path});
+    m.control = *std::move(server);
+    m.daemon->set_control(m.control.get());
+    spdlog::info("control socket at {}", config.control_path);
   }
+  return absl::OkStatus();
+}
 
-  FaultPolicies fault_policies;
+// Loads each accepted image into a process slot; a refused one gets its line. Returns 0, or the
+// exit status when nothing may start (--strict, or no app loaded).
+int LoadApps(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
+  const TockdConfig& config = m.config;
+  HostBoard& board = *m.board;
   size_t loaded = 0;
   for (const auto& image : images) {
-    const FaultPolicySpec& spec = policies->For(image->name());
+    const FaultPolicySpec& spec = config.policies.For(image->name());
     if (loaded == board.hosts().size()) {  // the plan keeps to the slots; never reached
       const AppRefusal refusal{
           image->source, EscapedName(image->name()),
-          absl::StrCat("no free process slot (--max-processes=", max_processes, ")")};
+          absl::StrCat("no free process slot (--max-processes=", config.board.max_processes, ")")};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      ++refused_apps;
+      m.refusals.push_back(refusal);
       continue;
     }
     HostProcess& host = board.hosts()[loaded];
-    const tock::ProcessPlatform platform{host, boundaries[loaded], host};
-    auto pid = board.kernel().LoadProcess(image->tbf, platform, fault_policies.For(spec),
+    const tock::ProcessPlatform platform{host, m.boundaries[loaded], host};
+    auto pid = board.kernel().LoadProcess(image->tbf, platform, m.fault_policies.For(spec),
                                           board.management_cap());
     if (!pid.ok()) {
       const AppRefusal refusal{image->source, EscapedName(image->name()),
-                               DescribeLoadError(pid.error(), *image, loaded, load_limits)};
+                               DescribeLoadError(pid.error(), *image, loaded, config.load_limits)};
       std::fprintf(stderr, "%s\n", RefusalLine(refusal).c_str());
-      ++refused_apps;
+      m.refusals.push_back(refusal);
       continue;
     }
     spdlog::info("loaded {} from {} (fault policy {}){}", EscapedName(image->name()), image->source,
@@ -585,27 +476,32 @@ int Main(int argc, char** argv) {
                  image->tbf.enabled ? "" : "; disabled in its TBF flags: not started");
     ++loaded;
   }
-  if (strict && refused_apps > 0) {
-    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", refused_apps);
-    return 2;
+  if (config.strict && !m.refusals.empty()) {
+    std::fprintf(stderr, "tockd: --strict: %zu app(s) refused, starting none\n", m.refusals.size());
+    return kUsageError;
   }
-  if (loaded == 0) {
-    return 1;  // every app has its line above
-  }
+  return loaded == 0 ? kFailed : 0;  // every app not loaded has its line above
+}
 
-  const absl::Duration exit_after = absl::GetFlag(FLAGS_exit_after);
-  if (exit_after > absl::ZeroDuration()) {
-    clock.ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(exit_after)), [&daemon] {
-      spdlog::info("--exit-after reached");
-      daemon.Finish();
-    });
+// Runs the machine until it is done (--exit-when-done), --exit-after, a signal in
+// `stop_signals` or a kernel panic. Returns the exit status.
+int Run(Machine& m, const sigset_t& stop_signals) {
+  const TockdConfig& config = m.config;
+  Daemon& daemon = *m.daemon;
+  HostRunner& runner = *m.runner;
+  HostBoard& board = *m.board;
+  if (config.exit_after > absl::ZeroDuration()) {
+    m.clock->ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(config.exit_after)),
+                        [&daemon] {
+                          spdlog::info("--exit-after reached");
+                          daemon.Finish();
+                        });
   }
-
   // SIGTERM / SIGINT stop tockd cleanly (exit log, control socket removed), exit status 0.
   UniqueFd signal_fd(signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC));
   EventLoop::WatchId signal_watch = 0;
   if (signal_fd) {
-    signal_watch = (*loop)->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
+    signal_watch = m.loop->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
       signalfd_siginfo info;
       if (read(signal_fd.get(), &info, sizeof(info)) == sizeof(info)) {
         spdlog::info("signal {}: stopping", info.ssi_signo);
@@ -618,7 +514,7 @@ int Main(int argc, char** argv) {
   // virtual time) jump the clock when every process is idle, and block only when nothing is
   // left to do.
   MainLoop::Hooks hooks;
-  hooks.step = [&loop](bool block) { return (*loop)->Step(block); };
+  hooks.step = [&m](bool block) { return m.loop->Step(block); };
   hooks.service_deferred_call = [&board] {
     return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
   };
@@ -626,14 +522,14 @@ int Main(int argc, char** argv) {
   hooks.schedule = [&runner] { runner.Schedule(); };
   hooks.resume_pending = [&runner] { return runner.resume_pending(); };
   hooks.idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
-  if (virtual_clock != nullptr) {
+  if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
     hooks.advance_virtual_time = [virtual_clock] { return virtual_clock->AdvanceToNextDeadline(); };
   }
   if (daemon.exit_when_done()) {
     // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
     // console input that could still come (control-socket input does not count).
     hooks.nothing_can_wake = [&] {
-      const bool input_can_wake = console_input_open && board.console_read_pending();
+      const bool input_can_wake = m.console_input_open && board.console_read_pending();
       return !board.alarm_armed() && !input_can_wake && !tock::DeferredCall::HasPending();
     };
   }
@@ -645,30 +541,106 @@ int Main(int argc, char** argv) {
   spdlog::info(
       "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
       "preemptions at a wall-clock timeslice",
-      clock.NowNs(), time_mode, runner.stats().syscalls, runner.stats().context_switches,
-      runner.stats().faults, daemon.wall_clock_preemptions());
+      m.clock->NowNs(), config.virtual_time ? "virtual" : "real", runner.stats().syscalls,
+      runner.stats().context_switches, runner.stats().faults, daemon.wall_clock_preemptions());
+  const EventLoop::Stats& loop_stats = m.loop->stats();
   spdlog::debug(
       "event loop: {} spin hits, {} spin misses, {} spins skipped, {} blocking waits, {} fd "
       "callbacks, {} timer callbacks",
-      (*loop)->stats().spin_hits, (*loop)->stats().spin_misses, (*loop)->stats().spins_skipped,
-      (*loop)->stats().blocking_waits, (*loop)->stats().fd_callbacks,
-      (*loop)->stats().timer_callbacks);
+      loop_stats.spin_hits, loop_stats.spin_misses, loop_stats.spins_skipped,
+      loop_stats.blocking_waits, loop_stats.fd_callbacks, loop_stats.timer_callbacks);
   std::fflush(stdout);
-
-  // Teardown: stop listening first (removes the control socket file), then let the locals go
-  // in reverse order. The trace tap goes before the tracer, which the uart outlives.
   if (signal_watch != 0) {
-    (*loop)->Unwatch(signal_watch);
+    m.loop->Unwatch(signal_watch);
   }
-  daemon.set_control(nullptr);
-  control.reset();
-  if (trace_tap) {
-    uart.RemoveOutputTap(*trace_tap);
+  // --exit-when-done: 1 when an app faulted or was not loaded; a panic is 3 in any mode. The
+  // last line says why.
+  int status = daemon.exit_code();
+  if (status == 0 && daemon.exit_when_done() &&
+      (!daemon.faulted_apps().empty() || !m.refusals.empty())) {
+    status = kFailed;
   }
-  if (daemon.exit_code() == 0 && daemon.exit_when_done() && refused_apps > 0) {
-    return 1;  // --exit-when-done: some app given was not loaded
+  if (status != 0) {
+    std::fflush(stderr);
+    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, m.refusals)));
   }
-  return daemon.exit_code();
+  return status;
+}
+
+// Plans the apps, builds the machine, loads the apps and runs it.
+int Start(const TockdConfig& config) {
+  // The images outlive the machine: its processes were loaded from them.
+  std::vector<std::unique_ptr<AppImage>> images;
+  Machine m(config);
+  auto planned = PlanApps(config, m);
+  if (const int* status = std::get_if<int>(&planned)) {
+    return *status;
+  }
+  images = std::get<std::vector<std::unique_ptr<AppImage>>>(std::move(planned));
+  // --symbols (issue 21): where each app's ELF is, for symbolized fault dumps.
+  if (absl::Status s = InstallAppSymbols(images); !s.ok()) {
+    return Fail(s.message(), kUsageError);
+  }
+  // Blocked before any app is spawned, so a terminal's Ctrl-C reaches tockd (through its
+  // signalfd in Run) and not the app processes, which inherit the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
+  if (absl::Status built = OpenPeripherals(m); !built.ok()) {
+    return Fail(built.message());
+  }
+  if (absl::Status built = BuildBoard(m, images); !built.ok()) {
+    return Fail(built.message());
+  }
+  if (int status = LoadApps(m, images); status != 0) {
+    return status;
+  }
+  return Run(m, stop_signals);
+}
+
+int Main(int argc, char** argv) {
+  // Under `bazel run`, relative paths (apps, --trace, --flash-file, unix: sockets) are the
+  // caller's: work from the directory bazel was run in.
+  if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY"); wd != nullptr && *wd != '\0') {
+    if (chdir(wd) != 0) {
+      return Fail(absl::StrCat("cannot change to BUILD_WORKING_DIRECTORY ", wd, ": ",
+                               std::strerror(errno)));
+    }
+  }
+  absl::StatusOr<CommandLine> command_line =
+      ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  if (!command_line.ok()) {
+    return Fail(absl::StrCat(command_line.status().message(), " (see tockd --help)"), kUsageError);
+  }
+  switch (command_line->action) {
+    case CommandLine::Action::kHelp:
+      std::fputs(kTockdUsage, stdout);
+      return 0;
+    case CommandLine::Action::kHelpFull:
+      std::fputs(kTockdUsage, stdout);
+      std::printf("\nEvery flag (default, then what it does):\n%s", FullFlagHelp().c_str());
+      return 0;
+    case CommandLine::Action::kVersion:
+      std::printf("%s\n", VersionLine("tockd").c_str());
+      return 0;
+    case CommandLine::Action::kRun:
+      break;
+  }
+  absl::StatusOr<TockdConfig> config = ParseConfig(command_line->positional);
+  if (!config.ok()) {
+    return Fail(config.status().message(), kUsageError);
+  }
+  auto logger = spdlog::stderr_color_st("tockd");
+  logger->set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(config->log_level));
+  // Files named by flags, before any app is read or started.
+  if (absl::Status files = CheckConfigFiles(*config); !files.ok()) {
+    return Fail(files.message());
+  }
+  return Start(*config);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace tockpp::hostkernel {
 
 class HostLeds {
  public:
-  // `log_changes`: log "led N on|off" through spdlog (info) on every change.
+  // `log_changes`: log "led N on|off" through spdlog (info) on every change; an LED's first
+  // "off" (the reset state the board sets up) at debug level.
   explicit HostLeds(size_t count, bool log_changes = true);
 
   size_t size() const { return pins_.size(); }

@@ -6,19 +6,26 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "hostkernel/peripherals/unix_socket.h"
+#include "nlohmann/json.hpp"
 
 namespace tockpp::hostkernel::tockctl {
 
 const char kUsage[] =
+    "tockctl: drive a running tockd through its control socket\n"
     "usage: tockctl [--control=unix:PATH] COMMAND\n"
     "  (without --control, the address comes from $TOCKD_CONTROL)\n"
     "commands:\n"
     "  leds | buttons | press N | release N\n"
     "  gpio [N [high|low|float]]\n"
-    "  ps [-v] | inspect APP | stop APP | start APP | restart APP\n"
+    "  ps [-v|--json] | inspect APP | stop APP | start APP | restart APP\n"
     "  debug APP   (gdb for APP: prints the command to run)\n"
-    "  console | watch | help\n";
+    "  console | watch | help (tockd's own list)\n"
+    "  tockctl --help | --version\n"
+    "Errors are one line, \"tockctl: ...\"; exit 0 ok, 1 failed (no tockd, or tockd refused),\n"
+    "2 usage error. Protocol: hostkernel/control/README.md\n";
 
 namespace {
 
@@ -52,8 +59,8 @@ absl::Status CheckCommand(const std::vector<std::string>& w) {
     return absl::OkStatus();
   }
   if (c == "ps") {
-    if (argc > 1 || (argc == 1 && w[1] != "-v")) {
-      return Usage("usage: tockctl ps [-v]");
+    if (argc > 1 || (argc == 1 && w[1] != "-v" && w[1] != "--json")) {
+      return Usage("usage: tockctl ps [-v|--json]");
     }
     return absl::OkStatus();
   }
@@ -82,7 +89,13 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
       }
       address = args[++i];
     } else if (words.empty() && (a == "-h" || a == "--help")) {
-      words.push_back("help");
+      Invocation help;
+      help.mode = Mode::kHelp;
+      return help;
+    } else if (words.empty() && a == "--version") {
+      Invocation version;
+      version.mode = Mode::kVersion;
+      return version;
     } else if (words.empty() && absl::StartsWith(a, "-")) {
       return Usage(absl::StrCat("unknown option '", a, "'"));
     } else {
@@ -113,6 +126,10 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     return path.status();
   }
   inv.socket_path = *path;
+  if (words[0] == "ps" && words.size() == 2 && words[1] == "--json") {
+    inv.json = true;  // tockd answers plain `ps`; tockctl converts
+    words.pop_back();
+  }
   inv.line = absl::StrJoin(words, " ");
   if (words[0] == "watch") {
     inv.mode = Mode::kWatch;
@@ -121,6 +138,47 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     inv.mode = Mode::kConsole;
   }
   return inv;
+}
+
+absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& line : lines) {
+    auto bad = [&line] {
+      return absl::DataLossError(absl::StrCat("unexpected ps line from tockd: '", line, "'"));
+    };
+    absl::string_view rest = line;
+    if (!absl::ConsumePrefix(&rest, "process id=")) {
+      return bad();
+    }
+    const size_t name_at = rest.find(" name=");
+    // The name may hold spaces: the fixed fields after it are found from the right.
+    const size_t state_at = rest.rfind(" state=");
+    if (name_at == absl::string_view::npos || state_at == absl::string_view::npos ||
+        state_at < name_at + 6) {
+      return bad();
+    }
+    unsigned id = 0;
+    if (!absl::SimpleAtoi(rest.substr(0, name_at), &id)) {
+      return bad();
+    }
+    const absl::string_view name = rest.substr(name_at + 6, state_at - name_at - 6);
+    std::vector<absl::string_view> fields = absl::StrSplit(rest.substr(state_at + 1), ' ');
+    if (fields.size() != 3 || !absl::ConsumePrefix(&fields[0], "state=") ||
+        !absl::ConsumePrefix(&fields[1], "restarts=") ||
+        !absl::ConsumePrefix(&fields[2], "syscalls=")) {
+      return bad();
+    }
+    uint64_t restarts = 0, syscalls = 0;
+    if (!absl::SimpleAtoi(fields[1], &restarts) || !absl::SimpleAtoi(fields[2], &syscalls)) {
+      return bad();
+    }
+    out.push_back({{"id", id},
+                   {"name", std::string(name)},
+                   {"state", std::string(fields[0])},
+                   {"restarts", restarts},
+                   {"syscalls", syscalls}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace tockpp::hostkernel::tockctl

@@ -64,5 +64,28 @@ TEST(InvocationTest, BadCommandsAreRejectedLocally) {
   EXPECT_TRUE(ParseInvocation({"restart", "blink"}, env).ok());
 }
 
+TEST(InvocationTest, VersionAndPsJson) {
+  auto v = ParseInvocation({"--version"}, nullptr);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->mode, Mode::kVersion);
+  auto ps = ParseInvocation({"ps", "--json"}, "unix:/s");
+  ASSERT_TRUE(ps.ok());
+  EXPECT_TRUE(ps->json);
+  EXPECT_EQ(ps->line, "ps");  // tockd gets plain ps
+  EXPECT_FALSE(ParseInvocation({"ps", "-v", "--json"}, "unix:/s").ok());
+}
+
+TEST(InvocationTest, PsLinesToJsonKeepsNamesWithSpacesAndRejectsOtherLines) {
+  auto json = PsLinesToJson({"process id=3 name=my app state=faulted restarts=2 syscalls=17"});
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_EQ(*json, R"([{"id":3,"name":"my app","state":"faulted","restarts":2,"syscalls":17}])");
+  EXPECT_EQ(*PsLinesToJson({}), "[]");
+  EXPECT_EQ(*PsLinesToJson({R"(process id=0 name=q\x22 state=yielded restarts=0 syscalls=1)"}),
+            R"([{"id":0,"name":"q\\x22","state":"yielded","restarts":0,"syscalls":1}])");
+  EXPECT_FALSE(PsLinesToJson({"  memory flash=0x10000000+4096"}).ok());
+  EXPECT_FALSE(PsLinesToJson({"process id=x name=a state=b restarts=0 syscalls=0"}).ok());
+  EXPECT_FALSE(PsLinesToJson({"process id=1 name=a state=b restarts=0"}).ok());
+}
+
 }  // namespace
 }  // namespace tockpp::hostkernel::tockctl

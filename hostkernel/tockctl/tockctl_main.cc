@@ -1,6 +1,7 @@
 // tockctl: command-line client of tockd's control socket (protocol: hostkernel/control/README.md).
-// Prints reply item lines to stdout; "error: ..." becomes a one-line message on stderr and exit
-// status 1. `watch` streams events; `console` pipes stdin/stdout to the kernel console.
+// Prints reply item lines to stdout (`ps --json`: one JSON array); "error: ..." becomes a
+// one-line message on stderr and exit status 1; a usage error exits 2. `watch` streams events;
+// `console` pipes stdin/stdout to the kernel console.
 #include <errno.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -12,15 +13,31 @@
 #include <string>
 #include <vector>
 
+#include "hostkernel/daemon/version.h"
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/tockctl/invocation.h"
 
 namespace tockpp::hostkernel::tockctl {
 namespace {
 
-int Fail(const std::string& msg) {
+// Exit statuses: a failure at run time (no tockd, tockd refused, I/O) and a usage error.
+constexpr int kFailed = 1;
+constexpr int kUsageError = 2;
+
+int Fail(const std::string& msg, int status = kFailed) {
   std::fprintf(stderr, "tockctl: %s\n", msg.c_str());
-  return 1;
+  return status;
+}
+
+bool WriteAll(int fd, const char* data, size_t len);
+
+int PrintJson(const std::vector<std::string>& items) {
+  absl::StatusOr<std::string> json = PsLinesToJson(items);
+  if (!json.ok()) {
+    return Fail(std::string(json.status().message()));
+  }
+  *json += '\n';
+  return WriteAll(STDOUT_FILENO, json->data(), json->size()) ? 0 : kFailed;
 }
 
 bool WriteAll(int fd, const char* data, size_t len) {
@@ -40,8 +57,10 @@ bool WriteAll(int fd, const char* data, size_t len) {
 }
 
 // Reads reply lines until the terminator. Item lines are printed (flushed per line so `watch`
-// is live). Returns the exit status.
-int ReadReply(int fd, std::string& pending) {
+// is live), or with `json` collected and printed as one JSON array at the end. Returns the exit
+// status.
+int ReadReply(int fd, std::string& pending, bool json) {
+  std::vector<std::string> items;
   char buf[4096];
   for (;;) {
     size_t nl;
@@ -49,10 +68,14 @@ int ReadReply(int fd, std::string& pending) {
       std::string line = pending.substr(0, nl);
       pending.erase(0, nl + 1);
       if (line == "ok") {
-        return 0;
+        return json ? PrintJson(items) : 0;
       }
       if (line.rfind("error: ", 0) == 0) {
         return Fail(line.substr(7));
+      }
+      if (json) {
+        items.push_back(std::move(line));
+        continue;
       }
       line += '\n';
       if (!WriteAll(STDOUT_FILENO, line.data(), line.size())) {
@@ -63,7 +86,10 @@ int ReadReply(int fd, std::string& pending) {
     if (n < 0 && errno == EINTR) {
       continue;
     }
-    if (n <= 0) {
+    if (n < 0) {
+      return Fail(std::string("reading the reply: ") + std::strerror(errno));
+    }
+    if (n == 0) {
       return Fail("connection closed by tockd before the reply ended");
     }
     pending.append(buf, static_cast<size_t>(n));
@@ -110,10 +136,14 @@ int Main(int argc, char** argv) {
   absl::StatusOr<Invocation> inv = ParseInvocation(args, std::getenv("TOCKD_CONTROL"));
   if (!inv.ok()) {
     const std::string msg(inv.status().message());
-    return Fail(msg);
+    return Fail(msg, kUsageError);
   }
   if (inv->mode == Mode::kHelp) {
     std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (inv->mode == Mode::kVersion) {
+    std::printf("%s\n", VersionLine("tockctl").c_str());
     return 0;
   }
   absl::StatusOr<UniqueFd> fd = ConnectUnix(inv->socket_path);
@@ -123,7 +153,7 @@ int Main(int argc, char** argv) {
   }
   std::string line = inv->line + "\n";
   if (!WriteAll(fd->get(), line.data(), line.size())) {
-    return Fail("connection closed by tockd");
+    return Fail(std::string("sending the command: ") + std::strerror(errno));
   }
   if (inv->mode == Mode::kConsole) {
     // The reply to `console` is a bare "ok" (or an error) before the raw stream.
@@ -146,7 +176,7 @@ int Main(int argc, char** argv) {
     return RunConsole(fd->get());
   }
   std::string pending;
-  return ReadReply(fd->get(), pending);
+  return ReadReply(fd->get(), pending, inv->json);
 }
 
 }  // namespace

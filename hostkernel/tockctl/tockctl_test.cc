@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -202,10 +204,52 @@ TEST_F(TockctlTest, ServerErrorIsOneLineOnStderrAndExitOne) {
   EXPECT_EQ(c.stderr_text, "tockctl: no process 'ghost'\n");
 }
 
-TEST_F(TockctlTest, BadCommandFailsLocally) {
+TEST_F(TockctlTest, BadCommandIsAUsageErrorExitTwo) {
   Child c(reactor_, {Flag(), "frob"}, "");
-  EXPECT_EQ(c.Wait(), 1);
+  EXPECT_EQ(c.Wait(), 2);
   EXPECT_EQ(c.stderr_text, "tockctl: unknown command 'frob' (try: tockctl help)\n");
+}
+
+TEST_F(TockctlTest, UnknownOptionAndBadArgumentsExitTwo) {
+  Child a(reactor_, {"--frob", "leds"}, "unix:" + path_);
+  EXPECT_EQ(a.Wait(), 2);
+  EXPECT_EQ(a.stderr_text, "tockctl: unknown option '--frob'\n");
+  Child b(reactor_, {Flag(), "press", "x"}, "");
+  EXPECT_EQ(b.Wait(), 2);
+  EXPECT_EQ(b.stderr_text, "tockctl: usage: tockctl press N\n");
+  Child c(reactor_, {"--control"}, "");
+  EXPECT_EQ(c.Wait(), 2);
+  EXPECT_EQ(c.stderr_text, "tockctl: --control needs a value (unix:PATH)\n");
+}
+
+TEST_F(TockctlTest, HelpIsOneLocalScreenAndExitsZero) {
+  for (const char* flag : {"--help", "-h"}) {
+    // Local: a socket that does not exist is never tried.
+    Child c(reactor_, {"--control=unix:/tmp/tockpp-no-such.sock", flag}, "");
+    EXPECT_EQ(c.Wait(), 0);
+    EXPECT_EQ(c.stderr_text, "");
+    EXPECT_NE(c.stdout_text.find("usage: tockctl [--control=unix:PATH] COMMAND\n"),
+              std::string::npos);
+    EXPECT_NE(c.stdout_text.find("ps [-v|--json]"), std::string::npos);
+    EXPECT_LE(std::count(c.stdout_text.begin(), c.stdout_text.end(), '\n'), 24);
+  }
+}
+
+TEST_F(TockctlTest, VersionNamesTheToolAndTheTockAbi) {
+  Child c(reactor_, {"--version"}, "");
+  EXPECT_EQ(c.Wait(), 0);
+  EXPECT_TRUE(std::regex_match(
+      c.stdout_text, std::regex("tockctl [0-9]+\\.[0-9]+ \\(Tock 2\\.[0-9]+ kernel ABI\\)\n")))
+      << c.stdout_text;
+}
+
+TEST_F(TockctlTest, PsJsonIsOneArray) {
+  Child c(reactor_, {Flag(), "ps", "--json"}, "");
+  EXPECT_EQ(c.Wait(), 0);
+  EXPECT_EQ(c.stdout_text,
+            "[{\"id\":0,\"name\":\"blink\",\"state\":\"yielded\",\"restarts\":1,\"syscalls\":42},"
+            "{\"id\":1,\"name\":\"hello\",\"state\":\"running\",\"restarts\":0,\"syscalls\":0}]\n");
+  EXPECT_EQ(c.stderr_text, "");
 }
 
 TEST_F(TockctlTest, MissingSocketIsAClearOneLineError) {
@@ -216,9 +260,9 @@ TEST_F(TockctlTest, MissingSocketIsAClearOneLineError) {
             "directory (is tockd running with --control?)\n");
 }
 
-TEST_F(TockctlTest, NoSocketConfiguredIsAnError) {
+TEST_F(TockctlTest, NoSocketConfiguredIsAUsageError) {
   Child c(reactor_, {"leds"}, "");
-  EXPECT_EQ(c.Wait(), 1);
+  EXPECT_EQ(c.Wait(), 2);
   EXPECT_EQ(c.stderr_text,
             "tockctl: no control socket: pass --control=unix:PATH or set TOCKD_CONTROL\n");
 }

@@ -75,7 +75,7 @@ TEST(TockdHarnessTest, WaitForFaultFindsTheNthDump) {
   ASSERT_TRUE((*tockd)->WaitForFault("restart_fault", &third, 2));
   EXPECT_EQ(third.restart_count, 2);
   EXPECT_TRUE(third.complete);
-  EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(1));  // --exit-when-done: it faulted
   EXPECT_FALSE((*tockd)->WaitForFault("restart_fault", nullptr, 3));
 }
 

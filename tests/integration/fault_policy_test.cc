@@ -1,5 +1,6 @@
 // Fault policies and --exit-when-done exit codes through the real tockd: restart N times then
-// stop, per-app overrides, stop, and panic (the kernel exits non-zero, 3).
+// stop, per-app overrides, stop (tockd exits 1 when an app faulted, naming it last), and panic
+// (the kernel exits non-zero, 3).
 #include <string>
 
 #include "gtest/gtest.h"
@@ -26,7 +27,8 @@ TEST(FaultPolicyTest, RestartPolicyRestartsNTimesThenStops) {
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForFault("restart_fault", nullptr, 3));
-  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(1));  // --exit-when-done: an app faulted
+  EXPECT_EQ(t.Lines(Stream::kLog).back(), "tockd: exiting 1: app 'restart_fault' faulted 4 times");
 
   // One start and one dump per life: the first run plus 3 restarts, then no more.
   EXPECT_EQ(t.Count(Stream::kConsole, "restart_fault: started\n"), 4);
@@ -63,7 +65,7 @@ TEST(FaultPolicyTest, PerAppOverrideWinsOverTheDefaultPolicy) {
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ(t.Count(Stream::kConsole, "restart_fault: started\n"), 2);
   EXPECT_EQ(t.Faults().size(), 2u);
   EXPECT_EQ(t.Count(Stream::kLog, "kernel panic"), 0);
@@ -75,7 +77,8 @@ TEST(FaultPolicyTest, StopPolicyStopsOnlyTheFaultyApp) {
   Tockd& t = **tockd;
   ASSERT_TRUE(t.WaitForFault("restart_fault"));
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  ASSERT_EQ(t.WaitForExit(), ExitStatus::Exited(1));
+  EXPECT_EQ(t.Lines(Stream::kLog).back(), "tockd: exiting 1: app 'restart_fault' faulted");
   EXPECT_EQ(t.Count(Stream::kConsole, "restart_fault: started\n"), 1);
   EXPECT_EQ(t.Faults().size(), 1u);
 }
@@ -87,6 +90,7 @@ TEST(FaultPolicyTest, PanicPolicyEndsTheKernelWithExitCode3) {
   FaultReport fault;
   ASSERT_TRUE(t.WaitForFault("wild_write", &fault));
   EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(kPanicExitCode));
+  EXPECT_EQ(t.Lines(Stream::kLog).back().rfind("tockd: exiting 3: kernel panic (", 0), 0u);
   EXPECT_TRUE(t.WaitForLog("kernel panic"));
   EXPECT_NE(t.Log().find("wild_write"), std::string::npos);
   EXPECT_EQ(t.Count(Stream::kConsole, "counter_a: done"), 0);  // the kernel stopped
@@ -110,7 +114,7 @@ TEST(FaultPolicyTest, LinuxExitWithoutATockExitIsAFault) {
   EXPECT_EQ(fault.cause, "exited with status 7 without a Tock exit");
   EXPECT_FALSE(fault.fault_address.has_value());
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ(t.Count(Stream::kConsole, "still here"), 0);
 }
 

@@ -1,7 +1,7 @@
 // --flash-file: the apps' nonvolatile storage (driver 0x50001) is backed by a file with a
 // tockpp header and survives a restart of tockd; without the flag it lives in memory and starts
 // erased. A file in use by another tockd, or one that is not a tockpp flash file, is refused
-// with one line and exit 2 before any app starts; --flash-file-reset starts it fresh.
+// with one line and exit 1 before any app starts; --flash-file-reset starts it fresh.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -75,7 +75,7 @@ TEST(FlashTest, ASecondTockdOnTheSameFileIsRefusedAndTheFirstKeepsRunning) {
 
   auto second = Tockd::Start({.apps = {kNvCount}, .flags = {"--flash-file=" + file}});
   ASSERT_TRUE(second.ok()) << second.status();
-  EXPECT_EQ((*second)->WaitForExit(), ExitStatus::Exited(2));
+  EXPECT_EQ((*second)->WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ((*second)->Log(),
             "tockd: --flash-file " + file + ": is in use by another tockd (locked)\n");
   EXPECT_EQ((*second)->Console(), "");  // no app started
@@ -97,7 +97,7 @@ TEST(FlashTest, AGarbageFileIsRefusedUntouchedAndResetStartsItFresh) {
   }
   auto refused = Tockd::Start({.apps = {kNvCount}, .flags = {"--flash-file=" + file}});
   ASSERT_TRUE(refused.ok()) << refused.status();
-  EXPECT_EQ((*refused)->WaitForExit(), ExitStatus::Exited(2));
+  EXPECT_EQ((*refused)->WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ((*refused)->Log(), "tockd: --flash-file " + file +
                                    ": no tockpp flash header (garbage, or written by something "
                                    "else); start fresh with --flash-file-reset\n");
@@ -116,7 +116,7 @@ TEST(FlashTest, ATruncatedFileIsRefused) {
   ASSERT_EQ(truncate(file.c_str(), 4096 + 8192), 0);
   auto refused = Tockd::Start({.apps = {kNvCount}, .flags = {"--flash-file=" + file}});
   ASSERT_TRUE(refused.ok()) << refused.status();
-  EXPECT_EQ((*refused)->WaitForExit(), ExitStatus::Exited(2));
+  EXPECT_EQ((*refused)->WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ((*refused)->Log(), "tockd: --flash-file " + file +
                                    ": is truncated: 12288 bytes, its header describes 69632; "
                                    "start fresh with --flash-file-reset\n");

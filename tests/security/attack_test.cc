@@ -35,7 +35,8 @@ struct AttackRun {
 };
 
 // Starts `app` (the attacker) and counter_a, waits for the attack's announcement and its fault
-// dump, then for counter_a to finish and tockd to exit 0. Fails the test if any step fails.
+// dump, then for counter_a to finish and tockd to exit 1 (--exit-when-done: an app faulted; not
+// 3, a kernel panic). Fails the test if any step fails.
 AttackRun RunAttack(const std::string& app) {
   AttackRun run;
   auto tockd = Tockd::Start({.apps = {"//tests/security/apps:" + app + ".tbf", kBystander},
@@ -49,7 +50,8 @@ AttackRun RunAttack(const std::string& app) {
   EXPECT_TRUE(t.WaitForConsole(app + ": "));  // the attack is about to happen
   EXPECT_TRUE(t.WaitForFault(app, &run.fault));
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));  // the other app kept running
-  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));   // and the kernel never went down
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1));   // and the kernel never went down
+  EXPECT_EQ(t.Lines(Stream::kLog).back(), "tockd: exiting 1: app '" + app + "' faulted");
   EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
   EXPECT_EQ(t.Count(Stream::kLog, "kernel panic"), 0);
   std::vector<FaultReport> faults = t.Faults();
@@ -195,7 +197,7 @@ TEST(AttackTest, AllAttacksTogetherFaultOnlyThemselves) {
     EXPECT_TRUE(t.WaitForFault(a)) << a;
   }
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1));  // apps faulted; no kernel panic (3)
   EXPECT_EQ(t.Faults().size(), AllAttacks().size()) << t.Log();
   EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
 }
@@ -217,7 +219,7 @@ TEST(AttackTest, RestartedAttackersStayContained) {
     EXPECT_TRUE(t.WaitForFault(a, nullptr, kRestarts)) << a;
   }
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1));  // apps faulted; no kernel panic (3)
   std::vector<FaultReport> faults = t.Faults();
   EXPECT_EQ(faults.size(), AllAttacks().size() * (kRestarts + 1)) << t.Log();
   for (const std::string& a : AllAttacks()) {
