@@ -29,7 +29,9 @@ FaultReport RunAttack(const std::string& app, const std::string& announcement) {
   EXPECT_TRUE(t.WaitForConsole(announcement));
   EXPECT_TRUE(t.WaitForFault(app, &fault));
   EXPECT_TRUE(t.WaitForConsole("counter_a: done\n"));
-  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
+  // --exit-when-done: 1 because an app faulted (the last line names it).
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(1));
+  EXPECT_TRUE(t.WaitForLog("faulted"));
   EXPECT_EQ(t.Count(Stream::kConsole, "ESCAPED"), 0) << t.Console();
   EXPECT_EQ(t.Faults().size(), 1u) << t.Log();
   return fault;

@@ -49,7 +49,8 @@ FaultReport RunToFault(const std::string& app, std::vector<std::string> flags = 
   name = name.substr(0, name.find('.'));
   EXPECT_TRUE((*tockd)->WaitForFault(name, &report));
   EXPECT_TRUE((*tockd)->WaitForConsole("Hello, World!\n"));  // the other app runs on
-  EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(0)) << (*tockd)->Log();
+  // --exit-when-done: 1 because an app faulted.
+  EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(1)) << (*tockd)->Log();
   return report;
 }
 
