@@ -16,7 +16,9 @@ std::string CString(const std::vector<uint8_t>& b, uint64_t table_off, uint64_t 
   std::string s;
   for (uint64_t i = idx; i < table_size && table_off + i < b.size(); ++i) {
     char c = static_cast<char>(b[table_off + i]);
-    if (c == 0) break;
+    if (c == 0) {
+      break;
+    }
     s += c;
   }
   return s;
@@ -26,7 +28,9 @@ std::string CString(const std::vector<uint8_t>& b, uint64_t table_off, uint64_t 
 
 absl::StatusOr<ElfFile> ElfFile::Load(const std::string& path) {
   absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
-  if (!bytes.ok()) return bytes.status();
+  if (!bytes.ok()) {
+    return bytes.status();
+  }
   return Parse(*std::move(bytes));
 }
 
@@ -37,8 +41,12 @@ absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
   if (b.size() < 52 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
     return absl::InvalidArgumentError("not an ELF file");
   }
-  if (b[4] != 1) return absl::InvalidArgumentError("not a 32-bit ELF (EI_CLASS != ELFCLASS32)");
-  if (b[5] != 1) return absl::InvalidArgumentError("not a little-endian ELF");
+  if (b[4] != 1) {
+    return absl::InvalidArgumentError("not a 32-bit ELF (EI_CLASS != ELFCLASS32)");
+  }
+  if (b[5] != 1) {
+    return absl::InvalidArgumentError("not a little-endian ELF");
+  }
   e.machine_ = Le16(&b[18]);
   e.entry_ = Le32(&b[24]);
   const uint32_t phoff = Le32(&b[28]), shoff = Le32(&b[32]);
@@ -82,7 +90,9 @@ absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
     }
     // Symbols from SHT_SYMTAB (type 2), names from its linked string table.
     for (const Raw& r : raw) {
-      if (r.type != 2 || r.link >= shnum) continue;
+      if (r.type != 2 || r.link >= shnum) {
+        continue;
+      }
       const Raw& strtab = raw[r.link];
       if (!InRange(b.size(), r.offset, r.size) || !InRange(b.size(), strtab.offset, strtab.size)) {
         continue;
@@ -98,14 +108,18 @@ absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
 
 const ElfSection* ElfFile::FindSection(std::string_view name) const {
   for (const auto& s : sections_) {
-    if (s.name == name) return &s;
+    if (s.name == name) {
+      return &s;
+    }
   }
   return nullptr;
 }
 
 std::optional<uint32_t> ElfFile::FindSymbol(std::string_view name) const {
   for (const auto& [n, v] : symbols_) {
-    if (n == name) return v;
+    if (n == name) {
+      return v;
+    }
   }
   return std::nullopt;
 }
@@ -115,21 +129,31 @@ std::span<const uint8_t> ElfFile::SegmentData(const ElfSegment& s) const {
 }
 
 std::span<const uint8_t> ElfFile::SectionData(const ElfSection& s) const {
-  if (s.type == kShtNobits || !InRange(bytes_.size(), s.offset, s.size)) return {};
+  if (s.type == kShtNobits || !InRange(bytes_.size(), s.offset, s.size)) {
+    return {};
+  }
   return std::span<const uint8_t>(bytes_).subspan(s.offset, s.size);
 }
 
 bool SectionInSegment(const ElfSection& sec, const ElfSegment& seg) {
-  if (seg.type == kPtLoad && (sec.flags & kShfAlloc) == 0) return false;
+  if (seg.type == kPtLoad && (sec.flags & kShfAlloc) == 0) {
+    return false;
+  }
   if (sec.flags & kShfAlloc) {
-    if (seg.memsz == 0) return false;
+    if (seg.memsz == 0) {
+      return false;
+    }
     if (!(sec.addr >= seg.vaddr && uint64_t{sec.addr - seg.vaddr} + sec.size <= seg.memsz &&
           sec.addr - seg.vaddr <= seg.memsz - 1)) {
       return false;
     }
   }
-  if (sec.type == kShtNobits) return true;
-  if (seg.filesz == 0) return false;
+  if (sec.type == kShtNobits) {
+    return true;
+  }
+  if (seg.filesz == 0) {
+    return false;
+  }
   return sec.offset >= seg.offset && uint64_t{sec.offset - seg.offset} + sec.size <= seg.filesz &&
          sec.offset - seg.offset <= seg.filesz - 1;
 }

@@ -64,18 +64,26 @@ int Fail(const std::string& what, absl::string_view message) {
 std::optional<uint32_t> ParseNumber(const std::string& s) {
   uint32_t v;
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    if (absl::SimpleHexAtoi(s.substr(2), &v)) return v;
+    if (absl::SimpleHexAtoi(s.substr(2), &v)) {
+      return v;
+    }
     return std::nullopt;
   }
-  if (absl::SimpleAtoi(s, &v)) return v;
+  if (absl::SimpleAtoi(s, &v)) {
+    return v;
+  }
   return std::nullopt;
 }
 
 std::optional<KernelVersion> ParseVersion(const std::string& s) {
   std::vector<std::string> parts = absl::StrSplit(s, '.');
-  if (parts.size() != 2) return std::nullopt;
+  if (parts.size() != 2) {
+    return std::nullopt;
+  }
   auto major = ParseNumber(parts[0]), minor = ParseNumber(parts[1]);
-  if (!major || !minor || *major > 0xFFFF || *minor > 0xFFFF) return std::nullopt;
+  if (!major || !minor || *major > 0xFFFF || *minor > 0xFFFF) {
+    return std::nullopt;
+  }
   return KernelVersion{static_cast<uint16_t>(*major), static_cast<uint16_t>(*minor)};
 }
 
@@ -95,10 +103,14 @@ using ErrorLine = std::optional<std::string>;
 // Loads FILE as TBF units (prints a TAB's summary line when `tab_summary`). Returns the error.
 ErrorLine LoadUnits(const std::string& path, std::vector<Unit>& units, bool tab_summary) {
   auto bytes = ReadRegularFile(path);
-  if (!bytes.ok()) return absl::StrCat(path, ": ", bytes.status().message());
+  if (!bytes.ok()) {
+    return absl::StrCat(path, ": ", bytes.status().message());
+  }
   if (IsTar(*bytes)) {
     auto tab = ReadTab(*bytes);
-    if (!tab.ok()) return absl::StrCat(path, ": ", tab.status().message());
+    if (!tab.ok()) {
+      return absl::StrCat(path, ": ", tab.status().message());
+    }
     if (tab_summary) {
       std::cout << path << ": TAB name \"" << tab->metadata.name << "\", tab-version "
                 << tab->metadata.tab_version;
@@ -110,7 +122,9 @@ ErrorLine LoadUnits(const std::string& path, std::vector<Unit>& units, bool tab_
       }
       std::cout << ", " << tab->tbfs.size() << " TBF(s)\n";
     }
-    for (auto& t : tab->tbfs) units.push_back({path + ":" + t.member_name, std::move(t.bytes)});
+    for (auto& t : tab->tbfs) {
+      units.push_back({path + ":" + t.member_name, std::move(t.bytes)});
+    }
     return std::nullopt;
   }
   units.push_back({path, std::move(*bytes)});
@@ -131,7 +145,9 @@ ErrorLine ForEachObject(const Unit& unit, bool check_integrity, F on_object) {
     std::optional<IntegrityReport> report;
     Error err{};
     bool ok = h.ok();
-    if (!ok) err = h.error();
+    if (!ok) {
+      err = h.error();
+    }
     if (ok && check_integrity) {
       Result<IntegrityReport> r = CheckIntegrity(rest, h.value());
       if (r.ok()) {
@@ -155,7 +171,9 @@ ErrorLine ForEachObject(const Unit& unit, bool check_integrity, F on_object) {
 
 // Prints `error` (if any) as one line on stderr; returns whether there was none.
 bool Report(const ErrorLine& error) {
-  if (error) std::cerr << "tbf: " << *error << "\n";
+  if (error) {
+    std::cerr << "tbf: " << *error << "\n";
+  }
   return !error;
 }
 
@@ -171,7 +189,9 @@ int CmdInspect(const std::vector<std::string>& args) {
       files.push_back(a);
     }
   }
-  if (files.empty()) return Usage("inspect: no FILE given");
+  if (files.empty()) {
+    return Usage("inspect: no FILE given");
+  }
   int rc = 0;
   std::vector<std::string> json_items;
   for (const auto& path : files) {
@@ -191,10 +211,14 @@ int CmdInspect(const std::vector<std::string>& args) {
                         << DescribeText(h, ir);
             }
           }));
-      if (!ok) rc = 1;
+      if (!ok) {
+        rc = 1;
+      }
     }
   }
-  if (json) std::cout << "[" << absl::StrJoin(json_items, ",\n") << "]\n";
+  if (json) {
+    std::cout << "[" << absl::StrJoin(json_items, ",\n") << "]\n";
+  }
   return rc;
 }
 
@@ -210,7 +234,9 @@ int CmdVerify(const std::vector<std::string>& args) {
       files.push_back(a);
     }
   }
-  if (files.empty()) return Usage("verify: no FILE given");
+  if (files.empty()) {
+    return Usage("verify: no FILE given");
+  }
   int rc = 0;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   // One result per TBF (each TBF of a .tab) or per unreadable file: printed, or kept for JSON.
@@ -260,39 +286,61 @@ int CmdCreate(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
-      if (i + 1 >= args.size()) return false;
+      if (i + 1 >= args.size()) {
+        return false;
+      }
       *out = args[++i];
       return true;
     };
     auto number = [&](uint32_t* out) {
       std::string v;
-      if (!value(&v)) return false;
+      if (!value(&v)) {
+        return false;
+      }
       auto n = ParseNumber(v);
-      if (!n) return false;
+      if (!n) {
+        return false;
+      }
       *out = *n;
       return true;
     };
     std::string v;
     uint32_t n;
     if (a == "-o" || a == "--output") {
-      if (!value(&output)) return Usage("create: -o needs a file");
+      if (!value(&output)) {
+        return Usage("create: -o needs a file");
+      }
     } else if (a == "--name" || a == "-n") {
-      if (!value(&o.package_name)) return Usage("create: --name needs a value");
+      if (!value(&o.package_name)) {
+        return Usage("create: --name needs a value");
+      }
       have_name = true;
     } else if (a == "--stack") {
-      if (!number(&n)) return Usage("create: bad --stack");
+      if (!number(&n)) {
+        return Usage("create: bad --stack");
+      }
       o.stack = n;
     } else if (a == "--app-heap") {
-      if (!number(&o.app_heap)) return Usage("create: bad --app-heap");
+      if (!number(&o.app_heap)) {
+        return Usage("create: bad --app-heap");
+      }
     } else if (a == "--kernel-heap") {
-      if (!number(&o.kernel_heap)) return Usage("create: bad --kernel-heap");
+      if (!number(&o.kernel_heap)) {
+        return Usage("create: bad --kernel-heap");
+      }
     } else if (a == "--protected-region-size") {
-      if (!number(&n)) return Usage("create: bad --protected-region-size");
+      if (!number(&n)) {
+        return Usage("create: bad --protected-region-size");
+      }
       o.protected_region_size = n;
     } else if (a == "--minimum-footer-size") {
-      if (!number(&o.minimum_footer_size)) return Usage("create: bad --minimum-footer-size");
+      if (!number(&o.minimum_footer_size)) {
+        return Usage("create: bad --minimum-footer-size");
+      }
     } else if (a == "--app-version") {
-      if (!number(&o.app_version)) return Usage("create: bad --app-version");
+      if (!number(&o.app_version)) {
+        return Usage("create: bad --app-version");
+      }
     } else if (a == "--fixed-addresses") {
       o.fixed_addresses = true;
     } else if (a == "--sha256") {
@@ -310,13 +358,17 @@ int CmdCreate(const std::vector<std::string>& args) {
         return Usage("create: --kernel-version wants X.Y");
       }
     } else if (a == "--permissions") {
-      if (!value(&v)) return Usage("create: --permissions needs DRV:CMD[,...]");
+      if (!value(&v)) {
+        return Usage("create: --permissions needs DRV:CMD[,...]");
+      }
       for (const std::string& item :
            std::vector<std::string>(absl::StrSplit(v, ',', absl::SkipEmpty()))) {
         std::vector<std::string> dc = absl::StrSplit(item, ':');
         auto d = dc.size() == 2 ? ParseNumber(dc[0]) : std::nullopt;
         auto c = dc.size() == 2 ? ParseNumber(dc[1]) : std::nullopt;
-        if (!d || !c) return Usage("create: bad permission " + item);
+        if (!d || !c) {
+          return Usage("create: bad permission " + item);
+        }
         o.permissions.emplace_back(*d, *c);
       }
     } else if (!a.empty() && a[0] == '-') {
@@ -331,17 +383,23 @@ int CmdCreate(const std::vector<std::string>& args) {
     return Usage("create: needs APP.elf, -o OUT.tbf and --name NAME");
   }
   auto elf = ElfFile::Load(input);
-  if (!elf.ok()) return Fail(input, elf.status().message());
+  if (!elf.ok()) {
+    return Fail(input, elf.status().message());
+  }
   CreateReport rep;
   auto tbf = ElfToTbf(*elf, o, &rep);
-  if (!tbf.ok()) return Fail(input, tbf.status().message());
+  if (!tbf.ok()) {
+    return Fail(input, tbf.status().message());
+  }
   // Self-check: what we write must parse and verify.
   auto parsed = ParseTbf(*tbf);
   if (!parsed.ok() || !CheckIntegrity(*tbf, parsed.value()).ok()) {
     std::cerr << "tbf: internal error: created TBF does not verify\n";
     return 1;
   }
-  if (absl::Status w = WriteWholeFile(output, *tbf); !w.ok()) return Fail(output, w.message());
+  if (absl::Status w = WriteWholeFile(output, *tbf); !w.ok()) {
+    return Fail(output, w.message());
+  }
   if (verbose) {
     std::cout << output << ": header " << rep.header_size << ", protected region "
               << rep.protected_region_size << ", init_fn_offset " << rep.init_fn_offset
@@ -369,7 +427,9 @@ int CmdTabCreate(const std::vector<std::string>& args) {
       tab.metadata.name = args[++i];
       have_name = true;
     } else if (a == "--kernel-version" && has_value) {
-      if (!ParseVersion(args[i + 1])) return Usage("tab create: --kernel-version wants X.Y");
+      if (!ParseVersion(args[i + 1])) {
+        return Usage("tab create: --kernel-version wants X.Y");
+      }
       tab.metadata.minimum_tock_kernel_version = args[++i];
     } else if (a == "--boards" && has_value) {
       tab.metadata.only_for_boards = args[++i];
@@ -396,7 +456,9 @@ int CmdTabCreate(const std::vector<std::string>& args) {
       }
     }
     auto bytes = ReadRegularFile(path);
-    if (!bytes.ok()) return Fail(path, bytes.status().message());
+    if (!bytes.ok()) {
+      return Fail(path, bytes.status().message());
+    }
     if (!Report(ForEachObject(Unit{path, *bytes}, true,
                               [](uint32_t, const TbfHeader&, const IntegrityReport*) {}))) {
       return 1;
@@ -409,7 +471,9 @@ int CmdTabCreate(const std::vector<std::string>& args) {
     std::cerr << "tbf: " << out.status().message() << "\n";
     return 1;
   }
-  if (absl::Status w = WriteWholeFile(output, *out); !w.ok()) return Fail(output, w.message());
+  if (absl::Status w = WriteWholeFile(output, *out); !w.ok()) {
+    return Fail(output, w.message());
+  }
   return 0;
 }
 
@@ -417,7 +481,9 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
   std::string input, dir = ".";
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o") {
-      if (i + 1 == args.size()) return Usage("tab unpack: -o needs a DIR");
+      if (i + 1 == args.size()) {
+        return Usage("tab unpack: -o needs a DIR");
+      }
       dir = args[++i];
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("tab unpack: unknown option " + args[i]);
@@ -427,11 +493,17 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
       return Usage("tab unpack: more than one FILE.tab");
     }
   }
-  if (input.empty()) return Usage("tab unpack: no FILE.tab given");
+  if (input.empty()) {
+    return Usage("tab unpack: no FILE.tab given");
+  }
   auto tab = ReadTabFile(input);
-  if (!tab.ok()) return Fail(input, tab.status().message());
+  if (!tab.ok()) {
+    return Fail(input, tab.status().message());
+  }
   // The output directory is created (with its parents) if missing.
-  if (absl::Status d = MakeDirectories(dir); !d.ok()) return Fail(dir, d.message());
+  if (absl::Status d = MakeDirectories(dir); !d.ok()) {
+    return Fail(dir, d.message());
+  }
   const std::string md = FormatMetadataToml(tab->metadata);
   const std::string md_path = dir + "/metadata.toml";
   if (absl::Status w = WriteWholeFile(md_path, std::vector<uint8_t>(md.begin(), md.end()));
@@ -440,9 +512,13 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
   }
   for (const TabTbf& t : tab->tbfs) {
     // Member names are basenames already (ReadTab strips directories); refuse dot names.
-    if (t.member_name.empty() || t.member_name[0] == '.') continue;
+    if (t.member_name.empty() || t.member_name[0] == '.') {
+      continue;
+    }
     const std::string out = dir + "/" + t.member_name;
-    if (absl::Status w = WriteWholeFile(out, t.bytes); !w.ok()) return Fail(out, w.message());
+    if (absl::Status w = WriteWholeFile(out, t.bytes); !w.ok()) {
+      return Fail(out, w.message());
+    }
     std::cout << out << "\n";
   }
   return 0;
@@ -451,7 +527,9 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
 int Main(int argc, char** argv) {
   // Under `bazel run`, resolve relative paths against the directory the user ran it from.
   if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY"); wd != nullptr && *wd != 0) {
-    if (chdir(wd) != 0) std::cerr << "tbf: warning: cannot chdir to " << wd << "\n";
+    if (chdir(wd) != 0) {
+      std::cerr << "tbf: warning: cannot chdir to " << wd << "\n";
+    }
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
@@ -468,17 +546,31 @@ int Main(int argc, char** argv) {
   }
   const std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (cmd == "create") return CmdCreate(rest);
-  if (cmd == "inspect") return CmdInspect(rest);
-  if (cmd == "verify") return CmdVerify(rest);
+  if (cmd == "create") {
+    return CmdCreate(rest);
+  }
+  if (cmd == "inspect") {
+    return CmdInspect(rest);
+  }
+  if (cmd == "verify") {
+    return CmdVerify(rest);
+  }
   if (cmd == "tab") {
-    if (rest.empty()) return Usage("tab: want create or unpack");
+    if (rest.empty()) {
+      return Usage("tab: want create or unpack");
+    }
     std::vector<std::string> sub(rest.begin() + 1, rest.end());
-    if (rest[0] == "create") return CmdTabCreate(sub);
-    if (rest[0] == "unpack") return CmdTabUnpack(sub);
+    if (rest[0] == "create") {
+      return CmdTabCreate(sub);
+    }
+    if (rest[0] == "unpack") {
+      return CmdTabUnpack(sub);
+    }
     return Usage("tab: want create or unpack");
   }
-  if (!cmd.empty() && cmd[0] == '-') return Usage("unknown option " + cmd);
+  if (!cmd.empty() && cmd[0] == '-') {
+    return Usage("unknown option " + cmd);
+  }
   return Usage("unknown command " + cmd);
 }
 

@@ -15,7 +15,9 @@ namespace {
 std::string Quote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
     out += c;
   }
   return out + "\"";
@@ -26,7 +28,9 @@ std::string Unquote(absl::string_view v) {
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
     std::string out;
     for (size_t i = 1; i + 1 < v.size(); ++i) {
-      if (v[i] == '\\' && i + 2 < v.size()) ++i;
+      if (v[i] == '\\' && i + 2 < v.size()) {
+        ++i;
+      }
       out += v[i];
     }
     return out;
@@ -43,8 +47,12 @@ std::string FormatMetadataToml(const TabMetadata& m) {
     absl::StrAppend(&s, "minimum-tock-kernel-version = ", Quote(*m.minimum_tock_kernel_version),
                     "\n");
   }
-  if (m.only_for_boards) absl::StrAppend(&s, "only-for-boards = ", Quote(*m.only_for_boards), "\n");
-  if (m.build_date) absl::StrAppend(&s, "build-date = ", *m.build_date, "\n");
+  if (m.only_for_boards) {
+    absl::StrAppend(&s, "only-for-boards = ", Quote(*m.only_for_boards), "\n");
+  }
+  if (m.build_date) {
+    absl::StrAppend(&s, "build-date = ", *m.build_date, "\n");
+  }
   return s;
 }
 
@@ -55,7 +63,9 @@ absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
   for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
     ++line_no;
     line = absl::StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
+    if (line.empty() || line.front() == '#') {
+      continue;
+    }
     const size_t eq = line.find('=');
     if (eq == absl::string_view::npos) {
       return absl::InvalidArgumentError(absl::StrCat("metadata.toml line ", line_no, ": no '='"));
@@ -77,13 +87,17 @@ absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
       m.build_date = value;
     }  // other keys: ignored, as tockloader does
   }
-  if (!have_version) return absl::InvalidArgumentError("metadata.toml: missing tab-version");
+  if (!have_version) {
+    return absl::InvalidArgumentError("metadata.toml: missing tab-version");
+  }
   return m;
 }
 
 absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
   auto members = ReadTar(bytes);
-  if (!members.ok()) return members.status();
+  if (!members.ok()) {
+    return members.status();
+  }
   Tab tab;
   bool have_metadata = false;
   for (TarMember& m : *members) {
@@ -92,7 +106,9 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
     if (base == "metadata.toml") {
       auto md = ParseMetadataToml(
           std::string_view(reinterpret_cast<const char*>(m.data.data()), m.data.size()));
-      if (!md.ok()) return md.status();
+      if (!md.ok()) {
+        return md.status();
+      }
       tab.metadata = *md;
       have_metadata = true;
       continue;
@@ -102,13 +118,17 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
       tab.tbfs.push_back(TabTbf{base, pieces.front(), std::move(m.data)});
     }
   }
-  if (!have_metadata) return absl::InvalidArgumentError("tab has no metadata.toml");
+  if (!have_metadata) {
+    return absl::InvalidArgumentError("tab has no metadata.toml");
+  }
   return tab;
 }
 
 absl::StatusOr<Tab> ReadTabFile(const std::string& path) {
   absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
-  if (!bytes.ok()) return bytes.status();
+  if (!bytes.ok()) {
+    return bytes.status();
+  }
   return ReadTab(*bytes);
 }
 
@@ -116,14 +136,18 @@ absl::StatusOr<std::vector<uint8_t>> WriteTab(const Tab& tab) {
   std::vector<TarMember> members;
   const std::string md = FormatMetadataToml(tab.metadata);
   members.push_back(TarMember{"metadata.toml", std::vector<uint8_t>(md.begin(), md.end())});
-  for (const TabTbf& t : tab.tbfs) members.push_back(TarMember{t.member_name, t.bytes});
+  for (const TabTbf& t : tab.tbfs) {
+    members.push_back(TarMember{t.member_name, t.bytes});
+  }
   return WriteTar(members);
 }
 
 std::vector<const TabTbf*> TbfsForArch(const Tab& tab, std::string_view arch) {
   std::vector<const TabTbf*> out;
   for (const TabTbf& t : tab.tbfs) {
-    if (t.arch == arch) out.push_back(&t);
+    if (t.arch == arch) {
+      out.push_back(&t);
+    }
   }
   return out;
 }

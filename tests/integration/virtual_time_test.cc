@@ -55,7 +55,9 @@ std::vector<std::string> TraceOf(TockdOptions options, std::string* rng_line) {
   EXPECT_EQ((*tockd)->WaitForExit(), ExitStatus::Exited(0));
   EXPECT_TRUE((*tockd)->WaitForLog("0 preemptions at a wall-clock timeslice"));
   for (const std::string& line : (*tockd)->Lines(Stream::kConsole)) {
-    if (line.rfind("rng: ", 0) == 0) *rng_line = line;
+    if (line.rfind("rng: ", 0) == 0) {
+      *rng_line = line;
+    }
   }
   return (*tockd)->TraceLines();
 }

@@ -9,7 +9,9 @@ RawWrite g_output = nullptr;
 
 size_t Length(const char* s) {
   size_t n = 0;
-  while (s[n] != '\0') ++n;
+  while (s[n] != '\0') {
+    ++n;
+  }
   return n;
 }
 
@@ -53,36 +55,76 @@ void PrintSourceHint(uint32_t pc, uint32_t lr, const ProcessMap& map) {
 void SetPanicOutput(RawWrite write) { g_output = write; }
 
 void PanicPrint(const char* s) {
-  if (g_output != nullptr) g_output(s, Length(s));
+  if (g_output != nullptr) {
+    g_output(s, Length(s));
+  }
 }
 
 void PanicPrintN(const char* s, size_t len) {
-  if (g_output != nullptr) g_output(s, len);
+  if (g_output != nullptr) {
+    g_output(s, len);
+  }
 }
 
 void PanicPrintHex(uint32_t v) {
   char buf[10] = {'0', 'x'};
-  for (int i = 0; i < 8; ++i) buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF];
-  if (g_output != nullptr) g_output(buf, sizeof(buf));
+  for (int i = 0; i < 8; ++i) {
+    buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF];
+  }
+  if (g_output != nullptr) {
+    g_output(buf, sizeof(buf));
+  }
 }
 
 const char* DescribeFault(const FaultInfo& f) {
-  if (Cfsr::kDAccViol.Read(f.cfsr)) return "MemManage: data access violation";
-  if (Cfsr::kIAccViol.Read(f.cfsr)) return "MemManage: instruction access violation";
-  if (Cfsr::kMStkErr.Read(f.cfsr)) return "MemManage: stacking error (stack overflow)";
-  if (Cfsr::kMUnstkErr.Read(f.cfsr)) return "MemManage: unstacking error";
-  if (Cfsr::kPreciseErr.Read(f.cfsr)) return "BusFault: precise data bus error";
-  if (Cfsr::kImpreciseErr.Read(f.cfsr)) return "BusFault: imprecise data bus error";
-  if (Cfsr::kIBusErr.Read(f.cfsr)) return "BusFault: instruction bus error";
-  if (Cfsr::kStkErr.Read(f.cfsr)) return "BusFault: stacking error";
-  if (Cfsr::kUndefInstr.Read(f.cfsr)) return "UsageFault: undefined instruction";
-  if (Cfsr::kInvState.Read(f.cfsr)) return "UsageFault: invalid state (Thumb bit)";
-  if (Cfsr::kInvPc.Read(f.cfsr)) return "UsageFault: invalid EXC_RETURN";
-  if (Cfsr::kNoCp.Read(f.cfsr)) return "UsageFault: no coprocessor";
-  if (Cfsr::kUnaligned.Read(f.cfsr)) return "UsageFault: unaligned access";
-  if (Cfsr::kDivByZero.Read(f.cfsr)) return "UsageFault: divide by zero";
-  if (Hfsr::kForced.Read(f.hfsr)) return "HardFault: escalated fault";
-  if (Hfsr::kVectTbl.Read(f.hfsr)) return "HardFault: vector table read";
+  if (Cfsr::kDAccViol.Read(f.cfsr)) {
+    return "MemManage: data access violation";
+  }
+  if (Cfsr::kIAccViol.Read(f.cfsr)) {
+    return "MemManage: instruction access violation";
+  }
+  if (Cfsr::kMStkErr.Read(f.cfsr)) {
+    return "MemManage: stacking error (stack overflow)";
+  }
+  if (Cfsr::kMUnstkErr.Read(f.cfsr)) {
+    return "MemManage: unstacking error";
+  }
+  if (Cfsr::kPreciseErr.Read(f.cfsr)) {
+    return "BusFault: precise data bus error";
+  }
+  if (Cfsr::kImpreciseErr.Read(f.cfsr)) {
+    return "BusFault: imprecise data bus error";
+  }
+  if (Cfsr::kIBusErr.Read(f.cfsr)) {
+    return "BusFault: instruction bus error";
+  }
+  if (Cfsr::kStkErr.Read(f.cfsr)) {
+    return "BusFault: stacking error";
+  }
+  if (Cfsr::kUndefInstr.Read(f.cfsr)) {
+    return "UsageFault: undefined instruction";
+  }
+  if (Cfsr::kInvState.Read(f.cfsr)) {
+    return "UsageFault: invalid state (Thumb bit)";
+  }
+  if (Cfsr::kInvPc.Read(f.cfsr)) {
+    return "UsageFault: invalid EXC_RETURN";
+  }
+  if (Cfsr::kNoCp.Read(f.cfsr)) {
+    return "UsageFault: no coprocessor";
+  }
+  if (Cfsr::kUnaligned.Read(f.cfsr)) {
+    return "UsageFault: unaligned access";
+  }
+  if (Cfsr::kDivByZero.Read(f.cfsr)) {
+    return "UsageFault: divide by zero";
+  }
+  if (Hfsr::kForced.Read(f.hfsr)) {
+    return "HardFault: escalated fault";
+  }
+  if (Hfsr::kVectTbl.Read(f.hfsr)) {
+    return "HardFault: vector table read";
+  }
   return "fault";
 }
 
@@ -101,14 +143,20 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
   PanicPrint("Fault: ");
   PanicPrint(cause);
   PanicPrint("\r\n");
-  if (Cfsr::kMmarValid.Read(fault.cfsr)) PrintReg("Faulting address (MMFAR):", fault.mmfar);
-  if (Cfsr::kBfarValid.Read(fault.cfsr)) PrintReg("Faulting address (BFAR):", fault.bfar);
+  if (Cfsr::kMmarValid.Read(fault.cfsr)) {
+    PrintReg("Faulting address (MMFAR):", fault.mmfar);
+  }
+  if (Cfsr::kBfarValid.Read(fault.cfsr)) {
+    PrintReg("Faulting address (BFAR):", fault.bfar);
+  }
   PrintReg("CFSR:", fault.cfsr);
   PrintReg("HFSR:", fault.hfsr);
   if (frame != nullptr) {
     const char* names[] = {"R0 ", "R1 ", "R2 ", "R3 ", "R12", "LR ", "PC ", "PSR"};
     const uint32_t* words = &frame->r0;
-    for (int i = 0; i < 8; ++i) PrintReg(names[i], words[i]);
+    for (int i = 0; i < 8; ++i) {
+      PrintReg(names[i], words[i]);
+    }
   } else {
     PanicPrint("(stacked frame outside process memory)\r\n");
   }
@@ -116,7 +164,9 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
     PrintSourceHint(frame->pc, frame->lr, map);
   }
   const char* callee[] = {"R4 ", "R5 ", "R6 ", "R7 ", "R8 ", "R9 ", "R10", "R11"};
-  for (int i = 0; i < 8; ++i) PrintReg(callee[i], state.regs[i]);
+  for (int i = 0; i < 8; ++i) {
+    PrintReg(callee[i], state.regs[i]);
+  }
   PrintReg("SP ", state.psp);
   PanicPrint(" Address    | Region\r\n");
   const struct {
@@ -146,7 +196,9 @@ void Panic(const char* why) {
   PanicPrint("\r\nKernel panic: ");
   PanicPrint(why);
   PanicPrint("\r\n");
-  for (;;) asm volatile("wfi");
+  for (;;) {
+    asm volatile("wfi");
+  }
 }
 
 }  // namespace tockpp::cortex_m
@@ -168,7 +220,9 @@ extern "C" [[noreturn]] void tockpp_cm_kernel_fault(const uint32_t* frame, uint3
   PrintReg("MMFAR", f.mmfar);
   PrintReg("BFAR", f.bfar);
   const char* names[] = {"R0 ", "R1 ", "R2 ", "R3 ", "R12", "LR ", "PC ", "PSR"};
-  for (int i = 0; i < 8; ++i) PrintReg(names[i], frame[i]);
+  for (int i = 0; i < 8; ++i) {
+    PrintReg(names[i], frame[i]);
+  }
   for (int i = 0; i < 8; ++i) {
     PanicPrint("R");
     char d[3] = {static_cast<char>('0' + (4 + i) / 10), static_cast<char>('0' + (4 + i) % 10), 0};
@@ -177,7 +231,9 @@ extern "C" [[noreturn]] void tockpp_cm_kernel_fault(const uint32_t* frame, uint3
     PanicPrintHex(callee[i]);
     PanicPrint("\r\n");
   }
-  for (;;) asm volatile("wfi");
+  for (;;) {
+    asm volatile("wfi");
+  }
 }
 
 // NMI, DebugMonitor, PendSV: nothing should raise them.

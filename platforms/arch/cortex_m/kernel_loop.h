@@ -29,10 +29,14 @@ class KernelLoop {
     const auto dc_cap = tock::CapabilityFactory::DeferredCall();
     for (;;) {
       chip_.ServicePendingInterrupts();
-      if (tock::DeferredCall::ServiceNext(dc_cap)) continue;
+      if (tock::DeferredCall::ServiceNext(dc_cap)) {
+        continue;
+      }
       auto run = kernel_.NextProcessToRun(loop_cap_);
       if (!run) {
-        if (!tock::DeferredCall::HasPending()) chip_.Sleep();
+        if (!tock::DeferredCall::HasPending()) {
+          chip_.Sleep();
+        }
         continue;
       }
       RunProcess(*run->process, run->timeslice_us);
@@ -68,8 +72,12 @@ class KernelLoop {
           DumpInvalidSyscall(p, cm, r);
         }
         tock::SyscallOutcome o = kernel_.HandleSyscall(p, r.svc, regs, loop_cap_);
-        if (o == tock::SyscallOutcome::kPanic) Panic("invalid syscall under a panic fault policy");
-        if (o == tock::SyscallOutcome::kDescheduled) break;
+        if (o == tock::SyscallOutcome::kPanic) {
+          Panic("invalid syscall under a panic fault policy");
+        }
+        if (o == tock::SyscallOutcome::kDescheduled) {
+          break;
+        }
         if (systick_.HasExpired()) {
           kernel_.HandleTimesliceExpired(p, loop_cap_);
           break;
