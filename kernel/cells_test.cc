@@ -24,6 +24,20 @@ TEST(TakeCellTest, TakeLeavesItEmptyUntilPutBack) {
   EXPECT_TRUE(cell.IsEmpty());
 }
 
+TEST(TakeCellTest, BufferCellKeepsTheLengthAndIsEmptyWhileTaken) {
+  std::array<uint8_t, 16> storage{};
+  TakeCell<uint8_t[]> cell{std::span<uint8_t>(storage)};
+  ASSERT_TRUE(cell.IsSome());
+  std::span<uint8_t> buf = cell.Take();
+  EXPECT_EQ(buf.data(), storage.data());
+  EXPECT_EQ(buf.size(), storage.size());
+  EXPECT_TRUE(cell.IsEmpty());
+  EXPECT_EQ(cell.Take().data(), nullptr);  // a second taker gets nothing
+  cell.Put(buf);
+  EXPECT_TRUE(cell.IsSome());
+  EXPECT_EQ(cell.Take().size(), 16u);
+}
+
 TEST(TakeCellTest, MapLendsExclusivelyAndReentrantMapSeesEmpty) {
   int value = 1;
   TakeCell<int> cell(&value);

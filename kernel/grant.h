@@ -4,7 +4,9 @@
 // the capsule's T. Capsules reach T only inside Enter/Iterate closures, so no reference outlives
 // the call; GrantKernelData is the closure's window on upcalls and allowed buffers.
 //
-//   // board (trusted): static Grant<ConsoleApp, 3, 2, 2> grant(kernel, 0x1, memory_cap);
+//   // board (trusted):
+//   //   static Grant<ConsoleApp, UpcallCount<3>, AllowRoCount<2>, AllowRwCount<2>> grant(
+//   //       kernel, 0x1, memory_cap);
 //   // capsule: grant.Enter(pid, [&](ConsoleApp& app, GrantKernelData& kd) {
 //   //            auto buf = kd.GetReadOnlyBuffer(1); ... kd.ScheduleUpcall(1, n, 0, 0); });
 #ifndef TOCKPP_KERNEL_GRANT_H_
@@ -162,9 +164,47 @@ class GrantBase {
   uint16_t index_ = 0xFFFF;  // slot in every process's grant table; 0xFFFF = not registered
 };
 
-template <typename T, size_t kNumUpcalls, size_t kNumReadOnly, size_t kNumReadWrite,
-          size_t kNumUserspaceReadable = 0>
+// How many upcalls and allow slots of each kind a grant holds, named at the use site as upstream
+// Tock does (`Grant<App, UpcallCount<3>, AllowRoCount<2>, AllowRwCount<2>>`), so the three
+// numbers cannot be swapped unnoticed.
+template <size_t N>
+struct UpcallCount {
+  static constexpr size_t kValue = N;
+};
+template <size_t N>
+struct AllowRoCount {
+  static constexpr size_t kValue = N;
+};
+template <size_t N>
+struct AllowRwCount {
+  static constexpr size_t kValue = N;
+};
+// Read-only allows that userspace may also read back through the kernel (TRD104 "userspace
+// readable"); few drivers have any.
+template <size_t N>
+struct AllowUrCount {
+  static constexpr size_t kValue = N;
+};
+
+namespace internal {
+template <typename Count, template <size_t> class Kind>
+struct IsCount : std::false_type {};
+template <size_t N, template <size_t> class Kind>
+struct IsCount<Kind<N>, Kind> : std::true_type {};
+}  // namespace internal
+
+template <typename T, typename Upcalls, typename AllowRo, typename AllowRw,
+          typename AllowUr = AllowUrCount<0>>
 class Grant final : public GrantBase {
+  static_assert(internal::IsCount<Upcalls, UpcallCount>::value, "third argument: UpcallCount<N>");
+  static_assert(internal::IsCount<AllowRo, AllowRoCount>::value,
+                "fourth argument: AllowRoCount<N>");
+  static_assert(internal::IsCount<AllowRw, AllowRwCount>::value, "fifth argument: AllowRwCount<N>");
+  static_assert(internal::IsCount<AllowUr, AllowUrCount>::value, "sixth argument: AllowUrCount<N>");
+  static constexpr size_t kNumUpcalls = Upcalls::kValue;
+  static constexpr size_t kNumReadOnly = AllowRo::kValue;
+  static constexpr size_t kNumReadWrite = AllowRw::kValue;
+  static constexpr size_t kNumUserspaceReadable = AllowUr::kValue;
   static_assert(std::is_default_constructible_v<T>, "grant data must be default constructible");
   static_assert(std::is_trivially_destructible_v<T>,
                 "grant data is dropped without running destructors");

@@ -104,7 +104,8 @@ TEST_F(GrantTest, StaleOrInvalidProcessIdsCannotEnter) {
 
 TEST_F(GrantTest, GrantCreatedAfterFirstLoadCannotAllocate) {
   ProcessId pid = h->Load(0).value();
-  Grant<TestApp, 1, 0, 0> late(h->kernel, 0x999, h->memory_cap);
+  Grant<TestApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>> late(h->kernel, 0x999,
+                                                                        h->memory_cap);
   EXPECT_EQ(late.Enter(pid, [](TestApp&, GrantKernelData&) {}).error(), ErrorCode::kNoMem);
   EXPECT_FALSE(late.IsAllocated(pid));
   EXPECT_EQ(late.driver_num(), 0x999u);

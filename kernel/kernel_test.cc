@@ -679,9 +679,12 @@ struct BigApp {
 
 class GrantMemoryTest : public KernelTest {
  protected:
-  Grant<BigApp, 0, 0, 0> big1{h->kernel, 0xA1, h->memory_cap};
-  Grant<BigApp, 0, 0, 0> big2{h->kernel, 0xA2, h->memory_cap};
-  Grant<BigApp, 0, 0, 0> big3{h->kernel, 0xA3, h->memory_cap};
+  Grant<BigApp, UpcallCount<0>, AllowRoCount<0>, AllowRwCount<0>> big1{h->kernel, 0xA1,
+                                                                       h->memory_cap};
+  Grant<BigApp, UpcallCount<0>, AllowRoCount<0>, AllowRwCount<0>> big2{h->kernel, 0xA2,
+                                                                       h->memory_cap};
+  Grant<BigApp, UpcallCount<0>, AllowRoCount<0>, AllowRwCount<0>> big3{h->kernel, 0xA3,
+                                                                       h->memory_cap};
 };
 
 TEST_F(GrantMemoryTest, GrantsGrowDownUntilTheyMeetTheHeap) {

@@ -5,6 +5,7 @@
 #ifndef TOCKPP_KERNEL_TAKE_CELL_H_
 #define TOCKPP_KERNEL_TAKE_CELL_H_
 
+#include <span>
 #include <utility>
 
 namespace tock {
@@ -37,6 +38,26 @@ class TakeCell {
 
  private:
   T* value_ = nullptr;
+};
+
+// TakeCell<T[]>: the same for a buffer with its length (upstream TakeCell<'static, [u8]>).
+// A HIL hands the buffer back as a pointer; the owner puts back the whole span it took.
+template <typename T>
+class TakeCell<T[]> {
+ public:
+  constexpr TakeCell() = default;
+  explicit constexpr TakeCell(std::span<T> value) : value_(value) {}
+  TakeCell(const TakeCell&) = delete;
+  TakeCell& operator=(const TakeCell&) = delete;
+
+  bool IsEmpty() const { return value_.data() == nullptr; }
+  bool IsSome() const { return value_.data() != nullptr; }
+  // Removes and returns the buffer (an empty span with no data if the cell is empty).
+  std::span<T> Take() { return std::exchange(value_, std::span<T>{}); }
+  void Put(std::span<T> value) { value_ = value; }
+
+ private:
+  std::span<T> value_;
 };
 
 }  // namespace tock

@@ -30,7 +30,7 @@ template <typename TicksT>
 class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
  public:
   static constexpr uint32_t kDriverNum = driver_num::kAlarm;
-  using GrantType = Grant<AlarmApp, 1, 0, 0>;
+  using GrantType = Grant<AlarmApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>>;
   // Bits to shift the counter left to fill 32 bits.
   static constexpr unsigned kPadding = 32 - TicksT::kWidth;
 

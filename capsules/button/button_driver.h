@@ -30,7 +30,7 @@ class ButtonDriver : public SyscallDriver {
  public:
   static constexpr uint32_t kDriverNum = driver_num::kButton;
   static constexpr size_t kMaxButtons = 32;
-  using GrantType = Grant<ButtonApp, 1, 0, 0>;
+  using GrantType = Grant<ButtonApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>>;
 
   // 0: count (SuccessU32, legacy); 1/2: enable/disable upcalls for button arg0;
   // 3: read arg0 (SuccessU32 1 = pressed). Bad index: INVAL. Other: NOSUPPORT.

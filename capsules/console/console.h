@@ -42,7 +42,7 @@ class Console final : public SyscallDriver,
   static constexpr uint32_t kUpcallReadDone = 2;
   static constexpr uint32_t kAllowWrite = 1;  // read-only allow
   static constexpr uint32_t kAllowRead = 1;   // read-write allow
-  using GrantType = Grant<ConsoleApp, 3, 2, 2>;
+  using GrantType = Grant<ConsoleApp, UpcallCount<3>, AllowRoCount<2>, AllowRwCount<2>>;
 
   // tx_buffer: chunk size for writes; rx_buffer: the largest read accepted (INVAL above).
   Console(hil::uart::Uart& uart, GrantType& grant, std::span<uint8_t> tx_buffer,

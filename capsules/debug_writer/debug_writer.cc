@@ -5,7 +5,7 @@ namespace tock::capsules {
 
 DebugWriter::DebugWriter(hil::uart::Transmit& uart, std::span<uint8_t> ring,
                          std::span<uint8_t> tx_buffer)
-    : uart_(uart), ring_(ring), tx_(tx_buffer) {
+    : uart_(uart), ring_(ring), tx_(tx_buffer), tx_len_(tx_buffer.size()) {
   uart_.SetTransmitClient(*this);
 }
 
@@ -25,23 +25,24 @@ size_t DebugWriter::Write(std::string_view text) {
 }
 
 void DebugWriter::Send() {
-  if (busy_ || count_ == 0 || tx_.empty()) {
+  if (tx_.IsEmpty() || count_ == 0 || tx_len_ == 0) {
     return;
   }
-  size_t n = count_ < tx_.size() ? count_ : tx_.size();
+  std::span<uint8_t> tx = tx_.Take();
+  size_t n = count_ < tx.size() ? count_ : tx.size();
   for (size_t i = 0; i < n; ++i) {
-    tx_[i] = ring_[(head_ + i) % ring_.size()];
+    tx[i] = ring_[(head_ + i) % ring_.size()];
   }
-  if (!uart_.TransmitBuffer(tx_.data(), n).ok()) {
+  if (!uart_.TransmitBuffer(tx.data(), n).ok()) {
+    tx_.Put(tx);
     return;  // retried on the next Write
   }
-  busy_ = true;
   head_ = (head_ + n) % ring_.size();
   count_ -= n;
 }
 
-void DebugWriter::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/, Result<void> /*status*/) {
-  busy_ = false;
+void DebugWriter::TransmittedBuffer(uint8_t* buffer, size_t /*len*/, Result<void> /*status*/) {
+  tx_.Put(std::span<uint8_t>(buffer, tx_len_));
   Send();
 }
 

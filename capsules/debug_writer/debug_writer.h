@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "hil/uart.h"
+#include "kernel/take_cell.h"
 
 namespace tock::capsules {
 
@@ -37,11 +38,11 @@ class DebugWriter final : public hil::uart::TransmitClient {
 
   hil::uart::Transmit& uart_;
   std::span<uint8_t> ring_;
-  std::span<uint8_t> tx_;
+  TakeCell<uint8_t[]> tx_;  // empty while a chunk is with the UART
+  const size_t tx_len_;
   size_t head_ = 0;  // next byte to send
   size_t count_ = 0;
   size_t dropped_ = 0;
-  bool busy_ = false;
 };
 
 }  // namespace tock::capsules

@@ -29,7 +29,7 @@ struct GpioApp {
 class GpioDriver : public SyscallDriver {
  public:
   static constexpr uint32_t kDriverNum = driver_num::kGpio;
-  using GrantType = Grant<GpioApp, 1, 0, 0>;
+  using GrantType = Grant<GpioApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>>;
 
   // Commands per reference drivers-and-memory.md §6 (arg0 = pin, arg1 = pull / edge).
   CommandReturn Command(uint32_t command_num, uint32_t arg0, uint32_t arg1, ProcessId pid) override;

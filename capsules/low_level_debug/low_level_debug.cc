@@ -8,7 +8,7 @@ namespace tock::capsules {
 using Kind = LowLevelDebugEntry::Kind;
 
 LowLevelDebug::LowLevelDebug(hil::uart::Transmit& uart, GrantType& grant, std::span<uint8_t> buffer)
-    : uart_(uart), grant_(grant), buffer_(buffer) {
+    : uart_(uart), grant_(grant), buffer_(buffer), buffer_len_(buffer.size()) {
   uart_.SetTransmitClient(*this);
 }
 
@@ -40,7 +40,7 @@ Result<void> LowLevelDebug::AllocateGrant(ProcessId pid) {
 }
 
 void LowLevelDebug::Push(const LowLevelDebugEntry& entry, ProcessId pid) {
-  if (!busy_) {
+  if (buffer_.IsSome()) {
     Transmit(pid.id(), entry);
     return;
   }
@@ -66,7 +66,11 @@ void LowLevelDebug::Push(const LowLevelDebugEntry& entry, ProcessId pid) {
 }
 
 void LowLevelDebug::Transmit(uint32_t app_id, const LowLevelDebugEntry& entry) {
-  TextWriter w(buffer_);
+  if (entry.kind == Kind::kNone) {
+    return;
+  }
+  std::span<uint8_t> buffer = buffer_.Take();
+  TextWriter w(buffer);
   w.Str("LowLevelDebug: ");
   switch (entry.kind) {
     case Kind::kDropped:
@@ -82,24 +86,26 @@ void LowLevelDebug::Transmit(uint32_t app_id, const LowLevelDebugEntry& entry) {
       w.Str("App 0x").Hex(app_id).Str(" prints 0x").Hex(entry.a).Str(" 0x").Hex(entry.b);
       break;
     case Kind::kNone:
-      return;
+      break;
   }
   w.Char('\n');
-  TransmitText(w.size());
+  TransmitText(buffer, w.size());
 }
 
-void LowLevelDebug::TransmitText(size_t len) {
-  busy_ = uart_.TransmitBuffer(buffer_.data(), len).ok();
+void LowLevelDebug::TransmitText(std::span<uint8_t> buffer, size_t len) {
+  if (!uart_.TransmitBuffer(buffer.data(), len).ok()) {
+    buffer_.Put(buffer);
+  }
 }
 
-void LowLevelDebug::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/,
-                                      Result<void> /*status*/) {
-  busy_ = false;
+void LowLevelDebug::TransmittedBuffer(uint8_t* buffer, size_t /*len*/, Result<void> /*status*/) {
+  buffer_.Put(std::span<uint8_t>(buffer, buffer_len_));
   if (grant_failed_) {
     grant_failed_ = false;
-    TextWriter w(buffer_);
+    std::span<uint8_t> line = buffer_.Take();
+    TextWriter w(line);
     w.Str("LowLevelDebug: grant init failed\n");
-    TransmitText(w.size());
+    TransmitText(line, w.size());
     return;
   }
   bool sent = false;

@@ -25,6 +25,7 @@
 #include "hil/uart.h"
 #include "kernel/grant.h"
 #include "kernel/syscall_driver.h"
+#include "kernel/take_cell.h"
 
 namespace tock::capsules {
 
@@ -45,7 +46,7 @@ class LowLevelDebug final : public SyscallDriver, public hil::uart::TransmitClie
   static constexpr uint32_t kDriverNum = driver_num::kLowLevelDebug;
   // Longest line: "LowLevelDebug: Dropped 0x" + 8 + " entries for app 0x" + 8 + "\n".
   static constexpr size_t kBufferLen = 64;
-  using GrantType = Grant<LowLevelDebugApp, 0, 0, 0>;
+  using GrantType = Grant<LowLevelDebugApp, UpcallCount<0>, AllowRoCount<0>, AllowRwCount<0>>;
 
   // buffer: at least kBufferLen bytes.
   LowLevelDebug(hil::uart::Transmit& uart, GrantType& grant, std::span<uint8_t> buffer);
@@ -60,12 +61,14 @@ class LowLevelDebug final : public SyscallDriver, public hil::uart::TransmitClie
  private:
   void Push(const LowLevelDebugEntry& entry, ProcessId pid);
   void Transmit(uint32_t app_id, const LowLevelDebugEntry& entry);
-  void TransmitText(size_t len);
+  // Sends the first `len` bytes of `buffer` (taken from buffer_); back in the cell on failure.
+  void TransmitText(std::span<uint8_t> buffer, size_t len);
 
   hil::uart::Transmit& uart_;
   GrantType& grant_;
-  std::span<uint8_t> buffer_;
-  bool busy_ = false;
+  // Empty while a line is with the UART (split-phase: the UART returns it when done).
+  TakeCell<uint8_t[]> buffer_;
+  const size_t buffer_len_;
   bool grant_failed_ = false;
 };
 

@@ -38,7 +38,7 @@ class NonvolatileStorageDriver final : public SyscallDriver,
   static constexpr uint32_t kDriverNum = driver_num::kNvmStorage;
   static constexpr uint32_t kUpcallReadDone = 0;
   static constexpr uint32_t kUpcallWriteDone = 1;
-  using GrantType = Grant<NonvolatileStorageApp, 2, 1, 1>;
+  using GrantType = Grant<NonvolatileStorageApp, UpcallCount<2>, AllowRoCount<1>, AllowRwCount<1>>;
 
   // buffer: the kernel's staging buffer; one operation moves at most buffer.size() bytes.
   NonvolatileStorageDriver(hil::nonvolatile_storage::NonvolatileStorage& storage, GrantType& grant,

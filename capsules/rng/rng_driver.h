@@ -26,7 +26,7 @@ struct RngApp {
 class RngDriver final : public SyscallDriver, public hil::entropy::Client32 {
  public:
   static constexpr uint32_t kDriverNum = driver_num::kRng;
-  using GrantType = Grant<RngApp, 1, 0, 1>;
+  using GrantType = Grant<RngApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<1>>;
 
   RngDriver(hil::entropy::Entropy32& rng, GrantType& grant);
 

@@ -64,7 +64,7 @@ class TestDriver final : public SyscallDriver {
     return grant.Enter(pid, [](TestApp&, GrantKernelData&) {});
   }
 
-  Grant<TestApp, 3, 2, 2, 1> grant;
+  Grant<TestApp, UpcallCount<3>, AllowRoCount<2>, AllowRwCount<2>, AllowUrCount<1>> grant;
   int commands = 0;
   int allocate_calls = 0;
   bool refuse_allocate = false;

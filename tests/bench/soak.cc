@@ -227,6 +227,21 @@ const SoakSample& SoakResult::AfterWarmup(int warmup_cycles) const {
   return samples.back();
 }
 
+SoakSample SoakResult::MaxUntil(int warmup_cycles) const {
+  const SoakSample& last = AfterWarmup(warmup_cycles);
+  SoakSample max = last;
+  for (const SoakSample& s : samples) {
+    if (s.restarts > last.restarts) {
+      break;
+    }
+    max.rss_kib = std::max(max.rss_kib, s.rss_kib);
+    max.fds = std::max(max.fds, s.fds);
+    max.threads = std::max(max.threads, s.threads);
+    max.children = std::max(max.children, s.children);
+  }
+  return max;
+}
+
 SoakSample SoakResult::MaxAfter(int warmup_cycles) const {
   SoakSample max = AfterWarmup(warmup_cycles);
   for (const SoakSample& s : samples) {

@@ -64,6 +64,10 @@ struct SoakResult {
   const SoakSample& AfterWarmup(int warmup_cycles) const;
   // Largest value over the samples from AfterWarmup() on.
   SoakSample MaxAfter(int warmup_cycles) const;
+  // Largest value over the samples up to and including AfterWarmup(): the flatness baseline.
+  // One sample may catch the crasher between exit and restart (one child and its descriptors
+  // fewer), so a single sample is no baseline.
+  SoakSample MaxUntil(int warmup_cycles) const;
 };
 
 // `check` of the healthy app's line n (tests/bench/apps/soak_healthy.c).

@@ -36,7 +36,7 @@ TEST(SoakTest, ThousandCrashRestartCyclesBesideHealthyAppsStayFlat) {
   }
   EXPECT_EQ(r.foreign_lines, 0) << r.first_foreign;
 
-  const SoakSample& base = r.AfterWarmup(kWarmup);
+  const SoakSample base = r.MaxUntil(kWarmup);
   const SoakSample max = r.MaxAfter(kWarmup);
 #if !defined(__SANITIZE_ADDRESS__)
   // Under ASan freed memory sits in its quarantine (up to 256 MiB) by design, so RSS grows

@@ -26,7 +26,8 @@ struct ProbeApp {
 class GrantProbe final : public SyscallDriver {
  public:
   static constexpr uint32_t kDriverNum = 0x90F00;
-  using GrantType = Grant<ProbeApp, 3, 1, 1, 1>;
+  using GrantType =
+      Grant<ProbeApp, UpcallCount<3>, AllowRoCount<1>, AllowRwCount<1>, AllowUrCount<1>>;
   // Answers whether [p, p + n) lies in pid's kernel-owned grant region (kernel pointers).
   using RegionCheck = bool (*)(void* context, ProcessId pid, const void* p, size_t n);
   // Reports a broken invariant (never returns).

@@ -111,8 +111,10 @@ struct World {
   tock::DriverTable<4> drivers;
   std::array<tock::Process, kSlots> processes;
   tock::Kernel kernel;
-  tock::Grant<GrantData, 1, 0, 0> alarm_like;
-  tock::Grant<GrantData, 3, 1, 1> console_like;
+  tock::Grant<GrantData, tock::UpcallCount<1>, tock::AllowRoCount<0>, tock::AllowRwCount<0>>
+      alarm_like;
+  tock::Grant<GrantData, tock::UpcallCount<3>, tock::AllowRoCount<1>, tock::AllowRwCount<1>>
+      console_like;
   std::array<HostProcess, kSlots> hosts;
   std::array<RecordingBoundary, kSlots> boundaries;
   tock::StopFaultPolicy policy;
