@@ -110,4 +110,15 @@ constexpr uint32_t ToStatusCode(const Result<void>& r) { return r.ok() ? 0 : ToU
 
 }  // namespace tock
 
+// TOCK_TRY(expr): `expr` is a Result; when it holds an error, the enclosing function returns
+// that ErrorCode (its return type is a Result, which converts from ErrorCode). The freestanding
+// counterpart of Rust's `?`.
+#define TOCK_TRY(expr)                     \
+  do {                                     \
+    const auto& tock_try_result_ = (expr); \
+    if (!tock_try_result_.ok()) {          \
+      return tock_try_result_.error();     \
+    }                                      \
+  } while (false)
+
 #endif  // TOCKPP_KERNEL_ERROR_CODE_H_

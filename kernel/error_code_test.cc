@@ -63,4 +63,27 @@ TEST(ResultTest, VoidResultAndStatusCode) {
 }
 
 }  // namespace
+// TOCK_TRY passes a success through and returns the first error from the enclosing function.
+Result<int> AddBothOrFail(Result<int> a, Result<void> gate, int* reached) {
+  TOCK_TRY(gate);
+  ++*reached;
+  TOCK_TRY(a);
+  ++*reached;
+  return a.value() + 1;
+}
+
+TEST(ResultTest, TryReturnsTheFirstError) {
+  int reached = 0;
+  EXPECT_EQ(AddBothOrFail(41, Result<void>::Ok(), &reached).value(), 42);
+  EXPECT_EQ(reached, 2);
+  reached = 0;
+  Result<int> r = AddBothOrFail(41, ErrorCode::kBusy, &reached);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), ErrorCode::kBusy);
+  EXPECT_EQ(reached, 0);
+  r = AddBothOrFail(ErrorCode::kNoMem, Result<void>::Ok(), &reached);
+  EXPECT_EQ(r.error(), ErrorCode::kNoMem);
+  EXPECT_EQ(reached, 1);
+}
+
 }  // namespace tock

@@ -225,6 +225,11 @@ class Grant final : public GrantBase {
                                        kNumUserspaceReadable, sizeof(T), alignof(T)},
                   &Construct, cap) {}
 
+  // Allocates `pid`'s grant if it has none yet (a driver's AllocateGrant is this call).
+  Result<void> Allocate(ProcessId pid) {
+    return Enter(pid, [](T&, GrantKernelData&) {});
+  }
+
   // Runs fn(T&, GrantKernelData&) on `pid`'s grant, allocating it first if needed. Returns
   // fn's result, or kInval (no such live process), kNoMem (allocation failed), kBusy (this grant
   // is already entered for that process further up the stack).

@@ -135,10 +135,7 @@ Result<void> Kernel::Start(Process& p) {
     return ErrorCode::kNoMem;
   }
   SyscallRegisters args{p.tbf_->app_start(), p.memory_start_, p.memory_len_, p.app_break_};
-  Result<void> init = p.boundary_->InitializeProcess(p.tbf_->entry_point(), args);
-  if (!init.ok()) {
-    return init.error();
-  }
+  TOCK_TRY(p.boundary_->InitializeProcess(p.tbf_->entry_point(), args));
   return p.MarkStarted();
 }
 

@@ -81,13 +81,7 @@ class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
     return r.value();
   }
 
-  Result<void> AllocateGrant(ProcessId pid) override {
-    auto r = grant_.Enter(pid, [](AlarmApp&, GrantKernelData&) {});
-    if (!r.ok()) {
-      return r.error();
-    }
-    return Result<void>::Ok();
-  }
+  Result<void> AllocateGrant(ProcessId pid) override { return grant_.Allocate(pid); }
 
   void Alarm() override { Rearm(); }
 

@@ -68,13 +68,7 @@ CommandReturn ButtonDriver::Command(uint32_t command_num, uint32_t arg0, uint32_
   }
 }
 
-Result<void> ButtonDriver::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](ButtonApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> ButtonDriver::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 void ButtonDriver::HandleInterrupt(uint32_t index) {
   if (index >= pins_.size() || pins_[index].pin == nullptr) {

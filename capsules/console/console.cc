@@ -41,13 +41,7 @@ CommandReturn Console::Command(uint32_t command_num, uint32_t arg0, uint32_t /*a
   return CommandReturn::FromResult(r.value());
 }
 
-Result<void> Console::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](ConsoleApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> Console::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 Result<void> Console::StartWrite(ProcessId pid, ConsoleApp& app, GrantKernelData& kd,
                                  uint32_t len) {

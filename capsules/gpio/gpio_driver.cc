@@ -80,13 +80,7 @@ CommandReturn GpioDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t 
   }
 }
 
-Result<void> GpioDriver::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](GpioApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> GpioDriver::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 void GpioDriver::HandleInterrupt(uint32_t index) {
   if (index >= pins_.size() || pins_[index] == nullptr) {

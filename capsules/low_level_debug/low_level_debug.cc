@@ -31,13 +31,7 @@ CommandReturn LowLevelDebug::Command(uint32_t command_num, uint32_t arg0, uint32
   }
 }
 
-Result<void> LowLevelDebug::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](LowLevelDebugApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> LowLevelDebug::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 void LowLevelDebug::Push(const LowLevelDebugEntry& entry, ProcessId pid) {
   if (buffer_.IsSome()) {

@@ -32,13 +32,7 @@ CommandReturn NonvolatileStorageDriver::Command(uint32_t command_num, uint32_t a
   }
 }
 
-Result<void> NonvolatileStorageDriver::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](NonvolatileStorageApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> NonvolatileStorageDriver::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 Result<void> NonvolatileStorageDriver::Enqueue(bool write, uint32_t offset, uint32_t length,
                                                ProcessId pid) {

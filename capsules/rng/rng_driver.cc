@@ -36,13 +36,7 @@ CommandReturn RngDriver::Command(uint32_t command_num, uint32_t arg0, uint32_t /
   }
 }
 
-Result<void> RngDriver::AllocateGrant(ProcessId pid) {
-  auto r = grant_.Enter(pid, [](RngApp&, GrantKernelData&) {});
-  if (!r.ok()) {
-    return r.error();
-  }
-  return Result<void>::Ok();
-}
+Result<void> RngDriver::AllocateGrant(ProcessId pid) { return grant_.Allocate(pid); }
 
 hil::entropy::Continue RngDriver::EntropyAvailable(hil::entropy::EntropyIterator& entropy,
                                                    Result<void> /*status*/) {
