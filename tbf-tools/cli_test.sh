@@ -111,6 +111,18 @@ expect 0 "" --help
 [ "$(wc -l < "$T/out")" -le 30 ] || fail "help longer than a screen"
 grep -q "^  tbf verify FILE... \[--json\]" "$T/out" || fail "help lacks verify --json"
 expect 0 "" -h
+# Options are Abseil flags: per-command help, --helpfull, bad values name the flag; 0x-hex works.
+expect 0 "" create --help
+grep -q "^  --stack N$" "$T/out" || fail "create --help lacks --stack"
+expect 0 "" --helpfull
+grep -q "^  --build-date DATE$" "$T/out" || fail "--helpfull lacks tab create's --build-date"
+expect 2 "tbf: create: bad value '0xZ' for --stack (want N) (see tbf --help)" \
+  create "$T/app.elf" -o "$T/x.tbf" --name x --stack 0xZ
+expect 2 "tbf: inspect: unknown option --stack (see tbf --help)" inspect --stack 1 "$T/app.tbf"
+expect 0 "" create "$T/app.elf" -o "$T/hex.tbf" -n x --stack=0x800 --app-heap 0x400
+expect 0 "" create "$T/app.elf" -o "$T/dec.tbf" -n x --stack 2048 --app-heap=1024
+expect 0 "" create "$T/app.elf" -o "$T/other.tbf" -n x --stack 2048 --app-heap=1028
+cmp -s "$T/hex.tbf" "$T/dec.tbf" && ! cmp -s "$T/dec.tbf" "$T/other.tbf" || fail "hex sizes"
 expect 0 "" --version
 grep -Eq "^tbf [0-9]+\.[0-9]+ \(Tock 2\.[0-9]+ kernel ABI\)$" "$T/out" || fail "version: $(cat "$T/out")"
 echo PASS
