@@ -34,6 +34,26 @@ echo "$err" | grep -q "credential.sha256 at offset" || fail "damaged message: $e
 "$TBF" tab create -o "$T/app.tab" --name hello --kernel-version 2.1 "$T/app.tbf,x32" \
   "$V/retro_game.cortex-m4.tbf"
 "$TBF" verify "$T/app.tab" | grep -c OK | grep -q 2 || fail "tab verify"
+# GNU tar (not libarchive) reads what we write: members in order, contents intact.
+[ "$(tar -tf "$T/app.tab" | tr '\n' ' ')" = "metadata.toml x32.tbf retro_game.cortex-m4.tbf " ] ||
+  fail "tar -tf: $(tar -tf "$T/app.tab" 2>&1)"
+tar -xOf "$T/app.tab" x32.tbf | cmp - "$T/app.tbf" || fail "tar -xO x32.tbf differs"
+# Truncated or garbage bundles: exit 1, one line "tbf: PATH: ...", never a crash.
+size=$(stat -c %s "$T/app.tab")
+head -c 4096 /dev/urandom > "$T/garbage.tab"
+printf 'ustar' | dd of="$T/garbage.tab" bs=1 seek=257 conv=notrunc 2>/dev/null
+for cut in 300 512 1000 1536 3000 $((size - 1024 - 1)); do
+  head -c "$cut" "$T/app.tab" > "$T/cut.tab"
+  for f in "$T/cut.tab" "$T/garbage.tab"; do
+    for args in "inspect $f" "tab unpack $f -o $T/cut"; do
+      rc=0
+      # shellcheck disable=SC2086  # $args is words on purpose; $T has no spaces
+      "$TBF" $args > /dev/null 2> "$T/err" || rc=$?
+      [ "$rc" = 1 ] && [ "$(wc -l < "$T/err")" = 1 ] && grep -q "^tbf: $f: " "$T/err" ||
+        fail "tbf $args (tab cut at $cut) exited $rc: $(cat "$T/err")"
+    done
+  done
+done
 # -o creates the directory (and its parents).
 "$TBF" tab unpack "$T/app.tab" -o "$T/unpacked" > /dev/null
 cmp "$T/unpacked/x32.tbf" "$T/app.tbf" || fail "unpacked x32.tbf differs"
@@ -91,6 +111,18 @@ expect 0 "" --help
 [ "$(wc -l < "$T/out")" -le 30 ] || fail "help longer than a screen"
 grep -q "^  tbf verify FILE... \[--json\]" "$T/out" || fail "help lacks verify --json"
 expect 0 "" -h
+# Options are Abseil flags: per-command help, --helpfull, bad values name the flag; 0x-hex works.
+expect 0 "" create --help
+grep -q "^  --stack N$" "$T/out" || fail "create --help lacks --stack"
+expect 0 "" --helpfull
+grep -q "^  --build-date DATE$" "$T/out" || fail "--helpfull lacks tab create's --build-date"
+expect 2 "tbf: create: bad value '0xZ' for --stack (want N) (see tbf --help)" \
+  create "$T/app.elf" -o "$T/x.tbf" --name x --stack 0xZ
+expect 2 "tbf: inspect: unknown option --stack (see tbf --help)" inspect --stack 1 "$T/app.tbf"
+expect 0 "" create "$T/app.elf" -o "$T/hex.tbf" -n x --stack=0x800 --app-heap 0x400
+expect 0 "" create "$T/app.elf" -o "$T/dec.tbf" -n x --stack 2048 --app-heap=1024
+expect 0 "" create "$T/app.elf" -o "$T/other.tbf" -n x --stack 2048 --app-heap=1028
+cmp -s "$T/hex.tbf" "$T/dec.tbf" && ! cmp -s "$T/dec.tbf" "$T/other.tbf" || fail "hex sizes"
 expect 0 "" --version
 grep -Eq "^tbf [0-9]+\.[0-9]+ \(Tock 2\.[0-9]+ kernel ABI\)$" "$T/out" || fail "version: $(cat "$T/out")"
 echo PASS

@@ -1,27 +1,34 @@
-// ELF32 reader (see elf_file.h). Every offset read from the file is range-checked. Host only.
+// ELF32 reader over libelf (see elf_file.h). Segment and section data offsets are range-checked
+// against the file before use. Host only.
 #include "tbf-tools/elf_file.h"
+
+#include <gelf.h>
+#include <libelf.h>
+
+#include <memory>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "tbf-tools/file_io.h"
-#include "tbf-tools/lib/types.h"
 
 namespace tbf {
 namespace {
 
 bool InRange(size_t size, uint64_t off, uint64_t len) { return off <= size && len <= size - off; }
 
-std::string CString(const std::vector<uint8_t>& b, uint64_t table_off, uint64_t table_size,
-                    uint32_t idx) {
-  std::string s;
-  for (uint64_t i = idx; i < table_size && table_off + i < b.size(); ++i) {
-    char c = static_cast<char>(b[table_off + i]);
-    if (c == 0) {
-      break;
-    }
-    s += c;
-  }
-  return s;
+struct ElfCloser {
+  void operator()(Elf* e) const { elf_end(e); }
+};
+
+absl::Status Malformed(absl::string_view what) {
+  const char* detail = elf_errmsg(-1);
+  return absl::InvalidArgumentError(
+      absl::StrCat("malformed ELF: ", what, " (libelf: ", detail != nullptr ? detail : "-", ")"));
+}
+
+std::string Name(Elf* elf, size_t strtab, uint32_t offset) {
+  const char* s = elf_strptr(elf, strtab, offset);
+  return s != nullptr ? s : "";
 }
 
 }  // namespace
@@ -35,72 +42,81 @@ absl::StatusOr<ElfFile> ElfFile::Load(const std::string& path) {
 }
 
 absl::StatusOr<ElfFile> ElfFile::Parse(std::vector<uint8_t> bytes) {
+  static const bool kLibelfReady = elf_version(EV_CURRENT) != EV_NONE;
+  if (!kLibelfReady) {
+    return absl::InternalError("libelf: version mismatch");
+  }
   ElfFile e;
   e.bytes_ = std::move(bytes);
-  const auto& b = e.bytes_;
-  if (b.size() < 52 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
+  auto& b = e.bytes_;
+  // libelf reads the buffer in place (ELF_C_READ semantics); it outlives `elf` below.
+  std::unique_ptr<Elf, ElfCloser> elf(elf_memory(reinterpret_cast<char*>(b.data()), b.size()));
+  if (elf == nullptr || elf_kind(elf.get()) != ELF_K_ELF) {
     return absl::InvalidArgumentError("not an ELF file");
   }
-  if (b[4] != 1) {
+  size_t ident_size = 0;
+  const char* ident = elf_getident(elf.get(), &ident_size);
+  if (ident == nullptr || ident_size < EI_NIDENT || ident[EI_CLASS] != ELFCLASS32) {
     return absl::InvalidArgumentError("not a 32-bit ELF (EI_CLASS != ELFCLASS32)");
   }
-  if (b[5] != 1) {
+  if (ident[EI_DATA] != ELFDATA2LSB) {
     return absl::InvalidArgumentError("not a little-endian ELF");
   }
-  e.machine_ = Le16(&b[18]);
-  e.entry_ = Le32(&b[24]);
-  const uint32_t phoff = Le32(&b[28]), shoff = Le32(&b[32]);
-  const uint16_t phentsize = Le16(&b[42]), phnum = Le16(&b[44]);
-  const uint16_t shentsize = Le16(&b[46]), shnum = Le16(&b[48]), shstrndx = Le16(&b[50]);
+  const Elf32_Ehdr* eh = elf32_getehdr(elf.get());
+  if (eh == nullptr) {
+    return Malformed("ELF header");
+  }
+  e.machine_ = eh->e_machine;
+  e.entry_ = eh->e_entry;
+
+  size_t phnum = 0;
+  if (elf_getphdrnum(elf.get(), &phnum) != 0) {
+    return Malformed("program header count");
+  }
   if (phnum > 0) {
-    if (phentsize < 32 || !InRange(b.size(), phoff, uint64_t{phentsize} * phnum)) {
-      return absl::InvalidArgumentError("program headers out of range");
+    const Elf32_Phdr* ph = elf32_getphdr(elf.get());
+    if (ph == nullptr) {
+      return Malformed("program headers out of range");
     }
-    for (uint16_t i = 0; i < phnum; ++i) {
-      const uint8_t* p = &b[phoff + size_t{i} * phentsize];
-      ElfSegment s{Le32(p),      Le32(p + 4),  Le32(p + 8),  Le32(p + 12),
-                   Le32(p + 16), Le32(p + 20), Le32(p + 24), Le32(p + 28)};
+    for (size_t i = 0; i < phnum; ++i) {
+      const Elf32_Phdr& p = ph[i];
+      ElfSegment s{p.p_type,   p.p_offset, p.p_vaddr, p.p_paddr,
+                   p.p_filesz, p.p_memsz,  p.p_flags, p.p_align};
       if (s.type == kPtLoad && !InRange(b.size(), s.offset, s.filesz)) {
         return absl::InvalidArgumentError(absl::StrCat("segment ", i, " data out of range"));
       }
       e.segments_.push_back(s);
     }
   }
-  if (shnum > 0) {
-    if (shentsize < 40 || !InRange(b.size(), shoff, uint64_t{shentsize} * shnum)) {
-      return absl::InvalidArgumentError("section headers out of range");
+
+  size_t shnum = 0, shstrndx = 0;
+  if (elf_getshdrnum(elf.get(), &shnum) != 0) {
+    return Malformed("section headers out of range");
+  }
+  if (shnum > 0 && elf_getshdrstrndx(elf.get(), &shstrndx) != 0) {
+    return Malformed("section name table index");
+  }
+  // Index 0 (SHN_UNDEF) is a real entry in the table; elf_getscn reaches it too.
+  for (size_t i = 0; i < shnum; ++i) {
+    Elf_Scn* scn = elf_getscn(elf.get(), i);
+    const Elf32_Shdr* sh = scn != nullptr ? elf32_getshdr(scn) : nullptr;
+    if (sh == nullptr) {
+      return Malformed(absl::StrCat("section header ", i));
     }
-    struct Raw {
-      uint32_t name, type, flags, addr, offset, size, link;
-    };
-    std::vector<Raw> raw;
-    for (uint16_t i = 0; i < shnum; ++i) {
-      const uint8_t* p = &b[shoff + size_t{i} * shentsize];
-      raw.push_back({Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16), Le32(p + 20),
-                     Le32(p + 24)});
+    e.sections_.push_back(ElfSection{Name(elf.get(), shstrndx, sh->sh_name), sh->sh_type,
+                                     sh->sh_flags, sh->sh_addr, sh->sh_offset, sh->sh_size});
+    // Symbols from SHT_SYMTAB, names from its linked string table. Unreadable tables are
+    // skipped (a stripped or odd file still converts, just without symbol lookups).
+    if (sh->sh_type != SHT_SYMTAB || !InRange(b.size(), sh->sh_offset, sh->sh_size)) {
+      continue;
     }
-    uint64_t str_off = 0, str_size = 0;
-    if (shstrndx < shnum && InRange(b.size(), raw[shstrndx].offset, raw[shstrndx].size)) {
-      str_off = raw[shstrndx].offset;
-      str_size = raw[shstrndx].size;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (data == nullptr || data->d_buf == nullptr) {
+      continue;
     }
-    for (const Raw& r : raw) {
-      e.sections_.push_back(ElfSection{CString(b, str_off, str_size, r.name), r.type, r.flags,
-                                       r.addr, r.offset, r.size});
-    }
-    // Symbols from SHT_SYMTAB (type 2), names from its linked string table.
-    for (const Raw& r : raw) {
-      if (r.type != 2 || r.link >= shnum) {
-        continue;
-      }
-      const Raw& strtab = raw[r.link];
-      if (!InRange(b.size(), r.offset, r.size) || !InRange(b.size(), strtab.offset, strtab.size)) {
-        continue;
-      }
-      for (uint32_t off = 0; off + 16 <= r.size; off += 16) {
-        const uint8_t* p = &b[r.offset + off];
-        e.symbols_.emplace_back(CString(b, strtab.offset, strtab.size, Le32(p)), Le32(p + 4));
-      }
+    const auto* syms = static_cast<const Elf32_Sym*>(data->d_buf);
+    for (size_t k = 0; k < data->d_size / sizeof(Elf32_Sym); ++k) {
+      e.symbols_.emplace_back(Name(elf.get(), sh->sh_link, syms[k].st_name), syms[k].st_value);
     }
   }
   return e;

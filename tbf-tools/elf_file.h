@@ -1,5 +1,6 @@
-// ElfFile: a bounds-checked reader for little-endian ELF32 files (segments, sections, symbols),
-// enough for `tbf create` to lay out a TBF like upstream elf2tab. Host only.
+// ElfFile: little-endian ELF32 files (segments, sections, symbols) read through libelf, enough
+// for `tbf create` to lay out a TBF like upstream elf2tab. Malformed input is a one-line error.
+// Host only.
 #pragma once
 
 #include <cstdint>

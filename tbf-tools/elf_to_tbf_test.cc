@@ -2,9 +2,11 @@
 // elf2tab output byte for byte, and the host x32 fixed-address convention lays out as agreed.
 #include "tbf-tools/elf_to_tbf.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tbf-tools/elf_builder.h"
 #include "tbf-tools/lib/tbf.h"
@@ -273,6 +275,38 @@ TEST(ElfFileTest, RejectsTruncatedAndNon32BitFiles) {
   Bytes elf64 = elf;
   elf64[4] = 2;
   EXPECT_FALSE(ElfFile::Parse(elf64).ok());
+}
+
+// Every prefix and single-byte corruption of the ELF header, program and section headers: a
+// one-line error or a file that still converts (or fails to) cleanly; never a crash.
+TEST(ElfFileTest, DamagedFilesAreOneLineErrors) {
+  const Bytes elf = HostApp().Build();
+  auto check = [](const Bytes& bytes, const std::string& what) {
+    auto parsed = ElfFile::Parse(bytes);
+    if (!parsed.ok()) {
+      EXPECT_EQ(parsed.status().message().find('\n'), std::string::npos) << what;
+      return false;
+    }
+    CreateOptions o;
+    o.package_name = "x";
+    auto tbf = ElfToTbf(*parsed, o, nullptr);
+    if (!tbf.ok()) {
+      EXPECT_EQ(tbf.status().message().find('\n'), std::string::npos) << what;
+    }
+    return true;
+  };
+  int errors = 0;
+  for (size_t n = 0; n < elf.size(); ++n) {
+    errors += check(Bytes(elf.begin(), elf.begin() + n), absl::StrCat("prefix ", n)) ? 0 : 1;
+  }
+  EXPECT_GT(errors, 0);
+  for (size_t at = 0; at < std::min<size_t>(elf.size(), 256); ++at) {
+    for (uint8_t flip : {0x01, 0x80, 0xff}) {
+      Bytes bad = elf;
+      bad[at] ^= flip;
+      check(bad, absl::StrCat("byte ", at, " ^ ", flip));
+    }
+  }
 }
 
 }  // namespace

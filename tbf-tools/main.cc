@@ -1,20 +1,34 @@
 // The `tbf` command-line tool: create TBFs from ELF apps (like elf2tab), inspect and verify TBF
 // and TAB files, and build/unpack TAB bundles. Host only; all parsing goes through the
 // freestanding //tbf-tools/lib:tbf library so the CLI rejects exactly what the kernel would.
+//
+// Options are Abseil flags (ABSL_FLAG below), parsed here per subcommand rather than by
+// absl::ParseCommandLine so every outcome is tbf's (as tockd does, hostkernel/daemon): each
+// subcommand accepts only its own flags (plus short -o/-n/-v), usage errors are one
+// "tbf: ... (see tbf --help)" line and exit 2, runtime failures one "tbf: PATH: CAUSE" line and
+// exit 1. --help is the short screen, --helpfull adds every flag, `tbf CMD --help` one command.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <iostream>
 #include <optional>
+#include <set>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
+#include "absl/flags/reflection.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "hostkernel/daemon/version.h"
 #include "nlohmann/json.hpp"
@@ -25,43 +39,17 @@
 #include "tbf-tools/tab.h"
 
 namespace tbf {
+
+// Flag value types (found by Abseil through ADL in namespace tbf).
+
+// --permissions DRV:CMD[,DRV:CMD...]
+struct PermissionList {
+  std::vector<std::pair<uint32_t, uint32_t>> items;
+};
+
 namespace {
 
-constexpr char kUsage[] = R"(tbf - Tock Binary Format tool (TBF v2, TAB bundles)
-
-  tbf create APP.elf -o APP.tbf --name NAME [--stack N] [--app-heap N] [--kernel-heap N]
-             [--fixed-addresses] [--permissions DRV:CMD[,DRV:CMD...]] [--kernel-version X.Y]
-             [--sha256] [--sha384] [--sha512] [--disable] [--protected-region-size N]
-             [--app-version N] [--minimum-footer-size N] [-v]
-      Convert an ELF32 app (EM_386, x32, EM_ARM, EM_RISCV) like upstream elf2tab. Heaps default
-      to 1024, stack to the .stack section size or 2048. --fixed-addresses writes a
-      FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / .stack /
-      lowest RAM segment - stack) and puts the header on a 256-byte boundary.
-  tbf inspect FILE... [--json]   Print every field of each TBF (or each TBF in a .tab).
-  tbf verify FILE... [--json]    Check structure, checksum, sizes and hash credentials;
-                                 exit 0 only if every object is sound.
-  tbf tab create -o OUT.tab --name NAME [--kernel-version X.Y] [--boards B1,B2]
-                 [--build-date DATE] TBF[,ARCH]...
-      Bundle TBFs as ARCH.tbf (ARCH defaults to the file name without .tbf).
-  tbf tab unpack FILE.tab [-o DIR]   Extract metadata.toml and the TBFs into DIR (created).
-  tbf --version
-
-Numbers may be decimal or 0x-hex. Errors are one line, "tbf: ...". Exit status: 0 ok,
-1 invalid or unreadable input (or a failed write), 2 usage error.
-)";
-
-int Usage(const std::string& msg) {
-  std::cerr << "tbf: " << msg << " (see tbf --help)\n";
-  return 2;
-}
-
-// "tbf: WHAT: MESSAGE" on stderr; returns 1 (a runtime failure).
-int Fail(const std::string& what, absl::string_view message) {
-  std::cerr << "tbf: " << what << ": " << message << "\n";
-  return 1;
-}
-
-std::optional<uint32_t> ParseNumber(const std::string& s) {
+std::optional<uint32_t> ParseNumber(absl::string_view s) {
   uint32_t v;
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
     if (absl::SimpleHexAtoi(s.substr(2), &v)) {
@@ -75,16 +63,85 @@ std::optional<uint32_t> ParseNumber(const std::string& s) {
   return std::nullopt;
 }
 
-std::optional<KernelVersion> ParseVersion(const std::string& s) {
-  std::vector<std::string> parts = absl::StrSplit(s, '.');
-  if (parts.size() != 2) {
-    return std::nullopt;
-  }
-  auto major = ParseNumber(parts[0]), minor = ParseNumber(parts[1]);
+}  // namespace
+
+bool AbslParseFlag(absl::string_view text, KernelVersion* out, std::string* error) {
+  std::vector<absl::string_view> parts = absl::StrSplit(text, '.');
+  auto major = parts.size() == 2 ? ParseNumber(parts[0]) : std::nullopt;
+  auto minor = parts.size() == 2 ? ParseNumber(parts[1]) : std::nullopt;
   if (!major || !minor || *major > 0xFFFF || *minor > 0xFFFF) {
-    return std::nullopt;
+    *error = "want X.Y";
+    return false;
   }
-  return KernelVersion{static_cast<uint16_t>(*major), static_cast<uint16_t>(*minor)};
+  *out = KernelVersion{static_cast<uint16_t>(*major), static_cast<uint16_t>(*minor)};
+  return true;
+}
+std::string AbslUnparseFlag(const KernelVersion& v) { return absl::StrCat(v.major, ".", v.minor); }
+
+bool AbslParseFlag(absl::string_view text, PermissionList* out, std::string* error) {
+  out->items.clear();
+  for (absl::string_view item : absl::StrSplit(text, ',', absl::SkipEmpty())) {
+    std::vector<absl::string_view> dc = absl::StrSplit(item, ':');
+    auto d = dc.size() == 2 ? ParseNumber(dc[0]) : std::nullopt;
+    auto c = dc.size() == 2 ? ParseNumber(dc[1]) : std::nullopt;
+    if (!d || !c) {
+      *error = absl::StrCat("bad permission ", item);
+      return false;
+    }
+    out->items.emplace_back(*d, *c);
+  }
+  return true;
+}
+std::string AbslUnparseFlag(const PermissionList& p) {
+  return absl::StrJoin(p.items, ",", [](std::string* out, const auto& dc) {
+    absl::StrAppend(out, dc.first, ":", dc.second);
+  });
+}
+
+}  // namespace tbf
+
+// Numbers (uint32_t) take decimal or 0x-hex, as Abseil parses integers.
+ABSL_FLAG(std::string, output, "",
+          "create: the TBF to write; tab create: the .tab to write; tab unpack: the directory "
+          "(created; default .)");
+ABSL_FLAG(std::string, name, "", "create: package name; tab create: bundle name.");
+ABSL_FLAG(std::optional<uint32_t>, stack, std::nullopt,
+          "create: stack size (default: size of the .stack section, else 2048)");
+ABSL_FLAG(uint32_t, app_heap, 1024, "create: app heap size");
+ABSL_FLAG(uint32_t, kernel_heap, 1024, "create: kernel (grant) heap size");
+ABSL_FLAG(std::optional<uint32_t>, protected_region_size, std::nullopt,
+          "create: header + protected trailer size (default: the header size)");
+ABSL_FLAG(uint32_t, minimum_footer_size, 0, "create: reserve at least this many footer bytes");
+ABSL_FLAG(uint32_t, app_version, 0, "create: Program header binary_version");
+ABSL_FLAG(bool, fixed_addresses, false,
+          "create: write a FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / "
+          ".stack / lowest RAM segment - stack) and put the header on a 256-byte boundary");
+ABSL_FLAG(tbf::PermissionList, permissions, {}, "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
+ABSL_FLAG(std::optional<tbf::KernelVersion>, kernel_version, std::nullopt,
+          "create: KernelVersion TLV; tab create: minimum-tock-kernel-version (X.Y)");
+ABSL_FLAG(bool, sha256, false, "create: add a SHA-256 credential footer");
+ABSL_FLAG(bool, sha384, false, "create: add a SHA-384 credential footer");
+ABSL_FLAG(bool, sha512, false, "create: add a SHA-512 credential footer");
+ABSL_FLAG(bool, disable, false, "create: clear the enabled flag");
+ABSL_FLAG(bool, verbose, false, "create: print the layout decisions.");
+ABSL_FLAG(bool, json, false, "inspect, verify: print JSON instead of text");
+ABSL_FLAG(std::optional<std::string>, boards, std::nullopt,
+          "tab create: only-for-boards (comma-separated board names)");
+ABSL_FLAG(std::optional<std::string>, build_date, std::nullopt,
+          "tab create: build-date (RFC 3339, e.g. 2024-01-31T12:00:00Z)");
+
+namespace tbf {
+namespace {
+
+int Usage(const std::string& msg) {
+  std::cerr << "tbf: " << msg << " (see tbf --help)\n";
+  return 2;
+}
+
+// "tbf: WHAT: MESSAGE" on stderr; returns 1 (a runtime failure).
+int Fail(const std::string& what, absl::string_view message) {
+  std::cerr << "tbf: " << what << ": " << message << "\n";
+  return 1;
 }
 
 bool IsTar(const std::vector<uint8_t>& b) {
@@ -177,24 +234,22 @@ bool Report(const ErrorLine& error) {
   return !error;
 }
 
-int CmdInspect(const std::vector<std::string>& args) {
-  bool json = false;
-  std::vector<std::string> files;
-  for (const auto& a : args) {
-    if (a == "--json") {
-      json = true;
-    } else if (!a.empty() && a[0] == '-') {
-      return Usage("inspect: unknown option " + a);
-    } else {
-      files.push_back(a);
-    }
-  }
-  if (files.empty()) {
+// What a subcommand got: its positional arguments and the flags given (by flag name).
+struct Invocation {
+  std::string command;  // "create", "tab unpack", ...
+  std::vector<std::string> positional;
+  std::set<std::string> given;
+  bool Given(const char* flag) const { return given.count(flag) != 0; }
+};
+
+int CmdInspect(const Invocation& in) {
+  const bool json = absl::GetFlag(FLAGS_json);
+  if (in.positional.empty()) {
     return Usage("inspect: no FILE given");
   }
   int rc = 0;
   std::vector<std::string> json_items;
-  for (const auto& path : files) {
+  for (const auto& path : in.positional) {
     std::vector<Unit> units;
     if (!Report(LoadUnits(path, units, !json))) {
       rc = 1;
@@ -222,19 +277,9 @@ int CmdInspect(const std::vector<std::string>& args) {
   return rc;
 }
 
-int CmdVerify(const std::vector<std::string>& args) {
-  bool json = false;
-  std::vector<std::string> files;
-  for (const auto& a : args) {
-    if (a == "--json") {
-      json = true;
-    } else if (!a.empty() && a[0] == '-') {
-      return Usage("verify: unknown option " + a);
-    } else {
-      files.push_back(a);
-    }
-  }
-  if (files.empty()) {
+int CmdVerify(const Invocation& in) {
+  const bool json = absl::GetFlag(FLAGS_json);
+  if (in.positional.empty()) {
     return Usage("verify: no FILE given");
   }
   int rc = 0;
@@ -245,7 +290,7 @@ int CmdVerify(const std::vector<std::string>& args) {
     results.push_back({{"file", file}, {"ok", false}, {"error", error}});
     rc = 1;
   };
-  for (const auto& path : files) {
+  for (const auto& path : in.positional) {
     std::vector<Unit> units;
     if (ErrorLine error = LoadUnits(path, units, /*tab_summary=*/false)) {
       failed(path, *error);
@@ -279,109 +324,30 @@ int CmdVerify(const std::vector<std::string>& args) {
   return rc;
 }
 
-int CmdCreate(const std::vector<std::string>& args) {
-  CreateOptions o;
-  std::string input, output;
-  bool verbose = false, have_name = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= args.size()) {
-        return false;
-      }
-      *out = args[++i];
-      return true;
-    };
-    auto number = [&](uint32_t* out) {
-      std::string v;
-      if (!value(&v)) {
-        return false;
-      }
-      auto n = ParseNumber(v);
-      if (!n) {
-        return false;
-      }
-      *out = *n;
-      return true;
-    };
-    std::string v;
-    uint32_t n;
-    if (a == "-o" || a == "--output") {
-      if (!value(&output)) {
-        return Usage("create: -o needs a file");
-      }
-    } else if (a == "--name" || a == "-n") {
-      if (!value(&o.package_name)) {
-        return Usage("create: --name needs a value");
-      }
-      have_name = true;
-    } else if (a == "--stack") {
-      if (!number(&n)) {
-        return Usage("create: bad --stack");
-      }
-      o.stack = n;
-    } else if (a == "--app-heap") {
-      if (!number(&o.app_heap)) {
-        return Usage("create: bad --app-heap");
-      }
-    } else if (a == "--kernel-heap") {
-      if (!number(&o.kernel_heap)) {
-        return Usage("create: bad --kernel-heap");
-      }
-    } else if (a == "--protected-region-size") {
-      if (!number(&n)) {
-        return Usage("create: bad --protected-region-size");
-      }
-      o.protected_region_size = n;
-    } else if (a == "--minimum-footer-size") {
-      if (!number(&o.minimum_footer_size)) {
-        return Usage("create: bad --minimum-footer-size");
-      }
-    } else if (a == "--app-version") {
-      if (!number(&o.app_version)) {
-        return Usage("create: bad --app-version");
-      }
-    } else if (a == "--fixed-addresses") {
-      o.fixed_addresses = true;
-    } else if (a == "--sha256") {
-      o.sha256 = true;
-    } else if (a == "--sha384") {
-      o.sha384 = true;
-    } else if (a == "--sha512") {
-      o.sha512 = true;
-    } else if (a == "--disable") {
-      o.disabled = true;
-    } else if (a == "-v" || a == "--verbose") {
-      verbose = true;
-    } else if (a == "--kernel-version") {
-      if (!value(&v) || !(o.kernel_version = ParseVersion(v))) {
-        return Usage("create: --kernel-version wants X.Y");
-      }
-    } else if (a == "--permissions") {
-      if (!value(&v)) {
-        return Usage("create: --permissions needs DRV:CMD[,...]");
-      }
-      for (const std::string& item :
-           std::vector<std::string>(absl::StrSplit(v, ',', absl::SkipEmpty()))) {
-        std::vector<std::string> dc = absl::StrSplit(item, ':');
-        auto d = dc.size() == 2 ? ParseNumber(dc[0]) : std::nullopt;
-        auto c = dc.size() == 2 ? ParseNumber(dc[1]) : std::nullopt;
-        if (!d || !c) {
-          return Usage("create: bad permission " + item);
-        }
-        o.permissions.emplace_back(*d, *c);
-      }
-    } else if (!a.empty() && a[0] == '-') {
-      return Usage("create: unknown option " + a);
-    } else if (input.empty()) {
-      input = a;
-    } else {
-      return Usage("create: more than one input ELF");
-    }
+int CmdCreate(const Invocation& in) {
+  const std::string output = absl::GetFlag(FLAGS_output);
+  if (in.positional.size() > 1) {
+    return Usage("create: more than one input ELF");
   }
-  if (input.empty() || output.empty() || !have_name) {
+  if (in.positional.empty() || output.empty() || !in.Given("name")) {
     return Usage("create: needs APP.elf, -o OUT.tbf and --name NAME");
   }
+  const std::string& input = in.positional[0];
+  CreateOptions o;
+  o.package_name = absl::GetFlag(FLAGS_name);
+  o.stack = absl::GetFlag(FLAGS_stack);
+  o.app_heap = absl::GetFlag(FLAGS_app_heap);
+  o.kernel_heap = absl::GetFlag(FLAGS_kernel_heap);
+  o.protected_region_size = absl::GetFlag(FLAGS_protected_region_size);
+  o.minimum_footer_size = absl::GetFlag(FLAGS_minimum_footer_size);
+  o.app_version = absl::GetFlag(FLAGS_app_version);
+  o.fixed_addresses = absl::GetFlag(FLAGS_fixed_addresses);
+  o.permissions = absl::GetFlag(FLAGS_permissions).items;
+  o.kernel_version = absl::GetFlag(FLAGS_kernel_version);
+  o.sha256 = absl::GetFlag(FLAGS_sha256);
+  o.sha384 = absl::GetFlag(FLAGS_sha384);
+  o.sha512 = absl::GetFlag(FLAGS_sha512);
+  o.disabled = absl::GetFlag(FLAGS_disable);
   auto elf = ElfFile::Load(input);
   if (!elf.ok()) {
     return Fail(input, elf.status().message());
@@ -400,7 +366,7 @@ int CmdCreate(const std::vector<std::string>& args) {
   if (absl::Status w = WriteWholeFile(output, *tbf); !w.ok()) {
     return Fail(output, w.message());
   }
-  if (verbose) {
+  if (absl::GetFlag(FLAGS_verbose)) {
     std::cout << output << ": header " << rep.header_size << ", protected region "
               << rep.protected_region_size << ", init_fn_offset " << rep.init_fn_offset
               << ", minimum RAM " << rep.minimum_ram_size << ", binary_end "
@@ -413,45 +379,26 @@ int CmdCreate(const std::vector<std::string>& args) {
   return 0;
 }
 
-int CmdTabCreate(const std::vector<std::string>& args) {
-  Tab tab;
-  std::string output;
-  bool have_name = false;
-  std::vector<std::string> inputs;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (a == "-o" && has_value) {
-      output = args[++i];
-    } else if (a == "--name" && has_value) {
-      tab.metadata.name = args[++i];
-      have_name = true;
-    } else if (a == "--kernel-version" && has_value) {
-      if (!ParseVersion(args[i + 1])) {
-        return Usage("tab create: --kernel-version wants X.Y");
-      }
-      tab.metadata.minimum_tock_kernel_version = args[++i];
-    } else if (a == "--boards" && has_value) {
-      tab.metadata.only_for_boards = args[++i];
-    } else if (a == "--build-date" && has_value) {
-      tab.metadata.build_date = args[++i];
-    } else if (!a.empty() && a[0] == '-') {
-      return Usage("tab create: unknown or incomplete option " + a);
-    } else {
-      inputs.push_back(a);
-    }
-  }
-  if (output.empty() || !have_name || inputs.empty()) {
+int CmdTabCreate(const Invocation& in) {
+  const std::string output = absl::GetFlag(FLAGS_output);
+  if (output.empty() || !in.Given("name") || in.positional.empty()) {
     return Usage("tab create: needs -o OUT.tab, --name NAME and at least one TBF");
   }
-  for (const std::string& in : inputs) {
-    std::string path = in, arch;
-    if (size_t comma = in.rfind(','); comma != std::string::npos) {
-      path = in.substr(0, comma);
-      arch = in.substr(comma + 1);
+  Tab tab;
+  tab.metadata.name = absl::GetFlag(FLAGS_name);
+  if (auto v = absl::GetFlag(FLAGS_kernel_version)) {
+    tab.metadata.minimum_tock_kernel_version = AbslUnparseFlag(*v);
+  }
+  tab.metadata.only_for_boards = absl::GetFlag(FLAGS_boards);
+  tab.metadata.build_date = absl::GetFlag(FLAGS_build_date);
+  for (const std::string& arg : in.positional) {
+    std::string path = arg, arch;
+    if (size_t comma = arg.rfind(','); comma != std::string::npos) {
+      path = arg.substr(0, comma);
+      arch = arg.substr(comma + 1);
     } else {
       arch = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-      if (arch.size() > 4 && arch.compare(arch.size() - 4, 4, ".tbf") == 0) {
+      if (absl::EndsWith(arch, ".tbf") && arch.size() > 4) {
         arch.resize(arch.size() - 4);
       }
     }
@@ -477,25 +424,15 @@ int CmdTabCreate(const std::vector<std::string>& args) {
   return 0;
 }
 
-int CmdTabUnpack(const std::vector<std::string>& args) {
-  std::string input, dir = ".";
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o") {
-      if (i + 1 == args.size()) {
-        return Usage("tab unpack: -o needs a DIR");
-      }
-      dir = args[++i];
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      return Usage("tab unpack: unknown option " + args[i]);
-    } else if (input.empty()) {
-      input = args[i];
-    } else {
-      return Usage("tab unpack: more than one FILE.tab");
-    }
+int CmdTabUnpack(const Invocation& in) {
+  if (in.positional.size() > 1) {
+    return Usage("tab unpack: more than one FILE.tab");
   }
-  if (input.empty()) {
+  if (in.positional.empty()) {
     return Usage("tab unpack: no FILE.tab given");
   }
+  const std::string& input = in.positional[0];
+  const std::string dir = in.Given("output") ? absl::GetFlag(FLAGS_output) : ".";
   auto tab = ReadTabFile(input);
   if (!tab.ok()) {
     return Fail(input, tab.status().message());
@@ -524,6 +461,167 @@ int CmdTabUnpack(const std::vector<std::string>& args) {
   return 0;
 }
 
+// One option a subcommand accepts: an ABSL_FLAG name, its short form ('\0': none) and what its
+// value looks like (nullptr: a boolean switch).
+struct Option {
+  const char* flag;
+  char short_name;
+  const char* metavar;
+};
+
+struct Command {
+  const char* name;      // one or two words
+  const char* synopsis;  // after "tbf NAME "
+  const char* summary;   // indented under the synopsis
+  std::vector<Option> options;
+  int (*handler)(const Invocation&);
+};
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"create",
+       "APP.elf -o OUT.tbf --name NAME [OPTION...]",
+       "Convert an ELF32 app (EM_386, x32, EM_ARM, EM_RISCV) like upstream elf2tab\n"
+       "(options: tbf create --help).",
+       {{"output", 'o', "FILE"},
+        {"name", 'n', "NAME"},
+        {"stack", 0, "N"},
+        {"app_heap", 0, "N"},
+        {"kernel_heap", 0, "N"},
+        {"protected_region_size", 0, "N"},
+        {"minimum_footer_size", 0, "N"},
+        {"app_version", 0, "N"},
+        {"fixed_addresses", 0, nullptr},
+        {"permissions", 0, "DRV:CMD[,DRV:CMD...]"},
+        {"kernel_version", 0, "X.Y"},
+        {"sha256", 0, nullptr},
+        {"sha384", 0, nullptr},
+        {"sha512", 0, nullptr},
+        {"disable", 0, nullptr},
+        {"verbose", 'v', nullptr}},
+       CmdCreate},
+      {"inspect",
+       "FILE... [--json]",
+       "Print every field of each TBF (or each TBF in a .tab).",
+       {{"json", 0, nullptr}},
+       CmdInspect},
+      {"verify",
+       "FILE... [--json]",
+       "Check structure, checksum, sizes and hash credentials; exit 0 only if\n"
+       "every object is sound.",
+       {{"json", 0, nullptr}},
+       CmdVerify},
+      {"tab create",
+       "-o OUT.tab --name NAME [--kernel-version X.Y] [--boards B1,B2]\n"
+       "               [--build-date DATE] TBF[,ARCH]...",
+       "Bundle TBFs as ARCH.tbf (ARCH defaults to the file name without .tbf).",
+       {{"output", 'o', "OUT.tab"},
+        {"name", 'n', "NAME"},
+        {"kernel_version", 0, "X.Y"},
+        {"boards", 0, "B1,B2"},
+        {"build_date", 0, "DATE"}},
+       CmdTabCreate},
+      {"tab unpack",
+       "FILE.tab [-o DIR]",
+       "Extract metadata.toml and the TBFs into DIR (created).",
+       {{"output", 'o', "DIR"}},
+       CmdTabUnpack},
+  };
+  return kCommands;
+}
+
+std::string Dashed(absl::string_view flag) { return absl::StrReplaceAll(flag, {{"_", "-"}}); }
+
+std::string Indented(absl::string_view text, absl::string_view indent) {
+  return absl::StrCat(indent, absl::StrReplaceAll(text, {{"\n", absl::StrCat("\n", indent)}}));
+}
+
+std::string ShortHelp() {
+  std::string s = "tbf - Tock Binary Format tool (TBF v2, TAB bundles)\n\n";
+  for (const Command& c : Commands()) {
+    absl::StrAppend(&s, "  tbf ", c.name, " ", c.synopsis, "\n", Indented(c.summary, "      "),
+                    "\n");
+  }
+  absl::StrAppend(&s,
+                  "  tbf --version | --help | --helpfull | CMD --help\n\n"
+                  "Numbers may be decimal or 0x-hex. Errors are one line, \"tbf: ...\". Exit "
+                  "status: 0 ok,\n1 invalid or unreadable input (or a failed write), 2 usage "
+                  "error.\n");
+  return s;
+}
+
+std::string OptionHelp(const Option& o) {
+  const absl::CommandLineFlag* flag = absl::FindCommandLineFlag(o.flag);
+  std::string def = flag != nullptr ? flag->DefaultValue() : "";
+  return absl::StrCat("  --", Dashed(o.flag), o.metavar ? absl::StrCat(" ", o.metavar) : "",
+                      o.short_name ? absl::StrCat(" (-", std::string(1, o.short_name), ")") : "",
+                      def.empty() || !o.metavar ? "" : absl::StrCat("  [default ", def, "]"), "\n",
+                      Indented(flag != nullptr ? flag->Help() : "", "      "), "\n");
+}
+
+std::string CommandHelp(const Command& c) {
+  std::string s = absl::StrCat("tbf ", c.name, " ", c.synopsis, "\n", c.summary, "\n\n");
+  for (const Option& o : c.options) {
+    absl::StrAppend(&s, OptionHelp(o));
+  }
+  return s;
+}
+
+// Sets the flags in `args` (the words after the command name) that `c` accepts.
+// Returns the exit status on a usage error or an answered --help, else nullopt.
+std::optional<int> ParseOptions(const Command& c, const std::vector<std::string>& args,
+                                Invocation* in) {
+  bool flags_ended = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (flags_ended || arg.size() < 2 || arg[0] != '-') {
+      in->positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      flags_ended = true;
+      continue;
+    }
+    if (arg == "--help" || arg == "-h") {
+      std::cout << CommandHelp(c);
+      return 0;
+    }
+    const size_t eq = arg.find('=');
+    const std::string typed = arg.substr(0, eq);  // "--kernel-version", "-o"
+    const Option* opt = nullptr;
+    for (const Option& o : c.options) {
+      const bool long_match = typed.size() > 2 && typed[1] == '-' &&
+                              absl::StrReplaceAll(typed.substr(2), {{"-", "_"}}) == o.flag;
+      const bool short_match = typed.size() == 2 && o.short_name != 0 && typed[1] == o.short_name;
+      if (long_match || short_match) {
+        opt = &o;
+      }
+    }
+    if (opt == nullptr) {
+      return Usage(absl::StrCat(c.name, ": unknown option ", typed));
+    }
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(opt->flag);
+    std::string value;
+    if (opt->metavar == nullptr) {  // a switch; --json=false also works
+      value = eq == std::string::npos ? "true" : arg.substr(eq + 1);
+    } else if (eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return Usage(absl::StrCat(c.name, ": ", typed, " needs a",
+                                opt->metavar[0] == 'N' ? "n " : " ", opt->metavar));
+    }
+    std::string error;
+    if (flag == nullptr || !flag->ParseFrom(value, &error)) {
+      return Usage(absl::StrCat(c.name, ": bad value '", value, "' for ", typed, " (want ",
+                                opt->metavar ? opt->metavar : "true or false", ")"));
+    }
+    in->given.insert(opt->flag);
+  }
+  return std::nullopt;
+}
+
 int Main(int argc, char** argv) {
   // Under `bazel run`, resolve relative paths against the directory the user ran it from.
   if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY"); wd != nullptr && *wd != 0) {
@@ -533,45 +631,43 @@ int Main(int argc, char** argv) {
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << kUsage;
+    std::cerr << ShortHelp();
     return 2;
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
+    std::cout << ShortHelp();
+    return 0;
+  }
+  if (args[0] == "--helpfull") {
+    std::cout << ShortHelp();
+    for (const Command& c : Commands()) {
+      std::cout << "\n" << CommandHelp(c);
+    }
     return 0;
   }
   if (args[0] == "--version") {
     std::cout << tockpp::VersionLine("tbf") << "\n";
     return 0;
   }
-  const std::string cmd = args[0];
-  std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (cmd == "create") {
-    return CmdCreate(rest);
-  }
-  if (cmd == "inspect") {
-    return CmdInspect(rest);
-  }
-  if (cmd == "verify") {
-    return CmdVerify(rest);
-  }
-  if (cmd == "tab") {
-    if (rest.empty()) {
-      return Usage("tab: want create or unpack");
+  for (const Command& c : Commands()) {
+    std::vector<std::string> words = absl::StrSplit(c.name, ' ');
+    if (args.size() < words.size() || !std::equal(words.begin(), words.end(), args.begin())) {
+      continue;
     }
-    std::vector<std::string> sub(rest.begin() + 1, rest.end());
-    if (rest[0] == "create") {
-      return CmdTabCreate(sub);
+    Invocation in{c.name, {}, {}};
+    if (std::optional<int> rc = ParseOptions(
+            c, std::vector<std::string>(args.begin() + words.size(), args.end()), &in)) {
+      return *rc;
     }
-    if (rest[0] == "unpack") {
-      return CmdTabUnpack(sub);
-    }
+    return c.handler(in);
+  }
+  if (args[0] == "tab") {
     return Usage("tab: want create or unpack");
   }
-  if (!cmd.empty() && cmd[0] == '-') {
-    return Usage("unknown option " + cmd);
+  if (args[0][0] == '-') {
+    return Usage("unknown option " + args[0]);
   }
-  return Usage("unknown command " + cmd);
+  return Usage("unknown command " + args[0]);
 }
 
 }  // namespace

@@ -1,10 +1,14 @@
-// .tab bundle handling (see tab.h). Host only.
+// .tab bundle handling (see tab.h): the tar through tar.h (libarchive), metadata.toml through
+// toml++ (exceptions caught here: bad input is one error line). Host only.
 #include "tbf-tools/tab.h"
 
+#include <toml++/toml.h>
+
+#include <sstream>
+
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "tbf-tools/file_io.h"
 #include "tbf-tools/tar.h"
@@ -12,83 +16,108 @@
 namespace tbf {
 namespace {
 
-std::string Quote(const std::string& s) {
+// A TOML basic string ("...", as elf2tab writes them; toml++ would prefer '...'): quotes,
+// backslashes and control characters escaped.
+std::string TomlString(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
-      out += '\\';
+      absl::StrAppend(&out, "\\", std::string(1, c));
+    } else if (u < 0x20 || u == 0x7f) {
+      absl::StrAppend(&out, absl::StrFormat("\\u%04X", u));
+    } else {
+      out += c;
     }
-    out += c;
   }
   return out + "\"";
 }
 
-std::string Unquote(absl::string_view v) {
-  v = absl::StripAsciiWhitespace(v);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-    std::string out;
-    for (size_t i = 1; i + 1 < v.size(); ++i) {
-      if (v[i] == '\\' && i + 2 < v.size()) {
-        ++i;
-      }
-      out += v[i];
+// elf2tab writes build-date as a bare TOML date-time; text that is not one is quoted.
+std::string TomlDate(const std::string& s) {
+  try {
+    toml::table t = toml::parse("d = " + s);
+    if (t.size() == 1 && t["d"].is_date_time()) {
+      std::ostringstream out;
+      out << *t["d"].as_date_time();
+      return out.str();
     }
-    return out;
+  } catch (const toml::parse_error&) {
   }
-  return std::string(v);
+  return TomlString(s);
+}
+
+// The string value of `key`, or an error if it is present with another type.
+absl::Status GetString(const toml::table& t, const char* key, std::optional<std::string>* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    return absl::OkStatus();
+  }
+  if (!n->is_string()) {
+    return absl::InvalidArgumentError(absl::StrCat("metadata.toml: ", key, " is not a string"));
+  }
+  *out = n->as_string()->get();
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 std::string FormatMetadataToml(const TabMetadata& m) {
   std::string s = absl::StrCat("tab-version = ", m.tab_version, "\n");
-  absl::StrAppend(&s, "name = ", Quote(m.name), "\n");
+  absl::StrAppend(&s, "name = ", TomlString(m.name), "\n");
   if (m.minimum_tock_kernel_version) {
-    absl::StrAppend(&s, "minimum-tock-kernel-version = ", Quote(*m.minimum_tock_kernel_version),
-                    "\n");
+    absl::StrAppend(
+        &s, "minimum-tock-kernel-version = ", TomlString(*m.minimum_tock_kernel_version), "\n");
   }
   if (m.only_for_boards) {
-    absl::StrAppend(&s, "only-for-boards = ", Quote(*m.only_for_boards), "\n");
+    absl::StrAppend(&s, "only-for-boards = ", TomlString(*m.only_for_boards), "\n");
   }
   if (m.build_date) {
-    absl::StrAppend(&s, "build-date = ", *m.build_date, "\n");
+    absl::StrAppend(&s, "build-date = ", TomlDate(*m.build_date), "\n");
   }
   return s;
 }
 
 absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
-  TabMetadata m;
-  bool have_version = false;
-  int line_no = 0;
-  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
-    ++line_no;
-    line = absl::StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') {
-      continue;
-    }
-    const size_t eq = line.find('=');
-    if (eq == absl::string_view::npos) {
-      return absl::InvalidArgumentError(absl::StrCat("metadata.toml line ", line_no, ": no '='"));
-    }
-    const std::string key(absl::StripAsciiWhitespace(line.substr(0, eq)));
-    const std::string value = Unquote(line.substr(eq + 1));
-    if (key == "tab-version") {
-      if (!absl::SimpleAtoi(value, &m.tab_version)) {
-        return absl::InvalidArgumentError("metadata.toml: tab-version is not a number");
-      }
-      have_version = true;
-    } else if (key == "name") {
-      m.name = value;
-    } else if (key == "minimum-tock-kernel-version") {
-      m.minimum_tock_kernel_version = value;
-    } else if (key == "only-for-boards") {
-      m.only_for_boards = value;
-    } else if (key == "build-date") {
-      m.build_date = value;
-    }  // other keys: ignored, as tockloader does
+  toml::table t;
+  try {
+    t = toml::parse(text, std::string_view("metadata.toml"));
+  } catch (const toml::parse_error& e) {
+    return absl::InvalidArgumentError(absl::StrCat("metadata.toml line ", e.source().begin.line,
+                                                   ": ", std::string(e.description())));
   }
-  if (!have_version) {
+  TabMetadata m;
+  const toml::node* version = t.get("tab-version");
+  if (version == nullptr) {
     return absl::InvalidArgumentError("metadata.toml: missing tab-version");
+  }
+  if (!version->is_integer() || version->as_integer()->get() < 0 ||
+      version->as_integer()->get() > 1000000) {
+    return absl::InvalidArgumentError("metadata.toml: tab-version is not a small whole number");
+  }
+  m.tab_version = static_cast<int>(version->as_integer()->get());
+  std::optional<std::string> name;
+  for (absl::Status st :
+       {GetString(t, "name", &name),
+        GetString(t, "minimum-tock-kernel-version", &m.minimum_tock_kernel_version),
+        GetString(t, "only-for-boards", &m.only_for_boards)}) {
+    if (!st.ok()) {
+      return st;
+    }
+  }
+  m.name = name.value_or("");
+  // build-date: a TOML date-time (elf2tab) or, leniently, a string. Other keys are ignored,
+  // as tockloader does.
+  if (const toml::node* d = t.get("build-date"); d != nullptr) {
+    if (d->is_date_time()) {
+      std::ostringstream out;
+      out << *d->as_date_time();
+      m.build_date = out.str();
+    } else if (d->is_string()) {
+      m.build_date = d->as_string()->get();
+    } else {
+      return absl::InvalidArgumentError("metadata.toml: build-date is not a date-time");
+    }
   }
   return m;
 }

@@ -2,6 +2,7 @@
 // read back identically; damaged tar input is an error, not a crash.
 #include "tbf-tools/tab.h"
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -68,6 +69,61 @@ TEST(TabTest, DamagedArchivesAreErrors) {
     EXPECT_FALSE(ReadTab(Bytes(tab.begin(), tab.begin() + n)).ok()) << n;
   }
   EXPECT_FALSE(ReadTab(Bytes(1024, 0)).ok());  // empty archive: no metadata.toml
+}
+
+// Every prefix of a real .tab and bytes flipped all over it: an error (or, where the damage
+// misses what we read, a result), never a crash; errors are one line.
+TEST(TabTest, TruncatedAndGarbledArchivesGiveOneLineErrors) {
+  const Bytes tab = ReadVector("blink-2020.tab");
+  int errors = 0;
+  for (size_t n = 0; n < tab.size(); n += 97) {
+    auto r = ReadTab(Bytes(tab.begin(), tab.begin() + n));
+    if (!r.ok()) {
+      ++errors;
+      EXPECT_EQ(r.status().message().find('\n'), std::string::npos) << r.status();
+    }
+  }
+  EXPECT_GT(errors, 300);  // only prefixes past the TBF member (and its tail) may read
+  for (size_t at = 0; at < 3 * 512; at += 7) {
+    Bytes bad = tab;
+    bad[at] ^= 0xA5;
+    auto r = ReadTab(bad);
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().message().find('\n'), std::string::npos) << r.status();
+    }
+  }
+  uint32_t x = 12345;
+  Bytes garbage(4096);
+  for (uint8_t& b : garbage) {
+    x = x * 1103515245 + 12345;
+    b = static_cast<uint8_t>(x >> 16);
+  }
+  EXPECT_FALSE(ReadTab(garbage).ok());
+  std::memcpy(garbage.data() + 257, "ustar", 5);
+  EXPECT_FALSE(ReadTab(garbage).ok());
+}
+
+TEST(TabTest, MetadataTomlErrorsAreOneLine) {
+  auto bad = ParseMetadataToml("tab-version = 1\nname = \"unterminated\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().rfind("metadata.toml line 2: ", 0), 0u) << bad.status();
+  EXPECT_EQ(bad.status().message().find('\n'), std::string::npos);
+  EXPECT_FALSE(ParseMetadataToml("tab-version = \"1\"\n").ok());
+  EXPECT_FALSE(ParseMetadataToml("tab-version = 1\nname = 3\n").ok());
+  auto extra = ParseMetadataToml("tab-version = 1\nfuture-key = [1, 2]\n[table]\nx = 1\n");
+  ASSERT_TRUE(extra.ok()) << extra.status();  // unknown keys are ignored, as tockloader does
+  EXPECT_EQ(extra->name, "");
+}
+
+TEST(TabTest, BuildDateIsATomlDateTimeWhenItIsOne) {
+  TabMetadata m;
+  m.build_date = "2020-03-22T12:59:03Z";
+  EXPECT_NE(FormatMetadataToml(m).find("build-date = 2020-03-22T12:59:03Z\n"), std::string::npos);
+  m.build_date = "yesterday\nname = \"evil\"";
+  auto back = ParseMetadataToml(FormatMetadataToml(m));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back->build_date, *m.build_date);
+  EXPECT_EQ(back->name, "");
 }
 
 TEST(TabTest, MetadataTomlRoundTrips) {

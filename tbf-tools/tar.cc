@@ -1,116 +1,130 @@
-// tar format handling (see tar.h). Host only.
+// tar through libarchive (see tar.h). Host only.
 #include "tbf-tools/tar.h"
 
-#include <cstring>
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <memory>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 
 namespace tbf {
 namespace {
 
-constexpr size_t kBlock = 512;
+struct ReadCloser {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+struct WriteCloser {
+  void operator()(archive* a) const { archive_write_free(a); }
+};
+struct EntryCloser {
+  void operator()(archive_entry* e) const { archive_entry_free(e); }
+};
 
-absl::StatusOr<uint64_t> ParseOctal(const uint8_t* p, size_t n, size_t at) {
-  uint64_t v = 0;
-  size_t i = 0;
-  while (i < n && (p[i] == ' ' || p[i] == 0)) ++i;
-  for (; i < n && p[i] >= '0' && p[i] <= '7'; ++i) {
-    if (v > (uint64_t{1} << 40)) return absl::InvalidArgumentError("tar number too large");
-    v = v * 8 + (p[i] - '0');
-  }
-  for (; i < n; ++i) {
-    if (p[i] != ' ' && p[i] != 0) {
-      return absl::InvalidArgumentError(absl::StrCat("bad octal field at byte ", at));
-    }
-  }
-  return v;
+// libarchive's reason for the last failure, on one line.
+std::string Reason(archive* a) {
+  const char* s = archive_error_string(a);
+  return absl::StrReplaceAll(s != nullptr ? s : "unknown libarchive error", {{"\n", " "}});
 }
 
-std::string Field(const uint8_t* p, size_t n) {
-  size_t len = 0;
-  while (len < n && p[len] != 0) ++len;
-  return std::string(reinterpret_cast<const char*>(p), len);
+absl::Status TarError(archive* a, absl::string_view context) {
+  return absl::InvalidArgumentError(absl::StrCat("tar: ", context, Reason(a)));
 }
 
-void PutOctal(uint8_t* p, size_t n, uint64_t v) {
-  std::string s = absl::StrFormat("%0*o", static_cast<int>(n - 1), v);
-  std::memcpy(p, s.data(), n - 1);
-  p[n - 1] = 0;
+// archive_write_open callback: append to the vector in `client`.
+la_ssize_t Append(archive*, void* client, const void* buffer, size_t length) {
+  auto* out = static_cast<std::vector<uint8_t>*>(client);
+  const auto* b = static_cast<const uint8_t*>(buffer);
+  out->insert(out->end(), b, b + length);
+  return static_cast<la_ssize_t>(length);
 }
 
 }  // namespace
 
-absl::StatusOr<std::vector<TarMember>> ReadTar(std::span<const uint8_t> a) {
-  std::vector<TarMember> out;
-  std::string long_name;
-  size_t pos = 0;
-  while (pos + kBlock <= a.size()) {
-    const uint8_t* h = a.data() + pos;
-    bool zero = true;
-    for (size_t i = 0; i < kBlock && zero; ++i) zero = h[i] == 0;
-    if (zero) return out;  // end-of-archive marker
-    uint32_t sum = 0;
-    for (size_t i = 0; i < kBlock; ++i) sum += (i >= 148 && i < 156) ? ' ' : h[i];
-    auto stored = ParseOctal(h + 148, 8, pos + 148);
-    if (!stored.ok() || *stored != sum) {
-      return absl::InvalidArgumentError(absl::StrCat("tar header checksum mismatch at byte ", pos));
-    }
-    auto size = ParseOctal(h + 124, 12, pos + 124);
-    if (!size.ok()) return size.status();
-    if (*size > a.size() - pos - kBlock) {
-      return absl::InvalidArgumentError(absl::StrCat("tar member at byte ", pos, " truncated"));
-    }
-    std::string name = Field(h, 100);
-    if (std::memcmp(h + 257, "ustar\0", 6) == 0 && h[345] != 0) {  // POSIX prefix field
-      name = Field(h + 345, 155) + "/" + name;
-    }
-    const char type = static_cast<char>(h[156]);
-    const uint8_t* data = h + kBlock;
-    if (type == 'L') {  // GNU long name for the next member
-      long_name = Field(data, static_cast<size_t>(*size));
-    } else if (type == '0' || type == 0 || type == '7') {
-      TarMember m;
-      m.name = long_name.empty() ? name : long_name;
-      m.data.assign(data, data + *size);
-      out.push_back(std::move(m));
-      long_name.clear();
-    } else {
-      long_name.clear();
-    }
-    pos += kBlock + (*size + kBlock - 1) / kBlock * kBlock;
+absl::StatusOr<std::vector<TarMember>> ReadTar(std::span<const uint8_t> bytes) {
+  std::unique_ptr<archive, ReadCloser> a(archive_read_new());
+  if (a == nullptr) {
+    return absl::ResourceExhaustedError("tar: cannot allocate a libarchive reader");
   }
-  if (pos != a.size()) return absl::InvalidArgumentError("tar archive ends mid-block");
-  return out;  // tolerated: archive without the end-of-archive blocks
+  archive_read_support_format_tar(a.get());  // ustar, GNU, pax; no compression filters
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    return TarError(a.get(), "");
+  }
+  std::vector<TarMember> out;
+  for (;;) {
+    archive_entry* entry = nullptr;
+    const int r = archive_read_next_header(a.get(), &entry);
+    if (r == ARCHIVE_EOF) {
+      return out;
+    }
+    if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+      return TarError(a.get(), "");
+    }
+    const char* path = archive_entry_pathname(entry);
+    const std::string name = path != nullptr ? path : "";
+    if (archive_entry_filetype(entry) != AE_IFREG) {
+      continue;  // libarchive skips the data of the entries we do not read
+    }
+    // A header may claim any size: never allocate more than the archive itself holds.
+    const int64_t size = archive_entry_size(entry);
+    if (size < 0 || static_cast<uint64_t>(size) > bytes.size()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("tar: member ", name, " claims ", size, " bytes, more than the archive"));
+    }
+    TarMember m{name, std::vector<uint8_t>(static_cast<size_t>(size))};
+    size_t got = 0;
+    while (got < m.data.size()) {
+      const la_ssize_t n = archive_read_data(a.get(), m.data.data() + got, m.data.size() - got);
+      if (n < 0) {
+        return TarError(a.get(), absl::StrCat(name, ": "));
+      }
+      if (n == 0) {
+        return absl::InvalidArgumentError(absl::StrCat("tar: member ", name, " truncated"));
+      }
+      got += static_cast<size_t>(n);
+    }
+    out.push_back(std::move(m));
+  }
 }
 
 absl::StatusOr<std::vector<uint8_t>> WriteTar(const std::vector<TarMember>& members,
                                               uint32_t mtime) {
   std::vector<uint8_t> out;
-  for (const TarMember& m : members) {
-    if (m.name.empty() || m.name.size() > 99) {
-      return absl::InvalidArgumentError(absl::StrCat("tar member name too long: ", m.name));
-    }
-    uint8_t h[kBlock] = {};
-    std::memcpy(h, m.name.data(), m.name.size());
-    PutOctal(h + 100, 8, 0644);
-    PutOctal(h + 108, 8, 0);
-    PutOctal(h + 116, 8, 0);
-    PutOctal(h + 124, 12, m.data.size());
-    PutOctal(h + 136, 12, mtime);
-    std::memset(h + 148, ' ', 8);
-    h[156] = '0';
-    std::memcpy(h + 257, "ustar\0" "00", 8);
-    uint32_t sum = 0;
-    for (uint8_t b : h) sum += b;
-    PutOctal(h + 148, 7, sum);
-    h[155] = ' ';
-    out.insert(out.end(), h, h + kBlock);
-    out.insert(out.end(), m.data.begin(), m.data.end());
-    out.resize((out.size() + kBlock - 1) / kBlock * kBlock, 0);
+  std::unique_ptr<archive, WriteCloser> a(archive_write_new());
+  if (a == nullptr) {
+    return absl::ResourceExhaustedError("tar: cannot allocate a libarchive writer");
   }
-  out.resize(out.size() + 2 * kBlock, 0);
+  if (archive_write_set_format_ustar(a.get()) != ARCHIVE_OK ||
+      archive_write_add_filter_none(a.get()) != ARCHIVE_OK ||
+      archive_write_set_bytes_per_block(a.get(), 512) != ARCHIVE_OK ||
+      archive_write_open(a.get(), &out, nullptr, Append, nullptr) != ARCHIVE_OK) {
+    return TarError(a.get(), "");
+  }
+  for (const TarMember& m : members) {
+    if (m.name.empty()) {
+      return absl::InvalidArgumentError("tar: empty member name");
+    }
+    std::unique_ptr<archive_entry, EntryCloser> e(archive_entry_new());
+    archive_entry_set_pathname(e.get(), m.name.c_str());
+    archive_entry_set_filetype(e.get(), AE_IFREG);
+    archive_entry_set_perm(e.get(), 0644);
+    archive_entry_set_uid(e.get(), 0);
+    archive_entry_set_gid(e.get(), 0);
+    archive_entry_set_mtime(e.get(), mtime, 0);
+    archive_entry_set_size(e.get(), static_cast<la_int64_t>(m.data.size()));
+    if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK) {
+      return TarError(a.get(), absl::StrCat(m.name, ": "));
+    }
+    if (!m.data.empty() && archive_write_data(a.get(), m.data.data(), m.data.size()) !=
+                               static_cast<la_ssize_t>(m.data.size())) {
+      return TarError(a.get(), absl::StrCat(m.name, ": "));
+    }
+  }
+  if (archive_write_close(a.get()) != ARCHIVE_OK) {
+    return TarError(a.get(), "");
+  }
   return out;
 }
 

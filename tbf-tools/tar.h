@@ -1,5 +1,5 @@
-// Minimal tar reader/writer for .tab bundles: writes POSIX ustar, reads ustar and GNU tar
-// (including GNU long names). Every header field is range-checked. Host only.
+// Tar archives for .tab bundles, through libarchive: reads ustar, GNU and pax tar (plain, not
+// compressed, as elf2tab writes them); writes POSIX ustar. Host only.
 #pragma once
 
 #include <cstdint>
@@ -17,9 +17,11 @@ struct TarMember {
 };
 
 // Regular-file members in archive order; directories and other entry types are skipped.
+// Damaged, truncated or non-tar input is an error with libarchive's one-line reason.
 absl::StatusOr<std::vector<TarMember>> ReadTar(std::span<const uint8_t> archive);
 
-// ustar archive, mode 0644, owner 0/0, given mtime, ending with two zero blocks.
+// ustar archive, mode 0644, owner 0/0, given mtime; 512-byte blocks, ending with two zero
+// blocks (no padding to tar's usual 10 KiB record).
 absl::StatusOr<std::vector<uint8_t>> WriteTar(const std::vector<TarMember>& members,
                                               uint32_t mtime = 0);
 

@@ -1,10 +1,13 @@
 // Checks that every wrapped Debian library links and works at a basic level, so a
 // missing or mismatched -dev package shows up as one clear test failure.
+#include <archive.h>
 #include <elfutils/libdwfl.h>
 #include <gtest/gtest.h>
 #include <libelf.h>
 #include <liburing.h>
+#include <openssl/evp.h>
 #include <seccomp.h>
+#include <toml++/toml.h>
 
 #include "absl/flags/flag.h"
 #include "absl/status/statusor.h"
@@ -42,4 +45,24 @@ TEST(SystemLibs, LibdwStartsASession) {
   Dwfl* dwfl = dwfl_begin(&callbacks);
   ASSERT_NE(dwfl, nullptr);
   dwfl_end(dwfl);
+}
+
+TEST(SystemLibs, LibarchiveOpensAWriter) {
+  archive* a = archive_write_new();
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(archive_write_set_format_ustar(a), ARCHIVE_OK);
+  archive_write_free(a);
+}
+
+TEST(SystemLibs, TomlPlusPlusParses) {
+  toml::table t = toml::parse("tab-version = 1\n");
+  EXPECT_EQ(t["tab-version"].value<int64_t>(), 1);
+}
+
+TEST(SystemLibs, LibcryptoHashes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  ASSERT_EQ(EVP_Digest("abc", 3, md, &len, EVP_sha256(), nullptr), 1);
+  EXPECT_EQ(len, 32u);
+  EXPECT_EQ(md[0], 0xba);  // SHA-256("abc") = ba7816bf...
 }

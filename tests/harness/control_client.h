@@ -11,10 +11,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "hostkernel/process/unique_fd.h"
 #include "tests/harness/process_info.h"
-#include "tests/harness/unique_fd.h"
 
 namespace tockpp::harness {
+
+using ::tockpp::hostkernel::UniqueFd;  // the one UniqueFd, shared with tockd
 
 class ControlClient {
  public:

@@ -24,12 +24,12 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
+#include "hostkernel/process/unique_fd.h"
 #include "tests/harness/control_client.h"
 #include "tests/harness/exit_status.h"
 #include "tests/harness/fault_report.h"
 #include "tests/harness/pattern.h"
 #include "tests/harness/platform.h"
-#include "tests/harness/unique_fd.h"
 
 namespace tockpp::harness {
 
