@@ -1,7 +1,7 @@
-// ButtonComponent: the button syscall driver (0x3, capsules/button) over kNumButtons pins,
-// with its grant and its own copy of the pin descriptions. The driver configures the pins when
-// constructed: a board whose pins work only after its chip is initialised declares this as a
-// static inside its boot function.
+// ButtonComponent: the button syscall driver (0x3, capsules/button) over the board's kNumButtons
+// pin descriptions (a static array: it must outlive the component), with its grant. The driver
+// configures the pins when constructed: a board whose pins work only after its chip is initialised
+// declares this as a static inside its boot function.
 //
 // Wiring (board):
 //   const hil::button::ButtonPin pins[] = {{&pin11, ActivationMode::kActiveLow, kPullUp}, ...};
@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 
 #include "capsules/button/button_driver.h"
 #include "hil/button.h"
@@ -28,27 +27,15 @@ class ButtonComponent {
   static constexpr uint32_t kDriverNum = ButtonDriver::kDriverNum;
   static constexpr const char* kName = "button";
 
-  ButtonComponent(std::span<const hil::button::ButtonPin, kNumButtons> pins, Kernel& kernel,
+  ButtonComponent(const hil::button::ButtonPin (&pins)[kNumButtons], Kernel& kernel,
                   const MemoryAllocationCapability& cap)
-      : pins_(Copy(pins)), grant_(kernel, kDriverNum, cap), driver_(grant_, pins_.list) {}
+      : grant_(kernel, kDriverNum, cap), driver_(grant_, pins) {}
   ButtonComponent(const ButtonComponent&) = delete;
   ButtonComponent& operator=(const ButtonComponent&) = delete;
 
   ButtonDriver& driver() { return driver_; }
 
  private:
-  struct Pins {
-    hil::button::ButtonPin list[kNumButtons];
-  };
-  static Pins Copy(std::span<const hil::button::ButtonPin, kNumButtons> pins) {
-    Pins p{};
-    for (size_t i = 0; i < kNumButtons; ++i) {
-      p.list[i] = pins[i];
-    }
-    return p;
-  }
-
-  Pins pins_;
   ButtonDriver::GrantType grant_;
   StaticButtonDriver<kNumButtons> driver_;
 };

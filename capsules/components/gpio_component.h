@@ -1,5 +1,6 @@
-// GpioComponent: the GPIO syscall driver (0x4, capsules/gpio) over kNumPins interrupt pins,
-// with its grant and its own copy of the pin list (index = the apps' pin number).
+// GpioComponent: the GPIO syscall driver (0x4, capsules/gpio) over the board's list of kNumPins
+// interrupt pins (index = the apps' pin number; a static array: it must outlive the
+// component), with its grant.
 //
 // Wiring (board):
 //   hil::gpio::InterruptPin* const pins[] = {&p0, &p1, ...};
@@ -9,7 +10,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 
 #include "capsules/gpio/gpio_driver.h"
 #include "hil/gpio.h"
@@ -26,27 +26,15 @@ class GpioComponent {
   static constexpr uint32_t kDriverNum = GpioDriver::kDriverNum;
   static constexpr const char* kName = "GPIO";
 
-  GpioComponent(std::span<hil::gpio::InterruptPin* const, kNumPins> pins, Kernel& kernel,
+  GpioComponent(hil::gpio::InterruptPin* const (&pins)[kNumPins], Kernel& kernel,
                 const MemoryAllocationCapability& cap)
-      : pins_(Copy(pins)), grant_(kernel, kDriverNum, cap), driver_(grant_, pins_.list) {}
+      : grant_(kernel, kDriverNum, cap), driver_(grant_, pins) {}
   GpioComponent(const GpioComponent&) = delete;
   GpioComponent& operator=(const GpioComponent&) = delete;
 
   GpioDriver& driver() { return driver_; }
 
  private:
-  struct Pins {
-    hil::gpio::InterruptPin* list[kNumPins];
-  };
-  static Pins Copy(std::span<hil::gpio::InterruptPin* const, kNumPins> pins) {
-    Pins p{};
-    for (size_t i = 0; i < kNumPins; ++i) {
-      p.list[i] = pins[i];
-    }
-    return p;
-  }
-
-  Pins pins_;
   GpioDriver::GrantType grant_;
   StaticGpioDriver<kNumPins> driver_;
 };

@@ -1,5 +1,6 @@
-// LedComponent: the LED syscall driver (0x2, capsules/led) over kNumLeds board LEDs, with its
-// own copy of the LED list. No grant (LEDs are shared by every app), so it needs no kernel.
+// LedComponent: the LED syscall driver (0x2, capsules/led) over the board's list of kNumLeds
+// LEDs (a static array: it must outlive the component). No grant (LEDs are shared by every
+// app), so it needs no kernel.
 // The driver turns every LED off when constructed: a board whose pins work only after its chip
 // is initialised declares this as a static inside its boot function.
 //
@@ -11,7 +12,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 
 #include "capsules/led/led_driver.h"
 #include "hil/led.h"
@@ -26,26 +26,13 @@ class LedComponent {
   static constexpr uint32_t kDriverNum = LedDriver::kDriverNum;
   static constexpr const char* kName = "LED";
 
-  explicit LedComponent(std::span<hil::led::Led* const, kNumLeds> leds)
-      : leds_(Copy(leds)), driver_(leds_.list) {}
+  explicit LedComponent(hil::led::Led* const (&leds)[kNumLeds]) : driver_(leds) {}
   LedComponent(const LedComponent&) = delete;
   LedComponent& operator=(const LedComponent&) = delete;
 
   LedDriver& driver() { return driver_; }
 
  private:
-  struct List {
-    hil::led::Led* list[kNumLeds];
-  };
-  static List Copy(std::span<hil::led::Led* const, kNumLeds> leds) {
-    List l{};
-    for (size_t i = 0; i < kNumLeds; ++i) {
-      l.list[i] = leds[i];
-    }
-    return l;
-  }
-
-  List leds_;
   LedDriver driver_;
 };
 
