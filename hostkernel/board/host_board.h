@@ -68,7 +68,7 @@ class HostBoard {
 
   // Nonvolatile storage for apps (driver 0x50001): the first kStorageBytes of the flash.
   static constexpr size_t kFlashPageSize = 4096;
-  static constexpr size_t kStorageBytes = 64 * 1024;
+  static constexpr size_t kStorageBytes = size_t{64} * 1024;
 
   // `console` carries the console, kernel debug output and the process console; `flash` backs
   // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize.
