@@ -1,29 +1,29 @@
 // The host board: everything tockd's kernel is wired to, in one place, read like a parts list
 // (in the style of a Tock board's main.rs built from components). Peripherals are the host
-// implementations of the HILs (hostkernel/peripherals); the capsules and virtualizers are the
-// same portable sources the Cortex-M boards wire. Trusted: makes the kernel's capabilities.
+// implementations of the HILs (hostkernel/peripherals); every capsule is wired by its component
+// (capsules/components), the same code the Cortex-M boards use. Trusted: makes the kernel's
+// capabilities.
 #ifndef TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_H_
 #define TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_H_
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
 
-#include "capsules/alarm/alarm_driver.h"
-#include "capsules/button/button_driver.h"
-#include "capsules/console/console.h"
-#include "capsules/gpio/gpio_driver.h"
-#include "capsules/led/led_driver.h"
-#include "capsules/low_level_debug/low_level_debug.h"
-#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
-#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
-#include "capsules/process_console/kernel_process_management.h"
-#include "capsules/process_console/process_console.h"
-#include "capsules/rng/rng_driver.h"
-#include "capsules/virtual_alarm/virtual_alarm.h"
-#include "capsules/virtual_uart/virtual_uart.h"
+#include "absl/status/status.h"
+#include "capsules/components/alarm_driver_component.h"
+#include "capsules/components/alarm_mux_component.h"
+#include "capsules/components/button_component.h"
+#include "capsules/components/console_component.h"
+#include "capsules/components/driver_registrar.h"
+#include "capsules/components/gpio_component.h"
+#include "capsules/components/led_component.h"
+#include "capsules/components/low_level_debug_component.h"
+#include "capsules/components/nonvolatile_storage_component.h"
+#include "capsules/components/process_console_component.h"
+#include "capsules/components/rng_component.h"
+#include "capsules/components/uart_mux_component.h"
 #include "hil/flash.h"
 #include "hil/time.h"
 #include "hostkernel/peripherals/host_alarm.h"
@@ -68,7 +68,7 @@ class HostBoard {
 
   // Nonvolatile storage for apps (driver 0x50001): the first kStorageBytes of the flash.
   static constexpr size_t kFlashPageSize = 4096;
-  static constexpr size_t kStorageBytes = 64 * 1024;
+  static constexpr size_t kStorageBytes = size_t{64} * 1024;
 
   // `console` carries the console, kernel debug output and the process console; `flash` backs
   // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize.
@@ -76,6 +76,11 @@ class HostBoard {
             const HostBoardConfig& config);
   HostBoard(const HostBoard&) = delete;
   HostBoard& operator=(const HostBoard&) = delete;
+
+  // OK when every driver went into the driver table; otherwise one line naming the first that
+  // did not ("board wiring: cannot register driver 0x1 (console): number already
+  // registered"). tockd must not boot a board that is not OK.
+  absl::Status wiring_status() const;
 
   tock::Kernel& kernel() { return kernel_; }
   // One HostProcess per slot of kernel().processes(), same index.
@@ -87,16 +92,33 @@ class HostBoard {
   // The hardware alarm has a deadline set (some capsule waits for time to pass).
   bool alarm_armed() const { return alarm_.IsArmed(); }
   // Some app waits for console input.
-  bool console_read_pending() const { return console_.read_in_progress(); }
+  bool console_read_pending() const { return console_.driver().read_in_progress(); }
   // Console input the console capsule received but no app got (its reader exited, a line
   // error, a buffer shrunk mid-read); tockd logs increases.
-  uint64_t console_dropped_input_bytes() const { return console_.dropped_input_bytes(); }
+  uint64_t console_dropped_input_bytes() const { return console_.driver().dropped_input_bytes(); }
 
   const tock::MainLoopCapability& main_loop_cap() const { return main_loop_cap_; }
   const tock::ProcessManagementCapability& management_cap() const { return management_cap_; }
   const tock::DeferredCallCapability& deferred_call_cap() const { return deferred_call_cap_; }
 
  private:
+  template <size_t N>
+  using DriverRegistrar = tock::capsules::components::DriverRegistrar<N>;
+  using UartMux = tock::capsules::components::UartMuxComponent<>;
+  using Console = tock::capsules::components::ConsoleComponent<>;
+  using LowLevelDebug = tock::capsules::components::LowLevelDebugComponent;
+  using AlarmMux = tock::capsules::components::AlarmMuxComponent<Ticks>;
+  using AlarmDriver = tock::capsules::components::AlarmDriverComponent<Ticks>;
+  using Leds = tock::capsules::components::LedComponent<kNumLeds>;
+  using Buttons = tock::capsules::components::ButtonComponent<kNumButtons>;
+  using Gpio = tock::capsules::components::GpioComponent<kNumGpioPins>;
+  using Rng = tock::capsules::components::RngComponent;
+  using Storage = tock::capsules::components::NonvolatileStorageComponent<kFlashPageSize>;
+  using ProcessConsole = tock::capsules::components::ProcessConsoleComponent;
+
+  // Every driver the apps can reach, by upstream driver number.
+  void RegisterDrivers();
+
   // Capabilities (this board is trusted).
   tock::MainLoopCapability main_loop_cap_ = tock::CapabilityFactory::MainLoop();
   tock::ProcessManagementCapability management_cap_ = tock::CapabilityFactory::ProcessManagement();
@@ -108,55 +130,37 @@ class HostBoard {
   std::unique_ptr<tock::Process[]> processes_;
   std::unique_ptr<HostProcess[]> hosts_;
   tock::DriverTable<16> drivers_;
+  DriverRegistrar<16> registrar_{drivers_};
   tock::Kernel kernel_;
 
-  // Peripherals (host implementations of the HILs).
+  // Peripherals (host implementations of the HILs) and the lists the components take.
   HostAlarm<Ticks> alarm_;
   HostLeds leds_{kNumLeds};
   HostButtons buttons_{kNumButtons};
   HostGpioBank gpio_pins_{"gpio", kNumGpioPins};
   SeededEntropy entropy_;
-
-  // Virtualizers: one UART shared by whole lines, one alarm shared by many clients.
-  std::array<uint8_t, 64> uart_mux_rx_{};
-  tock::capsules::MuxUart uart_mux_;
-  tock::capsules::UartDevice console_uart_{uart_mux_};
-  tock::capsules::UartDevice debug_uart_{uart_mux_};
-  tock::capsules::MuxAlarm<Ticks> alarm_mux_;
-  tock::capsules::VirtualMuxAlarm<Ticks> alarm_driver_alarm_{alarm_mux_};
-
-  // Capsules (syscall drivers) and their grants.
-  tock::capsules::AlarmDriver<Ticks>::GrantType alarm_grant_;
-  tock::capsules::AlarmDriver<Ticks> alarm_driver_;
-  std::array<uint8_t, 256> console_tx_{};
-  std::array<uint8_t, 64> console_rx_{};
-  tock::capsules::Console::GrantType console_grant_;
-  tock::capsules::Console console_;
-  std::array<tock::hil::led::Led*, kNumLeds> led_list_{};
-  tock::capsules::LedDriver led_driver_;
+  tock::hil::led::Led* led_list_[kNumLeds] = {};
   tock::hil::button::ButtonPin button_pins_[kNumButtons];
-  tock::capsules::ButtonDriver::GrantType button_grant_;
-  tock::capsules::StaticButtonDriver<kNumButtons> button_driver_;
   tock::hil::gpio::InterruptPin* gpio_list_[kNumGpioPins] = {};
-  tock::capsules::GpioDriver::GrantType gpio_grant_;
-  tock::capsules::StaticGpioDriver<kNumGpioPins> gpio_driver_;
-  tock::capsules::RngDriver::GrantType rng_grant_;
-  tock::capsules::RngDriver rng_driver_;
-  std::array<uint8_t, 96> lld_buffer_{};
-  tock::capsules::LowLevelDebug::GrantType lld_grant_;
-  tock::capsules::LowLevelDebug lld_;
 
-  // Nonvolatile storage for apps on the file-backed flash.
-  std::array<uint8_t, kFlashPageSize> nv_page_buffer_{};
-  tock::capsules::NonvolatileToPages nv_pages_;
-  std::array<uint8_t, 512> nv_buffer_{};
-  tock::capsules::NonvolatileStorageDriver::GrantType nv_grant_;
-  tock::capsules::NonvolatileStorageDriver nv_driver_;
+  // One UART shared by whole lines (console, low-level debug, process console); one alarm
+  // shared by many clients.
+  UartMux uart_mux_;
+  Console console_{uart_mux_.mux(), kernel_, memory_cap_};
+  LowLevelDebug lld_{uart_mux_.mux(), kernel_, memory_cap_};
+  AlarmMux alarm_mux_{alarm_};
+  AlarmDriver alarm_driver_{alarm_mux_.mux(), kernel_, memory_cap_};
 
-  // The process console shares the console UART (whole lines) with the apps and the kernel.
-  tock::capsules::UartDevice process_console_uart_{uart_mux_};
-  tock::capsules::KernelProcessManagement process_management_;
-  tock::capsules::ProcessConsole process_console_;
+  // The board's own peripherals.
+  Leds led_driver_{led_list_};
+  Buttons button_driver_{button_pins_, kernel_, memory_cap_};
+  Gpio gpio_driver_{gpio_list_, kernel_, memory_cap_};
+  Rng rng_{entropy_, kernel_, memory_cap_};
+  // Nonvolatile storage for apps: the first kStorageBytes of the file-backed flash.
+  Storage storage_;
+
+  // Upstream's shell on the console UART, next to the apps and the kernel.
+  ProcessConsole process_console_;
 };
 
 }  // namespace tockpp::hostkernel

@@ -1,20 +1,21 @@
-// The parts every tockpp Cortex-M board wires the same way, as the host board does in
-// hostkernel/board: the kernel and its process slots, one UART shared through the UART mux by
-// the console and low-level debug drivers, one alarm shared through the alarm mux by the alarm
-// driver, and the flash app loader. A board declares one CoreParts static next to its chip
-// and adds the drivers for its own peripherals. Trusted: mints the memory capability.
+// The parts every tockpp Cortex-M board wires the same way, from the same components
+// (capsules/components) as the host board in hostkernel/board: the kernel and its process
+// slots, one UART shared through the UART mux by the console and low-level debug drivers, one
+// alarm shared through the alarm mux by the alarm driver, and the flash app loader. A board
+// declares one CoreParts static next to its chip and registers the components for its own
+// peripherals with Register. Trusted: mints the memory capability.
 #ifndef PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
 #define PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
 
 #include <cstddef>
 #include <cstdint>
 
-#include "capsules/alarm/alarm_driver.h"
-#include "capsules/console/console.h"
-#include "capsules/driver_numbers.h"
-#include "capsules/low_level_debug/low_level_debug.h"
-#include "capsules/virtual_alarm/virtual_alarm.h"
-#include "capsules/virtual_uart/virtual_uart.h"
+#include "capsules/components/alarm_driver_component.h"
+#include "capsules/components/alarm_mux_component.h"
+#include "capsules/components/console_component.h"
+#include "capsules/components/driver_registrar.h"
+#include "capsules/components/low_level_debug_component.h"
+#include "capsules/components/uart_mux_component.h"
 #include "kernel/capability_factory.h"
 #include "kernel/driver_table.h"
 #include "kernel/fault_policy.h"
@@ -30,7 +31,7 @@ template <typename TicksT, size_t kNumProcs, size_t kNumDrivers = 16>
 class CoreParts {
  public:
   CoreParts(tock::hil::uart::Uart& uart, tock::hil::time::Alarm<TicksT>& alarm)
-      : mux_uart_(uart, mux_rx_), mux_alarm_(alarm) {}
+      : uart_mux_(uart), alarm_mux_(alarm) {}
   CoreParts(const CoreParts&) = delete;
   CoreParts& operator=(const CoreParts&) = delete;
 
@@ -38,20 +39,21 @@ class CoreParts {
   tock::DriverTable<kNumDrivers>& drivers() { return drivers_; }
   const tock::MemoryAllocationCapability& mem_cap() const { return mem_cap_; }
   // The console UART's mux, for a board's further devices on it (the process console).
-  tock::capsules::MuxUart& mux_uart() { return mux_uart_; }
+  tock::capsules::MuxUart& mux_uart() { return uart_mux_.mux(); }
 
   // Console (0x1), low-level debug (0x8) and alarm (0x0) into the driver table.
   void RegisterCoreDrivers() {
-    Register(tock::capsules::Console::kDriverNum, console_);
-    Register(tock::capsules::LowLevelDebug::kDriverNum, lld_);
-    Register(tock::capsules::driver_num::kAlarm, alarm_driver_);
+    Register(console_);
+    Register(lld_);
+    Register(alarm_driver_);
   }
 
-  // Adds a board driver; a full table or a number registered twice is a wiring mistake, so
-  // boot stops there with a panic naming it instead of running without the driver.
-  void Register(uint32_t driver_num, tock::SyscallDriver& driver) {
-    if (!drivers_.Register(driver_num, driver).ok()) {
-      cortex_m::Panic("driver table: cannot register a driver (table full or number taken)");
+  // Adds a component's driver; a full table or a number registered twice is a wiring mistake,
+  // so boot stops there with a panic naming the driver instead of running without it.
+  template <typename Component>
+  void Register(Component& component) {
+    if (!registrar_.Add(component)) {
+      cortex_m::Panic(registrar_.error());
     }
   }
 
@@ -66,9 +68,11 @@ class CoreParts {
   }
 
  private:
-  using Console = tock::capsules::Console;
-  using LowLevelDebug = tock::capsules::LowLevelDebug;
-  using AlarmDriver = tock::capsules::AlarmDriver<TicksT>;
+  using UartMux = tock::capsules::components::UartMuxComponent<>;
+  using Console = tock::capsules::components::ConsoleComponent<>;
+  using LowLevelDebug = tock::capsules::components::LowLevelDebugComponent;
+  using AlarmMux = tock::capsules::components::AlarmMuxComponent<TicksT>;
+  using AlarmDriver = tock::capsules::components::AlarmDriverComponent<TicksT>;
 
   const tock::MemoryAllocationCapability mem_cap_ = tock::CapabilityFactory::MemoryAllocation();
 
@@ -78,27 +82,17 @@ class CoreParts {
   tock::TbfDescription tbfs_[kNumProcs];
   cortex_m::AppMemoryAllocator app_memory_{0, 0};
   tock::DriverTable<kNumDrivers> drivers_;
+  tock::capsules::components::DriverRegistrar<kNumDrivers> registrar_{drivers_};
   tock::Kernel kernel_{processes_, drivers_};
 
   // One UART for console and low-level debug, shared by whole lines.
-  uint8_t mux_rx_[64] = {};
-  tock::capsules::MuxUart mux_uart_;
-  tock::capsules::UartDevice console_uart_{mux_uart_};
-  uint8_t console_tx_[64] = {};
-  uint8_t console_rx_[64] = {};
-  typename Console::GrantType console_grant_{kernel_, Console::kDriverNum, mem_cap_};
-  Console console_{console_uart_, console_grant_, console_tx_, console_rx_};
-  tock::capsules::UartDevice lld_uart_{mux_uart_};
-  uint8_t lld_buffer_[LowLevelDebug::kBufferLen] = {};
-  typename LowLevelDebug::GrantType lld_grant_{kernel_, LowLevelDebug::kDriverNum, mem_cap_};
-  LowLevelDebug lld_{lld_uart_, lld_grant_, lld_buffer_};
+  UartMux uart_mux_;
+  Console console_{uart_mux_.mux(), kernel_, mem_cap_};
+  LowLevelDebug lld_{uart_mux_.mux(), kernel_, mem_cap_};
 
   // One alarm, shared through the mux.
-  tock::capsules::MuxAlarm<TicksT> mux_alarm_;
-  tock::capsules::VirtualMuxAlarm<TicksT> driver_alarm_{mux_alarm_};
-  typename AlarmDriver::GrantType alarm_grant_{kernel_, tock::capsules::driver_num::kAlarm,
-                                               mem_cap_};
-  AlarmDriver alarm_driver_{driver_alarm_, alarm_grant_};
+  AlarmMux alarm_mux_;
+  AlarmDriver alarm_driver_{alarm_mux_.mux(), kernel_, mem_cap_};
 };
 
 }  // namespace tockpp::boards

@@ -1,14 +1,15 @@
 // ProcessConsoleParts: upstream's process console for a Cortex-M board, on the board's console
-// UART mux. Owns the console's UART device, its process-management view of the kernel (with the
-// capabilities it needs, a panic and a SCB reset) and the kernel addresses its `kernel` command
-// prints, taken from the linker symbols every board's layout.ld defines. A board declares one
+// UART mux: the ProcessConsoleComponent (capsules/components, as on the host board) plus what
+// only a Cortex-M board has: the capabilities it needs, a panic and a SCB reset, and the kernel
+// addresses its `kernel` command prints, taken from the linker symbols every board's layout.ld
+// defines. A board declares one
 // as a static next to its CoreParts and calls Start() once its polled boot lines are out.
 #ifndef PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
 #define PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
 
 #include <cstdint>
 
-#include "capsules/process_console/kernel_process_management.h"
+#include "capsules/components/process_console_component.h"
 #include "capsules/process_console/process_console.h"
 #include "capsules/virtual_uart/virtual_uart.h"
 #include "kernel/capability_factory.h"
@@ -28,17 +29,12 @@ class ProcessConsoleParts {
  public:
   // `build` names the kernel in the console's "Kernel version: ... (build <build>)".
   ProcessConsoleParts(tock::capsules::MuxUart& mux, tock::Kernel& kernel, const char* build)
-      : uart_(mux),
-        management_(kernel, process_cap_, loop_cap_, &Panic, &Reset),
-        console_(uart_, management_, &kAddresses, build) {}
+      : component_(mux, kernel, process_cap_, loop_cap_, &Panic, &Reset, &kAddresses, build) {}
 
   // Prints the welcome and starts listening (upstream's boards start it active).
-  void Start() {
-    console_.DisplayWelcome();
-    console_.Start();
-  }
+  void Start() { component_.Start(); }
 
-  tock::capsules::ProcessConsole& console() { return console_; }
+  tock::capsules::ProcessConsole& console() { return component_.console(); }
 
  private:
   static uint32_t Addr(const void* p) {
@@ -62,9 +58,7 @@ class ProcessConsoleParts {
   const tock::ProcessManagementCapability process_cap_ =
       tock::CapabilityFactory::ProcessManagement();
   const tock::MainLoopCapability loop_cap_ = tock::CapabilityFactory::MainLoop();
-  tock::capsules::UartDevice uart_;
-  tock::capsules::KernelProcessManagement management_;
-  tock::capsules::ProcessConsole console_;
+  tock::capsules::components::ProcessConsoleComponent component_;
 };
 
 }  // namespace tockpp::boards

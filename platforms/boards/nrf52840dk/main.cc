@@ -2,17 +2,16 @@
 // parts-list style: console + low-level debug on UARTE0 (P0.06 TX, P0.08 RX, the J-Link VCOM),
 // alarm on RTC1, LEDs 1-4 on P0.13-16 and buttons 1-4 on P0.11/12/24/25 (active low), GPIO
 // header pins P1.01-P1.08, RNG, nonvolatile storage for apps on NVMC pages (the last 128 KiB
-// of flash, layout.ld); apps as TBFs from 0x00040000.
+// of flash, layout.ld); apps as TBFs from 0x00040000. Each capsule is wired by its component
+// (capsules/components), as on the other boards.
 #include <cstddef>
 #include <cstdint>
 
-#include "capsules/button/button_driver.h"
-#include "capsules/driver_numbers.h"
-#include "capsules/gpio/gpio_driver.h"
-#include "capsules/led/led_driver.h"
-#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
-#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
-#include "capsules/rng/rng_driver.h"
+#include "capsules/components/button_component.h"
+#include "capsules/components/gpio_component.h"
+#include "capsules/components/led_component.h"
+#include "capsules/components/nonvolatile_storage_component.h"
+#include "capsules/components/rng_component.h"
 #include "hil/button.h"
 #include "hil/led.h"
 #include "kernel/fault_policy.h"
@@ -31,7 +30,7 @@ extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[], _sstorage[], _estorag
 
 namespace {
 
-namespace caps = tock::capsules;
+namespace comp = tock::capsules::components;
 namespace cm = tockpp::cortex_m;
 namespace nrf = tockpp::nrf52840;
 using tock::hil::button::ActivationMode;
@@ -58,8 +57,6 @@ const tock::hil::button::ButtonPin buttons[] = {
     {&button_pins[2], ActivationMode::kActiveLow, FloatingState::kPullUp},
     {&button_pins[3], ActivationMode::kActiveLow, FloatingState::kPullUp},
 };
-caps::ButtonDriver::GrantType button_grant(core.kernel(), caps::ButtonDriver::kDriverNum,
-                                           core.mem_cap());
 
 nrf::GpioPin header_pins[] = {nrf::GpioPin(33), nrf::GpioPin(34), nrf::GpioPin(35),
                               nrf::GpioPin(36), nrf::GpioPin(37), nrf::GpioPin(38),
@@ -67,18 +64,8 @@ nrf::GpioPin header_pins[] = {nrf::GpioPin(33), nrf::GpioPin(34), nrf::GpioPin(3
 tock::hil::gpio::InterruptPin* const gpio_pins[] = {
     &header_pins[0], &header_pins[1], &header_pins[2], &header_pins[3],
     &header_pins[4], &header_pins[5], &header_pins[6], &header_pins[7]};
-caps::GpioDriver::GrantType gpio_grant(core.kernel(), caps::GpioDriver::kDriverNum, core.mem_cap());
 
-caps::RngDriver::GrantType rng_grant(core.kernel(), caps::RngDriver::kDriverNum, core.mem_cap());
-caps::RngDriver rng_driver(chip.rng(), rng_grant);
-
-// Nonvolatile storage: byte-addressed over NVMC pages; apps see [_sstorage, _estorage).
-uint8_t nv_page[nrf::Nvmc::kPageSize];
-caps::NonvolatileToPages nv_pages(chip.nvmc(), nv_page);
-uint8_t nv_buffer[512];
-caps::NonvolatileStorageDriver::GrantType nv_grant(core.kernel(),
-                                                   caps::NonvolatileStorageDriver::kDriverNum,
-                                                   core.mem_cap());
+comp::RngComponent rng_driver(chip.rng(), core.kernel(), core.mem_cap());
 
 void DebugWrite(const char* data, size_t len) { chip.uarte0().WriteBlocking(data, len); }
 
@@ -95,17 +82,19 @@ tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel
   cm::PanicPrint("tockpp: nrf52840dk kernel booting\r\n");
 
   // Drivers that configure pins when constructed are made after the chip is up.
-  static caps::LedDriver led_driver(leds);
-  static caps::StaticButtonDriver<4> button_driver(button_grant, buttons);
-  static caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_pins);
-  static caps::NonvolatileStorageDriver nv_driver(nv_pages, nv_grant, Addr(_sstorage),
-                                                  Addr(_estorage) - Addr(_sstorage), nv_buffer);
+  static comp::LedComponent<4> led_driver(leds);
+  static comp::ButtonComponent<4> button_driver(buttons, core.kernel(), core.mem_cap());
+  static comp::GpioComponent<8> gpio_driver(gpio_pins, core.kernel(), core.mem_cap());
+  // Nonvolatile storage: byte-addressed over NVMC pages; apps see [_sstorage, _estorage).
+  static comp::NonvolatileStorageComponent<nrf::Nvmc::kPageSize> nv_driver(
+      chip.nvmc(), core.kernel(), core.mem_cap(), Addr(_sstorage),
+      Addr(_estorage) - Addr(_sstorage));
   core.RegisterCoreDrivers();
-  core.Register(tock::capsules::driver_num::kLed, led_driver);
-  core.Register(caps::ButtonDriver::kDriverNum, button_driver);
-  core.Register(caps::GpioDriver::kDriverNum, gpio_driver);
-  core.Register(caps::RngDriver::kDriverNum, rng_driver);
-  core.Register(caps::NonvolatileStorageDriver::kDriverNum, nv_driver);
+  core.Register(led_driver);
+  core.Register(button_driver);
+  core.Register(gpio_driver);
+  core.Register(rng_driver);
+  core.Register(nv_driver);
 
   (void)core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem), fault_policy,
                       &DebugWrite);

@@ -7,16 +7,15 @@
 // (platforms/boards/common/host_link.h): `press N`/`release N`/`switch N on|off` in, `led N
 // on|off`, `ready`, `button N pressed|released` out. Apps are TBFs in the apps flash region
 // (layout.ld `_sapps`).
+// Each capsule is wired by its component (capsules/components), as on the other boards.
 // Boot: runtime init -> chip -> drivers -> load apps -> KernelLoop (platforms/arch/cortex_m).
 #include <cstddef>
 #include <cstdint>
 
-#include "capsules/button/button_driver.h"
-#include "capsules/driver_numbers.h"
-#include "capsules/gpio/gpio_driver.h"
-#include "capsules/led/led_driver.h"
-#include "capsules/nonvolatile_storage/nonvolatile_storage_driver.h"
-#include "capsules/nonvolatile_storage/nonvolatile_to_pages.h"
+#include "capsules/components/button_component.h"
+#include "capsules/components/gpio_component.h"
+#include "capsules/components/led_component.h"
+#include "capsules/components/nonvolatile_storage_component.h"
 #include "hil/button.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
@@ -44,7 +43,7 @@ extern uint8_t _snvstorage[], _envstorage[];
 
 namespace {
 
-namespace caps = tock::capsules;
+namespace comp = tock::capsules::components;
 namespace cm = tockpp::cortex_m;
 namespace mps2 = tockpp::mps2;
 using tock::hil::button::ActivationMode;
@@ -123,30 +122,23 @@ const tock::hil::button::ButtonPin buttons[] = {
     {&button_pins[0], ActivationMode::kActiveHigh, FloatingState::kPullNone},
     {&button_pins[1], ActivationMode::kActiveHigh, FloatingState::kPullNone},
 };
-caps::ButtonDriver::GrantType button_grant(core.kernel(), caps::ButtonDriver::kDriverNum,
-                                           core.mem_cap());
-caps::StaticButtonDriver<mps2::kFpgaIoButtons> button_driver(button_grant, buttons);
+comp::ButtonComponent<mps2::kFpgaIoButtons> button_driver(buttons, core.kernel(), core.mem_cap());
 
 // GPIO pins 0-7: inputs are the host link's switches 0-7.
 tockpp::boards::DrivenPin gpio_pins[8];
 tock::hil::gpio::InterruptPin* const gpio_list[] = {&gpio_pins[0], &gpio_pins[1], &gpio_pins[2],
                                                     &gpio_pins[3], &gpio_pins[4], &gpio_pins[5],
                                                     &gpio_pins[6], &gpio_pins[7]};
-caps::GpioDriver::GrantType gpio_grant(core.kernel(), caps::GpioDriver::kDriverNum, core.mem_cap());
-caps::StaticGpioDriver<8> gpio_driver(gpio_grant, gpio_list);
+comp::GpioComponent<8> gpio_driver(gpio_list, core.kernel(), core.mem_cap());
 
 // Nonvolatile storage for apps: 64 KiB of RAM-backed "flash" in 4 KiB pages (layout.ld).
 constexpr size_t kStoragePage = 4096;
 tockpp::boards::RamFlash ram_flash(_snvstorage, static_cast<size_t>(_envstorage - _snvstorage),
                                    kStoragePage);
-uint8_t nv_page_buffer[kStoragePage];
-caps::NonvolatileToPages nv_pages(ram_flash, nv_page_buffer);
-uint8_t nv_buffer[512];
-caps::NonvolatileStorageDriver::GrantType nv_grant(core.kernel(), caps::driver_num::kNvmStorage,
-                                                   core.mem_cap());
-caps::NonvolatileStorageDriver nv_driver(nv_pages, nv_grant, /*userspace_start=*/0,
-                                         static_cast<uint32_t>(_envstorage - _snvstorage),
-                                         nv_buffer);
+comp::NonvolatileStorageComponent<kStoragePage> nv_driver(ram_flash, core.kernel(), core.mem_cap(),
+                                                          /*userspace_start=*/0,
+                                                          static_cast<uint32_t>(_envstorage -
+                                                                                _snvstorage));
 
 // The host link on UART1: presses and switches in, LEDs and readiness out.
 class HostInputs final : public tockpp::boards::HostLink::Listener {
@@ -208,13 +200,13 @@ void LogLed(unsigned index, bool on) {
 
   led0.SetObserver(&LogLed);
   led1.SetObserver(&LogLed);
-  static caps::LedDriver led_driver(leds);  // turns the LEDs off (logged)
+  static comp::LedComponent<2> led_driver(leds);  // turns the LEDs off (logged)
   ram_flash.Init();
   core.RegisterCoreDrivers();
-  core.Register(caps::driver_num::kLed, led_driver);
-  core.Register(caps::ButtonDriver::kDriverNum, button_driver);
-  core.Register(caps::GpioDriver::kDriverNum, gpio_driver);
-  core.Register(caps::driver_num::kNvmStorage, nv_driver);
+  core.Register(led_driver);
+  core.Register(button_driver);
+  core.Register(gpio_driver);
+  core.Register(nv_driver);
 
   auto report = core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem),
                               fault_policy, &DebugWrite);
