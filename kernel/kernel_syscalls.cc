@@ -18,6 +18,7 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
     return SyscallOutcome::kDescheduled;
   }
   ++p.syscall_count_;
+  p.RecordSyscall(class_num, regs);
   std::optional<Syscall> call = DecodeSyscall(class_num, regs);
   if (!call) {
     // An unknown class number: upstream's arch layer decodes no syscall and reports a process

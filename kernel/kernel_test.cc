@@ -170,7 +170,8 @@ TEST_F(KernelTest, DisabledProcessLoadsTerminatedAndStartsOnRequest) {
 TEST_F(KernelTest, PerProcessKernelStructuresFitTheBudget) {
   // Portable per-process state, excluding grant contents and saved registers. The upcall
   // queue and grant table live in the process's own RAM (counted in kernel_memory_used).
-  EXPECT_LE(sizeof(Process), 128u);
+  // H3 (issue 21 item 7): +8 for the last-syscall record (class + r0-r3) the console shows.
+  EXPECT_LE(sizeof(Process), 136u);
   EXPECT_EQ(sizeof(UpcallQueue), 4u + 10u * 28u);
 }
 

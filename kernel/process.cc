@@ -132,11 +132,19 @@ Result<void> Process::MarkStarted() {
     return r;
   }
   syscall_count_ = 0;
+  last_syscall_class_ = SyscallRecord::kNone;
+  last_syscall_ = {};
   timeslice_expirations_ = 0;
   yield_for_ = UpcallId{};
   ever_started_ = true;
   context_live_ = true;
   return {};
+}
+
+void Process::RecordSyscall(uint32_t class_num, const SyscallRegisters& regs) {
+  last_syscall_class_ =
+      static_cast<uint8_t>(class_num < SyscallRecord::kNone ? class_num : SyscallRecord::kNone - 1);
+  last_syscall_ = regs;
 }
 
 Result<void> Process::FailStart() { return Apply(ProcessEvent::kStartFailed); }

@@ -17,6 +17,7 @@
 #include "kernel/mpu.h"
 #include "kernel/process_id.h"
 #include "kernel/process_memory.h"
+#include "kernel/syscall.h"
 #include "kernel/tbf_description.h"
 #include "kernel/upcall.h"
 #include "kernel/upcall_queue.h"
@@ -59,6 +60,21 @@ inline constexpr uint8_t kProcessEventCount = 11;
 // not Terminated, fault while Faulted, terminate while Terminated), kBusy (claim of a used
 // slot), kInval (any other illegal edge, e.g. yield while stopped).
 Result<ProcessState> NextProcessState(ProcessState from, ProcessEvent event);
+
+// The last system call a process made, as it trapped (upstream debug_syscall_last): the class
+// number and r0-r3, kept raw so an unknown class is recorded too. Empty until the first system
+// call after a (re)start.
+struct SyscallRecord {
+  static constexpr uint8_t kNone = 0xFF;
+  uint8_t class_num = kNone;
+  SyscallRegisters regs{};
+
+  bool empty() const { return class_num == kNone; }
+  // The call as the kernel decoded it; nullopt when empty or the class number is unknown.
+  std::optional<Syscall> Decode() const {
+    return empty() ? std::nullopt : DecodeSyscall(class_num, regs);
+  }
+};
 
 // One entry of the per-process grant table (in the process's kernel-owned RAM).
 struct GrantTableEntry {
@@ -104,9 +120,13 @@ class Process {
   uint32_t kernel_memory_used() const { return memory_end() - kernel_break_; }
   uint32_t debug_stack_start() const { return stack_start_; }
   uint32_t debug_heap_start() const { return heap_start_; }
+  // Where the kernel-owned region started at load: below it the grant blocks, above it the
+  // upcall queue and the grant table (upstream's "Grant Ptrs" and "Upcalls" rows).
+  uint32_t kernel_memory_initial_break() const { return kernel_break_initial_; }
   uint32_t dropped_upcall_count() const;
   // Debug counters for the process console (reset when the process (re)starts).
   uint32_t syscall_count() const { return syscall_count_; }
+  SyscallRecord last_syscall() const { return SyscallRecord{last_syscall_class_, last_syscall_}; }
   uint32_t timeslice_expirations() const { return timeslice_expirations_; }
   // How many grants this process has allocated, of grant_table_size() registered.
   size_t allocated_grant_count() const;
@@ -141,6 +161,8 @@ class Process {
   Result<void> MarkStarted();
   // kStartFailed.
   Result<void> FailStart();
+  // Remembers a trapped system call (last_syscall()); class numbers above 254 are kept as 254.
+  void RecordSyscall(uint32_t class_num, const SyscallRegisters& regs);
   Result<void> SetYielded();                // kYield
   Result<void> SetYieldedFor(UpcallId id);  // kYieldFor, remembering what it waits for
   Result<void> SetRunning();                // kWake
@@ -164,7 +186,7 @@ class Process {
   GrantTableEntry* FindGrantEntry(uint32_t driver_num) const;
 
   // Pointers first (8 bytes on the host, 4 on Cortex-M), then 32/16/8-bit fields, to keep the
-  // object small: goal <= 128 bytes on a 64-bit host.
+  // object small: goal <= 136 bytes on a 64-bit host.
   const TbfDescription* tbf_ = nullptr;
   UserspaceKernelBoundary* boundary_ = nullptr;
   Mpu* mpu_ = nullptr;
@@ -184,6 +206,7 @@ class Process {
   uint32_t stack_start_ = 0;
   uint32_t heap_start_ = 0;
   uint32_t syscall_count_ = 0;
+  SyscallRegisters last_syscall_{};  // with last_syscall_class_: see SyscallRecord
   uint32_t timeslice_expirations_ = 0;
   uint32_t restart_count_ = 0;  // saturates at 2^32 - 1
   uint16_t index_ = 0;
@@ -198,6 +221,7 @@ class Process {
   };
   StateField state_;
   uint8_t num_grants_ = 0;
+  uint8_t last_syscall_class_ = SyscallRecord::kNone;
   bool has_completion_code_ = false;
   bool ever_started_ = false;
   bool context_live_ = false;  // boundary holds an execution context (until ProcessTerminated)

@@ -13,6 +13,9 @@ namespace {
 constexpr uint8_t kBackspace = 0x08;
 constexpr uint8_t kDelete = 0x7F;
 constexpr uint8_t kEscape = 0x1B;
+// Input-queue markers where a dropped line ended (at '\r' or '\n'); never queued from input.
+constexpr uint8_t kDroppedAtCr = 0x01;
+constexpr uint8_t kDroppedAtLf = 0x02;
 
 // The 'App' in bold mathematical letters (U+1D400 U+1D429 U+1D429), as upstream prints it.
 constexpr std::string_view kBoldApp = "\xF0\x9D\x90\x80\xF0\x9D\x90\xA9\xF0\x9D\x90\xA9";
@@ -29,22 +32,6 @@ std::string_view Trim(std::string_view s) {
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
-// The second whitespace-separated word, or empty.
-std::string_view Argument(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && s[i] != ' ') {
-    ++i;
-  }
-  while (i < s.size() && s[i] == ' ') {
-    ++i;
-  }
-  size_t j = i;
-  while (j < s.size() && s[j] != ' ') {
-    ++j;
-  }
-  return s.substr(i, j - i);
 }
 
 std::string_view NameOf(const Process& p) { return std::string_view(p.name(), p.name_length()); }
@@ -79,7 +66,8 @@ std::string_view StateName(ProcessState state) {
 // "0x" + 8 upper-case hex digits (Rust's {:#010X}).
 TextWriter& Addr(TextWriter& w, uint32_t v) { return w.Str("0x").HexUpper(v, 8); }
 
-constexpr std::string_view kRule = "\xE2\x94\x80";  // ─
+constexpr std::string_view kRule = "\xE2\x94\x80";   // ─
+constexpr std::string_view kCross = "\xE2\x94\xBC";  // ┼
 
 TextWriter& Rule(TextWriter& w, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -90,12 +78,56 @@ TextWriter& Rule(TextWriter& w, size_t n) {
 
 }  // namespace
 
+// The command table: one row per command, in the order `help` lists them. Upstream matches a
+// line by prefix in a fixed order; no name here is a prefix of another, so order only sets the
+// help text.
+struct ProcessConsole::Commands {
+  static constexpr Command kRows[] = {
+      {"help", "help [COMMAND]", 0, 1, false, &ProcessConsole::CmdHelp},
+      {"status", "status", 0, 0, false, &ProcessConsole::CmdStatus},
+      {"list", "list", 0, 0, false, &ProcessConsole::CmdList},
+      {"stop", "stop NAME", 1, 1, false, &ProcessConsole::CmdStop},
+      {"start", "start NAME", 1, 1, false, &ProcessConsole::CmdStart},
+      {"fault", "fault NAME", 1, 1, false, &ProcessConsole::CmdFault},
+      {"boot", "boot NAME", 1, 1, false, &ProcessConsole::CmdBoot},
+      {"terminate", "terminate NAME", 1, 1, false, &ProcessConsole::CmdTerminate},
+      {"process", "process NAME", 1, 1, false, &ProcessConsole::CmdProcess},
+      {"kernel", "kernel", 0, 0, false, &ProcessConsole::CmdKernel},
+      {"reset", "reset", 0, 0, false, &ProcessConsole::CmdReset},
+      {"panic", "panic", 0, 0, false, &ProcessConsole::CmdPanic},
+      {"console-start", "console-start", 0, 0, true, &ProcessConsole::CmdConsoleStart},
+      {"console-stop", "console-stop", 0, 0, false, &ProcessConsole::CmdConsoleStop},
+  };
+
+  static constexpr bool NoNameIsAPrefixOfAnother() {
+    for (const Command& a : kRows) {
+      for (const Command& b : kRows) {
+        if (&a != &b && b.name.substr(0, a.name.size()) == a.name) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  static const Command* Find(std::string_view line) {
+    for (const Command& c : kRows) {
+      if (StartsWith(line, c.name)) {
+        return &c;
+      }
+    }
+    return nullptr;
+  }
+};
+
 ProcessConsole::ProcessConsole(hil::uart::Uart& uart, ProcessManagement& pm,
                                const KernelAddresses* kernel_addresses, const char* build)
     : uart_(uart),
       pm_(pm),
       kernel_addresses_(kernel_addresses),
       build_(build != nullptr ? build : "unknown") {
+  static_assert(Commands::NoNameIsAPrefixOfAnother(),
+                "prefix matching would depend on the row order");
   uart_.SetTransmitClient(*this);
   uart_.SetReceiveClient(*this);
 }
@@ -109,18 +141,27 @@ void ProcessConsole::WriteKernelVersion() {
   Write(build_);
 }
 
+void ProcessConsole::WriteValidCommands() {
+  Write("Valid commands are:");
+  for (const Command& c : Commands::kRows) {
+    Write(" ");
+    Write(c.name);
+  }
+  Write("\r\n");
+}
+
 void ProcessConsole::DisplayWelcome() {
   WriteKernelVersion();
   Write(")\r\nWelcome to the process console.\r\n");
-  Write(kValidCommands);
+  WriteValidCommands();
   Flush();
 }
 
 void ProcessConsole::Start() {
   mode_ = Mode::kActive;
   Write(kPrompt);
-  Flush();
   StartReceive();
+  Service();
 }
 
 void ProcessConsole::StartHibernated() {
@@ -135,21 +176,103 @@ void ProcessConsole::StartReceive() {
   rx_active_ = uart_.ReceiveBuffer(rx_, 1).ok();
 }
 
+// The receive is re-armed at once, whatever the console is printing: on a shared MuxUart a
+// device without a receive outstanding misses the bytes other devices get.
 void ProcessConsole::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> /*status*/,
                                     hil::uart::Error error) {
   rx_active_ = false;
   if (error == hil::uart::Error::kNone && rx_len == 1) {
-    HandleByte(buffer[0]);
+    Enqueue(buffer[0]);
   }
   StartReceive();
-  Pump();
+  Service();
 }
+
+// ---------------------------------------------------------------- input queue
+
+void ProcessConsole::Enqueue(uint8_t byte) {
+  if (byte == kDroppedAtCr || byte == kDroppedAtLf || byte == 0) {
+    return;  // the queue's own markers; the editor ignores these bytes anyway
+  }
+  const bool line_end = byte == '\r' || byte == '\n';
+  auto push = [this](uint8_t b) {
+    input_[(input_head_ + input_len_) % kInputLen] = b;
+    ++input_len_;
+  };
+  if (discarding_) {
+    if (line_end) {
+      discarding_ = false;
+      // The last slot is kept for this marker; back-to-back dropped lines share one.
+      if (input_len_ < kInputLen) {
+        push(byte == '\r' ? kDroppedAtCr : kDroppedAtLf);
+      }
+    }
+    return;
+  }
+  if (input_len_ + 1 >= kInputLen) {
+    // Full: take back the unfinished line's queued bytes and drop the whole line, so no
+    // fragment of it runs as a command or joins the next line.
+    input_len_ -= input_line_len_;
+    input_line_len_ = 0;
+    ++dropped_lines_;
+    if (line_end) {
+      push(byte == '\r' ? kDroppedAtCr : kDroppedAtLf);
+    } else {
+      discarding_ = true;
+    }
+    return;
+  }
+  push(byte);
+  input_line_len_ = line_end ? 0 : input_line_len_ + 1;
+}
+
+void ProcessConsole::Service() {
+  if (servicing_) {
+    return;
+  }
+  servicing_ = true;
+  for (;;) {
+    if (job_ != Job::kNone && !RenderMore()) {
+      break;  // the queue is full; the next TransmittedBuffer continues
+    }
+    // The next input byte waits until the answer before it is complete and there is room for
+    // whatever it prints.
+    if (input_len_ == 0 || kQueueLen - queue_len_ < kOutputReserve) {
+      break;
+    }
+    const uint8_t byte = input_[input_head_];
+    input_head_ = (input_head_ + 1) % kInputLen;
+    --input_len_;
+    if (input_line_len_ > input_len_) {
+      input_line_len_ = input_len_;
+    }
+    HandleByte(byte);
+  }
+  Flush();
+  servicing_ = false;
+}
+
+// ---------------------------------------------------------------- line editing
 
 void ProcessConsole::HandleByte(uint8_t byte) {
   const uint8_t previous = previous_byte_;
   previous_byte_ = byte;
   const bool active = mode_ == Mode::kActive;
 
+  if (byte == kDroppedAtCr || byte == kDroppedAtLf) {
+    // A line that did not fit in the input queue: forget what of it was typed.
+    previous_byte_ = byte == kDroppedAtCr ? '\r' : '\n';
+    esc_state_ = 0;
+    line_len_ = 0;
+    cursor_ = 0;
+    history_pos_ = -1;
+    if (active) {
+      Write("\r\n");
+      Write(kLineDropped);
+      Write(kPrompt);
+    }
+    return;
+  }
   switch (esc_state_) {
     case 1:
       esc_state_ = byte == '[' ? 2 : 0;
@@ -189,10 +312,7 @@ void ProcessConsole::HandleByte(uint8_t byte) {
     if (active) {
       Write("\r\n");
     }
-    // While hibernating only console-start is obeyed.
-    if (active || StartsWith(Trim(line), "console-start")) {
-      Execute(line);
-    }
+    Execute(line);
     line_len_ = 0;
     cursor_ = 0;
     history_pos_ = -1;
@@ -339,99 +459,157 @@ void ProcessConsole::Execute(std::string_view raw) {
     return;
   }
   Remember(cmd);
-  const std::string_view name = Argument(cmd);
-
-  if (StartsWith(cmd, "console-start")) {
-    mode_ = Mode::kActive;
+  const Command* c = Commands::Find(cmd);
+  if (mode_ == Mode::kHibernating && (c == nullptr || !c->when_hibernating)) {
+    return;  // while hibernating only console-start is obeyed
+  }
+  if (c == nullptr) {
+    WriteValidCommands();
     return;
   }
-  if (mode_ == Mode::kHibernating) {
+  // The words after the first (upstream splits on whitespace: "stopblink x" names x).
+  Args args;
+  size_t i = 0;
+  auto space = [&cmd](size_t k) { return cmd[k] == ' ' || cmd[k] == '\t'; };
+  while (i < cmd.size() && !space(i)) {
+    ++i;
+  }
+  for (;;) {
+    while (i < cmd.size() && space(i)) {
+      ++i;
+    }
+    if (i == cmd.size()) {
+      break;
+    }
+    const size_t start = i;
+    while (i < cmd.size() && !space(i)) {
+      ++i;
+    }
+    if (args.count < kMaxArgs) {
+      args.word[args.count] = cmd.substr(start, i - start);
+    }
+    ++args.count;
+  }
+  if (args.count < c->min_args) {
+    return;  // upstream ignores a command without its process name
+  }
+  if (args.count > c->max_args) {
+    Write("Usage: ");
+    Write(c->usage);
+    Write("\r\n");
     return;
   }
+  (this->*(c->handler))(args);
+}
 
-  if (StartsWith(cmd, "help")) {
-    Write("Welcome to the process console.\r\n");
-    Write(kValidCommands);
-  } else if (StartsWith(cmd, "console-stop")) {
-    Write("Disabling the process console.\r\nRun console-start to reactivate.\r\n");
-    mode_ = Mode::kHibernating;
-  } else if (StartsWith(cmd, "start")) {
-    ForEachNamed(name, [&](const Process& p) {
-      static_cast<void>(pm_.Resume(p.id()));
-      Write("Process ");
-      Write(name);
-      Write(" resumed.\r\n");
-    });
-  } else if (StartsWith(cmd, "stop")) {
-    ForEachNamed(name, [&](const Process& p) {
-      static_cast<void>(pm_.Stop(p.id()));
-      Write("Process ");
-      Write(name);
-      Write(" stopped\r\n");
-    });
-  } else if (StartsWith(cmd, "fault")) {
-    ForEachNamed(name, [&](const Process& p) {
-      static_cast<void>(pm_.Fault(p.id()));
-      Write("Process ");
-      Write(name);
-      Write(" now faulted\r\n");
-    });
-  } else if (StartsWith(cmd, "terminate")) {
-    ForEachNamed(name, [&](const Process& p) {
-      static_cast<void>(pm_.Terminate(p.id()));
-      Write("Process ");
-      Write(name);
-      Write(" terminated\r\n");
-    });
-  } else if (StartsWith(cmd, "boot")) {
-    ForEachNamed(name, [&](const Process& p) {
-      if (p.state() == ProcessState::kTerminated) {
-        static_cast<void>(pm_.Boot(p.id()));
-      }
-    });
-  } else if (StartsWith(cmd, "list")) {
-    Write(" PID    ShortID    Name                Quanta  Syscalls  Restarts  Grants  State\r\n");
-    StartJob(Job::kList);
-  } else if (StartsWith(cmd, "status")) {
-    uint32_t total = 0, active = 0;
-    for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
-      const Process* p = pm_.ProcessAt(i);
-      if (p == nullptr) {
-        continue;
-      }
-      ++total;
-      if (p->IsAlive() && !p->IsStopped()) {
-        ++active;
+// ---------------------------------------------------------------- commands
+
+void ProcessConsole::CmdHelp(const Args& args) {
+  if (args.count == 1) {
+    for (const Command& c : Commands::kRows) {
+      if (c.name == args.first()) {
+        Write("Usage: ");
+        Write(c.usage);
+        Write("\r\n");
+        return;
       }
     }
-    uint8_t buf[128];
-    TextWriter w(buf);
-    w.Str("Total processes: ").Dec(total).Str("\r\nActive processes: ").Dec(active);
-    w.Str("\r\nTimeslice expirations: ").Dec(pm_.TimesliceExpirations()).Str("\r\n");
-    Write(w.view());
-  } else if (StartsWith(cmd, "process")) {
-    for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
-      const Process* p = pm_.ProcessAt(i);
-      if (p != nullptr && !name.empty() && (NameOf(*p) == name || ShownName(*p).view() == name)) {
-        StartJob(Job::kProcess, i);  // first match only
-        break;
-      }
-    }
-  } else if (StartsWith(cmd, "kernel")) {
-    WriteKernelVersion();
-    Write(")\r\n");
-    if (kernel_addresses_ != nullptr) {
-      StartJob(Job::kKernelMap);
-    }
-  } else if (StartsWith(cmd, "reset")) {
-    if (!pm_.Reset()) {
-      Write("Reset function is not implemented\r\n");
-    }
-  } else if (StartsWith(cmd, "panic")) {
-    pm_.Panic("Process Console forced a kernel panic.");
-  } else {
-    Write(kValidCommands);
   }
+  Write("Welcome to the process console.\r\n");
+  WriteValidCommands();
+}
+
+void ProcessConsole::CmdStatus(const Args&) {
+  uint32_t total = 0, active = 0;
+  for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
+    const Process* p = pm_.ProcessAt(i);
+    if (p == nullptr) {
+      continue;
+    }
+    ++total;
+    if (p->IsAlive() && !p->IsStopped()) {
+      ++active;
+    }
+  }
+  uint8_t buf[128];
+  TextWriter w(buf);
+  w.Str("Total processes: ").Dec(total).Str("\r\nActive processes: ").Dec(active);
+  w.Str("\r\nTimeslice expirations: ").Dec(pm_.TimesliceExpirations()).Str("\r\n");
+  Write(w.view());
+}
+
+void ProcessConsole::CmdList(const Args&) {
+  Write(" PID    ShortID    Name                Quanta  Syscalls  Restarts  Grants  State\r\n");
+  StartJob(Job::kList);
+}
+
+void ProcessConsole::Control(std::string_view name,
+                             Result<void> (ProcessManagement::*op)(ProcessId),
+                             std::string_view done) {
+  ForEachNamed(name, [&](const Process& p) {
+    static_cast<void>((pm_.*op)(p.id()));
+    Write("Process ");
+    Write(name);
+    Write(done);
+  });
+}
+
+void ProcessConsole::CmdStop(const Args& args) {
+  Control(args.first(), &ProcessManagement::Stop, " stopped\r\n");
+}
+
+void ProcessConsole::CmdStart(const Args& args) {
+  Control(args.first(), &ProcessManagement::Resume, " resumed.\r\n");
+}
+
+void ProcessConsole::CmdFault(const Args& args) {
+  Control(args.first(), &ProcessManagement::Fault, " now faulted\r\n");
+}
+
+void ProcessConsole::CmdTerminate(const Args& args) {
+  Control(args.first(), &ProcessManagement::Terminate, " terminated\r\n");
+}
+
+void ProcessConsole::CmdBoot(const Args& args) {
+  ForEachNamed(args.first(), [&](const Process& p) {
+    if (p.state() == ProcessState::kTerminated) {
+      static_cast<void>(pm_.Boot(p.id()));
+    }
+  });
+}
+
+void ProcessConsole::CmdProcess(const Args& args) {
+  const std::string_view name = args.first();
+  for (size_t i = 0; i < pm_.ProcessSlots(); ++i) {
+    const Process* p = pm_.ProcessAt(i);
+    if (p != nullptr && (NameOf(*p) == name || ShownName(*p).view() == name)) {
+      StartJob(Job::kProcess, i);  // first match only, as upstream
+      return;
+    }
+  }
+}
+
+void ProcessConsole::CmdKernel(const Args&) {
+  WriteKernelVersion();
+  Write(")\r\n");
+  if (kernel_addresses_ != nullptr) {
+    StartJob(Job::kKernelMap);
+  }
+}
+
+void ProcessConsole::CmdReset(const Args&) {
+  if (!pm_.Reset()) {
+    Write("Reset function is not implemented\r\n");
+  }
+}
+
+void ProcessConsole::CmdPanic(const Args&) { pm_.Panic("Process Console forced a kernel panic."); }
+
+void ProcessConsole::CmdConsoleStart(const Args&) { mode_ = Mode::kActive; }
+
+void ProcessConsole::CmdConsoleStop(const Args&) {
+  Write("Disabling the process console.\r\nRun console-start to reactivate.\r\n");
+  mode_ = Mode::kHibernating;
 }
 
 // ---------------------------------------------------------------- output
@@ -456,7 +634,7 @@ void ProcessConsole::Flush() {
 void ProcessConsole::TransmittedBuffer(uint8_t* /*buffer*/, size_t /*len*/,
                                        Result<void> /*status*/) {
   tx_busy_ = false;
-  Pump();
+  Service();
 }
 
 void ProcessConsole::StartJob(Job job, size_t slot) {
@@ -465,22 +643,22 @@ void ProcessConsole::StartJob(Job job, size_t slot) {
   job_offset_ = 0;
 }
 
-void ProcessConsole::Pump() {
-  while (job_ != Job::kNone && queue_len_ < kQueueLen) {
-    TextWriter w(std::span<uint8_t>(queue_.data() + queue_len_, kQueueLen - queue_len_),
-                 job_offset_);
-    RenderJob(w);
-    queue_len_ += w.size();
-    job_offset_ += w.size();
-    if (w.truncated()) {
-      break;
-    }
-    job_ = Job::kNone;
-    if (mode_ == Mode::kActive) {
-      Write(kPrompt);
-    }
+bool ProcessConsole::RenderMore() {
+  if (queue_len_ == kQueueLen) {
+    return false;
   }
-  Flush();
+  TextWriter w(std::span<uint8_t>(queue_.data() + queue_len_, kQueueLen - queue_len_), job_offset_);
+  RenderJob(w);
+  queue_len_ += w.size();
+  job_offset_ += w.size();
+  if (w.truncated()) {
+    return false;
+  }
+  job_ = Job::kNone;
+  if (mode_ == Mode::kActive) {
+    Write(kPrompt);
+  }
+  return true;
 }
 
 void ProcessConsole::RenderJob(TextWriter& w) const {
@@ -538,7 +716,7 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   w.Str("   Syscall Count: ").Dec(s.syscall_count);
   w.Str("   Dropped Upcall Count: ").Dec(p.dropped_upcall_count());
   w.Str("\r\n Restart Count: ").Dec(p.restart_count()).Str("\r\n");
-  w.Str(" Last Syscall: None\r\n");
+  RenderLastSyscall(w, p);
   if (p.has_completion_code()) {
     w.Str(" Completion Code: ").Dec(p.completion_code()).Str("\r\n");
   } else if (p.state() == ProcessState::kFaulted) {
@@ -546,9 +724,105 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   } else {
     w.Str(" Completion Code: None\r\n");
   }
+  RenderMemoryMap(w, p);
+  RenderDetails(w, p);
+}
 
+// Upstream prints the kernel's Syscall value with Rust's Debug format; the same text here:
+// numbers in decimal, addresses as 0x-prefixed lower-case hex.
+void ProcessConsole::RenderLastSyscall(TextWriter& w, const Process& p) const {
+  const SyscallRecord record = p.last_syscall();
+  w.Str(" Last Syscall: ");
+  if (record.empty()) {
+    w.Str("None\r\n");
+    return;
+  }
+  const std::optional<Syscall> call = record.Decode();
+  if (!call) {
+    w.Str("Invalid { class_number: ").Dec(record.class_num).Str(" }\r\n");
+    return;
+  }
+  auto driver = [&w](uint32_t driver_num, uint32_t subdriver_num) -> TextWriter& {
+    return w.Str("driver_number: ").Dec(driver_num).Str(", subdriver_number: ").Dec(subdriver_num);
+  };
+  switch (call->klass) {
+    case SyscallClass::kYield: {
+      const YieldCall& y = call->yield;
+      w.Str("Yield { yield_type: ");
+      if (y.kind == YieldKind::kNoWait) {
+        w.Str("NoWait { ptr: 0x").Hex(y.address).Str(" }");
+      } else if (y.kind == YieldKind::kWait) {
+        w.Str("Wait");
+      } else if (y.kind == YieldKind::kWaitFor) {
+        w.Str("WaitFor { ");
+        driver(y.driver_num, y.subscribe_num).Str(" }");
+      } else {
+        w.Str("Unknown(").Dec(y.number).Str(")");
+      }
+      w.Str(" }");
+      break;
+    }
+    case SyscallClass::kSubscribe: {
+      const SubscribeCall& c = call->subscribe;
+      w.Str("Subscribe { ");
+      driver(c.driver_num, c.subscribe_num).Str(", upcall_ptr: 0x").Hex(c.upcall_fn);
+      w.Str(", appdata: ").Dec(c.userdata).Str(" }");
+      break;
+    }
+    case SyscallClass::kCommand: {
+      const CommandCall& c = call->command;
+      w.Str("Command { ");
+      driver(c.driver_num, c.command_num).Str(", arg0: ").Dec(c.arg0);
+      w.Str(", arg1: ").Dec(c.arg1).Str(" }");
+      break;
+    }
+    case SyscallClass::kReadWriteAllow:
+    case SyscallClass::kReadOnlyAllow:
+    case SyscallClass::kUserspaceReadableAllow: {
+      const AllowCall& a = call->allow;
+      w.Str(a.kind == AllowKind::kReadWrite  ? "ReadWriteAllow { "
+            : a.kind == AllowKind::kReadOnly ? "ReadOnlyAllow { "
+                                             : "UserspaceReadableAllow { ");
+      driver(a.driver_num, a.allow_num).Str(", allow_address: 0x").Hex(a.address);
+      w.Str(", allow_size: ").Dec(a.length).Str(" }");
+      break;
+    }
+    case SyscallClass::kMemop:
+      w.Str("Memop { operand: ").Dec(call->memop.op).Str(", arg0: ").Dec(call->memop.arg);
+      w.Str(" }");
+      break;
+    case SyscallClass::kExit:
+      w.Str("Exit { which: ").Dec(call->exit.exit_num).Str(", completion_code: ");
+      w.Dec(call->exit.completion_code).Str(" }");
+      break;
+  }
+  w.Str("\r\n");
+}
+
+// Upstream's RAM and flash map. The top of RAM is the kernel-owned region: the grant table
+// ("Grant Ptrs") and upcall queue ("Upcalls") placed at load, and below them the grant blocks
+// allocated since ("Grant"). The process control block lives in kernel memory here, not in
+// the process's RAM, so "Process" is 0. The lowest stack pointer is not tracked: the stack's
+// used size and bottom show as "?", its allocation (stack top down to the start of RAM) as
+// upstream.
+void ProcessConsole::RenderMemoryMap(TextWriter& w, const Process& p) const {
+  const uint32_t grant_ptrs = static_cast<uint32_t>(p.grant_table_size() * 8);
+  const uint32_t top = p.memory_end() - p.kernel_memory_initial_break();
+  const uint32_t upcalls = top > grant_ptrs ? top - grant_ptrs : 0;
   const uint32_t heap_start = p.debug_heap_start();
   const uint32_t stack_top = p.debug_stack_start();
+  const bool heap_known = heap_start != 0 && heap_start <= p.app_break();
+  const bool stack_known =
+      stack_top != 0 && stack_top >= p.memory_start() && (!heap_known || stack_top <= heap_start);
+  auto exceeded = [](uint32_t size, uint32_t allocated) {
+    return size > allocated ? std::string_view(" EXCEEDED!") : std::string_view("          ");
+  };
+  auto row = [&w](std::string_view corner, uint32_t address) -> TextWriter& {
+    w.Str("\r\n  ");
+    Addr(w, address).Str(" ").Str(corner);
+    return Rule(w, 43);
+  };
+
   w.Str("\r\n\r\n \xE2\x95\x94");  // ╔
   for (int i = 0; i < 11; ++i) {
     w.Str("\xE2\x95\x90");  // ═
@@ -565,50 +839,49 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
     w.Str("\xE2\x95\x90");
   }
   w.Str("\xE2\x95\x9D");
-  w.Str("\r\n             \xE2\x94\x82 Kernel       ").DecRight(p.kernel_memory_used(), 6);
-  w.Str("  (grants, upcall queue, grant table)\r\n  ");
-  Addr(w, p.kernel_memory_break()).Str(" \xE2\x94\xBC");
-  Rule(w, 43).Str("\r\n             \xE2\x94\x82 Unused\r\n  ");
-  Addr(w, p.app_break()).Str(" \xE2\x94\xBC");
-  Rule(w, 43);
-  if (heap_start != 0 && heap_start <= p.app_break()) {
-    w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xB2 Heap       ")
-        .DecRight(p.app_break() - heap_start, 6);
-    w.Str(" | ").DecRight(p.kernel_memory_break() - heap_start, 6).Str("               S\r\n  ");
-    Addr(w, heap_start).Str(" \xE2\x94\xBC");
-    Rule(w, 43).Str(" R");
+  w.Str("\r\n             \xE2\x94\x82 Grant Ptrs   ").DecRight(grant_ptrs, 6);
+  w.Str("\r\n             \xE2\x94\x82 Upcalls      ").DecRight(upcalls, 6);
+  w.Str("\r\n             \xE2\x94\x82 Process      ").DecRight(0, 6);
+  row(kCross, p.kernel_memory_initial_break());
+  w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xBC Grant      ")
+      .DecRight(p.kernel_memory_initial_break() - p.kernel_memory_break(), 6);
+  row(kCross, p.kernel_memory_break());
+  w.Str("\r\n             \xE2\x94\x82 Unused");
+  row(kCross, p.app_break());
+  if (heap_known) {
+    const uint32_t size = p.app_break() - heap_start;
+    const uint32_t allocated = p.kernel_memory_break() - heap_start;
+    w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xB2 Heap       ").DecRight(size, 6);
+    w.Str(" | ").DecRight(allocated, 6).Str(exceeded(size, allocated)).Str("     S");
+    row(kCross, heap_start).Str(" R");
   } else {
     w.Str(
         "\r\n             \xE2\x94\x82 \xE2\x96\xB2 Heap            ? |      ?               S"
         "\r\n  ?????????? \xE2\x94\xBC");
     Rule(w, 43).Str(" R");
   }
-  if (heap_start != 0 && stack_top != 0 && stack_top <= heap_start) {
+  if (heap_known && stack_known) {
     w.Str("\r\n             \xE2\x94\x82 Data         ").DecRight(heap_start - stack_top, 6);
-    w.Str(" | ").DecRight(heap_start - stack_top, 6).Str("               A\r\n  ");
-    Addr(w, stack_top).Str(" \xE2\x94\xBC");
-    Rule(w, 43).Str(" M");
+    w.Str(" | ").DecRight(heap_start - stack_top, 6).Str("               A");
+  } else {
+    w.Str("\r\n             \xE2\x94\x82 Data              ? |      ?               A");
+  }
+  if (stack_known) {
+    row(kCross, stack_top).Str(" M");
     w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xBC Stack           ? | ");
     w.DecRight(stack_top - p.memory_start(), 6);
   } else {
-    w.Str(
-        "\r\n             \xE2\x94\x82 Data              ? |      ?               A"
-        "\r\n  ?????????? \xE2\x94\xBC");
+    w.Str("\r\n  ?????????? \xE2\x94\xBC");
     Rule(w, 43).Str(" M\r\n             \xE2\x94\x82 \xE2\x96\xBC Stack           ? |      ?");
   }
   w.Str("\r\n  ?????????? \xE2\x94\xBC");
-  Rule(w, 43).Str("\r\n             \xE2\x94\x82 Unused\r\n  ");
-  Addr(w, p.memory_start()).Str(" \xE2\x94\xB4");
-  Rule(w, 43).Str("\r\n             .....\r\n  ");
-  Addr(w, p.flash_end()).Str(" \xE2\x94\xAC");
-  Rule(w, 43).Str(" F\r\n             \xE2\x94\x82 App Flash    ");
-  w.DecRight(p.flash_end() - p.flash_protected_end(), 6).Str("                        L\r\n  ");
-  Addr(w, p.flash_protected_end()).Str(" \xE2\x94\xBC");
-  Rule(w, 43).Str(" A\r\n             \xE2\x94\x82 Protected    ");
-  w.DecRight(p.flash_protected_end() - p.flash_start(), 6).Str("                        S\r\n  ");
-  Addr(w, p.flash_start()).Str(" \xE2\x94\xB4");
-  Rule(w, 43).Str(" H\r\n");
-  RenderDetails(w, p);
+  Rule(w, 43).Str("\r\n             \xE2\x94\x82 Unused");
+  row("\xE2\x94\xB4", p.memory_start()).Str("\r\n             .....");
+  row("\xE2\x94\xAC", p.flash_end()).Str(" F\r\n             \xE2\x94\x82 App Flash    ");
+  w.DecRight(p.flash_end() - p.flash_protected_end(), 6).Str("                        L");
+  row(kCross, p.flash_protected_end()).Str(" A\r\n             \xE2\x94\x82 Protected    ");
+  w.DecRight(p.flash_protected_end() - p.flash_start(), 6).Str("                        S");
+  row("\xE2\x94\xB4", p.flash_start()).Str(" H\r\n");
 }
 
 void ProcessConsole::RenderDetails(TextWriter& w, const Process& p) const {

@@ -11,6 +11,7 @@
 
 #include "capsules/process_console/kernel_process_management.h"
 #include "capsules/testing/capsule_harness.h"
+#include "capsules/virtual_uart/virtual_uart.h"
 #include "hil/testing/fake_uart.h"
 #include "kernel/testing/test_driver.h"
 
@@ -263,6 +264,137 @@ TEST_F(ProcessConsoleTest, UpArrowRecallsHistory) {
   const std::string out = Type("\r");
   EXPECT_EQ(out.substr(0, 25), "\r\nTotal processes: 2\r\nAct");
   EXPECT_EQ(Type("\x1b[B"), "");  // already at the newest line
+}
+
+// Pipelined input: several lines arrive in one burst, through the shared MuxUart, while the
+// answer to the first is still being sent (a multi-transmission `process` overview). Every
+// answer comes whole, in order, each after its own echoed command line.
+TEST_F(ProcessConsoleTest, BurstOfLinesThroughTheMuxIsAnsweredInOrder) {
+  FakeUart hw;
+  uint8_t mux_rx[8];
+  MuxUart mux(hw, mux_rx);
+  UartDevice app_uart(mux), pconsole_uart(mux);
+  ProcessConsole piped(pconsole_uart, pm);
+  piped.Start();
+  hw.CompleteAllTransmits();
+  hw.ClearOutput();
+  const std::string burst = "process blink\nlist\nstatus\nhelp\nprocess hello\n";
+  ASSERT_EQ(hw.Inject(burst), burst.size());
+  EXPECT_TRUE(hw.transmitting());  // the first answer is in flight, the rest waits
+  hw.CompleteAllTransmits();
+  const std::string out(hw.output());
+
+  FakeUart ref_uart;  // the same commands typed one at a time, each answered before the next
+  ProcessConsole ref(ref_uart, pm);
+  ref.Start();
+  std::string expected;
+  for (const std::string line :
+       {"process blink\n", "list\n", "status\n", "help\n", "process hello\n"}) {
+    ref_uart.CompleteAllTransmits();
+    ref_uart.ClearOutput();
+    ASSERT_EQ(ref_uart.Inject(line), line.size());
+    ref_uart.CompleteAllTransmits();
+    expected += ref_uart.output();
+  }
+  EXPECT_EQ(out, expected);
+  EXPECT_EQ(piped.dropped_lines(), 0u);
+}
+
+// The `process` overview's "Last Syscall" line: upstream's Debug text of the kernel's record.
+TEST_F(ProcessConsoleTest, ProcessShowsTheLastSyscall) {
+  StartActive();
+  auto last = [this](const std::string& name) {
+    const std::string out = Type("process " + name + "\r");
+    const size_t at = out.find(" Last Syscall: ");
+    return at == std::string::npos ? out : out.substr(at, out.find("\r\n", at) - at);
+  };
+  EXPECT_EQ(last("blink"), " Last Syscall: None");
+  static_cast<void>(h->Command(a, 0x1, 0, 7, 9));  // no driver 1 here: answered, recorded
+  const std::string before = std::to_string(h->process(a).syscall_count());
+  EXPECT_EQ(last("blink"),
+            " Last Syscall: Command { driver_number: 1, subdriver_number: 0, arg0: 7, arg1: 9 }");
+  EXPECT_NE(Type("process blink\r").find("Syscall Count: " + before), std::string::npos);
+  static_cast<void>(h->Memop(a, 10, 0x20000400));
+  EXPECT_EQ(last("blink"), " Last Syscall: Memop { operand: 10, arg0: 536871936 }");
+  static_cast<void>(h->Subscribe(a, 0x1, 2, 0x10000180, 5));
+  EXPECT_EQ(last("blink"),
+            " Last Syscall: Subscribe { driver_number: 1, subdriver_number: 2, upcall_ptr: "
+            "0x10000180, appdata: 5 }");
+  static_cast<void>(h->AllowReadOnly(a, 0x1, 1, 0x10000200, 12));
+  EXPECT_EQ(last("blink"),
+            " Last Syscall: ReadOnlyAllow { driver_number: 1, subdriver_number: 1, "
+            "allow_address: 0x10000200, allow_size: 12 }");
+  static_cast<void>(h->YieldWaitFor(a, 0x1, 3));
+  EXPECT_EQ(last("blink"),
+            " Last Syscall: Yield { yield_type: WaitFor { driver_number: 1, subdriver_number: 3 } "
+            "}");
+  EXPECT_EQ(last("hello"), " Last Syscall: None");  // per process
+  static_cast<void>(h->Trap(b, static_cast<SyscallClass>(9), 1, 2, 3, 4));
+  EXPECT_EQ(last("hello"), " Last Syscall: Invalid { class_number: 9 }");
+}
+
+// Upstream's RAM rows: grant table, upcall queue, grant blocks, and the heap and stack from the
+// app's memop 10/11 hints.
+TEST_F(ProcessConsoleTest, ProcessShowsGrantHeapAndStackRegions) {
+  StartActive();
+  const Process& p = h->process(a);
+  static_cast<void>(h->Memop(a, 10, p.memory_start() + 0x400));  // stack top
+  static_cast<void>(h->Memop(a, 11, p.memory_start() + 0x600));  // heap start
+  static_cast<void>(h->Memop(a, 0, p.memory_start() + 0x900));   // app break
+  const std::string out = Type("process blink\r");
+  char line[128];
+  std::snprintf(line, sizeof line, "Grant Ptrs   %6u",
+                static_cast<unsigned>(p.grant_table_size() * 8));
+  EXPECT_NE(out.find(line), std::string::npos) << out;
+  EXPECT_NE(out.find("Process           0"), std::string::npos);
+  std::snprintf(line, sizeof line, "\xE2\x96\xB2 Heap          768 | %6u           ",
+                p.kernel_memory_break() - (p.memory_start() + 0x600));
+  EXPECT_NE(out.find(line), std::string::npos) << out;
+  EXPECT_NE(out.find("Data            512 |    512               A"), std::string::npos);
+  EXPECT_NE(out.find("\xE2\x96\xBC Stack           ? |   1024"), std::string::npos);
+  std::snprintf(line, sizeof line, "0x%08X \xE2\x94\xBC", p.memory_start() + 0x400);
+  EXPECT_NE(out.find(line), std::string::npos);  // the stack top row
+}
+
+TEST_F(ProcessConsoleTest, HelpNameShowsTheUsageAndExtraArgumentsShowIt) {
+  StartActive();
+  EXPECT_EQ(Type("help stop\r"), "help stop\r\nUsage: stop NAME\r\ntock$ ");
+  EXPECT_EQ(Type("help nosuch\r"),
+            "help nosuch\r\nWelcome to the process console.\r\n" + kValid + "tock$ ");
+  EXPECT_EQ(Type("stop blink hello\r"), "stop blink hello\r\nUsage: stop NAME\r\ntock$ ");
+  EXPECT_EQ(h->process(a).state(), ProcessState::kRunning);
+  EXPECT_EQ(Type("status now\r"), "status now\r\nUsage: status\r\ntock$ ");
+  // Upstream's prefix match and whitespace split: "stopblink hello" stops hello.
+  EXPECT_EQ(Type("stopblink hello\r"), "stopblink hello\r\nProcess hello stopped\r\ntock$ ");
+  EXPECT_EQ(h->process(b).state(), ProcessState::kStoppedRunning);
+}
+
+// A burst larger than the input queue: whole lines are dropped (with a notice), the others are
+// answered, and no fragment of a dropped line runs or joins the next one.
+TEST_F(ProcessConsoleTest, InputQueueOverflowDropsWholeLines) {
+  StartActive();
+  uart.CompleteAllTransmits();
+  uart.ClearOutput();
+  ASSERT_EQ(uart.Inject("process blink\r"), 14u);  // a long answer: input waits behind it
+  ASSERT_TRUE(uart.transmitting());
+  std::string burst;
+  const std::string line = "stop nosuch\r";  // 12 bytes, prints nothing
+  const size_t fits = (ProcessConsole::kInputLen - 1) / line.size();
+  for (size_t i = 0; i < fits; ++i) {
+    burst += line;
+  }
+  burst += "stop blink\rstop hello\r";  // no room: both dropped
+  ASSERT_EQ(uart.Inject(burst), burst.size());
+  uart.CompleteAllTransmits();
+  ASSERT_EQ(uart.Inject("status\r"), 7u);  // room again once the queue drained
+  uart.CompleteAllTransmits();
+  const std::string out(uart.output());
+  EXPECT_EQ(console.dropped_lines(), 2u);
+  EXPECT_EQ(h->process(a).state(), ProcessState::kRunning);
+  EXPECT_EQ(h->process(b).state(), ProcessState::kRunning);
+  EXPECT_NE(out.find("\r\nLine dropped: console input queue full\r\ntock$ "), std::string::npos);
+  EXPECT_NE(out.find("tock$ status\r\nTotal processes: 2\r\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Process blink stopped"), std::string::npos);
 }
 
 // A process that holds a grant, an allowed buffer and a queued upcall shows them after the map.
