@@ -16,7 +16,7 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-ControlCommand Echo(std::string name) {
+ControlCommand Echo(const std::string& name) {
   return {.name = name,
           .usage = name + " WORD",
           .help = "echo",
