@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "hostkernel/peripherals/unix_socket.h"
+#include "hostkernel/status/status_macros.h"
 #include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
@@ -55,9 +56,7 @@ absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Listen(Reactor& re
                                                                      ControlTargets targets,
                                                                      ControlOptions options) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
-  if (!fd.ok()) {
-    return fd.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(fd.status());
   std::unique_ptr<ControlServer> server(
       new ControlServer(reactor, path, std::move(*fd), targets, options));
   if (absl::Status table = server->BuildCommandTable(); !table.ok()) {
@@ -120,9 +119,7 @@ absl::Status ControlServer::BuildCommandTable() {
          .handler = [this, method = b.handler](uint64_t id, ControlArgs args, ReplyLines& out) {
            return (this->*method)(id, args, out);
          }});
-    if (!added.ok()) {
-      return added;
-    }
+    TOCKPP_RETURN_IF_ERROR(added);
   }
   return absl::OkStatus();
 }

@@ -45,6 +45,7 @@
 #include "hostkernel/runtime/host_runner.h"
 #include "hostkernel/runtime/kernel_introspection.h"
 #include "hostkernel/runtime/tracer.h"
+#include "hostkernel/status/status_macros.h"
 #include "hostkernel/symbols/app_symbols.h"
 #include "kernel/deferred_call.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
@@ -386,9 +387,7 @@ absl::Status OpenTrace(Machine& m) {
     return absl::OkStatus();
   }
   auto opened = Tracer::Open(m.config.trace_path, *m.clock);
-  if (!opened.ok()) {
-    return opened.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(opened.status());
   m.tracer = *std::move(opened);
   m.daemon->set_tracer(m.tracer.get());
   m.trace_tap = m.uart->AddOutputTap([t = m.tracer.get()](std::string_view bytes) {
@@ -462,6 +461,8 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
   const TockdConfig& config = m.config;
   m.boundaries = std::vector<TracingBoundary>(config.board.max_processes);
   m.board = std::make_unique<HostBoard>(*m.reactor, *m.clock, *m.uart, *m.flash, config.board);
+  // A driver that could not be registered (table full, number taken) stops boot here.
+  TOCKPP_RETURN_IF_ERROR(m.board->wiring_status());
   HostBoard& board = *m.board;
   m.daemon = std::make_unique<Daemon>(board.kernel(), *m.clock, m.virtual_clock, m.boundaries);
   m.daemon->set_exit_when_done(config.exit_when_done);

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 
@@ -127,9 +128,7 @@ absl::Status CheckContent(int fd, uint64_t size, const FlashFileHeader& want) {
     return ErrnoError(absl::StatusCode::kInternal, "cannot read the header");
   }
   absl::StatusOr<FlashFileHeader> have = FlashFileHeader::Decode(raw);
-  if (!have.ok()) {
-    return have.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(have.status());
   if (have->page_size != want.page_size || have->page_count != want.page_count ||
       have->header_size != want.header_size) {
     return absl::DataLossError(absl::StrCat(
@@ -283,20 +282,14 @@ Result<void> FileFlash::Check(size_t page_number, const uint8_t* buffer, size_t 
 }
 
 Result<void> FileFlash::ReadPage(size_t page_number, uint8_t* buffer, size_t len) {
-  Result<void> r = Check(page_number, buffer, len);
-  if (!r.ok()) {
-    return r;
-  }
+  TOCK_TRY(Check(page_number, buffer, len));
   bool ok = PreadAll(fd_.get(), buffer, len, PageOffset(page_number));
   Complete(Op::kRead, buffer, len, ok ? Result<void>::Ok() : Result<void>(ErrorCode::kFail));
   return Result<void>::Ok();
 }
 
 Result<void> FileFlash::WritePage(size_t page_number, uint8_t* buffer, size_t len) {
-  Result<void> r = Check(page_number, buffer, len);
-  if (!r.ok()) {
-    return r;
-  }
+  TOCK_TRY(Check(page_number, buffer, len));
   bool ok = PwriteAll(fd_.get(), buffer, len, PageOffset(page_number));
   Complete(Op::kWrite, buffer, len, ok ? Result<void>::Ok() : Result<void>(ErrorCode::kFail));
   return Result<void>::Ok();

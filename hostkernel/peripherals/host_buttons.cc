@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 
@@ -17,9 +18,7 @@ absl::Status HostButtons::RegisterControls(PeripheralRegistry& registry) {
   auto set = [this, events](bool press) {
     return [this, events, press](ControlArgs args, ReplyLines&) -> absl::Status {
       absl::StatusOr<size_t> n = ParseIndexArg(args[0], size(), "button");
-      if (!n.ok()) {
-        return n.status();
-      }
+      TOCKPP_RETURN_IF_ERROR(n.status());
       const bool was = IsPressed(*n);
       if (press) {
         Press(*n);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 namespace {
@@ -50,9 +51,7 @@ absl::Status HostGpioBank::RegisterControls(PeripheralRegistry& registry) {
       return absl::OkStatus();
     }
     absl::StatusOr<size_t> n = ParseIndexArg(args[0], size(), "gpio pin");
-    if (!n.ok()) {
-      return n.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(n.status());
     if (args.size() == 1) {
       out.push_back(absl::StrCat("gpio ", *n, pin(*n).Read() ? " high" : " low"));
       return absl::OkStatus();
@@ -67,9 +66,7 @@ absl::Status HostGpioBank::RegisterControls(PeripheralRegistry& registry) {
                                        .max_args = 2,
                                        .handler = gpio}},
                          .state = state});
-  if (!registered.ok()) {
-    return registered;
-  }
+  TOCKPP_RETURN_IF_ERROR(registered);
   AddOutputListener([events = registry.Events("gpio")](const HostPin& p, bool level) {
     events.Publish(absl::StrCat("gpio ", p.index(), level ? " high" : " low"));
   });

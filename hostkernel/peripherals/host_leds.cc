@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 #include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
@@ -42,9 +43,7 @@ absl::Status HostLeds::RegisterControls(PeripheralRegistry& registry) {
                       }};
   absl::Status registered =
       registry.Register({.name = "led", .commands = {std::move(leds)}, .state = state});
-  if (!registered.ok()) {
-    return registered;
-  }
+  TOCKPP_RETURN_IF_ERROR(registered);
   pins_.AddOutputListener([events = registry.Events("led")](const HostPin& pin, bool level) {
     events.Publish(absl::StrCat("led ", pin.index(), level ? " on" : " off"));
   });

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "hostkernel/peripherals/unix_socket.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 
@@ -12,9 +13,7 @@ absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reacto
                                                                  const std::string& path,
                                                                  uint64_t accept_backoff_ns) {
   absl::StatusOr<UniqueFd> fd = ListenUnix(path);
-  if (!fd.ok()) {
-    return fd.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(fd.status());
   return std::unique_ptr<UnixConsole>(
       new UnixConsole(reactor, uart, path, std::move(*fd), accept_backoff_ns));
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "hostkernel/daemon/command_line.h"
 #include "hostkernel/peripherals/unix_socket.h"
+#include "hostkernel/status/status_macros.h"
 #include "nlohmann/json.hpp"
 
 ABSL_FLAG(std::string, control, "", "tockd's control socket, unix:PATH (default: $TOCKD_CONTROL)");
@@ -56,9 +57,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
   absl::SetFlag(&FLAGS_control, "");
   absl::StatusOr<CommandLine> command_line =
       ParseCommandLine(args, {.flags_end_at_first_positional = true});
-  if (!command_line.ok()) {
-    return command_line.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(command_line.status());
   Invocation inv;
   switch (command_line->action) {
     case CommandLine::Action::kHelp:
@@ -91,9 +90,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     address = env_control;
   }
   absl::StatusOr<std::string> path = ParseUnixAddress(address);
-  if (!path.ok()) {
-    return path.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(path.status());
   inv.socket_path = *path;
   SetCommand(words, inv);
   return inv;
