@@ -72,7 +72,7 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
     }
     auto spec = ParseFaultPolicy(entry.substr(eq + 1));
     TOCKPP_RETURN_IF_ERROR(spec.status());
-    table.per_app.emplace_back(std::string(name), *spec);
+    table.per_app.emplace_back(std::string{name}, *spec);
   }
   return table;
 }

@@ -45,7 +45,9 @@ TEST(UartConsoleHookTest, ControlConsoleSeesUartOutputAndTypesIntoIt) {
     return r.RunUntil([&] {
       char buf[256];
       ssize_t n = recv(fd->get(), buf, sizeof buf, MSG_DONTWAIT);
-      if (n > 0) got.append(buf, static_cast<size_t>(n));
+      if (n > 0) {
+        got.append(buf, static_cast<size_t>(n));
+      }
       return got == want;
     });
   };

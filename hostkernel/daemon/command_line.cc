@@ -129,7 +129,7 @@ std::string FullFlagHelp() {
             [](const auto* a, const auto* b) { return a->Name() < b->Name(); });
   std::string out;
   for (const absl::CommandLineFlag* flag : flags) {
-    absl::StrAppend(&out, "  --", Dashed(std::string(flag->Name())), "=", flag->DefaultValue(),
+    absl::StrAppend(&out, "  --", Dashed(std::string{flag->Name()}), "=", flag->DefaultValue(),
                     "\n      ", flag->Help(), "\n");
   }
   return out;

@@ -102,7 +102,7 @@ absl::Status UnixPath(const char* flag, const std::string& value, std::string& p
                               " bytes; a socket path must be under ",
                               sizeof(sockaddr_un{}.sun_path)));
   }
-  path = std::string(rest);
+  path = std::string{rest};
   return absl::OkStatus();
 }
 

@@ -24,12 +24,12 @@ class ConfigTest : public ::testing::Test {
     absl::FlagSaver saver;
     absl::StatusOr<CommandLine> cl = ParseCommandLine(args);
     if (!cl.ok()) {
-      return std::string(cl.status().message());
+      return std::string{cl.status().message()};
     }
     EXPECT_EQ(cl->action, CommandLine::Action::kRun);
     absl::StatusOr<TockdConfig> config = ParseConfig(cl->positional);
     if (!config.ok()) {
-      return std::string(config.status().message());
+      return std::string{config.status().message()};
     }
     if (out != nullptr) {
       *out = *config;

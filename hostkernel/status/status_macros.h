@@ -11,12 +11,12 @@
 
 #include "absl/status/status.h"
 
-#define TOCKPP_RETURN_IF_ERROR(expr)              \
-  do {                                            \
-    const ::absl::Status tockpp_status_ = (expr); \
-    if (!tockpp_status_.ok()) {                   \
-      return tockpp_status_;                      \
-    }                                             \
+#define TOCKPP_RETURN_IF_ERROR(expr)               \
+  do {                                             \
+    const ::absl::Status& tockpp_status_ = (expr); \
+    if (!tockpp_status_.ok()) {                    \
+      return tockpp_status_;                       \
+    }                                              \
   } while (false)
 
 #endif  // TOCKPP_HOSTKERNEL_STATUS_STATUS_MACROS_H_

@@ -191,17 +191,12 @@ void CheckAccepted(const AppImage& image, const HostLoadLimits& limits) {
   }
 }
 
-void RunInput(const uint8_t* data, size_t size) {
-  HostLoadLimits limits;
-  limits.max_app_ram = kAppRamMax;
-  limits.max_total_ram = kTotalRamMax;
-  limits.max_processes = kSlots;
-
-  // Read: one AppFile per image, as LoadAppFile makes them from a .tbf file.
+// Read: one AppFile per image, as LoadAppFile makes them from a .tbf file. `given` counts the
+// images and refusals the files hold; `sources` names every file.
+std::vector<tockpp::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t size, size_t& given,
+                                                    std::set<std::string>& sources) {
   std::vector<std::vector<uint8_t>> chunks = SplitImages(data, size);
-  size_t given = 0;  // images and refusals the files hold
   std::vector<tockpp::hostkernel::AppFile> files;
-  std::set<std::string> sources;
   for (size_t i = 0; i < chunks.size(); ++i) {
     if (IsTar(chunks[i])) {
       // A TAB: read as tockd reads a file given on the command line (its x32/x86_64 members
@@ -232,7 +227,13 @@ void RunInput(const uint8_t* data, size_t size) {
     files.push_back(std::move(file));
   }
 
-  // Plan (CheckHostApp, names, slots, RAM total).
+  return files;
+}
+
+// Plan (CheckHostApp, names, slots, RAM total) and check what it decided.
+tockpp::hostkernel::LoadPlan PlanAndCheck(std::vector<tockpp::hostkernel::AppFile> files,
+                                          const HostLoadLimits& limits, size_t given,
+                                          const std::set<std::string>& sources) {
   tockpp::hostkernel::LoadPlan plan = tockpp::hostkernel::PlanLoad(std::move(files), limits);
   Check(plan.accepted.size() + plan.refused.size() == given, "every image accepted or refused");
   Check(plan.accepted.size() <= limits.max_processes, "no more apps than slots");
@@ -269,6 +270,20 @@ void RunInput(const uint8_t* data, size_t size) {
     total_ram += tockpp::hostkernel::HostRamFor(*image);
   }
   Check(total_ram <= limits.max_total_ram, "RAM total within --total-ram-max");
+
+  return plan;
+}
+
+void RunInput(const uint8_t* data, size_t size) {
+  HostLoadLimits limits;
+  limits.max_app_ram = kAppRamMax;
+  limits.max_total_ram = kTotalRamMax;
+  limits.max_processes = kSlots;
+
+  size_t given = 0;
+  std::set<std::string> sources;
+  std::vector<tockpp::hostkernel::AppFile> files = ReadImages(data, size, given, sources);
+  const tockpp::hostkernel::LoadPlan plan = PlanAndCheck(std::move(files), limits, given, sources);
 
   // Load, as tockd: the next free HostProcess for each accepted app.
   auto world = std::make_unique<World>();
