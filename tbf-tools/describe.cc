@@ -10,8 +10,7 @@ namespace {
 
 std::string Name(const TbfHeader& h) {
   if (!h.package_name) return "";
-  return std::string(reinterpret_cast<const char*>(h.package_name->data()),
-                     h.package_name->size());
+  return std::string(reinterpret_cast<const char*>(h.package_name->data()), h.package_name->size());
 }
 
 }  // namespace
@@ -37,9 +36,12 @@ std::string JsonString(std::string_view s) { return JsonQuote(s); }
 
 const char* CheckName(CredentialCheck c) {
   switch (c) {
-    case CredentialCheck::kReserved: return "reserved";
-    case CredentialCheck::kHashVerified: return "verified";
-    case CredentialCheck::kNotVerified: return "not verified (signature, no key)";
+    case CredentialCheck::kReserved:
+      return "reserved";
+    case CredentialCheck::kHashVerified:
+      return "verified";
+    case CredentialCheck::kNotVerified:
+      return "not verified (signature, no key)";
   }
   return "?";
 }
@@ -125,7 +127,8 @@ std::string DescribeText(const TbfHeader& h, const IntegrityReport* integrity) {
     const Credential& c = h.credentials[i];
     std::string v = absl::StrFormat("%s at 0x%x, %u data bytes", CredentialFormatName(c.format),
                                     c.offset, c.data.size());
-    if (integrity && i < integrity->count) absl::StrAppend(&v, ", ", CheckName(integrity->checks[i]));
+    if (integrity && i < integrity->count)
+      absl::StrAppend(&v, ", ", CheckName(integrity->checks[i]));
     if (c.format >= 3 && c.format <= 5) absl::StrAppend(&v, ", ", Hex(c.data));
     line(absl::StrCat("credential[", i, "]:"), v);
   }
@@ -147,31 +150,28 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
   add("padding", h.is_padding ? "true" : "false");
   if (h.package_name) add("package_name", JsonString(Name(h)));
   if (h.main) {
-    add("main", absl::StrFormat(
-                    R"({"init_fn_offset":%u,"protected_trailer_size":%u,"minimum_ram_size":%u})",
-                    h.main->init_fn_offset, h.main->protected_trailer_size,
-                    h.main->minimum_ram_size));
+    add("main",
+        absl::StrFormat(
+            R"({"init_fn_offset":%u,"protected_trailer_size":%u,"minimum_ram_size":%u})",
+            h.main->init_fn_offset, h.main->protected_trailer_size, h.main->minimum_ram_size));
   }
   if (h.program) {
-    add("program",
-        absl::StrFormat(R"({"init_fn_offset":%u,"protected_trailer_size":%u,)"
-                        R"("minimum_ram_size":%u,"binary_end_offset":%u,"version":%u})",
-                        h.program->init_fn_offset, h.program->protected_trailer_size,
-                        h.program->minimum_ram_size, h.program->binary_end_offset,
-                        h.program->version));
+    add("program", absl::StrFormat(R"({"init_fn_offset":%u,"protected_trailer_size":%u,)"
+                                   R"("minimum_ram_size":%u,"binary_end_offset":%u,"version":%u})",
+                                   h.program->init_fn_offset, h.program->protected_trailer_size,
+                                   h.program->minimum_ram_size, h.program->binary_end_offset,
+                                   h.program->version));
   }
   std::vector<std::string> wfr;
   for (uint8_t i = 0; i < h.writeable_flash_region_count; ++i) {
-    wfr.push_back(absl::StrFormat(R"({"offset":%u,"size":%u})",
-                                  h.writeable_flash_regions[i].offset,
+    wfr.push_back(absl::StrFormat(R"({"offset":%u,"size":%u})", h.writeable_flash_regions[i].offset,
                                   h.writeable_flash_regions[i].size));
   }
   if (!wfr.empty()) add("writeable_flash_regions", absl::StrCat("[", absl::StrJoin(wfr, ","), "]"));
   if (h.fixed_addresses) {
-    add("fixed_addresses",
-        absl::StrFormat(R"({"start_process_ram":%u,"start_process_flash":%u})",
-                        h.fixed_addresses->start_process_ram,
-                        h.fixed_addresses->start_process_flash));
+    add("fixed_addresses", absl::StrFormat(R"({"start_process_ram":%u,"start_process_flash":%u})",
+                                           h.fixed_addresses->start_process_ram,
+                                           h.fixed_addresses->start_process_flash));
   }
   if (h.permissions) {
     std::vector<std::string> p;

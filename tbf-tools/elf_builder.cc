@@ -93,8 +93,7 @@ std::vector<uint8_t> ElfBuilder::Build() const {
   hdrs.push_back({symtab_name, 2, 0, 0, place(symtab), static_cast<uint32_t>(symtab.size()),
                   symtab_index + 1, 16});
   hdrs.push_back({strtab_name, 3, 0, 0, place(str), static_cast<uint32_t>(str.size()), 0, 0});
-  hdrs.push_back(
-      {shstr_name, 3, 0, 0, place(shstr), static_cast<uint32_t>(shstr.size()), 0, 0});
+  hdrs.push_back({shstr_name, 3, 0, 0, place(shstr), static_cast<uint32_t>(shstr.size()), 0, 0});
   Align(out, 4);
   const uint32_t shoff = static_cast<uint32_t>(out.size());
   for (const Hdr& h : hdrs) {

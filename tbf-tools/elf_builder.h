@@ -18,10 +18,10 @@ struct ElfBuilder {
     std::string name;
     uint32_t type = 1;  // SHT_PROGBITS
     uint32_t flags = 0;
-    int segment = -1;         // >= 0: lies inside that segment at `segment_offset`
+    int segment = -1;  // >= 0: lies inside that segment at `segment_offset`
     uint32_t segment_offset = 0;
-    uint32_t addr = 0;        // for sections outside segments
-    uint32_t size = 0;        // for in-segment or NOBITS sections
+    uint32_t addr = 0;          // for sections outside segments
+    uint32_t size = 0;          // for in-segment or NOBITS sections
     std::vector<uint8_t> data;  // for sections outside segments
   };
 

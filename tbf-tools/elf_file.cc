@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 #include "tbf-tools/file_io.h"
 
 namespace tbf {
@@ -35,9 +36,7 @@ std::string Name(Elf* elf, size_t strtab, uint32_t offset) {
 
 absl::StatusOr<ElfFile> ElfFile::Load(const std::string& path) {
   absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
-  if (!bytes.ok()) {
-    return bytes.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(bytes.status());
   return Parse(*std::move(bytes));
 }
 

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "hostkernel/status/status_macros.h"
 #include "tbf-tools/elf_builder.h"
 #include "tbf-tools/lib/tbf.h"
 
@@ -25,9 +26,7 @@ Bytes ReadVector(const std::string& name) {
 absl::StatusOr<Bytes> Convert(const ElfBuilder& b, const CreateOptions& o,
                               CreateReport* rep = nullptr) {
   auto elf = ElfFile::Parse(b.Build());
-  if (!elf.ok()) {
-    return elf.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(elf.status());
   return ElfToTbf(*elf, o, rep);
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "hostkernel/status/status_macros.h"
 #include "tbf-tools/file_io.h"
 #include "tbf-tools/tar.h"
 
@@ -101,9 +102,7 @@ absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
        {GetString(t, "name", &name),
         GetString(t, "minimum-tock-kernel-version", &m.minimum_tock_kernel_version),
         GetString(t, "only-for-boards", &m.only_for_boards)}) {
-    if (!st.ok()) {
-      return st;
-    }
+    TOCKPP_RETURN_IF_ERROR(st);
   }
   m.name = name.value_or("");
   // build-date: a TOML date-time (elf2tab) or, leniently, a string. Other keys are ignored,
@@ -124,9 +123,7 @@ absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
 
 absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
   auto members = ReadTar(bytes);
-  if (!members.ok()) {
-    return members.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(members.status());
   Tab tab;
   bool have_metadata = false;
   for (TarMember& m : *members) {
@@ -135,9 +132,7 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
     if (base == "metadata.toml") {
       auto md = ParseMetadataToml(
           std::string_view(reinterpret_cast<const char*>(m.data.data()), m.data.size()));
-      if (!md.ok()) {
-        return md.status();
-      }
+      TOCKPP_RETURN_IF_ERROR(md.status());
       tab.metadata = *md;
       have_metadata = true;
       continue;
@@ -155,9 +150,7 @@ absl::StatusOr<Tab> ReadTab(std::span<const uint8_t> bytes) {
 
 absl::StatusOr<Tab> ReadTabFile(const std::string& path) {
   absl::StatusOr<std::vector<uint8_t>> bytes = ReadRegularFile(path);
-  if (!bytes.ok()) {
-    return bytes.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(bytes.status());
   return ReadTab(*bytes);
 }
 

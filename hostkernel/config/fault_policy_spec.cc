@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 
@@ -59,9 +60,7 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
             absl::StrCat("--fault-policy: two defaults given ('", text, "')"));
       }
       auto spec = ParseFaultPolicy(entry);
-      if (!spec.ok()) {
-        return spec.status();
-      }
+      TOCKPP_RETURN_IF_ERROR(spec.status());
       table.default_policy = *spec;
       have_default = true;
       continue;
@@ -72,9 +71,7 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text) {
           absl::StrCat("--fault-policy: empty app name in '", entry, "'"));
     }
     auto spec = ParseFaultPolicy(entry.substr(eq + 1));
-    if (!spec.ok()) {
-      return spec.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(spec.status());
     table.per_app.emplace_back(std::string(name), *spec);
   }
   return table;

@@ -20,47 +20,7 @@ namespace tockpp::hostkernel {
 
 namespace {
 
-constexpr const char* kHelp[] = {
-    "leds                      LED states: led N on|off",
-    "buttons                   button states: button N pressed|released",
-    "press N | release N       press or release button N",
-    "gpio                      all GPIO pins: gpio N high|low [output|input|off]",
-    "gpio N                    read GPIO pin N",
-    "gpio N high|low|float     drive (or stop driving) the input of GPIO pin N",
-    "ps [-v]                   processes (-v: memory map, grants, upcalls, allows)",
-    "inspect APP               one process in detail",
-    "stop APP | start APP | restart APP",
-    "debug APP                 debug APP with gdb: prints the command (docs/debugging.md)",
-    "console                   attach to the console (raw bytes both ways after ok)",
-    "watch                     stream events: led N on|off, gpio N high|low, button N ...",
-    "help                      this list",
-};
-
 std::string Hex(uint32_t v) { return absl::StrFormat("0x%08x", v); }
-
-absl::StatusOr<size_t> ParseIndex(absl::string_view arg, size_t count, absl::string_view what) {
-  size_t n = 0;
-  if (!absl::SimpleAtoi(arg, &n)) {
-    return absl::InvalidArgumentError(absl::StrCat("'", arg, "' is not a ", what, " number"));
-  }
-  if (n >= count) {
-    if (count == 0) {
-      return absl::NotFoundError(absl::StrCat("no ", what, "s on this board"));
-    }
-    return absl::NotFoundError(absl::StrCat("no ", what, " ", n, " (have 0..", count - 1, ")"));
-  }
-  return n;
-}
-
-const char* PinMode(const HostPin& p) {
-  if (p.output_enabled()) {
-    return "output";
-  }
-  if (p.input_enabled()) {
-    return "input";
-  }
-  return "off";
-}
 
 }  // namespace
 
@@ -98,8 +58,12 @@ absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Listen(Reactor& re
   if (!fd.ok()) {
     return fd.status();
   }
-  return std::unique_ptr<ControlServer>(
+  std::unique_ptr<ControlServer> server(
       new ControlServer(reactor, path, std::move(*fd), targets, options));
+  if (absl::Status table = server->BuildCommandTable(); !table.ok()) {
+    return table;
+  }
+  return server;
 }
 
 ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd,
@@ -108,23 +72,65 @@ ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen
   acceptor_ = std::make_unique<Acceptor>(
       reactor_, std::move(listen_fd), "control socket " + path_,
       [this](UniqueFd fd) { OnAccept(std::move(fd)); }, options_.accept_backoff_ns);
-  // Pin listeners cannot be removed, so they hold a token and go quiet once we are gone.
-  auto listen = [this](const char* kind) {
-    return [this, kind, token = guard_.token()](const HostPin& pin, bool level) {
-      if (!token.expired()) {
-        OnPinOutput(kind, pin, level);
-      }
-    };
-  };
-  if (targets_.leds != nullptr) {
-    targets_.leds->pins().AddOutputListener(listen("led"));
-  }
-  if (targets_.gpio != nullptr) {
-    targets_.gpio->AddOutputListener(listen("gpio"));
+  if (targets_.peripherals != nullptr) {
+    events_subscription_ = targets_.peripherals->Subscribe(
+        [this](std::string_view, std::string_view line) { PublishEvent(line); });
   }
 }
 
+absl::Status ControlServer::BuildCommandTable() {
+  using Method = absl::Status (ControlServer::*)(uint64_t, ControlArgs, ReplyLines&);
+  struct Builtin {
+    const char* name;
+    const char* usage;
+    const char* help;
+    size_t min_args;
+    size_t max_args;
+    Method handler;
+  };
+  static constexpr Builtin kBuiltins[] = {
+      {"ps", "ps [-v]", "processes (-v: memory map, grants, upcalls, allows)", 0, 1,
+       &ControlServer::CmdPs},
+      {"inspect", "inspect APP", "one process in detail", 1, 1, &ControlServer::CmdInspect},
+      {"stop", "stop APP", "stop APP where it is", 1, 1, &ControlServer::CmdStop},
+      {"start", "start APP", "start (or resume) APP", 1, 1, &ControlServer::CmdStart},
+      {"restart", "restart APP", "restart APP from its entry point", 1, 1,
+       &ControlServer::CmdRestart},
+      {"debug", "debug APP", "debug APP with gdb: prints the command (docs/debugging.md)", 1, 1,
+       &ControlServer::CmdDebug},
+      {"status", "status", "every peripheral's state", 0, 0, &ControlServer::CmdStatus},
+      {"console", "console", "attach to the console (raw bytes both ways after ok)", 0, 0,
+       &ControlServer::CmdConsole},
+      {"watch", "watch", "stream events: led N on|off, button N ..., process NAME STATE", 0, 0,
+       &ControlServer::CmdWatch},
+      {"help", "help", "this list", 0, 0, &ControlServer::CmdHelp},
+  };
+  if (targets_.peripherals != nullptr) {
+    if (absl::Status added = table_.AddPeripherals(*targets_.peripherals); !added.ok()) {
+      return added;
+    }
+  }
+  for (const Builtin& b : kBuiltins) {
+    absl::Status added = table_.Add(
+        {.name = b.name,
+         .usage = b.usage,
+         .help = b.help,
+         .min_args = b.min_args,
+         .max_args = b.max_args,
+         .handler = [this, method = b.handler](uint64_t id, ControlArgs args, ReplyLines& out) {
+           return (this->*method)(id, args, out);
+         }});
+    if (!added.ok()) {
+      return added;
+    }
+  }
+  return absl::OkStatus();
+}
+
 ControlServer::~ControlServer() {
+  if (events_subscription_ != 0) {
+    targets_.peripherals->Unsubscribe(events_subscription_);
+  }
   Shutdown();
   ::unlink(path_.c_str());
 }
@@ -293,6 +299,19 @@ void ControlServer::OnReadable(uint64_t id) {
   }
 }
 
+bool ControlServer::TakeLine(Client& c, std::string& line) {
+  const size_t nl = c.in.find('\n');
+  if (nl == std::string::npos) {
+    return false;
+  }
+  line = c.in.substr(0, nl);
+  c.in.erase(0, nl + 1);
+  if (!line.empty() && line.back() == '\r') {
+    line.pop_back();
+  }
+  return true;
+}
+
 bool ControlServer::HandleLines(uint64_t id) {
   for (;;) {
     Client* c = Find(id);
@@ -311,8 +330,8 @@ bool ControlServer::HandleLines(uint64_t id) {
       c->in.clear();
       return true;
     }
-    size_t nl = c->in.find('\n');
-    if (nl == std::string::npos) {
+    std::string line;
+    if (!TakeLine(*c, line)) {
       if (c->in.size() > kMaxLineBytes) {
         Send(id, "error: line too long\n");
         if (Client* again = Find(id)) {
@@ -323,122 +342,23 @@ bool ControlServer::HandleLines(uint64_t id) {
       }
       return true;
     }
-    std::string line = c->in.substr(0, nl);
-    c->in.erase(0, nl + 1);
     c->last_command_ns = MonotonicNowNs();
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
-    }
     Execute(id, line);
   }
 }
 
-absl::Status ControlServer::CmdDebug(absl::string_view app, std::vector<std::string>& out) {
-  if (targets_.debug == nullptr) {
-    return absl::UnavailableError("debugging not available");
-  }
-  return targets_.debug->Debug(app, out);
-}
-
 void ControlServer::Execute(uint64_t id, absl::string_view line) {
-  std::vector<absl::string_view> args =
+  const std::vector<absl::string_view> words =
       absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
-  if (args.empty()) {
+  if (words.empty()) {
     return;  // blank lines are ignored
   }
-  absl::string_view cmd = args[0];
-  std::vector<std::string> out;
-  absl::Status status;
-
-  auto need_args = [&](size_t n, absl::string_view usage) {
-    if (args.size() != n + 1) {
-      status = absl::InvalidArgumentError(absl::StrCat("usage: ", usage));
-      return false;
-    }
-    return true;
-  };
-  auto need_processes = [&] {
-    if (targets_.processes == nullptr) {
-      status = absl::UnavailableError("process control not available");
-      return false;
-    }
-    return true;
-  };
-
-  if (cmd == "help") {
-    for (const char* h : kHelp) {
-      out.push_back(h);
-    }
-  } else if (cmd == "leds") {
-    if (need_args(0, "leds")) {
-      status = CmdLeds(out);
-    }
-  } else if (cmd == "buttons") {
-    if (need_args(0, "buttons")) {
-      status = CmdButtons(out);
-    }
-  } else if (cmd == "press" || cmd == "release") {
-    if (need_args(1, absl::StrCat(cmd, " N"))) {
-      status = CmdPress(args[1], cmd == "press");
-    }
-  } else if (cmd == "gpio") {
-    if (args.size() > 3) {
-      status = absl::InvalidArgumentError("usage: gpio [N [high|low|float]]");
-    } else {
-      status = CmdGpio(args, out);
-    }
-  } else if (cmd == "ps") {
-    if (args.size() == 1) {
-      status = CmdPs(false, out);
-    } else if (args.size() == 2 && args[1] == "-v") {
-      status = CmdPs(true, out);
-    } else {
-      status = absl::InvalidArgumentError("usage: ps [-v]");
-    }
-  } else if (cmd == "inspect") {
-    if (need_args(1, "inspect APP")) {
-      status = CmdInspect(args[1], out);
-    }
-  } else if (cmd == "stop" || cmd == "start" || cmd == "restart") {
-    if (need_args(1, absl::StrCat(cmd, " APP")) && need_processes()) {
-      ProcessIntrospection& p = *targets_.processes;
-      status = cmd == "stop"    ? p.StopProcess(args[1])
-               : cmd == "start" ? p.StartProcess(args[1])
-                                : p.RestartProcess(args[1]);
-    }
-  } else if (cmd == "debug") {
-    if (need_args(1, "debug APP")) {
-      status = CmdDebug(args[1], out);
-    }
-  } else if (cmd == "console") {
-    if (!need_args(0, "console")) {
-    } else if (targets_.console == nullptr) {
-      status = absl::UnavailableError("console not available");
-    } else {
-      Send(id, "ok\n");
-      Client* c = Find(id);
-      if (c == nullptr) {
-        return;
-      }
-      c->mode = Mode::kConsole;
-      CancelIdleTimer(*c);
-      c->console_sink =
-          targets_.console->AttachOutput([this, id](std::string_view bytes) { Send(id, bytes); });
-      return;
-    }
-  } else if (cmd == "watch") {
-    if (need_args(0, "watch")) {
-      Client* c = Find(id);
-      if (c != nullptr) {
-        c->mode = Mode::kWatch;
-        CancelIdleTimer(*c);
-      }
-      return;  // the stream's "ok" comes when it ends
-    }
-  } else {
-    status = absl::InvalidArgumentError(absl::StrCat("unknown command '", cmd, "' (try help)"));
+  ReplyLines out;
+  const absl::Status status = table_.Run(id, words, out);
+  const Client* c = Find(id);
+  if (c == nullptr || c->mode != Mode::kCommand) {
+    return;  // the command made the connection a stream, which answers for itself
   }
-
   std::string reply;
   for (const std::string& l : out) {
     absl::StrAppend(&reply, l, "\n");
@@ -451,83 +371,18 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   Send(id, reply);
 }
 
-absl::Status ControlServer::CmdLeds(std::vector<std::string>& out) {
-  if (targets_.leds == nullptr) {
-    return absl::UnavailableError("no LEDs on this board");
+absl::StatusOr<ProcessIntrospection*> ControlServer::Processes() {
+  if (targets_.processes == nullptr) {
+    return absl::UnavailableError("process control not available");
   }
-  for (size_t i = 0; i < targets_.leds->size(); ++i) {
-    out.push_back(absl::StrCat("led ", i, targets_.leds->IsOn(i) ? " on" : " off"));
-  }
-  return absl::OkStatus();
+  return targets_.processes;
 }
 
-absl::Status ControlServer::CmdButtons(std::vector<std::string>& out) {
-  if (targets_.buttons == nullptr) {
-    return absl::UnavailableError("no buttons on this board");
+absl::Status ControlServer::CmdPs(uint64_t, ControlArgs args, ReplyLines& out) {
+  const bool verbose = args.size() == 1;
+  if (verbose && args[0] != "-v") {
+    return UsageError("ps [-v]");
   }
-  for (size_t i = 0; i < targets_.buttons->size(); ++i) {
-    out.push_back(
-        absl::StrCat("button ", i, targets_.buttons->IsPressed(i) ? " pressed" : " released"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ControlServer::CmdPress(absl::string_view arg, bool press) {
-  if (targets_.buttons == nullptr) {
-    return absl::UnavailableError("no buttons on this board");
-  }
-  absl::StatusOr<size_t> n = ParseIndex(arg, targets_.buttons->size(), "button");
-  if (!n.ok()) {
-    return n.status();
-  }
-  bool was = targets_.buttons->IsPressed(*n);
-  if (press) {
-    targets_.buttons->Press(*n);
-  } else {
-    targets_.buttons->Release(*n);
-  }
-  if (was != press) {
-    PublishEvent(absl::StrCat("button ", *n, press ? " pressed" : " released"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ControlServer::CmdGpio(const std::vector<absl::string_view>& args,
-                                    std::vector<std::string>& out) {
-  HostGpioBank* bank = targets_.gpio;
-  if (bank == nullptr) {
-    return absl::UnavailableError("no GPIO pins on this board");
-  }
-  if (args.size() == 1) {
-    for (size_t i = 0; i < bank->size(); ++i) {
-      const HostPin& p = bank->pin(i);
-      out.push_back(absl::StrCat("gpio ", i, p.Read() ? " high " : " low ", PinMode(p)));
-    }
-    return absl::OkStatus();
-  }
-  absl::StatusOr<size_t> n = ParseIndex(args[1], bank->size(), "gpio pin");
-  if (!n.ok()) {
-    return n.status();
-  }
-  HostPin& pin = bank->pin(*n);
-  if (args.size() == 2) {
-    out.push_back(absl::StrCat("gpio ", *n, pin.Read() ? " high" : " low"));
-    return absl::OkStatus();
-  }
-  if (args[2] == "high" || args[2] == "1") {
-    pin.Drive(true);
-  } else if (args[2] == "low" || args[2] == "0") {
-    pin.Drive(false);
-  } else if (args[2] == "float") {
-    pin.Undrive();
-  } else {
-    return absl::InvalidArgumentError(
-        absl::StrCat("gpio level must be high, low or float, not '", args[2], "'"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ControlServer::CmdPs(bool verbose, std::vector<std::string>& out) {
   if (targets_.processes == nullptr) {
     return absl::UnavailableError("process list not available");
   }
@@ -543,22 +398,74 @@ absl::Status ControlServer::CmdPs(bool verbose, std::vector<std::string>& out) {
   return absl::OkStatus();
 }
 
-absl::Status ControlServer::CmdInspect(absl::string_view app, std::vector<std::string>& out) {
+absl::Status ControlServer::CmdInspect(uint64_t, ControlArgs args, ReplyLines& out) {
   if (targets_.processes == nullptr) {
     return absl::UnavailableError("process list not available");
   }
-  std::optional<ProcessInfo> p = targets_.processes->FindProcess(app);
+  std::optional<ProcessInfo> p = targets_.processes->FindProcess(args[0]);
   if (!p) {
-    return absl::NotFoundError(absl::StrCat("no process '", app, "'"));
+    return absl::NotFoundError(absl::StrCat("no process '", args[0], "'"));
   }
   out = FormatProcessDetails(*p);
   return absl::OkStatus();
 }
 
-void ControlServer::OnPinOutput(const char* kind, const HostPin& pin, bool level) {
-  bool led = kind[0] == 'l';
-  PublishEvent(absl::StrCat(kind, " ", pin.index(),
-                            led ? (level ? " on" : " off") : (level ? " high" : " low")));
+absl::Status ControlServer::CmdStop(uint64_t, ControlArgs args, ReplyLines&) {
+  absl::StatusOr<ProcessIntrospection*> p = Processes();
+  return p.ok() ? (*p)->StopProcess(args[0]) : p.status();
+}
+
+absl::Status ControlServer::CmdStart(uint64_t, ControlArgs args, ReplyLines&) {
+  absl::StatusOr<ProcessIntrospection*> p = Processes();
+  return p.ok() ? (*p)->StartProcess(args[0]) : p.status();
+}
+
+absl::Status ControlServer::CmdRestart(uint64_t, ControlArgs args, ReplyLines&) {
+  absl::StatusOr<ProcessIntrospection*> p = Processes();
+  return p.ok() ? (*p)->RestartProcess(args[0]) : p.status();
+}
+
+absl::Status ControlServer::CmdDebug(uint64_t, ControlArgs args, ReplyLines& out) {
+  if (targets_.debug == nullptr) {
+    return absl::UnavailableError("debugging not available");
+  }
+  return targets_.debug->Debug(args[0], out);
+}
+
+absl::Status ControlServer::CmdStatus(uint64_t, ControlArgs, ReplyLines& out) {
+  if (targets_.peripherals != nullptr) {
+    out = targets_.peripherals->State();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ControlServer::CmdConsole(uint64_t id, ControlArgs, ReplyLines&) {
+  if (targets_.console == nullptr) {
+    return absl::UnavailableError("console not available");
+  }
+  Send(id, "ok\n");
+  Client* c = Find(id);
+  if (c == nullptr) {
+    return absl::OkStatus();
+  }
+  c->mode = Mode::kConsole;
+  CancelIdleTimer(*c);
+  c->console_sink =
+      targets_.console->AttachOutput([this, id](std::string_view bytes) { Send(id, bytes); });
+  return absl::OkStatus();
+}
+
+absl::Status ControlServer::CmdWatch(uint64_t id, ControlArgs, ReplyLines&) {
+  if (Client* c = Find(id); c != nullptr) {
+    c->mode = Mode::kWatch;  // the stream's "ok" comes when it ends
+    CancelIdleTimer(*c);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ControlServer::CmdHelp(uint64_t, ControlArgs, ReplyLines& out) {
+  out = table_.Help();
+  return absl::OkStatus();
 }
 
 void ControlServer::PublishEvent(std::string_view line) {

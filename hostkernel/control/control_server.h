@@ -1,8 +1,9 @@
 // ControlServer: tockd's control socket (`--control=unix:PATH`). Many non-blocking SOCK_STREAM
 // clients speak the line protocol of README.md: commands in, reply lines out, each reply ended
 // by "ok" or "error: <message>"; `watch` streams events, `console` turns the connection into a
-// raw console pipe. Drives and observes the host LEDs/buttons/GPIO and delegates process
-// commands to ProcessIntrospection. Bounded: at most ControlOptions::max_clients connections
+// raw console pipe. Its commands are one CommandTable: the host peripherals' rows come from the
+// PeripheralRegistry (whose events it streams to `watch`), the process commands delegate to
+// ProcessIntrospection. Bounded: at most ControlOptions::max_clients connections
 // (one more gets "error: too many clients" and is closed), a command-mode client that sends no
 // command for idle_timeout_ns is closed, and accept failures back off (Acceptor). Host-only;
 // loop thread only.
@@ -18,13 +19,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "hostkernel/control/command_table.h"
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/debug_control.h"
 #include "hostkernel/control/process_introspection.h"
-#include "hostkernel/peripherals/host_buttons.h"
 #include "hostkernel/peripherals/host_clock.h"
-#include "hostkernel/peripherals/host_gpio_bank.h"
-#include "hostkernel/peripherals/host_leds.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 #include "hostkernel/peripherals/reactor.h"
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/process/unique_fd.h"
@@ -34,9 +34,9 @@ namespace tockpp::hostkernel {
 // What the server can see and drive; any member may be null (its commands then reply
 // "error: ... not available").
 struct ControlTargets {
-  HostLeds* leds = nullptr;
-  HostButtons* buttons = nullptr;
-  HostGpioBank* gpio = nullptr;
+  // The host peripherals' commands (rows of the table), state (`status`) and events (`watch`).
+  // Must outlive the server. Null: no peripheral commands.
+  PeripheralRegistry* peripherals = nullptr;
   ProcessIntrospection* processes = nullptr;
   ConsoleHook* console = nullptr;
   // `debug APP` (issue 21): gdb for one app; the command is refused when null.
@@ -62,7 +62,8 @@ class ControlServer {
   // A client that falls this far behind on output (e.g. a stuck `watch`) is disconnected.
   static constexpr size_t kMaxQueuedOutput = 1 << 20;
 
-  // Listens on `path` (see ListenUnix: a stale socket file is replaced).
+  // Listens on `path` (see ListenUnix: a stale socket file is replaced). Fails also when a
+  // peripheral command's name is taken (AlreadyExists).
   static absl::StatusOr<std::unique_ptr<ControlServer>> Listen(Reactor& reactor,
                                                                const std::string& path,
                                                                ControlTargets targets,
@@ -70,6 +71,9 @@ class ControlServer {
   ~ControlServer();
   ControlServer(const ControlServer&) = delete;
   ControlServer& operator=(const ControlServer&) = delete;
+
+  // The commands, `help` included (peripherals' rows first, then the server's own).
+  const CommandTable& commands() const { return table_; }
 
   // Sends `line` (no newline) to every `watch` client, e.g. "process blink faulted".
   void PublishEvent(std::string_view line);
@@ -103,6 +107,8 @@ class ControlServer {
 
   ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd, ControlTargets targets,
                 ControlOptions options);
+  // The table: the peripherals' rows, then the server's own (kBuiltins in the .cc).
+  absl::Status BuildCommandTable();
   void OnAccept(UniqueFd fd);
   void ArmIdleTimer(uint64_t id, uint64_t deadline_ns);
   void OnIdleTimer(uint64_t id);
@@ -110,22 +116,29 @@ class ControlServer {
   void OnReadable(uint64_t id);
   // Returns false if the client was closed.
   bool HandleLines(uint64_t id);
+  // Takes the next complete line out of `c.in`; false if there is none yet.
+  static bool TakeLine(Client& c, std::string& line);
   void Execute(uint64_t id, absl::string_view line);
   void Send(uint64_t id, std::string_view text);
   void Flush(uint64_t id);
   void CloseClient(uint64_t id);
   Client* Find(uint64_t id);
-  void OnPinOutput(const char* kind, const HostPin& pin, bool level);
 
-  // Command handlers append reply lines (without the final ok/error) to `out` and return the
-  // terminating status.
-  absl::Status CmdLeds(std::vector<std::string>& out);
-  absl::Status CmdButtons(std::vector<std::string>& out);
-  absl::Status CmdPress(absl::string_view arg, bool press);
-  absl::Status CmdGpio(const std::vector<absl::string_view>& args, std::vector<std::string>& out);
-  absl::Status CmdPs(bool verbose, std::vector<std::string>& out);
-  absl::Status CmdInspect(absl::string_view app, std::vector<std::string>& out);
-  absl::Status CmdDebug(absl::string_view app, std::vector<std::string>& out);
+  // The server's own rows. Each appends reply lines (without the final ok/error) to `out` and
+  // returns the terminating status; `console` and `watch` turn the client into a stream, whose
+  // replies are then their own.
+  absl::Status CmdPs(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdInspect(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdStop(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdStart(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdRestart(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdDebug(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdStatus(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdConsole(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdWatch(uint64_t id, ControlArgs args, ReplyLines& out);
+  absl::Status CmdHelp(uint64_t id, ControlArgs args, ReplyLines& out);
+  // Process control, or "process control not available".
+  absl::StatusOr<ProcessIntrospection*> Processes();
 
   Reactor& reactor_;
   std::string path_;
@@ -137,7 +150,8 @@ class ControlServer {
   bool at_limit_logged_ = false;
   uint64_t next_client_ = 1;
   std::map<uint64_t, std::unique_ptr<Client>> clients_;
-  LifetimeGuard guard_;
+  CommandTable table_;
+  uint64_t events_subscription_ = 0;  // in targets_.peripherals
 };
 
 // The text of one process for `ps` (one line) and `ps -v` / `inspect` (that line followed by

@@ -6,12 +6,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "hostkernel/control/fake_process_introspection.h"
+#include "hostkernel/peripherals/host_buttons.h"
+#include "hostkernel/peripherals/host_gpio_bank.h"
+#include "hostkernel/peripherals/host_leds.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/peripherals/virtual_clock.h"
@@ -23,9 +27,10 @@ class ControlServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = "/tmp/tockpp-ctl" + std::to_string(getpid()) + ".sock";
-    targets_.leds = &leds_;
-    targets_.buttons = &buttons_;
-    targets_.gpio = &gpio_;
+    ASSERT_TRUE(leds_.RegisterControls(registry_).ok());
+    ASSERT_TRUE(buttons_.RegisterControls(registry_).ok());
+    ASSERT_TRUE(gpio_.RegisterControls(registry_).ok());
+    targets_.peripherals = &registry_;
     targets_.processes = &procs_;
     targets_.console = &console_;
     targets_.clock = &clock_;
@@ -105,6 +110,7 @@ class ControlServerTest : public ::testing::Test {
   HostLeds leds_{2, /*log_changes=*/false};
   HostButtons buttons_{2};
   HostGpioBank gpio_{"gpio", 4};
+  PeripheralRegistry registry_;
   FakeProcessIntrospection procs_;
   FakeConsoleHook console_;
   ControlTargets targets_;
@@ -240,7 +246,9 @@ TEST_F(ControlServerTest, MissingTargetsGiveNotAvailableErrors) {
   auto s = ControlServer::Listen(reactor_, path_, none);
   ASSERT_TRUE(s.ok());
   server_ = std::move(*s);
-  EXPECT_EQ(Command("leds"), (Lines{"error: no LEDs on this board"}));
+  // No registry: the board has no peripheral commands at all.
+  EXPECT_EQ(Command("leds"), (Lines{"error: unknown command 'leds' (try help)"}));
+  EXPECT_EQ(Command("status"), (Lines{"ok"}));
   EXPECT_EQ(Command("ps"), (Lines{"error: process list not available"}));
   EXPECT_EQ(Command("stop blink"), (Lines{"error: process control not available"}));
   EXPECT_EQ(Command("console"), (Lines{"error: console not available"}));
@@ -318,10 +326,87 @@ TEST_F(ControlServerTest, EveryCommandRestartsTheIdleTimeout) {
   EXPECT_EQ(server_->idle_closed_count(), 1u);
 }
 
-TEST_F(ControlServerTest, HelpEndsWithOk) {
+TEST_F(ControlServerTest, HelpIsGeneratedFromTheTablePeripheralsFirst) {
   Lines l = Command("help");
-  ASSERT_GT(l.size(), 5u);
+  ASSERT_EQ(l.size(), server_->commands().rows().size() + 1);
   EXPECT_EQ(l.back(), "ok");
+  EXPECT_EQ(l[0], "leds                      LED states: led N on|off");
+  EXPECT_EQ(l[2], "press N                   press button N (active-low: drives its pin low)");
+  EXPECT_EQ(l[l.size() - 2], "help                      this list");
+  for (const char* builtin : {"ps [-v]", "inspect APP", "stop APP", "start APP", "restart APP",
+                              "debug APP", "status", "console", "watch"}) {
+    EXPECT_TRUE(std::any_of(l.begin(), l.end(), [&](const std::string& s) {
+      return s.starts_with(builtin);
+    })) << builtin;
+  }
+}
+
+TEST_F(ControlServerTest, ArgumentCountErrorsGiveTheRowsUsage) {
+  EXPECT_EQ(Command("leds 1"), (Lines{"error: usage: leds"}));
+  EXPECT_EQ(Command("gpio 1 high now"), (Lines{"error: usage: gpio [N [high|low|float]]"}));
+  EXPECT_EQ(Command("inspect"), (Lines{"error: usage: inspect APP"}));
+  EXPECT_EQ(Command("restart a b"), (Lines{"error: usage: restart APP"}));
+  EXPECT_EQ(Command("watch now"), (Lines{"error: usage: watch"}));
+  EXPECT_TRUE(procs_.requests.empty());
+}
+
+TEST_F(ControlServerTest, StatusListsEveryPeripheralsState) {
+  leds_.led(0).On();
+  EXPECT_EQ(Command("status"),
+            (Lines{"led 0 on", "led 1 off", "button 0 released", "button 1 released",
+                   "gpio 0 low off", "gpio 1 low off", "gpio 2 low off", "gpio 3 low off", "ok"}));
+}
+
+TEST_F(ControlServerTest, ANewPeripheralsCommandIsServedWithoutServerChanges) {
+  server_.reset();
+  std::string celsius = "20";
+  PeripheralRegistry::EventPublisher events = registry_.Events("thermo");
+  ASSERT_TRUE(registry_
+                  .Register({.name = "thermo",
+                             .commands = {{.name = "temperature",
+                                           .usage = "temperature [C]",
+                                           .help = "read or set the temperature",
+                                           .max_args = 1,
+                                           .handler =
+                                               [&](ControlArgs args, ReplyLines& out) {
+                                                 if (args.empty()) {
+                                                   out.push_back("temperature " + celsius);
+                                                 } else {
+                                                   celsius = std::string(args[0]);
+                                                   events.Publish("temperature " + celsius);
+                                                 }
+                                                 return absl::OkStatus();
+                                               }}},
+                             .state = [&](ReplyLines& out) { out.push_back("thermo " + celsius); }})
+                  .ok());
+  RestartWith({});
+  UniqueFd w = Connect();
+  ASSERT_EQ(send(w.get(), "watch\n", 6, 0), 6);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return server_->watcher_count() == 1; }));
+  EXPECT_EQ(Command("temperature 21.5"), (Lines{"ok"}));
+  EXPECT_EQ(Command("temperature"), (Lines{"temperature 21.5", "ok"}));
+  EXPECT_EQ(Command("status").end()[-2], "thermo 21.5");
+  EXPECT_EQ(ReadUntil(w.get(), [](const std::string& s) { return s.ends_with("\n"); }),
+            "temperature 21.5 t=5\n");
+  Lines help = Command("help");
+  EXPECT_NE(
+      std::find(help.begin(), help.end(), "temperature [C]           read or set the temperature"),
+      help.end());
+}
+
+TEST_F(ControlServerTest, APeripheralCommandShadowingABuiltinIsRefused) {
+  server_.reset();
+  ASSERT_TRUE(
+      registry_
+          .Register({.name = "bad",
+                     .commands = {{.name = "ps",
+                                   .usage = "ps",
+                                   .handler = [](ControlArgs,
+                                                 ReplyLines&) { return absl::OkStatus(); }}}})
+          .ok());
+  auto s = ControlServer::Listen(reactor_, path_, targets_);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "control command 'ps' is defined twice");
 }
 
 }  // namespace

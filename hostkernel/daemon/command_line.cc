@@ -51,13 +51,15 @@ absl::Status Usage(absl::string_view message) { return absl::InvalidArgumentErro
 
 }  // namespace
 
-absl::StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
+absl::StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args,
+                                             CommandLineOptions options) {
   CommandLine out;
   bool flags_ended = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (flags_ended || arg.size() < 2 || arg[0] != '-') {
       out.positional.push_back(arg);  // "-" alone is a (strange) file name too
+      flags_ended = flags_ended || options.flags_end_at_first_positional;
       continue;
     }
     if (arg == "--") {

@@ -104,6 +104,17 @@ TEST_F(ConfigTest, HelpVersionAndHelpfullAreActions) {
   EXPECT_EQ(full.find("--flagfile"), std::string::npos);
 }
 
+TEST_F(ConfigTest, FlagsCanEndAtTheFirstPositionalWord) {
+  absl::FlagSaver saver;
+  // tockctl's way: the command's own arguments may look like flags.
+  absl::StatusOr<CommandLine> cl =
+      ParseCommandLine({"--strict", "ps", "-v", "--help"}, {.flags_end_at_first_positional = true});
+  ASSERT_TRUE(cl.ok()) << cl.status();
+  EXPECT_EQ(cl->action, CommandLine::Action::kRun);
+  EXPECT_EQ(cl->positional, (std::vector<std::string>{"ps", "-v", "--help"}));
+  EXPECT_FALSE(ParseCommandLine({"a.tbf", "-v"}).ok());  // tockd's way: still a flag
+}
+
 TEST_F(ConfigTest, BadValuesAreUsageErrors) {
   EXPECT_EQ(Parse({}), "no apps given (usage: tockd [flags] APP.tbf ...; see tockd --help)");
   EXPECT_EQ(Parse({"--time=fast", "a"}), "--time must be real or virtual");

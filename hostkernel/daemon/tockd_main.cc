@@ -19,6 +19,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "hostkernel/board/host_board.h"
+#include "hostkernel/board/host_board_controls.h"
 #include "hostkernel/config/fault_policy_spec.h"
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
@@ -34,6 +35,7 @@
 #include "hostkernel/peripherals/event_loop_reactor.h"
 #include "hostkernel/peripherals/file_flash.h"
 #include "hostkernel/peripherals/host_uart.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 #include "hostkernel/peripherals/real_clock.h"
 #include "hostkernel/peripherals/unix_console.h"
 #include "hostkernel/peripherals/virtual_clock.h"
@@ -244,7 +246,8 @@ std::string ExitReasons(const Daemon& daemon, const std::vector<AppRefusal>& ref
 
 // A built tockd: every part, declared in construction order, so that destroying a Machine
 // (members in reverse order) is the orderly teardown: the control socket (first, in the
-// destructor: removes the socket file), the runner (stops watching the children), the board
+// destructor: removes the socket file), the peripheral registry (its handlers point into the
+// board), the runner (stops watching the children), the board
 // (kills and reaps every child, cancels its timers on the clock), the peripherals, the loop last.
 // No std::_Exit: LeakSanitizer checks when main returns.
 struct Machine {
@@ -283,6 +286,8 @@ struct Machine {
   std::unique_ptr<KernelIntrospection> introspection;
   std::unique_ptr<UartConsoleHook> console_hook;
   std::unique_ptr<AppDebugger> debugger;  // --debug=APP and `tockctl debug APP` (issue 21)
+  // The board's peripherals' commands, state and events (control socket, --trace).
+  std::unique_ptr<PeripheralRegistry> peripherals;
   std::unique_ptr<ControlServer> control;
   std::vector<AppRefusal> refusals;  // every app not loaded, with its reason
 };
@@ -375,7 +380,84 @@ absl::Status OpenPeripherals(Machine& m) {
   return absl::OkStatus();
 }
 
-// The board on the peripherals, the daemon (listener), trace, runner and control socket.
+// --trace FILE: the tracer, fed the console output here and the rest by the daemon.
+absl::Status OpenTrace(Machine& m) {
+  if (m.config.trace_path.empty()) {
+    return absl::OkStatus();
+  }
+  auto opened = Tracer::Open(m.config.trace_path, *m.clock);
+  if (!opened.ok()) {
+    return opened.status();
+  }
+  m.tracer = *std::move(opened);
+  m.daemon->set_tracer(m.tracer.get());
+  m.trace_tap = m.uart->AddOutputTap([t = m.tracer.get()](std::string_view bytes) {
+    t->Console(absl::string_view(bytes.data(), bytes.size()));
+  });
+  return absl::OkStatus();
+}
+
+// --fault-policy names that no app has are likely typos.
+void WarnAboutUnusedPolicies(const TockdConfig& config,
+                             const std::vector<std::unique_ptr<AppImage>>& images) {
+  for (const auto& [name, spec] : config.policies.per_app) {
+    bool found = false;
+    for (const auto& image : images) {
+      found = found || image->name() == name;
+    }
+    if (!found) {
+      spdlog::warn("--fault-policy names '{}', but no app has that name", name);
+    }
+  }
+}
+
+// The board's peripherals in the registry; their events go to the trace (and, once it
+// listens, to the control socket's watchers).
+absl::Status RegisterPeripherals(Machine& m) {
+  m.peripherals = std::make_unique<PeripheralRegistry>();
+  if (absl::Status s = RegisterHostControls(*m.board, *m.peripherals); !s.ok()) {
+    return absl::InternalError(absl::StrCat("host peripherals: ", s.message()));
+  }
+  if (Tracer* tracer = m.tracer.get(); tracer != nullptr) {
+    // The registry goes before the tracer (Machine's order), and the subscription with it.
+    m.peripherals->Subscribe([tracer](std::string_view peripheral, std::string_view line) {
+      tracer->Peripheral(absl::string_view(peripheral.data(), peripheral.size()),
+                         absl::string_view(line.data(), line.size()));
+    });
+  }
+  return absl::OkStatus();
+}
+
+// The control socket (--control): tockctl drives the peripherals, processes and the console.
+absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
+  const TockdConfig& config = m.config;
+  HostRunner& runner = *m.runner;
+  m.introspection = std::make_unique<KernelIntrospection>(
+      m.board->kernel(), m.board->management_cap(), [&runner] { runner.Schedule(); });
+  m.console_hook = std::make_unique<UartConsoleHook>(*m.uart);
+  m.debugger = std::make_unique<AppDebugger>(m.board->hosts(), images);
+  if (config.control_path.empty()) {
+    return absl::OkStatus();
+  }
+  ControlTargets targets;
+  targets.peripherals = m.peripherals.get();
+  targets.debug = m.debugger.get();
+  targets.processes = m.introspection.get();
+  targets.console = m.console_hook.get();
+  targets.clock = m.clock.get();
+  auto server = ControlServer::Listen(*m.reactor, config.control_path, targets, config.control);
+  if (!server.ok()) {
+    return absl::UnavailableError(
+        absl::StrCat("--control unix:", config.control_path, ": ", server.status().message()));
+  }
+  m.control = *std::move(server);
+  m.daemon->set_control(m.control.get());
+  spdlog::info("control socket at {}", config.control_path);
+  return absl::OkStatus();
+}
+
+// The board on the peripherals, the daemon (listener), trace, runner, peripheral registry and
+// control socket.
 absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   const TockdConfig& config = m.config;
   m.boundaries = std::vector<TracingBoundary>(config.board.max_processes);
@@ -384,16 +466,8 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
   m.daemon = std::make_unique<Daemon>(board.kernel(), *m.clock, m.virtual_clock, m.boundaries);
   m.daemon->set_exit_when_done(config.exit_when_done);
   m.daemon->set_board(&board);
-  if (!config.trace_path.empty()) {
-    auto opened = Tracer::Open(config.trace_path, *m.clock);
-    if (!opened.ok()) {
-      return opened.status();
-    }
-    m.tracer = *std::move(opened);
-    m.daemon->set_tracer(m.tracer.get());
-    m.trace_tap = m.uart->AddOutputTap([t = m.tracer.get()](std::string_view bytes) {
-      t->Console(absl::string_view(bytes.data(), bytes.size()));
-    });
+  if (absl::Status trace = OpenTrace(m); !trace.ok()) {
+    return trace;
   }
   for (size_t i = 0; i < m.boundaries.size(); ++i) {
     m.boundaries[i].Bind(board.hosts()[i], board.kernel().processes()[i], m.tracer.get());
@@ -406,42 +480,11 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
   m.runner = std::make_unique<HostRunner>(*m.loop, board.kernel(), m.children,
                                           board.main_loop_cap(), board.management_cap(), *m.daemon);
   m.runner->set_deterministic(m.virtual_clock != nullptr);
-
-  for (const auto& [name, spec] : config.policies.per_app) {  // names no app has: a likely typo
-    bool found = false;
-    for (const auto& image : images) {
-      found = found || image->name() == name;
-    }
-    if (!found) {
-      spdlog::warn("--fault-policy names '{}', but no app has that name", name);
-    }
+  WarnAboutUnusedPolicies(config, images);
+  if (absl::Status registered = RegisterPeripherals(m); !registered.ok()) {
+    return registered;
   }
-
-  // The control socket: tockctl drives LEDs, buttons, GPIO, processes and the console.
-  HostRunner& runner = *m.runner;
-  m.introspection = std::make_unique<KernelIntrospection>(board.kernel(), board.management_cap(),
-                                                          [&runner] { runner.Schedule(); });
-  m.console_hook = std::make_unique<UartConsoleHook>(*m.uart);
-  m.debugger = std::make_unique<AppDebugger>(board.hosts(), images);
-  if (!config.control_path.empty()) {
-    ControlTargets targets;
-    targets.debug = m.debugger.get();
-    targets.leds = &board.leds();
-    targets.buttons = &board.buttons();
-    targets.gpio = &board.gpio();
-    targets.processes = m.introspection.get();
-    targets.console = m.console_hook.get();
-    targets.clock = m.clock.get();
-    auto server = ControlServer::Listen(*m.reactor, config.control_path, targets, config.control);
-    if (!server.ok()) {
-      return absl::UnavailableError(
-          absl::StrCat("--control unix:", config.control_path, ": ", server.status().message()));
-    }
-    m.control = *std::move(server);
-    m.daemon->set_control(m.control.get());
-    spdlog::info("control socket at {}", config.control_path);
-  }
-  return absl::OkStatus();
+  return OpenControl(m, images);
 }
 
 // Loads each accepted image into a process slot; a refused one gets its line. Returns 0, or the
@@ -483,15 +526,77 @@ int LoadApps(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   return loaded == 0 ? kFailed : 0;  // every app not loaded has its line above
 }
 
-// Runs the machine until it is done (--exit-when-done), --exit-after, a signal in
-// `stop_signals` or a kernel panic. Returns the exit status.
-int Run(Machine& m, const sigset_t& stop_signals) {
-  const TockdConfig& config = m.config;
+// The loop (main_loop.h): drain ready work (bounded), let the runner schedule, then (in
+// virtual time) jump the clock when every process is idle, and block only when nothing is
+// left to do.
+MainLoop::Hooks LoopHooks(Machine& m) {
   Daemon& daemon = *m.daemon;
   HostRunner& runner = *m.runner;
   HostBoard& board = *m.board;
-  if (config.exit_after > absl::ZeroDuration()) {
-    m.clock->ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(config.exit_after)),
+  MainLoop::Hooks hooks;
+  hooks.step = [&m](bool block) { return m.loop->Step(block); };
+  hooks.service_deferred_call = [&board] {
+    return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
+  };
+  hooks.deferred_call_pending = [] { return tock::DeferredCall::HasPending(); };
+  hooks.schedule = [&runner] { runner.Schedule(); };
+  hooks.resume_pending = [&runner] { return runner.resume_pending(); };
+  hooks.idle = [&runner, &board] {
+    return runner.running() == nullptr && !board.kernel().HasRunnableProcess();
+  };
+  if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
+    hooks.advance_virtual_time = [virtual_clock] { return virtual_clock->AdvanceToNextDeadline(); };
+  }
+  if (daemon.exit_when_done()) {
+    // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
+    // console input that could still come (control-socket input does not count).
+    hooks.nothing_can_wake = [&m, &board] {
+      const bool input_can_wake = m.console_input_open && board.console_read_pending();
+      return !board.alarm_armed() && !input_can_wake && !tock::DeferredCall::HasPending();
+    };
+  }
+  hooks.finished = [&daemon] { return daemon.finished(); };
+  return hooks;
+}
+
+// The last log lines of a run: time, syscalls, switches, faults, preemptions, loop figures.
+void LogRunStats(const Machine& m) {
+  const HostRunner& runner = *m.runner;
+  spdlog::info(
+      "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
+      "preemptions at a wall-clock timeslice",
+      m.clock->NowNs(), m.config.virtual_time ? "virtual" : "real", runner.stats().syscalls,
+      runner.stats().context_switches, runner.stats().faults, m.daemon->wall_clock_preemptions());
+  const EventLoop::Stats& loop_stats = m.loop->stats();
+  spdlog::debug(
+      "event loop: {} spin hits, {} spin misses, {} spins skipped, {} blocking waits, {} fd "
+      "callbacks, {} timer callbacks",
+      loop_stats.spin_hits, loop_stats.spin_misses, loop_stats.spins_skipped,
+      loop_stats.blocking_waits, loop_stats.fd_callbacks, loop_stats.timer_callbacks);
+}
+
+// --exit-when-done: 1 when an app faulted or was not loaded; a panic is 3 in any mode. The
+// last line says why.
+int ExitStatus(const Machine& m) {
+  const Daemon& daemon = *m.daemon;
+  int status = daemon.exit_code();
+  if (status == 0 && daemon.exit_when_done() &&
+      (!daemon.faulted_apps().empty() || !m.refusals.empty())) {
+    status = kFailed;
+  }
+  if (status != 0) {
+    std::fflush(stderr);
+    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, m.refusals)));
+  }
+  return status;
+}
+
+// Runs the machine until it is done (--exit-when-done), --exit-after, a signal in
+// `stop_signals` or a kernel panic. Returns the exit status.
+int Run(Machine& m, const sigset_t& stop_signals) {
+  Daemon& daemon = *m.daemon;
+  if (m.config.exit_after > absl::ZeroDuration()) {
+    m.clock->ScheduleAt(static_cast<uint64_t>(absl::ToInt64Nanoseconds(m.config.exit_after)),
                         [&daemon] {
                           spdlog::info("--exit-after reached");
                           daemon.Finish();
@@ -509,62 +614,16 @@ int Run(Machine& m, const sigset_t& stop_signals) {
       daemon.Finish();
     });
   }
-
-  // The loop (main_loop.h): drain ready work (bounded), let the runner schedule, then (in
-  // virtual time) jump the clock when every process is idle, and block only when nothing is
-  // left to do.
-  MainLoop::Hooks hooks;
-  hooks.step = [&m](bool block) { return m.loop->Step(block); };
-  hooks.service_deferred_call = [&board] {
-    return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
-  };
-  hooks.deferred_call_pending = [] { return tock::DeferredCall::HasPending(); };
-  hooks.schedule = [&runner] { runner.Schedule(); };
-  hooks.resume_pending = [&runner] { return runner.resume_pending(); };
-  hooks.idle = [&] { return runner.running() == nullptr && !board.kernel().HasRunnableProcess(); };
-  if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
-    hooks.advance_virtual_time = [virtual_clock] { return virtual_clock->AdvanceToNextDeadline(); };
-  }
-  if (daemon.exit_when_done()) {
-    // Nothing runs and nothing can wake a process: no alarm is armed and no app waits for
-    // console input that could still come (control-socket input does not count).
-    hooks.nothing_can_wake = [&] {
-      const bool input_can_wake = m.console_input_open && board.console_read_pending();
-      return !board.alarm_armed() && !input_can_wake && !tock::DeferredCall::HasPending();
-    };
-  }
-  hooks.finished = [&daemon] { return daemon.finished(); };
-  MainLoop main_loop(std::move(hooks));
+  MainLoop main_loop(LoopHooks(m));
   if (main_loop.Run() == MainLoop::Exit::kDone) {
     spdlog::info("every process is waiting and nothing can wake it: done");
   }
-  spdlog::info(
-      "tockd exits at {} ns ({} clock): {} syscalls, {} context switches, {} faults, {} "
-      "preemptions at a wall-clock timeslice",
-      m.clock->NowNs(), config.virtual_time ? "virtual" : "real", runner.stats().syscalls,
-      runner.stats().context_switches, runner.stats().faults, daemon.wall_clock_preemptions());
-  const EventLoop::Stats& loop_stats = m.loop->stats();
-  spdlog::debug(
-      "event loop: {} spin hits, {} spin misses, {} spins skipped, {} blocking waits, {} fd "
-      "callbacks, {} timer callbacks",
-      loop_stats.spin_hits, loop_stats.spin_misses, loop_stats.spins_skipped,
-      loop_stats.blocking_waits, loop_stats.fd_callbacks, loop_stats.timer_callbacks);
+  LogRunStats(m);
   std::fflush(stdout);
   if (signal_watch != 0) {
     m.loop->Unwatch(signal_watch);
   }
-  // --exit-when-done: 1 when an app faulted or was not loaded; a panic is 3 in any mode. The
-  // last line says why.
-  int status = daemon.exit_code();
-  if (status == 0 && daemon.exit_when_done() &&
-      (!daemon.faulted_apps().empty() || !m.refusals.empty())) {
-    status = kFailed;
-  }
-  if (status != 0) {
-    std::fflush(stderr);
-    Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, m.refusals)));
-  }
-  return status;
+  return ExitStatus(m);
 }
 
 // Plans the apps, builds the machine, loads the apps and runs it.

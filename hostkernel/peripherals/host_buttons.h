@@ -1,14 +1,17 @@
 // HostButtons: N push buttons for tockd, each a HostPin plus an activation mode, described to
 // the button capsule as hil::button::ButtonPin. Default is active-low with pull-up, like the
 // nRF52840-DK: released reads high, Press() drives low. Press/Release come from the control
-// socket (`press N` / `release N`) and fire the capsule's interrupt per its enabled edge.
+// socket (`press N` / `release N`, registered by RegisterControls) and fire the capsule's
+// interrupt per its enabled edge.
 #pragma once
 
 #include <cstddef>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "hil/button.h"
 #include "hostkernel/peripherals/host_gpio_bank.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 
 namespace tockpp::hostkernel {
 
@@ -40,6 +43,11 @@ class HostButtons {
   bool IsPressed(size_t i) const {
     return pins_.pin(i).external_level().value_or(!active_level()) == active_level();
   }
+
+  // Peripheral "button": commands `buttons` (state lines "button N pressed|released"),
+  // `press N` and `release N`; event "button N pressed|released" when one of them changes a
+  // button.
+  absl::Status RegisterControls(PeripheralRegistry& registry);
 
  private:
   bool active_level() const { return mode_ == ActivationMode::kActiveHigh; }

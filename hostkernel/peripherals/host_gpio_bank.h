@@ -1,5 +1,6 @@
 // HostGpioBank: N HostPins named "<prefix><i>" with stable addresses, the host's GPIO port.
-// Also the building block of HostLeds and HostButtons. Host-only.
+// Also the building block of HostLeds and HostButtons. RegisterControls puts the `gpio` command
+// and the output events in the PeripheralRegistry. Host-only.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "hostkernel/peripherals/host_pin.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 
 namespace tockpp::hostkernel {
 
@@ -25,6 +28,11 @@ class HostGpioBank {
   const HostPin& pin(size_t i) const { return *pins_.at(i); }
   // Null when out of range (for input that came from outside, e.g. the control socket).
   HostPin* find(size_t i) { return i < pins_.size() ? pins_[i].get() : nullptr; }
+
+  // Peripheral "gpio": command `gpio [N [high|low|float]]` (no N: state lines "gpio N
+  // high|low output|input|off"; N: what the pin reads; a level: drives the pin's input, float
+  // stops driving), and event "gpio N high|low" whenever an output pin's level changes.
+  absl::Status RegisterControls(PeripheralRegistry& registry);
 
   // Adds `listener` to every pin.
   void AddOutputListener(const HostPin::OutputListener& listener) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "spdlog/spdlog.h"
 
 namespace tockpp::hostkernel {
@@ -24,6 +25,30 @@ HostLeds::HostLeds(size_t count, bool log_changes) : pins_("led", count) {
                   pin.index(), level ? "on" : "off");
     });
   }
+}
+
+absl::Status HostLeds::RegisterControls(PeripheralRegistry& registry) {
+  auto state = [this](ReplyLines& out) {
+    for (size_t i = 0; i < size(); ++i) {
+      out.push_back(absl::StrCat("led ", i, IsOn(i) ? " on" : " off"));
+    }
+  };
+  ControlCommand leds{.name = "leds",
+                      .usage = "leds",
+                      .help = "LED states: led N on|off",
+                      .handler = [state](ControlArgs, ReplyLines& out) {
+                        state(out);
+                        return absl::OkStatus();
+                      }};
+  absl::Status registered =
+      registry.Register({.name = "led", .commands = {std::move(leds)}, .state = state});
+  if (!registered.ok()) {
+    return registered;
+  }
+  pins_.AddOutputListener([events = registry.Events("led")](const HostPin& pin, bool level) {
+    events.Publish(absl::StrCat("led ", pin.index(), level ? " on" : " off"));
+  });
+  return absl::OkStatus();
 }
 
 }  // namespace tockpp::hostkernel

@@ -1,14 +1,17 @@
 // HostLeds: N LEDs for tockd, each a hil::led::LedHigh over a HostPin (lit = pin high), so the
 // LED capsule drives ordinary pins and every change is observable (logged, watched over the
-// control socket). Host-only.
+// control socket, traced). RegisterControls puts `leds` and the "led N on|off" events in the
+// PeripheralRegistry. Host-only.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "hil/led.h"
 #include "hostkernel/peripherals/host_gpio_bank.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 
 namespace tockpp::hostkernel {
 
@@ -24,6 +27,10 @@ class HostLeds {
   HostGpioBank& pins() { return pins_; }
   // True when lit (pin configured as output and high).
   bool IsOn(size_t i) const { return pins_.pin(i).output_enabled() && pins_.pin(i).latch(); }
+
+  // Peripheral "led": command `leds` (state lines "led N on|off"), the same lines as state, and
+  // an event "led N on|off" whenever an LED's pin changes the level it drives.
+  absl::Status RegisterControls(PeripheralRegistry& registry);
 
  private:
   HostGpioBank pins_;

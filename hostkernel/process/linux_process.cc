@@ -30,6 +30,7 @@
 #include "hostkernel/abi/tock_launch.h"
 #include "hostkernel/launcher/launcher_image.h"
 #include "hostkernel/sandbox/app_seccomp_policy.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 namespace {
@@ -117,13 +118,9 @@ class SpawnAttrs {
 absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& memory,
                                                                   const LaunchSpec& spec) {
   absl::StatusOr<int> exec_fd = LauncherExecFd();
-  if (!exec_fd.ok()) {
-    return exec_fd.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(exec_fd.status());
   absl::StatusOr<std::span<const sock_filter>> bpf = AppSeccompFilter();
-  if (!bpf.ok()) {
-    return bpf.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(bpf.status());
 
   tock_launch_params params{};
   params.magic = TOCK_LAUNCH_MAGIC;

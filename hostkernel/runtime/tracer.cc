@@ -128,6 +128,15 @@ void Tracer::Note(absl::string_view event, absl::string_view detail) {
   End();
 }
 
+void Tracer::Peripheral(absl::string_view peripheral, absl::string_view line) {
+  Begin("peripheral");
+  line_ += ",\"name\":";
+  AppendJsonString(line_, peripheral);
+  line_ += ",\"line\":";
+  AppendJsonString(line_, line);
+  End();
+}
+
 void Tracer::State(const tock::Process& p) {
   Begin("state");
   Process(p);

@@ -1,7 +1,8 @@
 // Tracer: tockd's --trace FILE, one JSON object per line for every syscall (with its return),
-// upcall delivery, fault, process state change and console output, stamped with the active
-// clock (ns). The format is documented in hostkernel/runtime/TRACE.md. With virtual time and a
-// fixed seed the file is byte-identical across runs unless a wall-clock preemption happened.
+// upcall delivery, fault, process state change, console output and peripheral event, stamped
+// with the active clock (ns). The format is documented in hostkernel/runtime/TRACE.md. With
+// virtual time and a fixed seed the file is byte-identical across runs unless a wall-clock
+// preemption happened.
 //
 // TracingBoundary sits between the kernel and a HostProcess (it is the process's
 // UserspaceKernelBoundary) so the tracer sees exactly the returns and upcalls the app gets.
@@ -33,6 +34,8 @@ class Tracer {
   void Fault(const tock::Process& p, absl::string_view cause);
   void Console(absl::string_view text);
   void Note(absl::string_view event, absl::string_view detail);
+  // An event line a host peripheral published through the PeripheralRegistry ("led 0 on").
+  void Peripheral(absl::string_view peripheral, absl::string_view line);
   // A process's state changed.
   void State(const tock::Process& p);
 

@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::hostkernel {
 namespace {
@@ -90,9 +91,7 @@ absl::StatusOr<Ctx> BuildContext() {
 
 absl::StatusOr<UniqueFd> ExportAppSeccompFilterToMemfd() {
   absl::StatusOr<Ctx> ctx = BuildContext();
-  if (!ctx.ok()) {
-    return ctx.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(ctx.status());
   UniqueFd fd(memfd_create("tock-seccomp-bpf", MFD_CLOEXEC | MFD_ALLOW_SEALING));
   if (!fd) {
     return absl::ErrnoToStatus(errno, "memfd_create");
@@ -113,9 +112,7 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
     program = new absl::StatusOr<std::vector<sock_filter>>(
         []() -> absl::StatusOr<std::vector<sock_filter>> {
           absl::StatusOr<UniqueFd> fd = ExportAppSeccompFilterToMemfd();
-          if (!fd.ok()) {
-            return fd.status();
-          }
+          TOCKPP_RETURN_IF_ERROR(fd.status());
           struct stat st;
           if (fstat(fd->get(), &st) != 0) {
             return absl::ErrnoToStatus(errno, "fstat bpf");

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "hostkernel/runtime/escaped_name.h"
+#include "hostkernel/status/status_macros.h"
 #include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, symbols, "",
@@ -134,9 +135,7 @@ absl::Status InstallAppSymbols(const std::vector<std::unique_ptr<AppImage>>& ima
   std::vector<std::string> warnings;
   absl::StatusOr<AppElfPaths> paths =
       ResolveAppElfPaths(absl::GetFlag(FLAGS_symbols), apps, &warnings);
-  if (!paths.ok()) {
-    return paths.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(paths.status());
   for (const std::string& warning : warnings) {
     spdlog::warn("{}", warning);
   }

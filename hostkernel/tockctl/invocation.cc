@@ -1,122 +1,91 @@
 // ParseInvocation: flag handling and local validation of tockctl commands.
 #include "hostkernel/tockctl/invocation.h"
 
+#include "absl/flags/flag.h"
 #include "absl/status/status.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "hostkernel/daemon/command_line.h"
 #include "hostkernel/peripherals/unix_socket.h"
 #include "nlohmann/json.hpp"
+
+ABSL_FLAG(std::string, control, "", "tockd's control socket, unix:PATH (default: $TOCKD_CONTROL)");
 
 namespace tockpp::hostkernel::tockctl {
 
 const char kUsage[] =
     "tockctl: drive a running tockd through its control socket\n"
-    "usage: tockctl [--control=unix:PATH] COMMAND\n"
+    "usage: tockctl [--control=unix:PATH] COMMAND [ARG...]\n"
     "  (without --control, the address comes from $TOCKD_CONTROL)\n"
-    "commands:\n"
-    "  leds | buttons | press N | release N\n"
-    "  gpio [N [high|low|float]]\n"
+    "commands (tockctl help: tockd's full list, with its peripherals' commands):\n"
+    "  leds | buttons | press N | release N | gpio [N [high|low|float]] | status\n"
     "  ps [-v|--json] | inspect APP | stop APP | start APP | restart APP\n"
     "  debug APP   (gdb for APP: prints the command to run)\n"
-    "  console | watch | help (tockd's own list)\n"
-    "  tockctl --help | --version\n"
+    "  console | watch | help\n"
+    "  any other command goes to tockd as it is (a peripheral may have added it)\n"
+    "  tockctl --help | --helpfull | --version\n"
     "Errors are one line, \"tockctl: ...\"; exit 0 ok, 1 failed (no tockd, or tockd refused),\n"
-    "2 usage error. Protocol: hostkernel/control/README.md\n";
+    "2 usage error (also an unknown command or bad arguments, as tockd says).\n"
+    "Protocol: hostkernel/control/README.md\n";
 
 namespace {
 
-bool IsNumber(const std::string& s) {
-  unsigned n;
-  return absl::SimpleAtoi(s, &n);
-}
-
 absl::Status Usage(absl::string_view msg) { return absl::InvalidArgumentError(msg); }
 
-absl::Status CheckCommand(const std::vector<std::string>& w) {
-  const std::string& c = w[0];
-  size_t argc = w.size() - 1;
-  if (c == "leds" || c == "buttons" || c == "console" || c == "watch" || c == "help") {
-    if (argc != 0) {
-      return Usage(absl::StrCat("'", c, "' takes no arguments"));
-    }
-    return absl::OkStatus();
+// The mode and line for the command words (not empty).
+void SetCommand(std::vector<std::string> words, Invocation& inv) {
+  if (words.size() == 2 && words[0] == "ps" && words[1] == "--json") {
+    inv.json = true;  // tockd answers plain `ps`; tockctl converts
+    words.pop_back();
   }
-  if (c == "press" || c == "release") {
-    if (argc != 1 || !IsNumber(w[1])) {
-      return Usage(absl::StrCat("usage: tockctl ", c, " N"));
-    }
-    return absl::OkStatus();
+  inv.line = absl::StrJoin(words, " ");
+  if (words.size() == 1 && words[0] == "watch") {
+    inv.mode = Mode::kWatch;
+  } else if (words.size() == 1 && words[0] == "console") {
+    inv.mode = Mode::kConsole;
   }
-  if (c == "gpio") {
-    if (argc > 2 || (argc >= 1 && !IsNumber(w[1])) ||
-        (argc == 2 && w[2] != "high" && w[2] != "low" && w[2] != "float")) {
-      return Usage("usage: tockctl gpio [N [high|low|float]]");
-    }
-    return absl::OkStatus();
-  }
-  if (c == "ps") {
-    if (argc > 1 || (argc == 1 && w[1] != "-v" && w[1] != "--json")) {
-      return Usage("usage: tockctl ps [-v|--json]");
-    }
-    return absl::OkStatus();
-  }
-  if (c == "inspect" || c == "stop" || c == "start" || c == "restart" || c == "debug") {
-    if (argc != 1) {
-      return Usage(absl::StrCat("usage: tockctl ", c, " APP"));
-    }
-    return absl::OkStatus();
-  }
-  return Usage(absl::StrCat("unknown command '", c, "' (try: tockctl help)"));
 }
 
 }  // namespace
 
 absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
                                            const char* env_control) {
-  std::string address;
-  std::vector<std::string> words;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (words.empty() && absl::StartsWith(a, "--control=")) {
-      address = a.substr(10);
-    } else if (words.empty() && a == "--control") {
-      if (i + 1 == args.size()) {
-        return Usage("--control needs a value (unix:PATH)");
-      }
-      address = args[++i];
-    } else if (words.empty() && (a == "-h" || a == "--help")) {
-      Invocation help;
-      help.mode = Mode::kHelp;
-      return help;
-    } else if (words.empty() && a == "--version") {
-      Invocation version;
-      version.mode = Mode::kVersion;
-      return version;
-    } else if (words.empty() && absl::StartsWith(a, "-")) {
-      return Usage(absl::StrCat("unknown option '", a, "'"));
-    } else {
-      words.push_back(a);
-    }
+  absl::SetFlag(&FLAGS_control, "");
+  absl::StatusOr<CommandLine> command_line =
+      ParseCommandLine(args, {.flags_end_at_first_positional = true});
+  if (!command_line.ok()) {
+    return command_line.status();
   }
   Invocation inv;
+  switch (command_line->action) {
+    case CommandLine::Action::kHelp:
+      inv.mode = Mode::kHelp;
+      return inv;
+    case CommandLine::Action::kHelpFull:
+      inv.mode = Mode::kHelpFull;
+      return inv;
+    case CommandLine::Action::kVersion:
+      inv.mode = Mode::kVersion;
+      return inv;
+    case CommandLine::Action::kRun:
+      break;
+  }
+  const std::vector<std::string>& words = command_line->positional;
   if (words.empty()) {
     return Usage("no command given (try: tockctl help)");
   }
-  absl::Status st = CheckCommand(words);
-  if (!st.ok()) {
-    return st;
-  }
+  std::string address = absl::GetFlag(FLAGS_control);
+  const bool have_env = env_control != nullptr && *env_control != '\0';
   // Without a socket, `help` is answered locally.
-  if (words[0] == "help" && address.empty() && (env_control == nullptr || *env_control == 0)) {
+  if (words.size() == 1 && words[0] == "help" && address.empty() && !have_env) {
     inv.mode = Mode::kHelp;
     return inv;
   }
   if (address.empty()) {
-    if (env_control == nullptr || *env_control == '\0') {
+    if (!have_env) {
       return Usage("no control socket: pass --control=unix:PATH or set TOCKD_CONTROL");
     }
     address = env_control;
@@ -126,18 +95,12 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
     return path.status();
   }
   inv.socket_path = *path;
-  if (words[0] == "ps" && words.size() == 2 && words[1] == "--json") {
-    inv.json = true;  // tockd answers plain `ps`; tockctl converts
-    words.pop_back();
-  }
-  inv.line = absl::StrJoin(words, " ");
-  if (words[0] == "watch") {
-    inv.mode = Mode::kWatch;
-  }
-  if (words[0] == "console") {
-    inv.mode = Mode::kConsole;
-  }
+  SetCommand(words, inv);
   return inv;
+}
+
+bool IsUsageReply(std::string_view message) {
+  return message.starts_with("usage: ") || message.starts_with("unknown command ");
 }
 
 absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines) {

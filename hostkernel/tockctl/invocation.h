@@ -1,8 +1,12 @@
-// tockctl's command line: which socket (--control=unix:PATH, else $TOCKD_CONTROL), which
-// command, checked locally so a typo fails fast with a one-line error. Host-only.
+// tockctl's command line: which socket (--control=unix:PATH, else $TOCKD_CONTROL; parsed with
+// Abseil flags like tockd's) and the command words, which go to tockd as one control line.
+// tockctl knows only the commands it treats specially (watch, console, ps --json, help without
+// a socket); every other word is tockd's to accept or refuse, so a command a peripheral
+// registers (e.g. `tockctl temperature set 21.5`) needs no change here. Host-only.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -10,11 +14,12 @@
 namespace tockpp::hostkernel::tockctl {
 
 enum class Mode {
-  kRequest,  // one command, reply lines until ok / error
-  kWatch,    // stream event lines
-  kConsole,  // raw console pipe after ok
-  kHelp,     // print usage, no connection
-  kVersion,  // print the version line, no connection
+  kRequest,   // one command, reply lines until ok / error
+  kWatch,     // stream event lines
+  kConsole,   // raw console pipe after ok
+  kHelp,      // print usage, no connection
+  kHelpFull,  // usage and every flag, no connection
+  kVersion,   // print the version line, no connection
 };
 
 struct Invocation {
@@ -25,7 +30,7 @@ struct Invocation {
 };
 
 // `args` excludes argv[0]. `env_control` is $TOCKD_CONTROL (nullptr if unset). Errors are
-// usage errors (tockctl exits 2).
+// usage errors (tockctl exits 2). Sets the --control flag (global, as Abseil flags are).
 absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
                                            const char* env_control);
 
@@ -33,6 +38,10 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& args,
 // {"id","name","state","restarts","syscalls"} objects, one line, no newline. NAME is kept as
 // tockd escaped it (printable ASCII) and may contain spaces.
 absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines);
+
+// tockd refused the command as a usage error: an unknown command or "usage: ..." (tockctl
+// exits 2 for these, 1 for other refusals). `message` is the text after "error: ".
+bool IsUsageReply(std::string_view message);
 
 extern const char kUsage[];
 

@@ -1,6 +1,7 @@
 // tockctl: command-line client of tockd's control socket (protocol: hostkernel/control/README.md).
 // Prints reply item lines to stdout (`ps --json`: one JSON array); "error: ..." becomes a
-// one-line message on stderr and exit status 1; a usage error exits 2. `watch` streams events;
+// one-line message on stderr and exit status 1 (2 when tockd calls it a usage error: an
+// unknown command or "usage: ..."); a usage error of tockctl's own exits 2. `watch` streams events;
 // `console` pipes stdin/stdout to the kernel console.
 #include <errno.h>
 #include <poll.h>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "hostkernel/daemon/command_line.h"
 #include "hostkernel/daemon/version.h"
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/tockctl/invocation.h"
@@ -71,7 +73,8 @@ int ReadReply(int fd, std::string& pending, bool json) {
         return json ? PrintJson(items) : 0;
       }
       if (line.rfind("error: ", 0) == 0) {
-        return Fail(line.substr(7));
+        const std::string message = line.substr(7);
+        return Fail(message, IsUsageReply(message) ? kUsageError : kFailed);
       }
       if (json) {
         items.push_back(std::move(line));
@@ -138,8 +141,11 @@ int Main(int argc, char** argv) {
     const std::string msg(inv.status().message());
     return Fail(msg, kUsageError);
   }
-  if (inv->mode == Mode::kHelp) {
+  if (inv->mode == Mode::kHelp || inv->mode == Mode::kHelpFull) {
     std::fputs(kUsage, stdout);
+    if (inv->mode == Mode::kHelpFull) {
+      std::printf("\nEvery flag (default, then what it does):\n%s", FullFlagHelp().c_str());
+    }
     return 0;
   }
   if (inv->mode == Mode::kVersion) {
@@ -171,7 +177,8 @@ int Main(int argc, char** argv) {
     }
     if (first != "ok\n") {
       first.pop_back();
-      return Fail(first.rfind("error: ", 0) == 0 ? first.substr(7) : first);
+      const std::string message = first.rfind("error: ", 0) == 0 ? first.substr(7) : first;
+      return Fail(message, IsUsageReply(message) ? kUsageError : kFailed);
     }
     return RunConsole(fd->get());
   }

@@ -16,6 +16,9 @@
 #include "gtest/gtest.h"
 #include "hostkernel/control/control_server.h"
 #include "hostkernel/control/fake_process_introspection.h"
+#include "hostkernel/peripherals/host_buttons.h"
+#include "hostkernel/peripherals/host_gpio_bank.h"
+#include "hostkernel/peripherals/host_leds.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
 namespace tockpp::hostkernel {
@@ -137,10 +140,27 @@ class TockctlTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = "/tmp/tockpp-tockctl" + std::to_string(getpid()) + ".sock";
+    ASSERT_TRUE(leds_.RegisterControls(registry_).ok());
+    ASSERT_TRUE(buttons_.RegisterControls(registry_).ok());
+    ASSERT_TRUE(gpio_.RegisterControls(registry_).ok());
+    ASSERT_TRUE(registry_
+                    .Register({.name = "thermo",
+                               .commands = {{.name = "temperature",
+                                             .usage = "temperature [set C]",
+                                             .help = "a peripheral only tockd knows",
+                                             .max_args = 2,
+                                             .handler =
+                                                 [this](ControlArgs args, ReplyLines& out) {
+                                                   if (args.size() == 2) {
+                                                     temperature_ = std::string(args[1]);
+                                                   } else {
+                                                     out.push_back("temperature " + temperature_);
+                                                   }
+                                                   return absl::OkStatus();
+                                                 }}}})
+                    .ok());
     ControlTargets t;
-    t.leds = &leds_;
-    t.buttons = &buttons_;
-    t.gpio = &gpio_;
+    t.peripherals = &registry_;
     t.processes = &procs_;
     t.console = &console_;
     auto s = ControlServer::Listen(reactor_, path_, t);
@@ -155,6 +175,8 @@ class TockctlTest : public ::testing::Test {
   HostLeds leds_{2, false};
   HostButtons buttons_{1};
   HostGpioBank gpio_{"gpio", 4};
+  PeripheralRegistry registry_;
+  std::string temperature_ = "20";
   FakeProcessIntrospection procs_;
   FakeConsoleHook console_;
   std::string path_;
@@ -204,22 +226,39 @@ TEST_F(TockctlTest, ServerErrorIsOneLineOnStderrAndExitOne) {
   EXPECT_EQ(c.stderr_text, "tockctl: no process 'ghost'\n");
 }
 
-TEST_F(TockctlTest, BadCommandIsAUsageErrorExitTwo) {
+TEST_F(TockctlTest, UnknownCommandIsTockdsUsageErrorExitTwo) {
   Child c(reactor_, {Flag(), "frob"}, "");
   EXPECT_EQ(c.Wait(), 2);
-  EXPECT_EQ(c.stderr_text, "tockctl: unknown command 'frob' (try: tockctl help)\n");
+  EXPECT_EQ(c.stdout_text, "");
+  EXPECT_EQ(c.stderr_text, "tockctl: unknown command 'frob' (try help)\n");
+}
+
+TEST_F(TockctlTest, APeripheralsCommandPassesThroughUnchanged) {
+  Child set(reactor_, {Flag(), "temperature", "set", "21.5"}, "");
+  EXPECT_EQ(set.Wait(), 0);
+  EXPECT_EQ(temperature_, "21.5");
+  Child get(reactor_, {Flag(), "temperature"}, "");
+  EXPECT_EQ(get.Wait(), 0);
+  EXPECT_EQ(get.stdout_text, "temperature 21.5\n");
+  Child bad(reactor_, {Flag(), "temperature", "a", "b", "c"}, "");
+  EXPECT_EQ(bad.Wait(), 2);
+  EXPECT_EQ(bad.stderr_text, "tockctl: usage: temperature [set C]\n");
 }
 
 TEST_F(TockctlTest, UnknownOptionAndBadArgumentsExitTwo) {
   Child a(reactor_, {"--frob", "leds"}, "unix:" + path_);
   EXPECT_EQ(a.Wait(), 2);
-  EXPECT_EQ(a.stderr_text, "tockctl: unknown option '--frob'\n");
-  Child b(reactor_, {Flag(), "press", "x"}, "");
+  EXPECT_EQ(a.stderr_text, "tockctl: unknown flag --frob\n");
+  Child b(reactor_, {Flag(), "press"}, "");
   EXPECT_EQ(b.Wait(), 2);
-  EXPECT_EQ(b.stderr_text, "tockctl: usage: tockctl press N\n");
+  EXPECT_EQ(b.stderr_text, "tockctl: usage: press N\n");
   Child c(reactor_, {"--control"}, "");
   EXPECT_EQ(c.Wait(), 2);
-  EXPECT_EQ(c.stderr_text, "tockctl: --control needs a value (unix:PATH)\n");
+  EXPECT_EQ(c.stderr_text, "tockctl: --control needs a value\n");
+  // A well-formed command tockd refuses is a failure, not a usage error.
+  Child d(reactor_, {Flag(), "press", "x"}, "");
+  EXPECT_EQ(d.Wait(), 1);
+  EXPECT_EQ(d.stderr_text, "tockctl: 'x' is not a button number\n");
 }
 
 TEST_F(TockctlTest, HelpIsOneLocalScreenAndExitsZero) {
@@ -228,11 +267,17 @@ TEST_F(TockctlTest, HelpIsOneLocalScreenAndExitsZero) {
     Child c(reactor_, {"--control=unix:/tmp/tockpp-no-such.sock", flag}, "");
     EXPECT_EQ(c.Wait(), 0);
     EXPECT_EQ(c.stderr_text, "");
-    EXPECT_NE(c.stdout_text.find("usage: tockctl [--control=unix:PATH] COMMAND\n"),
+    EXPECT_NE(c.stdout_text.find("usage: tockctl [--control=unix:PATH] COMMAND [ARG...]\n"),
               std::string::npos);
     EXPECT_NE(c.stdout_text.find("ps [-v|--json]"), std::string::npos);
     EXPECT_LE(std::count(c.stdout_text.begin(), c.stdout_text.end(), '\n'), 24);
   }
+}
+
+TEST_F(TockctlTest, HelpfullAddsTheFlagList) {
+  Child c(reactor_, {"--helpfull"}, "");
+  EXPECT_EQ(c.Wait(), 0);
+  EXPECT_NE(c.stdout_text.find("  --control=\n"), std::string::npos) << c.stdout_text;
 }
 
 TEST_F(TockctlTest, VersionNamesTheToolAndTheTockAbi) {

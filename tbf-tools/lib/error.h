@@ -8,25 +8,25 @@
 namespace tbf {
 
 enum class ErrorKind : uint8_t {
-  kTruncated,              // input ends before the field
-  kBadVersion,             // base header version is not 2
-  kHeaderSizeTooSmall,     // header_size < 16
-  kHeaderSizeExceedsTotal, // header_size > total_size
-  kTotalSizeExceedsInput,  // total_size larger than the bytes available
-  kMisaligned,             // size or offset not a multiple of 4
-  kBadChecksum,            // header checksum does not match
-  kTlvOverrun,             // TLV (with padding) runs past header_size
-  kTlvZeroLength,          // TLV with length 0 where a payload is required
-  kBadTlvLength,           // TLV length does not match its type's layout
-  kDuplicateTlv,           // a TLV that may appear once appears again
-  kTooManyEntries,         // more entries than the fixed capacity of this library
-  kBadUtf8,                // package name is not valid UTF-8
-  kOutOfRange,             // an offset/size field points outside the object
-  kBadFooterType,          // footer TLV that is not a Credentials TLV (type 128)
-  kFooterOverrun,          // footer TLV runs past total_size
-  kBadCredentialFormat,    // credential format unknown
-  kBadCredentialLength,    // credential data length wrong for its format
-  kHashMismatch,           // integrity hash does not match [0, binary_end_offset)
+  kTruncated,               // input ends before the field
+  kBadVersion,              // base header version is not 2
+  kHeaderSizeTooSmall,      // header_size < 16
+  kHeaderSizeExceedsTotal,  // header_size > total_size
+  kTotalSizeExceedsInput,   // total_size larger than the bytes available
+  kMisaligned,              // size or offset not a multiple of 4
+  kBadChecksum,             // header checksum does not match
+  kTlvOverrun,              // TLV (with padding) runs past header_size
+  kTlvZeroLength,           // TLV with length 0 where a payload is required
+  kBadTlvLength,            // TLV length does not match its type's layout
+  kDuplicateTlv,            // a TLV that may appear once appears again
+  kTooManyEntries,          // more entries than the fixed capacity of this library
+  kBadUtf8,                 // package name is not valid UTF-8
+  kOutOfRange,              // an offset/size field points outside the object
+  kBadFooterType,           // footer TLV that is not a Credentials TLV (type 128)
+  kFooterOverrun,           // footer TLV runs past total_size
+  kBadCredentialFormat,     // credential format unknown
+  kBadCredentialLength,     // credential data length wrong for its format
+  kHashMismatch,            // integrity hash does not match [0, binary_end_offset)
 };
 
 // Short human-readable description of `kind` (static string).

@@ -1,7 +1,6 @@
 // Integrity credential checking (see integrity.h). Freestanding.
 #include "tbf-tools/lib/integrity.h"
 
-
 #include "tbf-tools/lib/sha2.h"
 #include "tbf-tools/lib/types.h"
 

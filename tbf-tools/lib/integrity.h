@@ -13,9 +13,9 @@
 namespace tbf {
 
 enum class CredentialCheck : uint8_t {
-  kReserved,        // filler, nothing to check
-  kHashVerified,    // SHA-2 digest matches
-  kNotVerified,     // signature or id credential, parsed only
+  kReserved,      // filler, nothing to check
+  kHashVerified,  // SHA-2 digest matches
+  kNotVerified,   // signature or id credential, parsed only
 };
 
 struct IntegrityReport {

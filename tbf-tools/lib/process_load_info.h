@@ -32,8 +32,8 @@ struct ProcessLoadInfo {
   bool has_kernel_version = false;
   uint16_t kernel_major = 0;
   uint16_t kernel_minor = 0;
-  uint32_t short_id = 0;  // 0 = none
-  bool has_permissions = false;        // false: every command allowed (upstream default filter)
+  uint32_t short_id = 0;         // 0 = none
+  bool has_permissions = false;  // false: every command allowed (upstream default filter)
   const uint8_t* permission_entries = nullptr;  // permission_count entries of 16 bytes
   uint16_t permission_count = 0;
   bool has_storage_permissions = false;

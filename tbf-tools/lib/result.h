@@ -11,9 +11,9 @@ namespace tbf {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(const T& value) : value_(value), ok_(true) {}  // NOLINT: implicit by design
+  Result(const T& value) : value_(value), ok_(true) {}        // NOLINT: implicit by design
   Result(T&& value) : value_(std::move(value)), ok_(true) {}  // NOLINT
-  Result(const Error& error) : error_(error), ok_(false) {}  // NOLINT
+  Result(const Error& error) : error_(error), ok_(false) {}   // NOLINT
 
   bool ok() const { return ok_; }
   const T& value() const { return value_; }

@@ -45,8 +45,8 @@ enum class CredentialFormat : uint32_t {
   kSha384 = 4,
   kSha512 = 5,
   kEcdsaNistP256 = 6,
-  kHmacSha256 = 7,    // tockloader only
-  kRsa2048 = 0x0A,    // book + tockloader, not in the kernel enum
+  kHmacSha256 = 7,      // tockloader only
+  kRsa2048 = 0x0A,      // book + tockloader, not in the kernel enum
   kCleartextId = 0xF1,  // tockloader only
 };
 
@@ -54,16 +54,26 @@ enum class CredentialFormat : uint32_t {
 // (Reserved), -2 = unknown format.
 constexpr int32_t CredentialDataLength(uint32_t format) {
   switch (static_cast<CredentialFormat>(format)) {
-    case CredentialFormat::kReserved: return -1;
-    case CredentialFormat::kRsa3072Key: return 768;
-    case CredentialFormat::kRsa4096Key: return 1024;
-    case CredentialFormat::kSha256: return 32;
-    case CredentialFormat::kSha384: return 48;
-    case CredentialFormat::kSha512: return 64;
-    case CredentialFormat::kEcdsaNistP256: return 64;
-    case CredentialFormat::kHmacSha256: return 32;
-    case CredentialFormat::kRsa2048: return 256;
-    case CredentialFormat::kCleartextId: return 8;
+    case CredentialFormat::kReserved:
+      return -1;
+    case CredentialFormat::kRsa3072Key:
+      return 768;
+    case CredentialFormat::kRsa4096Key:
+      return 1024;
+    case CredentialFormat::kSha256:
+      return 32;
+    case CredentialFormat::kSha384:
+      return 48;
+    case CredentialFormat::kSha512:
+      return 64;
+    case CredentialFormat::kEcdsaNistP256:
+      return 64;
+    case CredentialFormat::kHmacSha256:
+      return 32;
+    case CredentialFormat::kRsa2048:
+      return 256;
+    case CredentialFormat::kCleartextId:
+      return 8;
   }
   return -2;
 }

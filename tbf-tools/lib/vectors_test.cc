@@ -19,8 +19,7 @@ std::vector<uint8_t> ReadVector(const std::string& name) {
 }
 
 std::string Name(const TbfHeader& h) {
-  return std::string(reinterpret_cast<const char*>(h.package_name->data()),
-                     h.package_name->size());
+  return std::string(reinterpret_cast<const char*>(h.package_name->data()), h.package_name->size());
 }
 
 // Rebuilds the object from the parsed fields only (TLV order from the cursor).
@@ -34,11 +33,21 @@ std::vector<uint8_t> Rebuild(const std::vector<uint8_t>& img, const TbfHeader& h
     EXPECT_TRUE(next.ok());
     if (!next.ok() || !next.value()) break;
     switch (static_cast<TlvType>(next.value()->type)) {
-      case TlvType::kMain: w.AddMain(*h.main); break;
-      case TlvType::kProgram: w.AddProgram(*h.program); break;
-      case TlvType::kPackageName: w.AddPackageName(Name(h)); break;
-      case TlvType::kFixedAddresses: w.AddFixedAddresses(*h.fixed_addresses); break;
-      case TlvType::kKernelVersion: w.AddKernelVersion(*h.kernel_version); break;
+      case TlvType::kMain:
+        w.AddMain(*h.main);
+        break;
+      case TlvType::kProgram:
+        w.AddProgram(*h.program);
+        break;
+      case TlvType::kPackageName:
+        w.AddPackageName(Name(h));
+        break;
+      case TlvType::kFixedAddresses:
+        w.AddFixedAddresses(*h.fixed_addresses);
+        break;
+      case TlvType::kKernelVersion:
+        w.AddKernelVersion(*h.kernel_version);
+        break;
       case TlvType::kWriteableFlashRegions:
         w.AddWriteableFlashRegion(h.writeable_flash_regions[wfr++]);
         break;
@@ -173,14 +182,13 @@ TEST_P(OldVectorsTest, MainAndPackageNameOnlyMatchReadme) {
   EXPECT_EQ(Rebuild(img, h), img);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Vectors, OldVectorsTest,
-    ::testing::Values(
-        OldVector{"blink-2020.cortex-m4.tbf", 16384, 44, 0x6e4c3c4d, 0x55, 20, 4100, "blink"},
-        OldVector{"hello_world-2020.cortex-m4.tbf", 32768, 48, 0x0348c631, 0x51, 16, 4100,
-                  "hello_world"},
-        OldVector{"libtock-rs-hello_world.rv32imc.tbf", 2048, 48, 0x03484e30, 0x50, 16, 4100,
-                  "hello_world"}));
+INSTANTIATE_TEST_SUITE_P(Vectors, OldVectorsTest,
+                         ::testing::Values(OldVector{"blink-2020.cortex-m4.tbf", 16384, 44,
+                                                     0x6e4c3c4d, 0x55, 20, 4100, "blink"},
+                                           OldVector{"hello_world-2020.cortex-m4.tbf", 32768, 48,
+                                                     0x0348c631, 0x51, 16, 4100, "hello_world"},
+                                           OldVector{"libtock-rs-hello_world.rv32imc.tbf", 2048, 48,
+                                                     0x03484e30, 0x50, 16, 4100, "hello_world"}));
 
 TEST(VectorsTest, BlinkAppBinaryStartsAt64) {
   auto img = ReadVector("blink-2020.cortex-m4.tbf");

@@ -63,7 +63,7 @@ Bytes Edit(const std::function<void(Bytes&)>& f, bool fix = true) {
 
 // Offsets in the base image.
 constexpr size_t kMain = 16, kProgram = 32, kName = 56;
-constexpr size_t kKernelVersion = 72;   // after "malformed" (9 bytes, padded to 12)
+constexpr size_t kKernelVersion = 72;  // after "malformed" (9 bytes, padded to 12)
 constexpr size_t kHeaderSize = 80;
 constexpr size_t kFooter = kHeaderSize + 64 + 0;  // no trailer, 64-byte binary
 
@@ -116,8 +116,7 @@ std::vector<MalformedCase> MakeMalformedCases() {
   add("duplicate_main", "main", WithTlv(1, Bytes(12)));
   add("duplicate_program", "program", WithTlv(9, Bytes(20)));
   add("duplicate_package_name", "package_name", WithTlv(3, {'x'}));
-  add("package_name_bad_utf8", "package_name",
-      Edit([](Bytes& b) { b[kName + 4 + 2] = 0xC0; }));
+  add("package_name_bad_utf8", "package_name", Edit([](Bytes& b) { b[kName + 4 + 2] = 0xC0; }));
   add("fixed_addresses_length_4", "fixed_addresses.length", WithTlv(5, Bytes(4)));
   add("kernel_version_length_8", "kernel_version.length", WithTlv(8, Bytes(8)));
   add("short_id_length_2", "short_id.length", WithTlv(10, Bytes(2)));
@@ -134,8 +133,7 @@ std::vector<MalformedCase> MakeMalformedCases() {
   add("writeable_region_out_of_range", "writeable_flash_regions.offset",
       WithTlv(2, {0xF0, 0x01, 0, 0, 0x20, 0, 0, 0}));  // offset 496 size 32 > 512
   add("writeable_region_length_12", "writeable_flash_regions.length", WithTlv(2, Bytes(12)));
-  add("too_many_writeable_regions", "writeable_flash_regions",
-      WithTlv(2, Bytes(8 * 9)));
+  add("too_many_writeable_regions", "writeable_flash_regions", WithTlv(2, Bytes(8 * 9)));
   add("credentials_tlv_in_header", "tlv.type", WithTlv(128, Bytes(4)));
   // Layout fields.
   add("protected_trailer_past_total", "program.protected_trailer_size",

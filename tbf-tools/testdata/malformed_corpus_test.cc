@@ -34,16 +34,16 @@ TEST(MalformedCorpusTest, HasAtLeastThirtyCases) { EXPECT_GE(MakeMalformedCases(
 
 TEST(MalformedCorpusTest, CheckedInFilesMatchGenerator) {
   std::map<std::string, std::string> expected;
-  std::istringstream lines(
-      std::string(reinterpret_cast<const char*>(ReadFile(std::string(kDir) + "expected.txt").data()),
-                  ReadFile(std::string(kDir) + "expected.txt").size()));
+  std::istringstream lines(std::string(
+      reinterpret_cast<const char*>(ReadFile(std::string(kDir) + "expected.txt").data()),
+      ReadFile(std::string(kDir) + "expected.txt").size()));
   std::string file, field;
   while (lines >> file >> field) expected[file] = field;
   const auto cases = MakeMalformedCases();
   EXPECT_EQ(expected.size(), cases.size());
   for (const auto& c : cases) {
     EXPECT_EQ(ReadFile(kDir + c.name + ".tbf"), c.bytes) << c.name << ": regenerate with "
-                                                          << "make_malformed";
+                                                         << "make_malformed";
     EXPECT_EQ(expected[c.name + ".tbf"], c.expected_field) << c.name;
   }
 }

@@ -162,8 +162,7 @@ uint32_t TbfWriter::ContentSize() const {
 
 std::vector<uint8_t> TbfWriter::Build() const {
   const uint32_t header_size = HeaderSize();
-  const uint32_t binary_end =
-      header_size + static_cast<uint32_t>(trailer_.size() + binary_.size());
+  const uint32_t binary_end = header_size + static_cast<uint32_t>(trailer_.size() + binary_.size());
   const uint32_t content = ContentSize();
   const uint32_t total = total_size_ != 0 ? std::max(total_size_, content) : content;
   bool has_program = false;

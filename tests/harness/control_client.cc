@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 
 namespace tockpp::harness {
 
@@ -89,9 +90,7 @@ absl::StatusOr<absl::StatusOr<std::vector<std::string>>> ControlClient::ReadRepl
   std::vector<std::string> items;
   for (;;) {
     absl::StatusOr<std::string> line = ReadLine(deadline);
-    if (!line.ok()) {
-      return line.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(line.status());
     if (*line == "ok") {
       return absl::StatusOr<std::vector<std::string>>(std::move(items));
     }
@@ -111,9 +110,7 @@ absl::StatusOr<std::vector<std::string>> ControlClient::Request(std::string_view
     return s;
   }
   absl::StatusOr<absl::StatusOr<std::vector<std::string>>> reply = ReadReply(command, deadline);
-  if (!reply.ok()) {
-    return reply.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(reply.status());
   return *std::move(reply);
 }
 
@@ -150,9 +147,7 @@ absl::Status ControlClient::Release(int button) {
 
 absl::StatusOr<std::vector<bool>> ControlClient::Leds() {
   absl::StatusOr<std::vector<std::string>> lines = Request("leds");
-  if (!lines.ok()) {
-    return lines.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(lines.status());
   std::vector<bool> leds;
   for (const std::string& line : *lines) {
     // "led N on|off"
@@ -177,22 +172,16 @@ absl::Status ControlClient::SetGpioInput(int pin, std::string_view level) {
 
 absl::StatusOr<std::vector<ProcessInfo>> ControlClient::Processes(bool verbose) {
   absl::StatusOr<std::vector<std::string>> lines = Request(verbose ? "ps -v" : "ps");
-  if (!lines.ok()) {
-    return lines.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(lines.status());
   return ParseProcessInfo(*lines);
 }
 
 absl::StatusOr<ProcessInfo> ControlClient::Inspect(std::string_view app) {
   absl::StatusOr<std::vector<std::string>> lines =
       Request(absl::StrCat("inspect ", absl::string_view(app.data(), app.size())));
-  if (!lines.ok()) {
-    return lines.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(lines.status());
   absl::StatusOr<std::vector<ProcessInfo>> info = ParseProcessInfo(*lines);
-  if (!info.ok()) {
-    return info.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(info.status());
   if (info->size() != 1) {
     return absl::InternalError(absl::StrCat("inspect gave ", info->size(), " processes"));
   }

@@ -29,6 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "hostkernel/status/status_macros.h"
 #include "tests/harness/data_path.h"
 
 namespace tockpp::harness {
@@ -235,9 +236,7 @@ absl::Status Tockd::Spawn() {
 absl::Status Tockd::TockdCommandLine() {
   const TockdOptions& o = options_;
   absl::StatusOr<std::string> tockd = o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
-  if (!tockd.ok()) {
-    return tockd.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(tockd.status());
   argv_ = {*tockd};
   if (o.exit_when_done) {
     argv_.push_back("--exit-when-done");
@@ -274,9 +273,7 @@ absl::Status Tockd::TockdCommandLine() {
   argv_.insert(argv_.end(), o.flags.begin(), o.flags.end());
   for (const std::string& app : o.apps) {
     absl::StatusOr<std::string> path = DataPath(app);
-    if (!path.ok()) {
-      return path.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(path.status());
     argv_.push_back(*path);
   }
   return absl::OkStatus();
@@ -399,9 +396,7 @@ absl::Status Tockd::ConnectControl(absl::Time deadline) {
     }
   }
   absl::StatusOr<ControlClient> watch = ControlClient::Connect(control_path_);
-  if (!watch.ok()) {
-    return watch.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(watch.status());
   // `watch` has no reply, and events before the server registers it are lost. Make the
   // registration ordered before anything the test does: a round trip proves the server has
   // accepted and is reading this connection; then, after "watch", a round trip on the other
@@ -433,13 +428,9 @@ absl::Status Tockd::QemuCommandLine(int uart1_fd) {
   }
   temp_dir_ = dir;
   absl::StatusOr<std::string> kernel = DataPath(o.board_kernel);
-  if (!kernel.ok()) {
-    return kernel.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(kernel.status());
   absl::StatusOr<std::string> packer = DataPath("//platforms/userspace:pack_apps.py");
-  if (!packer.ok()) {
-    return packer.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(packer.status());
   const std::string python = FindInPath("python3");
   const std::string qemu = FindInPath("qemu-system-arm");
   if (python.empty() || qemu.empty()) {
@@ -452,18 +443,14 @@ absl::Status Tockd::QemuCommandLine(int uart1_fd) {
                                    "--out=" + apps_path_};
   for (const std::string& app : o.apps) {
     absl::StatusOr<std::string> path = DataPath(app);
-    if (!path.ok()) {
-      return path.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(path.status());
     pack.push_back(*path);
   }
   const std::string pack_log = temp_dir_ + "/pack.txt";
   absl::StatusOr<ExitStatus> packed = RunTool(pack, pack_log);
   std::string pack_output = ReadSmallFile(pack_log);
   unlink(pack_log.c_str());
-  if (!packed.ok()) {
-    return packed.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(packed.status());
   if (*packed != ExitStatus::Exited(0)) {
     return absl::InvalidArgumentError(absl::StrCat("packing the apps (", absl::StrJoin(pack, " "),
                                                    ") ", packed->ToString(), ": ", pack_output));

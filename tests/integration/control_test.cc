@@ -1,5 +1,6 @@
 // The control socket of the real tockd, as tockctl and the harness use it: buttons drive an
 // app's upcalls, LEDs and events follow, processes can be listed, stopped and started.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,26 @@ TEST(ControlTest, StoppedProcessResumesWhereItWasAfterStart) {
   // Resumed, not restarted: every number exactly once.
   EXPECT_EQ(t.Count(Stream::kConsole, "counter_a: 0\n"), 1);
   EXPECT_EQ(t.Count(Stream::kConsole, Regex("^counter_a: [0-9]+$")), 10);
+}
+
+TEST(ControlTest, StatusHelpAndUsageComeFromThePeripheralRegistryAndTable) {
+  auto tockd = Tockd::Start(Controlled({kHello}));
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  harness::ControlClient& control = (*tockd)->control();
+  auto status = control.Request("status");
+  ASSERT_TRUE(status.ok()) << status.status();
+  ASSERT_EQ(status->size(), 16u);  // the host board: 4 LEDs, 4 buttons, 8 GPIO pins
+  EXPECT_EQ((*status)[0], "led 0 off");
+  EXPECT_EQ((*status)[4], "button 0 released");
+  EXPECT_EQ((*status)[8], "gpio 0 low off");
+  auto help = control.Request("help");
+  ASSERT_TRUE(help.ok()) << help.status();
+  EXPECT_EQ(std::count_if(help->begin(), help->end(),
+                          [](const std::string& l) { return l.rfind("press N ", 0) == 0; }),
+            1);
+  EXPECT_EQ(help->back().rfind("help ", 0), 0u);
+  auto usage = control.Request("press");
+  EXPECT_EQ(usage.status().message(), "'press': usage: press N");  // as the harness words it
 }
 
 TEST(ControlTest, UnknownCommandIsAnErrorReply) {

@@ -72,6 +72,15 @@ TEST(VirtualTimeTest, SameSeedGivesAByteIdenticalTrace) {
   EXPECT_EQ(rng1, rng2);
   TraceOf(Seeded(8), &rng3);
   EXPECT_NE(rng1, rng3);  // the seed reaches the RNG
+  // Peripheral events from the registry are traced too: blink's LED, on at once, then a
+  // toggle each second (3 s of virtual time).
+  int led_events = 0;
+  for (const std::string& line : first) {
+    led_events +=
+        line.find(R"("ev":"peripheral","name":"led","line":"led 0 o)") != std::string::npos;
+  }
+  EXPECT_GE(led_events, 2);
+  EXPECT_LE(led_events, 4);
 }
 
 }  // namespace

@@ -3,8 +3,9 @@
  * press it subscribes to the alarm, leaves a 32-byte buffer allowed read-write to the console
  * (read buffer, no read started), arms a 1 ms alarm and prints
  *   "inspectee: armed buffer=0x..."
- * (the alarm is armed right after that line), then keeps polling the button without yielding, so the alarm's upcall stays queued. On the
- * release it yields, takes the upcall and prints "inspectee: fired", then waits forever.
+ * (the alarm is armed right after that line), then keeps polling the button without yielding, so
+ * the alarm's upcall stays queued. On the release it yields, takes the upcall and prints
+ * "inspectee: fired", then waits forever.
  */
 #include <stdint.h>
 

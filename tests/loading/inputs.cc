@@ -9,6 +9,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "hostkernel/status/status_macros.h"
 #include "tests/harness/data_path.h"
 
 namespace tockpp::loading {
@@ -28,21 +29,15 @@ absl::StatusOr<GeneratorInput> LoadGeneratorInput() {
   in.seed = 1;
   for (auto [label, out] : {std::pair{kBaseTbf, &in.base_tbf}, std::pair{kBaseElf, &in.base_elf}}) {
     absl::StatusOr<std::string> path = harness::DataPath(label);
-    if (!path.ok()) {
-      return path.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(path.status());
     absl::StatusOr<std::vector<uint8_t>> bytes = ReadBytes(*path);
-    if (!bytes.ok()) {
-      return bytes.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(bytes.status());
     *out = *std::move(bytes);
   }
   // The vectors' folder, found through one known member.
   absl::StatusOr<std::string> one =
       harness::DataPath("tbf-tools/testdata/vectors/blink-2020.cortex-m4.tbf");
-  if (!one.ok()) {
-    return one.status();
-  }
+  TOCKPP_RETURN_IF_ERROR(one.status());
   const std::string dir = one->substr(0, one->rfind('/'));
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) {
@@ -59,9 +54,7 @@ absl::StatusOr<GeneratorInput> LoadGeneratorInput() {
   std::sort(names.begin(), names.end());
   for (const std::string& n : names) {
     absl::StatusOr<std::vector<uint8_t>> bytes = ReadBytes(absl::StrCat(dir, "/", n));
-    if (!bytes.ok()) {
-      return bytes.status();
-    }
+    TOCKPP_RETURN_IF_ERROR(bytes.status());
     in.foreign.emplace_back(n, *std::move(bytes));
   }
   if (in.foreign.empty()) {

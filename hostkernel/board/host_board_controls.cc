@@ -1,0 +1,16 @@
+// RegisterHostControls: the board's LEDs, buttons and GPIO pins, each registering itself.
+#include "hostkernel/board/host_board_controls.h"
+
+namespace tockpp::hostkernel {
+
+absl::Status RegisterHostControls(HostBoard& board, PeripheralRegistry& registry) {
+  if (absl::Status s = board.leds().RegisterControls(registry); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = board.buttons().RegisterControls(registry); !s.ok()) {
+    return s;
+  }
+  return board.gpio().RegisterControls(registry);
+}
+
+}  // namespace tockpp::hostkernel
