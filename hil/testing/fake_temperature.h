@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include "hil/sensors.h"
 #include "hil/testing/completable.h"
@@ -36,7 +37,7 @@ class FakeTemperature final : public sensors::TemperatureDriver, public Completa
       return false;
     }
     pending_ = false;
-    client_->TemperatureDone(value);
+    client_->TemperatureDone(std::move(value));
     return true;
   }
 
