@@ -14,5 +14,6 @@ inline constexpr uint32_t kGpio = 0x00004;
 inline constexpr uint32_t kLowLevelDebug = 0x00008;
 inline constexpr uint32_t kRng = 0x40001;
 inline constexpr uint32_t kNvmStorage = 0x50001;
+inline constexpr uint32_t kTemperature = 0x60000;
 
 }  // namespace tock::capsules::driver_num

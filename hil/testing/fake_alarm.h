@@ -1,16 +1,18 @@
 // FakeAlarm: a hil::time::Alarm whose clock only moves when the test says so. Advance() walks
 // time forward and fires the alarm exactly at its expiration (also across wrap); an alarm set
 // in the past fires on the next Advance (even Advance(0)), as real hardware would "soon".
+// Completable: Complete() advances time exactly to the armed alarm's expiration.
 #pragma once
 
 #include <cstdint>
 
 #include "hil/alarm.h"
+#include "hil/testing/completable.h"
 
 namespace tock::hil::testing {
 
 template <typename TicksT = time::Ticks32>
-class FakeAlarm final : public time::Alarm<TicksT> {
+class FakeAlarm final : public time::Alarm<TicksT>, public Completable {
  public:
   explicit FakeAlarm(uint32_t frequency_hz = 32768, TicksT now = TicksT(0))
       : frequency_(frequency_hz), now_(now) {}
@@ -63,6 +65,15 @@ class FakeAlarm final : public time::Alarm<TicksT> {
     }
     now_ = now_.WrappingAdd(TicksT(static_cast<uint32_t>(left)));
     return fired;
+  }
+
+  // Completable
+  bool HasPending() const override { return armed_; }
+  void Complete(uint32_t /*choice*/) override {
+    if (armed_) {
+      static_cast<void>(
+          Advance(Expired() ? 0 : dt_.WrappingSub(now_.WrappingSub(reference_)).value()));
+    }
   }
 
   // Fires now regardless of expiration (disarms first, like hardware).

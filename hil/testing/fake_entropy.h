@@ -1,16 +1,18 @@
 // FakeEntropy: a hil::entropy::Entropy32 for tests. Words are a deterministic sequence
 // (seed, seed+1, ...); Get() only records the request and Deliver(n) hands a batch of n words
-// to the client, repeating the request if the client asks for more.
+// to the client, repeating the request if the client asks for more. Completable: Complete(c)
+// delivers a batch of c % 17 words.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 
 #include "hil/entropy.h"
+#include "hil/testing/completable.h"
 
 namespace tock::hil::testing {
 
-class FakeEntropy final : public entropy::Entropy32 {
+class FakeEntropy final : public entropy::Entropy32, public Completable {
  public:
   explicit FakeEntropy(uint32_t seed = 0x01020304) : next_(seed) {}
 
@@ -45,6 +47,9 @@ class FakeEntropy final : public entropy::Entropy32 {
     }
     return true;
   }
+  // Completable
+  bool HasPending() const override { return requested_; }
+  void Complete(uint32_t choice) override { static_cast<void>(Deliver(choice % 17)); }
   // The word the sequence will produce next.
   uint32_t next_word() const { return next_; }
 

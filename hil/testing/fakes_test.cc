@@ -175,5 +175,35 @@ TEST(FakeFlashTest, WriteReplacesPageAndEraseRestores) {
   EXPECT_EQ(sink.writes + sink.erases, 2);
 }
 
+// The generic completion interface the fuzz harness uses: pending only while a request is
+// outstanding, and Complete() finishes it the way the fake's own controls would.
+TEST(CompletableTest, AlarmCompletesExactlyAtExpirationAndEntropyDeliversABatch) {
+  FakeAlarm<Ticks32> alarm(1000, Ticks32(5));
+  CountingAlarmClient client;
+  alarm.SetAlarmClient(client);
+  Completable& a = alarm;
+  EXPECT_FALSE(a.HasPending());
+  alarm.SetAlarm(Ticks32(5), Ticks32(100));
+  EXPECT_TRUE(a.HasPending());
+  a.Complete(0xFFFFFFFF);
+  EXPECT_EQ(client.fired, 1);
+  EXPECT_EQ(alarm.Now().value(), 105u);
+  EXPECT_FALSE(a.HasPending());
+
+  FakeEntropy rng;
+  Completable& e = rng;
+  EXPECT_FALSE(e.HasPending());
+  e.Complete(3);  // nothing pending: no-op
+  EXPECT_EQ(rng.words_delivered(), 0u);
+  EntropySink sink;
+  sink.want = 1;
+  rng.SetClient(sink);
+  ASSERT_TRUE(rng.Get().ok());
+  EXPECT_TRUE(e.HasPending());
+  e.Complete(17 + 3);  // a batch of 20 % 17 = 3 words
+  EXPECT_EQ(sink.words, 3u);
+  EXPECT_FALSE(e.HasPending());
+}
+
 }  // namespace
 }  // namespace tock::hil::testing

@@ -29,6 +29,7 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
               config.timeslice_us),
       alarm_(clock),
       entropy_(reactor, config.seed),
+      temperature_sensor_(reactor),
       led_list_{&leds_.led(0), &leds_.led(1), &leds_.led(2), &leds_.led(3)},
       button_pins_{buttons_.descriptors()[0], buttons_.descriptors()[1], buttons_.descriptors()[2],
                    buttons_.descriptors()[3]},
@@ -60,6 +61,7 @@ void HostBoard::RegisterDrivers() {
   registrar_.Add(button_driver_);
   registrar_.Add(gpio_driver_);
   registrar_.Add(rng_);
+  registrar_.Add(temperature_);
   registrar_.Add(lld_);
   registrar_.Add(storage_);
 }

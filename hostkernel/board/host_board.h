@@ -23,6 +23,7 @@
 #include "capsules/components/nonvolatile_storage_component.h"
 #include "capsules/components/process_console_component.h"
 #include "capsules/components/rng_component.h"
+#include "capsules/components/temperature_component.h"
 #include "capsules/components/uart_mux_component.h"
 #include "hil/flash.h"
 #include "hil/time.h"
@@ -31,6 +32,7 @@
 #include "hostkernel/peripherals/host_clock.h"
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/host_leds.h"
+#include "hostkernel/peripherals/host_temperature.h"
 #include "hostkernel/peripherals/host_uart.h"
 #include "hostkernel/peripherals/reactor.h"
 #include "hostkernel/peripherals/seeded_entropy.h"
@@ -89,6 +91,7 @@ class HostBoard {
   HostLeds& leds() { return leds_; }
   HostButtons& buttons() { return buttons_; }
   HostGpioBank& gpio() { return gpio_pins_; }
+  HostTemperature& temperature() { return temperature_sensor_; }
   // The hardware alarm has a deadline set (some capsule waits for time to pass).
   bool alarm_armed() const { return alarm_.IsArmed(); }
   // Some app waits for console input.
@@ -113,6 +116,7 @@ class HostBoard {
   using Buttons = tock::capsules::components::ButtonComponent<kNumButtons>;
   using Gpio = tock::capsules::components::GpioComponent<kNumGpioPins>;
   using Rng = tock::capsules::components::RngComponent;
+  using Temperature = tock::capsules::components::TemperatureComponent;
   using Storage = tock::capsules::components::NonvolatileStorageComponent<kFlashPageSize>;
   using ProcessConsole = tock::capsules::components::ProcessConsoleComponent;
 
@@ -139,6 +143,7 @@ class HostBoard {
   HostButtons buttons_{kNumButtons};
   HostGpioBank gpio_pins_{"gpio", kNumGpioPins};
   SeededEntropy entropy_;
+  HostTemperature temperature_sensor_;
   tock::hil::led::Led* led_list_[kNumLeds] = {};
   tock::hil::button::ButtonPin button_pins_[kNumButtons];
   tock::hil::gpio::InterruptPin* gpio_list_[kNumGpioPins] = {};
@@ -156,6 +161,7 @@ class HostBoard {
   Buttons button_driver_{button_pins_, kernel_, memory_cap_};
   Gpio gpio_driver_{gpio_list_, kernel_, memory_cap_};
   Rng rng_{entropy_, kernel_, memory_cap_};
+  Temperature temperature_{temperature_sensor_, kernel_, memory_cap_};
   // Nonvolatile storage for apps: the first kStorageBytes of the file-backed flash.
   Storage storage_;
 

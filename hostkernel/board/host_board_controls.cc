@@ -1,4 +1,5 @@
-// RegisterHostControls: the board's LEDs, buttons and GPIO pins, each registering itself.
+// RegisterHostControls: the board's LEDs, buttons, GPIO pins and temperature sensor, each
+// registering itself.
 #include "hostkernel/board/host_board_controls.h"
 
 namespace tockpp::hostkernel {
@@ -10,7 +11,10 @@ absl::Status RegisterHostControls(HostBoard& board, PeripheralRegistry& registry
   if (absl::Status s = board.buttons().RegisterControls(registry); !s.ok()) {
     return s;
   }
-  return board.gpio().RegisterControls(registry);
+  if (absl::Status s = board.gpio().RegisterControls(registry); !s.ok()) {
+    return s;
+  }
+  return board.temperature().RegisterControls(registry);
 }
 
 }  // namespace tockpp::hostkernel

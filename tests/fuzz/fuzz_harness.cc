@@ -56,6 +56,8 @@ Harness::Harness(HarnessOptions options) : options_(options), kernel_(processes_
   for (size_t i = 0; i < kMaxProcesses; ++i) {
     platforms_[i].emplace(i, *this);
   }
+  AddFake(alarm_);
+  AddFake(entropy_);
   if (options_.grant_probe) {
     probe_.emplace(
         kernel_, memory_cap_,
@@ -197,6 +199,12 @@ void Harness::Run(const uint8_t* data, size_t size) {
     const uint32_t upcalls_before = upcalls_;
     bool busy = uart_.CompleteAllTransmits(64) != 0;
     busy = entropy_.Deliver(4) || busy;
+    for (size_t i = 0; i < num_fakes_; ++i) {
+      if (fakes_[i] != &entropy_ && fakes_[i] != &alarm_ && fakes_[i]->HasPending()) {
+        fakes_[i]->Complete(0);
+        busy = true;
+      }
+    }
     for (int n = 0; n < 8 && DeferredCall::ServiceNext(deferred_cap_); ++n) {
       busy = true;
     }
@@ -307,9 +315,34 @@ void Harness::OpPeripheral(ByteReader& in) {
       static_cast<void>(DeferredCall::ServiceNext(deferred_cap_));
       break;
     default:
-      uart_.CompleteAllTransmits(64);
+      OpCompleteAny(in);
       break;
   }
+}
+
+void Harness::AddFake(hil::testing::Completable& fake) {
+  if (num_fakes_ == kMaxFakes) {
+    Violation("harness", "more than kMaxFakes fakes added");
+    return;
+  }
+  fakes_[num_fakes_++] = &fake;
+}
+
+void Harness::OpCompleteAny(ByteReader& in) {
+  std::array<hil::testing::Completable*, kMaxFakes> pending{};
+  size_t n = 0;
+  for (size_t i = 0; i < num_fakes_; ++i) {
+    if (fakes_[i]->HasPending()) {
+      pending[n++] = fakes_[i];
+    }
+  }
+  const uint8_t pick = in.Byte();
+  const uint32_t choice = in.Arg();
+  if (n == 0) {
+    uart_.CompleteAllTransmits(64);  // nothing pending: let the console make progress instead
+    return;
+  }
+  pending[pick % n]->Complete(choice);
 }
 
 void Harness::OpManagement(ByteReader& in) {

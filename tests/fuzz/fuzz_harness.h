@@ -26,6 +26,7 @@
 
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "capsules/virtual_uart/virtual_uart.h"
+#include "hil/testing/completable.h"
 #include "hil/testing/fake_alarm.h"
 #include "hil/testing/fake_entropy.h"
 #include "hil/testing/fake_gpio_pin.h"
@@ -47,6 +48,7 @@ inline constexpr size_t kNumPins = 4;
 inline constexpr size_t kNumLeds = 4;
 inline constexpr size_t kMaxUartDevices = 4;
 inline constexpr size_t kMaxVirtualAlarms = 4;
+inline constexpr size_t kMaxFakes = 8;
 // The harness never reads the UART's output, and the fake is copied back after every input.
 using FuzzUart = hil::testing::BasicFakeUart<64>;
 
@@ -81,6 +83,11 @@ class Harness final : public GuardedPlatform::Observer {
   hil::testing::FakeLed& led(size_t i) { return leds_[i]; }
   // Registers a driver; its number also becomes one the interpreter picks from.
   void Register(uint32_t driver_num, SyscallDriver& driver);
+  // Adds a board's own fake (at most kMaxFakes in all; the harness adds its alarm and entropy
+  // source itself): the "complete any" peripheral op and the end-of-input drain complete its
+  // pending requests, so a capsule on a new HIL needs no harness change -- only a fake that
+  // implements hil::testing::Completable.
+  void AddFake(hil::testing::Completable& fake);
 
   // Loads the processes (once; Run does it if needed).
   void Load();
@@ -143,6 +150,8 @@ class Harness final : public GuardedPlatform::Observer {
   // Ops.
   void OpSyscall(ByteReader& in, uint8_t op);
   void OpPeripheral(ByteReader& in);
+  // Completes a request of one registered fake that has one pending (picked by the input).
+  void OpCompleteAny(ByteReader& in);
   void OpManagement(ByteReader& in);
   void OpSchedule();
   // Syscall plumbing and return checks.
@@ -208,6 +217,8 @@ class Harness final : public GuardedPlatform::Observer {
   hil::testing::FakeEntropy entropy_;
   std::array<hil::testing::FakeGpioPin, kNumPins> pins_;
   std::array<hil::testing::FakeLed, kNumLeds> leds_;
+  std::array<hil::testing::Completable*, kMaxFakes> fakes_{};
+  size_t num_fakes_ = 0;
 
   std::optional<GrantProbe> probe_;
   std::array<uint32_t, kMaxDrivers> driver_nums_{};
@@ -267,6 +278,8 @@ int RunBoard(const uint8_t* data, size_t size, HarnessOptions options = {}) {
 
 // Defines the libFuzzer entry point for a board type constructible from Harness& (the board
 // wires its capsules in its constructor). A second argument overrides HarnessOptions.
+// A capsule with a component (capsules/components) and a Completable fake needs no source
+// file at all: tock_component_fuzz_target in defs.bzl generates this board.
 #define TOCK_FUZZ_BOARD(Board, ...)                                              \
   extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {      \
     return ::tock::fuzz::RunBoard<Board>(data, size __VA_OPT__(, ) __VA_ARGS__); \

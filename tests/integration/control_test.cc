@@ -177,10 +177,11 @@ TEST(ControlTest, StatusHelpAndUsageComeFromThePeripheralRegistryAndTable) {
   harness::ControlClient& control = (*tockd)->control();
   auto status = control.Request("status");
   ASSERT_TRUE(status.ok()) << status.status();
-  ASSERT_EQ(status->size(), 16u);  // the host board: 4 LEDs, 4 buttons, 8 GPIO pins
+  ASSERT_EQ(status->size(), 17u);  // the host board: 4 LEDs, 4 buttons, 8 GPIO pins, temperature
   EXPECT_EQ((*status)[0], "led 0 off");
   EXPECT_EQ((*status)[4], "button 0 released");
   EXPECT_EQ((*status)[8], "gpio 0 low off");
+  EXPECT_EQ((*status)[16], "temperature 2000");
   auto help = control.Request("help");
   ASSERT_TRUE(help.ok()) << help.status();
   EXPECT_EQ(std::count_if(help->begin(), help->end(),

@@ -3,7 +3,8 @@
 // process console (off unless linked in: see below) on UART0; alarm on the CMSDK timers; LEDs 0-1
 // (SCC); buttons 0-1 (FPGA IO); GPIO pins 0-7 and nonvolatile storage with no hardware behind them
 // (QEMU leaves the CMSDK GPIO blocks unimplemented and has no writable flash): pins driven from the
-// host link, storage in PSRAM (layout.ld). No RNG: the MPS2 has no TRNG. UART1 is the host link
+// host link, storage in PSRAM (layout.ld); a temperature sensor with a fixed reading (21.50 °C:
+// the MPS2 has none, QEMU models none). No RNG: the MPS2 has no TRNG. UART1 is the host link
 // (platforms/boards/common/host_link.h): `press N`/`release N`/`switch N on|off` in, `led N
 // on|off`, `ready`, `button N pressed|released` out. Apps are TBFs in the apps flash region
 // (layout.ld `_sapps`).
@@ -16,7 +17,10 @@
 #include "capsules/components/gpio_component.h"
 #include "capsules/components/led_component.h"
 #include "capsules/components/nonvolatile_storage_component.h"
+#include "capsules/components/temperature_component.h"
 #include "hil/button.h"
+#include "hil/sensors.h"
+#include "kernel/deferred_call.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/arch/cortex_m/kernel_loop.h"
@@ -140,6 +144,37 @@ comp::NonvolatileStorageComponent<kStoragePage> nv_driver(ram_flash, core.kernel
                                                           static_cast<uint32_t>(_envstorage -
                                                                                 _snvstorage));
 
+// A simulated temperature sensor: every reading is kCentiCelsius, delivered later through a
+// deferred call (split-phase, as a real sensor's interrupt would), never from inside the request.
+class FixedTemperature final : public tock::hil::sensors::TemperatureDriver,
+                               public tock::DeferredCallClient {
+ public:
+  static constexpr int32_t kCentiCelsius = 2150;
+  FixedTemperature() { deferred_.RegisterClient(*this); }
+  void SetClient(tock::hil::sensors::TemperatureClient& client) override { client_ = &client; }
+  tock::Result<void> ReadTemperature() override {
+    if (pending_) {
+      return tock::ErrorCode::kBusy;
+    }
+    pending_ = true;
+    deferred_.Set();
+    return tock::Result<void>::Ok();
+  }
+  void HandleDeferredCall() override {
+    pending_ = false;
+    if (client_ != nullptr) {
+      client_->TemperatureDone(kCentiCelsius);
+    }
+  }
+
+ private:
+  tock::DeferredCall deferred_;
+  tock::hil::sensors::TemperatureClient* client_ = nullptr;
+  bool pending_ = false;
+};
+FixedTemperature temperature_sensor;
+comp::TemperatureComponent temperature_driver(temperature_sensor, core.kernel(), core.mem_cap());
+
 // The host link on UART1: presses and switches in, LEDs and readiness out.
 class HostInputs final : public tockpp::boards::HostLink::Listener {
  public:
@@ -207,6 +242,7 @@ void LogLed(unsigned index, bool on) {
   core.Register(button_driver);
   core.Register(gpio_driver);
   core.Register(nv_driver);
+  core.Register(temperature_driver);
 
   auto report = core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem),
                               fault_policy, &DebugWrite);

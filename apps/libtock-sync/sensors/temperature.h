@@ -1,0 +1,19 @@
+/* Blocking temperature reading. */
+#pragma once
+
+#include <libtock/tock.h>
+
+#include "syscalls/temperature_syscalls.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+bool libtocksync_temperature_exists(void);
+
+/* Reads the sensor; *temperature = hundredths of a degree Celsius. */
+returncode_t libtocksync_temperature_read(int* temperature);
+
+#ifdef __cplusplus
+}
+#endif

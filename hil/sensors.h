@@ -1,0 +1,32 @@
+// Environment sensor HILs (upstream kernel::hil::sensors). So far: temperature. A read is
+// split-phase: ReadTemperature() starts it and the client's TemperatureDone() gets the value.
+// Header-only, freestanding.
+#pragma once
+
+#include <cstdint>
+
+#include "hil/error.h"
+
+namespace tock::hil::sensors {
+
+class TemperatureClient {
+ public:
+  // A reading finished: hundredths of a degree Celsius (2150 = 21.50 °C), or the error.
+  virtual void TemperatureDone(Result<int32_t> value) = 0;
+
+ protected:
+  ~TemperatureClient() = default;
+};
+
+class TemperatureDriver {
+ public:
+  virtual void SetClient(TemperatureClient& client) = 0;
+  // Starts one reading; Ok means TemperatureDone() will be called once. BUSY while a reading
+  // is in flight, other errors (OFF, FAIL) if the sensor cannot read.
+  virtual Result<void> ReadTemperature() = 0;
+
+ protected:
+  ~TemperatureDriver() = default;
+};
+
+}  // namespace tock::hil::sensors
