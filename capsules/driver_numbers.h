@@ -1,6 +1,7 @@
 // Upstream Tock driver numbers (capsules_core::driver::NUM) for the capsules in this tree.
 // Userspace finds drivers by these numbers, so they are ABI: never renumber.
-#pragma once
+#ifndef TOCKPP_CAPSULES_DRIVER_NUMBERS_H_
+#define TOCKPP_CAPSULES_DRIVER_NUMBERS_H_
 
 #include <cstdint>
 
@@ -17,3 +18,5 @@ inline constexpr uint32_t kNvmStorage = 0x50001;
 inline constexpr uint32_t kTemperature = 0x60000;
 
 }  // namespace tock::capsules::driver_num
+
+#endif  // TOCKPP_CAPSULES_DRIVER_NUMBERS_H_

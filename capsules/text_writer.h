@@ -2,7 +2,8 @@
 // silently at capacity. Optionally skips the first `skip` bytes of what it is given, so a long
 // text can be rendered again and again and emitted in buffer-sized pieces (the process console
 // does this). Used by capsules that print (low-level debug, process console).
-#pragma once
+#ifndef TOCKPP_CAPSULES_TEXT_WRITER_H_
+#define TOCKPP_CAPSULES_TEXT_WRITER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -104,3 +105,5 @@ class TextWriter {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_TEXT_WRITER_H_

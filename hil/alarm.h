@@ -2,7 +2,8 @@
 // An alarm is set as (reference, dt) so a caller that computed `reference` a while ago still
 // gets the right expiration across counter wrap; if reference + dt is already past, the alarm
 // fires as soon as possible. Implemented by chips/host; the virtual alarm mux multiplies it.
-#pragma once
+#ifndef TOCKPP_HIL_ALARM_H_
+#define TOCKPP_HIL_ALARM_H_
 
 #include "hil/error.h"
 #include "hil/time.h"
@@ -37,3 +38,5 @@ class Alarm : public Time<TicksT> {
 };
 
 }  // namespace tock::hil::time
+
+#endif  // TOCKPP_HIL_ALARM_H_

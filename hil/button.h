@@ -1,7 +1,8 @@
 // Buttons are gpio::InterruptPins, as upstream: there is no separate button HIL. This header
 // names how a board describes one button to the button capsule: the pin, whether "pressed"
 // reads high or low, and the pull to apply.
-#pragma once
+#ifndef TOCKPP_HIL_BUTTON_H_
+#define TOCKPP_HIL_BUTTON_H_
 
 #include <cstdint>
 
@@ -21,3 +22,5 @@ struct ButtonPin {
 };
 
 }  // namespace tock::hil::button
+
+#endif  // TOCKPP_HIL_BUTTON_H_

@@ -1,7 +1,8 @@
 // Entropy HIL: a source of random 32-bit words delivered in batches through an iterator
 // (upstream kernel::hil::entropy::{Entropy32, Client32}). The client pulls as many words as it
 // needs and says whether it wants another batch. Used by the RNG capsule.
-#pragma once
+#ifndef TOCKPP_HIL_ENTROPY_H_
+#define TOCKPP_HIL_ENTROPY_H_
 
 #include <cstdint>
 #include <optional>
@@ -44,3 +45,5 @@ class Entropy32 {
 };
 
 }  // namespace tock::hil::entropy
+
+#endif  // TOCKPP_HIL_ENTROPY_H_

@@ -3,7 +3,8 @@
 // the buffer and no completion follows. WritePage replaces the page's whole contents (an
 // implementation on NOR flash erases the page first), as upstream chips do. Implemented by chips
 // (NVMC) and the host (file-backed).
-#pragma once
+#ifndef TOCKPP_HIL_FLASH_H_
+#define TOCKPP_HIL_FLASH_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -38,3 +39,5 @@ class Flash {
 };
 
 }  // namespace tock::hil::flash
+
+#endif  // TOCKPP_HIL_FLASH_H_

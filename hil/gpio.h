@@ -2,7 +2,8 @@
 // (upstream kernel::hil::gpio::{Pin, InterruptPin, Client}). Synchronous except for
 // interrupts, which arrive through InterruptClient::Fired. Used by the GPIO, LED and button
 // capsules; implemented by chips and the host platform.
-#pragma once
+#ifndef TOCKPP_HIL_GPIO_H_
+#define TOCKPP_HIL_GPIO_H_
 
 #include <cstdint>
 
@@ -71,3 +72,5 @@ class InterruptPin : public Pin {
 };
 
 }  // namespace tock::hil::gpio
+
+#endif  // TOCKPP_HIL_GPIO_H_

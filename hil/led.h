@@ -1,7 +1,8 @@
 // LED HIL: on/off/toggle/read of one indicator (upstream kernel::hil::led). LedHigh/LedLow
 // adapt an output gpio::Pin for active-high / active-low wiring so boards can build LEDs from
 // pins without a chip-specific driver.
-#pragma once
+#ifndef TOCKPP_HIL_LED_H_
+#define TOCKPP_HIL_LED_H_
 
 #include "hil/gpio.h"
 
@@ -56,3 +57,5 @@ class LedLow final : public Led {
 };
 
 }  // namespace tock::hil::led
+
+#endif  // TOCKPP_HIL_LED_H_

@@ -2,7 +2,8 @@
 // (upstream kernel::hil::nonvolatile_storage). The buffer comes back in the completion; on a
 // failed start the caller keeps it and no completion follows. Implemented over page flash by
 // capsules/nonvolatile_storage's NonvolatileToPages; used by the nonvolatile storage driver.
-#pragma once
+#ifndef TOCKPP_HIL_NONVOLATILE_STORAGE_H_
+#define TOCKPP_HIL_NONVOLATILE_STORAGE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -34,3 +35,5 @@ class NonvolatileStorage {
 };
 
 }  // namespace tock::hil::nonvolatile_storage
+
+#endif  // TOCKPP_HIL_NONVOLATILE_STORAGE_H_

@@ -1,7 +1,8 @@
 // Environment sensor HILs (upstream kernel::hil::sensors). So far: temperature. A read is
 // split-phase: ReadTemperature() starts it and the client's TemperatureDone() gets the value.
 // Header-only, freestanding.
-#pragma once
+#ifndef TOCKPP_HIL_SENSORS_H_
+#define TOCKPP_HIL_SENSORS_H_
 
 #include <cstdint>
 
@@ -30,3 +31,5 @@ class TemperatureDriver {
 };
 
 }  // namespace tock::hil::sensors
+
+#endif  // TOCKPP_HIL_SENSORS_H_

@@ -1,7 +1,8 @@
 // Time HIL: tick values of a fixed bit width with wrap-correct arithmetic, and a free-running
 // counter with a frequency (upstream kernel::hil::time::{Ticks, Time, Frequency}).
 // Ticks<N> wraps at 2^N; all comparisons are relative to a reference so they survive wrap-around.
-#pragma once
+#ifndef TOCKPP_HIL_TIME_H_
+#define TOCKPP_HIL_TIME_H_
 
 #include <cstdint>
 
@@ -68,3 +69,5 @@ class Time {
 };
 
 }  // namespace tock::hil::time
+
+#endif  // TOCKPP_HIL_TIME_H_

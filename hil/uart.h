@@ -2,7 +2,8 @@
 // A call that starts work returns at once; the buffer comes back in the client callback. On a
 // failed start the caller keeps its buffer and no callback follows. Implemented by chips and the
 // host platform, used by the virtual UART mux and the console.
-#pragma once
+#ifndef TOCKPP_HIL_UART_H_
+#define TOCKPP_HIL_UART_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -97,3 +98,5 @@ class Uart : public Transmit, public Receive, public Configure {
 };
 
 }  // namespace tock::hil::uart
+
+#endif  // TOCKPP_HIL_UART_H_

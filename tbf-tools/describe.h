@@ -1,6 +1,7 @@
 // Human-readable and JSON descriptions of a parsed TBF and one-line error messages, shared by
 // the `tbf` CLI commands. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_DESCRIBE_H_
+#define TOCKPP_TBF_TOOLS_DESCRIBE_H_
 
 #include <cstdint>
 #include <span>
@@ -26,3 +27,5 @@ std::string JsonQuote(std::string_view s);
 std::string DescribeJson(const TbfHeader& header, const IntegrityReport* integrity);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_DESCRIBE_H_

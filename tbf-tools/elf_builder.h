@@ -1,6 +1,7 @@
 // ElfBuilder (tests only): writes small little-endian ELF32 files with chosen segments, sections
 // and symbols, so `tbf create` can be tested without a cross toolchain. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_ELF_BUILDER_H_
+#define TOCKPP_TBF_TOOLS_ELF_BUILDER_H_
 
 #include <cstdint>
 #include <string>
@@ -35,3 +36,5 @@ struct ElfBuilder {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_ELF_BUILDER_H_

@@ -1,7 +1,8 @@
 // ElfFile: little-endian ELF32 files (segments, sections, symbols) read through libelf, enough
 // for `tbf create` to lay out a TBF like upstream elf2tab. Malformed input is a one-line error.
 // Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_ELF_FILE_H_
+#define TOCKPP_TBF_TOOLS_ELF_FILE_H_
 
 #include <cstdint>
 #include <optional>
@@ -58,3 +59,5 @@ class ElfFile {
 bool SectionInSegment(const ElfSection& section, const ElfSegment& segment);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_ELF_FILE_H_

@@ -1,7 +1,8 @@
 // ElfToTbf: builds a TBF from an ELF32 app the way upstream elf2tab does (header layout, RAM
 // size, protected region, binary, relocation block, footers, total-size padding), with the
 // host-app fixed-address convention of tockpp. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_ELF_TO_TBF_H_
+#define TOCKPP_TBF_TOOLS_ELF_TO_TBF_H_
 
 #include <cstdint>
 #include <optional>
@@ -46,3 +47,5 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
                                               CreateReport* report = nullptr);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_ELF_TO_TBF_H_

@@ -1,7 +1,8 @@
 // Whole-file reads and writes for the `tbf` CLI with one-line, errno-named errors: only regular
 // files are read (a directory, FIFO or device is refused without blocking), writes go through
 // a file created with O_TRUNC, and MakeDirectories is `mkdir -p`. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_FILE_IO_H_
+#define TOCKPP_TBF_TOOLS_FILE_IO_H_
 
 #include <cstdint>
 #include <string>
@@ -25,3 +26,5 @@ absl::Status WriteWholeFile(const std::string& path, const std::vector<uint8_t>&
 absl::Status MakeDirectories(const std::string& dir);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_FILE_IO_H_

@@ -1,7 +1,8 @@
 // Tock Application Bundle (.tab) read/write: a tar with metadata.toml and one TBF per
 // architecture (<arch>.tbf or <arch>.<flash>.<ram>.tbf), as elf2tab writes and tockloader
 // reads. `tockd` uses ReadTabFile + TbfsForArch to accept .tab files. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_TAB_H_
+#define TOCKPP_TBF_TOOLS_TAB_H_
 
 #include <cstdint>
 #include <optional>
@@ -46,3 +47,5 @@ std::string FormatMetadataToml(const TabMetadata& metadata);
 absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_TAB_H_

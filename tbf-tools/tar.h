@@ -1,6 +1,7 @@
 // Tar archives for .tab bundles, through libarchive: reads ustar, GNU and pax tar (plain, not
 // compressed, as elf2tab writes them); writes POSIX ustar. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_TAR_H_
+#define TOCKPP_TBF_TOOLS_TAR_H_
 
 #include <cstdint>
 #include <span>
@@ -26,3 +27,5 @@ absl::StatusOr<std::vector<uint8_t>> WriteTar(const std::vector<TarMember>& memb
                                               uint32_t mtime = 0);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_TAR_H_

@@ -1,6 +1,6 @@
 /* The printf engine shared by the stdio functions (internal to apps/libc). */
-#ifndef TOCKPP_LIBC_FORMAT_H_
-#define TOCKPP_LIBC_FORMAT_H_
+#ifndef TOCKPP_APPS_LIBC_FORMAT_H_
+#define TOCKPP_APPS_LIBC_FORMAT_H_
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,4 +22,4 @@ typedef struct {
  * correctly rounded (ties to even). Zero gives count 1, digits "0", point 1. */
 void libc_double_digits(double value, int fixed, int ndigits, libc_decimal_t* out);
 
-#endif /* TOCKPP_LIBC_FORMAT_H_ */
+#endif  // TOCKPP_APPS_LIBC_FORMAT_H_

@@ -9,7 +9,8 @@
 //   AlarmDriver<Ticks32>::GrantType alarm_grant(kernel, driver_num::kAlarm, mem_cap);
 //   AlarmDriver<Ticks32> alarm(driver_alarm, alarm_grant);
 //   drivers.Register(driver_num::kAlarm, alarm);
-#pragma once
+#ifndef TOCKPP_CAPSULES_ALARM_ALARM_DRIVER_H_
+#define TOCKPP_CAPSULES_ALARM_ALARM_DRIVER_H_
 
 #include <cstdint>
 
@@ -152,3 +153,5 @@ class AlarmDriver final : public SyscallDriver, public hil::time::AlarmClient {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_ALARM_ALARM_DRIVER_H_

@@ -8,7 +8,8 @@
 //   ButtonDriver::GrantType button_grant(kernel, ButtonDriver::kDriverNum, mem_cap);
 //   StaticButtonDriver buttons(button_grant, pins);      // configures pins as inputs
 //   drivers.Register(ButtonDriver::kDriverNum, buttons);
-#pragma once
+#ifndef TOCKPP_CAPSULES_BUTTON_BUTTON_DRIVER_H_
+#define TOCKPP_CAPSULES_BUTTON_BUTTON_DRIVER_H_
 
 #include <array>
 #include <cstddef>
@@ -80,3 +81,5 @@ class StaticButtonDriver final : private internal::ButtonClientStorage<N>, publi
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_BUTTON_BUTTON_DRIVER_H_

@@ -4,7 +4,8 @@
 // Wiring (board, static):
 //   AlarmDriverComponent<Ticks32> alarm(alarm_mux.mux(), kernel, mem_cap);
 //   registrar.Add(alarm);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_ALARM_DRIVER_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_ALARM_DRIVER_COMPONENT_H_
 
 #include <cstdint>
 
@@ -36,3 +37,5 @@ class AlarmDriverComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_ALARM_DRIVER_COMPONENT_H_

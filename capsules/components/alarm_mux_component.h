@@ -4,7 +4,8 @@
 // Wiring (board, static):
 //   AlarmMuxComponent<Ticks32> alarm_mux(chip_alarm);
 //   AlarmDriverComponent<Ticks32> alarm(alarm_mux.mux(), kernel, mem_cap);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_ALARM_MUX_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_ALARM_MUX_COMPONENT_H_
 
 #include "capsules/virtual_alarm/virtual_alarm.h"
 #include "hil/time.h"
@@ -25,3 +26,5 @@ class AlarmMuxComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_ALARM_MUX_COMPONENT_H_

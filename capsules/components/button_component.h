@@ -7,7 +7,8 @@
 //   const hil::button::ButtonPin pins[] = {{&pin11, ActivationMode::kActiveLow, kPullUp}, ...};
 //   static ButtonComponent<4> buttons(pins, kernel, mem_cap);
 //   registrar.Add(buttons);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_BUTTON_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_BUTTON_COMPONENT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -41,3 +42,5 @@ class ButtonComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_BUTTON_COMPONENT_H_

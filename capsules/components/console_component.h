@@ -6,7 +6,8 @@
 // Wiring (board, static):
 //   ConsoleComponent<> console(uart_mux.mux(), kernel, mem_cap);
 //   registrar.Add(console);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_CONSOLE_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_CONSOLE_COMPONENT_H_
 
 #include <array>
 #include <cstddef>
@@ -44,3 +45,5 @@ class ConsoleComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_CONSOLE_COMPONENT_H_

@@ -10,7 +10,8 @@
 //   DriverRegistrar registrar(drivers);
 //   registrar.Add(console);              // a component: its kDriverNum, kName and driver()
 //   if (!registrar.ok()) Panic(registrar.error());
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_DRIVER_REGISTRAR_H_
+#define TOCKPP_CAPSULES_COMPONENTS_DRIVER_REGISTRAR_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -72,3 +73,5 @@ class DriverRegistrar {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_DRIVER_REGISTRAR_H_

@@ -6,7 +6,8 @@
 //   hil::gpio::InterruptPin* const pins[] = {&p0, &p1, ...};
 //   static GpioComponent<8> gpio(pins, kernel, mem_cap);
 //   registrar.Add(gpio);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_GPIO_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_GPIO_COMPONENT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -40,3 +41,5 @@ class GpioComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_GPIO_COMPONENT_H_

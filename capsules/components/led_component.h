@@ -8,7 +8,8 @@
 //   hil::led::Led* const leds[] = {&led0, &led1};
 //   static LedComponent<2> led(leds);
 //   registrar.Add(led);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_LED_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_LED_COMPONENT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -37,3 +38,5 @@ class LedComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_LED_COMPONENT_H_

@@ -5,7 +5,8 @@
 // Wiring (board, static):
 //   LowLevelDebugComponent lld(uart_mux.mux(), kernel, mem_cap);
 //   registrar.Add(lld);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_LOW_LEVEL_DEBUG_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_LOW_LEVEL_DEBUG_COMPONENT_H_
 
 #include <array>
 #include <cstdint>
@@ -37,3 +38,5 @@ class LowLevelDebugComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_LOW_LEVEL_DEBUG_COMPONENT_H_

@@ -7,7 +7,8 @@
 // Wiring (board, static):
 //   NonvolatileStorageComponent<4096> nv(chip.flash(), kernel, mem_cap, /*start=*/0, 64 * 1024);
 //   registrar.Add(nv);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_NONVOLATILE_STORAGE_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_NONVOLATILE_STORAGE_COMPONENT_H_
 
 #include <array>
 #include <cstddef>
@@ -49,3 +50,5 @@ class NonvolatileStorageComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_NONVOLATILE_STORAGE_COMPONENT_H_

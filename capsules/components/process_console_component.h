@@ -7,7 +7,8 @@
 //   ProcessConsoleComponent pconsole(uart_mux.mux(), kernel, process_cap, loop_cap, &Panic,
 //                                    &Reset, &kernel_addresses, "tockpp myboard");
 //   pconsole.Start();   // after the board's polled boot lines
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_PROCESS_CONSOLE_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_PROCESS_CONSOLE_COMPONENT_H_
 
 #include "capsules/process_console/kernel_process_management.h"
 #include "capsules/process_console/process_console.h"
@@ -51,3 +52,5 @@ class ProcessConsoleComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_PROCESS_CONSOLE_COMPONENT_H_

@@ -4,7 +4,8 @@
 // Wiring (board, static):
 //   RngComponent rng(chip.rng(), kernel, mem_cap);
 //   registrar.Add(rng);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_RNG_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_RNG_COMPONENT_H_
 
 #include <cstdint>
 
@@ -34,3 +35,5 @@ class RngComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_RNG_COMPONENT_H_

@@ -4,7 +4,8 @@
 // Wiring (board, static):
 //   TemperatureComponent temperature(chip.temperature(), kernel, mem_cap);
 //   registrar.Add(temperature);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_TEMPERATURE_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_TEMPERATURE_COMPONENT_H_
 
 #include <cstdint>
 
@@ -34,3 +35,5 @@ class TemperatureComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_TEMPERATURE_COMPONENT_H_

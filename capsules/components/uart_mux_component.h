@@ -5,7 +5,8 @@
 // Wiring (board, static):
 //   UartMuxComponent<> uart_mux(chip_uart);
 //   ConsoleComponent<> console(uart_mux.mux(), kernel, mem_cap);
-#pragma once
+#ifndef TOCKPP_CAPSULES_COMPONENTS_UART_MUX_COMPONENT_H_
+#define TOCKPP_CAPSULES_COMPONENTS_UART_MUX_COMPONENT_H_
 
 #include <array>
 #include <cstddef>
@@ -33,3 +34,5 @@ class UartMuxComponent {
 };
 
 }  // namespace tock::capsules::components
+
+#endif  // TOCKPP_CAPSULES_COMPONENTS_UART_MUX_COMPONENT_H_

@@ -12,7 +12,8 @@
 //   Console::GrantType console_grant(kernel, Console::kDriverNum, mem_cap);
 //   Console console(console_uart, console_grant, console_tx, console_rx);
 //   drivers.Register(Console::kDriverNum, console);
-#pragma once
+#ifndef TOCKPP_CAPSULES_CONSOLE_CONSOLE_H_
+#define TOCKPP_CAPSULES_CONSOLE_CONSOLE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -86,3 +87,5 @@ class Console final : public SyscallDriver,
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_CONSOLE_CONSOLE_H_

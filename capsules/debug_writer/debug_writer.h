@@ -8,7 +8,8 @@
 //   UartDevice debug_uart(mux_uart);
 //   DebugWriter debug(debug_uart, debug_ring, debug_tx);
 //   debug.Write("Initialization complete. Entering main loop\r\n");
-#pragma once
+#ifndef TOCKPP_CAPSULES_DEBUG_WRITER_DEBUG_WRITER_H_
+#define TOCKPP_CAPSULES_DEBUG_WRITER_DEBUG_WRITER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -46,3 +47,5 @@ class DebugWriter final : public hil::uart::TransmitClient {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_DEBUG_WRITER_DEBUG_WRITER_H_

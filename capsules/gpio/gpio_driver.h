@@ -8,7 +8,8 @@
 //   GpioDriver::GrantType gpio_grant(kernel, GpioDriver::kDriverNum, mem_cap);
 //   StaticGpioDriver gpio(gpio_grant, gpio_pins);
 //   drivers.Register(GpioDriver::kDriverNum, gpio);
-#pragma once
+#ifndef TOCKPP_CAPSULES_GPIO_GPIO_DRIVER_H_
+#define TOCKPP_CAPSULES_GPIO_GPIO_DRIVER_H_
 
 #include <array>
 #include <cstddef>
@@ -73,3 +74,5 @@ class StaticGpioDriver final : private internal::GpioClientStorage<N>, public Gp
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_GPIO_GPIO_DRIVER_H_

@@ -7,7 +7,8 @@
 //   hil::led::Led* leds[] = {&led0, &led1};
 //   LedDriver led_driver(leds);   // turns every LED off
 //   drivers.Register(LedDriver::kDriverNum, led_driver);
-#pragma once
+#ifndef TOCKPP_CAPSULES_LED_LED_DRIVER_H_
+#define TOCKPP_CAPSULES_LED_LED_DRIVER_H_
 
 #include <cstdint>
 #include <span>
@@ -36,3 +37,5 @@ class LedDriver final : public SyscallDriver {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_LED_LED_DRIVER_H_

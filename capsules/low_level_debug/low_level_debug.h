@@ -15,7 +15,8 @@
 //   LowLevelDebug::GrantType lld_grant(kernel, LowLevelDebug::kDriverNum, mem_cap);
 //   LowLevelDebug lld(lld_uart, lld_grant, lld_buffer);
 //   drivers.Register(LowLevelDebug::kDriverNum, lld);
-#pragma once
+#ifndef TOCKPP_CAPSULES_LOW_LEVEL_DEBUG_LOW_LEVEL_DEBUG_H_
+#define TOCKPP_CAPSULES_LOW_LEVEL_DEBUG_LOW_LEVEL_DEBUG_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -73,3 +74,5 @@ class LowLevelDebug final : public SyscallDriver, public hil::uart::TransmitClie
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_LOW_LEVEL_DEBUG_LOW_LEVEL_DEBUG_H_

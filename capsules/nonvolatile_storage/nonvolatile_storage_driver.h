@@ -11,7 +11,8 @@
 //   NonvolatileStorageDriver nv(nv_pages, nv_grant, /*userspace_start=*/0,
 //                               /*userspace_length=*/64 * 1024, nv_buffer);
 //   drivers.Register(driver_num::kNvmStorage, nv);
-#pragma once
+#ifndef TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_STORAGE_DRIVER_H_
+#define TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_STORAGE_DRIVER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -68,3 +69,5 @@ class NonvolatileStorageDriver final : public SyscallDriver,
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_STORAGE_DRIVER_H_

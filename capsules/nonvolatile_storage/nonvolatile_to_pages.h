@@ -6,7 +6,8 @@
 // Wiring (board, statics):
 //   uint8_t page_buffer[4096];                    // == flash.PageSize()
 //   NonvolatileToPages nv_pages(chip_flash, page_buffer);
-#pragma once
+#ifndef TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_TO_PAGES_H_
+#define TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_TO_PAGES_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -54,3 +55,5 @@ class NonvolatileToPages final : public hil::nonvolatile_storage::NonvolatileSto
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_NONVOLATILE_STORAGE_NONVOLATILE_TO_PAGES_H_

@@ -7,7 +7,8 @@
 // Wiring (board, statics):
 //   KernelProcessManagement pm(kernel, process_cap, loop_cap, &BoardPanic, &BoardReset);
 //   ProcessConsole pconsole(pconsole_uart, pm);
-#pragma once
+#ifndef TOCKPP_CAPSULES_PROCESS_CONSOLE_KERNEL_PROCESS_MANAGEMENT_H_
+#define TOCKPP_CAPSULES_PROCESS_CONSOLE_KERNEL_PROCESS_MANAGEMENT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -97,3 +98,5 @@ class KernelProcessManagement final : public ProcessManagement {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_PROCESS_CONSOLE_KERNEL_PROCESS_MANAGEMENT_H_

@@ -19,7 +19,8 @@
 //   ProcessConsole pconsole(pconsole_uart, pm);
 //   pconsole.DisplayWelcome();
 //   pconsole.Start();          // or StartHibernated() to let apps own the console
-#pragma once
+#ifndef TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_CONSOLE_H_
+#define TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_CONSOLE_H_
 
 #include <array>
 #include <cstddef>
@@ -191,3 +192,5 @@ class ProcessConsole final : public hil::uart::TransmitClient, public hil::uart:
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_CONSOLE_H_

@@ -2,7 +2,8 @@
 // processes. The console only holds this interface; the board gives it an implementation that
 // owns the authority (KernelProcessManagement wraps tock::Kernel with the capabilities). Tests
 // may fake it. Read-only process details come through `const Process*` and Inspect().
-#pragma once
+#ifndef TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_MANAGEMENT_H_
+#define TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_MANAGEMENT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -59,3 +60,5 @@ class ProcessManagement {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_PROCESS_CONSOLE_PROCESS_MANAGEMENT_H_

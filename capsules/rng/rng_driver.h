@@ -7,7 +7,8 @@
 //   RngDriver::GrantType rng_grant(kernel, RngDriver::kDriverNum, mem_cap);
 //   RngDriver rng(chip_entropy, rng_grant);
 //   drivers.Register(RngDriver::kDriverNum, rng);
-#pragma once
+#ifndef TOCKPP_CAPSULES_RNG_RNG_DRIVER_H_
+#define TOCKPP_CAPSULES_RNG_RNG_DRIVER_H_
 
 #include <cstdint>
 
@@ -44,3 +45,5 @@ class RngDriver final : public SyscallDriver, public hil::entropy::Client32 {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_RNG_RNG_DRIVER_H_

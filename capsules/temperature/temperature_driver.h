@@ -6,7 +6,8 @@
 // Untrusted capsule; no app buffers.
 //
 // Wiring: capsules/components/temperature_component.h.
-#pragma once
+#ifndef TOCKPP_CAPSULES_TEMPERATURE_TEMPERATURE_DRIVER_H_
+#define TOCKPP_CAPSULES_TEMPERATURE_TEMPERATURE_DRIVER_H_
 
 #include <cstdint>
 
@@ -41,3 +42,5 @@ class TemperatureDriver final : public SyscallDriver, public hil::sensors::Tempe
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_TEMPERATURE_TEMPERATURE_DRIVER_H_

@@ -1,6 +1,7 @@
 // Helpers for capsule tests on kernel/testing's KernelHarness: expectations on TRD104 return
 // variants and a way to collect the next upcall a process would receive. Host-only test code.
-#pragma once
+#ifndef TOCKPP_CAPSULES_TESTING_CAPSULE_HARNESS_H_
+#define TOCKPP_CAPSULES_TESTING_CAPSULE_HARNESS_H_
 
 #include <gtest/gtest.h>
 
@@ -66,3 +67,5 @@ inline std::optional<std::array<uint32_t, 3>> TakeUpcall(Harness& h, ProcessId p
 }
 
 }  // namespace tock::capsules::testing
+
+#endif  // TOCKPP_CAPSULES_TESTING_CAPSULE_HARNESS_H_

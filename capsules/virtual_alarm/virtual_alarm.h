@@ -7,7 +7,8 @@
 // Wiring (board, statics):
 //   MuxAlarm<Ticks32> mux(chip_alarm);
 //   VirtualMuxAlarm<Ticks32> alarm_for_driver(mux), alarm_for_debug(mux);
-#pragma once
+#ifndef TOCKPP_CAPSULES_VIRTUAL_ALARM_VIRTUAL_ALARM_H_
+#define TOCKPP_CAPSULES_VIRTUAL_ALARM_VIRTUAL_ALARM_H_
 
 #include <cstdint>
 
@@ -147,3 +148,5 @@ class VirtualMuxAlarm final : public hil::time::Alarm<TicksT> {
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_VIRTUAL_ALARM_VIRTUAL_ALARM_H_

@@ -14,7 +14,8 @@
 //   uint8_t rx_buf[64];
 //   MuxUart mux(chip_uart, rx_buf);
 //   UartDevice console_uart(mux), debug_uart(mux), pconsole_uart(mux);
-#pragma once
+#ifndef TOCKPP_CAPSULES_VIRTUAL_UART_VIRTUAL_UART_H_
+#define TOCKPP_CAPSULES_VIRTUAL_UART_VIRTUAL_UART_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -107,3 +108,5 @@ class MuxUart final : public hil::uart::TransmitClient, public hil::uart::Receiv
 };
 
 }  // namespace tock::capsules
+
+#endif  // TOCKPP_CAPSULES_VIRTUAL_UART_VIRTUAL_UART_H_

@@ -3,7 +3,8 @@
 // A fake says whether a request is pending and completes one when asked; `choice` is an
 // arbitrary word the fake turns into the outcome (success or which error, the value read, how
 // many words), so any word is a legal completion. Host-only test support.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_COMPLETABLE_H_
+#define TOCKPP_HIL_TESTING_COMPLETABLE_H_
 
 #include <cstdint>
 
@@ -21,3 +22,5 @@ class Completable {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_COMPLETABLE_H_

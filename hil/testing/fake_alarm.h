@@ -2,7 +2,8 @@
 // time forward and fires the alarm exactly at its expiration (also across wrap); an alarm set
 // in the past fires on the next Advance (even Advance(0)), as real hardware would "soon".
 // Completable: Complete() advances time exactly to the armed alarm's expiration.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_ALARM_H_
+#define TOCKPP_HIL_TESTING_FAKE_ALARM_H_
 
 #include <cstdint>
 
@@ -95,3 +96,5 @@ class FakeAlarm final : public time::Alarm<TicksT>, public Completable {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_ALARM_H_

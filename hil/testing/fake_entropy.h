@@ -2,7 +2,8 @@
 // (seed, seed+1, ...); Get() only records the request and Deliver(n) hands a batch of n words
 // to the client, repeating the request if the client asks for more. Completable: Complete(c)
 // delivers a batch of c % 17 words.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_ENTROPY_H_
+#define TOCKPP_HIL_TESTING_FAKE_ENTROPY_H_
 
 #include <cstdint>
 #include <optional>
@@ -80,3 +81,5 @@ class FakeEntropy final : public entropy::Entropy32, public Completable {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_ENTROPY_H_

@@ -1,7 +1,8 @@
 // FakeFlash: a hil::flash::Flash for tests backed by host memory. Operations stay pending
 // until the test calls Complete() (or CompleteAll()), so split-phase ordering can be checked.
 // Freestanding: the memory is a fixed array of kCapacity bytes (a larger geometry traps).
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_FLASH_H_
+#define TOCKPP_HIL_TESTING_FAKE_FLASH_H_
 
 #include <array>
 #include <cstddef>
@@ -108,3 +109,5 @@ class FakeFlash final : public flash::Flash {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_FLASH_H_

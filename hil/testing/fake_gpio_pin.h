@@ -1,7 +1,8 @@
 // FakeGpioPin: a hil::gpio::InterruptPin for tests. The test drives the external input level
 // with SetInputLevel(), which fires the client when an enabled edge occurs; the driven level
 // and configuration are observable.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_GPIO_PIN_H_
+#define TOCKPP_HIL_TESTING_FAKE_GPIO_PIN_H_
 
 #include <cstdint>
 
@@ -90,3 +91,5 @@ class FakeGpioPin final : public gpio::InterruptPin {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_GPIO_PIN_H_

@@ -1,5 +1,6 @@
 // FakeLed: a hil::led::Led for tests that records its state and how often it changed.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_LED_H_
+#define TOCKPP_HIL_TESTING_FAKE_LED_H_
 
 #include <cstdint>
 
@@ -34,3 +35,5 @@ class FakeLed final : public led::Led {
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_LED_H_

@@ -2,7 +2,8 @@
 // the request (BUSY if one is already pending, or the result set by set_read_result);
 // Finish() completes it with a value or an error. Completable: Complete(c) fails with FAIL when
 // c % 8 == 7, else reads the signed value (c >> 3) - 0x8000 (-327.68 °C .. +327.67 °C and up).
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_TEMPERATURE_H_
+#define TOCKPP_HIL_TESTING_FAKE_TEMPERATURE_H_
 
 #include <cstdint>
 #include <utility>
@@ -59,3 +60,5 @@ class FakeTemperature final : public sensors::TemperatureDriver, public Completa
 };
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_TEMPERATURE_H_

@@ -2,7 +2,8 @@
 // them; received bytes are injected by the test. Freestanding: completed output is kept in a
 // fixed buffer of kOutputCapacity bytes (16 KiB; BasicFakeUart<N> keeps N, for users that copy
 // the fake around, like the fuzz harness); what does not fit is counted, not stored.
-#pragma once
+#ifndef TOCKPP_HIL_TESTING_FAKE_UART_H_
+#define TOCKPP_HIL_TESTING_FAKE_UART_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -176,3 +177,5 @@ class BasicFakeUart final : public uart::Uart {
 using FakeUart = BasicFakeUart<size_t{16} * 1024>;
 
 }  // namespace tock::hil::testing
+
+#endif  // TOCKPP_HIL_TESTING_FAKE_UART_H_

@@ -1,7 +1,8 @@
 // ConsoleHook: how the control socket's `console` command attaches to the kernel console:
 // a sink for console output and a way to type input. UartConsoleHook implements it over the
 // HostUart that carries the console (output taps + injected input). Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_CONTROL_CONSOLE_HOOK_H_
+#define TOCKPP_HOSTKERNEL_CONTROL_CONSOLE_HOOK_H_
 
 #include <cstdint>
 #include <functional>
@@ -35,3 +36,5 @@ class UartConsoleHook final : public ConsoleHook {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_CONTROL_CONSOLE_HOOK_H_

@@ -7,7 +7,8 @@
 // (one more gets "error: too many clients" and is closed), a command-mode client that sends no
 // command for idle_timeout_ns is closed, and accept failures back off (Acceptor). Host-only;
 // loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_CONTROL_CONTROL_SERVER_H_
+#define TOCKPP_HOSTKERNEL_CONTROL_CONTROL_SERVER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -160,3 +161,5 @@ std::string FormatProcessLine(const ProcessInfo& p);
 std::vector<std::string> FormatProcessDetails(const ProcessInfo& p);
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_CONTROL_CONTROL_SERVER_H_

@@ -1,6 +1,7 @@
 // FakeProcessIntrospection: a scripted ProcessIntrospection for control-socket and tockctl
 // tests; records stop/start/restart requests. Host-only test helper.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_CONTROL_FAKE_PROCESS_INTROSPECTION_H_
+#define TOCKPP_HOSTKERNEL_CONTROL_FAKE_PROCESS_INTROSPECTION_H_
 
 #include <map>
 #include <string>
@@ -98,3 +99,5 @@ class FakeConsoleHook final : public ConsoleHook {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_CONTROL_FAKE_PROCESS_INTROSPECTION_H_

@@ -1,7 +1,8 @@
 // ProcessIntrospection: what the control socket (`ps`, `ps -v`, `inspect`, `stop`, `start`,
 // `restart`) needs from the kernel, as plain host-side data. Implemented by the lead's tockd
 // wiring over the kernel's process table; faked in tests. Host-only; loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_CONTROL_PROCESS_INTROSPECTION_H_
+#define TOCKPP_HOSTKERNEL_CONTROL_PROCESS_INTROSPECTION_H_
 
 #include <cstdint>
 #include <optional>
@@ -67,3 +68,5 @@ class ProcessIntrospection {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_CONTROL_PROCESS_INTROSPECTION_H_

@@ -6,7 +6,8 @@
 // scheduler runs anyway, so a source that always reports work (an fd that stays readable, a
 // deferred call that re-arms itself, a timer that re-posts itself) can slow the kernel down but
 // never keep the scheduler from running. Host-only; loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_DAEMON_MAIN_LOOP_H_
+#define TOCKPP_HOSTKERNEL_DAEMON_MAIN_LOOP_H_
 
 #include <cstdint>
 #include <functional>
@@ -70,3 +71,5 @@ class MainLoop {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_DAEMON_MAIN_LOOP_H_

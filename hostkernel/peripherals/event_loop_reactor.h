@@ -2,7 +2,8 @@
 // (hostkernel/event_loop), so the peripherals run on the real loop. Post() is a timer with a
 // deadline in the distant past: it runs after the current callback, FIFO among posts, before
 // any real timer. Host-only; loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_EVENT_LOOP_REACTOR_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_EVENT_LOOP_REACTOR_H_
 
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/reactor.h"
@@ -27,3 +28,5 @@ class EventLoopReactor final : public Reactor {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_EVENT_LOOP_REACTOR_H_

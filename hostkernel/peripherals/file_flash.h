@@ -7,7 +7,8 @@
 // lifetime, so two tockds cannot share it. Page I/O is pread/pwrite done at the start call; the
 // completion is posted to the loop. Writes replace the page's bytes (no bit-clearing
 // emulation). Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_FILE_FLASH_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_FILE_FLASH_H_
 
 #include <array>
 #include <cstddef>
@@ -107,3 +108,5 @@ class FileFlash final : public ::tock::hil::flash::Flash {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_FILE_FLASH_H_

@@ -3,7 +3,8 @@
 // width, so the counter wraps exactly like a hardware counter; `initial_ticks` lets tests (and
 // curious users) start just below the wrap. Expiration follows the HIL's (reference, dt) rule:
 // an alarm whose time already passed fires on the next loop iteration. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_ALARM_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_ALARM_H_
 
 #include <cstdint>
 
@@ -98,3 +99,5 @@ class HostAlarm final : public ::tock::hil::time::Alarm<TicksT> {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_ALARM_H_

@@ -3,7 +3,8 @@
 // nRF52840-DK: released reads high, Press() drives low. Press/Release come from the control
 // socket (`press N` / `release N`, registered by RegisterControls) and fire the capsule's
 // interrupt per its enabled edge.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_BUTTONS_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_BUTTONS_H_
 
 #include <cstddef>
 #include <vector>
@@ -66,3 +67,5 @@ class HostButtons {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_BUTTONS_H_

@@ -2,7 +2,8 @@
 // timers on that time base. Two implementations: RealClock (CLOCK_MONOTONIC through the loop's
 // timers) and VirtualClock (moves only when told; see virtual_clock.h). HostAlarm, --exit-after
 // and trace timestamps read whichever is active. Host-only; loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_CLOCK_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_CLOCK_H_
 
 #include <cstdint>
 #include <functional>
@@ -27,3 +28,5 @@ class HostClock {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_CLOCK_H_

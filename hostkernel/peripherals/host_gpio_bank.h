@@ -1,7 +1,8 @@
 // HostGpioBank: N HostPins named "<prefix><i>" with stable addresses, the host's GPIO port.
 // Also the building block of HostLeds and HostButtons. RegisterControls puts the `gpio` command
 // and the output events in the PeripheralRegistry. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_GPIO_BANK_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_GPIO_BANK_H_
 
 #include <cstddef>
 #include <memory>
@@ -46,3 +47,5 @@ class HostGpioBank {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_GPIO_BANK_H_

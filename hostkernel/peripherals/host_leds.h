@@ -2,7 +2,8 @@
 // LED capsule drives ordinary pins and every change is observable (logged, watched over the
 // control socket, traced). RegisterControls puts `leds` and the "led N on|off" events in the
 // PeripheralRegistry. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_LEDS_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_LEDS_H_
 
 #include <cstddef>
 #include <memory>
@@ -38,3 +39,5 @@ class HostLeds {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_LEDS_H_

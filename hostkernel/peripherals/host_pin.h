@@ -2,7 +2,8 @@
 // told of every change of the level an output pin drives: LED logging, control-socket events);
 // the input side is driven from outside with Drive()/Undrive() (control socket, tests), which
 // fires the interrupt client on an enabled edge. Host-only; runs on the loop thread.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_PIN_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_PIN_H_
 
 #include <cstddef>
 #include <functional>
@@ -89,3 +90,5 @@ class HostPin final : public ::tock::hil::gpio::InterruptPin {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_PIN_H_

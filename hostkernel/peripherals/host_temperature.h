@@ -3,7 +3,8 @@
 // Controls (RegisterControls): `temperature` replies "temperature <centi-°C>", `temperature set
 // N` sets it (hundredths of a degree Celsius, may be negative); state line "temperature N";
 // event "temperature read N" per completed reading. Host-only; loop thread only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_
 
 #include <cstdint>
 #include <string>
@@ -81,3 +82,5 @@ class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_

@@ -7,7 +7,8 @@
 // detached or destroyed).
 // With no output fd the UART is "unplugged": bytes are dropped, completions still come.
 // Output taps and InjectInput() let the control socket's `console` attach. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -114,3 +115,5 @@ class HostUart final : public ::tock::hil::uart::Uart {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_

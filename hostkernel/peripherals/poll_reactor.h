@@ -1,6 +1,7 @@
 // PollReactor: a small poll(2)-based Reactor for tests, tockctl-style tools and as a fallback
 // loop. Single-threaded; the owner drives it with RunOnce()/RunUntil(). Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_POLL_REACTOR_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_POLL_REACTOR_H_
 
 #include <cstdint>
 #include <deque>
@@ -50,3 +51,5 @@ class PollReactor final : public Reactor {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_POLL_REACTOR_H_

@@ -2,7 +2,8 @@
 // fd readiness watches, CLOCK_MONOTONIC timers and Post() to run a callback later on the loop.
 // Host-only. Every callback runs on the loop thread, never re-entrantly inside the registering
 // call. The liburing loop (hostkernel/event_loop) is adapted to this; PollReactor backs tests.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_REACTOR_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_REACTOR_H_
 
 #include <cstdint>
 #include <functional>
@@ -51,3 +52,5 @@ class LifetimeGuard {
 uint64_t MonotonicNowNs();
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_REACTOR_H_

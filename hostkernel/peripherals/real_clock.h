@@ -1,6 +1,7 @@
 // RealClock: HostClock on CLOCK_MONOTONIC (`--time=real`); timers are the loop's monotonic
 // timers. Time 0 is the moment the clock was constructed. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_REAL_CLOCK_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_REAL_CLOCK_H_
 
 #include "hostkernel/peripherals/host_clock.h"
 #include "hostkernel/peripherals/reactor.h"
@@ -27,3 +28,5 @@ class RealClock final : public HostClock {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_REAL_CLOCK_H_

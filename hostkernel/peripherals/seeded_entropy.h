@@ -2,7 +2,8 @@
 // through splitmix64), so `--seed N` reproduces every random word an app sees. Get() posts the
 // completion to the loop (never re-entrant); each callback offers up to `batch_words` words,
 // generated lazily, so the word stream depends only on the seed and how many were consumed.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_SEEDED_ENTROPY_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_SEEDED_ENTROPY_H_
 
 #include <array>
 #include <cstddef>
@@ -57,3 +58,5 @@ class SeededEntropy final : public ::tock::hil::entropy::Entropy32 {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_SEEDED_ENTROPY_H_

@@ -4,7 +4,8 @@
 // while no client is attached is kept (the newest kBacklogBytes) and sent to the next client
 // first, so boot messages are not lost to a console attached late. Accepts go through Acceptor
 // (unix_socket.h): out of descriptors, it backs off instead of spinning. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_CONSOLE_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_CONSOLE_H_
 
 #include <memory>
 #include <string>
@@ -49,3 +50,5 @@ class UnixConsole {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_CONSOLE_H_

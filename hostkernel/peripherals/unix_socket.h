@@ -1,7 +1,8 @@
 // Unix-domain stream socket helpers shared by the console listener, the control server and
 // tockctl: parse "unix:PATH" addresses, listen, connect, set non-blocking, and Acceptor, the
 // one accept path of every listening socket on tockd's loop. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_SOCKET_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_SOCKET_H_
 
 #include <cstdint>
 #include <functional>
@@ -94,3 +95,5 @@ class Acceptor {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_SOCKET_H_

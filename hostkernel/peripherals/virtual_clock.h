@@ -4,7 +4,8 @@
 // AdvanceToNextDeadline() to jump straight to the earliest timer. Due timers run from one Post()ed
 // dispatch on the loop, in deadline order (registration order on ties). Host-only; loop thread
 // only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_VIRTUAL_CLOCK_H_
+#define TOCKPP_HOSTKERNEL_PERIPHERALS_VIRTUAL_CLOCK_H_
 
 #include <cstdint>
 #include <map>
@@ -63,3 +64,5 @@ class VirtualClock final : public HostClock {
 };
 
 }  // namespace tockpp::hostkernel
+
+#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_VIRTUAL_CLOCK_H_

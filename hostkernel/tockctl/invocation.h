@@ -3,7 +3,8 @@
 // tockctl knows only the commands it treats specially (watch, console, ps --json, help without
 // a socket); every other word is tockd's to accept or refuse, so a command a peripheral
 // registers (e.g. `tockctl temperature set 21.5`) needs no change here. Host-only.
-#pragma once
+#ifndef TOCKPP_HOSTKERNEL_TOCKCTL_INVOCATION_H_
+#define TOCKPP_HOSTKERNEL_TOCKCTL_INVOCATION_H_
 
 #include <string>
 #include <string_view>
@@ -46,3 +47,5 @@ bool IsUsageReply(std::string_view message);
 extern const char kUsage[];
 
 }  // namespace tockpp::hostkernel::tockctl
+
+#endif  // TOCKPP_HOSTKERNEL_TOCKCTL_INVOCATION_H_

@@ -1,6 +1,7 @@
 // TBF header checksum: XOR of the complete little-endian words of the first header_size bytes,
 // skipping word 3 (the checksum itself), as the upstream kernel computes it. Freestanding.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_CHECKSUM_H_
+#define TOCKPP_TBF_TOOLS_LIB_CHECKSUM_H_
 
 #include <cstdint>
 #include <span>
@@ -10,3 +11,5 @@ namespace tbf {
 uint32_t ComputeHeaderChecksum(std::span<const uint8_t> header);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_CHECKSUM_H_

@@ -1,7 +1,8 @@
 // Parse errors of the TBF library as plain values: a kind, the byte offset in the image where the
 // problem sits and the name of the field. Freestanding (no heap); the field name is a string
 // literal with static lifetime so an Error can be copied anywhere, including into the kernel.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_ERROR_H_
+#define TOCKPP_TBF_TOOLS_LIB_ERROR_H_
 
 #include <cstdint>
 
@@ -39,3 +40,5 @@ struct Error {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_ERROR_H_

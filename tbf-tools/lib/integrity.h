@@ -1,7 +1,8 @@
 // CheckIntegrity: recomputes the SHA-256/384/512 credentials of a parsed TBF over
 // [0, binary_end_offset) and compares them; signature credentials are reported as present but
 // not verified (no keys here). Freestanding.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_INTEGRITY_H_
+#define TOCKPP_TBF_TOOLS_LIB_INTEGRITY_H_
 
 #include <array>
 #include <cstdint>
@@ -29,3 +30,5 @@ struct IntegrityReport {
 Result<IntegrityReport> CheckIntegrity(std::span<const uint8_t> image, const TbfHeader& header);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_INTEGRITY_H_

@@ -3,7 +3,8 @@
 // integrity hashes are checked by CheckIntegrity (integrity.h). `image` may extend past the
 // object (app flash holding several objects): the next object starts at total_size.
 // Freestanding: no heap, bounded work (linear in header_size + footer size).
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_PARSER_H_
+#define TOCKPP_TBF_TOOLS_LIB_PARSER_H_
 
 #include <cstdint>
 #include <span>
@@ -20,3 +21,5 @@ Result<TbfHeader> ParseTbf(std::span<const uint8_t> image);
 Result<TbfHeader> ParseBaseHeader(std::span<const uint8_t> image);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_PARSER_H_

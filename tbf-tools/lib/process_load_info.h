@@ -1,7 +1,8 @@
 // ProcessLoadInfo: the plain-data summary the kernel consumes to create a process from a TBF in
 // flash (sizes, entry offset, RAM request, name, fixed addresses, permissions). Pointers refer
 // into the flash image. Freestanding; trusted code only interprets it, it grants nothing.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_PROCESS_LOAD_INFO_H_
+#define TOCKPP_TBF_TOOLS_LIB_PROCESS_LOAD_INFO_H_
 
 #include <cstdint>
 #include <span>
@@ -61,3 +62,5 @@ bool CommandPermitted(const ProcessLoadInfo& info, uint32_t driver_number, uint3
 bool DriverPermitted(const ProcessLoadInfo& info, uint32_t driver_number);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_PROCESS_LOAD_INFO_H_

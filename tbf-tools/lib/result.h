@@ -1,6 +1,7 @@
 // Result<T>: either a value or a tbf::Error, returned by every fallible call of the TBF library.
 // Freestanding: no heap, no exceptions. T must be default-constructible and copyable.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_RESULT_H_
+#define TOCKPP_TBF_TOOLS_LIB_RESULT_H_
 
 #include <utility>
 
@@ -42,3 +43,5 @@ class [[nodiscard]] Status {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_RESULT_H_

@@ -1,6 +1,7 @@
 // SHA-256, SHA-384 and SHA-512 (FIPS 180-4), streaming, freestanding: no heap, fixed state.
 // Used to compute and check TBF integrity credentials over [0, binary_end_offset).
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_SHA2_H_
+#define TOCKPP_TBF_TOOLS_LIB_SHA2_H_
 
 #include <array>
 #include <cstddef>
@@ -43,3 +44,5 @@ class Sha512 {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_SHA2_H_

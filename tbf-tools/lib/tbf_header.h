@@ -2,7 +2,8 @@
 // parts (package name, permission entries, storage ids, credential data) are spans into the
 // image, which must outlive the header. Fixed capacities below are the only limits.
 // Freestanding.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_TBF_HEADER_H_
+#define TOCKPP_TBF_TOOLS_LIB_TBF_HEADER_H_
 
 #include <array>
 #include <cstddef>
@@ -127,3 +128,5 @@ struct TbfHeader {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_TBF_HEADER_H_

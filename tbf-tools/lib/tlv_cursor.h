@@ -1,7 +1,8 @@
 // TlvCursor walks the TLVs of a TBF header (bytes [16, header_size)) with the kernel's rule:
 // 4-byte type+length, payload, zero padding to a multiple of 4. Checks only framing; the meaning
 // of each type is checked by the parser. Freestanding.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_TLV_CURSOR_H_
+#define TOCKPP_TBF_TOOLS_LIB_TLV_CURSOR_H_
 
 #include <cstdint>
 #include <optional>
@@ -32,3 +33,5 @@ class TlvCursor {
 };
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_TLV_CURSOR_H_

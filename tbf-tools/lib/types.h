@@ -1,6 +1,7 @@
 // TBF v2 numbers exactly as upstream Tock defines them (tock-tbf types.rs, TBF book chapter):
 // TLV types, credential formats, fixed sizes and little-endian field readers. Freestanding.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_LIB_TYPES_H_
+#define TOCKPP_TBF_TOOLS_LIB_TYPES_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -95,3 +96,5 @@ inline uint64_t Le64(const uint8_t* p) {
 }
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_LIB_TYPES_H_

@@ -1,7 +1,8 @@
 // The malformed-image corpus as code: each case is a valid writer-built TBF with one defect and
 // the field the parser must name. `make_malformed` writes them to testdata/malformed/; the tests
 // check the checked-in files still match and that each is rejected with that field. Host only.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_TESTDATA_MALFORMED_CASES_H_
+#define TOCKPP_TBF_TOOLS_TESTDATA_MALFORMED_CASES_H_
 
 #include <cstdint>
 #include <string>
@@ -21,3 +22,5 @@ std::vector<MalformedCase> MakeMalformedCases();
 std::vector<std::pair<std::string, std::vector<uint8_t>>> MakeValidSeeds();
 
 }  // namespace tbf::testdata
+
+#endif  // TOCKPP_TBF_TOOLS_TESTDATA_MALFORMED_CASES_H_

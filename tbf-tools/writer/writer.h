@@ -1,7 +1,8 @@
 // TbfWriter (host only, may allocate): serializes a TBF v2 object byte-for-byte the way upstream
 // elf2tab lays it out: base header, TLVs in the order added (each padded to 4), checksum, the
 // protected trailer, the binary, then credential footers and a Reserved filler up to total_size.
-#pragma once
+#ifndef TOCKPP_TBF_TOOLS_WRITER_WRITER_H_
+#define TOCKPP_TBF_TOOLS_WRITER_WRITER_H_
 
 #include <cstdint>
 #include <string_view>
@@ -73,3 +74,5 @@ class TbfWriter {
 std::vector<uint8_t> MakePaddingTbf(uint32_t total_size);
 
 }  // namespace tbf
+
+#endif  // TOCKPP_TBF_TOOLS_WRITER_WRITER_H_

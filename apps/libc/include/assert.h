@@ -10,8 +10,9 @@
 #define assert(expr) ((expr) ? (void)0 : __assert_func(__FILE__, __LINE__, __func__, #expr))
 #endif
 
-#ifndef TOCKPP_LIBC_ASSERT_FUNC_
-#define TOCKPP_LIBC_ASSERT_FUNC_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_ASSERT_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_ASSERT_H_
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -24,4 +25,4 @@ void __assert(const char* file, int line, const char* expr) __attribute__((noret
 #if !defined(__cplusplus) && __STDC_VERSION__ >= 201112L
 #define static_assert _Static_assert
 #endif
-#endif
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_ASSERT_H_

@@ -1,6 +1,6 @@
 /* ctype.h for Tock apps (apps/libc): the "C" locale's ASCII classes. */
-#ifndef TOCKPP_LIBC_CTYPE_H_
-#define TOCKPP_LIBC_CTYPE_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_CTYPE_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_CTYPE_H_
 
 #ifdef __cplusplus
 extern "C" {
@@ -26,4 +26,4 @@ int toupper(int c);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_CTYPE_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_CTYPE_H_

@@ -1,6 +1,6 @@
 /* errno.h for Tock apps (apps/libc): one errno and newlib's numbering. */
-#ifndef TOCKPP_LIBC_ERRNO_H_
-#define TOCKPP_LIBC_ERRNO_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_ERRNO_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_ERRNO_H_
 
 #ifdef __cplusplus
 extern "C" {
@@ -58,4 +58,4 @@ extern int errno;
 #define EWOULDBLOCK EAGAIN
 #define EILSEQ 138
 
-#endif /* TOCKPP_LIBC_ERRNO_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_ERRNO_H_

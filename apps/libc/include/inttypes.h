@@ -1,8 +1,8 @@
 /* inttypes.h for Tock apps (apps/libc): printf/scanf length prefixes for <stdint.h> types.
  * int32_t is `int` on x32 and `long` on arm-none-eabi; 64-bit types are `long long` on both.
  */
-#ifndef TOCKPP_LIBC_INTTYPES_H_
-#define TOCKPP_LIBC_INTTYPES_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_INTTYPES_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_INTTYPES_H_
 
 #include <stdint.h>
 
@@ -94,4 +94,4 @@ uintmax_t strtoumax(const char* s, char** end, int base);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_INTTYPES_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_INTTYPES_H_

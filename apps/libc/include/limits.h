@@ -1,8 +1,8 @@
 /* limits.h for Tock apps (apps/libc), from the compiler's predefined macros (gcc's own
  * limits.h wants a system one behind it under -nostdinc).
  */
-#ifndef TOCKPP_LIBC_LIMITS_H_
-#define TOCKPP_LIBC_LIMITS_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_LIMITS_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_LIMITS_H_
 
 #define CHAR_BIT __CHAR_BIT__
 #define MB_LEN_MAX 1
@@ -31,4 +31,4 @@
 #define SSIZE_MAX INT_MAX
 #define PATH_MAX 256
 
-#endif /* TOCKPP_LIBC_LIMITS_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_LIMITS_H_

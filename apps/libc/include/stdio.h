@@ -1,8 +1,8 @@
 /* stdio for Tock apps (apps/libc): formatted output to the console driver, stdout
  * line-buffered, stderr unbuffered, stdin byte reads. No files: stdin/stdout/stderr only.
  */
-#ifndef TOCKPP_LIBC_STDIO_H_
-#define TOCKPP_LIBC_STDIO_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_STDIO_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_STDIO_H_
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -67,4 +67,4 @@ size_t fread(void* ptr, size_t size, size_t count, FILE* stream);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_STDIO_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_STDIO_H_

@@ -1,6 +1,6 @@
 /* stdlib for Tock apps (apps/libc): heap over memop sbrk, conversions, sorting, rand, exit. */
-#ifndef TOCKPP_LIBC_STDLIB_H_
-#define TOCKPP_LIBC_STDLIB_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_STDLIB_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_STDLIB_H_
 
 #include <stddef.h>
 
@@ -59,4 +59,4 @@ int atexit(void (*fn)(void));
 }
 #endif
 
-#endif /* TOCKPP_LIBC_STDLIB_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_STDLIB_H_

@@ -1,6 +1,6 @@
 /* string.h for Tock apps (apps/libc). gcc may call memcpy/memset/memmove/memcmp itself. */
-#ifndef TOCKPP_LIBC_STRING_H_
-#define TOCKPP_LIBC_STRING_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_STRING_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_STRING_H_
 
 #include <stddef.h>
 
@@ -43,4 +43,4 @@ int strncasecmp(const char* a, const char* b, size_t n);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_STRING_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_STRING_H_

@@ -1,6 +1,6 @@
 /* strings.h for Tock apps (apps/libc): the case-insensitive comparisons. */
-#ifndef TOCKPP_LIBC_STRINGS_H_
-#define TOCKPP_LIBC_STRINGS_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_STRINGS_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_STRINGS_H_
 
 #include <stddef.h>
 
@@ -15,4 +15,4 @@ int strncasecmp(const char* a, const char* b, size_t n);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_STRINGS_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_STRINGS_H_

@@ -1,6 +1,6 @@
 /* time.h for Tock apps (apps/libc): types only; there is no wall clock. */
-#ifndef TOCKPP_LIBC_TIME_H_
-#define TOCKPP_LIBC_TIME_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_TIME_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_TIME_H_
 
 #include <stddef.h>
 #include <sys/types.h>
@@ -24,4 +24,4 @@ struct tm {
   int tm_isdst;
 };
 
-#endif /* TOCKPP_LIBC_TIME_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_TIME_H_

@@ -1,8 +1,8 @@
 /* unistd.h for Tock apps (apps/libc): the program break over memop brk (0) / sbrk (1), and
  * _exit. No file descriptors.
  */
-#ifndef TOCKPP_LIBC_UNISTD_H_
-#define TOCKPP_LIBC_UNISTD_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_UNISTD_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_UNISTD_H_
 
 #include <stddef.h>
 #include <stdint.h>
@@ -26,4 +26,4 @@ void _exit(int status) __attribute__((noreturn));
 }
 #endif
 
-#endif /* TOCKPP_LIBC_UNISTD_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_UNISTD_H_

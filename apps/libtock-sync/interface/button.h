@@ -1,5 +1,6 @@
 /* Buttons (0x3), blocking. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_BUTTON_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_BUTTON_H_
 
 #include <libtock/tock.h>
 
@@ -20,3 +21,5 @@ returncode_t libtocksync_button_wait_for_press(int button_num);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_BUTTON_H_

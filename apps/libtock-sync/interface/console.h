@@ -1,5 +1,6 @@
 /* Console (0x1), blocking: each call returns once the kernel finished the transfer. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_CONSOLE_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_CONSOLE_H_
 
 #include <libtock/interface/console.h>
 #include <libtock/tock.h>
@@ -19,3 +20,5 @@ returncode_t libtocksync_console_read(uint8_t* buffer, uint32_t length, uint32_t
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_CONSOLE_H_

@@ -1,5 +1,6 @@
 /* Blocking GPIO: the plain pin operations plus waiting for a level change. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_GPIO_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_GPIO_H_
 
 #include <libtock/peripherals/gpio_types.h>
 #include <libtock/tock.h>
@@ -25,3 +26,5 @@ returncode_t libtocksync_gpio_wait_until_changed(uint32_t pin,
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_GPIO_H_

@@ -1,5 +1,6 @@
 /* Blocking random bytes. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_RNG_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_RNG_H_
 
 #include <libtock/tock.h>
 
@@ -16,3 +17,5 @@ returncode_t libtocksync_rng_get_random_bytes(uint8_t* buf, uint32_t len, uint32
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_RNG_H_

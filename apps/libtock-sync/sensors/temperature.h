@@ -1,5 +1,6 @@
 /* Blocking temperature reading. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_TEMPERATURE_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_TEMPERATURE_H_
 
 #include <libtock/tock.h>
 
@@ -17,3 +18,5 @@ returncode_t libtocksync_temperature_read(int* temperature);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_TEMPERATURE_H_

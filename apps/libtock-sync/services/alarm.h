@@ -1,5 +1,6 @@
 /* Blocking alarm helpers built on libtock/services/alarm.h (other alarms keep firing). */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_ALARM_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_ALARM_H_
 
 #include <libtock/services/alarm.h>
 #include <libtock/tock.h>
@@ -17,3 +18,5 @@ int libtocksync_alarm_yield_for_with_timeout(bool* cond, uint32_t ms);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_ALARM_H_

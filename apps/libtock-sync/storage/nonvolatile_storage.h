@@ -1,5 +1,6 @@
 /* Blocking reads and writes of the app's nonvolatile storage region. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_NONVOLATILE_STORAGE_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_NONVOLATILE_STORAGE_H_
 
 #include <libtock/storage/nonvolatile_storage.h>
 #include <libtock/tock.h>
@@ -22,3 +23,5 @@ returncode_t libtocksync_nonvolatile_storage_read(uint32_t offset, uint32_t leng
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_NONVOLATILE_STORAGE_H_

@@ -1,5 +1,6 @@
 /* Buttons (0x3), asynchronous: count, read, and a callback on every press and release. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_BUTTON_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_BUTTON_H_
 
 #include "../tock.h"
 
@@ -21,3 +22,5 @@ returncode_t libtock_button_notify_on_press(int button_num, libtock_button_callb
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_BUTTON_H_

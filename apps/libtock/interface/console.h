@@ -1,5 +1,6 @@
 /* Console (0x1), asynchronous: start a write or read; a callback reports its end. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_CONSOLE_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_CONSOLE_H_
 
 #include "../tock.h"
 
@@ -24,3 +25,5 @@ returncode_t libtock_console_abort_read(void);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_CONSOLE_H_

@@ -1,5 +1,6 @@
 /* LEDs (0x2): count them and switch one by index (0 .. count-1). */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_LED_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_LED_H_
 
 #include "../tock.h"
 
@@ -16,3 +17,5 @@ returncode_t libtock_led_toggle(int led_num);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_LED_H_

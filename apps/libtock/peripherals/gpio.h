@@ -1,5 +1,6 @@
 /* GPIO pins: direction, level and edge interrupts reported to one callback per app. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_H_
 
 #include "../tock.h"
 #include "gpio_types.h"
@@ -27,3 +28,5 @@ returncode_t libtock_gpio_disable(uint32_t pin);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_H_

@@ -1,5 +1,6 @@
 /* GPIO option enums shared by libtock and libtock-sync (values are the driver's arg1). */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_TYPES_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_TYPES_H_
 
 #ifdef __cplusplus
 extern "C" {
@@ -20,3 +21,5 @@ typedef enum {
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_GPIO_TYPES_H_

@@ -1,5 +1,6 @@
 /* Random bytes: fill a caller's buffer asynchronously. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_RNG_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_RNG_H_
 
 #include "../tock.h"
 
@@ -19,3 +20,5 @@ returncode_t libtock_rng_get_random_bytes(uint8_t* buf, uint32_t len, uint32_t n
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_RNG_H_

@@ -1,5 +1,6 @@
 /* Temperature sensor, asynchronous: one reading per libtock_temperature_read. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SENSORS_TEMPERATURE_H_
+#define TOCKPP_APPS_LIBTOCK_SENSORS_TEMPERATURE_H_
 
 #include "../tock.h"
 
@@ -18,3 +19,5 @@ returncode_t libtock_temperature_read(libtock_temperature_callback cb);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SENSORS_TEMPERATURE_H_

@@ -2,7 +2,8 @@
  * multiplexed over the kernel's single per-process alarm. The counter is 32 bits wide and wraps;
  * its rate comes from the driver (at least 1 kHz). Alarm structs belong to the caller and must
  * stay alive while the alarm is pending. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SERVICES_ALARM_H_
+#define TOCKPP_APPS_LIBTOCK_SERVICES_ALARM_H_
 
 #if defined(__has_include)
 #if __has_include(<sys/time.h>)
@@ -70,3 +71,5 @@ void libtock_alarm_ms_cancel(libtock_alarm_t* alarm);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SERVICES_ALARM_H_

@@ -1,5 +1,6 @@
 /* Nonvolatile storage: asynchronous reads and writes of the app's storage region. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_STORAGE_NONVOLATILE_STORAGE_H_
+#define TOCKPP_APPS_LIBTOCK_STORAGE_NONVOLATILE_STORAGE_H_
 
 #include "../tock.h"
 
@@ -25,3 +26,5 @@ returncode_t libtock_nonvolatile_storage_read(uint32_t offset, uint32_t length, 
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_STORAGE_NONVOLATILE_STORAGE_H_

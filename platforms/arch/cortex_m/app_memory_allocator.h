@@ -2,8 +2,8 @@
 // in blocks the PMSAv7 MPU can protect (power-of-two size, aligned to half of it: two regions
 // as upstream Tock; grant region in the
 // top subregions). Addresses are identity-mapped: the kernel pointer is the app address.
-#ifndef PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
-#define PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
 
 #include <cstdint>
 
@@ -26,4 +26,4 @@ class AppMemoryAllocator final : public tock::ProcessMemory {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_

@@ -2,8 +2,8 @@
 // UserspaceKernelBoundary (stacked-frame registers, via user_boundary.h) and the Mpu (a PMSAv7
 // MpuConfig, via pmsav7.h). One object per process slot, owned by the board. Trusted arch code:
 // touches process memory only through the checked frame accessors.
-#ifndef PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_
-#define PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_
 
 #include <cstdint>
 
@@ -53,4 +53,4 @@ class CortexMProcess final : public tock::UserspaceKernelBoundary, public tock::
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_

@@ -1,8 +1,8 @@
 // Tock-style fault reports for Cortex-M: a process fault dump (registers, fault status decoded,
 // faulting address) and the kernel panic taken when a fault hits the kernel itself.
 // Output goes through a raw writer the board installs (polled UART); no heap, no printf.
-#ifndef PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
-#define PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -49,4 +49,4 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_

@@ -2,8 +2,8 @@
 // time through the portable Kernel's loop steps (kernel/kernel.h), with SysTick as the
 // timeslice, the MPU reprogrammed only when the config changes, and process faults dumped and
 // handed to the fault policy. Trusted board-level code (mints the loop capabilities).
-#ifndef PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
-#define PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
 
 #include <cstdint>
 
@@ -131,4 +131,4 @@ class KernelLoop {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_

@@ -1,8 +1,8 @@
 // PMSAv7 MPU hardware driver: writes a process's MpuConfig (pmsav7.h) into the MPU at
 // 0xE000ED90. Trusted arch code. Reprograms only when a different config (or a changed one)
 // is about to run; the kernel keeps its privileged default memory map (PRIVDEFENA).
-#ifndef PLATFORMS_ARCH_CORTEX_M_MPU_H_
-#define PLATFORMS_ARCH_CORTEX_M_MPU_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_MPU_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_MPU_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -52,4 +52,4 @@ class Mpu {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_MPU_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_MPU_H_

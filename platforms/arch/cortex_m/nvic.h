@@ -1,8 +1,8 @@
 // Nested Vectored Interrupt Controller: enable/disable/pending state of external interrupts.
 // Trusted arch and chip code. While a process runs, exceptions.S masks a firing interrupt and
 // leaves it pending; the kernel loop services it and calls Enable() again (Tock's bottom half).
-#ifndef PLATFORMS_ARCH_CORTEX_M_NVIC_H_
-#define PLATFORMS_ARCH_CORTEX_M_NVIC_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_NVIC_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_NVIC_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -39,4 +39,4 @@ class Nvic {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_NVIC_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_NVIC_H_

@@ -5,8 +5,8 @@
 // a power-of-two block (>= 512 bytes) covered by two regions of half its size (so 16
 // subregions of block/16), the enabled subregions growing from the bottom; the grant region at
 // the top stays disabled.
-#ifndef PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
-#define PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
 
 #include <array>
 #include <cstdint>
@@ -111,4 +111,4 @@ struct AppMemoryLayout {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_

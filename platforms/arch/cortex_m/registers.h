@@ -3,8 +3,8 @@
 // bitfield "tag" struct whose Field<> members are the only values it accepts, so drivers write
 // `csr.Modify(Ctrl::kEnable.Set())` instead of masks. Portable (host tests run it on RAM, or
 // on a fake bus that models a peripheral: see MmioBus below).
-#ifndef PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
-#define PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -198,4 +198,4 @@ class StaticRef {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_

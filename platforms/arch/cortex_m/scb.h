@@ -1,7 +1,7 @@
 // System Control Block (ARMv7-M ARM B3.2): fault status, vector table offset, system handler
 // priorities and enables. Trusted arch code only; the block sits at 0xE000ED00.
-#ifndef PLATFORMS_ARCH_CORTEX_M_SCB_H_
-#define PLATFORMS_ARCH_CORTEX_M_SCB_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_SCB_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_SCB_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -96,4 +96,4 @@ void SetVectorTable(const void* table);
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_SCB_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_SCB_H_

@@ -1,8 +1,8 @@
 // Reset-time C/C++ runtime setup for Cortex-M images: copy .data from flash, zero .bss, run
 // static constructors. Boards call it first thing from their reset handler. The linker script
 // provides the symbols (see platforms/boards/*/layout.ld).
-#ifndef PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
-#define PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
 
 namespace tockpp::cortex_m {
 
@@ -10,4 +10,4 @@ void InitializeRuntime();
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_

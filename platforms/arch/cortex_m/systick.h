@@ -1,8 +1,8 @@
 // SysTick: the 24-bit down-counter the kernel uses as the process timeslice.
 // Trusted arch code; the block sits at 0xE000E010. Its exception (15) is handled in
 // exceptions.S, which returns to the kernel when it interrupts a process.
-#ifndef PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_
-#define PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -51,4 +51,4 @@ class SysTick {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_

@@ -3,8 +3,8 @@
 // delivers upcalls by rewriting the stacked frame (TRD104 / syscall-abi.md §5).
 // Trusted arch code: reads and writes the process stack only after checking it lies in
 // [memory_start, app_break).
-#ifndef PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_
-#define PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_
 
 #include <cstdint>
 
@@ -70,4 +70,4 @@ class UserBoundary {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_

@@ -1,8 +1,8 @@
 // The ARMv7-M vector table as a constant: entry 0 is the initial MSP, then the reset handler,
 // the system exceptions wired to exceptions.S, and `kIrqs` external interrupts that all go
 // through the generic "mask and leave pending" handler. Boards place one in `.vectors`.
-#ifndef PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_
-#define PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_
+#ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_
+#define TOCKPP_PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_
 
 #include <cstddef>
 
@@ -46,4 +46,4 @@ constexpr VectorTable<kIrqs> MakeVectorTable(Handler reset) {
 
 }  // namespace tockpp::cortex_m
 
-#endif  // PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_
+#endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_

@@ -4,8 +4,8 @@
 // alarm shared through the alarm mux by the alarm driver, and the flash app loader. A board
 // declares one CoreParts static next to its chip and registers the components for its own
 // peripherals with Register. Trusted: mints the memory capability.
-#ifndef PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
-#define PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -97,4 +97,4 @@ class CoreParts {
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_

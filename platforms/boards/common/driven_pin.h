@@ -8,8 +8,8 @@
 //   DrivenPin pins[8];
 //   InterruptPin* const gpio_pins[] = {&pins[0], ...};   // to the GPIO capsule
 //   pins[2].Drive(true);                                 // from the host link
-#ifndef PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_
-#define PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_
 
 #include "hil/gpio.h"
 
@@ -57,4 +57,4 @@ class DrivenPin final : public tock::hil::gpio::InterruptPin {
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_

@@ -5,8 +5,8 @@
 // line (": not loaded: <reason>"): malformed header, unaccepted kernel version, no free process
 // slot, flash region not aligned for the MPU, not enough RAM, or the kernel's refusal.
 // Trusted board code: takes the ProcessManagementCapability.
-#ifndef PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
-#define PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -39,4 +39,4 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_

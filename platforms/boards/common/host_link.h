@@ -12,8 +12,8 @@
 //   HostLink host_link(chip_uart1, board_listener);
 //   host_link.Start();                 // receive
 //   host_link.SendLed(0, true);        // "led 0 on"
-#ifndef PLATFORMS_BOARDS_COMMON_HOST_LINK_H_
-#define PLATFORMS_BOARDS_COMMON_HOST_LINK_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_HOST_LINK_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_HOST_LINK_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -76,4 +76,4 @@ class HostLink final : public tock::hil::uart::TransmitClient,
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_HOST_LINK_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_HOST_LINK_H_

@@ -4,8 +4,8 @@
 // addresses its `kernel` command prints, taken from the linker symbols every board's layout.ld
 // defines. A board declares one
 // as a static next to its CoreParts and calls Start() once its polled boot lines are out.
-#ifndef PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
-#define PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
 
 #include <cstdint>
 
@@ -63,4 +63,4 @@ class ProcessConsoleParts {
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_

@@ -8,8 +8,8 @@
 //   RamFlash ram_flash(region_start, region_bytes, 4096);
 //   ram_flash.Init();
 //   NonvolatileToPages nv_pages(ram_flash, page_buffer);
-#ifndef PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_
-#define PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_
+#ifndef TOCKPP_PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_
+#define TOCKPP_PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -56,4 +56,4 @@ class RamFlash final : public tock::hil::flash::Flash, public tock::DeferredCall
 
 }  // namespace tockpp::boards
 
-#endif  // PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_
+#endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_

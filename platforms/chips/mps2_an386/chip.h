@@ -2,8 +2,8 @@
 // peripheral addresses/IRQs and the interrupt bottom half. Memory map (QEMU hw/arm/mps2.c):
 // ZBT SSRAM1 0x00000000 (4 MiB, code), SSRAM2/3 0x20000000 (4 MiB, data); UART0 0x40004000
 // (RX IRQ 0, TX IRQ 1); timers 0x40000000 (IRQ 8) and 0x40001000 (IRQ 9); 25 MHz clocks.
-#ifndef PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_
-#define PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_
+#define TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_
 
 #include <cstdint>
 
@@ -43,4 +43,4 @@ class Mps2An386 {
 
 }  // namespace tockpp::mps2
 
-#endif  // PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_

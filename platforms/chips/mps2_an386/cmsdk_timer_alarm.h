@@ -1,8 +1,8 @@
 // A 32-bit tock::hil::time::Alarm from two CMSDK APB timers (ARM DDI0479 §4.4): timer 0 runs
 // free from 0xFFFFFFFF as the counter (Now() = its inverted value), timer 1 counts the time to
 // the next expiry as a one-shot. Trusted chip code; serviced from the kernel loop.
-#ifndef PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_
-#define PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_
+#define TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_
 
 #include <cstdint>
 
@@ -63,4 +63,4 @@ class CmsdkTimerAlarm final : public tock::hil::time::Alarm<tock::hil::time::Tic
 
 }  // namespace tockpp::mps2
 
-#endif  // PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_

@@ -1,8 +1,8 @@
 // CMSDK APB UART (ARM DDI0479 §4.3) as the tock::hil::uart::Uart HIL: interrupt-driven,
 // split-phase transmit/receive serviced from the kernel loop (HandleInterrupt), plus a polled
 // WriteBlocking for panics. Trusted chip code; touches only its own register block.
-#ifndef PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_
-#define PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_
+#define TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -98,4 +98,4 @@ class CmsdkUart final : public tock::hil::uart::Uart, public tock::DeferredCallC
 
 }  // namespace tockpp::mps2
 
-#endif  // PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_

@@ -5,8 +5,8 @@
 // `press N`). The block has no button interrupt: an edge is reported when the external press
 // changes it; a press seen only in the register shows in Read(), not as an interrupt.
 // Trusted chip code; touches only the FPGA IO registers.
-#ifndef PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_
-#define PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_
+#define TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -85,4 +85,4 @@ class FpgaIoButtonPin final : public tock::hil::gpio::InterruptPin {
 
 }  // namespace tockpp::mps2
 
-#endif  // PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_

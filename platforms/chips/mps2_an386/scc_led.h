@@ -1,8 +1,8 @@
 // The MPS2 user LEDs, driven through the Serial Communication Controller's CFG1 register
 // (0x4002F004, one bit per LED, as QEMU's mps2-scc models it). Implements tock::hil::led::Led.
 // QEMU shows no LED, so an optional observer (the QEMU board's UART log) sees every change.
-#ifndef PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_
-#define PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_
+#define TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_
 
 #include <cstdint>
 
@@ -44,4 +44,4 @@ class SccLed final : public tock::hil::led::Led {
 
 }  // namespace tockpp::mps2
 
-#endif  // PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_

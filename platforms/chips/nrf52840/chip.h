@@ -3,8 +3,8 @@
 // Cortex-M kernel loop calls (same contract as platforms/chips/mps2_an386/chip.h).
 // Memory: flash 1 MiB at 0x00000000, RAM 256 KiB at 0x20000000; 64 MHz Cortex-M4F with an
 // 8-region PMSAv7 MPU (used soft-float, like every tockpp Cortex-M build).
-#ifndef PLATFORMS_CHIPS_NRF52840_CHIP_H_
-#define PLATFORMS_CHIPS_NRF52840_CHIP_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_CHIP_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_CHIP_H_
 
 #include <cstdint>
 
@@ -44,4 +44,4 @@ class Nrf52840 {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_CHIP_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_CHIP_H_

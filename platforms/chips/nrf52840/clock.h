@@ -1,7 +1,7 @@
 // nRF52840 CLOCK (0x40000000; PS §5.4): starts the 64 MHz crystal (UART accuracy) and the
 // 32.768 kHz crystal the RTC counts. Trusted chip code, used once at boot.
-#ifndef PLATFORMS_CHIPS_NRF52840_CLOCK_H_
-#define PLATFORMS_CHIPS_NRF52840_CLOCK_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_CLOCK_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_CLOCK_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -36,4 +36,4 @@ void StartClocks(uintptr_t base = kClockBase);
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_CLOCK_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_CLOCK_H_

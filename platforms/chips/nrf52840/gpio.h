@@ -1,8 +1,8 @@
 // nRF52840 GPIO (P0 at 0x50000000, P1 at 0x50000300; nRF52840 PS §6.9) as
 // tock::hil::gpio::InterruptPin; edge interrupts borrow one of GPIOTE's 8 channels (gpiote.h)
 // while enabled. Trusted chip code; touches only its port's registers and its channel.
-#ifndef PLATFORMS_CHIPS_NRF52840_GPIO_H_
-#define PLATFORMS_CHIPS_NRF52840_GPIO_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIO_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIO_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -94,4 +94,4 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_GPIO_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIO_H_

@@ -1,8 +1,8 @@
 // nRF52840 GPIOTE (0x40006000, IRQ 6; nRF52840 PS §6.10): 8 event channels that turn pin
 // edges into interrupts, lent to GpioPin while its interrupts are enabled. One instance per
 // chip (Get()); the chip's bottom half calls HandleInterrupt. Trusted chip code.
-#ifndef PLATFORMS_CHIPS_NRF52840_GPIOTE_H_
-#define PLATFORMS_CHIPS_NRF52840_GPIOTE_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIOTE_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIOTE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -59,4 +59,4 @@ class Gpiote {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_GPIOTE_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIOTE_H_

@@ -3,8 +3,8 @@
 // TASKS_x register (0x000-0x0FC) triggers the task; EVENTS_x at 0x100 + 4n is a plain register
 // the hardware sets and software clears by writing 0, and INTEN bit n (INTENSET 0x304 /
 // INTENCLR 0x308 set / clear bits, both read back INTEN) lets it raise the peripheral's IRQ.
-#ifndef PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_
-#define PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -67,4 +67,4 @@ class NrfPeripheralFake : public chips::testing::FakeBlock<Regs> {
 
 }  // namespace tockpp::nrf52840::testing
 
-#endif  // PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_

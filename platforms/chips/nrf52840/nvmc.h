@@ -2,8 +2,8 @@
 // of 4 KiB internal flash. The NVMC stalls the CPU while it writes or erases, so each
 // operation runs to completion in the call and reports through a deferred call.
 // Trusted chip code: boards must keep capsules away from pages holding the kernel or apps.
-#ifndef PLATFORMS_CHIPS_NRF52840_NVMC_H_
-#define PLATFORMS_CHIPS_NRF52840_NVMC_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_NVMC_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_NVMC_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -80,4 +80,4 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_NVMC_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_NVMC_H_

@@ -1,8 +1,8 @@
 // nRF52840 RNG (0x4000D000, IRQ 13; nRF52840 PS §6.21) as tock::hil::entropy::Entropy32: bias
 // correction on, four VALUE bytes per 32-bit word, one word per client callback.
 // Trusted chip code; serviced from the kernel loop.
-#ifndef PLATFORMS_CHIPS_NRF52840_RNG_H_
-#define PLATFORMS_CHIPS_NRF52840_RNG_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_RNG_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_RNG_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -65,4 +65,4 @@ class Rng final : public tock::hil::entropy::Entropy32 {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_RNG_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_RNG_H_

@@ -1,8 +1,8 @@
 // nRF52840 RTC1 (24-bit, 32768 Hz; 0x40011000, IRQ 17; nRF52840 PS §6.22) as a
 // tock::hil::time::Alarm<Ticks24> using compare register 0. Needs the LF clock (clock.h).
 // Trusted chip code; serviced from the kernel loop.
-#ifndef PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_
-#define PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -75,4 +75,4 @@ class RtcAlarm final : public tock::hil::time::Alarm<tock::hil::time::Ticks24> {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_

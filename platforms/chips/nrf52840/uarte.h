@@ -1,8 +1,8 @@
 // nRF52840 UARTE0 (UART with EasyDMA, 0x40002000, IRQ 2; nRF52840 PS §6.34) as
 // tock::hil::uart::Uart. Buffers must be in RAM (EasyDMA cannot read flash); WriteBlocking
 // copies through a small RAM bounce buffer for panics. Trusted chip code.
-#ifndef PLATFORMS_CHIPS_NRF52840_UARTE_H_
-#define PLATFORMS_CHIPS_NRF52840_UARTE_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_NRF52840_UARTE_H_
+#define TOCKPP_PLATFORMS_CHIPS_NRF52840_UARTE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -121,4 +121,4 @@ class Uarte final : public tock::hil::uart::Uart {
 
 }  // namespace tockpp::nrf52840
 
-#endif  // PLATFORMS_CHIPS_NRF52840_UARTE_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_UARTE_H_

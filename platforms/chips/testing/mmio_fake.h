@@ -5,8 +5,8 @@
 // an event, a data read popping a FIFO, a write-1-to-clear status. Blocks nest: each remembers
 // the bus installed before it and passes on accesses outside its range (destroy in reverse
 // order, as members and locals are).
-#ifndef PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_
-#define PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_
+#ifndef TOCKPP_PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_
+#define TOCKPP_PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -99,4 +99,4 @@ class FakeBlock : public cortex_m::MmioBus {
 
 }  // namespace tockpp::chips::testing
 
-#endif  // PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_
+#endif  // TOCKPP_PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_

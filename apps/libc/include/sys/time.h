@@ -1,8 +1,8 @@
 /* sys/time.h for Tock apps (apps/libc): struct timeval (libtock's alarm fills one). The
  * library has no clock of its own; gettimeofday is declared for apps that define it.
  */
-#ifndef TOCKPP_LIBC_SYS_TIME_H_
-#define TOCKPP_LIBC_SYS_TIME_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_SYS_TIME_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_SYS_TIME_H_
 
 #include <sys/types.h>
 
@@ -24,4 +24,4 @@ int gettimeofday(struct timeval* tv, void* tz);
 }
 #endif
 
-#endif /* TOCKPP_LIBC_SYS_TIME_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_SYS_TIME_H_

@@ -1,6 +1,6 @@
 /* sys/types.h for Tock apps (apps/libc): the few POSIX integer types apps name. */
-#ifndef TOCKPP_LIBC_SYS_TYPES_H_
-#define TOCKPP_LIBC_SYS_TYPES_H_
+#ifndef TOCKPP_APPS_LIBC_INCLUDE_SYS_TYPES_H_
+#define TOCKPP_APPS_LIBC_INCLUDE_SYS_TYPES_H_
 
 #include <stddef.h>
 #include <stdint.h>
@@ -20,4 +20,4 @@ typedef unsigned short u_short;
 typedef unsigned int u_int;
 typedef unsigned long u_long;
 
-#endif /* TOCKPP_LIBC_SYS_TYPES_H_ */
+#endif  // TOCKPP_APPS_LIBC_INCLUDE_SYS_TYPES_H_

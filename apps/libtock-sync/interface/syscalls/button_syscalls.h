@@ -1,7 +1,8 @@
 /* Button (0x3), blocking primitive: wait (Yield-WaitFor) for the next state-change upcall of a
  * button whose interrupt is enabled.
  */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_
 
 #include <libtock/interface/syscalls/button_syscalls.h>
 #include <libtock/tock.h>
@@ -16,3 +17,5 @@ returncode_t libtocksync_button_yield_wait_for(int* button_index, bool* pressed)
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_

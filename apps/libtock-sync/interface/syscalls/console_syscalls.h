@@ -1,7 +1,8 @@
 /* Console (0x1), blocking primitives: wait (Yield-WaitFor, no callback runs) for the end of a
  * write or read started through libtock/interface/syscalls/console_syscalls.h.
  */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_
 
 #include <libtock/interface/syscalls/console_syscalls.h>
 #include <libtock/tock.h>
@@ -18,3 +19,5 @@ returncode_t libtocksync_console_yield_wait_for_read(uint32_t* bytes_read);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Blocking GPIO primitive: Yield-WaitFor on the pin interrupt upcall. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_
 
 #include <libtock/peripherals/syscalls/gpio_syscalls.h>
 #include <libtock/tock.h>
@@ -14,3 +15,5 @@ returncode_t libtocksync_gpio_yield_wait_for(uint32_t* pin, bool* value);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_

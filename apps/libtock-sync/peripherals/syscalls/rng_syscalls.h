@@ -1,5 +1,6 @@
 /* Blocking RNG primitive: Yield-WaitFor on the "bytes ready" upcall. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_
 
 #include <libtock/peripherals/syscalls/rng_syscalls.h>
 #include <libtock/tock.h>
@@ -14,3 +15,5 @@ returncode_t libtocksync_rng_yield_wait_for(int* received);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Blocking temperature primitive: Yield-WaitFor on the "reading ready" upcall. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_
 
 #include <libtock/sensors/syscalls/temperature_syscalls.h>
 #include <libtock/tock.h>
@@ -14,3 +15,5 @@ returncode_t libtocksync_temperature_yield_wait_for(int* temp);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Blocking alarm primitive: Yield-WaitFor on the alarm upcall. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_SYSCALLS_ALARM_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_SYSCALLS_ALARM_SYSCALLS_H_
 
 #include <libtock/peripherals/syscalls/alarm_syscalls.h>
 #include <libtock/tock.h>
@@ -14,3 +15,5 @@ returncode_t libtocksync_alarm_yield_wait_for(void);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_SERVICES_SYSCALLS_ALARM_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Blocking nonvolatile storage primitives: Yield-WaitFor on the read/write-done upcalls. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_
 
 #include <libtock/storage/syscalls/nonvolatile_storage_syscalls.h>
 #include <libtock/tock.h>
@@ -15,3 +16,5 @@ returncode_t libtocksync_nonvolatile_storage_yield_wait_for_write(int* length);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SYNC_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_

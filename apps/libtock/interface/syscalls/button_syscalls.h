@@ -1,7 +1,8 @@
 /* Button driver (0x3), one function per system call: commands 0 count, 1/2 enable/disable the
  * interrupt of one button, 3 read; subscribe 0 (state change: button index, pressed 0/1, 0).
  */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -24,3 +25,5 @@ returncode_t libtock_button_command_read(int button_num, int* button_value);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_BUTTON_SYSCALLS_H_

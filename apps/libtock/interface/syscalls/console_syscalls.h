@@ -1,7 +1,8 @@
 /* Console driver (0x1), one function per system call: subscribe 1 (write done) / 2 (read done),
  * RO allow 1 (bytes to send), RW allow 1 (buffer to receive into), commands 0-3.
  */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -33,3 +34,5 @@ returncode_t libtock_console_command_abort_read(void);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_CONSOLE_SYSCALLS_H_

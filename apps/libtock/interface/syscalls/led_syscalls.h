@@ -1,5 +1,6 @@
 /* LED driver (0x2), one function per command: 0 count, 1 on, 2 off, 3 toggle. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_LED_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_LED_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -20,3 +21,5 @@ returncode_t libtock_led_command_toggle(int led_num);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_INTERFACE_SYSCALLS_LED_SYSCALLS_H_

@@ -1,6 +1,7 @@
 /* Alarm driver (0x0), thin layer: one command or subscribe per function. The kernel keeps one
  * outstanding alarm per process; services/alarm.h multiplexes many on top of it. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_ALARM_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_ALARM_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -33,3 +34,5 @@ int libtock_alarm_command_set_absolute(uint32_t reference, uint32_t dt);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_ALARM_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* GPIO driver (0x4), thin layer: arg0 is the pin index, arg1 the option. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -30,3 +31,5 @@ returncode_t libtock_gpio_command_disable(uint32_t pin);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_GPIO_SYSCALLS_H_

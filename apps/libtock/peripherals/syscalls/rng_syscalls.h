@@ -1,5 +1,6 @@
 /* RNG driver (0x40001), thin layer: share a buffer, ask for bytes, hear when it is filled. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -22,3 +23,5 @@ returncode_t libtock_rng_command_get_random(uint32_t num_bytes);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_PERIPHERALS_SYSCALLS_RNG_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Temperature driver (0x60000), thin layer: ask for a reading, hear when it is ready. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -20,3 +21,5 @@ returncode_t libtock_temperature_command_read(void);
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_SENSORS_SYSCALLS_TEMPERATURE_SYSCALLS_H_

@@ -1,5 +1,6 @@
 /* Nonvolatile storage driver (0x50001), thin layer: the app's region of the board's storage. */
-#pragma once
+#ifndef TOCKPP_APPS_LIBTOCK_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_
+#define TOCKPP_APPS_LIBTOCK_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_
 
 #include "../../tock.h"
 
@@ -28,3 +29,5 @@ returncode_t libtock_nonvolatile_storage_command_write(uint32_t offset, uint32_t
 #ifdef __cplusplus
 }
 #endif
+
+#endif  // TOCKPP_APPS_LIBTOCK_STORAGE_SYSCALLS_NONVOLATILE_STORAGE_SYSCALLS_H_
