@@ -132,6 +132,7 @@ Result<void> Process::MarkStarted() {
     return r;
   }
   syscall_count_ = 0;
+  min_stack_pointer_ = 0;
   last_syscall_class_ = SyscallRecord::kNone;
   last_syscall_ = {};
   timeslice_expirations_ = 0;

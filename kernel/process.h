@@ -127,6 +127,15 @@ class Process {
   // Debug counters for the process console (reset when the process (re)starts).
   uint32_t syscall_count() const { return syscall_count_; }
   SyscallRecord last_syscall() const { return SyscallRecord{last_syscall_class_, last_syscall_}; }
+  // The lowest stack pointer the process had at a system call since it (re)started (upstream
+  // debug_min_stack_pointer), 0 while the platform has reported none.
+  uint32_t min_stack_pointer() const { return min_stack_pointer_; }
+  // The platform reports the app's stack pointer as it trapped (min_stack_pointer()).
+  void RecordStackPointer(uint32_t sp) {
+    if (sp != 0 && (min_stack_pointer_ == 0 || sp < min_stack_pointer_)) {
+      min_stack_pointer_ = sp;
+    }
+  }
   uint32_t timeslice_expirations() const { return timeslice_expirations_; }
   // How many grants this process has allocated, of grant_table_size() registered.
   size_t allocated_grant_count() const;
@@ -206,6 +215,7 @@ class Process {
   uint32_t stack_start_ = 0;
   uint32_t heap_start_ = 0;
   uint32_t syscall_count_ = 0;
+  uint32_t min_stack_pointer_ = 0;
   SyscallRegisters last_syscall_{};  // with last_syscall_class_: see SyscallRecord
   uint32_t timeslice_expirations_ = 0;
   uint32_t restart_count_ = 0;  // saturates at 2^32 - 1

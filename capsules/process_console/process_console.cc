@@ -802,9 +802,9 @@ void ProcessConsole::RenderLastSyscall(TextWriter& w, const Process& p) const {
 // Upstream's RAM and flash map. The top of RAM is the kernel-owned region: the grant table
 // ("Grant Ptrs") and upcall queue ("Upcalls") placed at load, and below them the grant blocks
 // allocated since ("Grant"). The process control block lives in kernel memory here, not in
-// the process's RAM, so "Process" is 0. The lowest stack pointer is not tracked: the stack's
-// used size and bottom show as "?", its allocation (stack top down to the start of RAM) as
-// upstream.
+// the process's RAM, so "Process" is 0. The stack's used size and bottom come from the lowest
+// stack pointer the platform reported at a system call ("?" before the first); its allocation
+// is the stack top down to the start of RAM, as upstream.
 void ProcessConsole::RenderMemoryMap(TextWriter& w, const Process& p) const {
   const uint32_t grant_ptrs = static_cast<uint32_t>(p.grant_table_size() * 8);
   const uint32_t top = p.memory_end() - p.kernel_memory_initial_break();
@@ -866,15 +866,29 @@ void ProcessConsole::RenderMemoryMap(TextWriter& w, const Process& p) const {
   } else {
     w.Str("\r\n             \xE2\x94\x82 Data              ? |      ?               A");
   }
+  // The lowest stack pointer the platform reported at a system call (upstream's figure).
+  const uint32_t min_sp = p.min_stack_pointer();
+  const bool sp_known = stack_known && min_sp >= p.memory_start() && min_sp <= stack_top;
   if (stack_known) {
     row(kCross, stack_top).Str(" M");
-    w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xBC Stack           ? | ");
-    w.DecRight(stack_top - p.memory_start(), 6);
+    const uint32_t allocated = stack_top - p.memory_start();
+    w.Str("\r\n             \xE2\x94\x82 \xE2\x96\xBC Stack      ");
+    if (sp_known) {
+      w.DecRight(stack_top - min_sp, 6).Str(" | ").DecRight(allocated, 6);
+      w.Str(exceeded(stack_top - min_sp, allocated));
+    } else {
+      w.Str("     ? | ").DecRight(allocated, 6);
+    }
   } else {
     w.Str("\r\n  ?????????? \xE2\x94\xBC");
     Rule(w, 43).Str(" M\r\n             \xE2\x94\x82 \xE2\x96\xBC Stack           ? |      ?");
   }
-  w.Str("\r\n  ?????????? \xE2\x94\xBC");
+  if (sp_known) {
+    w.Str("\r\n  ");
+    Addr(w, min_sp).Str(" \xE2\x94\xBC");
+  } else {
+    w.Str("\r\n  ?????????? \xE2\x94\xBC");
+  }
   Rule(w, 43).Str("\r\n             \xE2\x94\x82 Unused");
   row("\xE2\x94\xB4", p.memory_start()).Str("\r\n             .....");
   row("\xE2\x94\xAC", p.flash_end()).Str(" F\r\n             \xE2\x94\x82 App Flash    ");

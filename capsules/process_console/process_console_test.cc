@@ -356,6 +356,22 @@ TEST_F(ProcessConsoleTest, ProcessShowsGrantHeapAndStackRegions) {
   EXPECT_NE(out.find(line), std::string::npos);  // the stack top row
 }
 
+// The stack's used size and bottom come from the lowest stack pointer the platform reported.
+TEST_F(ProcessConsoleTest, ProcessShowsStackUseFromTheLowestReportedStackPointer) {
+  StartActive();
+  Process& p = h->process(a);
+  static_cast<void>(h->Memop(a, 10, p.memory_start() + 0x400));  // stack top
+  static_cast<void>(h->Memop(a, 11, p.memory_start() + 0x600));  // heap start
+  p.RecordStackPointer(p.memory_start() + 0x300);
+  p.RecordStackPointer(p.memory_start() + 0x280);  // the lowest counts
+  p.RecordStackPointer(p.memory_start() + 0x3F0);
+  const std::string out = Type("process blink\r");
+  EXPECT_NE(out.find("\xE2\x96\xBC Stack         384 |   1024"), std::string::npos) << out;
+  char line[64];
+  std::snprintf(line, sizeof line, "0x%08X \xE2\x94\xBC", p.memory_start() + 0x280);
+  EXPECT_NE(out.find(line), std::string::npos) << out;  // the stack bottom row
+}
+
 TEST_F(ProcessConsoleTest, HelpNameShowsTheUsageAndExtraArgumentsShowIt) {
   StartActive();
   EXPECT_EQ(Type("help stop\r"), "help stop\r\nUsage: stop NAME\r\ntock$ ");

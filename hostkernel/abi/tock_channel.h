@@ -48,6 +48,8 @@ enum tock_reply_kind {
 struct tock_channel_request {
   uint32_t syscall_class; /* TRD104 class number, 0..7 */
   uint32_t arg[4];        /* r0..r3 */
+  uint32_t stack_pointer; /* the app's stack pointer at the call (0: not given); the
+                             kernel keeps only the lowest for `process NAME` */
 };
 
 struct tock_channel_reply {

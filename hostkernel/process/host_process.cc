@@ -176,6 +176,7 @@ HostProcess::Event HostProcess::Poll(Trap* trap) {
       for (int i = 0; i < 4; ++i) {
         trap->regs[i] = r.arg[i];
       }
+      trap->stack_pointer = r.stack_pointer;
       frame_ = trap->regs;
       pending_reply_.reset();
       return Event::kSyscall;

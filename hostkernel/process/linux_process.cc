@@ -264,6 +264,7 @@ LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
   for (int i = 0; i < 4; ++i) {
     r.arg[i] = vreq->arg[i];
   }
+  r.stack_pointer = vreq->stack_pointer;
   if (out != nullptr) {
     *out = r;
   }

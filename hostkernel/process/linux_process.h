@@ -65,6 +65,7 @@ std::array<int, kSpawnFds> SpawnTemporaryFds(const std::array<int, kSpawnFds>& s
 struct ChannelRequest {
   uint32_t syscall_class = 0;
   uint32_t arg[4] = {};
+  uint32_t stack_pointer = 0;
 };
 
 // A page-granular protection change of the child's RAM.

@@ -21,6 +21,7 @@ class RunnableChild {
   struct Trap {
     uint32_t syscall_class = 0;
     tock::SyscallRegisters regs{};
+    uint32_t stack_pointer = 0;  // as the app reported it (untrusted; 0: not given)
   };
   enum class Event {
     kNone,

@@ -178,6 +178,10 @@ bool HostRunner::PollChannel(size_t index) {
 void HostRunner::OnSyscall(size_t index, const RunnableChild::Trap& trap) {
   ++stats_.syscalls;
   tock::Process& process = kernel_.processes()[index];
+  // Reported by the app: only a figure for the process console, inside its RAM or ignored.
+  if (process.InAppRam(trap.stack_pointer, 1)) {
+    process.RecordStackPointer(trap.stack_pointer);
+  }
   const tock::SyscallOutcome outcome =
       kernel_.HandleSyscall(process, trap.syscall_class, trap.regs, loop_cap_);
   listener_.SyscallHandled(process, trap);

@@ -71,6 +71,7 @@ class KernelLoop {
         if (p.state() == tock::ProcessState::kRunning && !tock::DecodeSyscall(r.svc, regs)) {
           DumpInvalidSyscall(p, cm, r);
         }
+        p.RecordStackPointer(cm.state().psp);  // the stacked frame: upstream's figure
         tock::SyscallOutcome o = kernel_.HandleSyscall(p, r.svc, regs, loop_cap_);
         if (o == tock::SyscallOutcome::kPanic) {
           Panic("invalid syscall under a panic fault policy");

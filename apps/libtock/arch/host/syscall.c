@@ -51,6 +51,8 @@ int tock_host_channel_post(const struct tock_channel_request* req) {
   volatile struct tock_channel* ch = channel();
   ch->req.syscall_class = req->syscall_class;
   for (int i = 0; i < 4; ++i) ch->req.arg[i] = req->arg[i];
+  /* Where the stack is at the trap, as the saved frame shows on an MCU. */
+  ch->req.stack_pointer = (uint32_t)(uintptr_t)__builtin_frame_address(0);
   /* Publish the request; seq_cst so the kernel_waiting load below is not hoisted above it
    * (x86 store-load reordering): either the kernel sees app_seq or we see kernel_waiting. */
   uint32_t seq = __atomic_load_n(&ch->app_seq, __ATOMIC_RELAXED);
