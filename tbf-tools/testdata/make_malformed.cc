@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
     expected << c.name << ".tbf " << c.expected_field << "\n";
   }
   for (const auto& [name, bytes] : tbf::testdata::MakeValidSeeds()) {
-    if (!Write(root + "/fuzz/corpus/valid_" + name + ".tbf", bytes)) return 1;
+    if (!Write(root + "/fuzz/corpus/valid_" + name + ".tbf", bytes)) {
+      return 1;
+    }
   }
   return 0;
 }
