@@ -56,7 +56,7 @@ Sha256::Sha256()
 void Sha256::Block(const uint8_t* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i) {
-    w[i] = Be32(block + 4 * i);
+    w[i] = Be32(block + 4 * static_cast<size_t>(i));
   }
   for (int i = 16; i < 64; ++i) {
     uint32_t s0 = Rotr32(w[i - 15], 7) ^ Rotr32(w[i - 15], 18) ^ (w[i - 15] >> 3);
@@ -148,7 +148,7 @@ Sha512::Sha512(bool sha384) {
 void Sha512::Block(const uint8_t* block) {
   uint64_t w[80];
   for (int i = 0; i < 16; ++i) {
-    w[i] = Be64(block + 8 * i);
+    w[i] = Be64(block + 8 * static_cast<size_t>(i));
   }
   for (int i = 16; i < 80; ++i) {
     uint64_t s0 = Rotr64(w[i - 15], 1) ^ Rotr64(w[i - 15], 8) ^ (w[i - 15] >> 7);

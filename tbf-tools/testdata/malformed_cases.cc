@@ -141,7 +141,7 @@ std::vector<MalformedCase> MakeMalformedCases() {
   add("writeable_region_out_of_range", "writeable_flash_regions.offset",
       WithTlv(2, {0xF0, 0x01, 0, 0, 0x20, 0, 0, 0}));  // offset 496 size 32 > 512
   add("writeable_region_length_12", "writeable_flash_regions.length", WithTlv(2, Bytes(12)));
-  add("too_many_writeable_regions", "writeable_flash_regions", WithTlv(2, Bytes(8 * 9)));
+  add("too_many_writeable_regions", "writeable_flash_regions", WithTlv(2, Bytes(size_t{8} * 9)));
   add("credentials_tlv_in_header", "tlv.type", WithTlv(128, Bytes(4)));
   // Layout fields.
   add("protected_trailer_past_total", "program.protected_trailer_size",
