@@ -9,7 +9,9 @@ namespace tbf {
 namespace {
 
 std::string Name(const TbfHeader& h) {
-  if (!h.package_name) return "";
+  if (!h.package_name) {
+    return "";
+  }
   return std::string(reinterpret_cast<const char*>(h.package_name->data()), h.package_name->size());
 }
 
@@ -48,7 +50,9 @@ const char* CheckName(CredentialCheck c) {
 
 std::string Hex(std::span<const uint8_t> d) {
   std::string s;
-  for (uint8_t b : d) absl::StrAppendFormat(&s, "%02x", b);
+  for (uint8_t b : d) {
+    absl::StrAppendFormat(&s, "%02x", b);
+  }
   return s;
 }
 
@@ -112,8 +116,12 @@ std::string DescribeText(const TbfHeader& h, const IntegrityReport* integrity) {
   if (h.storage_permissions) {
     const auto& sp = *h.storage_permissions;
     std::vector<uint32_t> r, m;
-    for (uint16_t i = 0; i < sp.read_count; ++i) r.push_back(sp.read_id(i));
-    for (uint16_t i = 0; i < sp.modify_count; ++i) m.push_back(sp.modify_id(i));
+    for (uint16_t i = 0; i < sp.read_count; ++i) {
+      r.push_back(sp.read_id(i));
+    }
+    for (uint16_t i = 0; i < sp.modify_count; ++i) {
+      m.push_back(sp.modify_id(i));
+    }
     line("storage.write_id:", num(sp.write_id));
     line("storage.read_ids:", absl::StrJoin(r, ","));
     line("storage.modify_ids:", absl::StrJoin(m, ","));
@@ -121,15 +129,22 @@ std::string DescribeText(const TbfHeader& h, const IntegrityReport* integrity) {
   if (h.kernel_version) {
     line("kernel_version:", absl::StrCat(h.kernel_version->major, ".", h.kernel_version->minor));
   }
-  if (h.short_id) line("short_id:", absl::StrFormat("0x%08x", *h.short_id));
-  if (h.unknown_tlv_count) line("unknown_tlvs_skipped:", absl::StrCat(h.unknown_tlv_count));
+  if (h.short_id) {
+    line("short_id:", absl::StrFormat("0x%08x", *h.short_id));
+  }
+  if (h.unknown_tlv_count) {
+    line("unknown_tlvs_skipped:", absl::StrCat(h.unknown_tlv_count));
+  }
   for (uint8_t i = 0; i < h.credential_count; ++i) {
     const Credential& c = h.credentials[i];
     std::string v = absl::StrFormat("%s at 0x%x, %u data bytes", CredentialFormatName(c.format),
                                     c.offset, c.data.size());
-    if (integrity && i < integrity->count)
+    if (integrity && i < integrity->count) {
       absl::StrAppend(&v, ", ", CheckName(integrity->checks[i]));
-    if (c.format >= 3 && c.format <= 5) absl::StrAppend(&v, ", ", Hex(c.data));
+    }
+    if (c.format >= 3 && c.format <= 5) {
+      absl::StrAppend(&v, ", ", Hex(c.data));
+    }
     line(absl::StrCat("credential[", i, "]:"), v);
   }
   return s;
@@ -148,7 +163,9 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
   add("sticky", h.sticky() ? "true" : "false");
   add("checksum", absl::StrCat(h.checksum));
   add("padding", h.is_padding ? "true" : "false");
-  if (h.package_name) add("package_name", JsonString(Name(h)));
+  if (h.package_name) {
+    add("package_name", JsonString(Name(h)));
+  }
   if (h.main) {
     add("main",
         absl::StrFormat(
@@ -167,7 +184,9 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
     wfr.push_back(absl::StrFormat(R"({"offset":%u,"size":%u})", h.writeable_flash_regions[i].offset,
                                   h.writeable_flash_regions[i].size));
   }
-  if (!wfr.empty()) add("writeable_flash_regions", absl::StrCat("[", absl::StrJoin(wfr, ","), "]"));
+  if (!wfr.empty()) {
+    add("writeable_flash_regions", absl::StrCat("[", absl::StrJoin(wfr, ","), "]"));
+  }
   if (h.fixed_addresses) {
     add("fixed_addresses", absl::StrFormat(R"({"start_process_ram":%u,"start_process_flash":%u})",
                                            h.fixed_addresses->start_process_ram,
@@ -185,8 +204,12 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
   if (h.storage_permissions) {
     const auto& sp = *h.storage_permissions;
     std::vector<uint32_t> r, m;
-    for (uint16_t i = 0; i < sp.read_count; ++i) r.push_back(sp.read_id(i));
-    for (uint16_t i = 0; i < sp.modify_count; ++i) m.push_back(sp.modify_id(i));
+    for (uint16_t i = 0; i < sp.read_count; ++i) {
+      r.push_back(sp.read_id(i));
+    }
+    for (uint16_t i = 0; i < sp.modify_count; ++i) {
+      m.push_back(sp.modify_id(i));
+    }
     add("storage_permissions",
         absl::StrFormat(R"({"write_id":%u,"read_ids":[%s],"modify_ids":[%s]})", sp.write_id,
                         absl::StrJoin(r, ","), absl::StrJoin(m, ",")));
@@ -195,7 +218,9 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
     add("kernel_version", absl::StrFormat(R"({"major":%u,"minor":%u})", h.kernel_version->major,
                                           h.kernel_version->minor));
   }
-  if (h.short_id) add("short_id", absl::StrCat(*h.short_id));
+  if (h.short_id) {
+    add("short_id", absl::StrCat(*h.short_id));
+  }
   add("unknown_tlvs", absl::StrCat(h.unknown_tlv_count));
   std::vector<std::string> creds;
   for (uint8_t i = 0; i < h.credential_count; ++i) {

@@ -5,7 +5,9 @@ namespace tbf {
 namespace {
 
 void Put16(std::vector<uint8_t>& v, size_t at, uint16_t x) {
-  if (v.size() < at + 2) v.resize(at + 2);
+  if (v.size() < at + 2) {
+    v.resize(at + 2);
+  }
   v[at] = static_cast<uint8_t>(x);
   v[at + 1] = static_cast<uint8_t>(x >> 8);
 }
@@ -27,7 +29,9 @@ uint32_t AddString(std::vector<uint8_t>& table, const std::string& s) {
 std::vector<uint8_t> ElfBuilder::Build() const {
   std::vector<uint8_t> out(52, 0);
   const uint8_t ident[] = {0x7f, 'E', 'L', 'F', 1, 1, 1};
-  for (size_t i = 0; i < sizeof(ident); ++i) out[i] = ident[i];
+  for (size_t i = 0; i < sizeof(ident); ++i) {
+    out[i] = ident[i];
+  }
   Put16(out, 16, 2);  // ET_EXEC
   Put16(out, 18, machine);
   Put32(out, 20, 1);

@@ -15,7 +15,7 @@
 namespace tbf {
 
 inline constexpr uint16_t kEm386 = 3;
-inline constexpr uint16_t kEmX86_64 = 62;  // in an ELF32 file: x32 (tockpp host apps)
+inline constexpr uint16_t kEmAmd64 = 62;  // EM_X86_64; in an ELF32 file: x32 (tockpp host apps)
 inline constexpr uint16_t kEmArm = 40;
 inline constexpr uint16_t kEmRiscv = 243;
 inline constexpr uint32_t kPtLoad = 1;

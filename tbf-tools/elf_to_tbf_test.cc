@@ -132,7 +132,7 @@ TEST(ElfToTbfTest, UpstreamGenericLayoutCountsStackOnceLikeElf2tab) {
 // .data LMA right after .text, RAM at 0x20000000 + stack.
 ElfBuilder HostApp(uint32_t data_lma_gap = 0) {
   ElfBuilder b;
-  b.machine = kEmX86_64;
+  b.machine = kEmAmd64;
   b.entry = 0x10000080 + 40;
   Bytes text(200);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -296,7 +296,10 @@ TEST(ElfFileTest, DamagedFilesAreOneLineErrors) {
   };
   int errors = 0;
   for (size_t n = 0; n < elf.size(); ++n) {
-    errors += check(Bytes(elf.begin(), elf.begin() + n), absl::StrCat("prefix ", n)) ? 0 : 1;
+    errors += check(Bytes(elf.begin(), elf.begin() + static_cast<std::ptrdiff_t>(n)),
+                    absl::StrCat("prefix ", n))
+                  ? 0
+                  : 1;
   }
   EXPECT_GT(errors, 0);
   for (size_t at = 0; at < std::min<size_t>(elf.size(), 256); ++at) {

@@ -655,8 +655,11 @@ int Main(int argc, char** argv) {
       continue;
     }
     Invocation in{c.name, {}, {}};
-    if (std::optional<int> rc = ParseOptions(
-            c, std::vector<std::string>(args.begin() + words.size(), args.end()), &in)) {
+    if (std::optional<int> rc =
+            ParseOptions(c,
+                         std::vector<std::string>(
+                             args.begin() + static_cast<std::ptrdiff_t>(words.size()), args.end()),
+                         &in)) {
       return *rc;
     }
     return c.handler(in);

@@ -98,7 +98,7 @@ absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text) {
   }
   m.tab_version = static_cast<int>(version->as_integer()->get());
   std::optional<std::string> name;
-  for (absl::Status st :
+  for (const absl::Status& st :
        {GetString(t, "name", &name),
         GetString(t, "minimum-tock-kernel-version", &m.minimum_tock_kernel_version),
         GetString(t, "only-for-boards", &m.only_for_boards)}) {

@@ -77,14 +77,14 @@ TEST(TabTest, TruncatedAndGarbledArchivesGiveOneLineErrors) {
   const Bytes tab = ReadVector("blink-2020.tab");
   int errors = 0;
   for (size_t n = 0; n < tab.size(); n += 97) {
-    auto r = ReadTab(Bytes(tab.begin(), tab.begin() + n));
+    auto r = ReadTab(Bytes(tab.begin(), tab.begin() + static_cast<std::ptrdiff_t>(n)));
     if (!r.ok()) {
       ++errors;
       EXPECT_EQ(r.status().message().find('\n'), std::string::npos) << r.status();
     }
   }
   EXPECT_GT(errors, 300);  // only prefixes past the TBF member (and its tail) may read
-  for (size_t at = 0; at < 3 * 512; at += 7) {
+  for (size_t at = 0; at < size_t{3} * 512; at += 7) {
     Bytes bad = tab;
     bad[at] ^= 0xA5;
     auto r = ReadTab(bad);

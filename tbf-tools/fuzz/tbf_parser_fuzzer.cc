@@ -11,7 +11,9 @@
 namespace {
 
 void Check(bool ok) {
-  if (!ok) std::abort();
+  if (!ok) {
+    std::abort();
+  }
 }
 
 void FuzzOne(std::span<const uint8_t> image) {
@@ -57,7 +59,9 @@ void FuzzOne(std::span<const uint8_t> image) {
   for (int n = 0; n < 20000; ++n) {
     auto next = cursor.Next();
     Check(next.ok());  // the parser already accepted this framing
-    if (!next.value()) break;
+    if (!next.value()) {
+      break;
+    }
   }
 }
 
@@ -69,7 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (int objects = 0; objects < 64 && !rest.empty(); ++objects) {
     FuzzOne(rest);
     tbf::Result<tbf::TbfHeader> base = tbf::ParseBaseHeader(rest);
-    if (!base.ok() || base->total_size == 0 || base->total_size > rest.size()) break;
+    if (!base.ok() || base->total_size == 0 || base->total_size > rest.size()) {
+      break;
+    }
     rest = rest.subspan(base->total_size);
   }
   return 0;

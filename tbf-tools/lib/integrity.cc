@@ -9,7 +9,9 @@ namespace {
 
 bool Equal(const uint8_t* a, const uint8_t* b, size_t n) {
   uint8_t diff = 0;
-  for (size_t i = 0; i < n; ++i) diff |= static_cast<uint8_t>(a[i] ^ b[i]);
+  for (size_t i = 0; i < n; ++i) {
+    diff |= static_cast<uint8_t>(a[i] ^ b[i]);
+  }
   return diff == 0;
 }
 
@@ -55,7 +57,9 @@ Result<IntegrityReport> CheckIntegrity(std::span<const uint8_t> image, const Tbf
       default:
         break;
     }
-    if (check == CredentialCheck::kHashVerified) ++report.hashes_verified;
+    if (check == CredentialCheck::kHashVerified) {
+      ++report.hashes_verified;
+    }
     report.checks[report.count++] = check;
   }
   return report;

@@ -52,135 +52,188 @@ bool ValidUtf8(std::span<const uint8_t> s) {
 
 Error Err(ErrorKind kind, uint32_t offset, const char* field) { return Error{kind, offset, field}; }
 
-// Applies one TLV to `h`. `hdr_end` = header_size.
-Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
+// Offset of a TLV's length field, and of its payload, from the TBF start.
+uint32_t LengthOffset(const TlvRecord& t) { return t.offset + 2; }
+uint32_t DataOffset(const TlvRecord& t) { return t.offset + kTlvHeaderSize; }
+
+// A singleton TLV of fixed length: the length is checked first, then that it is the first.
+Status CheckFixedSingleton(const TlvRecord& t, uint16_t want_length, bool already_present,
+                           const char* length_field, const char* name) {
+  if (t.length != want_length) {
+    return Err(ErrorKind::kBadTlvLength, LengthOffset(t), length_field);
+  }
+  if (already_present) {
+    return Err(ErrorKind::kDuplicateTlv, t.offset, name);
+  }
+  return {};
+}
+
+Status ApplyMain(const TlvRecord& t, TbfHeader& h) {
+  Status s = CheckFixedSingleton(t, kMainLength, h.main.has_value(), "main.length", "main");
+  if (s.ok()) {
+    const uint8_t* p = t.payload.data();
+    h.main = MainTlv{Le32(p), Le32(p + 4), Le32(p + 8)};
+  }
+  return s;
+}
+
+Status ApplyProgram(const TlvRecord& t, TbfHeader& h) {
+  Status s =
+      CheckFixedSingleton(t, kProgramLength, h.program.has_value(), "program.length", "program");
+  if (s.ok()) {
+    const uint8_t* p = t.payload.data();
+    h.program = ProgramTlv{Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16)};
+  }
+  return s;
+}
+
+Status ApplyWriteableFlashRegions(const TlvRecord& t, TbfHeader& h) {
+  if (t.length % kWriteableFlashRegionSize != 0) {
+    return Err(ErrorKind::kBadTlvLength, LengthOffset(t), "writeable_flash_regions.length");
+  }
   const uint8_t* p = t.payload.data();
-  const uint32_t len_off = t.offset + 2;
-  const uint32_t data_off = t.offset + kTlvHeaderSize;
+  for (uint32_t i = 0; i < t.length / kWriteableFlashRegionSize; ++i) {
+    const uint32_t entry_off = DataOffset(t) + kWriteableFlashRegionSize * i;
+    if (h.writeable_flash_region_count >= kMaxWriteableFlashRegions) {
+      return Err(ErrorKind::kTooManyEntries, entry_off, "writeable_flash_regions");
+    }
+    const uint8_t* entry = p + size_t{kWriteableFlashRegionSize} * i;
+    WriteableFlashRegion r{Le32(entry), Le32(entry + 4)};
+    if (static_cast<uint64_t>(r.offset) + r.size > h.total_size) {
+      return Err(ErrorKind::kOutOfRange, entry_off, "writeable_flash_regions.offset");
+    }
+    h.writeable_flash_regions[h.writeable_flash_region_count++] = r;
+  }
+  return {};
+}
+
+Status ApplyPackageName(const TlvRecord& t, TbfHeader& h) {
+  if (h.package_name) {
+    return Err(ErrorKind::kDuplicateTlv, t.offset, "package_name");
+  }
+  if (!ValidUtf8(t.payload)) {
+    return Err(ErrorKind::kBadUtf8, DataOffset(t), "package_name");
+  }
+  h.package_name = t.payload;
+  return {};
+}
+
+Status ApplyFixedAddresses(const TlvRecord& t, TbfHeader& h) {
+  Status s = CheckFixedSingleton(t, kFixedAddressesLength, h.fixed_addresses.has_value(),
+                                 "fixed_addresses.length", "fixed_addresses");
+  if (s.ok()) {
+    const uint8_t* p = t.payload.data();
+    h.fixed_addresses = FixedAddresses{Le32(p), Le32(p + 4)};
+  }
+  return s;
+}
+
+Status ApplyPermissions(const TlvRecord& t, TbfHeader& h) {
+  if (h.permissions) {
+    return Err(ErrorKind::kDuplicateTlv, t.offset, "permissions");
+  }
+  if (t.length < 2) {
+    return Err(ErrorKind::kBadTlvLength, LengthOffset(t), "permissions.length");
+  }
+  const uint16_t count = Le16(t.payload.data());
+  if (2u + static_cast<uint32_t>(count) * kPermissionEntrySize > t.length) {
+    return Err(ErrorKind::kBadTlvLength, DataOffset(t), "permissions.count");
+  }
+  h.permissions =
+      PermissionsView{t.payload.subspan(2, size_t{count} * kPermissionEntrySize), count};
+  return {};
+}
+
+// One id list of StoragePermissions: `count` u32 ids from payload offset `ids_pos`.
+// `count_off` (where the count sits, from the TBF start) and `count_field` name errors.
+Status CheckStorageIds(const TlvRecord& t, uint16_t count, uint32_t ids_pos, uint32_t count_off,
+                       const char* count_field) {
+  if (static_cast<uint32_t>(count) * 4 > t.length - ids_pos) {
+    return Err(ErrorKind::kBadTlvLength, count_off, count_field);
+  }
+  if (count > kMaxStorageIds) {
+    return Err(ErrorKind::kTooManyEntries, count_off, count_field);
+  }
+  return {};
+}
+
+Status ApplyStoragePermissions(const TlvRecord& t, TbfHeader& h) {
+  if (h.storage_permissions) {
+    return Err(ErrorKind::kDuplicateTlv, t.offset, "storage_permissions");
+  }
+  if (t.length < 6) {
+    return Err(ErrorKind::kBadTlvLength, LengthOffset(t), "storage_permissions.length");
+  }
+  const uint8_t* p = t.payload.data();
+  const uint32_t data_off = DataOffset(t);
+  StoragePermissions sp;
+  sp.write_id = Le32(p);
+  sp.read_count = Le16(p + 4);
+  uint32_t pos = 6;
+  Status s = CheckStorageIds(t, sp.read_count, pos, data_off + 4, "storage_permissions.read_count");
+  if (!s.ok()) {
+    return s;
+  }
+  sp.read_ids = t.payload.subspan(pos, size_t{sp.read_count} * 4);
+  pos += sp.read_count * 4u;
+  if (t.length - pos < 2) {
+    return Err(ErrorKind::kBadTlvLength, data_off + pos, "storage_permissions.modify_count");
+  }
+  sp.modify_count = Le16(p + pos);
+  pos += 2;
+  s = CheckStorageIds(t, sp.modify_count, pos, data_off + pos - 2,
+                      "storage_permissions.modify_count");
+  if (!s.ok()) {
+    return s;
+  }
+  sp.modify_ids = t.payload.subspan(pos, size_t{sp.modify_count} * 4);
+  h.storage_permissions = sp;
+  return {};
+}
+
+Status ApplyKernelVersion(const TlvRecord& t, TbfHeader& h) {
+  Status s = CheckFixedSingleton(t, kKernelVersionLength, h.kernel_version.has_value(),
+                                 "kernel_version.length", "kernel_version");
+  if (s.ok()) {
+    const uint8_t* p = t.payload.data();
+    h.kernel_version = KernelVersion{Le16(p), Le16(p + 2)};
+  }
+  return s;
+}
+
+Status ApplyShortId(const TlvRecord& t, TbfHeader& h) {
+  Status s =
+      CheckFixedSingleton(t, kShortIdLength, h.short_id.has_value(), "short_id.length", "short_id");
+  if (s.ok()) {
+    h.short_id = Le32(t.payload.data());
+  }
+  return s;
+}
+
+// Applies one TLV to `h`.
+Status ApplyTlv(const TlvRecord& t, TbfHeader& h) {
   if (t.length == 0 && t.type != static_cast<uint16_t>(TlvType::kPackageName)) {
-    return Err(ErrorKind::kTlvZeroLength, len_off, "tlv.length");
+    return Err(ErrorKind::kTlvZeroLength, LengthOffset(t), "tlv.length");
   }
   switch (static_cast<TlvType>(t.type)) {
     case TlvType::kMain:
-      if (t.length != kMainLength) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "main.length");
-      }
-      if (h.main) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "main");
-      }
-      h.main = MainTlv{Le32(p), Le32(p + 4), Le32(p + 8)};
-      return {};
+      return ApplyMain(t, h);
     case TlvType::kProgram:
-      if (t.length != kProgramLength) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "program.length");
-      }
-      if (h.program) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "program");
-      }
-      h.program = ProgramTlv{Le32(p), Le32(p + 4), Le32(p + 8), Le32(p + 12), Le32(p + 16)};
-      return {};
-    case TlvType::kWriteableFlashRegions: {
-      if (t.length % kWriteableFlashRegionSize != 0) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "writeable_flash_regions.length");
-      }
-      for (uint32_t i = 0; i < t.length / kWriteableFlashRegionSize; ++i) {
-        if (h.writeable_flash_region_count >= kMaxWriteableFlashRegions) {
-          return Err(ErrorKind::kTooManyEntries, data_off + 8 * i, "writeable_flash_regions");
-        }
-        WriteableFlashRegion r{Le32(p + 8 * i), Le32(p + 8 * i + 4)};
-        if (static_cast<uint64_t>(r.offset) + r.size > h.total_size) {
-          return Err(ErrorKind::kOutOfRange, data_off + 8 * i, "writeable_flash_regions.offset");
-        }
-        h.writeable_flash_regions[h.writeable_flash_region_count++] = r;
-      }
-      return {};
-    }
+      return ApplyProgram(t, h);
+    case TlvType::kWriteableFlashRegions:
+      return ApplyWriteableFlashRegions(t, h);
     case TlvType::kPackageName:
-      if (h.package_name) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "package_name");
-      }
-      if (!ValidUtf8(t.payload)) {
-        return Err(ErrorKind::kBadUtf8, data_off, "package_name");
-      }
-      h.package_name = t.payload;
-      return {};
+      return ApplyPackageName(t, h);
     case TlvType::kFixedAddresses:
-      if (t.length != kFixedAddressesLength) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "fixed_addresses.length");
-      }
-      if (h.fixed_addresses) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "fixed_addresses");
-      }
-      h.fixed_addresses = FixedAddresses{Le32(p), Le32(p + 4)};
-      return {};
-    case TlvType::kPermissions: {
-      if (h.permissions) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "permissions");
-      }
-      if (t.length < 2) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "permissions.length");
-      }
-      const uint16_t count = Le16(p);
-      if (2u + static_cast<uint32_t>(count) * kPermissionEntrySize > t.length) {
-        return Err(ErrorKind::kBadTlvLength, data_off, "permissions.count");
-      }
-      h.permissions = PermissionsView{t.payload.subspan(2, count * kPermissionEntrySize), count};
-      return {};
-    }
-    case TlvType::kStoragePermissions: {
-      if (h.storage_permissions) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "storage_permissions");
-      }
-      if (t.length < 6) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "storage_permissions.length");
-      }
-      StoragePermissions sp;
-      sp.write_id = Le32(p);
-      sp.read_count = Le16(p + 4);
-      uint32_t pos = 6;
-      if (static_cast<uint32_t>(sp.read_count) * 4 > t.length - pos) {
-        return Err(ErrorKind::kBadTlvLength, data_off + 4, "storage_permissions.read_count");
-      }
-      if (sp.read_count > kMaxStorageIds) {
-        return Err(ErrorKind::kTooManyEntries, data_off + 4, "storage_permissions.read_count");
-      }
-      sp.read_ids = t.payload.subspan(pos, sp.read_count * 4u);
-      pos += sp.read_count * 4u;
-      if (t.length - pos < 2) {
-        return Err(ErrorKind::kBadTlvLength, data_off + pos, "storage_permissions.modify_count");
-      }
-      sp.modify_count = Le16(p + pos);
-      pos += 2;
-      if (static_cast<uint32_t>(sp.modify_count) * 4 > t.length - pos) {
-        return Err(ErrorKind::kBadTlvLength, data_off + pos - 2,
-                   "storage_permissions.modify_count");
-      }
-      if (sp.modify_count > kMaxStorageIds) {
-        return Err(ErrorKind::kTooManyEntries, data_off + pos - 2,
-                   "storage_permissions.modify_count");
-      }
-      sp.modify_ids = t.payload.subspan(pos, sp.modify_count * 4u);
-      h.storage_permissions = sp;
-      return {};
-    }
+      return ApplyFixedAddresses(t, h);
+    case TlvType::kPermissions:
+      return ApplyPermissions(t, h);
+    case TlvType::kStoragePermissions:
+      return ApplyStoragePermissions(t, h);
     case TlvType::kKernelVersion:
-      if (t.length != kKernelVersionLength) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "kernel_version.length");
-      }
-      if (h.kernel_version) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "kernel_version");
-      }
-      h.kernel_version = KernelVersion{Le16(p), Le16(p + 2)};
-      return {};
+      return ApplyKernelVersion(t, h);
     case TlvType::kShortId:
-      if (t.length != kShortIdLength) {
-        return Err(ErrorKind::kBadTlvLength, len_off, "short_id.length");
-      }
-      if (h.short_id) {
-        return Err(ErrorKind::kDuplicateTlv, t.offset, "short_id");
-      }
-      h.short_id = Le32(p);
-      return {};
+      return ApplyShortId(t, h);
     case TlvType::kCredentials:
       return Err(ErrorKind::kBadFooterType, t.offset, "tlv.type");
     case TlvType::kPicOption1:

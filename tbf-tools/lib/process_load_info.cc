@@ -34,7 +34,9 @@ ProcessLoadInfo MakeProcessLoadInfo(std::span<const uint8_t> image, const TbfHea
     info.kernel_major = h.kernel_version->major;
     info.kernel_minor = h.kernel_version->minor;
   }
-  if (h.short_id) info.short_id = *h.short_id;
+  if (h.short_id) {
+    info.short_id = *h.short_id;
+  }
   if (h.permissions) {
     info.has_permissions = true;
     info.permission_entries = h.permissions->entries.data();
@@ -53,25 +55,37 @@ ProcessLoadInfo MakeProcessLoadInfo(std::span<const uint8_t> image, const TbfHea
 
 Result<ProcessLoadInfo> ParseForLoading(std::span<const uint8_t> image) {
   Result<TbfHeader> h = ParseTbf(image);
-  if (!h.ok()) return h.error();
+  if (!h.ok()) {
+    return h.error();
+  }
   return MakeProcessLoadInfo(image, h.value());
 }
 
 bool CommandPermitted(const ProcessLoadInfo& info, uint32_t driver_number, uint32_t command) {
-  if (!info.has_permissions) return true;
+  if (!info.has_permissions) {
+    return true;
+  }
   for (uint16_t i = 0; i < info.permission_count; ++i) {
     const uint8_t* p = info.permission_entries + static_cast<size_t>(i) * kPermissionEntrySize;
-    if (Le32(p) != driver_number || Le32(p + 4) != command / 64) continue;
-    if ((Le64(p + 8) >> (command % 64)) & 1u) return true;
+    if (Le32(p) != driver_number || Le32(p + 4) != command / 64) {
+      continue;
+    }
+    if ((Le64(p + 8) >> (command % 64)) & 1u) {
+      return true;
+    }
   }
   return false;
 }
 
 bool DriverPermitted(const ProcessLoadInfo& info, uint32_t driver_number) {
-  if (!info.has_permissions) return true;
+  if (!info.has_permissions) {
+    return true;
+  }
   for (uint16_t i = 0; i < info.permission_count; ++i) {
     const uint8_t* p = info.permission_entries + static_cast<size_t>(i) * kPermissionEntrySize;
-    if (Le32(p) == driver_number) return true;
+    if (Le32(p) == driver_number) {
+      return true;
+    }
   }
   return false;
 }

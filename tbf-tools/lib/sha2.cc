@@ -55,7 +55,9 @@ Sha256::Sha256()
 
 void Sha256::Block(const uint8_t* block) {
   uint32_t w[64];
-  for (int i = 0; i < 16; ++i) w[i] = Be32(block + 4 * i);
+  for (int i = 0; i < 16; ++i) {
+    w[i] = Be32(block + 4 * static_cast<size_t>(i));
+  }
   for (int i = 16; i < 64; ++i) {
     uint32_t s0 = Rotr32(w[i - 15], 7) ^ Rotr32(w[i - 15], 18) ^ (w[i - 15] >> 3);
     uint32_t s1 = Rotr32(w[i - 2], 17) ^ Rotr32(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -95,7 +97,9 @@ void Sha256::Update(std::span<const uint8_t> data) {
       continue;
     }
     size_t take = 64 - buf_len_;
-    if (take > data.size() - i) take = data.size() - i;
+    if (take > data.size() - i) {
+      take = data.size() - i;
+    }
     std::memcpy(buf_ + buf_len_, data.data() + i, take);
     buf_len_ += take;
     i += take;
@@ -115,11 +119,15 @@ std::array<uint8_t, Sha256::kDigestSize> Sha256::Finish() {
     buf_len_ = 0;
   }
   std::memset(buf_ + buf_len_, 0, 56 - buf_len_);
-  for (int i = 0; i < 8; ++i) buf_[56 + i] = static_cast<uint8_t>(bits >> (56 - 8 * i));
+  for (int i = 0; i < 8; ++i) {
+    buf_[56 + i] = static_cast<uint8_t>(bits >> (56 - 8 * i));
+  }
   Block(buf_);
   std::array<uint8_t, kDigestSize> out{};
   for (int i = 0; i < 8; ++i) {
-    for (int j = 0; j < 4; ++j) out[4 * i + j] = static_cast<uint8_t>(h_[i] >> (24 - 8 * j));
+    for (int j = 0; j < 4; ++j) {
+      out[4 * i + j] = static_cast<uint8_t>(h_[i] >> (24 - 8 * j));
+    }
   }
   return out;
 }
@@ -131,13 +139,17 @@ Sha512::Sha512(bool sha384) {
   static constexpr uint64_t kInit384[8] = {
       0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
       0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4};
-  for (int i = 0; i < 8; ++i) h_[i] = sha384 ? kInit384[i] : kInit512[i];
+  for (int i = 0; i < 8; ++i) {
+    h_[i] = sha384 ? kInit384[i] : kInit512[i];
+  }
   is384_ = sha384;
 }
 
 void Sha512::Block(const uint8_t* block) {
   uint64_t w[80];
-  for (int i = 0; i < 16; ++i) w[i] = Be64(block + 8 * i);
+  for (int i = 0; i < 16; ++i) {
+    w[i] = Be64(block + 8 * static_cast<size_t>(i));
+  }
   for (int i = 16; i < 80; ++i) {
     uint64_t s0 = Rotr64(w[i - 15], 1) ^ Rotr64(w[i - 15], 8) ^ (w[i - 15] >> 7);
     uint64_t s1 = Rotr64(w[i - 2], 19) ^ Rotr64(w[i - 2], 61) ^ (w[i - 2] >> 6);
@@ -177,7 +189,9 @@ void Sha512::Update(std::span<const uint8_t> data) {
       continue;
     }
     size_t take = 128 - buf_len_;
-    if (take > data.size() - i) take = data.size() - i;
+    if (take > data.size() - i) {
+      take = data.size() - i;
+    }
     std::memcpy(buf_ + buf_len_, data.data() + i, take);
     buf_len_ += take;
     i += take;
@@ -197,12 +211,16 @@ std::array<uint8_t, Sha512::kDigestSize> Sha512::Finish() {
     buf_len_ = 0;
   }
   std::memset(buf_ + buf_len_, 0, 120 - buf_len_);
-  for (int i = 0; i < 8; ++i) buf_[120 + i] = static_cast<uint8_t>(bits >> (56 - 8 * i));
+  for (int i = 0; i < 8; ++i) {
+    buf_[120 + i] = static_cast<uint8_t>(bits >> (56 - 8 * i));
+  }
   Block(buf_);
   std::array<uint8_t, kDigestSize> out{};
   int words = is384_ ? 6 : 8;
   for (int i = 0; i < words; ++i) {
-    for (int j = 0; j < 8; ++j) out[8 * i + j] = static_cast<uint8_t>(h_[i] >> (56 - 8 * j));
+    for (int j = 0; j < 8; ++j) {
+      out[8 * i + j] = static_cast<uint8_t>(h_[i] >> (56 - 8 * j));
+    }
   }
   return out;
 }

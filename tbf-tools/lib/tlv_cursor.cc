@@ -7,7 +7,9 @@ namespace tbf {
 
 Result<std::optional<TlvRecord>> TlvCursor::Next() {
   const uint32_t size = static_cast<uint32_t>(header_.size());
-  if (pos_ >= size) return std::optional<TlvRecord>{};
+  if (pos_ >= size) {
+    return std::optional<TlvRecord>{};
+  }
   if (size - pos_ < kTlvHeaderSize) {
     return Error{ErrorKind::kTlvOverrun, pos_, "tlv.header"};
   }

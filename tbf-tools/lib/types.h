@@ -66,8 +66,7 @@ constexpr int32_t CredentialDataLength(uint32_t format) {
     case CredentialFormat::kSha384:
       return 48;
     case CredentialFormat::kSha512:
-      return 64;
-    case CredentialFormat::kEcdsaNistP256:
+    case CredentialFormat::kEcdsaNistP256:  // r and s, 32 bytes each
       return 64;
     case CredentialFormat::kHmacSha256:
       return 32;

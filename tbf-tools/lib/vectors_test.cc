@@ -31,7 +31,9 @@ std::vector<uint8_t> Rebuild(const std::vector<uint8_t>& img, const TbfHeader& h
   for (;;) {
     auto next = cursor.Next();
     EXPECT_TRUE(next.ok());
-    if (!next.ok() || !next.value()) break;
+    if (!next.ok() || !next.value()) {
+      break;
+    }
     switch (static_cast<TlvType>(next.value()->type)) {
       case TlvType::kMain:
         w.AddMain(*h.main);

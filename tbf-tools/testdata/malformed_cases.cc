@@ -20,7 +20,9 @@ void Set16(Bytes& b, size_t at, uint16_t v) {
   b[at + 1] = static_cast<uint8_t>(v >> 8);
 }
 void Set32(Bytes& b, size_t at, uint32_t v) {
-  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  for (int i = 0; i < 4; ++i) {
+    b[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  }
 }
 // Recomputes the checksum after a header edit, so the intended defect is the one found.
 void Fix(Bytes& b) {
@@ -35,10 +37,14 @@ TbfWriter BaseWriter(const std::function<void(TbfWriter&)>& extra_tlvs = nullptr
   TbfWriter w;
   w.AddMain({0, 0, 4096}).AddProgram({0, 0, 4096, TbfWriter::kAutoBinaryEnd, 0});
   w.AddPackageName("malformed");
-  if (extra_tlvs) extra_tlvs(w);
+  if (extra_tlvs) {
+    extra_tlvs(w);
+  }
   w.AddKernelVersion({2, 0});
   Bytes binary(64);
-  for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<uint8_t>(i * 7 + 1);
+  for (size_t i = 0; i < binary.size(); ++i) {
+    binary[i] = static_cast<uint8_t>(i * 7 + 1);
+  }
   w.SetBinary(binary);
   w.AddHashCredential(CredentialFormat::kSha256);
   w.SetTotalSize(kTotal);
@@ -57,7 +63,9 @@ Bytes WithTlv(uint16_t type, Bytes payload) {
 Bytes Edit(const std::function<void(Bytes&)>& f, bool fix = true) {
   Bytes b = Base();
   f(b);
-  if (fix) Fix(b);
+  if (fix) {
+    Fix(b);
+  }
   return b;
 }
 
@@ -133,7 +141,7 @@ std::vector<MalformedCase> MakeMalformedCases() {
   add("writeable_region_out_of_range", "writeable_flash_regions.offset",
       WithTlv(2, {0xF0, 0x01, 0, 0, 0x20, 0, 0, 0}));  // offset 496 size 32 > 512
   add("writeable_region_length_12", "writeable_flash_regions.length", WithTlv(2, Bytes(12)));
-  add("too_many_writeable_regions", "writeable_flash_regions", WithTlv(2, Bytes(8 * 9)));
+  add("too_many_writeable_regions", "writeable_flash_regions", WithTlv(2, Bytes(size_t{8} * 9)));
   add("credentials_tlv_in_header", "tlv.type", WithTlv(128, Bytes(4)));
   // Layout fields.
   add("protected_trailer_past_total", "program.protected_trailer_size",
@@ -169,7 +177,9 @@ std::vector<MalformedCase> MakeMalformedCases() {
       }));
   add("too_many_credentials", "credentials", [] {
     TbfWriter w = BaseWriter();
-    for (int i = 0; i < 9; ++i) w.AddCredential(CredentialFormat::kReserved, Bytes(4));
+    for (int i = 0; i < 9; ++i) {
+      w.AddCredential(CredentialFormat::kReserved, Bytes(4));
+    }
     return w.Build();
   }());
   add("sha256_mismatch", "credential.sha256",

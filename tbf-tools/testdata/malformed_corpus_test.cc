@@ -24,9 +24,13 @@ std::vector<uint8_t> ReadFile(const std::string& path) {
 // ParseTbf, then CheckIntegrity; the first error.
 std::optional<Error> FirstError(std::span<const uint8_t> image) {
   Result<TbfHeader> h = ParseTbf(image);
-  if (!h.ok()) return h.error();
+  if (!h.ok()) {
+    return h.error();
+  }
   Result<IntegrityReport> r = CheckIntegrity(image, h.value());
-  if (!r.ok()) return r.error();
+  if (!r.ok()) {
+    return r.error();
+  }
   return std::nullopt;
 }
 
@@ -38,7 +42,9 @@ TEST(MalformedCorpusTest, CheckedInFilesMatchGenerator) {
       reinterpret_cast<const char*>(ReadFile(std::string(kDir) + "expected.txt").data()),
       ReadFile(std::string(kDir) + "expected.txt").size()));
   std::string file, field;
-  while (lines >> file >> field) expected[file] = field;
+  while (lines >> file >> field) {
+    expected[file] = field;
+  }
   const auto cases = MakeMalformedCases();
   EXPECT_EQ(expected.size(), cases.size());
   for (const auto& c : cases) {

@@ -22,7 +22,9 @@ void Put64(std::vector<uint8_t>& v, uint64_t x) {
   Put32(v, static_cast<uint32_t>(x >> 32));
 }
 void Set32(std::vector<uint8_t>& v, size_t at, uint32_t x) {
-  for (int i = 0; i < 4; ++i) v[at + i] = static_cast<uint8_t>(x >> (8 * i));
+  for (int i = 0; i < 4; ++i) {
+    v[at + i] = static_cast<uint8_t>(x >> (8 * i));
+  }
 }
 
 // Largest Reserved credential TLV length that keeps the next footer 4-aligned.
@@ -96,9 +98,13 @@ TbfWriter& TbfWriter::AddStoragePermissions(uint32_t write_id,
   std::vector<uint8_t> p;
   Put32(p, write_id);
   Put16(p, static_cast<uint16_t>(read_ids.size()));
-  for (uint32_t id : read_ids) Put32(p, id);
+  for (uint32_t id : read_ids) {
+    Put32(p, id);
+  }
   Put16(p, static_cast<uint16_t>(modify_ids.size()));
-  for (uint32_t id : modify_ids) Put32(p, id);
+  for (uint32_t id : modify_ids) {
+    Put32(p, id);
+  }
   const uint32_t padded = RoundUp4(static_cast<uint32_t>(p.size()));
   return Push(static_cast<uint16_t>(TlvType::kStoragePermissions), std::move(p), padded);
 }
@@ -150,13 +156,17 @@ TbfWriter& TbfWriter::SetTotalSize(uint32_t total_size) {
 
 uint32_t TbfWriter::HeaderSize() const {
   uint32_t size = kBaseHeaderSize;
-  for (const Tlv& t : tlvs_) size += kTlvHeaderSize + t.padded_size;
+  for (const Tlv& t : tlvs_) {
+    size += kTlvHeaderSize + t.padded_size;
+  }
   return size;
 }
 
 uint32_t TbfWriter::ContentSize() const {
   uint32_t size = HeaderSize() + static_cast<uint32_t>(trailer_.size() + binary_.size());
-  for (const Footer& f : footers_) size += 8 + static_cast<uint32_t>(f.data.size());
+  for (const Footer& f : footers_) {
+    size += 8 + static_cast<uint32_t>(f.data.size());
+  }
   return size;
 }
 
@@ -182,7 +192,9 @@ std::vector<uint8_t> TbfWriter::Build() const {
     out.resize(at + kTlvHeaderSize + t.padded_size, 0);
     if (t.type == static_cast<uint16_t>(TlvType::kProgram)) {
       has_program = true;
-      if (Le32(&out[at + 16]) == kAutoBinaryEnd) Set32(out, at + 16, binary_end);
+      if (Le32(&out[at + 16]) == kAutoBinaryEnd) {
+        Set32(out, at + 16, binary_end);
+      }
     }
   }
   Set32(out, 12, ComputeHeaderChecksum(out));
@@ -213,7 +225,9 @@ std::vector<uint8_t> TbfWriter::Build() const {
     tlv.insert(tlv.end(), data.begin(), data.end());
     footer_bytes.push_back(std::move(tlv));
   }
-  for (const auto& b : footer_bytes) out.insert(out.end(), b.begin(), b.end());
+  for (const auto& b : footer_bytes) {
+    out.insert(out.end(), b.begin(), b.end());
+  }
 
   // Fill to total size: Reserved credentials where possible (elf2tab), else zeros.
   while (has_program && total - out.size() >= 8) {

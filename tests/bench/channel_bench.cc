@@ -30,17 +30,23 @@ class NullSyscallKernel : public SpinSource {
   bool Init(std::chrono::nanoseconds spin_budget, uint32_t app_spin_kernel_spinning = 1000,
             uint32_t app_spin_kernel_blocked = 0) {
     auto loop = EventLoop::Create();
-    if (!loop.ok()) return false;
+    if (!loop.ok()) {
+      return false;
+    }
     loop_ = *std::move(loop);
     auto mem = AppMemory::Create(TOCK_HOST_FLASH_ADDR, testing::PuppetImage(), TOCK_HOST_RAM_ADDR,
                                  16 * kHostPageSize);
-    if (!mem.ok()) return false;
+    if (!mem.ok()) {
+      return false;
+    }
     memory_ = *std::move(mem);
     LaunchSpec spec{.entry = TOCK_HOST_FLASH_ADDR, .app_start = TOCK_HOST_FLASH_ADDR};
     spec.app_spin_kernel_spinning = app_spin_kernel_spinning;
     spec.app_spin_kernel_blocked = app_spin_kernel_blocked;
     auto p = LinuxProcess::Spawn(*memory_, spec);
-    if (!p.ok()) return false;
+    if (!p.ok()) {
+      return false;
+    }
     proc_ = *std::move(p);
     loop_->WatchFd(proc_->eventfd(), POLLIN, [this](uint32_t) {
       proc_->DrainEventfd();
@@ -49,16 +55,22 @@ class NullSyscallKernel : public SpinSource {
     loop_->WatchFd(proc_->pidfd(), POLLIN, [this](uint32_t) { dead_ = true; });
     loop_->set_spin_budget(spin_budget);
     loop_->SetSpinSource(this);
-    if (!WaitRequest() || !launched_) return false;
+    if (!WaitRequest() || !launched_) {
+      return false;
+    }
     proc_->Start();
-    if (!WaitRequest()) return false;
+    if (!WaitRequest()) {
+      return false;
+    }
     tock_channel_reply rep{};
     rep.r[0] = PUPPET_NULL_LOOP;
     proc_->Reply(rep);
     return WaitRequest();
   }
   bool WaitRequest() {
-    while (!got_ && !dead_) loop_->Step(true);
+    while (!got_ && !dead_) {
+      loop_->Step(true);
+    }
     got_ = false;
     return !dead_;
   }
@@ -109,7 +121,9 @@ void RunNullSyscall(benchmark::State& state, std::chrono::nanoseconds budget,
     lat.Add(Clock::now() - t0);
   }
   const double p50 = lat.Finish();
-  if (bench::SpinFloorP50Ns() > 0) state.counters["x_spin_floor"] = p50 / bench::SpinFloorP50Ns();
+  if (bench::SpinFloorP50Ns() > 0) {
+    state.counters["x_spin_floor"] = p50 / bench::SpinFloorP50Ns();
+  }
   state.counters["blocking_waits"] = benchmark::Counter(
       static_cast<double>(k.stats().blocking_waits), benchmark::Counter::kAvgIterations);
   state.counters["spin_hits"] = benchmark::Counter(static_cast<double>(k.stats().spin_hits),
@@ -141,7 +155,9 @@ BENCHMARK(BM_NullSyscallSpinPolicy)
 // delay the other side, so the adaptive spin must fall back to blocking.
 void BM_NullSyscallRoundTripOneCpu(benchmark::State& state) {
   bench::OneCpu pinned;  // the child inherits it
-  if (!pinned.ok()) return state.SkipWithError("sched_setaffinity failed");
+  if (!pinned.ok()) {
+    return state.SkipWithError("sched_setaffinity failed");
+  }
   RunNullSyscall(state, std::chrono::microseconds(25));
 }
 BENCHMARK(BM_NullSyscallRoundTripOneCpu)->MinTime(1.0);
@@ -163,21 +179,33 @@ void BM_BrkThroughMprotectGate(benchmark::State& state) {
     for (;;) {
       ChannelRequest r;
       LinuxProcess::Poll got = proc.PollRequest(&r);
-      if (got == want) return true;
-      if (got != LinuxProcess::Poll::kNone) return false;
+      if (got == want) {
+        return true;
+      }
+      if (got != LinuxProcess::Poll::kNone) {
+        return false;
+      }
       pollfd fds[3] = {
           {proc.eventfd(), POLLIN, 0}, {proc.pidfd(), POLLIN, 0}, {proc.listener_fd(), POLLIN, 0}};
-      if (poll(fds, proc.listener_fd() >= 0 ? 3 : 2, 10000) <= 0 || fds[1].revents) return false;
-      if (fds[0].revents) proc.DrainEventfd();
+      if (poll(fds, proc.listener_fd() >= 0 ? 3 : 2, 10000) <= 0 || fds[1].revents) {
+        return false;
+      }
+      if (fds[0].revents) {
+        proc.DrainEventfd();
+      }
       if (proc.listener_fd() >= 0 && fds[2].revents &&
           proc.HandleSeccompNotification() == LinuxProcess::Notification::kRejected) {
         return false;
       }
     }
   };
-  if (!wait(LinuxProcess::Poll::kLaunched)) return state.SkipWithError("launch failed");
+  if (!wait(LinuxProcess::Poll::kLaunched)) {
+    return state.SkipWithError("launch failed");
+  }
   proc.Start();
-  if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("no first request");
+  if (!wait(LinuxProcess::Poll::kSyscall)) {
+    return state.SkipWithError("no first request");
+  }
   Latencies lat(state);
   bool grow = true;
   for (auto _ : state) {
@@ -187,10 +215,16 @@ void BM_BrkThroughMprotectGate(benchmark::State& state) {
     rep.r[1] = 0;
     rep.r[2] = TOCK_HOST_RAM_ADDR + (grow ? 2 : 1) * kHostPageSize;
     proc.Reply(rep);
-    if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("no memop");
-    if (!proc.ApproveBreak(rep.r[2]).ok()) return state.SkipWithError("approve failed");
+    if (!wait(LinuxProcess::Poll::kSyscall)) {
+      return state.SkipWithError("no memop");
+    }
+    if (!proc.ApproveBreak(rep.r[2]).ok()) {
+      return state.SkipWithError("approve failed");
+    }
     proc.Reply(tock_channel_reply{});
-    if (!wait(LinuxProcess::Poll::kSyscall)) return state.SkipWithError("mprotect rejected");
+    if (!wait(LinuxProcess::Poll::kSyscall)) {
+      return state.SkipWithError("mprotect rejected");
+    }
     lat.Add(Clock::now() - t0);
     grow = !grow;
   }
@@ -201,10 +235,16 @@ bool WaitFor(LinuxProcess& p, LinuxProcess::Poll want) {
   for (;;) {
     ChannelRequest r;
     LinuxProcess::Poll got = p.PollRequest(&r);
-    if (got == want) return true;
-    if (got != LinuxProcess::Poll::kNone) return false;
+    if (got == want) {
+      return true;
+    }
+    if (got != LinuxProcess::Poll::kNone) {
+      return false;
+    }
     pollfd fds[2] = {{p.eventfd(), POLLIN, 0}, {p.pidfd(), POLLIN, 0}};
-    if (poll(fds, 2, 10000) <= 0 || fds[1].revents) return false;
+    if (poll(fds, 2, 10000) <= 0 || fds[1].revents) {
+      return false;
+    }
     p.DrainEventfd();
   }
 }

@@ -15,7 +15,9 @@
 namespace tockpp::bench {
 
 double Latencies::Finish() {
-  if (ns_.empty()) return 0;
+  if (ns_.empty()) {
+    return 0;
+  }
   std::sort(ns_.begin(), ns_.end());
   const double p50 = static_cast<double>(ns_[ns_.size() / 2]);
   state_.counters["p50_ns"] = p50;
@@ -25,7 +27,9 @@ double Latencies::Finish() {
 }
 
 OneCpu::OneCpu() {
-  if (sched_getaffinity(0, sizeof(old_set_), &old_set_) != 0) return;
+  if (sched_getaffinity(0, sizeof(old_set_), &old_set_) != 0) {
+    return;
+  }
   cpu_set_t one;
   CPU_ZERO(&one);
   for (int c = 0; c < CPU_SETSIZE; ++c) {
@@ -38,7 +42,9 @@ OneCpu::OneCpu() {
 }
 
 OneCpu::~OneCpu() {
-  if (ok_) sched_setaffinity(0, sizeof(old_set_), &old_set_);
+  if (ok_) {
+    sched_setaffinity(0, sizeof(old_set_), &old_set_);
+  }
 }
 
 namespace {
@@ -72,7 +78,9 @@ void WaitWhile(Waiting how, std::atomic<uint32_t>* word, uint32_t seen) {
 }
 
 void Wake(Waiting how, std::atomic<uint32_t>* word) {
-  if (how == Waiting::kFutex) Futex(word, FUTEX_WAKE, 1);
+  if (how == Waiting::kFutex) {
+    Futex(word, FUTEX_WAKE, 1);
+  }
 }
 
 // One round trip per iteration: this process bumps `ping`, a forked child copies it to `pong`.
@@ -89,8 +97,12 @@ double RunPingPong(benchmark::State& state, Waiting how) {
     uint32_t last = 0;
     for (;;) {
       uint32_t v;
-      while ((v = pp->ping.load(std::memory_order_acquire)) == last) WaitWhile(how, &pp->ping, v);
-      if (v == UINT32_MAX) _exit(0);
+      while ((v = pp->ping.load(std::memory_order_acquire)) == last) {
+        WaitWhile(how, &pp->ping, v);
+      }
+      if (v == UINT32_MAX) {
+        _exit(0);
+      }
       last = v;
       pp->pong.store(v, std::memory_order_release);
       Wake(how, &pp->pong);
@@ -107,7 +119,9 @@ double RunPingPong(benchmark::State& state, Waiting how) {
       pp->ping.store(++i, std::memory_order_release);
       Wake(how, &pp->ping);
       uint32_t v;
-      while ((v = pp->pong.load(std::memory_order_acquire)) != i) WaitWhile(how, &pp->pong, v);
+      while ((v = pp->pong.load(std::memory_order_acquire)) != i) {
+        WaitWhile(how, &pp->pong, v);
+      }
       lat.Add(Clock::now() - t0);
     }
     p50 = lat.Finish();

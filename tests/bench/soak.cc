@@ -256,6 +256,147 @@ SoakSample SoakResult::MaxAfter(int warmup_cycles) const {
   return max;
 }
 
+namespace {
+
+// One soak against a started tockd: /proc samples, stall reports and the restart cycles. Every
+// step writes into `result`; a stall (wedge or tockd's death) ends the run.
+class SoakRun {
+ public:
+  SoakRun(const SoakOptions& options, Tockd& tockd, SoakResult& result,
+          std::chrono::steady_clock::time_point start)
+      : options_(options),
+        tockd_(tockd),
+        result_(result),
+        pid_(tockd.pid()),
+        start_(start),
+        healthy_syscalls_(std::size(kHealthy), 0) {}
+
+  // Up: both healthy apps have printed their first line.
+  void WaitUntilUp() {
+    for (const char* name : kHealthy) {
+      testing::AssertionResult up = tockd_.WaitForConsole(absl::StrCat(name, ": 0 "));
+      if (!up) {
+        Stalled(absl::StrCat(name, "'s first line"), up, 0);
+        return;
+      }
+    }
+  }
+
+  // Waits for the crasher's restarts until options.cycles or a stall, sampling every
+  // sample_every cycles. Returns the restarts reached.
+  int RunCycles() {
+    if (Stopped()) {
+      return 0;
+    }
+    absl::StatusOr<ProcessInfo> crasher = tockd_.control().Inspect(kCrasher);
+    int restarts = crasher.ok() ? crasher->restarts : 0;
+    Sample(restarts);
+    int next_sample = options_.sample_every;
+    while (restarts < options_.cycles) {
+      const int seen = restarts;
+      ProcessInfo info;
+      testing::AssertionResult moved = tockd_.WaitForProcess(
+          kCrasher, [seen](const ProcessInfo& p) { return p.restarts > seen; }, &info,
+          options_.wedge_guard);
+      if (!moved) {
+        Stalled("crasher restart", moved, restarts);
+        break;
+      }
+      restarts = info.restarts;
+      result_.seconds = Seconds();
+      if (restarts < next_sample && restarts < options_.cycles) {
+        continue;
+      }
+      if (!WaitForHealthyProgress(restarts)) {
+        break;
+      }
+      Sample(restarts);
+      while (next_sample <= restarts) {
+        next_sample += options_.sample_every;
+      }
+    }
+    return restarts;
+  }
+
+  // The last sample, CPU use, the healthy apps' syscall counts, tockd's exit and the console.
+  void Finish(int restarts, const BusyLoops& busy) {
+    result_.cycles = restarts;
+    if (result_.samples.empty() || result_.samples.back().restarts != restarts || result_.wedged) {
+      Sample(restarts);
+    }
+    result_.tockd_cpu_s = CpuSeconds(pid_);
+    result_.busy_cpus = result_.seconds > 0 ? busy.CpuSeconds() / result_.seconds : 0;
+    for (size_t i = 0; i < std::size(kHealthy); ++i) {
+      if (tockd_.exit_status().running()) {
+        absl::StatusOr<ProcessInfo> info = tockd_.control().Inspect(kHealthy[i]);
+        if (info.ok()) {
+          result_.healthy[i].syscalls = info->syscalls;
+        }
+      }
+    }
+    result_.exit = tockd_.Stop().ToString();
+    CheckHealthyLines(tockd_.Lines(harness::Stream::kConsole), result_);
+    result_.fault_dumps =
+        tockd_.Count(harness::Stream::kLog, absl::StrCat("Process fault: ", kCrasher, " "));
+  }
+
+ private:
+  double Seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+  bool Stopped() const { return result_.wedged || !result_.error.empty(); }
+
+  void Sample(int restarts) {
+    result_.samples.push_back({.restarts = restarts,
+                               .seconds = Seconds(),
+                               .rss_kib = RssKib(pid_),
+                               .fds = CountEntries(absl::StrCat("/proc/", pid_, "/fd")),
+                               .threads = CountEntries(absl::StrCat("/proc/", pid_, "/task")),
+                               .children = Children(pid_)});
+  }
+
+  // A stall: a wedge while tockd runs, an error if it died.
+  void Stalled(const std::string& what, const testing::AssertionResult& wait, int restarts) {
+    if (!tockd_.exit_status().running()) {
+      result_.error = absl::StrCat("tockd ", tockd_.exit_status().ToString(), " while waiting for ",
+                                   what, " after ", restarts, " restarts");
+      return;
+    }
+    result_.wedged = true;
+    result_.wedge =
+        absl::StrCat("no ", what, " for ", absl::FormatDuration(options_.wedge_guard), " after ",
+                     restarts, " restarts (", FirstLine(wait.message()), ")\nps:\n", Ps(tockd_),
+                     "\ntockd's children: ", DescribeChildren(tockd_.pid()));
+  }
+
+  // Each sample point also proves the healthy apps still make progress; false on a stall.
+  bool WaitForHealthyProgress(int restarts) {
+    for (size_t i = 0; i < std::size(kHealthy); ++i) {
+      const uint64_t before = healthy_syscalls_[i];
+      ProcessInfo info;
+      testing::AssertionResult ran = tockd_.WaitForProcess(
+          kHealthy[i], [before](const ProcessInfo& p) { return p.syscalls > before; }, &info,
+          options_.wedge_guard);
+      if (!ran) {
+        Stalled(absl::StrCat(kHealthy[i], " progress"), ran, restarts);
+        return false;
+      }
+      healthy_syscalls_[i] = info.syscalls;
+    }
+    return true;
+  }
+
+  const SoakOptions& options_;
+  Tockd& tockd_;
+  SoakResult& result_;
+  const pid_t pid_;  // tockd's, read once at the start
+  const std::chrono::steady_clock::time_point start_;
+  std::vector<uint64_t> healthy_syscalls_;  // at the last sample point
+};
+
+}  // namespace
+
 SoakResult RunSoak(const SoakOptions& options) {
   SoakResult result;
   for (const char* name : kHealthy) {
@@ -264,9 +405,6 @@ SoakResult RunSoak(const SoakOptions& options) {
   // Before the harness starts its reader thread: fork from a single-threaded process.
   BusyLoops busy(options.busy_loops);
   const auto start = std::chrono::steady_clock::now();
-  auto seconds = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
 
   harness::TockdOptions tockd_options{
       .apps = {"//tests/bench/apps:soak_crasher.tbf", "//tests/bench/apps:soak_healthy_a.tbf",
@@ -283,99 +421,10 @@ SoakResult RunSoak(const SoakOptions& options) {
     result.error = started.status().ToString();
     return result;
   }
-  Tockd& tockd = **started;
-  const pid_t pid = tockd.pid();
-  auto sample = [&](int restarts) {
-    result.samples.push_back({.restarts = restarts,
-                              .seconds = seconds(),
-                              .rss_kib = RssKib(pid),
-                              .fds = CountEntries(absl::StrCat("/proc/", pid, "/fd")),
-                              .threads = CountEntries(absl::StrCat("/proc/", pid, "/task")),
-                              .children = Children(pid)});
-  };
-  // A stall: a wedge while tockd runs, an error if it died.
-  auto stalled = [&](const std::string& what, const testing::AssertionResult& wait, int restarts) {
-    if (!tockd.exit_status().running()) {
-      result.error = absl::StrCat("tockd ", tockd.exit_status().ToString(), " while waiting for ",
-                                  what, " after ", restarts, " restarts");
-      return;
-    }
-    result.wedged = true;
-    result.wedge =
-        absl::StrCat("no ", what, " for ", absl::FormatDuration(options.wedge_guard), " after ",
-                     restarts, " restarts (", FirstLine(wait.message()), ")\nps:\n", Ps(tockd),
-                     "\ntockd's children: ", DescribeChildren(tockd.pid()));
-  };
-
-  // Up: both healthy apps have printed their first line.
-  for (const char* name : kHealthy) {
-    testing::AssertionResult up = tockd.WaitForConsole(absl::StrCat(name, ": 0 "));
-    if (!up) {
-      stalled(absl::StrCat(name, "'s first line"), up, 0);
-      break;
-    }
-  }
-  std::vector<uint64_t> healthy_syscalls(std::size(kHealthy), 0);
-  int restarts = 0;
-  if (!result.wedged && result.error.empty()) {
-    absl::StatusOr<ProcessInfo> crasher = tockd.control().Inspect(kCrasher);
-    restarts = crasher.ok() ? crasher->restarts : 0;
-    sample(restarts);
-    int next_sample = options.sample_every;
-    while (restarts < options.cycles) {
-      const int seen = restarts;
-      ProcessInfo info;
-      testing::AssertionResult moved = tockd.WaitForProcess(
-          kCrasher, [seen](const ProcessInfo& p) { return p.restarts > seen; }, &info,
-          options.wedge_guard);
-      if (!moved) {
-        stalled("crasher restart", moved, restarts);
-        break;
-      }
-      restarts = info.restarts;
-      result.seconds = seconds();
-      if (restarts < next_sample && restarts < options.cycles) {
-        continue;
-      }
-      // Each sample point also proves the healthy apps still make progress.
-      for (size_t i = 0; i < std::size(kHealthy); ++i) {
-        const uint64_t before = healthy_syscalls[i];
-        testing::AssertionResult ran = tockd.WaitForProcess(
-            kHealthy[i], [before](const ProcessInfo& p) { return p.syscalls > before; }, &info,
-            options.wedge_guard);
-        if (!ran) {
-          stalled(absl::StrCat(kHealthy[i], " progress"), ran, restarts);
-          break;
-        }
-        healthy_syscalls[i] = info.syscalls;
-      }
-      if (result.wedged || !result.error.empty()) {
-        break;
-      }
-      sample(restarts);
-      while (next_sample <= restarts) {
-        next_sample += options.sample_every;
-      }
-    }
-  }
-  result.cycles = restarts;
-  if (result.samples.empty() || result.samples.back().restarts != restarts || result.wedged) {
-    sample(restarts);
-  }
-  result.tockd_cpu_s = CpuSeconds(pid);
-  result.busy_cpus = result.seconds > 0 ? busy.CpuSeconds() / result.seconds : 0;
-  for (size_t i = 0; i < std::size(kHealthy); ++i) {
-    if (tockd.exit_status().running()) {
-      absl::StatusOr<ProcessInfo> info = tockd.control().Inspect(kHealthy[i]);
-      if (info.ok()) {
-        result.healthy[i].syscalls = info->syscalls;
-      }
-    }
-  }
-  result.exit = tockd.Stop().ToString();
-  CheckHealthyLines(tockd.Lines(harness::Stream::kConsole), result);
-  result.fault_dumps =
-      tockd.Count(harness::Stream::kLog, absl::StrCat("Process fault: ", kCrasher, " "));
+  SoakRun run(options, **started, result, start);
+  run.WaitUntilUp();
+  const int restarts = run.RunCycles();
+  run.Finish(restarts, busy);
   return result;
 }
 

@@ -47,7 +47,9 @@ class ByteReader {
   // Up to `max` raw bytes (length chosen by the input).
   std::span<const uint8_t> Bytes(size_t max) {
     size_t n = Byte() % (max + 1);
-    if (n > remaining()) n = remaining();
+    if (n > remaining()) {
+      n = remaining();
+    }
     std::span<const uint8_t> out(data_ + pos_, n);
     pos_ += n;
     return out;

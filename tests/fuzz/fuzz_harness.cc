@@ -534,154 +534,183 @@ void Harness::OpSyscall(ByteReader& in, uint8_t op) {
     return;
   }
   const size_t slot = *picked;
-  Process& p = process(slot);
-  GuardedPlatform& pf = platform(slot);
   // An allow changes this process's windows; an app write could hide an earlier stray write.
   if ((op >= 5 && op <= 7) || op == 11) {
     CheckBeforeOp(slot);
   }
   switch (op) {
-    case 4: {
-      op_name_ = "subscribe";
-      const uint32_t driver = PickDriver(in);
-      const uint32_t num = in.Byte() < 240 ? in.Byte() % 4 : in.U32();
-      const uint32_t fn = PickUpcallFn(in, slot);
-      const uint32_t ud = in.Arg();
-      TrapOutcome t = Trap(slot, SyscallClass::kSubscribe, driver, num, fn, ud);
-      CheckSubscribeReturn(slot, driver, num, fn, ud, t);
+    case 4:
+      SyscallSubscribe(in, slot);
       break;
-    }
     case 5:
     case 6:
-    case 7: {
-      const SyscallClass klass = op == 5   ? SyscallClass::kReadWriteAllow
-                                 : op == 6 ? SyscallClass::kReadOnlyAllow
-                                           : SyscallClass::kUserspaceReadableAllow;
-      op_name_ = op == 5 ? "allow-rw" : op == 6 ? "allow-ro" : "allow-uro";
-      const uint32_t driver = PickDriver(in);
-      const uint32_t num = in.Byte() < 240 ? in.Byte() % 3 : in.U32();
-      uint32_t addr = 0;
-      uint32_t len = 0;
-      PickBuffer(in, slot, klass, addr, len);
-      TrapOutcome t = Trap(slot, klass, driver, num, addr, len);
-      CheckAllowReturn(slot, klass, driver, num, addr, len, t);
-      // From now on (this allow included) the buffer it gave back is no longer writable.
-      RefreshWindows(slot);
+    case 7:
+      SyscallAllow(in, slot, op);
       break;
+    case 8:
+      SyscallYield(in, slot);
+      break;
+    case 9:
+      SyscallMemop(in, slot);
+      break;
+    case 10:
+      SyscallExit(in, slot);
+      break;
+    case 11:
+      OpAppWrite(in, slot);
+      break;
+    case 17:
+      SyscallBadClass(in, slot);
+      break;
+    default:  // 0-3, 19: command
+      SyscallCommand(in, slot);
+      break;
+  }
+}
+
+void Harness::SyscallSubscribe(ByteReader& in, size_t slot) {
+  op_name_ = "subscribe";
+  const uint32_t driver = PickDriver(in);
+  const uint32_t num = in.Byte() < 240 ? in.Byte() % 4 : in.U32();
+  const uint32_t fn = PickUpcallFn(in, slot);
+  const uint32_t ud = in.Arg();
+  TrapOutcome t = Trap(slot, SyscallClass::kSubscribe, driver, num, fn, ud);
+  CheckSubscribeReturn(slot, driver, num, fn, ud, t);
+}
+
+void Harness::SyscallAllow(ByteReader& in, size_t slot, uint8_t op) {
+  const SyscallClass klass = op == 5   ? SyscallClass::kReadWriteAllow
+                             : op == 6 ? SyscallClass::kReadOnlyAllow
+                                       : SyscallClass::kUserspaceReadableAllow;
+  op_name_ = op == 5 ? "allow-rw" : op == 6 ? "allow-ro" : "allow-uro";
+  const uint32_t driver = PickDriver(in);
+  const uint32_t num = in.Byte() < 240 ? in.Byte() % 3 : in.U32();
+  uint32_t addr = 0;
+  uint32_t len = 0;
+  PickBuffer(in, slot, klass, addr, len);
+  TrapOutcome t = Trap(slot, klass, driver, num, addr, len);
+  CheckAllowReturn(slot, klass, driver, num, addr, len, t);
+  // From now on (this allow included) the buffer it gave back is no longer writable.
+  RefreshWindows(slot);
+}
+
+void Harness::SyscallYield(ByteReader& in, size_t slot) {
+  op_name_ = "yield";
+  const uint8_t kind = in.Byte() % 4;
+  if (kind == 0) {
+    YieldNoWait(in, slot);
+  } else if (kind == 1) {
+    static_cast<void>(Trap(slot, SyscallClass::kYield, 1, 0, 0, 0));
+  } else if (kind == 2) {
+    const uint32_t driver = PickDriver(in);
+    TrapOutcome t = Trap(slot, SyscallClass::kYield, 2, driver, in.Byte() % 4, 0);
+    if (t.returned && t.ret.written != 0b0111) {
+      Violation("yield-wait-for-return", "yield-wait-for resumed without r0-r2", slot);
     }
-    case 8: {
-      op_name_ = "yield";
-      const uint8_t kind = in.Byte() % 4;
-      if (kind == 0) {
-        const uint32_t span =
-            p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
-        const uint32_t addr = in.Bool() ? p.memory_start() + in.U16() % span : in.Arg();
-        if (p.InAppRam(addr, 1)) {
-          // The kernel writes the "upcall ran" flag there.
-          CheckBeforeOp(slot);
-          AddWindow(slot, Window{addr, addr + 1});
-          check_after_ = slot;
-        }
-        TrapOutcome t = Trap(slot, SyscallClass::kYield, 0, addr, 0, 0);
-        if (t.outcome != SyscallOutcome::kResume) {
-          Violation("yield-no-wait-blocked", "yield-no-wait did not return to the process", slot);
-        }
-      } else if (kind == 1) {
-        static_cast<void>(Trap(slot, SyscallClass::kYield, 1, 0, 0, 0));
-      } else if (kind == 2) {
-        const uint32_t driver = PickDriver(in);
-        TrapOutcome t = Trap(slot, SyscallClass::kYield, 2, driver, in.Byte() % 4, 0);
-        if (t.returned && t.ret.written != 0b0111) {
-          Violation("yield-wait-for-return", "yield-wait-for resumed without r0-r2", slot);
-        }
-      } else {
-        op_name_ = "yield (bad number)";
-        static_cast<void>(Trap(slot, SyscallClass::kYield, 3 + in.Byte(), 0, 0, 0));
-      }
-      break;
-    }
-    case 9: {
-      op_name_ = "memop";
-      const uint8_t b = in.Byte();
-      const uint32_t mop = b < 240 ? b % 13 : in.Arg();
-      uint32_t arg = 0;
-      if (mop == 0) {
-        switch (in.Byte() % 4) {
-          case 0:
-            arg = p.app_break() + static_cast<uint32_t>(static_cast<int16_t>(in.U16()) & ~7);
-            break;
-          case 1:
-            arg = p.memory_start() + in.U16() % p.memory_len();
-            break;
-          case 2:
-            arg = p.kernel_memory_break() - 8 * (in.Byte() % 4);
-            break;
-          default:
-            arg = in.Arg();
-        }
-      } else if (mop == 1) {
-        arg = in.Bool() ? static_cast<uint32_t>(static_cast<int16_t>(in.U16())) : in.Arg();
-      } else if (mop == 8 || mop == 9) {
-        arg = in.Byte() % 3;
-      } else {
-        arg = in.Arg();
-      }
-      // brk/sbrk zero newly exposed memory, which could hide an earlier stray write there.
-      if (mop <= 1) {
-        CheckBeforeOp(slot);
-      }
-      const uint32_t old_break = p.app_break();
-      TrapOutcome t = Trap(slot, SyscallClass::kMemop, mop, arg, 0, 0);
-      CheckMemopReturn(slot, mop, t);
-      if (p.app_break() > old_break) {
-        // The zeroing is the kernel's write, not a capsule's.
-        AddWindow(slot, Window{old_break, p.app_break()});
-        check_after_ = slot;
-      }
-      break;
-    }
-    case 10: {
-      op_name_ = "exit";
-      const uint32_t num = in.Byte() % 3;
-      TrapOutcome t = Trap(slot, SyscallClass::kExit, num, in.Arg(), 0, 0);
-      if (num < 2 && (t.returned || t.outcome != SyscallOutcome::kDescheduled)) {
-        Violation("exit-returned", "exit returned to the process", slot);
-      }
-      if (num == 2 &&
-          (!t.returned || t.ret.regs[0] != 0 || t.ret.regs[1] != ToU32(ErrorCode::kNoSupport))) {
-        Violation("exit-bad-number", "a bad exit number did not fail with NOSUPPORT", slot);
-      }
-      break;
-    }
-    case 11: {
-      op_name_ = "app-write";
-      const uint32_t span = p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
-      const uint32_t addr = p.memory_start() + in.U16() % span;
-      std::span<const uint8_t> bytes = in.Bytes(24);
-      if (bytes.size() > p.app_break() - addr) {
-        bytes = bytes.first(p.app_break() - addr);
-      }
-      pf.AppWrite(addr, bytes);
-      break;
-    }
-    case 17: {
-      op_name_ = "bad-class";
-      static_cast<void>(
-          Trap(slot, static_cast<SyscallClass>(8 + in.Byte() % 248), in.Arg(), 0, 0, 0));
-      break;
-    }
-    default: {  // 0-3, 19: command
-      op_name_ = "command";
-      const uint32_t driver = PickDriver(in);
-      const uint8_t c = in.Byte();
-      const uint32_t cmd = c < 240 ? c % 12 : in.Arg();
-      const uint32_t a0 = in.Arg();
-      const uint32_t a1 = in.Arg();
-      TrapOutcome t = Trap(slot, SyscallClass::kCommand, driver, cmd, a0, a1);
-      CheckCommandReturn(slot, driver, cmd, t);
-      break;
+  } else {
+    op_name_ = "yield (bad number)";
+    static_cast<void>(Trap(slot, SyscallClass::kYield, 3 + in.Byte(), 0, 0, 0));
+  }
+}
+
+void Harness::YieldNoWait(ByteReader& in, size_t slot) {
+  Process& p = process(slot);
+  const uint32_t span = p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
+  const uint32_t addr = in.Bool() ? p.memory_start() + in.U16() % span : in.Arg();
+  if (p.InAppRam(addr, 1)) {
+    // The kernel writes the "upcall ran" flag there.
+    CheckBeforeOp(slot);
+    AddWindow(slot, Window{addr, addr + 1});
+    check_after_ = slot;
+  }
+  TrapOutcome t = Trap(slot, SyscallClass::kYield, 0, addr, 0, 0);
+  if (t.outcome != SyscallOutcome::kResume) {
+    Violation("yield-no-wait-blocked", "yield-no-wait did not return to the process", slot);
+  }
+}
+
+uint32_t Harness::PickMemopArg(ByteReader& in, size_t slot, uint32_t mop) {
+  Process& p = process(slot);
+  if (mop == 0) {
+    switch (in.Byte() % 4) {
+      case 0:
+        return p.app_break() + static_cast<uint32_t>(static_cast<int16_t>(in.U16()) & ~7);
+      case 1:
+        return p.memory_start() + in.U16() % p.memory_len();
+      case 2:
+        return p.kernel_memory_break() - 8 * (in.Byte() % 4);
+      default:
+        return in.Arg();
     }
   }
+  if (mop == 1) {
+    return in.Bool() ? static_cast<uint32_t>(static_cast<int16_t>(in.U16())) : in.Arg();
+  }
+  if (mop == 8 || mop == 9) {
+    return in.Byte() % 3;
+  }
+  return in.Arg();
+}
+
+void Harness::SyscallMemop(ByteReader& in, size_t slot) {
+  op_name_ = "memop";
+  Process& p = process(slot);
+  const uint8_t b = in.Byte();
+  const uint32_t mop = b < 240 ? b % 13 : in.Arg();
+  const uint32_t arg = PickMemopArg(in, slot, mop);
+  // brk/sbrk zero newly exposed memory, which could hide an earlier stray write there.
+  if (mop <= 1) {
+    CheckBeforeOp(slot);
+  }
+  const uint32_t old_break = p.app_break();
+  TrapOutcome t = Trap(slot, SyscallClass::kMemop, mop, arg, 0, 0);
+  CheckMemopReturn(slot, mop, t);
+  if (p.app_break() > old_break) {
+    // The zeroing is the kernel's write, not a capsule's.
+    AddWindow(slot, Window{old_break, p.app_break()});
+    check_after_ = slot;
+  }
+}
+
+void Harness::SyscallExit(ByteReader& in, size_t slot) {
+  op_name_ = "exit";
+  const uint32_t num = in.Byte() % 3;
+  TrapOutcome t = Trap(slot, SyscallClass::kExit, num, in.Arg(), 0, 0);
+  if (num < 2 && (t.returned || t.outcome != SyscallOutcome::kDescheduled)) {
+    Violation("exit-returned", "exit returned to the process", slot);
+  }
+  if (num == 2 &&
+      (!t.returned || t.ret.regs[0] != 0 || t.ret.regs[1] != ToU32(ErrorCode::kNoSupport))) {
+    Violation("exit-bad-number", "a bad exit number did not fail with NOSUPPORT", slot);
+  }
+}
+
+void Harness::OpAppWrite(ByteReader& in, size_t slot) {
+  op_name_ = "app-write";
+  Process& p = process(slot);
+  const uint32_t span = p.app_break() > p.memory_start() ? p.app_break() - p.memory_start() : 1;
+  const uint32_t addr = p.memory_start() + in.U16() % span;
+  std::span<const uint8_t> bytes = in.Bytes(24);
+  if (bytes.size() > p.app_break() - addr) {
+    bytes = bytes.first(p.app_break() - addr);
+  }
+  platform(slot).AppWrite(addr, bytes);
+}
+
+void Harness::SyscallBadClass(ByteReader& in, size_t slot) {
+  op_name_ = "bad-class";
+  static_cast<void>(Trap(slot, static_cast<SyscallClass>(8 + in.Byte() % 248), in.Arg(), 0, 0, 0));
+}
+
+void Harness::SyscallCommand(ByteReader& in, size_t slot) {
+  op_name_ = "command";
+  const uint32_t driver = PickDriver(in);
+  const uint8_t c = in.Byte();
+  const uint32_t cmd = c < 240 ? c % 12 : in.Arg();
+  const uint32_t a0 = in.Arg();
+  const uint32_t a1 = in.Arg();
+  TrapOutcome t = Trap(slot, SyscallClass::kCommand, driver, cmd, a0, a1);
+  CheckCommandReturn(slot, driver, cmd, t);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -149,6 +149,17 @@ class Harness final : public GuardedPlatform::Observer {
   void Step(ByteReader& in);
   // Ops.
   void OpSyscall(ByteReader& in, uint8_t op);
+  // OpSyscall's cases, on the running process in `slot`; each reads its arguments from `in`.
+  void SyscallSubscribe(ByteReader& in, size_t slot);
+  void SyscallAllow(ByteReader& in, size_t slot, uint8_t op);  // op 5, 6, 7: rw, ro, uro
+  void SyscallYield(ByteReader& in, size_t slot);
+  void YieldNoWait(ByteReader& in, size_t slot);
+  void SyscallMemop(ByteReader& in, size_t slot);
+  uint32_t PickMemopArg(ByteReader& in, size_t slot, uint32_t mop);
+  void SyscallExit(ByteReader& in, size_t slot);
+  void OpAppWrite(ByteReader& in, size_t slot);  // the app stores bytes in its own RAM
+  void SyscallBadClass(ByteReader& in, size_t slot);
+  void SyscallCommand(ByteReader& in, size_t slot);
   void OpPeripheral(ByteReader& in);
   // Completes a request of one registered fake that has one pending (picked by the input).
   void OpCompleteAny(ByteReader& in);

@@ -38,7 +38,9 @@ class GrantProbe final : public SyscallDriver {
       : grant_(kernel, kDriverNum, cap), check_(check), fail_(fail), context_(context) {}
 
   CommandReturn Command(uint32_t cmd, uint32_t a0, uint32_t a1, ProcessId pid) override {
-    if (cmd == 0) return CommandReturn::Success();
+    if (cmd == 0) {
+      return CommandReturn::Success();
+    }
     auto r = grant_.Enter(pid, [&](ProbeApp& app, GrantKernelData& kd) -> CommandReturn {
       Verify(pid, app);
       ++app.count;
@@ -57,19 +59,25 @@ class GrantProbe final : public SyscallDriver {
         case 4: {
           ReadOnlyProcessBuffer ro = kd.GetReadOnlyBuffer(0);
           uint32_t sum = 0;
-          for (size_t i = 0; i < ro.size(); ++i) sum += ro.Get(i).value();
+          for (size_t i = 0; i < ro.size(); ++i) {
+            sum += ro.Get(i).value();
+          }
           return CommandReturn::SuccessU32(sum);
         }
         case 5: {
           ReadOnlyProcessBuffer ro = kd.GetReadOnlyBuffer(0);
           ReadWriteProcessBuffer rw = kd.GetReadWriteBuffer(0);
           size_t n = ro.size() < rw.size() ? ro.size() : rw.size();
-          for (size_t i = 0; i < n; ++i) static_cast<void>(rw.Set(i, ro.Get(i).value()));
+          for (size_t i = 0; i < n; ++i) {
+            static_cast<void>(rw.Set(i, ro.Get(i).value()));
+          }
           return CommandReturn::SuccessU32(static_cast<uint32_t>(n));
         }
         case 6: {
           UserspaceReadableProcessBuffer uro = kd.GetUserspaceReadableBuffer(0);
-          if (uro.empty()) return CommandReturn::Failure(ErrorCode::kReserve);
+          if (uro.empty()) {
+            return CommandReturn::Failure(ErrorCode::kReserve);
+          }
           static_cast<void>(uro.Set(a0 % uro.size(), static_cast<uint8_t>(a1)));
           return CommandReturn::Success();
         }
@@ -90,7 +98,9 @@ class GrantProbe final : public SyscallDriver {
     if (!check_(context_, pid, &app, sizeof(app))) {
       fail_(context_, "grant data outside the process's grant region");
     }
-    if (app.magic != ProbeApp::kMagic) fail_(context_, "grant data clobbered");
+    if (app.magic != ProbeApp::kMagic) {
+      fail_(context_, "grant data clobbered");
+    }
   }
 
   GrantType grant_;

@@ -23,7 +23,9 @@ inline constexpr KnownFinding kKnownFindings[] = {
 
 inline const KnownFinding* FindKnown(const char* id) {
   for (const KnownFinding& k : kKnownFindings) {
-    if (k.id[0] != '\0' && std::strcmp(k.id, id) == 0) return &k;
+    if (k.id[0] != '\0' && std::strcmp(k.id, id) == 0) {
+      return &k;
+    }
   }
   return nullptr;
 }

@@ -23,7 +23,9 @@ void RunFile(const std::filesystem::path& path) {
   std::fprintf(stderr, "replay %s (%zu bytes)\n", path.c_str(), bytes.size());
   LLVMFuzzerTestOneInput(bytes.data(), bytes.size());
   if (bytes.size() <= 512) {
-    for (size_t n = 0; n < bytes.size(); ++n) LLVMFuzzerTestOneInput(bytes.data(), n);
+    for (size_t n = 0; n < bytes.size(); ++n) {
+      LLVMFuzzerTestOneInput(bytes.data(), n);
+    }
   }
 }
 
@@ -38,7 +40,9 @@ int main(int argc, char** argv) {
       continue;
     }
     std::filesystem::path root(argv[i]);
-    if (!std::filesystem::exists(root)) continue;  // an empty corpus has no folder in git
+    if (!std::filesystem::exists(root)) {
+      continue;  // an empty corpus has no folder in git
+    }
     if (!std::filesystem::is_directory(root)) {
       RunFile(root);
       ++files;
@@ -46,7 +50,9 @@ int main(int argc, char** argv) {
     }
     std::vector<std::filesystem::path> paths;
     for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-      if (e.is_regular_file()) paths.push_back(e.path());
+      if (e.is_regular_file()) {
+        paths.push_back(e.path());
+      }
     }
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths) {

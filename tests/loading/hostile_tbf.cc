@@ -123,33 +123,32 @@ struct Layout {
   std::vector<size_t> extra_at;
 };
 
-Bytes Build(const Spec& s, Layout* out = nullptr) {
+uint32_t PaddedTlvSize(size_t payload) {
+  return static_cast<uint32_t>(4 + ((payload + 3) & ~size_t{3}));
+}
+
+// Sizes and offsets of `s` (not the TLV positions, which WriteHeader fills in).
+Layout SizeLayout(const Spec& s) {
   Layout l;
-  std::vector<Tlv> tlvs;
-  const bool keep_fixed = s.fixed.has_value();
-  // Sizes first (Main/Program payloads are fixed-size, filled below).
-  auto padded = [](size_t n) { return static_cast<uint32_t>(4 + ((n + 3) & ~size_t{3})); };
+  // Main/Program payloads are fixed-size, filled by WriteHeader.
   uint32_t hs = 16;
-  const uint16_t main_len = s.main_length.value_or(tbf::kMainLength);
-  const uint16_t prog_len = s.program_length.value_or(tbf::kProgramLength);
   if (s.main) {
-    hs += padded(main_len);
+    hs += PaddedTlvSize(s.main_length.value_or(tbf::kMainLength));
   }
   if (s.program) {
-    hs += padded(prog_len);
+    hs += PaddedTlvSize(s.program_length.value_or(tbf::kProgramLength));
   }
   if (s.name) {
-    hs += padded(s.name->size());
+    hs += PaddedTlvSize(s.name->size());
   }
-  if (keep_fixed) {
-    hs += padded(8);
+  if (s.fixed.has_value()) {
+    hs += PaddedTlvSize(8);
   }
   for (const Tlv& t : s.extra) {
-    hs += padded(t.payload.size());
+    hs += PaddedTlvSize(t.payload.size());
   }
   l.header_size = hs;
   l.binary_offset = std::max(s.binary_offset, hs);
-  const uint32_t trailer = l.binary_offset - hs;
   l.binary_end = l.binary_offset + static_cast<uint32_t>(s.binary.size());
   uint32_t footer_bytes = 0;
   for (const Credential& c : s.credentials) {
@@ -157,23 +156,30 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
   }
   const uint32_t content = l.binary_end + footer_bytes;
   l.total = s.total != 0 ? s.total : (content + 4095) & ~4095u;
+  return l;
+}
 
+// Appends one TLV (payload padded to 4) and returns its offset.
+size_t AppendTlv(Bytes& b, uint16_t type, const Bytes& payload, std::optional<uint16_t> length) {
+  const size_t at = b.size();
+  Append16(b, type);
+  Append16(b, length.value_or(static_cast<uint16_t>(payload.size())));
+  b.insert(b.end(), payload.begin(), payload.end());
+  while (b.size() % 4 != 0) {
+    b.push_back(0);
+  }
+  return at;
+}
+
+// Base header (checksum 0) and the TLVs, recording each TLV's offset in `l`.
+Bytes WriteHeader(const Spec& s, Layout& l) {
+  const uint32_t trailer = l.binary_offset - l.header_size;
   Bytes b;
   Append16(b, s.version);
-  Append16(b, static_cast<uint16_t>(hs));
+  Append16(b, static_cast<uint16_t>(l.header_size));
   Append32(b, l.total);
   Append32(b, s.flags);
   Append32(b, 0);
-  auto tlv = [&b](uint16_t type, Bytes payload, std::optional<uint16_t> length) {
-    const size_t at = b.size();
-    Append16(b, type);
-    Append16(b, length.value_or(static_cast<uint16_t>(payload.size())));
-    b.insert(b.end(), payload.begin(), payload.end());
-    while (b.size() % 4 != 0) {
-      b.push_back(0);
-    }
-    return at;
-  };
   const uint32_t init = s.init.value_or(trailer + s.entry);
   const uint32_t trl = s.trailer.value_or(trailer);
   const uint32_t ram = s.ram.value_or(s.min_ram);
@@ -182,8 +188,8 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     Append32(p, s.main_only_init.value_or(init));
     Append32(p, trl);
     Append32(p, s.main_only_ram.value_or(ram));
-    p.resize(main_len, 0);
-    l.main_at = tlv(1, p, std::nullopt);
+    p.resize(s.main_length.value_or(tbf::kMainLength), 0);
+    l.main_at = AppendTlv(b, 1, p, std::nullopt);
   }
   if (s.program) {
     Bytes p;
@@ -192,49 +198,58 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     Append32(p, ram);
     Append32(p, s.binary_end.value_or(l.binary_end));
     Append32(p, s.app_version);
-    p.resize(prog_len, 0);
-    l.program_at = tlv(9, p, std::nullopt);
+    p.resize(s.program_length.value_or(tbf::kProgramLength), 0);
+    l.program_at = AppendTlv(b, 9, p, std::nullopt);
   }
   if (s.name) {
-    l.name_at = tlv(3, *s.name, std::nullopt);
+    l.name_at = AppendTlv(b, 3, *s.name, std::nullopt);
   }
-  if (keep_fixed) {
+  if (s.fixed.has_value()) {
     Bytes p;
     Append32(p, s.fixed->first);
     Append32(p, s.fixed->second);
-    l.fixed_at = tlv(5, p, std::nullopt);
+    l.fixed_at = AppendTlv(b, 5, p, std::nullopt);
   }
   for (const Tlv& t : s.extra) {
-    l.extra_at.push_back(tlv(t.type, t.payload, t.length));
+    l.extra_at.push_back(AppendTlv(b, t.type, t.payload, t.length));
   }
-  b.resize(l.binary_offset, 0);
-  b.insert(b.end(), s.binary.begin(), s.binary.end());
-  FixChecksum(b);  // before hashing: credentials cover the header
+  return b;
+}
+
+// The credential's data: as given, or the hash of [0, binary_end) (optionally corrupted).
+Bytes CredentialData(const Credential& c, const Bytes& b, uint32_t binary_end) {
+  Bytes data = c.data;
+  if (!c.hash) {
+    return data;
+  }
+  const std::span<const uint8_t> covered(b.data(), binary_end);
+  if (c.format == 3) {
+    tbf::Sha256 h;
+    h.Update(covered);
+    auto d = h.Finish();
+    data.assign(d.begin(), d.end());
+  } else {
+    tbf::Sha512 h(c.format == 4);
+    h.Update(covered);
+    auto d = h.Finish();
+    data.assign(d.begin(), d.begin() + (c.format == 4 ? 48 : 64));
+  }
+  if (c.corrupt) {
+    data[5] ^= 0x10;
+  }
+  return data;
+}
+
+// Footers after the binary, then the filler up to total: one Reserved credential when a
+// Program header exists and >= 8 bytes remain.
+void AppendFooters(const Spec& s, const Layout& l, Bytes& b) {
   for (const Credential& c : s.credentials) {
-    Bytes data = c.data;
-    if (c.hash) {
-      const std::span<const uint8_t> covered(b.data(), l.binary_end);
-      if (c.format == 3) {
-        tbf::Sha256 h;
-        h.Update(covered);
-        auto d = h.Finish();
-        data.assign(d.begin(), d.end());
-      } else {
-        tbf::Sha512 h(c.format == 4);
-        h.Update(covered);
-        auto d = h.Finish();
-        data.assign(d.begin(), d.begin() + (c.format == 4 ? 48 : 64));
-      }
-      if (c.corrupt) {
-        data[5] ^= 0x10;
-      }
-    }
+    const Bytes data = CredentialData(c, b, l.binary_end);
     Append16(b, 128);
     Append16(b, c.length.value_or(static_cast<uint16_t>(4 + data.size())));
     Append32(b, c.format);
     b.insert(b.end(), data.begin(), data.end());
   }
-  // Filler: one Reserved credential when a Program header exists and >= 8 bytes remain.
   if (b.size() < l.total) {
     const uint32_t left = l.total - static_cast<uint32_t>(b.size());
     if (s.program && left >= 8) {
@@ -244,6 +259,15 @@ Bytes Build(const Spec& s, Layout* out = nullptr) {
     }
     b.resize(l.total, 0);
   }
+}
+
+Bytes Build(const Spec& s, Layout* out = nullptr) {
+  Layout l = SizeLayout(s);
+  Bytes b = WriteHeader(s, l);
+  b.resize(l.binary_offset, 0);
+  b.insert(b.end(), s.binary.begin(), s.binary.end());
+  FixChecksum(b);  // before hashing: credentials cover the header
+  AppendFooters(s, l, b);
   if (out != nullptr) {
     *out = l;
   }

@@ -31,13 +31,17 @@ void CortexMProcess::SetSyscallReturn(const tock::EncodedReturn& ret) {
   }
   uint32_t* regs = &f->r0;
   for (int i = 0; i < 4; ++i) {
-    if (ret.Writes(i)) regs[i] = ret.regs[i];
+    if (ret.Writes(i)) {
+      regs[i] = ret.regs[i];
+    }
   }
 }
 
 void CortexMProcess::SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) {
   const uint32_t a[4] = {args[0], args[1], args[2], args[3]};
-  if (!UserBoundary::DeliverUpcall(state_, memory(), fn, a)) runnable_ = false;
+  if (!UserBoundary::DeliverUpcall(state_, memory(), fn, a)) {
+    runnable_ = false;
+  }
 }
 
 Result<void> CortexMProcess::ConfigureProcess(const tock::MpuLayout& layout) {
@@ -56,7 +60,9 @@ Result<void> CortexMProcess::ConfigureProcess(const tock::MpuLayout& layout) {
 }
 
 Result<void> CortexMProcess::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
-  if (!UpdateAppMemory(app_break, kernel_break, mpu_)) return ErrorCode::kNoMem;
+  if (!UpdateAppMemory(app_break, kernel_break, mpu_)) {
+    return ErrorCode::kNoMem;
+  }
   app_break_ = app_break;
   return Result<void>::Ok();
 }
@@ -86,7 +92,9 @@ tock::FaultInfo CortexMProcess::ToKernelFault(const SwitchResult& r) const {
     info.address_valid = true;
     info.address = f.bfar;
   }
-  if (const HwFrame* frame = UserBoundary::FrameOf(state_, memory())) info.pc = frame->pc;
+  if (const HwFrame* frame = UserBoundary::FrameOf(state_, memory())) {
+    info.pc = frame->pc;
+  }
   return info;
 }
 

@@ -6,7 +6,9 @@ namespace tockpp::cortex_m {
 unsigned Mpu::NumRegions() { return kMpu->type.Read(MpuType::kDRegion); }
 
 void Mpu::Configure(const MpuConfig& config) {
-  if (active_ == &config && active_id_ == config.id) return;
+  if (active_ == &config && active_id_ == config.id) {
+    return;
+  }
   asm volatile("dmb" ::: "memory");
   kMpu->ctrl.Write(MpuCtrl::kEnable.Clear());
   for (unsigned i = 0; i < kMpuRegions; ++i) {

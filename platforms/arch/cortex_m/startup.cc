@@ -15,9 +15,15 @@ namespace tockpp::cortex_m {
 void InitializeRuntime() {
   // Volatile pointers keep GCC from turning these loops into memcpy/memset calls.
   volatile uint32_t* src = _sidata;
-  for (volatile uint32_t* dst = _sdata; dst < _edata;) *dst++ = *src++;
-  for (volatile uint32_t* dst = _sbss; dst < _ebss;) *dst++ = 0;
-  for (auto* f = __init_array_start; f < __init_array_end; ++f) (*f)();
+  for (volatile uint32_t* dst = _sdata; dst < _edata;) {
+    *dst++ = *src++;
+  }
+  for (volatile uint32_t* dst = _sbss; dst < _ebss;) {
+    *dst++ = 0;
+  }
+  for (auto* f = __init_array_start; f < __init_array_end; ++f) {
+    (*f)();
+  }
 }
 
 }  // namespace tockpp::cortex_m

@@ -5,8 +5,12 @@ namespace tockpp::cortex_m {
 
 void SysTick::Start(uint32_t us) {
   uint64_t ticks = static_cast<uint64_t>(us) * core_hz_ / 1'000'000u;
-  if (ticks > SysTickValue::kValue.kMask) ticks = SysTickValue::kValue.kMask;
-  if (ticks == 0) ticks = 1;
+  if (ticks > SysTickValue::kValue.kMask) {
+    ticks = SysTickValue::kValue.kMask;
+  }
+  if (ticks == 0) {
+    ticks = 1;
+  }
   kSysTick->csr.Write(SysTickCsr::kEnable.Clear());
   kSysTick->rvr.Write(SysTickValue::kValue.Val(static_cast<uint32_t>(ticks)));
   kSysTick->cvr.Set(0);  // any write clears the counter and COUNTFLAG

@@ -15,7 +15,9 @@ bool FrameFits(uint32_t sp, ProcessMemory mem) {
 }  // namespace
 
 HwFrame* UserBoundary::FrameOf(const StoredState& state, ProcessMemory mem) {
-  if (!FrameFits(state.psp, mem)) return nullptr;
+  if (!FrameFits(state.psp, mem)) {
+    return nullptr;
+  }
   return reinterpret_cast<HwFrame*>(static_cast<uintptr_t>(state.psp));
 }
 
@@ -25,7 +27,9 @@ bool UserBoundary::StartProcess(StoredState& state, ProcessMemory mem, uint32_t 
   state = StoredState{};
   state.psp = sp;
   HwFrame* f = FrameOf(state, mem);
-  if (f == nullptr) return false;
+  if (f == nullptr) {
+    return false;
+  }
   *f = HwFrame{args[0], args[1], args[2], args[3], 0, 0, entry & ~kThumbBit, kXpsrThumb};
   state.yield_pc = entry;
   state.psr = kXpsrThumb;
@@ -35,16 +39,22 @@ bool UserBoundary::StartProcess(StoredState& state, ProcessMemory mem, uint32_t 
 bool UserBoundary::SetSyscallReturn(StoredState& state, ProcessMemory mem, const uint32_t* values,
                                     unsigned count) {
   HwFrame* f = FrameOf(state, mem);
-  if (f == nullptr) return false;
+  if (f == nullptr) {
+    return false;
+  }
   uint32_t* regs = &f->r0;
-  for (unsigned i = 0; i < count && i < 4; ++i) regs[i] = values[i];
+  for (unsigned i = 0; i < count && i < 4; ++i) {
+    regs[i] = values[i];
+  }
   return true;
 }
 
 bool UserBoundary::DeliverUpcall(StoredState& state, ProcessMemory mem, uint32_t fn,
                                  const uint32_t (&args)[4]) {
   HwFrame* f = FrameOf(state, mem);
-  if (f == nullptr) return false;
+  if (f == nullptr) {
+    return false;
+  }
   // Keep the alignment-padding flag so the stack pointer the upcall returns with is the
   // one the app had at its svc.
   uint32_t xpsr = kXpsrThumb | (f->xpsr & kXpsrStackAligned);

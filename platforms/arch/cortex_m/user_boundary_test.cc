@@ -97,7 +97,9 @@ TEST_F(UserBoundaryTest, NothingIsWrittenWhenTheStackPointerIsBad) {
   EXPECT_FALSE(UserBoundary::DeliverUpcall(s, Mem(0x800), 0x40201, args));
   const uint32_t ret[4] = {1, 2, 3, 4};
   EXPECT_FALSE(UserBoundary::SetSyscallReturn(s, Mem(0x800), ret, 4));
-  for (size_t i = 0; i < kSize; ++i) ASSERT_EQ(ram_[i], 0xA5) << i;
+  for (size_t i = 0; i < kSize; ++i) {
+    ASSERT_EQ(ram_[i], 0xA5) << i;
+  }
 }
 
 }  // namespace

@@ -40,7 +40,9 @@ constexpr VectorTable<kIrqs> MakeVectorTable(Handler reset) {
   t.entries[12] = &tockpp_cm_unhandled;     // DebugMonitor
   t.entries[14] = &tockpp_cm_unhandled;     // PendSV (unused: switches are synchronous)
   t.entries[15] = &tockpp_cm_systick_handler;
-  for (size_t i = 0; i < kIrqs; ++i) t.entries[16 + i] = &tockpp_cm_generic_isr;
+  for (size_t i = 0; i < kIrqs; ++i) {
+    t.entries[16 + i] = &tockpp_cm_generic_isr;
+  }
   return t;
 }
 

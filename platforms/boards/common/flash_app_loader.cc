@@ -117,6 +117,132 @@ const char* ErrorWord(tock::ErrorCode e) {
   }
 }
 
+// What LoadFlashApps loads into, passed to the per-app steps.
+struct LoadTarget {
+  tock::Kernel& kernel;
+  cortex_m::AppMemoryAllocator& memory;
+  std::span<cortex_m::CortexMProcess> processes;
+  std::span<tock::TbfDescription> descriptions;
+  const tock::FaultPolicy& policy;
+  const tock::ProcessManagementCapability& cap;
+  LoadLog log;
+  size_t slots;  // usable process slots: the smaller of the two spans
+};
+
+// Checks an app that parsed, before the kernel sees it. Adds the reason to `line` and returns
+// false if it cannot be loaded (no Main/Program, kernel version, no slot, MPU alignment).
+bool CheckLoadable(const tbf::TbfHeader& header, const tbf::ProcessLoadInfo& info,
+                   uint32_t flash_start, uint32_t total, size_t loaded, size_t slots, Line& line) {
+  if (!header.main && !header.program) {
+    line.Add(": not loaded: malformed TBF header (no Main or Program header)");
+    return false;
+  }
+  if (info.has_kernel_version &&
+      !tock::KernelVersionAccepts(info.kernel_major, info.kernel_minor)) {
+    line.Add(": not loaded: needs kernel version ")
+        .Dec(info.kernel_major)
+        .Add(".")
+        .Dec(info.kernel_minor)
+        .Add(", this kernel is ")
+        .Dec(tock::kKernelVersionMajor)
+        .Add(".")
+        .Dec(tock::kKernelVersionMinor);
+    return false;
+  }
+  if (loaded >= slots) {
+    line.Add(": not loaded: no free process slot (this board has ").Dec(slots).Add(")");
+    return false;
+  }
+  // The MPU protects the app's flash with one power-of-two region aligned to its size.
+  cortex_m::MpuConfig scratch;
+  if (!cortex_m::SetFlashRegion(flash_start, total, scratch)) {
+    line.Add(": not loaded: flash region ")
+        .Hex(flash_start)
+        .Add(" (")
+        .Dec(total)
+        .Add(" bytes) is not aligned for the MPU (needs a multiple of its power-of-two size)");
+    return false;
+  }
+  return true;
+}
+
+// Adds to `line` why the kernel did not load the app described by `d`.
+void ExplainLoadFailure(const RecordingMemory& recording, const tock::TbfDescription& d,
+                        tock::ErrorCode error, const cortex_m::AppMemoryAllocator& memory,
+                        Line& line) {
+  if (recording.failed() && recording.error() == tock::ErrorCode::kNoSupport &&
+      d.fixed_ram_address != tock::kNoFixedAddress) {
+    line.Add(": not loaded: fixed RAM address ")
+        .Hex(d.fixed_ram_address)
+        .Add(" not supported on this board");
+  } else if (recording.failed()) {
+    line.Add(": not loaded: not enough RAM (needs ")
+        .Dec(d.minimum_ram_size)
+        .Add(" bytes + ")
+        .Dec(recording.kernel_ram())
+        .Add(" for the kernel; free process RAM starts at ")
+        .Hex(memory.next_free())
+        .Add(")");
+  } else if (error == tock::ErrorCode::kNoMem) {
+    // RAM was found, so the kernel had no slot or the MPU could not cover the process.
+    line.Add(": not loaded: no free process slot or no MPU layout for its memory");
+  } else {
+    line.Add(": not loaded: the kernel refused it (").Add(ErrorWord(error)).Add(")");
+  }
+}
+
+// Loads the app whose TBF (`total` bytes, parsed into `header`) starts at flash address `at`
+// into the next free slot, and logs its line.
+void LoadApp(uint32_t at, uint32_t total, std::span<const uint8_t> rest,
+             const tbf::TbfHeader& header, LoadTarget& target, LoadReport& report) {
+  const tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(rest, header);
+  Line line = AppLine(at, info.package_name, info.package_name_len);
+  if (!CheckLoadable(header, info, at, total, report.loaded, target.slots, line)) {
+    line.Send(target.log);
+    return;
+  }
+  auto described = tock::DescribeTbf(rest, tock::kFlashAddressOfImage);
+  if (!described.ok()) {
+    line.Add(": not loaded: malformed TBF header").Send(target.log);
+    return;
+  }
+  tock::TbfDescription& d = target.descriptions[report.loaded];
+  cortex_m::CortexMProcess& proc = target.processes[report.loaded];
+  d = described.value();
+  RecordingMemory recording(target.memory);
+  tock::ProcessPlatform platform{recording, proc, proc};
+  auto loaded = target.kernel.LoadProcess(d, platform, target.policy, target.cap);
+  if (loaded.ok()) {
+    ++report.loaded;
+  } else {
+    ExplainLoadFailure(recording, d, loaded.error(), target.memory, line);
+  }
+  line.Send(target.log);
+}
+
+// A header that does not parse at all. Erased flash (0xFF) or zeros where a version would be
+// are the quiet end of the apps; anything else is reported.
+void ReportUnparsableBase(uint32_t at, const uint8_t* bytes, const tbf::Error& error, LoadLog log) {
+  const uint16_t version = static_cast<uint16_t>(bytes[0] | bytes[1] << 8);
+  if (version != 0 && version != 0xFFFF) {
+    AppLine(at, nullptr, 0)
+        .Add(": not loaded: malformed TBF header (")
+        .Add(tbf::ErrorKindName(error.kind))
+        .Add("); the scan stops here")
+        .Send(log);
+  }
+}
+
+void ReportMalformed(uint32_t at, const tbf::Error& error, bool can_skip, LoadLog log) {
+  AppLine(at, nullptr, 0)
+      .Add(": not loaded: malformed TBF header (")
+      .Add(tbf::ErrorKindName(error.kind))
+      .Add(" at ")
+      .Add(error.field)
+      .Add(can_skip ? ")" : "); the scan stops here")
+      .Send(log);
+}
+
 }  // namespace
 
 LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& kernel,
@@ -126,23 +252,18 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
                          const tock::FaultPolicy& policy,
                          const tock::ProcessManagementCapability& cap, LoadLog log) {
   LoadReport report;
-  const size_t slots =
-      processes.size() < descriptions.size() ? processes.size() : descriptions.size();
+  LoadTarget target{
+      kernel,    memory,
+      processes, descriptions,
+      policy,    cap,
+      log,       processes.size() < descriptions.size() ? processes.size() : descriptions.size()};
   uint32_t at = apps_start;
   while (at < apps_end && apps_end - at >= 16) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(at));
     const std::span<const uint8_t> rest(bytes, apps_end - at);
-    // Erased flash (0xFF) or zeros where a version would be: the end of the apps.
     auto base = tbf::ParseBaseHeader(rest);
     if (!base.ok()) {
-      const uint16_t version = static_cast<uint16_t>(bytes[0] | bytes[1] << 8);
-      if (version != 0 && version != 0xFFFF) {
-        AppLine(at, nullptr, 0)
-            .Add(": not loaded: malformed TBF header (")
-            .Add(tbf::ErrorKindName(base.error().kind))
-            .Add("); the scan stops here")
-            .Send(log);
-      }
+      ReportUnparsableBase(at, bytes, base.error(), log);
       break;
     }
     const uint32_t total = base.value().total_size;
@@ -152,98 +273,18 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
     auto parsed = tbf::ParseTbf(rest);
     if (!parsed.ok()) {
       ++report.found;
-      AppLine(at, nullptr, 0)
-          .Add(": not loaded: malformed TBF header (")
-          .Add(tbf::ErrorKindName(parsed.error().kind))
-          .Add(" at ")
-          .Add(parsed.error().field)
-          .Add(can_skip ? ")" : "); the scan stops here")
-          .Send(log);
+      ReportMalformed(at, parsed.error(), can_skip, log);
       if (!can_skip) {
         break;
       }
       at += total;
       continue;
     }
-    const tbf::TbfHeader& header = parsed.value();
-    if (header.is_padding) {
-      at += total;
-      continue;
+    if (!parsed.value().is_padding) {
+      ++report.found;
+      LoadApp(at, total, rest, parsed.value(), target, report);
     }
-    ++report.found;
-    const tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(rest, header);
-    Line line = AppLine(at, info.package_name, info.package_name_len);
     at += total;
-
-    if (!header.main && !header.program) {
-      line.Add(": not loaded: malformed TBF header (no Main or Program header)").Send(log);
-      continue;
-    }
-    if (info.has_kernel_version &&
-        !tock::KernelVersionAccepts(info.kernel_major, info.kernel_minor)) {
-      line.Add(": not loaded: needs kernel version ")
-          .Dec(info.kernel_major)
-          .Add(".")
-          .Dec(info.kernel_minor)
-          .Add(", this kernel is ")
-          .Dec(tock::kKernelVersionMajor)
-          .Add(".")
-          .Dec(tock::kKernelVersionMinor)
-          .Send(log);
-      continue;
-    }
-    if (report.loaded >= slots) {
-      line.Add(": not loaded: no free process slot (this board has ").Dec(slots).Add(")").Send(log);
-      continue;
-    }
-    // The MPU protects the app's flash with one power-of-two region aligned to its size.
-    const uint32_t flash_start = at - total;
-    cortex_m::MpuConfig scratch;
-    if (!cortex_m::SetFlashRegion(flash_start, total, scratch)) {
-      line.Add(": not loaded: flash region ")
-          .Hex(flash_start)
-          .Add(" (")
-          .Dec(total)
-          .Add(" bytes) is not aligned for the MPU (needs a multiple of its power-of-two size)")
-          .Send(log);
-      continue;
-    }
-    auto described = tock::DescribeTbf(rest, tock::kFlashAddressOfImage);
-    if (!described.ok()) {
-      line.Add(": not loaded: malformed TBF header").Send(log);
-      continue;
-    }
-    tock::TbfDescription& d = descriptions[report.loaded];
-    cortex_m::CortexMProcess& proc = processes[report.loaded];
-    d = described.value();
-    RecordingMemory recording(memory);
-    tock::ProcessPlatform platform{recording, proc, proc};
-    auto loaded = kernel.LoadProcess(d, platform, policy, cap);
-    if (loaded.ok()) {
-      ++report.loaded;
-      line.Send(log);
-      continue;
-    }
-    if (recording.failed() && recording.error() == tock::ErrorCode::kNoSupport &&
-        d.fixed_ram_address != tock::kNoFixedAddress) {
-      line.Add(": not loaded: fixed RAM address ")
-          .Hex(d.fixed_ram_address)
-          .Add(" not supported on this board");
-    } else if (recording.failed()) {
-      line.Add(": not loaded: not enough RAM (needs ")
-          .Dec(d.minimum_ram_size)
-          .Add(" bytes + ")
-          .Dec(recording.kernel_ram())
-          .Add(" for the kernel; free process RAM starts at ")
-          .Hex(memory.next_free())
-          .Add(")");
-    } else if (loaded.error() == tock::ErrorCode::kNoMem) {
-      // RAM was found, so the kernel had no slot or the MPU could not cover the process.
-      line.Add(": not loaded: no free process slot or no MPU layout for its memory");
-    } else {
-      line.Add(": not loaded: the kernel refused it (").Add(ErrorWord(loaded.error())).Add(")");
-    }
-    line.Send(log);
   }
   return report;
 }

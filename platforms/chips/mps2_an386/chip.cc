@@ -27,7 +27,9 @@ void Mps2An386::Init() {
 
 bool Mps2An386::HasPendingInterrupts() const {
   for (unsigned irq : kHandledIrqs) {
-    if (Nvic::IsPending(irq)) return true;
+    if (Nvic::IsPending(irq)) {
+      return true;
+    }
   }
   return false;
 }
@@ -35,7 +37,9 @@ bool Mps2An386::HasPendingInterrupts() const {
 bool Mps2An386::ServicePendingInterrupts() {
   bool any = false;
   for (unsigned irq : kHandledIrqs) {
-    if (!Nvic::IsPending(irq)) continue;
+    if (!Nvic::IsPending(irq)) {
+      continue;
+    }
     any = true;
     // Clear first: a new event while the driver runs pends the line again.
     Nvic::ClearPending(irq);
@@ -53,7 +57,9 @@ void Mps2An386::Sleep() {
   // With PRIMASK set, a newly pending enabled interrupt still ends WFI but is not taken until
   // interrupts are re-enabled, so nothing is lost between the check and the sleep.
   asm volatile("cpsid i" ::: "memory");
-  if (!HasPendingInterrupts()) asm volatile("wfi" ::: "memory");
+  if (!HasPendingInterrupts()) {
+    asm volatile("wfi" ::: "memory");
+  }
   asm volatile("cpsie i" ::: "memory");
 }
 

@@ -29,7 +29,9 @@ void Nrf52840::Init(unsigned uart_tx_pin, unsigned uart_rx_pin) {
 
 bool Nrf52840::HasPendingInterrupts() const {
   for (unsigned irq : kHandledIrqs) {
-    if (Nvic::IsPending(irq)) return true;
+    if (Nvic::IsPending(irq)) {
+      return true;
+    }
   }
   return false;
 }
@@ -37,7 +39,9 @@ bool Nrf52840::HasPendingInterrupts() const {
 bool Nrf52840::ServicePendingInterrupts() {
   bool any = false;
   for (unsigned irq : kHandledIrqs) {
-    if (!Nvic::IsPending(irq)) continue;
+    if (!Nvic::IsPending(irq)) {
+      continue;
+    }
     any = true;
     // Clear first: a new event while the driver runs pends the line again.
     Nvic::ClearPending(irq);
@@ -57,7 +61,9 @@ bool Nrf52840::ServicePendingInterrupts() {
 
 void Nrf52840::Sleep() {
   asm volatile("cpsid i" ::: "memory");
-  if (!HasPendingInterrupts()) asm volatile("wfi" ::: "memory");
+  if (!HasPendingInterrupts()) {
+    asm volatile("wfi" ::: "memory");
+  }
   asm volatile("cpsie i" ::: "memory");
 }
 

@@ -11,7 +11,9 @@ class OneWord final : public tock::hil::entropy::EntropyIterator {
  public:
   explicit OneWord(uint32_t w) : word_(w) {}
   std::optional<uint32_t> Next() override {
-    if (used_) return std::nullopt;
+    if (used_) {
+      return std::nullopt;
+    }
     used_ = true;
     return word_;
   }
@@ -24,7 +26,9 @@ class OneWord final : public tock::hil::entropy::EntropyIterator {
 }  // namespace
 
 tock::Result<void> Rng::Get() {
-  if (running_) return tock::Result<void>::Ok();
+  if (running_) {
+    return tock::Result<void>::Ok();
+  }
   running_ = true;
   word_ = 0;
   bytes_ = 0;
@@ -47,11 +51,17 @@ void Rng::Stop() {
 }
 
 void Rng::HandleInterrupt() {
-  if (!regs_->events_valrdy.IsSet(Event::kGenerated)) return;
+  if (!regs_->events_valrdy.IsSet(Event::kGenerated)) {
+    return;
+  }
   regs_->events_valrdy.Set(0);
-  if (!running_) return;
+  if (!running_) {
+    return;
+  }
   word_ = (word_ << 8) | regs_->value.Read(RngValue::kByte);
-  if (++bytes_ < 4) return;
+  if (++bytes_ < 4) {
+    return;
+  }
   bytes_ = 0;
   OneWord batch(word_);
   if (client_ == nullptr || client_->EntropyAvailable(batch, tock::Result<void>::Ok()) ==

@@ -34,9 +34,13 @@ tock::Result<void> RtcAlarm::Disarm() {
 }
 
 void RtcAlarm::HandleInterrupt() {
-  if (!regs_->events_compare[0].IsSet(Event::kGenerated)) return;
+  if (!regs_->events_compare[0].IsSet(Event::kGenerated)) {
+    return;
+  }
   (void)Disarm();
-  if (client_ != nullptr) client_->Alarm();
+  if (client_ != nullptr) {
+    client_->Alarm();
+  }
 }
 
 }  // namespace tockpp::nrf52840

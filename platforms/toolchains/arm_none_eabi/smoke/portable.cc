@@ -7,8 +7,12 @@
 namespace smoke {
 std::optional<uint32_t> Sum(std::span<const uint32_t> v) {
   uint32_t s = 0;
-  for (uint32_t x : v) s += x;
-  if (s == 0) return std::nullopt;
+  for (uint32_t x : v) {
+    s += x;
+  }
+  if (s == 0) {
+    return std::nullopt;
+  }
   return s;
 }
 }  // namespace smoke
