@@ -111,12 +111,12 @@ void FakeKernel::WriteFakeHeader() {
   uint16_t header_size = static_cast<uint16_t>(16 + 4 + RoundUp(name_len, 4));
   uint16_t version = 2, tlv_type = 3;
   uint32_t total = flash_len_, flags = 1;
-  std::memcpy(hdr, &version, 2);
-  std::memcpy(hdr + 2, &header_size, 2);
-  std::memcpy(hdr + 4, &total, 4);
-  std::memcpy(hdr + 8, &flags, 4);
-  std::memcpy(hdr + 16, &tlv_type, 2);
-  std::memcpy(hdr + 18, &name_len, 2);
+  std::memcpy(hdr, &version, sizeof version);
+  std::memcpy(hdr + 2, &header_size, sizeof header_size);
+  std::memcpy(hdr + 4, &total, sizeof total);
+  std::memcpy(hdr + 8, &flags, sizeof flags);
+  std::memcpy(hdr + 16, &tlv_type, sizeof tlv_type);
+  std::memcpy(hdr + 18, &name_len, sizeof name_len);
   std::copy_n(package_name_.data(), name_len, hdr + 20);  // no NUL: TBF names have a length
 }
 
