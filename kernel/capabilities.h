@@ -9,6 +9,8 @@ namespace tock {
 
 class CapabilityFactory;
 
+// Name is a class name, which cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TOCKPP_DECLARE_CAPABILITY(Name)    \
   class Name {                             \
    public:                                 \
@@ -19,6 +21,7 @@ class CapabilityFactory;
     friend class CapabilityFactory;        \
     constexpr Name() = default;            \
   }
+// NOLINTEND(bugprone-macro-parentheses)
 
 // Load, stop, resume, restart and terminate processes.
 TOCKPP_DECLARE_CAPABILITY(ProcessManagementCapability);

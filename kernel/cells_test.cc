@@ -102,7 +102,9 @@ class Lower {
   };
   void SetClient(Client& c) { client_ = &c; }
   Result<void> Start(std::array<uint8_t, 4>* buf) {
-    if (held_.IsSome()) return ErrorCode::kBusy;
+    if (held_.IsSome()) {
+      return ErrorCode::kBusy;
+    }
     held_.Put(buf);
     return {};
   }
@@ -122,9 +124,13 @@ class Upper : public Lower::Client {
   explicit Upper(Lower& lower, std::array<uint8_t, 4>* buf) : lower_(lower), buffer_(buf) {}
   Result<void> Go() {
     std::array<uint8_t, 4>* buf = buffer_.Take();
-    if (buf == nullptr) return ErrorCode::kBusy;
+    if (buf == nullptr) {
+      return ErrorCode::kBusy;
+    }
     Result<void> r = lower_.Start(buf);
-    if (!r.ok()) buffer_.Put(buf);
+    if (!r.ok()) {
+      buffer_.Put(buf);
+    }
     return r;
   }
   void Done(std::array<uint8_t, 4>* buf, Result<void>) override {

@@ -24,7 +24,9 @@ DeferredCall::DeferredCall() : index_(kMaxDeferredCalls), generation_(g_generati
 }
 
 void DeferredCall::RegisterClient(DeferredCallClient& client) {
-  if (IsRegistered() && generation_ == g_generation) g_clients[index_] = &client;
+  if (IsRegistered() && generation_ == g_generation) {
+    g_clients[index_] = &client;
+  }
 }
 
 void DeferredCall::Set() {
@@ -34,7 +36,9 @@ void DeferredCall::Set() {
 }
 
 bool DeferredCall::IsPending() const {
-  if (!IsRegistered() || generation_ != g_generation) return false;
+  if (!IsRegistered() || generation_ != g_generation) {
+    return false;
+  }
   return (g_pending.load(std::memory_order_relaxed) >> index_) & 1u;
 }
 
@@ -44,7 +48,9 @@ bool DeferredCall::ServiceNext(const DeferredCallCapability&) {
   uint32_t pending = g_pending.load(std::memory_order_relaxed);
   while (pending != 0) {
     size_t i = 0;
-    while (((pending >> i) & 1u) == 0) ++i;
+    while (((pending >> i) & 1u) == 0) {
+      ++i;
+    }
     g_pending.fetch_and(~(1u << i), std::memory_order_relaxed);
     if (g_clients[i] != nullptr) {
       g_clients[i]->HandleDeferredCall();
@@ -56,15 +62,21 @@ bool DeferredCall::ServiceNext(const DeferredCallCapability&) {
 }
 
 bool DeferredCall::AllRegistered() {
-  if (g_overflow != 0) return false;
+  if (g_overflow != 0) {
+    return false;
+  }
   for (size_t i = 0; i < g_count; ++i) {
-    if (g_clients[i] == nullptr) return false;
+    if (g_clients[i] == nullptr) {
+      return false;
+    }
   }
   return true;
 }
 
 void DeferredCall::ResetForTesting(const DeferredCallCapability&) {
-  for (auto& c : g_clients) c = nullptr;
+  for (auto& c : g_clients) {
+    c = nullptr;
+  }
   g_count = 0;
   g_overflow = 0;
   ++g_generation;

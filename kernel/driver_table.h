@@ -26,15 +26,21 @@ class DriverTable final : public SyscallDriverLookup {
  public:
   // kAlready if the number is taken, kNoMem if the table is full.
   Result<void> Register(uint32_t driver_num, SyscallDriver& driver) {
-    if (Lookup(driver_num) != nullptr) return ErrorCode::kAlready;
-    if (count_ == kCapacity) return ErrorCode::kNoMem;
+    if (Lookup(driver_num) != nullptr) {
+      return ErrorCode::kAlready;
+    }
+    if (count_ == kCapacity) {
+      return ErrorCode::kNoMem;
+    }
     entries_[count_++] = Entry{driver_num, &driver};
     return {};
   }
 
   SyscallDriver* Lookup(uint32_t driver_num) const override {
     for (size_t i = 0; i < count_; ++i) {
-      if (entries_[i].num == driver_num) return entries_[i].driver;
+      if (entries_[i].num == driver_num) {
+        return entries_[i].driver;
+      }
     }
     return nullptr;
   }

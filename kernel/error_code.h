@@ -48,7 +48,7 @@ class [[nodiscard]] Result {
       error_ = other.error_;
     }
   }
-  Result(Result&& other) : ok_(other.ok_) {
+  Result(Result&& other) noexcept : ok_(other.ok_) {
     if (ok_) {
       new (&value_) T(std::move(other.value_));
     } else {
@@ -62,7 +62,7 @@ class [[nodiscard]] Result {
     }
     return *this;
   }
-  Result& operator=(Result&& other) {
+  Result& operator=(Result&& other) noexcept {
     if (this != &other) {
       this->~Result();
       new (this) Result(std::move(other));
@@ -70,7 +70,9 @@ class [[nodiscard]] Result {
     return *this;
   }
   ~Result() {
-    if (ok_) value_.~T();
+    if (ok_) {
+      value_.~T();
+    }
   }
 
   constexpr bool ok() const { return ok_; }

@@ -102,12 +102,18 @@ class WindowedRestartFaultPolicy final : public FaultPolicy {
     const uint64_t now = now_(context_);
     size_t recent = 0;
     for (size_t i = 0; i < recorded_; ++i) {
-      if (now - restarts_[i] < window_) ++recent;
+      if (now - restarts_[i] < window_) {
+        ++recent;
+      }
     }
-    if (recent >= kMaxRestarts) return then_;
+    if (recent >= kMaxRestarts) {
+      return then_;
+    }
     restarts_[next_] = now;  // overwrite the oldest
     next_ = (next_ + 1) % kMaxRestarts;
-    if (recorded_ < kMaxRestarts) ++recorded_;
+    if (recorded_ < kMaxRestarts) {
+      ++recorded_;
+    }
     return FaultAction::kRestart;
   }
 

@@ -57,7 +57,7 @@ struct GrantShape {
   uint32_t data_align;
 
   constexpr uint32_t DataOffset() const {
-    uint32_t off = sizeof(GrantHeader) +
+    uint32_t off = static_cast<uint32_t>(sizeof(GrantHeader)) +
                    8u * (num_upcalls + num_read_only + num_read_write + num_userspace_readable);
     return (off + data_align - 1) & ~(data_align - 1);
   }
@@ -238,7 +238,9 @@ class Grant final : public GrantBase {
     using R = std::invoke_result_t<F, T&, GrantKernelData&>;
     static_assert(!std::is_reference_v<R>, "a grant closure may not return a reference");
     auto entry = Begin(pid);
-    if (!entry.ok()) return entry.error();
+    if (!entry.ok()) {
+      return entry.error();
+    }
     return Run<R>(entry.value(), std::forward<F>(fn));
   }
 
@@ -249,7 +251,9 @@ class Grant final : public GrantBase {
     size_t visited = 0;
     for (size_t i = 0; i < process_slots(); ++i) {
       auto entry = BeginExisting(i);
-      if (!entry.ok()) continue;
+      if (!entry.ok()) {
+        continue;
+      }
       ++visited;
       static_cast<void>(Run<void>(
           entry.value(), [&fn](T& data, GrantKernelData& kd) { static_cast<void>(fn(data, kd)); }));

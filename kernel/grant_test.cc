@@ -114,7 +114,9 @@ TEST_F(GrantTest, GrantCreatedAfterFirstLoadCannotAllocate) {
 TEST_F(GrantTest, KernelDataGivesValidatedBuffersAndUpcalls) {
   ProcessId pid = h->Load(0).value();
   const uint32_t buf = h->AppBuffer(pid, 512, 16);
-  for (uint32_t i = 0; i < 16; ++i) *h->platform(pid).Ram(buf + i) = static_cast<uint8_t>(i);
+  for (uint32_t i = 0; i < 16; ++i) {
+    *h->platform(pid).Ram(buf + i) = static_cast<uint8_t>(i);
+  }
   ASSERT_EQ(h->AllowReadWrite(pid, kDrv, 0, buf, 16).variant(), 130u);
   ASSERT_EQ(h->AllowReadOnly(pid, kDrv, 1, buf + 4, 4).variant(), 130u);
   ASSERT_EQ(h->Trap(pid, SyscallClass::kUserspaceReadableAllow, kDrv, 0, buf + 8, 8).variant(),

@@ -22,13 +22,17 @@ class MapCell {
   bool IsNone() const { return !IsSome(); }
   // Stores a value (replacing any). Not allowed while mapped: returns false then.
   bool Put(T value) {
-    if (busy_) return false;
+    if (busy_) {
+      return false;
+    }
     value_.emplace(std::move(value));
     return true;
   }
   // Moves the value out (nullopt if empty or mapped).
   std::optional<T> Take() {
-    if (busy_ || !value_) return std::nullopt;
+    if (busy_ || !value_) {
+      return std::nullopt;
+    }
     std::optional<T> out(std::move(value_));
     value_.reset();
     return out;
@@ -36,7 +40,9 @@ class MapCell {
   // Runs fn(T&); false if empty or already mapped further up the stack.
   template <typename F>
   bool Map(F&& fn) {
-    if (busy_ || !value_) return false;
+    if (busy_ || !value_) {
+      return false;
+    }
     busy_ = true;
     fn(*value_);
     busy_ = false;

@@ -32,7 +32,9 @@ class OptionalCell {
   // Runs fn(T) on a copy if set; returns whether it ran.
   template <typename F>
   bool Map(F&& fn) const {
-    if (!value_) return false;
+    if (!value_) {
+      return false;
+    }
     fn(*value_);
     return true;
   }

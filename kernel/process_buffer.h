@@ -32,13 +32,19 @@ class ProcessBufferBase {
 
   // Byte i, or kSize when i >= size().
   Result<uint8_t> Get(size_t i) const {
-    if (i >= length_) return ErrorCode::kSize;
+    if (i >= length_) {
+      return ErrorCode::kSize;
+    }
     return data_[i];
   }
   // Copies bytes [offset, offset + dst.size()) of the buffer into dst; kSize if out of range.
   Result<void> CopyOut(size_t offset, std::span<uint8_t> dst) const {
-    if (!InRange(offset, dst.size())) return ErrorCode::kSize;
-    if (!dst.empty()) std::memcpy(dst.data(), data_ + offset, dst.size());
+    if (!InRange(offset, dst.size())) {
+      return ErrorCode::kSize;
+    }
+    if (!dst.empty()) {
+      std::memcpy(dst.data(), data_ + offset, dst.size());
+    }
     return {};
   }
 
@@ -59,8 +65,12 @@ class ReadOnlyProcessBuffer : public internal::ProcessBufferBase {
  public:
   // A view of [offset, offset + len) clamped to the buffer (empty when offset is past the end).
   ReadOnlyProcessBuffer Slice(size_t offset, size_t len) const {
-    if (offset >= length_) return ReadOnlyProcessBuffer(0, 0, nullptr);
-    if (len > length_ - offset) len = length_ - offset;
+    if (offset >= length_) {
+      return ReadOnlyProcessBuffer(0, 0, nullptr);
+    }
+    if (len > length_ - offset) {
+      len = length_ - offset;
+    }
     return ReadOnlyProcessBuffer(address_ + static_cast<uint32_t>(offset),
                                  static_cast<uint32_t>(len), data_ + offset);
   }
@@ -76,22 +86,34 @@ class ReadWriteProcessBuffer : public internal::ProcessBufferBase {
  public:
   // Writes byte i; kSize when i >= size().
   Result<void> Set(size_t i, uint8_t value) {
-    if (i >= length_) return ErrorCode::kSize;
+    if (i >= length_) {
+      return ErrorCode::kSize;
+    }
     data_[i] = value;
     return {};
   }
   // Copies src into bytes [offset, offset + src.size()); kSize if out of range.
   Result<void> CopyIn(size_t offset, std::span<const uint8_t> src) {
-    if (!InRange(offset, src.size())) return ErrorCode::kSize;
-    if (!src.empty()) std::memcpy(data_ + offset, src.data(), src.size());
+    if (!InRange(offset, src.size())) {
+      return ErrorCode::kSize;
+    }
+    if (!src.empty()) {
+      std::memcpy(data_ + offset, src.data(), src.size());
+    }
     return {};
   }
   void Fill(uint8_t value) {
-    if (length_ != 0) std::memset(data_, value, length_);
+    if (length_ != 0) {
+      std::memset(data_, value, length_);
+    }
   }
   ReadWriteProcessBuffer Slice(size_t offset, size_t len) {
-    if (offset >= length_) return ReadWriteProcessBuffer(0, 0, nullptr);
-    if (len > length_ - offset) len = length_ - offset;
+    if (offset >= length_) {
+      return ReadWriteProcessBuffer(0, 0, nullptr);
+    }
+    if (len > length_ - offset) {
+      len = length_ - offset;
+    }
     return ReadWriteProcessBuffer(address_ + static_cast<uint32_t>(offset),
                                   static_cast<uint32_t>(len), data_ + offset);
   }

@@ -43,9 +43,13 @@ struct InspectedBlock {
 };
 
 std::optional<InspectedBlock> BlockAt(const Process& p, const GrantTableEntry& entry) {
-  if (entry.address == 0) return std::nullopt;
+  if (entry.address == 0) {
+    return std::nullopt;
+  }
   uint8_t* head = p.RamPointer(entry.address, sizeof(GrantHeader));
-  if (head == nullptr) return std::nullopt;
+  if (head == nullptr) {
+    return std::nullopt;
+  }
   const GrantHeader& h = GrantBlock(head).header();
   const uint32_t size = static_cast<uint32_t>(h.size_words) * 8u;
   if (size < SlotAreaBytes(h) || p.RamPointer(entry.address, size) == nullptr) {
@@ -58,21 +62,31 @@ std::optional<InspectedBlock> BlockAt(const Process& p, const GrantTableEntry& e
 
 size_t ProcessInspector::grant_count() const {
   const Process& p = *process_;
-  if (p.ram_ == nullptr) return 0;
+  if (p.ram_ == nullptr) {
+    return 0;
+  }
   size_t n = 0;
   const GrantTableEntry* table = p.grant_table();
-  for (size_t i = 0; i < p.num_grants(); ++i) n += BlockAt(p, table[i]).has_value() ? 1 : 0;
+  for (size_t i = 0; i < p.num_grants(); ++i) {
+    n += BlockAt(p, table[i]).has_value() ? 1 : 0;
+  }
   return n;
 }
 
 std::optional<GrantUsageInfo> ProcessInspector::grant(size_t i) const {
   const Process& p = *process_;
-  if (p.ram_ == nullptr) return std::nullopt;
+  if (p.ram_ == nullptr) {
+    return std::nullopt;
+  }
   const GrantTableEntry* table = p.grant_table();
   for (size_t k = 0; k < p.num_grants(); ++k) {
     std::optional<InspectedBlock> b = BlockAt(p, table[k]);
-    if (!b) continue;
-    if (i == 0) return b->info;
+    if (!b) {
+      continue;
+    }
+    if (i == 0) {
+      return b->info;
+    }
     --i;
   }
   return std::nullopt;
@@ -87,32 +101,42 @@ uint32_t ProcessInspector::grant_bytes() const {
 uint32_t ProcessInspector::grant_bytes(uint32_t driver_num) const {
   uint32_t bytes = 0;
   ForEachGrant([&](const GrantUsageInfo& g) {
-    if (g.driver_num == driver_num) bytes = g.size;
+    if (g.driver_num == driver_num) {
+      bytes = g.size;
+    }
   });
   return bytes;
 }
 
 size_t ProcessInspector::pending_upcall_count() const {
   const Process& p = *process_;
-  if (p.ram_ == nullptr) return 0;
+  if (p.ram_ == nullptr) {
+    return 0;
+  }
   const size_t n = p.queue().size();
   return n < kUpcallQueueCapacity ? n : kUpcallQueueCapacity;
 }
 
 std::optional<QueuedUpcall> ProcessInspector::pending_upcall(size_t i) const {
-  if (i >= pending_upcall_count()) return std::nullopt;
+  if (i >= pending_upcall_count()) {
+    return std::nullopt;
+  }
   return process_->queue().At(i);
 }
 
 template <typename V>
 size_t ProcessInspector::VisitAllowed(V&& visit) const {
   const Process& p = *process_;
-  if (p.ram_ == nullptr) return 0;
+  if (p.ram_ == nullptr) {
+    return 0;
+  }
   size_t visited = 0;
   const GrantTableEntry* table = p.grant_table();
   for (size_t k = 0; k < p.num_grants(); ++k) {
     std::optional<InspectedBlock> b = BlockAt(p, table[k]);
-    if (!b) continue;
+    if (!b) {
+      continue;
+    }
     const GrantBlock block(b->base);
     const GrantHeader& h = block.header();
     struct Group {
@@ -129,7 +153,9 @@ size_t ProcessInspector::VisitAllowed(V&& visit) const {
     for (const Group& g : groups) {
       for (uint32_t n = 0; n < g.count; ++n) {
         const AllowSlot s = g.slots[n];
-        if (s.address == 0 && s.length == 0) continue;
+        if (s.address == 0 && s.length == 0) {
+          continue;
+        }
         ++visited;
         if (!visit(AllowedBufferInfo{g.kind, b->info.driver_num, n, s.address, s.length})) {
           return visited;

@@ -67,19 +67,25 @@ class ProcessInspector {
   template <typename F>
   void ForEachGrant(F&& fn) const {
     for (size_t i = 0; i < grant_count(); ++i) {
-      if (auto g = grant(i)) fn(*g);
+      if (auto g = grant(i)) {
+        fn(*g);
+      }
     }
   }
   template <typename F>
   void ForEachPendingUpcall(F&& fn) const {
     for (size_t i = 0; i < pending_upcall_count(); ++i) {
-      if (auto u = pending_upcall(i)) fn(*u);
+      if (auto u = pending_upcall(i)) {
+        fn(*u);
+      }
     }
   }
   template <typename F>
   void ForEachAllowedBuffer(F&& fn) const {
     for (size_t i = 0; i < allowed_buffer_count(); ++i) {
-      if (auto a = allowed_buffer(i)) fn(*a);
+      if (auto a = allowed_buffer(i)) {
+        fn(*a);
+      }
     }
   }
 

@@ -26,14 +26,18 @@ class RoundRobinScheduler {
   // The next ready slot among [0, n), given ready(i) -> bool; nullopt if none is ready.
   template <typename IsReady>
   std::optional<Choice> Next(size_t n, IsReady&& ready) {
-    if (n == 0) return std::nullopt;
+    if (n == 0) {
+      return std::nullopt;
+    }
     if (preempted_ && *preempted_ < n && ready(*preempted_)) {
       return Choice{*preempted_, remaining_us_};
     }
     preempted_.reset();
     for (size_t k = 0; k < n; ++k) {
       size_t i = (next_ + k) % n;
-      if (ready(i)) return Choice{i, timeslice_us_};
+      if (ready(i)) {
+        return Choice{i, timeslice_us_};
+      }
     }
     return std::nullopt;
   }

@@ -33,7 +33,9 @@ struct EncodedReturn {
   // Copies the written registers over `frame`, leaving the others as they were.
   constexpr void ApplyTo(std::array<uint32_t, 4>& frame) const {
     for (int i = 0; i < 4; ++i) {
-      if (Writes(i)) frame[i] = regs[i];
+      if (Writes(i)) {
+        frame[i] = regs[i];
+      }
     }
   }
 };

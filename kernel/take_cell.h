@@ -30,9 +30,13 @@ class TakeCell {
   template <typename F>
   bool Map(F&& fn) {
     T* v = Take();
-    if (v == nullptr) return false;
+    if (v == nullptr) {
+      return false;
+    }
     fn(*v);
-    if (value_ == nullptr) value_ = v;
+    if (value_ == nullptr) {
+      value_ = v;
+    }
     return true;
   }
 

@@ -10,10 +10,16 @@ namespace tock {
 
 Result<TbfDescription> DescribeTbf(std::span<const uint8_t> image, uint32_t flash_address) {
   tbf::Result<tbf::TbfHeader> parsed = tbf::ParseTbf(image);
-  if (!parsed.ok()) return ErrorCode::kInval;
+  if (!parsed.ok()) {
+    return ErrorCode::kInval;
+  }
   const tbf::TbfHeader& header = parsed.value();
-  if (header.is_padding) return ErrorCode::kNoSupport;
-  if (!header.main && !header.program) return ErrorCode::kInval;
+  if (header.is_padding) {
+    return ErrorCode::kNoSupport;
+  }
+  if (!header.main && !header.program) {
+    return ErrorCode::kInval;
+  }
   const tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(image, header);
 
   TbfDescription d;
@@ -32,7 +38,9 @@ Result<TbfDescription> DescribeTbf(std::span<const uint8_t> image, uint32_t flas
   d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : kNoFixedAddress;
   d.enabled = info.enabled;
   size_t n = header.writeable_flash_region_count;
-  if (n > kMaxWriteableFlashRegions) n = kMaxWriteableFlashRegions;
+  if (n > kMaxWriteableFlashRegions) {
+    n = kMaxWriteableFlashRegions;
+  }
   d.num_writeable_regions = static_cast<uint32_t>(n);
   for (size_t i = 0; i < n; ++i) {
     d.writeable_regions[i] = WriteableFlashRegion{header.writeable_flash_regions[i].offset,

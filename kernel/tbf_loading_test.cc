@@ -58,7 +58,9 @@ TEST(TbfLoadingTest, RejectsGarbageAndPadding) {
   std::vector<uint8_t> pad(256, 0);
   const uint32_t words[4] = {0x00100002u, 256u, 0u, 0x00100002u ^ 256u};
   for (int i = 0; i < 4; ++i) {
-    for (int b = 0; b < 4; ++b) pad[i * 4 + b] = static_cast<uint8_t>(words[i] >> (8 * b));
+    for (int b = 0; b < 4; ++b) {
+      pad[i * 4 + b] = static_cast<uint8_t>(words[i] >> (8 * b));
+    }
   }
   EXPECT_EQ(DescribeTbf(pad, 0).error(), ErrorCode::kNoSupport);
 }

@@ -11,7 +11,9 @@ void UpcallQueue::Reset() {
 
 bool UpcallQueue::Push(const QueuedUpcall& entry) {
   if (full()) {
-    if (dropped_ != 0xFFFF) ++dropped_;
+    if (dropped_ != 0xFFFF) {
+      ++dropped_;
+    }
     return false;
   }
   entries_[Slot(count_)] = entry;
@@ -21,7 +23,9 @@ bool UpcallQueue::Push(const QueuedUpcall& entry) {
 
 void UpcallQueue::RemoveAt(size_t i) {
   // Shift the later entries forward one place to keep FIFO order.
-  for (size_t k = i; k + 1 < count_; ++k) entries_[Slot(k)] = entries_[Slot(k + 1)];
+  for (size_t k = i; k + 1 < count_; ++k) {
+    entries_[Slot(k)] = entries_[Slot(k + 1)];
+  }
   --count_;
 }
 
@@ -40,7 +44,9 @@ size_t UpcallQueue::RemoveAll(UpcallId id) {
 }
 
 std::optional<QueuedUpcall> UpcallQueue::Pop() {
-  if (count_ == 0) return std::nullopt;
+  if (count_ == 0) {
+    return std::nullopt;
+  }
   QueuedUpcall out = entries_[head_];
   head_ = static_cast<uint8_t>(Slot(1));
   --count_;
@@ -60,23 +66,31 @@ std::optional<QueuedUpcall> UpcallQueue::PopMatching(UpcallId id) {
 
 bool UpcallQueue::Contains(UpcallId id) const {
   for (size_t i = 0; i < count_; ++i) {
-    if (entries_[Slot(i)].id == id) return true;
+    if (entries_[Slot(i)].id == id) {
+      return true;
+    }
   }
   return false;
 }
 
 bool UpcallQueue::HasDeliverable() const {
   for (size_t i = 0; i < count_; ++i) {
-    if (!entries_[Slot(i)].upcall.IsNull()) return true;
+    if (!entries_[Slot(i)].upcall.IsNull()) {
+      return true;
+    }
   }
   return false;
 }
 
 std::optional<QueuedUpcall> UpcallQueue::PopDeliverable() {
-  if (!HasDeliverable()) return std::nullopt;
+  if (!HasDeliverable()) {
+    return std::nullopt;
+  }
   while (true) {
     std::optional<QueuedUpcall> e = Pop();
-    if (!e->upcall.IsNull()) return e;
+    if (!e->upcall.IsNull()) {
+      return e;
+    }
   }
 }
 

@@ -17,26 +17,38 @@ TEST(UpcallQueueTest, CapacityIsTenLikeUpstreamAndOverflowIsDroppedAndCounted) {
   UpcallQueue q;
   q.Reset();
   EXPECT_EQ(kUpcallQueueCapacity, 10u);
-  for (uint32_t i = 0; i < 10; ++i) EXPECT_TRUE(q.Push(Entry(1, 0, 0x100, i)));
+  for (uint32_t i = 0; i < 10; ++i) {
+    EXPECT_TRUE(q.Push(Entry(1, 0, 0x100, i)));
+  }
   EXPECT_TRUE(q.full());
   EXPECT_FALSE(q.Push(Entry(1, 0, 0x100, 10)));
   EXPECT_FALSE(q.Push(Entry(1, 0, 0x100, 11)));
   EXPECT_EQ(q.dropped(), 2u);
   EXPECT_EQ(q.size(), 10u);
   // FIFO order, the dropped ones never appear.
-  for (uint32_t i = 0; i < 10; ++i) EXPECT_EQ(q.Pop()->args[0], i);
+  for (uint32_t i = 0; i < 10; ++i) {
+    EXPECT_EQ(q.Pop()->args[0], i);
+  }
   EXPECT_FALSE(q.Pop());
 }
 
 TEST(UpcallQueueTest, RemoveAllKeepsOthersInOrderAcrossWrapAround) {
   UpcallQueue q;
   q.Reset();
-  for (uint32_t i = 0; i < 7; ++i) ASSERT_TRUE(q.Push(Entry(1, 0, 0x100, i)));
-  for (uint32_t i = 0; i < 7; ++i) q.Pop();  // head is now at slot 7
-  for (uint32_t i = 0; i < 8; ++i) ASSERT_TRUE(q.Push(Entry(1, i % 2, 0x100, i)));
+  for (uint32_t i = 0; i < 7; ++i) {
+    ASSERT_TRUE(q.Push(Entry(1, 0, 0x100, i)));
+  }
+  for (uint32_t i = 0; i < 7; ++i) {
+    q.Pop();  // head is now at slot 7
+  }
+  for (uint32_t i = 0; i < 8; ++i) {
+    ASSERT_TRUE(q.Push(Entry(1, i % 2, 0x100, i)));
+  }
   EXPECT_EQ(q.RemoveAll(UpcallId{1, 1}), 4u);
   EXPECT_FALSE(q.Contains(UpcallId{1, 1}));
-  for (uint32_t want : {0u, 2u, 4u, 6u}) EXPECT_EQ(q.Pop()->args[0], want);
+  for (uint32_t want : {0u, 2u, 4u, 6u}) {
+    EXPECT_EQ(q.Pop()->args[0], want);
+  }
   EXPECT_TRUE(q.empty());
 }
 
@@ -76,8 +88,12 @@ TEST(UpcallQueueTest, PopDeliverableSkipsNullEntriesInFront) {
 TEST(UpcallQueueTest, DroppedCounterSaturates) {
   UpcallQueue q;
   q.Reset();
-  for (int i = 0; i < 10; ++i) ASSERT_TRUE(q.Push(Entry(1, 0, 1, 0)));
-  for (int i = 0; i < 70000; ++i) EXPECT_FALSE(q.Push(Entry(1, 0, 1, 0)));
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(q.Push(Entry(1, 0, 1, 0)));
+  }
+  for (int i = 0; i < 70000; ++i) {
+    EXPECT_FALSE(q.Push(Entry(1, 0, 1, 0)));
+  }
   EXPECT_EQ(q.dropped(), 0xFFFFu);
   q.Reset();
   EXPECT_EQ(q.dropped(), 0u);

@@ -17,7 +17,9 @@ std::string App(const std::string& path) { return path; }
 std::string Trace(const FakeKernel& k) {
   std::string t = "console:\n" + k.console + "\nerror: " + k.error + "\nlast syscalls:\n";
   size_t from = k.trace.size() > 20 ? k.trace.size() - 20 : 0;
-  for (size_t i = from; i < k.trace.size(); ++i) t += k.trace[i] + "\n";
+  for (size_t i = from; i < k.trace.size(); ++i) {
+    t += k.trace[i] + "\n";
+  }
   return t;
 }
 
@@ -46,7 +48,9 @@ TEST(AppRunTest, CounterPrintsItsPackageNameTenTimes) {
   FakeKernel k("counter_b");
   ASSERT_EQ(k.Run(App("apps/examples/counter/counter.elf")), RunEnd::kExited) << Trace(k);
   std::string expected;
-  for (int i = 0; i < 10; ++i) expected += "counter_b: " + std::to_string(i) + "\n";
+  for (int i = 0; i < 10; ++i) {
+    expected += "counter_b: " + std::to_string(i) + "\n";
+  }
   expected += "counter_b: done\n";
   EXPECT_EQ(k.console, expected);
   // 100 ms per line in virtual time.
@@ -68,7 +72,9 @@ TEST(AppRunTest, ButtonPressTogglesLedAndPrints) {
   FakeKernel k("buttons");
   int presses = 0;
   k.on_idle = [&presses](FakeKernel& fk) {
-    if (presses == 2) return false;
+    if (presses == 2) {
+      return false;
+    }
     fk.Queue({3, 0, {static_cast<uint32_t>(presses), 1, 0}});  // button `presses` pressed
     ++presses;
     return true;
@@ -86,7 +92,7 @@ TEST(AppRunTest, RngPrintsRequestedBytes) {
   FakeKernel k("rng");
   ASSERT_EQ(k.Run(App("apps/examples/rng/rng.elf")), RunEnd::kExited) << Trace(k);
   ASSERT_EQ(k.console.rfind("rng: 16 bytes:", 0), 0u) << k.console;
-  EXPECT_EQ(k.console.size(), std::string("rng: 16 bytes:").size() + 16 * 3 + 1);
+  EXPECT_EQ(k.console.size(), std::string("rng: 16 bytes:").size() + size_t{16} * 3 + 1);
 }
 
 TEST(AppRunTest, SpinNeverMakesAnotherSyscall) {

@@ -18,7 +18,9 @@ std::string Trace(const FakeKernel& k) {
   std::string t = "console:\n" + k.console + "\nerror: " + k.error +
                   "\nexit: " + k.exit_description + "\nlast syscalls:\n";
   size_t from = k.trace.size() > 20 ? k.trace.size() - 20 : 0;
-  for (size_t i = from; i < k.trace.size(); ++i) t += k.trace[i] + "\n";
+  for (size_t i = from; i < k.trace.size(); ++i) {
+    t += k.trace[i] + "\n";
+  }
   return t;
 }
 

@@ -46,16 +46,20 @@ Elf Load(const std::string& path) {
   Elf e;
   std::ifstream in(path, std::ios::binary);
   e.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (e.bytes.size() < sizeof e.eh) return e;
+  if (e.bytes.size() < sizeof e.eh) {
+    return e;
+  }
   std::memcpy(&e.eh, e.bytes.data(), sizeof e.eh);
   for (int i = 0; i < e.eh.e_phnum; ++i) {
     Elf32_Phdr ph;
-    std::memcpy(&ph, e.bytes.data() + e.eh.e_phoff + i * e.eh.e_phentsize, sizeof ph);
+    std::memcpy(&ph, e.bytes.data() + e.eh.e_phoff + static_cast<size_t>(i) * e.eh.e_phentsize,
+                sizeof ph);
     e.phdrs.push_back(ph);
   }
   std::vector<Elf32_Shdr> shdrs(e.eh.e_shnum);
   for (int i = 0; i < e.eh.e_shnum; ++i) {
-    std::memcpy(&shdrs[i], e.bytes.data() + e.eh.e_shoff + i * e.eh.e_shentsize,
+    std::memcpy(&shdrs[i],
+                e.bytes.data() + e.eh.e_shoff + static_cast<size_t>(i) * e.eh.e_shentsize,
                 sizeof(Elf32_Shdr));
   }
   const Elf32_Shdr& strtab = shdrs[e.eh.e_shstrndx];
@@ -83,9 +87,13 @@ TEST_P(ElfLayoutTest, MatchesHostAppLayout) {
   for (const Elf32_Phdr& ph : e.phdrs) {
     EXPECT_NE(ph.p_type, static_cast<uint32_t>(PT_INTERP));
     EXPECT_NE(ph.p_type, static_cast<uint32_t>(PT_DYNAMIC));
-    if (ph.p_type != PT_LOAD) continue;
+    if (ph.p_type != PT_LOAD) {
+      continue;
+    }
     EXPECT_FALSE((ph.p_flags & PF_W) && (ph.p_flags & PF_X)) << "W+X segment";
-    if (ph.p_filesz > 0) lowest_flash = std::min(lowest_flash, ph.p_paddr);
+    if (ph.p_filesz > 0) {
+      lowest_flash = std::min(lowest_flash, ph.p_paddr);
+    }
     if (ph.p_flags & PF_W) {
       EXPECT_GE(ph.p_vaddr, kRamOrigin) << "writable segment outside RAM";
     } else {

@@ -45,10 +45,14 @@ class FixedMapping {
     void* p = mmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr)), len,
                    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     ok_ = p == reinterpret_cast<void*>(static_cast<uintptr_t>(addr));
-    if (p != MAP_FAILED && !ok_) munmap(p, len);
+    if (p != MAP_FAILED && !ok_) {
+      munmap(p, len);
+    }
   }
   ~FixedMapping() {
-    if (ok_) munmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr_)), len_);
+    if (ok_) {
+      munmap(reinterpret_cast<void*>(static_cast<uintptr_t>(addr_)), len_);
+    }
   }
   FixedMapping(const FixedMapping&) = delete;
   FixedMapping& operator=(const FixedMapping&) = delete;
@@ -94,7 +98,9 @@ uint8_t* FakeKernel::Ptr(uint32_t addr, uint32_t len) const {
 }
 
 bool FakeKernel::ApproveBreak(uint32_t new_break) {
-  if (proc_ == nullptr) return true;
+  if (proc_ == nullptr) {
+    return true;
+  }
   return proc_->ApproveBreak(new_break).ok();
 }
 
@@ -105,13 +111,13 @@ void FakeKernel::WriteFakeHeader() {
   uint16_t header_size = static_cast<uint16_t>(16 + 4 + RoundUp(name_len, 4));
   uint16_t version = 2, tlv_type = 3;
   uint32_t total = flash_len_, flags = 1;
-  std::memcpy(hdr, &version, 2);
-  std::memcpy(hdr + 2, &header_size, 2);
-  std::memcpy(hdr + 4, &total, 4);
-  std::memcpy(hdr + 8, &flags, 4);
-  std::memcpy(hdr + 16, &tlv_type, 2);
-  std::memcpy(hdr + 18, &name_len, 2);
-  std::memcpy(hdr + 20, package_name_.data(), name_len);
+  std::memcpy(hdr, &version, sizeof version);
+  std::memcpy(hdr + 2, &header_size, sizeof header_size);
+  std::memcpy(hdr + 4, &total, sizeof total);
+  std::memcpy(hdr + 8, &flags, sizeof flags);
+  std::memcpy(hdr + 16, &tlv_type, sizeof tlv_type);
+  std::memcpy(hdr + 18, &name_len, sizeof name_len);
+  std::copy_n(package_name_.data(), name_len, hdr + 20);  // no NUL: TBF names have a length
 }
 
 bool FakeKernel::LoadImage(const std::string& path,
@@ -135,9 +141,13 @@ bool FakeKernel::LoadImage(const std::string& path,
     for (int i = 0; i < eh.e_phnum; ++i) {
       Elf32_Phdr ph;
       size_t off = eh.e_phoff + static_cast<size_t>(i) * eh.e_phentsize;
-      if (off + sizeof ph > file.size()) return false;
+      if (off + sizeof ph > file.size()) {
+        return false;
+      }
       std::memcpy(&ph, file.data() + off, sizeof ph);
-      if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
+      if (ph.p_type != PT_LOAD || ph.p_filesz == 0) {
+        continue;
+      }
       if (ph.p_paddr < kBinaryStart || ph.p_offset + ph.p_filesz > file.size()) {
         error = "segment outside flash";
         return false;
@@ -187,7 +197,9 @@ bool FakeKernel::LoadImage(const std::string& path,
 RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   std::vector<std::pair<uint32_t, std::vector<uint8_t>>> segments;
   bool is_elf = false;
-  if (!LoadImage(elf_path, &segments, &is_elf)) return RunEnd::kLoadError;
+  if (!LoadImage(elf_path, &segments, &is_elf)) {
+    return RunEnd::kLoadError;
+  }
 
   FixedMapping channel_map(TOCK_HOST_CHANNEL_ADDR, kPage);
   FixedMapping flash_map(kFlashAddr, flash_len_);
@@ -199,7 +211,9 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   for (const auto& [addr, bytes] : segments) {
     std::memcpy(reinterpret_cast<void*>(static_cast<uintptr_t>(addr)), bytes.data(), bytes.size());
   }
-  if (is_elf) WriteFakeHeader();  // so memop 4 finds a package name
+  if (is_elf) {
+    WriteFakeHeader();  // so memop 4 finds a package name
+  }
 
   tock_channel* ch = Channel();
   ch->magic = TOCK_CHANNEL_MAGIC;
@@ -213,7 +227,9 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
   if (pid == 0) {
     // Faults must kill the child (as under tockd), not run a sanitizer's handler inherited
     // from this test process.
-    for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS, SIGTRAP}) ::signal(sig, SIG_DFL);
+    for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS, SIGTRAP}) {
+      ::signal(sig, SIG_DFL);
+    }
     mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kFlashAddr)), flash_len_,
              PROT_READ | PROT_EXEC);
     mprotect(reinterpret_cast<void*>(static_cast<uintptr_t>(kRamAddr + kRamSize - kGrantSize)),
@@ -274,20 +290,22 @@ RunEnd FakeKernel::Run(const std::string& elf_path, int timeout_ms) {
 RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms, bool spin) {
   std::vector<std::pair<uint32_t, std::vector<uint8_t>>> segments;
   bool is_elf = false;
-  if (!LoadImage(tbf_path, &segments, &is_elf)) return RunEnd::kLoadError;
+  if (!LoadImage(tbf_path, &segments, &is_elf)) {
+    return RunEnd::kLoadError;
+  }
   if (is_elf || segments.size() != 1) {
     error = "RunConfined needs a TBF";
     return RunEnd::kLoadError;
   }
   auto memory = hostkernel::AppMemory::Create(kFlashAddr, segments[0].second, kRamAddr, kRamSize);
   if (!memory.ok()) {
-    error = std::string(memory.status().message());
+    error = std::string{memory.status().message()};
     return RunEnd::kLoadError;
   }
   auto spawned = hostkernel::LinuxProcess::Spawn(
       **memory, {.entry = entry_, .app_start = app_start, .name = package_name_});
   if (!spawned.ok()) {
-    error = std::string(spawned.status().message());
+    error = std::string{spawned.status().message()};
     return RunEnd::kLoadError;
   }
   std::unique_ptr<hostkernel::LinuxProcess> proc = *std::move(spawned);
@@ -302,7 +320,9 @@ RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms, bool
     switch (proc->PollRequest(&req)) {
       case hostkernel::LinuxProcess::Poll::kLaunched:
         proc->Start();
-        if (spin) proc->BeginSpin();
+        if (spin) {
+          proc->BeginSpin();
+        }
         continue;
       case hostkernel::LinuxProcess::Poll::kSyscall:
         ++syscalls;
@@ -338,19 +358,29 @@ RunEnd FakeKernel::RunConfined(const std::string& tbf_path, int timeout_ms, bool
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) break;
+    if (left.count() <= 0) {
+      break;
+    }
     if (spin && proc->launched()) {
       if (proc->listener_fd() >= 0) {
         pollfd nfd = {proc->listener_fd(), POLLIN, 0};
-        if (poll(&nfd, 1, 0) > 0) proc->HandleSeccompNotification();
+        if (poll(&nfd, 1, 0) > 0) {
+          proc->HandleSeccompNotification();
+        }
       }
       continue;
     }
     pollfd fds[3] = {
         {proc->eventfd(), POLLIN, 0}, {proc->pidfd(), POLLIN, 0}, {proc->listener_fd(), POLLIN, 0}};
-    if (poll(fds, proc->listener_fd() >= 0 ? 3 : 2, static_cast<int>(left.count())) <= 0) continue;
-    if (fds[0].revents) proc->DrainEventfd();
-    if (proc->listener_fd() >= 0 && fds[2].revents) proc->HandleSeccompNotification();
+    if (poll(fds, proc->listener_fd() >= 0 ? 3 : 2, static_cast<int>(left.count())) <= 0) {
+      continue;
+    }
+    if (fds[0].revents) {
+      proc->DrainEventfd();
+    }
+    if (proc->listener_fd() >= 0 && fds[2].revents) {
+      proc->HandleSeccompNotification();
+    }
   }
   proc_ = nullptr;
   proc.reset();  // kills and reaps a child that is still alive
@@ -400,21 +430,29 @@ bool FakeKernel::ServeYield() {
         continue;
       }
       Slot slot = slots_[{it->driver, it->subscribe}];
-      if (slot.fn == 0) continue;
+      if (slot.fn == 0) {
+        continue;
+      }
       Upcall u = *it;
       queue_.erase(it);
-      if (number == 0 && InRam(arg1, 1)) *Ptr(arg1, 1) = 1;
+      if (number == 0 && InRam(arg1, 1)) {
+        *Ptr(arg1, 1) = 1;
+      }
       pending_yield_.reset();
       Reply(TOCK_REPLY_UPCALL, u.args[0], u.args[1], u.args[2], slot.userdata, slot.fn);
       return true;
     }
     if (number == 0) {
-      if (InRam(arg1, 1)) *Ptr(arg1, 1) = 0;
+      if (InRam(arg1, 1)) {
+        *Ptr(arg1, 1) = 0;
+      }
       pending_yield_.reset();
       Reply(TOCK_REPLY_RETURN, 0);
       return true;
     }
-    if (!alarm_expiration_) return false;
+    if (!alarm_expiration_) {
+      return false;
+    }
     // Virtual time: nothing else can happen, so jump to the alarm.
     now_ticks = *alarm_expiration_;
     alarm_expiration_.reset();
@@ -427,11 +465,19 @@ void FakeKernel::Command(const uint32_t a[4]) {
   uint32_t driver = a[0], cmd = a[1], arg0 = a[2];
   switch (driver) {
     case 0:  // alarm
-      if (cmd == 0) return Reply(0, kSuccess);
-      if (cmd == 1) return Reply(0, kSuccessU32, kAlarmHz);
-      if (cmd == 2) return Reply(0, kSuccessU32, static_cast<uint32_t>(now_ticks));
+      if (cmd == 0) {
+        return Reply(0, kSuccess);
+      }
+      if (cmd == 1) {
+        return Reply(0, kSuccessU32, kAlarmHz);
+      }
+      if (cmd == 2) {
+        return Reply(0, kSuccessU32, static_cast<uint32_t>(now_ticks));
+      }
       if (cmd == 3) {
-        if (!alarm_expiration_) return Reply(0, kFailure, kAlready);
+        if (!alarm_expiration_) {
+          return Reply(0, kFailure, kAlready);
+        }
         alarm_expiration_.reset();
         return Reply(0, kSuccess);
       }
@@ -441,39 +487,61 @@ void FakeKernel::Command(const uint32_t a[4]) {
       }
       return Reply(0, kFailure, kNosupport);
     case 1: {  // console
-      if (cmd == 0) return Reply(0, kSuccess);
-      if (cmd != 1) return Reply(0, kFailure, kNosupport);
+      if (cmd == 0) {
+        return Reply(0, kSuccess);
+      }
+      if (cmd != 1) {
+        return Reply(0, kFailure, kNosupport);
+      }
       Buffer b = ro_[{1, 1}];
       uint32_t n = std::min(arg0, b.len);
       const uint8_t* p = Ptr(b.addr, n);
-      if (p != nullptr) console.append(reinterpret_cast<const char*>(p), n);
+      if (p != nullptr) {
+        console.append(reinterpret_cast<const char*>(p), n);
+      }
       queue_.push_back({1, 1, {n, 0, 0}});
       return Reply(0, kSuccess);
     }
     case 2:  // LED
-      if (cmd == 0) return Reply(0, kSuccessU32, kLedCount);
+      if (cmd == 0) {
+        return Reply(0, kSuccessU32, kLedCount);
+      }
       if (cmd >= 1 && cmd <= 4) {
-        if (arg0 >= kLedCount) return Reply(0, kFailure, kInval);
-        if (cmd == 3) ++led_toggles[arg0];
+        if (arg0 >= kLedCount) {
+          return Reply(0, kFailure, kInval);
+        }
+        if (cmd == 3) {
+          ++led_toggles[arg0];
+        }
         return cmd == 4 ? Reply(0, kSuccessU32, led_toggles[arg0] & 1) : Reply(0, kSuccess);
       }
       return Reply(0, kFailure, kNosupport);
     case 3:  // button
-      if (cmd == 0) return Reply(0, kSuccessU32, kButtonCount);
+      if (cmd == 0) {
+        return Reply(0, kSuccessU32, kButtonCount);
+      }
       if (cmd >= 1 && cmd <= 3) {
-        if (arg0 >= kButtonCount) return Reply(0, kFailure, kInval);
+        if (arg0 >= kButtonCount) {
+          return Reply(0, kFailure, kInval);
+        }
         return cmd == 3 ? Reply(0, kSuccessU32, 0) : Reply(0, kSuccess);
       }
       return Reply(0, kFailure, kNosupport);
     case 8:  // low-level debug
       if (cmd <= 3) {
-        if (cmd != 0) lldb.push_back({arg0, a[3]});
+        if (cmd != 0) {
+          lldb.push_back({arg0, a[3]});
+        }
         return Reply(0, kSuccess);
       }
       return Reply(0, kFailure, kNosupport);
     case 0x40001: {  // RNG
-      if (cmd == 0) return Reply(0, kSuccess);
-      if (cmd != 1) return Reply(0, kFailure, kNosupport);
+      if (cmd == 0) {
+        return Reply(0, kSuccess);
+      }
+      if (cmd != 1) {
+        return Reply(0, kFailure, kNosupport);
+      }
       Buffer b = rw_[{0x40001, 0}];
       uint32_t n = std::min(arg0, b.len);
       uint8_t* out = Ptr(b.addr, n);
@@ -493,7 +561,9 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
   auto known = [](uint32_t d) { return d <= 3 || d == 8 || d == 0x40001; };
   switch (cls) {
     case 0:  // yield
-      if (a[0] > 2) return Reply(0, kFailure, kNosupport);
+      if (a[0] > 2) {
+        return Reply(0, kFailure, kNosupport);
+      }
       pending_yield_ = {a[0], a[1]};
       pending_yield_sub_ = a[2];
       while (!ServeYield()) {
@@ -504,7 +574,9 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
       }
       return;
     case 1: {  // subscribe
-      if (!known(a[0])) return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      if (!known(a[0])) {
+        return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      }
       Key key{a[0], a[1]};
       Slot old = slots_[key];
       slots_[key] = {a[2], a[3]};
@@ -518,12 +590,18 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
     case 3:
     case 4:
     case 7: {  // allow
-      if (!known(a[0])) return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      if (!known(a[0])) {
+        return Reply(0, kFailureU32U32, kNodevice, a[2], a[3]);
+      }
       // Upstream drivers here have no userspace-readable allow slots.
-      if (cls == 7) return Reply(0, kFailureU32U32, kNosupport, a[2], a[3]);
+      if (cls == 7) {
+        return Reply(0, kFailureU32U32, kNosupport, a[2], a[3]);
+      }
       bool ok = a[3] == 0 || InRam(a[2], a[3]) ||
                 (cls == 4 && a[2] >= kBinaryStart && a[2] + a[3] <= kFlashAddr + flash_len_);
-      if (!ok) return Reply(0, kFailureU32U32, kInval, a[2], a[3]);
+      if (!ok) {
+        return Reply(0, kFailureU32U32, kInval, a[2], a[3]);
+      }
       auto& table = cls == 4 ? ro_ : rw_;
       Buffer old = table[{a[0], a[1]}];
       table[{a[0], a[1]}] = {a[2], a[3]};
@@ -566,7 +644,9 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
       }
     }
     case 6:  // exit
-      if (a[0] > 1) return Reply(0, kFailure, kNosupport);
+      if (a[0] > 1) {
+        return Reply(0, kFailure, kNosupport);
+      }
       exit_code = a[1];
       exit_requested_ = true;
       done_ = true;

@@ -69,7 +69,7 @@ TEST(TockdAppTest, SpinningAppDoesNotStarveHello) {
 TEST(TockdAppTest, RngPrintsSixteenBytes) {
   TockdRun r = RunTockd({"//apps/examples/rng:rng.tbf"}, {"--seed=1"});
   EXPECT_EQ(r.out.rfind("rng: 16 bytes:", 0), 0u) << r.err;
-  EXPECT_EQ(r.out.size(), std::string("rng: 16 bytes:").size() + 16 * 3 + 1) << r.out;
+  EXPECT_EQ(r.out.size(), std::string("rng: 16 bytes:").size() + size_t{16} * 3 + 1) << r.out;
 }
 
 // Every driver wrapper against the real capsules: success everywhere, and the upstream error

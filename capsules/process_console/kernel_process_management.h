@@ -55,7 +55,9 @@ class KernelProcessManagement final : public ProcessManagement {
   }
   uint32_t TimesliceExpirations() const override {
     uint32_t total = 0;
-    for (const Process& p : kernel_.processes()) total += p.timeslice_expirations();
+    for (const Process& p : kernel_.processes()) {
+      total += p.timeslice_expirations();
+    }
     return total;
   }
 

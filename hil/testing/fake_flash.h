@@ -17,7 +17,9 @@ class FakeFlash final : public flash::Flash {
  public:
   explicit FakeFlash(size_t page_size = 512, size_t page_count = 8)
       : page_size_(page_size), page_count_(page_count) {
-    if (page_size * page_count > kCapacity) __builtin_trap();
+    if (page_size * page_count > kCapacity) {
+      __builtin_trap();
+    }
     memory_.fill(0xFF);
   }
 

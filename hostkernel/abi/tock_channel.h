@@ -38,6 +38,8 @@
 #define TOCK_CHANNEL_MAGIC 0x544f434bu /* "TOCK" */
 
 /* What the kernel asks the app side to do with a reply. */
+/* C names on purpose: this ABI header is shared with C code (launcher, app stubs). */
+/* NOLINTBEGIN(readability-identifier-naming) */
 enum tock_reply_kind {
   TOCK_REPLY_RETURN = 0, /* rep.r[0..3] are the syscall's return registers */
   TOCK_REPLY_UPCALL = 1, /* call rep.upcall_fn(r[0], r[1], r[2], r[3]), then
@@ -100,5 +102,6 @@ struct tock_channel {
    * spinning apps whose answers keep having to wake them); 0 = block at once. */
   uint32_t spin_blocking_yield_checks;
 };
+/* NOLINTEND(readability-identifier-naming) */
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_CHANNEL_H_ */

@@ -43,6 +43,8 @@
 #define TOCK_LAUNCH_EXIT_SIGNALS 124
 #define TOCK_LAUNCH_EXIT_SECCOMP 125
 
+/* C names on purpose: this ABI header is shared with the C launcher. */
+/* NOLINTBEGIN(readability-identifier-naming) */
 struct tock_launch_params {
   uint32_t magic;   /* TOCK_LAUNCH_MAGIC */
   uint32_t version; /* TOCK_LAUNCH_VERSION */
@@ -65,5 +67,6 @@ struct tock_launch_params {
   uint32_t bpf_insn_count; /* instructions following this block */
   char name[16];           /* process name for ps/top (PR_SET_NAME), NUL padded */
 };
+/* NOLINTEND(readability-identifier-naming) */
 
 #endif /* TOCKPP_HOSTKERNEL_ABI_TOCK_LAUNCH_H_ */

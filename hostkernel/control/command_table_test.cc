@@ -20,7 +20,7 @@ Lines RunLine(const CommandTable& t, const std::string& line, uint64_t client = 
   ReplyLines out;
   absl::Status s = t.Run(client, words, out);
   if (!s.ok()) {
-    out.push_back("error: " + std::string(s.message()));
+    out.push_back("error: " + std::string{s.message()});
   }
   return out;
 }
@@ -34,7 +34,7 @@ CommandTable::Row Joiner() {
           .handler = [](uint64_t client, ControlArgs args, ReplyLines& out) {
             std::string joined = std::to_string(client) + ":";
             for (absl::string_view a : args) {
-              joined += std::string(a);
+              joined += std::string{a};
             }
             out.push_back(joined);
             return absl::OkStatus();

@@ -22,7 +22,9 @@ class FaultPolicies {
       case FaultPolicySpec::Kind::kStop:
         return stop_;
       case FaultPolicySpec::Kind::kRestart:
-        if (spec.max_restarts == 0) return restart_;
+        if (spec.max_restarts == 0) {
+          return restart_;
+        }
         return thresholds_.emplace_back(spec.max_restarts - 1);
     }
     return panic_;

@@ -39,7 +39,7 @@ Lines RunCommand(const PeripheralRegistry& r, const std::string& name,
   ReplyLines out;
   absl::Status s = c->handler(args, out);
   if (!s.ok()) {
-    out.push_back("error: " + std::string(s.message()));
+    out.push_back("error: " + std::string{s.message()});
   }
   return out;
 }

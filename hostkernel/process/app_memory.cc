@@ -25,7 +25,9 @@ bool Overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen) {
 
 absl::StatusOr<Mapping> MapShared(int fd, size_t len) {
   void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-  if (p == MAP_FAILED) return absl::ErrnoToStatus(errno, "mmap app memory");
+  if (p == MAP_FAILED) {
+    return absl::ErrnoToStatus(errno, "mmap app memory");
+  }
   return Mapping(p, len);
 }
 
@@ -62,15 +64,21 @@ absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(uint32_t flash_addr
   m->ram_size_ = ram_size;
   m->flash_fd_.Reset(memfd_create("tock-flash", MFD_CLOEXEC));
   m->ram_fd_.Reset(memfd_create("tock-ram", MFD_CLOEXEC));
-  if (!m->flash_fd_ || !m->ram_fd_) return absl::ErrnoToStatus(errno, "memfd_create");
+  if (!m->flash_fd_ || !m->ram_fd_) {
+    return absl::ErrnoToStatus(errno, "memfd_create");
+  }
   if (ftruncate(m->flash_fd_.get(), static_cast<off_t>(flash_map_len)) != 0 ||
       ftruncate(m->ram_fd_.get(), ram_size) != 0) {
     return absl::ErrnoToStatus(errno, "ftruncate app memory");
   }
   absl::StatusOr<Mapping> flash = MapShared(m->flash_fd_.get(), flash_map_len);
-  if (!flash.ok()) return flash.status();
+  if (!flash.ok()) {
+    return flash.status();
+  }
   absl::StatusOr<Mapping> ram = MapShared(m->ram_fd_.get(), ram_size);
-  if (!ram.ok()) return ram.status();
+  if (!ram.ok()) {
+    return ram.status();
+  }
   m->flash_map_ = *std::move(flash);
   m->ram_map_ = *std::move(ram);
   std::memcpy(m->flash(), flash_image.data(), flash_image.size());
@@ -78,16 +86,24 @@ absl::StatusOr<std::unique_ptr<AppMemory>> AppMemory::Create(uint32_t flash_addr
 }
 
 uint8_t* AppMemory::RamPointer(uint32_t addr, uint32_t len) const {
-  if (addr < ram_addr_) return nullptr;
+  if (addr < ram_addr_) {
+    return nullptr;
+  }
   const uint64_t off = uint64_t{addr} - ram_addr_;
-  if (off + len > ram_size_) return nullptr;
+  if (off + len > ram_size_) {
+    return nullptr;
+  }
   return ram_map_.data() + off;
 }
 
 uint8_t* AppMemory::FlashPointer(uint32_t addr, uint32_t len) const {
-  if (addr < flash_addr_) return nullptr;
+  if (addr < flash_addr_) {
+    return nullptr;
+  }
   const uint64_t off = uint64_t{addr} - flash_addr_;
-  if (off + len > flash_size_) return nullptr;
+  if (off + len > flash_size_) {
+    return nullptr;
+  }
   return flash() + off;
 }
 

@@ -502,7 +502,7 @@ LinuxProcess::Notification LinuxProcess::HandleSeccompNotification() {
   std::memset(&resp, 0, sizeof(resp));
   resp.id = n.id;
   // The arguments are plain integers, so checking them here has no TOCTOU gap.
-  const bool approved = n.pid == static_cast<uint32_t>(pid_) && n.data.arch == kAuditArchX86_64 &&
+  const bool approved = n.pid == static_cast<uint32_t>(pid_) && n.data.arch == kAuditArchAmd64 &&
                         n.data.nr == static_cast<int>(kLinuxSysMprotect) && pending_.len != 0 &&
                         n.data.args[0] == pending_.addr && n.data.args[1] == pending_.len &&
                         n.data.args[2] == pending_.prot;

@@ -31,7 +31,9 @@ class Mapping {
   uint8_t* data() const { return addr_; }
   size_t size() const { return len_; }
   void Reset() {
-    if (addr_ != nullptr) ::munmap(addr_, len_);
+    if (addr_ != nullptr) {
+      ::munmap(addr_, len_);
+    }
     addr_ = nullptr;
     len_ = 0;
   }

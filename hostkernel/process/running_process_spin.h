@@ -27,7 +27,9 @@ class RunningProcessSpin final : public SpinSource {
 
   // Slow path, from a process's eventfd callback: drains the eventfd, then polls.
   bool Poll(HostProcess& host) {
-    if (host.child() == nullptr) return false;
+    if (host.child() == nullptr) {
+      return false;
+    }
     host.child()->DrainEventfd();
     return PollOnce(host);
   }
@@ -35,13 +37,17 @@ class RunningProcessSpin final : public SpinSource {
   // SpinSource
   void BeginSpin() override {
     spinning_ = running_;
-    if (spinning_ != nullptr && spinning_->child() != nullptr) spinning_->child()->BeginSpin();
+    if (spinning_ != nullptr && spinning_->child() != nullptr) {
+      spinning_->child()->BeginSpin();
+    }
   }
   bool SpinPoll() override { return running_ != nullptr && PollOnce(*running_); }
   void EndSpin() override {
     // Even if a handler switched the running process or replaced this one's child during
     // the spin, "kernel blocked" (kernel_waiting = 1) is the state that is always safe.
-    if (spinning_ != nullptr && spinning_->child() != nullptr) spinning_->child()->EndSpin();
+    if (spinning_ != nullptr && spinning_->child() != nullptr) {
+      spinning_->child()->EndSpin();
+    }
     spinning_ = nullptr;
   }
 
@@ -49,7 +55,9 @@ class RunningProcessSpin final : public SpinSource {
   bool PollOnce(HostProcess& host) {
     HostProcess::Trap trap;
     HostProcess::Event e = host.Poll(&trap);
-    if (e == HostProcess::Event::kNone) return false;
+    if (e == HostProcess::Event::kNone) {
+      return false;
+    }
     handler_(host, e, trap);
     return true;
   }

@@ -20,7 +20,9 @@ class YieldSpinBudget {
 
   // The budget for the app's next blocking yield.
   uint32_t checks() const {
-    if (misses_ < kMaxMisses) return full_;
+    if (misses_ < kMaxMisses) {
+      return full_;
+    }
     return since_probe_ + 1 >= kProbeEvery ? full_ : 0;
   }
   // A blocking yield was answered; `app_was_asleep`: the answer had to wake it.
@@ -31,7 +33,9 @@ class YieldSpinBudget {
       since_probe_ = 0;
       return;
     }
-    if (misses_ < kMaxMisses) ++misses_;
+    if (misses_ < kMaxMisses) {
+      ++misses_;
+    }
     since_probe_ = probed ? 0 : since_probe_ + (misses_ >= kMaxMisses ? 1 : 0);
   }
 

@@ -23,7 +23,9 @@ TEST(YieldSpinBudgetTest, WastedSpinsStopSpinningAndProbesComeBack) {
   // An idle app: sleeps at once, except for one probe every kProbeEvery yields.
   int probes = 0;
   for (uint32_t i = 0; i < 10 * YieldSpinBudget::kProbeEvery; ++i) {
-    if (b.checks() != 0) ++probes;
+    if (b.checks() != 0) {
+      ++probes;
+    }
     b.Answered(true);
   }
   EXPECT_EQ(probes, 10);
@@ -31,7 +33,9 @@ TEST(YieldSpinBudgetTest, WastedSpinsStopSpinningAndProbesComeBack) {
 
 TEST(YieldSpinBudgetTest, OneHitRestoresTheBudget) {
   YieldSpinBudget b(64);
-  for (uint32_t i = 0; i < YieldSpinBudget::kMaxMisses; ++i) b.Answered(true);
+  for (uint32_t i = 0; i < YieldSpinBudget::kMaxMisses; ++i) {
+    b.Answered(true);
+  }
   ASSERT_EQ(b.checks(), 0u);
   b.Answered(false);  // e.g. an answer that came before the app even went to sleep
   EXPECT_EQ(b.checks(), 64u);

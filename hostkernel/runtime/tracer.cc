@@ -51,13 +51,16 @@ void AppendJsonString(std::string& out, absl::string_view s) {
 absl::StatusOr<std::unique_ptr<Tracer>> Tracer::Open(const std::string& path,
                                                      const HostClock& clock) {
   FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr)
+  if (f == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("--trace ", path, ": cannot open"));
+  }
   return std::unique_ptr<Tracer>(new Tracer(f, clock));
 }
 
 Tracer::~Tracer() {
-  if (file_ != nullptr) std::fclose(file_);
+  if (file_ != nullptr) {
+    std::fclose(file_);
+  }
 }
 
 void Tracer::Begin(const char* event) {
@@ -87,7 +90,9 @@ void Tracer::Syscall(const tock::Process& p, const HostProcess::Trap& trap,
     line_ += ",\"ret\":[";
     bool first = true;
     for (int i = 0; i < 4; ++i) {
-      if (!ret->Writes(i)) continue;
+      if (!ret->Writes(i)) {
+        continue;
+      }
       absl::StrAppendFormat(&line_, "%s%u", first ? "" : ",", ret->regs[i]);
       first = false;
     }

@@ -68,7 +68,9 @@ class TracingBoundary final : public tock::UserspaceKernelBoundary {
     host_->SetSyscallReturn(ret);
   }
   void SetUpcall(uint32_t fn, const tock::SyscallRegisters& args) override {
-    if (tracer_ != nullptr) tracer_->Upcall(*process_, fn, args);
+    if (tracer_ != nullptr) {
+      tracer_->Upcall(*process_, fn, args);
+    }
     host_->SetUpcall(fn, args);
   }
   void ProcessTerminated() override { host_->ProcessTerminated(); }

@@ -134,7 +134,7 @@ absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter() {
 }
 
 std::string SyscallName(uint32_t audit_arch, uint32_t nr) {
-  const uint32_t arch = audit_arch == kAuditArchX86_64 ? SCMP_ARCH_X86_64
+  const uint32_t arch = audit_arch == kAuditArchAmd64  ? SCMP_ARCH_X86_64
                         : audit_arch == kAuditArchI386 ? SCMP_ARCH_X86
                                                        : 0;
   const char* arch_name = arch == SCMP_ARCH_X86 ? "i386 " : "";

@@ -21,7 +21,7 @@ namespace tockpp::hostkernel {
 // x86-64 number of the one notified call (for checking notifications).
 inline constexpr uint32_t kLinuxSysMprotect = 10;
 // AUDIT_ARCH_X86_64, the `arch` of every notification the filter can produce.
-inline constexpr uint32_t kAuditArchX86_64 = 0xc000003eu;
+inline constexpr uint32_t kAuditArchAmd64 = 0xc000003eu;
 // AUDIT_ARCH_I386: what `int $0x80` calls carry (refused by the arch check).
 inline constexpr uint32_t kAuditArchI386 = 0x40000003u;
 

@@ -32,7 +32,9 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
     switch (BPF_CLASS(f.code)) {
       case BPF_LD:
         if (BPF_MODE(f.code) == BPF_ABS) {
-          if (f.k + 4 > sizeof(data)) return 0xdead;
+          if (f.k + 4 > sizeof(data)) {
+            return 0xdead;
+          }
           std::memcpy(&a, bytes + f.k, 4);
         } else if (BPF_MODE(f.code) == BPF_IMM) {
           a = f.k;
@@ -103,17 +105,18 @@ uint32_t RunBpf(std::span<const sock_filter> prog, const seccomp_data& data) {
       case BPF_RET:
         return BPF_RVAL(f.code) == BPF_A ? a : f.k;
       case BPF_MISC:
-        if (BPF_MISCOP(f.code) == BPF_TAX)
+        if (BPF_MISCOP(f.code) == BPF_TAX) {
           x = a;
-        else
+        } else {
           a = x;
+        }
         break;
     }
   }
   return 0xdead;
 }
 
-seccomp_data Call(uint32_t nr, uint64_t a0 = 0, uint64_t a1 = 0, uint32_t arch = kAuditArchX86_64) {
+seccomp_data Call(uint32_t nr, uint64_t a0 = 0, uint64_t a1 = 0, uint32_t arch = kAuditArchAmd64) {
   seccomp_data d{};
   d.nr = static_cast<int>(nr);
   d.arch = arch;
@@ -191,10 +194,10 @@ TEST_F(AppSeccompPolicyTest, X32NumberedCallsKill) {
 }
 
 TEST(SyscallNameTest, NamesRefusedCallsForFaultDumps) {
-  EXPECT_EQ(SyscallName(kAuditArchX86_64, 39), "getpid #39");
-  EXPECT_EQ(SyscallName(kAuditArchX86_64, 257), "openat #257");
+  EXPECT_EQ(SyscallName(kAuditArchAmd64, 39), "getpid #39");
+  EXPECT_EQ(SyscallName(kAuditArchAmd64, 257), "openat #257");
   EXPECT_EQ(SyscallName(kAuditArchI386, 20), "i386 getpid #20");
-  EXPECT_EQ(SyscallName(kAuditArchX86_64, 0x40000027u), "unknown #0x40000027");
+  EXPECT_EQ(SyscallName(kAuditArchAmd64, 0x40000027u), "unknown #0x40000027");
   EXPECT_EQ(SyscallName(0x12345678u, 1), "unknown #1");
 }
 

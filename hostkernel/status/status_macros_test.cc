@@ -13,7 +13,7 @@ absl::StatusOr<int> Twice(absl::StatusOr<int> in, int* reached) {
   return *in * 2;
 }
 
-absl::Status Both(absl::Status first, absl::Status second, int* reached) {
+absl::Status Both(const absl::Status& first, const absl::Status& second, int* reached) {
   TOCKPP_RETURN_IF_ERROR(first);
   ++*reached;
   TOCKPP_RETURN_IF_ERROR(second);

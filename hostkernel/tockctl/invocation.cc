@@ -133,8 +133,8 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
       return bad();
     }
     out.push_back({{"id", id},
-                   {"name", std::string(name)},
-                   {"state", std::string(fields[0])},
+                   {"name", std::string{name}},
+                   {"state", std::string{fields[0]}},
                    {"restarts", restarts},
                    {"syscalls", syscalls}});
   }

@@ -36,7 +36,7 @@ bool WriteAll(int fd, const char* data, size_t len);
 int PrintJson(const std::vector<std::string>& items) {
   absl::StatusOr<std::string> json = PsLinesToJson(items);
   if (!json.ok()) {
-    return Fail(std::string(json.status().message()));
+    return Fail(std::string{json.status().message()});
   }
   *json += '\n';
   return WriteAll(STDOUT_FILENO, json->data(), json->size()) ? 0 : kFailed;

@@ -29,10 +29,14 @@ const TbfDescription& FakeProcessPlatform::MakeImage(const ImageSpec& spec) {
 }
 
 Result<MemoryAllocation> FakeProcessPlatform::Allocate(const MemoryRequest& request) {
-  if (fail_allocate) return ErrorCode::kNoMem;
+  if (fail_allocate) {
+    return ErrorCode::kNoMem;
+  }
   uint64_t len = static_cast<uint64_t>(request.min_app_ram) + request.kernel_ram;
   len = RoundUp(static_cast<uint32_t>(len), options_.ram_round);
-  if (len > kRamCapacity) return ErrorCode::kNoMem;
+  if (len > kRamCapacity) {
+    return ErrorCode::kNoMem;
+  }
   MemoryAllocation a;
   a.memory_start = kRamBase;
   a.memory_len = static_cast<uint32_t>(len);
@@ -44,7 +48,9 @@ Result<MemoryAllocation> FakeProcessPlatform::Allocate(const MemoryRequest& requ
 
 Result<void> FakeProcessPlatform::InitializeProcess(uint32_t entry_pc,
                                                     const SyscallRegisters& args) {
-  if (fail_initialize) return ErrorCode::kFail;
+  if (fail_initialize) {
+    return ErrorCode::kFail;
+  }
   last_entry = Entry{entry_pc, args};
   ++entries;
   return {};
@@ -64,7 +70,9 @@ void FakeProcessPlatform::SetUpcall(uint32_t fn, const SyscallRegisters& args) {
 void FakeProcessPlatform::ProcessTerminated() { ++terminations; }
 
 Result<void> FakeProcessPlatform::ConfigureProcess(const MpuLayout& layout) {
-  if (fail_mpu_configure) return ErrorCode::kNoMem;
+  if (fail_mpu_configure) {
+    return ErrorCode::kNoMem;
+  }
   if (RoundUp(layout.app_break - layout.memory_start, options_.mpu_granularity) +
           layout.memory_start >
       layout.kernel_break) {
@@ -75,10 +83,14 @@ Result<void> FakeProcessPlatform::ConfigureProcess(const MpuLayout& layout) {
 }
 
 Result<void> FakeProcessPlatform::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
-  if (fail_mpu_update || !mpu_layout) return ErrorCode::kNoMem;
+  if (fail_mpu_update || !mpu_layout) {
+    return ErrorCode::kNoMem;
+  }
   const uint64_t reach = static_cast<uint64_t>(mpu_layout->memory_start) +
                          RoundUp(app_break - mpu_layout->memory_start, options_.mpu_granularity);
-  if (reach > kernel_break) return ErrorCode::kNoMem;
+  if (reach > kernel_break) {
+    return ErrorCode::kNoMem;
+  }
   mpu_layout->app_break = app_break;
   mpu_layout->kernel_break = kernel_break;
   return {};

@@ -25,8 +25,8 @@ class FakeProcessPlatform final : public ProcessMemory, public UserspaceKernelBo
  public:
   static constexpr uint32_t kFlashBase = 0x10000000;
   static constexpr uint32_t kRamBase = 0x20000000;
-  static constexpr size_t kFlashCapacity = 16 * 1024;
-  static constexpr size_t kRamCapacity = 32 * 1024;
+  static constexpr size_t kFlashCapacity = size_t{16} * 1024;
+  static constexpr size_t kRamCapacity = size_t{32} * 1024;
 
   struct Options {
     uint32_t initial_break_bytes = 256;  // app break at load = memory_start + this

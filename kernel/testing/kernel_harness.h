@@ -100,7 +100,9 @@ class KernelHarness {
   uint32_t AppBuffer(ProcessId pid, uint32_t offset, uint32_t len) {
     Process& p = process(pid);
     const uint32_t end = p.memory_start() + offset + len;
-    if (end > p.app_break()) static_cast<void>(Memop(pid, 0, end));
+    if (end > p.app_break()) {
+      static_cast<void>(Memop(pid, 0, end));
+    }
     return p.memory_start() + offset;
   }
 

@@ -10,7 +10,9 @@ class SyscallSequence::Reader {
   uint8_t Byte() { return pos_ < d_.size() ? d_[pos_++] : 0; }
   uint32_t Word() {
     uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(Byte()) << (8 * i);
+    for (int i = 0; i < 4; ++i) {
+      v |= static_cast<uint32_t>(Byte()) << (8 * i);
+    }
     return v;
   }
 
@@ -73,135 +75,185 @@ void SyscallSequence::Step(Reader& in) {
   const uint8_t op = in.Byte();
   const size_t which = (op >> 4) & 1;
   Process& p = h_.processes[which];
-  const ProcessId pid = p.id();
   switch (op % 8) {
     case 0:
-    case 1: {  // a syscall (class 8/9 are invalid and fault)
-      // Invalid classes (fault) and exit are kept rare so sequences get somewhere.
-      const uint8_t kb = in.Byte();
-      uint32_t klass = kb % 8;
-      if (kb == 0xFF) klass = 8 + (in.Byte() & 1);
-      if (klass == 6 && (kb & 0xF0) != 0xF0) klass = 0;
-      const uint8_t shape = in.Byte();
-      SyscallRegisters regs{Value(in), Value(in), Value(in), Value(in)};
-      switch (klass) {
-        case 0:  // yield: mostly valid numbers, wait-for mostly on the test driver
-          regs[0] %= 3;
-          if (shape & 1) regs[1] = TestDriver::kDriverNum;
-          if (shape & 2) regs[2] &= 3;
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 7:  // mostly the test driver, small subscribe/allow/command numbers
-          if (shape & 3) regs[0] = TestDriver::kDriverNum;
-          if (shape & 4) regs[1] &= 3;
-          if (klass == 1 && (shape & 8)) {
-            regs[2] = FakeProcessPlatform::kFlashBase + 0x100 + (shape & 0xF0);
-          }
-          break;
-        case 5:
-          regs[0] %= 13;
-          break;
-        case 6:
-          regs[0] &= 3;
-          break;
-        default:
-          break;
-      }
-      h_.platforms[which].set_frame(regs);
-      ++syscalls_;
-      const SyscallOutcome out = h_.kernel.HandleSyscall(p, klass, regs, h_.loop_cap);
-      if (out == SyscallOutcome::kPanic) Violation("panic without a panic policy");
+    case 1:  // a syscall (class 8/9 are invalid and fault)
+      StepSyscall(in, which);
       break;
-    }
-    case 2: {  // the driver schedules an upcall
-      const uint32_t sub = in.Byte() % 4;
-      static_cast<void>(driver_.grant.Enter(pid, [&](TestApp&, GrantKernelData& kd) {
-        static_cast<void>(kd.ScheduleUpcall(sub, Value(in), 0, 0));
-      }));
+    case 2:  // the driver schedules an upcall
+      StepUpcall(in, p.id());
       break;
-    }
-    case 3: {  // one scheduling step
-      auto run = h_.Schedule();
-      if (run && (in.Byte() & 1)) {
-        h_.kernel.HandleTimesliceExpired(*run->process, h_.loop_cap);
-      } else if (run) {
-        h_.kernel.HandlePreempted(*run->process, in.Byte() * 100u, h_.loop_cap);
-      }
+    case 3:  // one scheduling step
+      StepSchedule(in);
       break;
-    }
-    case 4: {  // a hardware fault (rarely: most sequences should get somewhere)
-      if ((in.Byte() & 7) != 0) break;
-      FaultInfo info;
-      info.kind = FaultKind::kMemory;
-      if (h_.kernel.HandleFault(p, info, h_.loop_cap) == FaultOutcome::kPanic) {
-        Violation("panic without a panic policy");
-      }
+    case 4:  // a hardware fault (rarely: most sequences should get somewhere)
+      StepFault(in, p);
       break;
-    }
-    case 5: {  // process management (rare, like faults)
-      const uint8_t action = in.Byte();
-      if ((action & 0x18) != 0) break;
-      switch (p.state() == ProcessState::kTerminated && (action & 1) ? 4 : action % 5) {
-        case 0:
-          static_cast<void>(h_.kernel.StopProcess(pid, h_.process_cap));
-          break;
-        case 1:
-          static_cast<void>(h_.kernel.ResumeProcess(pid, h_.process_cap));
-          break;
-        case 2:
-          static_cast<void>(h_.kernel.TerminateProcess(pid, 1, h_.process_cap));
-          break;
-        case 3:
-          static_cast<void>(h_.kernel.RestartProcess(pid, h_.process_cap));
-          break;
-        default:
-          static_cast<void>(h_.kernel.StartProcess(pid, h_.process_cap));
-          break;
-      }
+    case 5:  // process management (rare, like faults)
+      StepManage(in, p);
       break;
-    }
-    default: {  // a capsule touches every allowed buffer, all of it
-      const uint8_t fill = in.Byte();
-      static_cast<void>(driver_.grant.Enter(pid, [&](TestApp& app, GrantKernelData& kd) {
-        const Process& proc = h_.processes[which];
-        for (uint32_t n = 0; n < 2; ++n) {
-          auto rw = kd.GetReadWriteBuffer(n);
-          if (!rw.empty() && !proc.InAppRam(rw.address(), static_cast<uint32_t>(rw.size()))) {
-            Violation("read-write buffer outside app RAM");
-          }
-          rw.Fill(fill);
-          auto ro = kd.GetReadOnlyBuffer(n);
-          if (!ro.empty() && !proc.InAppRam(ro.address(), static_cast<uint32_t>(ro.size())) &&
-              !proc.InReadableFlash(ro.address(), static_cast<uint32_t>(ro.size()))) {
-            Violation("read-only buffer outside app memory");
-          }
-          for (size_t i = 0; i < ro.size(); ++i) app.count += ro.Get(i).value_or(0);
-        }
-        auto uro = kd.GetUserspaceReadableBuffer(0);
-        if (!uro.empty() && !proc.InAppRam(uro.address(), static_cast<uint32_t>(uro.size()))) {
-          Violation("userspace-readable buffer outside app RAM");
-        }
-        uro.Fill(fill);
-      }));
+    default:  // a capsule touches every allowed buffer, all of it
+      StepTouchBuffers(in, which);
       break;
-    }
   }
+}
+
+void SyscallSequence::StepSyscall(Reader& in, size_t which) {
+  Process& p = h_.processes[which];
+  // Invalid classes (fault) and exit are kept rare so sequences get somewhere.
+  const uint8_t kb = in.Byte();
+  uint32_t klass = kb % 8;
+  if (kb == 0xFF) {
+    klass = 8 + (in.Byte() & 1);
+  }
+  if (klass == 6 && (kb & 0xF0) != 0xF0) {
+    klass = 0;
+  }
+  const uint8_t shape = in.Byte();
+  SyscallRegisters regs{Value(in), Value(in), Value(in), Value(in)};
+  switch (klass) {
+    case 0:  // yield: mostly valid numbers, wait-for mostly on the test driver
+      regs[0] %= 3;
+      if (shape & 1) {
+        regs[1] = TestDriver::kDriverNum;
+      }
+      if (shape & 2) {
+        regs[2] &= 3;
+      }
+      break;
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 7:  // mostly the test driver, small subscribe/allow/command numbers
+      if (shape & 3) {
+        regs[0] = TestDriver::kDriverNum;
+      }
+      if (shape & 4) {
+        regs[1] &= 3;
+      }
+      if (klass == 1 && (shape & 8)) {
+        regs[2] = FakeProcessPlatform::kFlashBase + 0x100 + (shape & 0xF0);
+      }
+      break;
+    case 5:
+      regs[0] %= 13;
+      break;
+    case 6:
+      regs[0] &= 3;
+      break;
+    default:
+      break;
+  }
+  h_.platforms[which].set_frame(regs);
+  ++syscalls_;
+  const SyscallOutcome out = h_.kernel.HandleSyscall(p, klass, regs, h_.loop_cap);
+  if (out == SyscallOutcome::kPanic) {
+    Violation("panic without a panic policy");
+  }
+}
+
+void SyscallSequence::StepUpcall(Reader& in, ProcessId pid) {
+  const uint32_t sub = in.Byte() % 4;
+  static_cast<void>(driver_.grant.Enter(pid, [&](TestApp&, GrantKernelData& kd) {
+    static_cast<void>(kd.ScheduleUpcall(sub, Value(in), 0, 0));
+  }));
+}
+
+void SyscallSequence::StepSchedule(Reader& in) {
+  auto run = h_.Schedule();
+  if (run && (in.Byte() & 1)) {
+    h_.kernel.HandleTimesliceExpired(*run->process, h_.loop_cap);
+  } else if (run) {
+    h_.kernel.HandlePreempted(*run->process, in.Byte() * 100u, h_.loop_cap);
+  }
+}
+
+void SyscallSequence::StepFault(Reader& in, Process& p) {
+  if ((in.Byte() & 7) != 0) {
+    return;
+  }
+  FaultInfo info;
+  info.kind = FaultKind::kMemory;
+  if (h_.kernel.HandleFault(p, info, h_.loop_cap) == FaultOutcome::kPanic) {
+    Violation("panic without a panic policy");
+  }
+}
+
+void SyscallSequence::StepManage(Reader& in, Process& p) {
+  const ProcessId pid = p.id();
+  const uint8_t action = in.Byte();
+  if ((action & 0x18) != 0) {
+    return;
+  }
+  switch (p.state() == ProcessState::kTerminated && (action & 1) ? 4 : action % 5) {
+    case 0:
+      static_cast<void>(h_.kernel.StopProcess(pid, h_.process_cap));
+      break;
+    case 1:
+      static_cast<void>(h_.kernel.ResumeProcess(pid, h_.process_cap));
+      break;
+    case 2:
+      static_cast<void>(h_.kernel.TerminateProcess(pid, 1, h_.process_cap));
+      break;
+    case 3:
+      static_cast<void>(h_.kernel.RestartProcess(pid, h_.process_cap));
+      break;
+    default:
+      static_cast<void>(h_.kernel.StartProcess(pid, h_.process_cap));
+      break;
+  }
+}
+
+void SyscallSequence::StepTouchBuffers(Reader& in, size_t which) {
+  const ProcessId pid = h_.processes[which].id();
+  const uint8_t fill = in.Byte();
+  static_cast<void>(driver_.grant.Enter(pid, [&](TestApp& app, GrantKernelData& kd) {
+    const Process& proc = h_.processes[which];
+    for (uint32_t n = 0; n < 2; ++n) {
+      auto rw = kd.GetReadWriteBuffer(n);
+      if (!rw.empty() && !proc.InAppRam(rw.address(), static_cast<uint32_t>(rw.size()))) {
+        Violation("read-write buffer outside app RAM");
+      }
+      rw.Fill(fill);
+      auto ro = kd.GetReadOnlyBuffer(n);
+      if (!ro.empty() && !proc.InAppRam(ro.address(), static_cast<uint32_t>(ro.size())) &&
+          !proc.InReadableFlash(ro.address(), static_cast<uint32_t>(ro.size()))) {
+        Violation("read-only buffer outside app memory");
+      }
+      for (size_t i = 0; i < ro.size(); ++i) {
+        app.count += ro.Get(i).value_or(0);
+      }
+    }
+    auto uro = kd.GetUserspaceReadableBuffer(0);
+    if (!uro.empty() && !proc.InAppRam(uro.address(), static_cast<uint32_t>(uro.size()))) {
+      Violation("userspace-readable buffer outside app RAM");
+    }
+    uro.Fill(fill);
+  }));
 }
 
 void SyscallSequence::CheckInvariants() {
   for (size_t i = 0; i < 2; ++i) {
     const Process& p = h_.processes[i];
-    if (p.state() == ProcessState::kUnused) continue;
-    if (p.app_break() < p.memory_start()) Violation("app break below memory start");
-    if (p.app_break() > p.kernel_memory_break()) Violation("app break above kernel break");
-    if (p.kernel_memory_break() > p.memory_end()) Violation("kernel break above memory end");
+    if (p.state() == ProcessState::kUnused) {
+      continue;
+    }
+    if (p.app_break() < p.memory_start()) {
+      Violation("app break below memory start");
+    }
+    if (p.app_break() > p.kernel_memory_break()) {
+      Violation("app break above kernel break");
+    }
+    if (p.kernel_memory_break() > p.memory_end()) {
+      Violation("kernel break above memory end");
+    }
     if (p.allow_high_water_mark() < p.memory_start() || p.allow_high_water_mark() > p.app_break()) {
       Violation("allow high-water mark outside [memory_start, app_break]");
     }
-    if (p.pending_upcall_count() > kUpcallQueueCapacity) Violation("queue over capacity");
+    if (p.pending_upcall_count() > kUpcallQueueCapacity) {
+      Violation("queue over capacity");
+    }
     const FakeProcessPlatform& pf = h_.platforms[i];
     if (p.IsAlive() && pf.mpu_layout &&
         (pf.mpu_layout->app_break != p.app_break() ||

@@ -32,12 +32,20 @@ class SyscallSequence {
   size_t syscalls() const { return syscalls_; }
   // Upcall functions the kernel arranged to run (on yield or when scheduling).
   size_t upcalls_delivered() const {
-    return static_cast<size_t>(h_.platforms[0].upcalls + h_.platforms[1].upcalls);
+    return static_cast<size_t>(h_.platforms[0].upcalls) +
+           static_cast<size_t>(h_.platforms[1].upcalls);
   }
 
  private:
   class Reader;
+  // One event: the first byte picks the kind and the process, the kind's helper the rest.
   void Step(Reader& in);
+  void StepSyscall(Reader& in, size_t which);
+  void StepUpcall(Reader& in, ProcessId pid);
+  void StepSchedule(Reader& in);
+  void StepFault(Reader& in, Process& p);
+  void StepManage(Reader& in, Process& p);
+  void StepTouchBuffers(Reader& in, size_t which);
   uint32_t Value(Reader& in);
   void CheckInvariants();
   void Violation(const char* what);

@@ -11,7 +11,9 @@ namespace {
 
 std::string g_violation;
 void Record(const char* what) {
-  if (g_violation.empty()) g_violation = what;
+  if (g_violation.empty()) {
+    g_violation = what;
+  }
 }
 
 // Thousands of random event sequences (fixed seed, reproducible): the kernel must keep its
@@ -21,7 +23,9 @@ TEST(SyscallSequenceTest, RandomSequencesKeepKernelInvariants) {
   size_t syscalls = 0, delivered = 0;
   for (int round = 0; round < 400; ++round) {
     std::vector<uint8_t> bytes(1500);
-    for (auto& b : bytes) b = static_cast<uint8_t>(rng());
+    for (auto& b : bytes) {
+      b = static_cast<uint8_t>(rng());
+    }
     g_violation.clear();
     SyscallSequence seq(&Record);
     seq.Run(bytes);

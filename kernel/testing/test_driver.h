@@ -38,7 +38,9 @@ class TestDriver final : public SyscallDriver {
       case 2: {
         auto r = grant.Enter(
             pid, [&](TestApp&, GrantKernelData& kd) { return kd.ScheduleUpcall(a0, a1, 2, 3); });
-        if (!r.ok()) return CommandReturn::Failure(r.error());
+        if (!r.ok()) {
+          return CommandReturn::Failure(r.error());
+        }
         return CommandReturn::FromResult(r.value());
       }
       case 3: {
@@ -60,7 +62,9 @@ class TestDriver final : public SyscallDriver {
 
   Result<void> AllocateGrant(ProcessId pid) override {
     ++allocate_calls;
-    if (refuse_allocate) return ErrorCode::kNoMem;
+    if (refuse_allocate) {
+      return ErrorCode::kNoMem;
+    }
     return grant.Enter(pid, [](TestApp&, GrantKernelData&) {});
   }
 

@@ -69,7 +69,7 @@ class PipelinedCommandsTest : public ::testing::Test {
     size_t at = 0;
     for (const std::string& c : commands) {
       const std::string answer = AnswerAfter(console, c, at);
-      SCOPED_TRACE("answer to " + c + ":\n" + answer);
+      SCOPED_TRACE(testing::Message() << "answer to " << c << ":\n" << answer);
       if (c == "help") {
         EXPECT_EQ(answer, std::string("Welcome to the process console.\r\n") + kValid);
       } else if (c == "list") {

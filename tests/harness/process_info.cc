@@ -19,35 +19,43 @@ std::pair<std::string, Fields> Tokenize(absl::string_view line) {
   bool first = true;
   for (absl::string_view token : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
     if (first) {
-      out.first = std::string(token);
+      out.first = std::string{token};
       first = false;
       continue;
     }
     size_t eq = token.find('=');
-    if (eq == absl::string_view::npos) continue;
-    out.second[std::string(token.substr(0, eq))] = std::string(token.substr(eq + 1));
+    if (eq == absl::string_view::npos) {
+      continue;
+    }
+    out.second[std::string{token.substr(0, eq)}] = std::string{token.substr(eq + 1)};
   }
   return out;
 }
 
 bool Number(const Fields& f, const char* key, uint32_t* out) {
   auto it = f.find(key);
-  if (it == f.end()) return false;
+  if (it == f.end()) {
+    return false;
+  }
   absl::string_view v = it->second;
-  if (absl::ConsumePrefix(&v, "0x")) return absl::SimpleHexAtoi(v, out);
+  if (absl::ConsumePrefix(&v, "0x")) {
+    return absl::SimpleHexAtoi(v, out);
+  }
   return absl::SimpleAtoi(v, out);
 }
 
 bool Region(const Fields& f, const char* key, ProcessInfo::Region* out) {
   auto it = f.find(key);
-  if (it == f.end()) return false;
+  if (it == f.end()) {
+    return false;
+  }
   std::pair<std::string, std::string> parts = absl::StrSplit(it->second, '+');
   Fields split = {{"a", parts.first}, {"b", parts.second}};
   return Number(split, "a", &out->start) && Number(split, "b", &out->length);
 }
 
 absl::Status Malformed(absl::string_view line) {
-  return absl::InvalidArgumentError(std::string("malformed process line: ") + std::string(line));
+  return absl::InvalidArgumentError(std::string("malformed process line: ") + std::string{line});
 }
 
 }  // namespace
@@ -55,14 +63,18 @@ absl::Status Malformed(absl::string_view line) {
 uint32_t ProcessInfo::GrantBytes(uint32_t driver) const {
   uint32_t total = 0;
   for (const Grant& g : grants) {
-    if (g.driver == driver) total += g.bytes;
+    if (g.driver == driver) {
+      total += g.bytes;
+    }
   }
   return total;
 }
 
 uint32_t ProcessInfo::TotalGrantBytes() const {
   uint32_t total = 0;
-  for (const Grant& g : grants) total += g.bytes;
+  for (const Grant& g : grants) {
+    total += g.bytes;
+  }
   return total;
 }
 
@@ -89,7 +101,9 @@ absl::StatusOr<std::vector<ProcessInfo>> ParseProcessInfo(const std::vector<std:
       out.push_back(std::move(p));
       continue;
     }
-    if (out.empty()) return Malformed(line);  // detail before any process line
+    if (out.empty()) {
+      return Malformed(line);  // detail before any process line
+    }
     ProcessInfo& p = out.back();
     if (kind == "memory") {
       ProcessInfo::Memory m;
@@ -100,7 +114,9 @@ absl::StatusOr<std::vector<ProcessInfo>> ParseProcessInfo(const std::vector<std:
       p.memory = m;
     } else if (kind == "grant") {
       ProcessInfo::Grant g;
-      if (!Number(f, "driver", &g.driver) || !Number(f, "bytes", &g.bytes)) return Malformed(line);
+      if (!Number(f, "driver", &g.driver) || !Number(f, "bytes", &g.bytes)) {
+        return Malformed(line);
+      }
       p.grants.push_back(g);
     } else if (kind == "upcall") {
       ProcessInfo::Upcall u;
@@ -109,9 +125,11 @@ absl::StatusOr<std::vector<ProcessInfo>> ParseProcessInfo(const std::vector<std:
       }
       if (auto a = f.find("args"); a != f.end()) {
         for (absl::string_view arg : absl::StrSplit(a->second, ',', absl::SkipEmpty())) {
-          Fields one = {{"v", std::string(arg)}};
+          Fields one = {{"v", std::string{arg}}};
           uint32_t v = 0;
-          if (!Number(one, "v", &v)) return Malformed(line);
+          if (!Number(one, "v", &v)) {
+            return Malformed(line);
+          }
           u.args.push_back(v);
         }
       }

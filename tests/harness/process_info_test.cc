@@ -24,6 +24,8 @@ TEST(ProcessInfoTest, ParsesPsLines) {
 TEST(ProcessInfoTest, ParsesVerboseDetail) {
   auto ps = ParseProcessInfo({
       "process id=2 name=buttons state=stopped(yielded) restarts=1 syscalls=9",
+      // One memory line, split only to fit the column limit.
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
       "  memory flash=0x10000000+0x00002000 ram=0x20000000+0x00003000 break=0x20000808 "
       "grant=0x20002e48+0x000001b8",
       "  grant driver=0x00003 bytes=24",

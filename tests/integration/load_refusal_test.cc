@@ -22,7 +22,6 @@ namespace {
 using harness::DataPath;
 using harness::ExitStatus;
 using harness::ReadFile;
-using harness::TempDir;
 using harness::Tockd;
 using harness::WriteFile;
 

@@ -21,7 +21,6 @@ namespace {
 
 using harness::ProcessInfo;
 using harness::Regex;
-using harness::Stream;
 using harness::Tockd;
 using harness::TockdOptions;
 
@@ -51,7 +50,9 @@ TockdOptions Options(harness::TimeMode time = harness::TimeMode::kReal,
   std::string last = "(no reply)";
   while (absl::Now() < deadline) {
     auto info = t.control().Inspect(kApp);
-    if (!info.ok()) return ::testing::AssertionFailure() << "inspect failed: " << info.status();
+    if (!info.ok()) {
+      return ::testing::AssertionFailure() << "inspect failed: " << info.status();
+    }
     if (done(*info)) {
       *out = *info;
       return ::testing::AssertionSuccess();
@@ -73,17 +74,23 @@ uint32_t ArmedBuffer(const Tockd& t) {
   const std::string console = t.Console();
   const std::string key = "inspectee: armed buffer=0x";
   const size_t at = console.find(key);
-  if (at == std::string::npos) return 0;
+  if (at == std::string::npos) {
+    return 0;
+  }
   const size_t start = at + key.size();
   const size_t end = console.find('\n', start);
   uint32_t value = 0;
-  if (!absl::SimpleHexAtoi(console.substr(start, end - start), &value)) return 0;
+  if (!absl::SimpleHexAtoi(console.substr(start, end - start), &value)) {
+    return 0;
+  }
   return value;
 }
 
 bool HasAlarmUpcall(const ProcessInfo& p) {
   for (const ProcessInfo::Upcall& u : p.upcalls) {
-    if (u.driver == kAlarm && u.subscribe == 0) return true;
+    if (u.driver == kAlarm && u.subscribe == 0) {
+      return true;
+    }
   }
   return false;
 }

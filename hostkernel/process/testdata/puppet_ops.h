@@ -3,6 +3,8 @@
 #ifndef TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_
 #define TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_
 
+/* C names on purpose: shared with the C puppet app. */
+/* NOLINTBEGIN(readability-identifier-naming) */
 enum puppet_op {
   PUPPET_ECHO = 0,        /* post command(r1+1, r2+1, r3+1, 0) */
   PUPPET_WRITE32 = 1,     /* *(u32*)r1 = r2 */
@@ -19,5 +21,6 @@ enum puppet_op {
   PUPPET_RECURSE = 12,    /* unbounded recursion: the stack runs off the bottom of RAM */
   PUPPET_GARBAGE = 13,    /* fill the channel page with byte r1 (last byte first), spin */
 };
+/* NOLINTEND(readability-identifier-naming) */
 
 #endif /* TOCKPP_HOSTKERNEL_PROCESS_TESTDATA_PUPPET_OPS_H_ */
