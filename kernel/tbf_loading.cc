@@ -9,18 +9,18 @@
 namespace tock {
 
 Result<TbfDescription> DescribeTbf(std::span<const uint8_t> image, uint32_t flash_address) {
-  tbf::Result<tbf::TbfHeader> parsed = tbf::ParseTbf(image);
+  tock::tbf::Result<tock::tbf::TbfHeader> parsed = tock::tbf::ParseTbf(image);
   if (!parsed.ok()) {
     return ErrorCode::kInval;
   }
-  const tbf::TbfHeader& header = parsed.value();
+  const tock::tbf::TbfHeader& header = parsed.value();
   if (header.is_padding) {
     return ErrorCode::kNoSupport;
   }
   if (!header.main && !header.program) {
     return ErrorCode::kInval;
   }
-  const tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(image, header);
+  const tock::tbf::ProcessLoadInfo info = tock::tbf::MakeProcessLoadInfo(image, header);
 
   TbfDescription d;
   d.image = image.data();

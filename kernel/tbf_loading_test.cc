@@ -66,7 +66,7 @@ TEST(TbfLoadingTest, RejectsGarbageAndPadding) {
 }
 
 TEST(TbfLoadingTest, WriteableFlashRegionsReachMemop) {
-  std::vector<uint8_t> bytes = tbf::TbfWriter()
+  std::vector<uint8_t> bytes = tock::tbf::TbfWriter()
                                    .AddMain({0, 0, 4096})
                                    .AddPackageName("nv")
                                    .AddWriteableFlashRegion({0x400, 0x100})

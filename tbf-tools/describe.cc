@@ -5,7 +5,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 std::string Name(const TbfHeader& h) {
@@ -236,4 +236,4 @@ std::string DescribeJson(const TbfHeader& h, const IntegrityReport* integrity) {
   return absl::StrCat("{", absl::StrJoin(f, ","), "}");
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -12,7 +12,7 @@
 #include "tbf-tools/lib/integrity.h"
 #include "tbf-tools/lib/tbf_header.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 // "<field> at offset <n> (0x<n>): <description>" — one line, no newline.
 std::string FormatError(const Error& error);
@@ -26,6 +26,6 @@ std::string JsonQuote(std::string_view s);
 // One JSON object (no trailing newline).
 std::string DescribeJson(const TbfHeader& header, const IntegrityReport* integrity);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_DESCRIBE_H_

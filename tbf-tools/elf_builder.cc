@@ -1,7 +1,7 @@
 // ElfBuilder implementation (see elf_builder.h). Tests only.
 #include "tbf-tools/elf_builder.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 void Put16(std::vector<uint8_t>& v, size_t at, uint16_t x) {
@@ -123,4 +123,4 @@ std::vector<uint8_t> ElfBuilder::Build() const {
   return out;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

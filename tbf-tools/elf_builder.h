@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace tbf {
+namespace tock::tbf {
 
 struct ElfBuilder {
   struct Segment {
@@ -35,6 +35,6 @@ struct ElfBuilder {
   std::vector<uint8_t> Build() const;
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_ELF_BUILDER_H_

@@ -12,7 +12,7 @@
 #include "hostkernel/status/status_macros.h"
 #include "tbf-tools/file_io.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 bool InRange(size_t size, uint64_t off, uint64_t len) { return off <= size && len <= size - off; }
@@ -173,4 +173,4 @@ bool SectionInSegment(const ElfSection& sec, const ElfSegment& seg) {
          sec.offset - seg.offset <= seg.filesz - 1;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

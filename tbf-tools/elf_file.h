@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 inline constexpr uint16_t kEm386 = 3;
 inline constexpr uint16_t kEmAmd64 = 62;  // EM_X86_64; in an ELF32 file: x32 (tockpp host apps)
@@ -58,6 +58,6 @@ class ElfFile {
 // Section-in-segment test in the strict pyelftools form elf2tab uses.
 bool SectionInSegment(const ElfSection& section, const ElfSegment& segment);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_ELF_FILE_H_

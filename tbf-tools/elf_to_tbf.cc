@@ -10,7 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "tbf-tools/writer/writer.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 constexpr uint32_t kPicFlashAddress = 0x80000000u;  // Tock PIC convention
@@ -394,4 +394,4 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   return out;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -14,7 +14,7 @@
 #include "tbf-tools/elf_file.h"
 #include "tbf-tools/lib/tbf_header.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 struct CreateOptions {
   std::string package_name;
@@ -46,6 +46,6 @@ struct CreateReport {
 absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOptions& options,
                                               CreateReport* report = nullptr);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_ELF_TO_TBF_H_

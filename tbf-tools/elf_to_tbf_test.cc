@@ -12,7 +12,7 @@
 #include "tbf-tools/elf_builder.h"
 #include "tbf-tools/lib/tbf.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
@@ -312,4 +312,4 @@ TEST(ElfFileTest, DamagedFilesAreOneLineErrors) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -11,7 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 absl::Status Errno(absl::StatusCode code, const char* what) {
@@ -141,4 +141,4 @@ absl::Status MakeDirectories(const std::string& dir) {
   return absl::OkStatus();
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

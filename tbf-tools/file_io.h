@@ -11,7 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 // The bytes of the regular file at `path`. Errors read "cannot read: <strerror>" or
 // "is a directory, not a file" (also FIFO, socket, device) (the path itself is left to the caller
@@ -25,6 +25,6 @@ absl::Status WriteWholeFile(const std::string& path, const std::vector<uint8_t>&
 // directory. Errors: "cannot create directory: <strerror>".
 absl::Status MakeDirectories(const std::string& dir);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_FILE_IO_H_

@@ -38,9 +38,9 @@
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/tab.h"
 
-namespace tbf {
+namespace tock::tbf {
 
-// Flag value types (found by Abseil through ADL in namespace tbf).
+// Flag value types (found by Abseil through ADL in namespace tock::tbf).
 
 // --permissions DRV:CMD[,DRV:CMD...]
 struct PermissionList {
@@ -98,7 +98,7 @@ std::string AbslUnparseFlag(const PermissionList& p) {
   });
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 // Numbers (uint32_t) take decimal or 0x-hex, as Abseil parses integers.
 ABSL_FLAG(std::string, output, "",
@@ -116,8 +116,8 @@ ABSL_FLAG(uint32_t, app_version, 0, "create: Program header binary_version");
 ABSL_FLAG(bool, fixed_addresses, false,
           "create: write a FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / "
           ".stack / lowest RAM segment - stack) and put the header on a 256-byte boundary");
-ABSL_FLAG(tbf::PermissionList, permissions, {}, "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
-ABSL_FLAG(std::optional<tbf::KernelVersion>, kernel_version, std::nullopt,
+ABSL_FLAG(tock::tbf::PermissionList, permissions, {}, "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
+ABSL_FLAG(std::optional<tock::tbf::KernelVersion>, kernel_version, std::nullopt,
           "create: KernelVersion TLV; tab create: minimum-tock-kernel-version (X.Y)");
 ABSL_FLAG(bool, sha256, false, "create: add a SHA-256 credential footer");
 ABSL_FLAG(bool, sha384, false, "create: add a SHA-384 credential footer");
@@ -130,7 +130,7 @@ ABSL_FLAG(std::optional<std::string>, boards, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, build_date, std::nullopt,
           "tab create: build-date (RFC 3339, e.g. 2024-01-31T12:00:00Z)");
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 int Usage(const std::string& msg) {
@@ -646,7 +646,7 @@ int Main(int argc, char** argv) {
     return 0;
   }
   if (args[0] == "--version") {
-    std::cout << tockpp::VersionLine("tbf") << "\n";
+    std::cout << tock::VersionLine("tbf") << "\n";
     return 0;
   }
   for (const Command& c : Commands()) {
@@ -674,13 +674,13 @@ int Main(int argc, char** argv) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf
 
 int main(int argc, char** argv) {
   // Nothing here is expected to throw; if something does (e.g. out of memory), it is one line
   // and exit 1, not an abort.
   try {
-    return tbf::Main(argc, argv);
+    return tock::tbf::Main(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "tbf: internal error: " << e.what() << "\n";
     return 1;

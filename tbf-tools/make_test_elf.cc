@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: make_test_elf OUT.elf\n";
     return 2;
   }
-  tbf::ElfBuilder b;
+  tock::tbf::ElfBuilder b;
   b.machine = 62;  // EM_X86_64 in an ELF32: x32
   b.entry = 0x10000080 + 40;
   b.segments.push_back({0x10000080, 0x10000080, 5, 0, std::vector<uint8_t>(300, 0x90)});

@@ -14,7 +14,7 @@
 #include "tbf-tools/file_io.h"
 #include "tbf-tools/tar.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 // A TOML basic string ("...", as elf2tab writes them; toml++ would prefer '...'): quotes,
@@ -174,4 +174,4 @@ std::vector<const TabTbf*> TbfsForArch(const Tab& tab, std::string_view arch) {
   return out;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

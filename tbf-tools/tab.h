@@ -13,7 +13,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 struct TabMetadata {
   int tab_version = 1;
@@ -46,6 +46,6 @@ std::vector<const TabTbf*> TbfsForArch(const Tab& tab, std::string_view arch);
 std::string FormatMetadataToml(const TabMetadata& metadata);
 absl::StatusOr<TabMetadata> ParseMetadataToml(std::string_view text);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_TAB_H_

@@ -10,7 +10,7 @@
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/tar.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
@@ -138,4 +138,4 @@ TEST(TabTest, MetadataTomlRoundTrips) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -10,7 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 struct ReadCloser {
@@ -128,4 +128,4 @@ absl::StatusOr<std::vector<uint8_t>> WriteTar(const std::vector<TarMember>& memb
   return out;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

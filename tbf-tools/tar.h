@@ -10,7 +10,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 struct TarMember {
   std::string name;
@@ -26,6 +26,6 @@ absl::StatusOr<std::vector<TarMember>> ReadTar(std::span<const uint8_t> archive)
 absl::StatusOr<std::vector<uint8_t>> WriteTar(const std::vector<TarMember>& members,
                                               uint32_t mtime = 0);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_TAR_H_

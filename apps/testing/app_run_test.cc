@@ -9,7 +9,7 @@
 #include "apps/testing/selftest_transcript.h"
 #include "gtest/gtest.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 namespace {
 
 std::string App(const std::string& path) { return path; }
@@ -198,4 +198,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<AttackCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing

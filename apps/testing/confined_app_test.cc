@@ -11,7 +11,7 @@
 #include "apps/testing/selftest_transcript.h"
 #include "gtest/gtest.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 namespace {
 
 std::string Trace(const FakeKernel& k) {
@@ -111,4 +111,4 @@ TEST(ConfinedAppTest, ChannelGarbageGetsAnErrorOrIsKilled) {
 }
 
 }  // namespace
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing

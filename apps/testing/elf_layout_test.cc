@@ -12,7 +12,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 namespace {
 
 constexpr uint32_t kBinaryStart = 0x10000100;
@@ -171,4 +171,4 @@ TEST(TbfLayoutTest, HelloTbfRequestsStackOnceAndFixedAddresses) {
 }
 
 }  // namespace
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing

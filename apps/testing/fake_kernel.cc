@@ -22,7 +22,7 @@
 #include "hostkernel/abi/tock_channel.h"
 #include "hostkernel/process/app_memory.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 namespace {
 
 constexpr uint32_t kFlashAddr = TOCK_HOST_FLASH_ADDR;
@@ -656,4 +656,4 @@ void FakeKernel::Handle(uint32_t cls, const uint32_t a[4]) {
   }
 }
 
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing

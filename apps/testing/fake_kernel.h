@@ -17,7 +17,7 @@
 
 #include "hostkernel/process/linux_process.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 
 struct Upcall {
   uint32_t driver;
@@ -120,6 +120,6 @@ class FakeKernel {
   bool exit_requested_ = false;
 };
 
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing
 
 #endif  // TOCKPP_APPS_TESTING_FAKE_KERNEL_H_

@@ -3,7 +3,7 @@
 #ifndef TOCKPP_APPS_TESTING_SELFTEST_TRANSCRIPT_H_
 #define TOCKPP_APPS_TESTING_SELFTEST_TRANSCRIPT_H_
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 
 inline constexpr char kSelftestTranscript[] =
     "data: 42 from .data\n"
@@ -28,6 +28,6 @@ inline constexpr char kSelftestTranscript[] =
     "flash/ram: 0x10000000 0x20000000\n"
     "strrcode: Invalid SyscallReturn variant | Invalid error number\n";
 
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing
 
 #endif  // TOCKPP_APPS_TESTING_SELFTEST_TRANSCRIPT_H_

@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::apps::testing {
+namespace tock::apps::testing {
 namespace {
 
 using harness::ExitStatus;
@@ -91,4 +91,4 @@ TEST(TockdAppTest, DriverTourGetsUpstreamReturnCodes) {
 }
 
 }  // namespace
-}  // namespace tockpp::apps::testing
+}  // namespace tock::apps::testing

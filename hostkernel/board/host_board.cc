@@ -8,7 +8,7 @@
 
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // The process console's `panic` command: the kernel panics, tockd exits non-zero.
@@ -73,4 +73,4 @@ absl::Status HostBoard::wiring_status() const {
   return absl::InternalError(std::string("board wiring: ") + registrar_.error());
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

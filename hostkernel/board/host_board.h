@@ -43,7 +43,7 @@
 #include "kernel/kernel.h"
 #include "kernel/process.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Process slots (--max-processes): 8 by default, like upstream's nRF52840-DK board; at most
 // kMaxProcessSlots. Each slot costs kernel memory whether used or not (hostkernel/README.md).
@@ -169,6 +169,6 @@ class HostBoard {
   ProcessConsole process_console_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_H_

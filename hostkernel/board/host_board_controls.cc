@@ -2,7 +2,7 @@
 // registering itself.
 #include "hostkernel/board/host_board_controls.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 absl::Status RegisterHostControls(HostBoard& board, PeripheralRegistry& registry) {
   if (absl::Status s = board.leds().RegisterControls(registry); !s.ok()) {
@@ -17,4 +17,4 @@ absl::Status RegisterHostControls(HostBoard& board, PeripheralRegistry& registry
   return board.temperature().RegisterControls(registry);
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -8,11 +8,11 @@
 #include "hostkernel/board/host_board.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Fails (boot must stop) if a name or command is registered twice.
 absl::Status RegisterHostControls(HostBoard& board, PeripheralRegistry& registry);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_CONTROLS_H_

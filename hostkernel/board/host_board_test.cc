@@ -14,7 +14,7 @@
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/virtual_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 class HostBoardTest : public ::testing::Test {
@@ -70,4 +70,4 @@ TEST_F(HostBoardTest, ProcessConsolePromptsOnTheConsoleUart) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -8,7 +8,7 @@
 #include "absl/strings/strip.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 absl::StatusOr<FaultPolicySpec> ParseFaultPolicy(absl::string_view text) {
   if (text == "panic") {
@@ -98,4 +98,4 @@ std::string ToString(const FaultPolicySpec& spec) {
   return "?";
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct FaultPolicySpec {
   enum class Kind { kPanic, kStop, kRestart };
@@ -39,6 +39,6 @@ absl::StatusOr<FaultPolicyTable> ParseFaultPolicyTable(absl::string_view text);
 
 std::string ToString(const FaultPolicySpec& spec);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONFIG_FAULT_POLICY_SPEC_H_

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using Kind = FaultPolicySpec::Kind;
@@ -55,4 +55,4 @@ TEST(FaultPolicyTable, RejectsTwoDefaultsAndEmptyNames) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

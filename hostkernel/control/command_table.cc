@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 absl::Status CommandTable::Add(Row row) {
   if (row.name.empty() || !row.handler || row.min_args > row.max_args) {
@@ -74,4 +74,4 @@ ReplyLines CommandTable::Help() const {
   return out;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

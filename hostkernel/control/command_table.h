@@ -18,7 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class CommandTable {
  public:
@@ -57,6 +57,6 @@ class CommandTable {
   std::vector<Row> rows_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_COMMAND_TABLE_H_

@@ -10,7 +10,7 @@
 
 #include "hostkernel/peripherals/host_uart.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class ConsoleHook {
  public:
@@ -35,6 +35,6 @@ class UartConsoleHook final : public ConsoleHook {
   HostUart& uart_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_CONSOLE_HOOK_H_

@@ -17,7 +17,7 @@
 #include "hostkernel/status/status_macros.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 namespace {
 
@@ -527,4 +527,4 @@ void ControlServer::Flush(uint64_t id) {
   }
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -30,7 +30,7 @@
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // What the server can see and drive; any member may be null (its commands then reply
 // "error: ... not available").
@@ -160,6 +160,6 @@ class ControlServer {
 std::string FormatProcessLine(const ProcessInfo& p);
 std::vector<std::string> FormatProcessDetails(const ProcessInfo& p);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_CONTROL_SERVER_H_

@@ -20,7 +20,7 @@
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/peripherals/virtual_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 class ControlServerTest : public ::testing::Test {
@@ -410,4 +410,4 @@ TEST_F(ControlServerTest, APeripheralCommandShadowingABuiltinIsRefused) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -9,7 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class DebugControl {
  public:
@@ -19,6 +19,6 @@ class DebugControl {
   virtual absl::Status Debug(absl::string_view app, std::vector<std::string>& out) = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_DEBUG_CONTROL_H_

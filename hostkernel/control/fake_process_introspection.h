@@ -12,7 +12,7 @@
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/process_introspection.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class FakeProcessIntrospection final : public ProcessIntrospection {
  public:
@@ -98,6 +98,6 @@ class FakeConsoleHook final : public ConsoleHook {
   std::string input;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_FAKE_PROCESS_INTROSPECTION_H_

@@ -12,7 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct GrantUsage {
   uint32_t driver = 0;
@@ -67,6 +67,6 @@ class ProcessIntrospection {
   virtual absl::Status RestartProcess(absl::string_view app) = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_CONTROL_PROCESS_INTROSPECTION_H_

@@ -11,7 +11,7 @@
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/unix_socket.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 namespace uart = ::tock::hil::uart;
@@ -63,4 +63,4 @@ TEST(UartConsoleHookTest, ControlConsoleSeesUartOutputAndTypesIntoIt) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -11,7 +11,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // Abseil's own flags (--flagfile, --fromenv, --helpshort, ...) are not tockd's.
@@ -135,4 +135,4 @@ std::string FullFlagHelp() {
   return out;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -14,7 +14,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct CommandLine {
   enum class Action { kRun, kHelp, kHelpFull, kVersion };
@@ -36,6 +36,6 @@ absl::StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& arg
 // Every flag of the binary but Abseil's own, sorted: "  --name=DEFAULT  help" lines.
 std::string FullFlagHelp();
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_COMMAND_LINE_H_

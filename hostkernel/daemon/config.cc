@@ -46,7 +46,7 @@ ABSL_FLAG(uint32_t, yield_spin_checks, 64,
 ABSL_FLAG(uint32_t, control_max_clients, 16,
           "control socket: connections open at once (one more gets 'error: too many clients'); "
           "0 = no limit");
-ABSL_FLAG(uint32_t, max_processes, tockpp::hostkernel::kDefaultProcessSlots,
+ABSL_FLAG(uint32_t, max_processes, tock::hostkernel::kDefaultProcessSlots,
           "process slots: how many apps can be loaded at once, 1..256 (each slot costs 440 bytes "
           "of tockd memory, each loaded app ~9 KiB more and 5 fds; see hostkernel/README.md)");
 ABSL_FLAG(absl::Duration, control_idle_timeout, absl::Minutes(5),
@@ -62,7 +62,7 @@ ABSL_FLAG(std::string, total_ram_max, "128M",
           "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
           "kernel), bytes with K/M/G suffix ok");
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 const char kTockdUsage[] =
     "tockd: the Tock kernel as a Linux daemon; each app runs as an isolated x32 process.\n"
@@ -264,4 +264,4 @@ absl::Status CheckConfigFiles(const TockdConfig& c) {
   return absl::OkStatus();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -18,7 +18,7 @@
 #include "hostkernel/control/control_server.h"
 #include "hostkernel/loader/app_check.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct TockdConfig {
   std::vector<std::string> apps;  // TBF / TAB paths, as given
@@ -53,6 +53,6 @@ absl::StatusOr<TockdConfig> ParseConfig(const std::vector<std::string>& apps);
 // directory").
 absl::Status CheckConfigFiles(const TockdConfig& config);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_CONFIG_H_

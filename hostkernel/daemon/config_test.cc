@@ -13,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "hostkernel/daemon/command_line.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 class ConfigTest : public ::testing::Test {
@@ -173,4 +173,4 @@ TEST_F(ConfigTest, FilesAreCheckedWithTheErrnoText) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -8,7 +8,7 @@
 #include "hostkernel/config/fault_policy_spec.h"
 #include "kernel/fault_policy.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class FaultPolicies {
  public:
@@ -37,6 +37,6 @@ class FaultPolicies {
   std::deque<tock::ThresholdRestartFaultPolicy> thresholds_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_FAULT_POLICIES_H_

@@ -9,7 +9,7 @@
 #include "hostkernel/config/fault_policy_spec.h"
 #include "kernel/testing/kernel_harness.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using tock::FaultOutcome;
@@ -56,4 +56,4 @@ TEST(FaultPolicies, CountsOverThirtyTwoBitsAreRefusedByTheParser) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

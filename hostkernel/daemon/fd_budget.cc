@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 FdBudget ComputeFdBudget(const FdBudgetInput& in) {
   size_t fixed = in.open_at_start;
@@ -82,4 +82,4 @@ absl::Status EnsureFdLimit(const FdBudget& budget, const RlimitOps& ops) {
                    " (or LimitNOFILE=", needed, " in a systemd unit), or run fewer apps"));
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

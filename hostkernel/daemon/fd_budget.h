@@ -16,7 +16,7 @@
 #include "absl/status/status.h"
 #include "hostkernel/process/linux_process.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Per process with a live child: flash memfd, RAM memfd, wake eventfd, pidfd, seccomp listener.
 inline constexpr size_t kFdsPerApp = 5;
@@ -70,6 +70,6 @@ RlimitOps SystemRlimitOps();
 // it with ulimit -n 57 (or LimitNOFILE=57 in a systemd unit), or run fewer apps".
 absl::Status EnsureFdLimit(const FdBudget& budget, const RlimitOps& ops);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_FD_BUDGET_H_

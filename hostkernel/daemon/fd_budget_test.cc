@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(FdBudget, GrowsFiveFdsPerAppOnTopOfTheFixedPart) {
@@ -122,4 +122,4 @@ TEST(CountOpenFds, SeesAnFdOpenedHere) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

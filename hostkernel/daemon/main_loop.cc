@@ -3,7 +3,7 @@
 
 #include <utility>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 MainLoop::MainLoop(Hooks hooks, Limits limits) : hooks_(std::move(hooks)), limits_(limits) {
   if (limits_.drain_rounds < 1) {
@@ -66,4 +66,4 @@ MainLoop::Exit MainLoop::Run() {
   return Exit::kFinished;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

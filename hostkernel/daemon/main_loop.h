@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <functional>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class MainLoop {
  public:
@@ -70,6 +70,6 @@ class MainLoop {
   Stats stats_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_MAIN_LOOP_H_

@@ -16,7 +16,7 @@
 #include "kernel/capability_factory.h"
 #include "kernel/deferred_call.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 std::unique_ptr<EventLoop> NewLoop() {
@@ -210,4 +210,4 @@ TEST(MainLoopTest, APendingDeferredCallIsServicedBeforeBlocking) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -51,7 +51,7 @@
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // Reacts to what the runner reports: logs faults, accounts virtual time, writes the trace.
@@ -704,6 +704,6 @@ int Main(int argc, char** argv) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
-int main(int argc, char** argv) { return tockpp::hostkernel::Main(argc, argv); }
+int main(int argc, char** argv) { return tock::hostkernel::Main(argc, argv); }

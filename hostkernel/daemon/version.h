@@ -9,7 +9,7 @@
 
 #include "kernel/kernel_version.h"
 
-namespace tockpp {
+namespace tock {
 
 // tockpp's own version (tockd, tockctl, tbf ship together).
 inline constexpr char kTockppVersion[] = "0.1";
@@ -20,6 +20,6 @@ inline std::string VersionLine(std::string_view tool) {
          std::to_string(tock::kKernelVersionMinor) + " kernel ABI)";
 }
 
-}  // namespace tockpp
+}  // namespace tock
 
 #endif  // TOCKPP_HOSTKERNEL_DAEMON_VERSION_H_

@@ -14,7 +14,7 @@ ABSL_FLAG(std::string, debug, "",
           "APP[,APP...]: each named app waits before its first instruction until gdb attaches; "
           "tockd prints the gdb command (docs/debugging.md)");
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 std::string Escaped(absl::string_view app) {
@@ -130,4 +130,4 @@ absl::Status AppDebugger::Debug(absl::string_view app, std::vector<std::string>&
   return absl::OkStatus();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

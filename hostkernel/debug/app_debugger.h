@@ -25,7 +25,7 @@
 #include "hostkernel/process/host_process.h"
 #include "hostkernel/runtime/app_image.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class AppDebugger final : public HostProcess::DebugHook, public DebugControl {
  public:
@@ -61,6 +61,6 @@ class AppDebugger final : public HostProcess::DebugHook, public DebugControl {
   std::set<std::string, std::less<>> wanted_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DEBUG_APP_DEBUGGER_H_

@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 std::string ElfBesideTbf(std::string_view tbf_source, std::string* looked_for) {
   std::string path(tbf_source);
@@ -57,4 +57,4 @@ std::string GdbAttachCommand(int pid, std::string_view elf) {
   return cmd;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // The absolute path of the ELF beside `tbf_source` (an AppImage::source: "dir/NAME.tbf"; a
 // TAB member "dir/x.tab:x32.tbf" has none), or empty if there is no such readable file.
@@ -22,6 +22,6 @@ std::string GdbAttachCommand(int pid, std::string_view elf);
 // Quotes `s` for a POSIX shell if it needs it.
 std::string ShellQuote(std::string_view s);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_DEBUG_GDB_COMMAND_H_

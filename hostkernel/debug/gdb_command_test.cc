@@ -9,7 +9,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 std::string MakeTempDir() {
@@ -51,4 +51,4 @@ TEST(GdbAttachCommandTest, AttachesWithTheElfQuotedForTheShell) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

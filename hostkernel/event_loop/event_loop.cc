@@ -10,7 +10,7 @@
 
 #include "absl/status/status.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 // user_data of a poll-remove SQE: its own completion is ignored.
 constexpr uint64_t kIgnoredUserData = ~uint64_t{0};
@@ -288,4 +288,4 @@ void EventLoop::Run() {
   }
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -21,7 +21,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // What the loop polls while it would otherwise block: the running app's channel.
 // BeginSpin ... EndSpin bracket the time the loop promises to keep polling: after a hit the
@@ -149,6 +149,6 @@ class EventLoop {
   Stats stats_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_EVENT_LOOP_EVENT_LOOP_H_

@@ -12,7 +12,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using namespace std::chrono_literals;
@@ -198,9 +198,9 @@ TEST(EventLoopTest, SpinStopsEarlyWhenACompletionArrives) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 class OneShotSpin : public SpinSource {
@@ -283,4 +283,4 @@ TEST(EventLoopTest, ATimerThatRepostsItselfRunsOncePerStep) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -6,11 +6,11 @@
 
 #include <span>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // The static ELF image of //hostkernel/launcher:launcher.
 std::span<const unsigned char> LauncherImage();
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_LAUNCHER_LAUNCHER_IMAGE_H_

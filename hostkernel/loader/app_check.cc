@@ -14,7 +14,7 @@
 #include "tbf-tools/lib/integrity.h"
 #include "tbf-tools/lib/parser.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr uint32_t kPage = 4096;
@@ -92,7 +92,7 @@ uint64_t HostRamFor(const AppImage& image) {
 }
 
 absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
-  const tbf::ProcessLoadInfo& info = image.info;
+  const tock::tbf::ProcessLoadInfo& info = image.info;
   // Architecture: a name that says so, then what the header shows.
   if (std::optional<std::string> arch = ArchFromFileName(image.file_name);
       arch && !IsHostArch(*arch)) {
@@ -182,13 +182,13 @@ absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
   // require; signatures cannot be checked without keys and are not a reason to refuse.
   if (!image.bytes.empty()) {
     const std::span<const uint8_t> bytes(image.bytes.data(), image.bytes.size());
-    if (tbf::Result<tbf::TbfHeader> header = tbf::ParseTbf(bytes); header.ok()) {
-      if (tbf::Result<tbf::IntegrityReport> report = tbf::CheckIntegrity(bytes, header.value());
+    if (tock::tbf::Result<tock::tbf::TbfHeader> header = tock::tbf::ParseTbf(bytes); header.ok()) {
+      if (tock::tbf::Result<tock::tbf::IntegrityReport> report = tock::tbf::CheckIntegrity(bytes, header.value());
           !report.ok()) {
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s at byte %u (%s): the image was changed after its hash "
             "was computed",
-            tbf::ErrorKindName(report.error().kind), report.error().offset, report.error().field));
+            tock::tbf::ErrorKindName(report.error().kind), report.error().offset, report.error().field));
       }
     }
   }
@@ -243,4 +243,4 @@ absl::StatusOr<uint64_t> ParseByteSize(std::string_view text) {
   return value * scale;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

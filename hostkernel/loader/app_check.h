@@ -13,7 +13,7 @@
 #include "absl/status/statusor.h"
 #include "hostkernel/runtime/app_image.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 inline constexpr uint32_t kDefaultAppRamMax = 8u << 20;      // --app-ram-max
 inline constexpr uint64_t kDefaultTotalRamMax = 128u << 20;  // --total-ram-max
@@ -42,6 +42,6 @@ absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits);
 // "8M", "512K", "1G", "4096" (bytes; K/M/G are powers of 1024).
 absl::StatusOr<uint64_t> ParseByteSize(std::string_view text);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_LOADER_APP_CHECK_H_

@@ -18,7 +18,7 @@
 #include "tbf-tools/tab.h"
 #include "tbf-tools/writer/writer.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using ::testing::HasSubstr;
@@ -66,10 +66,10 @@ struct TbfSpec {
 };
 
 std::vector<uint8_t> BuildTbf(const TbfSpec& s) {
-  tbf::TbfWriter probe;
-  auto add = [&](tbf::TbfWriter& w, uint32_t init, uint32_t flash) {
+  tock::tbf::TbfWriter probe;
+  auto add = [&](tock::tbf::TbfWriter& w, uint32_t init, uint32_t flash) {
     w.AddMain({init, s.trailer, s.min_ram})
-        .AddProgram({init, s.trailer, s.min_ram, tbf::TbfWriter::kAutoBinaryEnd, 0});
+        .AddProgram({init, s.trailer, s.min_ram, tock::tbf::TbfWriter::kAutoBinaryEnd, 0});
     w.AddPackageName(s.name);
     if (s.fixed) {
       w.AddFixedAddresses({s.fixed_ram, flash});
@@ -79,7 +79,7 @@ std::vector<uint8_t> BuildTbf(const TbfSpec& s) {
   const uint32_t header = probe.HeaderSize();
   const uint32_t init =
       s.init_override >= 0 ? static_cast<uint32_t>(s.init_override) : s.trailer + s.entry_in_binary;
-  tbf::TbfWriter w;
+  tock::tbf::TbfWriter w;
   add(w, init, TOCK_HOST_FLASH_ADDR + header + s.trailer + s.fixed_flash_delta);
   w.SetProtectedTrailer(std::vector<uint8_t>(s.trailer));
   w.SetBinary(std::vector<uint8_t>(64, 0x90));
@@ -191,14 +191,14 @@ TEST(AppCheckTest, UpstreamTabHasNoHostTbf) {
 }
 
 TEST(AppCheckTest, HostTabMemberLoadsAndBadMemberIsNamed) {
-  tbf::Tab tab;
+  tock::tbf::Tab tab;
   tab.metadata.name = "two";
   tab.tbfs.push_back({"x32.tbf", "x32", BuildTbf({.name = "good"})});
   std::vector<uint8_t> bad = BuildTbf({.name = "bad"});
   bad[12] ^= 0x5a;
   tab.tbfs.push_back({"x86_64.tbf", "x86_64", bad});
   tab.tbfs.push_back({"cortex-m4.tbf", "cortex-m4", BuildTbf({.name = "arm"})});
-  auto bytes = tbf::WriteTab(tab);
+  auto bytes = tock::tbf::WriteTab(tab);
   ASSERT_TRUE(bytes.ok());
   const std::string path = WriteTemp("two.tab", *bytes);
   LoadPlan plan = PlanLoadFiles({path}, {});
@@ -449,4 +449,4 @@ TEST(AppCheckTest, KernelVersionLikeUpstream) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "hostkernel/runtime/escaped_name.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 std::string RefusalLine(const AppRefusal& refusal) {
   return absl::StrCat("tockd: not loading ", refusal.source, " (", refusal.name,
@@ -96,4 +96,4 @@ std::string DescribeLoadError(tock::ErrorCode error, const AppImage& image, size
   }
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

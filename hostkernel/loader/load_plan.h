@@ -13,7 +13,7 @@
 #include "hostkernel/runtime/app_image.h"
 #include "kernel/error_code.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct LoadPlan {
   std::vector<std::unique_ptr<AppImage>> accepted;  // in command-line order
@@ -34,6 +34,6 @@ std::string RefusalLine(const AppRefusal& refusal);
 std::string DescribeLoadError(tock::ErrorCode error, const AppImage& image, size_t loaded,
                               const HostLoadLimits& limits);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_LOADER_LOAD_PLAN_H_

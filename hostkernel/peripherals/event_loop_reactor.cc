@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 Reactor::Id EventLoopReactor::WatchReadable(int fd, Callback on_ready) {
   return loop_.WatchFd(fd, POLLIN, [cb = std::move(on_ready)](uint32_t) { cb(); });
@@ -26,4 +26,4 @@ void EventLoopReactor::Post(Callback fn) {
   loop_.AddTimer(EventLoop::Clock::time_point{}, std::move(fn));
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

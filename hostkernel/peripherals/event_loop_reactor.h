@@ -8,7 +8,7 @@
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class EventLoopReactor final : public Reactor {
  public:
@@ -27,6 +27,6 @@ class EventLoopReactor final : public Reactor {
   EventLoop& loop_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_EVENT_LOOP_REACTOR_H_

@@ -10,7 +10,7 @@
 #include "hostkernel/peripherals/host_alarm.h"
 #include "hostkernel/peripherals/real_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(EventLoopReactorTest, PostsRunFifoAfterTheCurrentCallback) {
@@ -78,4 +78,4 @@ TEST(EventLoopReactorTest, HostAlarmOnRealClockFiresOnTheLoop) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

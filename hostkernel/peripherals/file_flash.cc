@@ -16,7 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 using ::tock::ErrorCode;
 using ::tock::Result;
@@ -336,4 +336,4 @@ void FileFlash::Complete(Op op, uint8_t* buffer, size_t len, Result<void> status
   });
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -22,7 +22,7 @@
 #include "hostkernel/peripherals/reactor.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // The header at offset 0 of a flash file. All fields little-endian; the encoded fields take
 // kEncodedBytes, the rest of the header (up to header_size) is reserved and written as 0.
@@ -107,6 +107,6 @@ class FileFlash final : public ::tock::hil::flash::Flash {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_FILE_FLASH_H_

@@ -20,7 +20,7 @@
 #include "gtest/gtest.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using ::tock::ErrorCode;
@@ -275,4 +275,4 @@ TEST(FileFlashTest, UnopenablePathIsAnError) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -11,7 +11,7 @@
 #include "hil/alarm.h"
 #include "hostkernel/peripherals/host_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 template <typename TicksT = ::tock::hil::time::Ticks32>
 class HostAlarm final : public ::tock::hil::time::Alarm<TicksT> {
@@ -98,6 +98,6 @@ class HostAlarm final : public ::tock::hil::time::Alarm<TicksT> {
   uint64_t deadline_ns_ = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_ALARM_H_

@@ -9,7 +9,7 @@
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/virtual_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using ::tock::hil::time::Ticks24;
@@ -147,4 +147,4 @@ TEST(HostAlarmTest, RearmingFromCallbackGivesOneFirePerVirtualSecond) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 absl::Status HostButtons::RegisterControls(PeripheralRegistry& registry) {
   const PeripheralRegistry::EventPublisher events = registry.Events("button");
@@ -54,4 +54,4 @@ absl::Status HostButtons::RegisterControls(PeripheralRegistry& registry) {
   return registry.Register(std::move(controls));
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -14,7 +14,7 @@
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostButtons {
  public:
@@ -66,6 +66,6 @@ class HostButtons {
   std::vector<::tock::hil::button::ButtonPin> descriptors_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_BUTTONS_H_

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <functional>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostClock {
  public:
@@ -27,6 +27,6 @@ class HostClock {
   virtual bool is_virtual() const = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_CLOCK_H_

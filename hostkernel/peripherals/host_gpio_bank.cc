@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr char kGpioUsage[] = "gpio [N [high|low|float]]";
@@ -73,4 +73,4 @@ absl::Status HostGpioBank::RegisterControls(PeripheralRegistry& registry) {
   return absl::OkStatus();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -13,7 +13,7 @@
 #include "hostkernel/peripherals/host_pin.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostGpioBank {
  public:
@@ -46,6 +46,6 @@ class HostGpioBank {
   std::vector<std::unique_ptr<HostPin>> pins_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_GPIO_BANK_H_

@@ -8,7 +8,7 @@
 #include "hostkernel/status/status_macros.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 HostLeds::HostLeds(size_t count, bool log_changes) : pins_("led", count) {
   leds_.reserve(count);
@@ -50,4 +50,4 @@ absl::Status HostLeds::RegisterControls(PeripheralRegistry& registry) {
   return absl::OkStatus();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -14,7 +14,7 @@
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostLeds {
  public:
@@ -38,6 +38,6 @@ class HostLeds {
   std::vector<std::unique_ptr<::tock::hil::led::LedHigh>> leds_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_LEDS_H_

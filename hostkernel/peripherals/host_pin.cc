@@ -2,7 +2,7 @@
 // the externally driven input level.
 #include "hostkernel/peripherals/host_pin.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 namespace gpio = ::tock::hil::gpio;
 
@@ -124,4 +124,4 @@ bool HostPin::MaybeFire(bool before) {
   return match;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -13,7 +13,7 @@
 
 #include "hil/gpio.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostPin final : public ::tock::hil::gpio::InterruptPin {
  public:
@@ -89,6 +89,6 @@ class HostPin final : public ::tock::hil::gpio::InterruptPin {
   std::vector<OutputListener> listeners_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_PIN_H_

@@ -10,7 +10,7 @@
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/host_leds.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 namespace gpio = ::tock::hil::gpio;
@@ -157,4 +157,4 @@ TEST(HostButtonsTest, ActiveHighPressDrivesHigh) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -16,7 +16,7 @@
 #include "hostkernel/peripherals/peripheral_registry.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
  public:
@@ -81,6 +81,6 @@ class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 namespace uart = ::tock::hil::uart;
 using ::tock::ErrorCode;
@@ -298,4 +298,4 @@ Result<void> HostUart::ReceiveAbort() {
   return ErrorCode::kBusy;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

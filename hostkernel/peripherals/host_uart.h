@@ -20,7 +20,7 @@
 #include "hil/uart.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostUart final : public ::tock::hil::uart::Uart {
  public:
@@ -114,6 +114,6 @@ class HostUart final : public ::tock::hil::uart::Uart {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_

@@ -13,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 namespace uart = ::tock::hil::uart;
@@ -235,4 +235,4 @@ TEST_F(HostUartTest, DropsStillUnreportedAreReportedWhenTheInputEnds) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -6,7 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // The subscribers, shared with the publishers (weakly) so that a publisher outliving the
 // registry is harmless.
@@ -114,4 +114,4 @@ uint64_t PeripheralRegistry::Subscribe(EventSink sink) {
 
 void PeripheralRegistry::Unsubscribe(uint64_t id) { hub_->sinks.erase(id); }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

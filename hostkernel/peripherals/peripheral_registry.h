@@ -23,7 +23,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // The words of a command line after the command's name.
 using ControlArgs = std::span<const absl::string_view>;
@@ -105,6 +105,6 @@ class PeripheralRegistry {
   std::shared_ptr<EventPublisher::Hub> hub_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_PERIPHERAL_REGISTRY_H_

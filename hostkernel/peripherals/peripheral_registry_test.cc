@@ -11,7 +11,7 @@
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/host_leds.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using Lines = std::vector<std::string>;
@@ -162,4 +162,4 @@ TEST(PeripheralRegistryTest, LedsButtonsAndGpioRegisterTheirCommandsStateAndEven
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <vector>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 Reactor::Id PollReactor::WatchReadable(int fd, Callback on_ready) {
   Id id = next_id_++;
@@ -113,4 +113,4 @@ bool PollReactor::RunUntil(const std::function<bool()>& done, uint64_t timeout_n
   return true;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -11,7 +11,7 @@
 
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class PollReactor final : public Reactor {
  public:
@@ -50,6 +50,6 @@ class PollReactor final : public Reactor {
   std::deque<Callback> posted_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_POLL_REACTOR_H_

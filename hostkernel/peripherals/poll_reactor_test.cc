@@ -9,7 +9,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(PollReactorTest, PostRunsLaterInFifoOrder) {
@@ -57,4 +57,4 @@ TEST(PollReactorTest, ReadableWatchSeesPipeDataAndCanUnwatchItself) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -3,7 +3,7 @@
 
 #include <time.h>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 uint64_t MonotonicNowNs() {
   timespec ts{};
@@ -11,4 +11,4 @@ uint64_t MonotonicNowNs() {
   return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(ts.tv_nsec);
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -9,7 +9,7 @@
 #include <functional>
 #include <memory>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class Reactor {
  public:
@@ -51,6 +51,6 @@ class LifetimeGuard {
 // CLOCK_MONOTONIC now, in nanoseconds.
 uint64_t MonotonicNowNs();
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_REACTOR_H_

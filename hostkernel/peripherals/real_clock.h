@@ -6,7 +6,7 @@
 #include "hostkernel/peripherals/host_clock.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class RealClock final : public HostClock {
  public:
@@ -27,6 +27,6 @@ class RealClock final : public HostClock {
   uint64_t epoch_ns_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_REAL_CLOCK_H_

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 namespace entropy = ::tock::hil::entropy;
 
@@ -85,4 +85,4 @@ void SeededEntropy::Deliver() {
   }
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

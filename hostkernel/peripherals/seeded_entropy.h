@@ -13,7 +13,7 @@
 #include "hil/entropy.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // xoshiro256** 1.0 (Blackman & Vigna), state filled by splitmix64 from a 64-bit seed.
 class Xoshiro256 {
@@ -57,6 +57,6 @@ class SeededEntropy final : public ::tock::hil::entropy::Entropy32 {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_SEEDED_ENTROPY_H_

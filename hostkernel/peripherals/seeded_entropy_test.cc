@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 namespace entropy = ::tock::hil::entropy;
@@ -96,4 +96,4 @@ TEST(SeededEntropyTest, CancelDropsThePendingCallback) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 absl::StatusOr<std::unique_ptr<UnixConsole>> UnixConsole::Listen(Reactor& reactor, HostUart& uart,
                                                                  const std::string& path,
@@ -80,4 +80,4 @@ void UnixConsole::OnClientClosed() {
   acceptor_.Resume();  // a descriptor is free again
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

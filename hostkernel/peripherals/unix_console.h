@@ -17,7 +17,7 @@
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class UnixConsole {
  public:
@@ -49,6 +49,6 @@ class UnixConsole {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_CONSOLE_H_

@@ -12,7 +12,7 @@
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/unix_socket.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 namespace uart = ::tock::hil::uart;
@@ -157,4 +157,4 @@ TEST(UnixConsoleTest, StaleSocketFileIsReplacedButLiveServerIsNot) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -16,7 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 namespace {
 bool FillAddress(const std::string& path, sockaddr_un& addr) {
@@ -232,4 +232,4 @@ void Acceptor::BackOff(int error) {
   });
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -13,7 +13,7 @@
 #include "hostkernel/peripherals/reactor.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // "unix:PATH" -> PATH. Rejects other schemes, an empty path and paths too long for sun_path.
 absl::StatusOr<std::string> ParseUnixAddress(absl::string_view address);
@@ -94,6 +94,6 @@ class Acceptor {
   Stats stats_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_UNIX_SOCKET_H_

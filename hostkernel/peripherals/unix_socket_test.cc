@@ -21,7 +21,7 @@
 #include "spdlog/sinks/ostream_sink.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // Under /tmp: Bazel's TEST_TMPDIR is too long for sun_path (108 bytes).
@@ -258,4 +258,4 @@ TEST(AcceptorTest, StopEndsAcceptingAndCancelsTheBackOff) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 HostClock::TimerId VirtualClock::ScheduleAt(uint64_t deadline_ns, Callback fn) {
   TimerId id = next_id_++;
@@ -86,4 +86,4 @@ void VirtualClock::RunDue() {
   }
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

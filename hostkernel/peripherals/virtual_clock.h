@@ -15,7 +15,7 @@
 #include "hostkernel/peripherals/host_clock.h"
 #include "hostkernel/peripherals/reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class VirtualClock final : public HostClock {
  public:
@@ -63,6 +63,6 @@ class VirtualClock final : public HostClock {
   LifetimeGuard guard_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_VIRTUAL_CLOCK_H_

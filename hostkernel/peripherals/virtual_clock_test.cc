@@ -9,7 +9,7 @@
 #include "hostkernel/peripherals/poll_reactor.h"
 #include "hostkernel/peripherals/real_clock.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(VirtualClockTest, TimeMovesOnlyWhenAdvanced) {
@@ -132,4 +132,4 @@ TEST(RealClockTest, StartsNearZeroAndTimersFireThroughTheReactor) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -11,7 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "hostkernel/abi/tock_channel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // The launcher is linked at 0x08048000 (hostkernel/launcher/BUILD.bazel).
@@ -109,4 +109,4 @@ uint8_t* AppMemory::FlashPointer(uint32_t addr, uint32_t len) const {
 
 void AppMemory::ClearRam() { std::memset(ram_map_.data(), 0, ram_map_.size()); }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

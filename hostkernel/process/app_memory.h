@@ -13,7 +13,7 @@
 #include "hostkernel/process/mapping.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 inline constexpr uint32_t kHostPageSize = 4096;
 constexpr uint32_t PageFloor(uint32_t a) { return a & ~(kHostPageSize - 1); }
@@ -58,6 +58,6 @@ class AppMemory {
   Mapping flash_map_, ram_map_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_APP_MEMORY_H_

@@ -1,7 +1,7 @@
 // ChildState: the transition table; see child_state.h.
 #include "hostkernel/process/child_state.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 const char* ChildPhaseName(ChildPhase phase) {
   switch (phase) {
@@ -108,4 +108,4 @@ bool ChildState::Apply(ChildEvent event) {
   return true;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -22,7 +22,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 enum class ChildPhase : uint8_t { kSpawning, kReady, kRunning, kInKernel, kExited };
 
@@ -82,6 +82,6 @@ class ChildState {
   bool stopped_from_outside_ = false;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_CHILD_STATE_H_

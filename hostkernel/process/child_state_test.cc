@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr ChildEvent kAllEvents[] = {
@@ -147,4 +147,4 @@ TEST(ChildStateTest, ExitEndsEverythingFromAnyPhase) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -8,7 +8,7 @@
 #include "hostkernel/abi/tock_launch.h"
 #include "hostkernel/sandbox/app_seccomp_policy.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 const char* LaunchExitReason(int status) {
   switch (status) {
@@ -63,4 +63,4 @@ std::string ExitInfo::Describe() const {
   return s;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -9,7 +9,7 @@
 
 #include "hostkernel/abi/tock_channel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // What a launcher exit code (TOCK_LAUNCH_EXIT_*, tock_launch.h) means, in words, e.g.
 // "cannot map the app's RAM"; nullptr for any other status.
@@ -33,6 +33,6 @@ struct ExitInfo {
   std::string Describe() const;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_EXIT_INFO_H_

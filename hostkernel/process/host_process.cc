@@ -11,7 +11,7 @@
 #include "hostkernel/runtime/escaped_name.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 HostProcess::~HostProcess() { DropChild(); }
 
@@ -267,4 +267,4 @@ std::optional<ExitInfo> HostProcess::Reap() {
   return exit;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -27,7 +27,7 @@
 #include "kernel/process_memory.h"
 #include "kernel/userspace_kernel_boundary.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostProcess final : public tock::ProcessMemory,
                           public tock::UserspaceKernelBoundary,
@@ -141,6 +141,6 @@ class HostProcess final : public tock::ProcessMemory,
   DebugHook* debug_hook_ = nullptr;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_HOST_PROCESS_H_

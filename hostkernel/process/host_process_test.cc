@@ -23,7 +23,7 @@
 #include "spdlog/sinks/ostream_sink.h"
 #include "spdlog/spdlog.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr uint32_t kHeader = 0x20;  // pretend TBF header before the puppet's code
@@ -262,9 +262,9 @@ TEST_F(HostProcessTest, TerminateKillsAndReapsTheChild) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // The whole host loop in miniature: the kernel on an EventLoop, the app's eventfd/pidfd
@@ -331,4 +331,4 @@ TEST_F(HostProcessTest, EventLoopDrivesSyscallsThroughRunningProcessSpin) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

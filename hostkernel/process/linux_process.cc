@@ -32,7 +32,7 @@
 #include "hostkernel/sandbox/app_seccomp_policy.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // glibc 2.36's <sys/pidfd.h> lacks extern "C", so call the kernel directly.
@@ -588,4 +588,4 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   return e;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -30,7 +30,7 @@
 #include "hostkernel/process/unique_fd.h"
 #include "hostkernel/process/yield_spin_budget.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Where the app starts: Tock's crt0 convention (drivers-and-memory.md §9).
 struct LaunchSpec {
@@ -207,6 +207,6 @@ class LinuxProcess {
   bool stop_signalled_ = false;  // tockd's SIGSTOP is in effect (not yet SIGCONTed)
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_LINUX_PROCESS_H_

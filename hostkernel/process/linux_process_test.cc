@@ -23,7 +23,7 @@
 #include "hostkernel/abi/tock_launch.h"
 #include "hostkernel/process/testdata/puppet_image.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr uint32_t kFlash = TOCK_HOST_FLASH_ADDR;
@@ -692,4 +692,4 @@ TEST_F(LinuxProcessTest, DebuggingAPreemptedChildContinuesIt) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

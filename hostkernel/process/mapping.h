@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <utility>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class Mapping {
  public:
@@ -43,6 +43,6 @@ class Mapping {
   size_t len_ = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_MAPPING_H_

@@ -3,7 +3,7 @@
 
 #include <signal.h>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 tock::FaultInfo RunnableChild::ToFaultInfo(const ExitInfo& exit) {
   tock::FaultInfo f;
@@ -37,4 +37,4 @@ tock::FaultInfo RunnableChild::ToFaultInfo(const ExitInfo& exit) {
   return f;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

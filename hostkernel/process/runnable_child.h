@@ -13,7 +13,7 @@
 #include "kernel/fault_policy.h"
 #include "kernel/syscall.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class RunnableChild {
  public:
@@ -74,6 +74,6 @@ class RunnableChild {
   static tock::FaultInfo ToFaultInfo(const ExitInfo& exit);
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_RUNNABLE_CHILD_H_

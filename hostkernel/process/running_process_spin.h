@@ -11,7 +11,7 @@
 #include "hostkernel/event_loop/event_loop.h"
 #include "hostkernel/process/host_process.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class RunningProcessSpin final : public SpinSource {
  public:
@@ -67,6 +67,6 @@ class RunningProcessSpin final : public SpinSource {
   HostProcess* spinning_ = nullptr;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_RUNNING_PROCESS_SPIN_H_

@@ -8,7 +8,7 @@
 
 #include <utility>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class UniqueFd {
  public:
@@ -40,6 +40,6 @@ class UniqueFd {
   int fd_ = -1;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_UNIQUE_FD_H_

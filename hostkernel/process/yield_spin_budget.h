@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class YieldSpinBudget {
  public:
@@ -45,6 +45,6 @@ class YieldSpinBudget {
   uint32_t since_probe_ = 0;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_PROCESS_YIELD_SPIN_BUDGET_H_

@@ -3,7 +3,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(YieldSpinBudgetTest, HitsKeepTheFullBudget) {
@@ -50,4 +50,4 @@ TEST(YieldSpinBudgetTest, ZeroMeansNeverSpin) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -16,7 +16,7 @@
 #include "kernel/tbf_loading.h"
 #include "tbf-tools/tab.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr size_t kTbfBaseHeaderBytes = 16;
@@ -84,14 +84,14 @@ absl::StatusOr<std::vector<uint8_t>> ReadWholeFile(const std::string& path) {
 }
 
 void LoadTab(const std::string& path, const std::vector<uint8_t>& bytes, AppFile& out) {
-  absl::StatusOr<tbf::Tab> tab = tbf::ReadTab(bytes);
+  absl::StatusOr<tock::tbf::Tab> tab = tock::tbf::ReadTab(bytes);
   if (!tab.ok()) {
     out.refused.push_back(
         {path, "?", absl::StrCat("a TAB (tar) that cannot be read: ", tab.status().message())});
     return;
   }
   for (const char* arch : kHostArchitectures) {
-    for (const tbf::TabTbf* member : tbf::TbfsForArch(*tab, arch)) {
+    for (const tock::tbf::TabTbf* member : tock::tbf::TbfsForArch(*tab, arch)) {
       // A member's name comes from the bundle, so it is shown escaped (it is in every line
       // about the app).
       const std::string source = absl::StrCat(path, ":", EscapedName(member->member_name));
@@ -106,7 +106,7 @@ void LoadTab(const std::string& path, const std::vector<uint8_t>& bytes, AppFile
   }
   if (out.images.empty() && out.refused.empty()) {
     std::vector<std::string> archs;
-    for (const tbf::TabTbf& t : tab->tbfs) {
+    for (const tock::tbf::TabTbf& t : tab->tbfs) {
       if (std::find(archs.begin(), archs.end(), t.arch) == archs.end()) {
         archs.push_back(t.arch);
       }
@@ -153,11 +153,11 @@ absl::StatusOr<std::unique_ptr<AppImage>> MakeAppImage(std::string source,
   image->file_name = BaseName(image->source);
   image->bytes = std::move(bytes);
   const std::span<const uint8_t> span(image->bytes.data(), image->bytes.size());
-  const tbf::Result<tbf::ProcessLoadInfo> parsed = tbf::ParseForLoading(span);
+  const tock::tbf::Result<tock::tbf::ProcessLoadInfo> parsed = tock::tbf::ParseForLoading(span);
   if (!parsed.ok()) {
-    const tbf::Error& e = parsed.error();
+    const tock::tbf::Error& e = parsed.error();
     return absl::InvalidArgumentError(absl::StrFormat(
-        "malformed TBF: %s at byte %u (%s)", tbf::ErrorKindName(e.kind), e.offset, e.field));
+        "malformed TBF: %s at byte %u (%s)", tock::tbf::ErrorKindName(e.kind), e.offset, e.field));
   }
   image->info = parsed.value();
   if (image->info.is_padding) {
@@ -199,4 +199,4 @@ AppFile LoadAppFile(const std::string& path) {
   return out;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

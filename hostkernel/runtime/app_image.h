@@ -15,13 +15,13 @@
 #include "kernel/tbf_description.h"
 #include "tbf-tools/lib/process_load_info.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct AppImage {
   std::string source;            // "apps/hello.tbf" or "blink.tab:x32.tbf", for messages
   std::string file_name;         // last part of the path, or the TAB member's name
   std::vector<uint8_t> bytes;    // the whole TBF object
-  tbf::ProcessLoadInfo info;     // the parsed header; points into `bytes`
+  tock::tbf::ProcessLoadInfo info;     // the parsed header; points into `bytes`
   tock::TbfDescription tbf;      // points into `bytes` (or `placeholder_name`)
   std::string placeholder_name;  // the name given to an app whose TBF has none (see loader)
   std::string name() const { return std::string(tbf.package_name, tbf.package_name_len); }
@@ -57,6 +57,6 @@ AppFile LoadAppFile(const std::string& path);
 absl::StatusOr<std::unique_ptr<AppImage>> MakeAppImage(std::string source,
                                                        std::vector<uint8_t> bytes);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_APP_IMAGE_H_

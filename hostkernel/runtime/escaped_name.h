@@ -9,7 +9,7 @@
 #include "kernel/printable_name.h"
 #include "kernel/process.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 inline std::string EscapedName(std::string_view raw) {
   std::string out(tock::EscapedNameLength(raw), '\0');
@@ -21,6 +21,6 @@ inline std::string EscapedName(const tock::Process& p) {
   return EscapedName(std::string_view(p.name(), p.name_length()));
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_ESCAPED_NAME_H_

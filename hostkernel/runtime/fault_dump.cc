@@ -8,7 +8,7 @@
 
 #include "hostkernel/runtime/escaped_name.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 AppElfPaths& ElfPaths() {
@@ -154,4 +154,4 @@ std::string FormatFaultDump(const tock::Process& p, const ExitInfo& exit, const 
   return out;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

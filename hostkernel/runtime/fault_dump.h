@@ -26,7 +26,7 @@
 #include "hostkernel/symbols/symbolizer.h"
 #include "kernel/process.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Frames a dump's backtrace shows at most (repeats of one frame take one line).
 inline constexpr size_t kFaultDumpMaxFrames = 32;
@@ -52,6 +52,6 @@ std::string FormatFaultDump(const tock::Process& process, const ExitInfo& exit,
 // stack_size at byte 36), or 0 when the header is absent or implausible.
 uint32_t Crt0StackSize(const tock::Process& process);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_FAULT_DUMP_H_

@@ -20,7 +20,7 @@
 #include "kernel/driver_table.h"
 #include "kernel/testing/fake_platform.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using tock::testing::FakeProcessPlatform;
@@ -189,4 +189,4 @@ TEST_F(FaultDumpTest, AppWithoutAnElfGetsTheRecordedReason) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -13,7 +13,7 @@
 #include "hostkernel/runtime/escaped_name.h"
 #include "hostkernel/runtime/fault_dump.h"  // FormatFaultDump (issue 21: symbolized dumps)
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 HostRunner::HostRunner(EventLoop& loop, tock::Kernel& kernel,
                        std::span<RunnableChild* const> children,
@@ -387,4 +387,4 @@ void HostRunner::CheckAllDone() {
   listener_.AllProcessesDone();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -29,7 +29,7 @@
 #include "kernel/capabilities.h"
 #include "kernel/kernel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class HostRunner final : public RunnableChild::Observer, public SpinSource {
  public:
@@ -143,6 +143,6 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   Stats stats_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_

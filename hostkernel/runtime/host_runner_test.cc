@@ -21,7 +21,7 @@
 #include "kernel/driver_table.h"
 #include "kernel/testing/fake_platform.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using tock::ProcessState;
@@ -572,4 +572,4 @@ INSTANTIATE_TEST_SUITE_P(EveryPhase, HostRunnerCommandTest, ::testing::ValuesIn(
                          CaseName);
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include "kernel/capability_factory.h"
 #include "kernel/process_inspection.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 const char* StateName(tock::ProcessState state) {
   switch (state) {
@@ -149,4 +149,4 @@ absl::Status KernelIntrospection::RestartProcess(absl::string_view app) {
   return Change(app, "restart", &tock::Kernel::RestartProcess);
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

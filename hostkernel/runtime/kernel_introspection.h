@@ -10,7 +10,7 @@
 #include "kernel/capabilities.h"
 #include "kernel/kernel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // Lower-case state name as shown by `tockctl ps` and the process console.
 const char* StateName(tock::ProcessState state);
@@ -47,6 +47,6 @@ ProcessInfo DescribeProcess(const tock::Process& process, bool details,
 // The same with a capability of its own (host runtime code is trusted).
 ProcessInfo DescribeProcess(const tock::Process& process, bool details);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_KERNEL_INTROSPECTION_H_

@@ -7,7 +7,7 @@
 #include "hostkernel/control/control_server.h"
 #include "kernel/testing/kernel_harness.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 TEST(KernelIntrospectionTest, NamesAreEscapedAndTheEscapedNameFindsTheApp) {
@@ -31,4 +31,4 @@ TEST(KernelIntrospectionTest, NamesAreEscapedAndTheEscapedNameFindsTheApp) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -7,7 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "hostkernel/runtime/kernel_introspection.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 const char* ClassName(uint32_t c) {
@@ -151,4 +151,4 @@ void Tracer::State(const tock::Process& p) {
   End();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

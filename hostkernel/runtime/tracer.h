@@ -19,7 +19,7 @@
 #include "hostkernel/process/host_process.h"
 #include "kernel/kernel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 class Tracer {
  public:
@@ -88,6 +88,6 @@ class TracingBoundary final : public tock::UserspaceKernelBoundary {
   std::optional<tock::EncodedReturn> last_return_;
 };
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_RUNTIME_TRACER_H_

@@ -24,7 +24,7 @@
 #include "hostkernel/abi/tock_channel.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 struct CtxDeleter {
@@ -146,4 +146,4 @@ std::string SyscallName(uint32_t audit_arch, uint32_t nr) {
   return out;
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -16,7 +16,7 @@
 #include "absl/status/statusor.h"
 #include "hostkernel/process/unique_fd.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 // x86-64 number of the one notified call (for checking notifications).
 inline constexpr uint32_t kLinuxSysMprotect = 10;
@@ -36,6 +36,6 @@ absl::StatusOr<UniqueFd> ExportAppSeccompFilterToMemfd();
 // launcher installs it with SECCOMP_FILTER_FLAG_NEW_LISTENER.
 absl::StatusOr<std::span<const sock_filter>> AppSeccompFilter();
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_SANDBOX_APP_SECCOMP_POLICY_H_

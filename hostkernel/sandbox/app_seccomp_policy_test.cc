@@ -13,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "hostkernel/abi/tock_channel.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // Refused calls trap (the launcher names them, then the process dies by SIGSYS).
@@ -211,4 +211,4 @@ TEST_F(AppSeccompPolicyTest, MemfdExportIsSealedAndNonEmpty) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

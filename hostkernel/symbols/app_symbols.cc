@@ -20,7 +20,7 @@ ABSL_FLAG(std::string, symbols, "",
           "ELFs that symbolize fault dumps: APP=PATH[,APP=PATH] or DIR (DIR/NAME.elf); "
           "by default the .elf beside each .tbf");
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 enum class Kind { kMissing, kFile, kDir, kOther };
@@ -146,4 +146,4 @@ absl::Status InstallAppSymbols(const std::vector<std::unique_ptr<AppImage>>& ima
   return absl::OkStatus();
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

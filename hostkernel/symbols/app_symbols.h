@@ -17,7 +17,7 @@
 #include "hostkernel/runtime/app_image.h"
 #include "hostkernel/runtime/fault_dump.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct AppSource {
   std::string name;    // package name (unescaped)
@@ -35,6 +35,6 @@ absl::StatusOr<AppElfPaths> ResolveAppElfPaths(const std::string& symbols_flag,
 // to the fault dumps. Errors as ResolveAppElfPaths.
 absl::Status InstallAppSymbols(const std::vector<std::unique_ptr<AppImage>>& images);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_SYMBOLS_APP_SYMBOLS_H_

@@ -9,7 +9,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 class AppSymbolsTest : public ::testing::Test {
@@ -102,4 +102,4 @@ TEST_F(AppSymbolsTest, RelativePathsAreAlsoTriedFromTheCallersDirectory) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

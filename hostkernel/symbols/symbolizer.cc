@@ -21,7 +21,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 // No separate debug files, no debuginfod: only what is in the ELF the user named.
@@ -358,4 +358,4 @@ std::string ShortSourcePath(const std::string& path) {
   return std::string(p);
 }
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -21,7 +21,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 
 struct SourceLocation {
   std::string function;  // innermost function at the address (an inlined one if inlined)
@@ -75,6 +75,6 @@ class Symbolizer {
 // "/x/sandbox/.../execroot/tockpp/apps/a.c" -> "apps/a.c"; "./apps/a.c" -> "apps/a.c".
 std::string ShortSourcePath(const std::string& path);
 
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel
 
 #endif  // TOCKPP_HOSTKERNEL_SYMBOLS_SYMBOLIZER_H_

@@ -15,7 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 constexpr char kFaultLineElf[] = "tests/integration/apps/fault_line.elf";
@@ -240,4 +240,4 @@ TEST(SymbolizerTest, ShortSourcePathDropsTheSandboxPrefix) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

@@ -15,7 +15,7 @@
 
 ABSL_FLAG(std::string, control, "", "tockd's control socket, unix:PATH (default: $TOCKD_CONTROL)");
 
-namespace tockpp::hostkernel::tockctl {
+namespace tock::hostkernel::tockctl {
 
 const char kUsage[] =
     "tockctl: drive a running tockd through its control socket\n"
@@ -141,4 +141,4 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-}  // namespace tockpp::hostkernel::tockctl
+}  // namespace tock::hostkernel::tockctl

@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::hostkernel::tockctl {
+namespace tock::hostkernel::tockctl {
 
 enum class Mode {
   kRequest,   // one command, reply lines until ok / error
@@ -46,6 +46,6 @@ bool IsUsageReply(std::string_view message);
 
 extern const char kUsage[];
 
-}  // namespace tockpp::hostkernel::tockctl
+}  // namespace tock::hostkernel::tockctl
 
 #endif  // TOCKPP_HOSTKERNEL_TOCKCTL_INVOCATION_H_

@@ -4,7 +4,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::hostkernel::tockctl {
+namespace tock::hostkernel::tockctl {
 namespace {
 
 TEST(InvocationTest, FlagGivesPathAndCommandLine) {
@@ -112,4 +112,4 @@ TEST(InvocationTest, PsLinesToJsonKeepsNamesWithSpacesAndRejectsOtherLines) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel::tockctl
+}  // namespace tock::hostkernel::tockctl

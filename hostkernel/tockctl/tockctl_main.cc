@@ -19,7 +19,7 @@
 #include "hostkernel/peripherals/unix_socket.h"
 #include "hostkernel/tockctl/invocation.h"
 
-namespace tockpp::hostkernel::tockctl {
+namespace tock::hostkernel::tockctl {
 namespace {
 
 // Exit statuses: a failure at run time (no tockd, tockd refused, I/O) and a usage error.
@@ -187,6 +187,6 @@ int Main(int argc, char** argv) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel::tockctl
+}  // namespace tock::hostkernel::tockctl
 
-int main(int argc, char** argv) { return tockpp::hostkernel::tockctl::Main(argc, argv); }
+int main(int argc, char** argv) { return tock::hostkernel::tockctl::Main(argc, argv); }

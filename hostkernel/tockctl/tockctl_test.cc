@@ -21,7 +21,7 @@
 #include "hostkernel/peripherals/host_leds.h"
 #include "hostkernel/peripherals/poll_reactor.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 std::string TockctlPath() {
@@ -336,4 +336,4 @@ TEST_F(TockctlTest, ConsolePipesBothWays) {
 }
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

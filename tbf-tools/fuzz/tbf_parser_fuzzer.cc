@@ -17,13 +17,13 @@ void Check(bool ok) {
 }
 
 void FuzzOne(std::span<const uint8_t> image) {
-  tbf::Result<tbf::TbfHeader> r = tbf::ParseTbf(image);
+  tock::tbf::Result<tock::tbf::TbfHeader> r = tock::tbf::ParseTbf(image);
   if (!r.ok()) {
     Check(r.error().field != nullptr && r.error().offset <= image.size() + 16);
-    Check(tbf::ErrorKindName(r.error().kind) != nullptr);
+    Check(tock::tbf::ErrorKindName(r.error().kind) != nullptr);
     return;
   }
-  const tbf::TbfHeader& h = r.value();
+  const tock::tbf::TbfHeader& h = r.value();
   // Everything the parser accepted lies inside the object.
   Check(h.header_size <= h.total_size && h.total_size <= image.size());
   Check(h.binary_end_offset() <= h.total_size);
@@ -36,13 +36,13 @@ void FuzzOne(std::span<const uint8_t> image) {
           h.package_name->data() + h.package_name->size() <= image.data() + h.header_size);
   }
   for (uint8_t i = 0; i < h.credential_count; ++i) {
-    const tbf::Credential& c = h.credentials[i];
+    const tock::tbf::Credential& c = h.credentials[i];
     Check(c.offset >= h.binary_end_offset() && c.offset + 4u + c.length <= h.total_size);
   }
-  tbf::Result<tbf::IntegrityReport> integrity = tbf::CheckIntegrity(image, h);
+  tock::tbf::Result<tock::tbf::IntegrityReport> integrity = tock::tbf::CheckIntegrity(image, h);
   (void)integrity.ok();
-  tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(image, h);
-  volatile bool sink = tbf::CommandPermitted(info, 1, 2) || tbf::DriverPermitted(info, 3);
+  tock::tbf::ProcessLoadInfo info = tock::tbf::MakeProcessLoadInfo(image, h);
+  volatile bool sink = tock::tbf::CommandPermitted(info, 1, 2) || tock::tbf::DriverPermitted(info, 3);
   (void)sink;
   if (h.storage_permissions) {
     uint32_t x = 0;
@@ -55,7 +55,7 @@ void FuzzOne(std::span<const uint8_t> image) {
     volatile uint32_t s2 = x;
     (void)s2;
   }
-  tbf::TlvCursor cursor(image.first(h.header_size));
+  tock::tbf::TlvCursor cursor(image.first(h.header_size));
   for (int n = 0; n < 20000; ++n) {
     auto next = cursor.Next();
     Check(next.ok());  // the parser already accepted this framing
@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Like the kernel's app scan: keep going while objects parse.
   for (int objects = 0; objects < 64 && !rest.empty(); ++objects) {
     FuzzOne(rest);
-    tbf::Result<tbf::TbfHeader> base = tbf::ParseBaseHeader(rest);
+    tock::tbf::Result<tock::tbf::TbfHeader> base = tock::tbf::ParseBaseHeader(rest);
     if (!base.ok() || base->total_size == 0 || base->total_size > rest.size()) {
       break;
     }

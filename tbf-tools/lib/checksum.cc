@@ -3,7 +3,7 @@
 
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 uint32_t ComputeHeaderChecksum(std::span<const uint8_t> header) {
   uint32_t sum = 0;
@@ -17,4 +17,4 @@ uint32_t ComputeHeaderChecksum(std::span<const uint8_t> header) {
   return sum;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

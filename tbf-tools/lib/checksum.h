@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <span>
 
-namespace tbf {
+namespace tock::tbf {
 
 uint32_t ComputeHeaderChecksum(std::span<const uint8_t> header);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_CHECKSUM_H_

@@ -1,7 +1,7 @@
 // Names for ErrorKind values. Freestanding.
 #include "tbf-tools/lib/error.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
@@ -47,4 +47,4 @@ const char* ErrorKindName(ErrorKind kind) {
   return "unknown error";
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-namespace tbf {
+namespace tock::tbf {
 
 enum class ErrorKind : uint8_t {
   kTruncated,               // input ends before the field
@@ -39,6 +39,6 @@ struct Error {
   const char* field;  // e.g. "base.header_size", "tlv[Main].length"; static lifetime
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_ERROR_H_

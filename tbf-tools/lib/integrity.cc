@@ -4,7 +4,7 @@
 #include "tbf-tools/lib/sha2.h"
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 bool Equal(const uint8_t* a, const uint8_t* b, size_t n) {
@@ -65,4 +65,4 @@ Result<IntegrityReport> CheckIntegrity(std::span<const uint8_t> image, const Tbf
   return report;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -11,7 +11,7 @@
 #include "tbf-tools/lib/result.h"
 #include "tbf-tools/lib/tbf_header.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 enum class CredentialCheck : uint8_t {
   kReserved,      // filler, nothing to check
@@ -29,6 +29,6 @@ struct IntegrityReport {
 // credential's data offset.
 Result<IntegrityReport> CheckIntegrity(std::span<const uint8_t> image, const TbfHeader& header);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_INTEGRITY_H_

@@ -7,7 +7,7 @@
 #include "tbf-tools/lib/tlv_cursor.h"
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 bool ValidUtf8(std::span<const uint8_t> s) {
@@ -406,4 +406,4 @@ Result<TbfHeader> ParseTbf(std::span<const uint8_t> image) {
   return h;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

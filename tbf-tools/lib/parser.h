@@ -12,7 +12,7 @@
 #include "tbf-tools/lib/result.h"
 #include "tbf-tools/lib/tbf_header.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 Result<TbfHeader> ParseTbf(std::span<const uint8_t> image);
 
@@ -20,6 +20,6 @@ Result<TbfHeader> ParseTbf(std::span<const uint8_t> image);
 // checksum or TLVs. Useful to skip an invalid object by its total_size, as the kernel does.
 Result<TbfHeader> ParseBaseHeader(std::span<const uint8_t> image);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_PARSER_H_

@@ -7,7 +7,7 @@
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/writer/writer.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 // Main + Program + name + every optional TLV, a 64-byte binary, SHA-256, total 512.
@@ -207,4 +207,4 @@ TEST(ParserTest, ChecksumSkipsWordThree) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -4,7 +4,7 @@
 #include "tbf-tools/lib/parser.h"
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 ProcessLoadInfo MakeProcessLoadInfo(std::span<const uint8_t> image, const TbfHeader& h) {
   ProcessLoadInfo info;
@@ -90,4 +90,4 @@ bool DriverPermitted(const ProcessLoadInfo& info, uint32_t driver_number) {
   return false;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

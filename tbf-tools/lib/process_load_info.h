@@ -10,7 +10,7 @@
 #include "tbf-tools/lib/result.h"
 #include "tbf-tools/lib/tbf_header.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 struct ProcessLoadInfo {
   const uint8_t* flash_start = nullptr;  // first byte of the TBF object
@@ -61,6 +61,6 @@ bool CommandPermitted(const ProcessLoadInfo& info, uint32_t driver_number, uint3
 // subscribe/allow to that driver.
 bool DriverPermitted(const ProcessLoadInfo& info, uint32_t driver_number);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_PROCESS_LOAD_INFO_H_

@@ -1,4 +1,4 @@
-// Result<T>: either a value or a tbf::Error, returned by every fallible call of the TBF library.
+// Result<T>: either a value or a tock::tbf::Error, returned by every fallible call of the TBF library.
 // Freestanding: no heap, no exceptions. T must be default-constructible and copyable.
 #ifndef TOCKPP_TBF_TOOLS_LIB_RESULT_H_
 #define TOCKPP_TBF_TOOLS_LIB_RESULT_H_
@@ -7,7 +7,7 @@
 
 #include "tbf-tools/lib/error.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 template <typename T>
 class [[nodiscard]] Result {
@@ -42,6 +42,6 @@ class [[nodiscard]] Status {
   bool ok_;
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_RESULT_H_

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 constexpr uint32_t kK256[64] = {
@@ -225,4 +225,4 @@ std::array<uint8_t, Sha512::kDigestSize> Sha512::Finish() {
   return out;
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <span>
 
-namespace tbf {
+namespace tock::tbf {
 
 class Sha256 {
  public:
@@ -43,6 +43,6 @@ class Sha512 {
   bool is384_ = false;
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_SHA2_H_

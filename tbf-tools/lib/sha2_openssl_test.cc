@@ -10,7 +10,7 @@
 #include "gtest/gtest.h"
 #include "tbf-tools/lib/sha2.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 std::vector<uint8_t> OpenSslDigest(const EVP_MD* md, std::span<const uint8_t> data) {
@@ -76,4 +76,4 @@ TEST(Sha2OpenSslTest, AllThreeMatchOpenSslOnRandomInputs) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -5,7 +5,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 template <size_t N>
@@ -76,4 +76,4 @@ TEST(Sha2Test, Sha384KnownAnswers) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

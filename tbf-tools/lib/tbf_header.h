@@ -13,7 +13,7 @@
 
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 inline constexpr size_t kMaxWriteableFlashRegions = 8;
 inline constexpr size_t kMaxCredentials = 8;
@@ -127,6 +127,6 @@ struct TbfHeader {
   uint32_t app_binary_offset() const { return header_size + protected_trailer_size(); }
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_TBF_HEADER_H_

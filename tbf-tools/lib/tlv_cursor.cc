@@ -3,7 +3,7 @@
 
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 Result<std::optional<TlvRecord>> TlvCursor::Next() {
   const uint32_t size = static_cast<uint32_t>(header_.size());
@@ -26,4 +26,4 @@ Result<std::optional<TlvRecord>> TlvCursor::Next() {
   return std::optional<TlvRecord>{rec};
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

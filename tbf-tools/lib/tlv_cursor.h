@@ -10,7 +10,7 @@
 
 #include "tbf-tools/lib/result.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 struct TlvRecord {
   uint16_t type = 0;
@@ -32,6 +32,6 @@ class TlvCursor {
   uint32_t pos_ = 16;
 };
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_TLV_CURSOR_H_

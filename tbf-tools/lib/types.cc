@@ -1,7 +1,7 @@
 // Names for TLV types and credential formats, for tools and logs. Freestanding.
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 const char* TlvTypeName(uint16_t type) {
   switch (static_cast<TlvType>(type)) {
@@ -57,4 +57,4 @@ const char* CredentialFormatName(uint32_t format) {
   return "Unknown";
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

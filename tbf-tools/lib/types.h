@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace tbf {
+namespace tock::tbf {
 
 inline constexpr uint16_t kTbfVersion = 2;
 inline constexpr uint32_t kBaseHeaderSize = 16;
@@ -94,6 +94,6 @@ inline uint64_t Le64(const uint8_t* p) {
   return static_cast<uint64_t>(Le32(p)) | (static_cast<uint64_t>(Le32(p + 4)) << 32);
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_LIB_TYPES_H_

@@ -9,7 +9,7 @@
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/writer/writer.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 std::vector<uint8_t> ReadVector(const std::string& name) {
@@ -204,4 +204,4 @@ TEST(VectorsTest, BlinkAppBinaryStartsAt64) {
 }
 
 }  // namespace
-}  // namespace tbf
+}  // namespace tock::tbf

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   }
   const std::string root = argv[1];
   std::ofstream expected(root + "/testdata/malformed/expected.txt", std::ios::trunc);
-  for (const auto& c : tbf::testdata::MakeMalformedCases()) {
+  for (const auto& c : tock::tbf::testdata::MakeMalformedCases()) {
     if (!Write(TbfPath(root, "/testdata/malformed/", c.name), c.bytes) ||
         !Write(TbfPath(root, "/fuzz/corpus/malformed_", c.name), c.bytes)) {
       std::cerr << "cannot write " << c.name << "\n";
@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     }
     expected << c.name << ".tbf " << c.expected_field << "\n";
   }
-  for (const auto& [name, bytes] : tbf::testdata::MakeValidSeeds()) {
+  for (const auto& [name, bytes] : tock::tbf::testdata::MakeValidSeeds()) {
     if (!Write(TbfPath(root, "/fuzz/corpus/valid_", name), bytes)) {
       return 1;
     }

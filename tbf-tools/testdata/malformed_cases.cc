@@ -8,7 +8,7 @@
 #include "tbf-tools/lib/types.h"
 #include "tbf-tools/writer/writer.h"
 
-namespace tbf::testdata {
+namespace tock::tbf::testdata {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
@@ -229,4 +229,4 @@ std::vector<std::pair<std::string, std::vector<uint8_t>>> MakeValidSeeds() {
   return s;
 }
 
-}  // namespace tbf::testdata
+}  // namespace tock::tbf::testdata

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace tbf::testdata {
+namespace tock::tbf::testdata {
 
 struct MalformedCase {
   std::string name;            // file stem, e.g. "bad_checksum"
@@ -21,6 +21,6 @@ std::vector<MalformedCase> MakeMalformedCases();
 // Valid images used as fuzzing seeds (name, bytes).
 std::vector<std::pair<std::string, std::vector<uint8_t>>> MakeValidSeeds();
 
-}  // namespace tbf::testdata
+}  // namespace tock::tbf::testdata
 
 #endif  // TOCKPP_TBF_TOOLS_TESTDATA_MALFORMED_CASES_H_

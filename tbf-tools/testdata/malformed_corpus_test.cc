@@ -10,7 +10,7 @@
 #include "tbf-tools/lib/tbf.h"
 #include "tbf-tools/testdata/malformed_cases.h"
 
-namespace tbf::testdata {
+namespace tock::tbf::testdata {
 namespace {
 
 constexpr char kDir[] = "tbf-tools/testdata/malformed/";
@@ -72,4 +72,4 @@ TEST(MalformedCorpusTest, ValidSeedsAreAccepted) {
 }
 
 }  // namespace
-}  // namespace tbf::testdata
+}  // namespace tock::tbf::testdata

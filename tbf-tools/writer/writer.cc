@@ -6,7 +6,7 @@
 #include "tbf-tools/lib/checksum.h"
 #include "tbf-tools/lib/sha2.h"
 
-namespace tbf {
+namespace tock::tbf {
 namespace {
 
 void Put16(std::vector<uint8_t>& v, uint16_t x) {
@@ -250,4 +250,4 @@ std::vector<uint8_t> MakePaddingTbf(uint32_t total_size) {
   return TbfWriter().SetFlags(0).SetTotalSize(total_size).Build();
 }
 
-}  // namespace tbf
+}  // namespace tock::tbf

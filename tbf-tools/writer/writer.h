@@ -11,7 +11,7 @@
 #include "tbf-tools/lib/tbf_header.h"
 #include "tbf-tools/lib/types.h"
 
-namespace tbf {
+namespace tock::tbf {
 
 class TbfWriter {
  public:
@@ -73,6 +73,6 @@ class TbfWriter {
 // writes between apps.
 std::vector<uint8_t> MakePaddingTbf(uint32_t total_size);
 
-}  // namespace tbf
+}  // namespace tock::tbf
 
 #endif  // TOCKPP_TBF_TOOLS_WRITER_WRITER_H_

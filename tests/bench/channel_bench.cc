@@ -15,7 +15,7 @@
 #include "hostkernel/process/testdata/puppet_image.h"
 #include "tests/bench/floors.h"
 
-namespace tockpp::hostkernel {
+namespace tock::hostkernel {
 namespace {
 
 using bench::Clock;
@@ -297,4 +297,4 @@ void BM_Spawn16ToFirstRequest(benchmark::State& state) {
 BENCHMARK(BM_Spawn16ToFirstRequest)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
-}  // namespace tockpp::hostkernel
+}  // namespace tock::hostkernel

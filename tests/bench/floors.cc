@@ -12,7 +12,7 @@
 #include <climits>
 #include <new>
 
-namespace tockpp::bench {
+namespace tock::bench {
 
 double Latencies::Finish() {
   if (ns_.empty()) {
@@ -159,4 +159,4 @@ void RegisterFloorBenchmarks() {
 
 double SpinFloorP50Ns() { return g_spin_floor_p50_ns; }
 
-}  // namespace tockpp::bench
+}  // namespace tock::bench

@@ -12,7 +12,7 @@
 
 #include "benchmark/benchmark.h"
 
-namespace tockpp::bench {
+namespace tock::bench {
 
 using Clock = std::chrono::steady_clock;
 
@@ -60,6 +60,6 @@ void RegisterFloorBenchmarks();
 // The p50 round trip (ns) of the last BM_FloorSpinPingPong run in this process; 0 before.
 double SpinFloorP50Ns();
 
-}  // namespace tockpp::bench
+}  // namespace tock::bench
 
 #endif  // TOCKPP_TESTS_BENCH_FLOORS_H_

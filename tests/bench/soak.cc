@@ -23,7 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::bench {
+namespace tock::bench {
 namespace {
 
 using harness::ProcessInfo;
@@ -467,4 +467,4 @@ std::string FormatSummary(const SoakResult& result) {
   return out;
 }
 
-}  // namespace tockpp::bench
+}  // namespace tock::bench

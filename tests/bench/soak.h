@@ -16,7 +16,7 @@
 
 #include "absl/time/time.h"
 
-namespace tockpp::bench {
+namespace tock::bench {
 
 struct SoakOptions {
   int cycles = 1000;       // crasher restarts to reach
@@ -80,6 +80,6 @@ SoakResult RunSoak(const SoakOptions& options);
 std::string FormatSamples(const SoakResult& result);
 std::string FormatSummary(const SoakResult& result);
 
-}  // namespace tockpp::bench
+}  // namespace tock::bench
 
 #endif  // TOCKPP_TESTS_BENCH_SOAK_H_

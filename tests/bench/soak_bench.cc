@@ -18,7 +18,7 @@ ABSL_FLAG(absl::Duration, wedge_guard, absl::Seconds(60),
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  tockpp::bench::SoakOptions options{
+  tock::bench::SoakOptions options{
       .cycles = absl::GetFlag(FLAGS_cycles),
       .sample_every = absl::GetFlag(FLAGS_sample_every),
       .busy_loops = absl::GetFlag(FLAGS_busy_loops),
@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
               options.cycles, options.busy_loops,
               absl::FormatDuration(options.wedge_guard).c_str());
   std::fflush(stdout);
-  const tockpp::bench::SoakResult result = tockpp::bench::RunSoak(options);
-  std::printf("%s%s", tockpp::bench::FormatSamples(result).c_str(),
-              tockpp::bench::FormatSummary(result).c_str());
+  const tock::bench::SoakResult result = tock::bench::RunSoak(options);
+  std::printf("%s%s", tock::bench::FormatSamples(result).c_str(),
+              tock::bench::FormatSummary(result).c_str());
   return result.wedged || !result.error.empty() ? 1 : 0;
 }

@@ -9,7 +9,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 
-namespace tockpp::bench {
+namespace tock::bench {
 namespace {
 
 constexpr int kCycles = 1000;
@@ -50,4 +50,4 @@ TEST(SoakTest, ThousandCrashRestartCyclesBesideHealthyAppsStayFlat) {
 }
 
 }  // namespace
-}  // namespace tockpp::bench
+}  // namespace tock::bench

@@ -30,7 +30,7 @@
 namespace {
 
 // The floors run first (registration order).
-[[maybe_unused]] const bool kFloorsRegistered = (tockpp::bench::RegisterFloorBenchmarks(), true);
+[[maybe_unused]] const bool kFloorsRegistered = (tock::bench::RegisterFloorBenchmarks(), true);
 
 constexpr double kNullSyscalls = 100000;  // apps/examples/null_syscall
 constexpr double kAlarmWaits = 10000;     // tests/bench/apps/alarm_loop.c
@@ -184,7 +184,7 @@ void RunPerOperation(benchmark::State& state, std::vector<std::string> base,
   }
   const double us = sum_us / static_cast<double>(state.iterations());
   state.counters[counter] = us;
-  const double floor_ns = tockpp::bench::SpinFloorP50Ns();
+  const double floor_ns = tock::bench::SpinFloorP50Ns();
   if (floor_ns > 0) {
     state.counters["x_spin_floor"] = us * 1e3 / floor_ns;
   }

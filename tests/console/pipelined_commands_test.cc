@@ -8,7 +8,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::console {
+namespace tock::console {
 namespace {
 
 using harness::Stream;
@@ -119,4 +119,4 @@ TEST_F(PipelinedCommandsTest, LinesArrivingDuringALongAnswerWait) {
 }
 
 }  // namespace
-}  // namespace tockpp::console
+}  // namespace tock::console

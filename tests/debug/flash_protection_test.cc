@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::debugtest {
+namespace tock::debugtest {
 namespace {
 
 using harness::ExitStatus;
@@ -51,4 +51,4 @@ TEST(FlashProtectionTest, MprotectOfOwnCodeIsRefusedByTheKernel) {
 }
 
 }  // namespace
-}  // namespace tockpp::debugtest
+}  // namespace tock::debugtest

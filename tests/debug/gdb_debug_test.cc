@@ -13,7 +13,7 @@
 #include "tests/debug/gdb_session.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::debugtest {
+namespace tock::debugtest {
 namespace {
 
 using harness::Regex;
@@ -122,4 +122,4 @@ TEST(GdbDebugTest, TockctlDebugMakesARunningAppDebuggableWhereItIs) {
 }
 
 }  // namespace
-}  // namespace tockpp::debugtest
+}  // namespace tock::debugtest

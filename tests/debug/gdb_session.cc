@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 
-namespace tockpp::debugtest {
+namespace tock::debugtest {
 
 absl::Status GdbSession::Start(const std::vector<std::string>& command,
                                const std::vector<std::string>& ex_commands, GdbSession* s) {
@@ -117,4 +117,4 @@ int GdbSession::WaitForExit(absl::Duration timeout) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-}  // namespace tockpp::debugtest
+}  // namespace tock::debugtest

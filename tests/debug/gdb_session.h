@@ -14,7 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 
-namespace tockpp::debugtest {
+namespace tock::debugtest {
 
 class GdbSession {
  public:
@@ -45,6 +45,6 @@ class GdbSession {
   std::string output_;
 };
 
-}  // namespace tockpp::debugtest
+}  // namespace tock::debugtest
 
 #endif  // TOCKPP_TESTS_DEBUG_GDB_SESSION_H_

@@ -20,7 +20,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::fairness {
+namespace tock::fairness {
 namespace {
 
 using harness::Regex;
@@ -321,4 +321,4 @@ TEST_P(PipelinedControlTest, WitnessAndTargetKeepRunning) {
 }
 
 }  // namespace
-}  // namespace tockpp::fairness
+}  // namespace tock::fairness

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "hostkernel/status/status_macros.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 absl::StatusOr<ControlClient> ControlClient::Connect(const std::string& socket_path) {
   sockaddr_un addr{};
@@ -188,4 +188,4 @@ absl::StatusOr<ProcessInfo> ControlClient::Inspect(std::string_view app) {
   return std::move(info->front());
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -14,9 +14,9 @@
 #include "hostkernel/process/unique_fd.h"
 #include "tests/harness/process_info.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
-using ::tockpp::hostkernel::UniqueFd;  // the one UniqueFd, shared with tockd
+using ::tock::hostkernel::UniqueFd;  // the one UniqueFd, shared with tockd
 
 class ControlClient {
  public:
@@ -64,6 +64,6 @@ class ControlClient {
   std::string pending_;  // bytes read past the last returned line
 };
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_CONTROL_CLIENT_H_

@@ -11,7 +11,7 @@
 #include "absl/status/status.h"
 #include "tools/cpp/runfiles/runfiles.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 using bazel::tools::cpp::runfiles::Runfiles;
@@ -89,4 +89,4 @@ absl::StatusOr<std::string> TockdPath() {
   return DataPath("//hostkernel:tockd");
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

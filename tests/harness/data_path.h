@@ -9,7 +9,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 // The file's path, or NotFound naming what was tried (did you add it to the test's `data`?).
 absl::StatusOr<std::string> DataPath(std::string_view label_or_path);
@@ -18,6 +18,6 @@ absl::StatusOr<std::string> DataPath(std::string_view label_or_path);
 // library carries it as data, so tests need not list it).
 absl::StatusOr<std::string> TockdPath();
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_DATA_PATH_H_

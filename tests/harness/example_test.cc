@@ -5,9 +5,9 @@
 
 namespace {
 
-using tockpp::harness::ExitStatus;
-using tockpp::harness::OnQemu;
-using tockpp::harness::Tockd;
+using tock::harness::ExitStatus;
+using tock::harness::OnQemu;
+using tock::harness::Tockd;
 
 TEST(ExampleTest, HelloPrintsAndTockdExitsCleanly) {
   auto tockd = Tockd::Start({.apps = {"//apps/examples/hello:hello.tbf"}});

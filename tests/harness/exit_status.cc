@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 ExitStatus ExitStatus::FromWaitStatus(int status) {
   if (WIFEXITED(status)) {
@@ -30,4 +30,4 @@ std::string ExitStatus::ToString() const {
 
 void PrintTo(const ExitStatus& status, std::ostream* os) { *os << status.ToString(); }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 struct ExitStatus {
   enum class Kind { kRunning, kExited, kSignaled };
@@ -26,6 +26,6 @@ struct ExitStatus {
 
 void PrintTo(const ExitStatus& status, std::ostream* os);  // for gtest messages
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_EXIT_STATUS_H_

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 constexpr std::string_view kHeader = "---| Process fault: ";
@@ -153,4 +153,4 @@ std::vector<FaultReport> ParseFaultReports(std::string_view log) {
   return reports;
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

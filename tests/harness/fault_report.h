@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 struct FaultReport {
   std::string app;                        // process name from the header line
@@ -36,6 +36,6 @@ struct FaultReport {
 // of the dump body nor indented (the next log line), or at the end of the text.
 std::vector<FaultReport> ParseFaultReports(std::string_view log);
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_FAULT_REPORT_H_

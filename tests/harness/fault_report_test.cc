@@ -3,7 +3,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 constexpr char kLog[] =
@@ -132,4 +132,4 @@ TEST(FaultReportTest, NoDumpsInAPlainLog) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -3,7 +3,7 @@
 
 #include <utility>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 Pattern::Pattern(const char* substring) : Pattern(std::string(substring), false) {}
 Pattern::Pattern(std::string substring) : Pattern(std::move(substring), false) {}
@@ -58,4 +58,4 @@ std::string Pattern::Describe() const {
   return regex_ ? "regex /" + text_ + "/" : "\"" + text_ + "\"";
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

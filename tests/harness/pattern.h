@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 class Pattern {
  public:
@@ -43,6 +43,6 @@ class Pattern {
 // Shorthand: Regex("counter_a: \\d+").
 inline Pattern Regex(std::string expression) { return Pattern::Regex(std::move(expression)); }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_PATTERN_H_

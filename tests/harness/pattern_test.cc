@@ -3,7 +3,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 TEST(PatternTest, SubstringFindsFirstMatchFromOffset) {
@@ -45,4 +45,4 @@ TEST(PatternTest, DescribeSaysWhichKind) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 Platform DefaultPlatform() {
   static const Platform platform = [] {
@@ -32,4 +32,4 @@ int ButtonCount(Platform platform) { return platform == Platform::kQemu ? 2 : 4;
 
 bool HasButtons(Platform platform) { return platform == Platform::kTockd || kQemuHostLink; }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -10,7 +10,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 enum class Platform { kTockd, kQemu };
 
@@ -31,13 +31,13 @@ int ButtonCount(Platform platform = DefaultPlatform());
 // Whether a test can press buttons (tockd: control socket; QEMU: the host link).
 bool HasButtons(Platform platform = DefaultPlatform());
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 // Skips the rest of a test on QEMU, with a one-line reason ("exit codes: the board never
 // exits"). For one expectation use `if (!OnQemu()) { ... }  // host-only: reason` instead.
 #define TOCKPP_HOST_ONLY(reason)                         \
   do {                                                   \
-    if (::tockpp::harness::OnQemu()) {                   \
+    if (::tock::harness::OnQemu()) {                   \
       GTEST_SKIP() << "host-only on QEMU: " << (reason); \
     }                                                    \
   } while (0)
@@ -45,7 +45,7 @@ bool HasButtons(Platform platform = DefaultPlatform());
 // Skips the rest of a test where buttons cannot be pressed (QEMU without the host link).
 #define TOCKPP_NEEDS_BUTTONS()                                                       \
   do {                                                                               \
-    if (!::tockpp::harness::HasButtons()) {                                          \
+    if (!::tock::harness::HasButtons()) {                                          \
       GTEST_SKIP() << "needs buttons: QEMU presses them over the host link (UART1)"; \
     }                                                                                \
   } while (0)

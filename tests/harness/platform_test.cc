@@ -5,7 +5,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 TEST(PlatformTest, ConsoleCarriesOnlyTheAppsLines) {
@@ -80,4 +80,4 @@ TEST(PlatformTest, WaitForExitIsHostOnly) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -8,7 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 using Fields = std::map<std::string, std::string>;
@@ -148,4 +148,4 @@ absl::StatusOr<std::vector<ProcessInfo>> ParseProcessInfo(const std::vector<std:
   return out;
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 struct ProcessInfo {
   struct Region {
@@ -60,6 +60,6 @@ struct ProcessInfo {
 // (the format may grow); a malformed known line is an error naming it.
 absl::StatusOr<std::vector<ProcessInfo>> ParseProcessInfo(const std::vector<std::string>& lines);
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_PROCESS_INFO_H_

@@ -3,7 +3,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 TEST(ProcessInfoTest, ParsesPsLines) {
@@ -64,4 +64,4 @@ TEST(ProcessInfoTest, MalformedKnownLineIsAnError) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

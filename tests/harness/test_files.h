@@ -9,7 +9,7 @@
 #include <iterator>
 #include <string>
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 inline std::string TempDir() {
   const char* dir = std::getenv("TEST_TMPDIR");
@@ -29,6 +29,6 @@ inline std::string ReadFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_TEST_FILES_H_

@@ -32,7 +32,7 @@
 #include "hostkernel/status/status_macros.h"
 #include "tests/harness/data_path.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 constexpr const char* kStreamNames[] = {"console", "log", "events"};
@@ -1040,4 +1040,4 @@ ExitStatus Tockd::exit_status() const {
   return exit_;
 }
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness

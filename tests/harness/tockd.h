@@ -31,7 +31,7 @@
 #include "tests/harness/pattern.h"
 #include "tests/harness/platform.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 
 // Which clock tockd runs on. kVirtual passes --time=virtual (issue 8); waits keep wall-clock
 // guards either way.
@@ -211,6 +211,6 @@ class Tockd {
   std::thread reader_;
 };
 
-}  // namespace tockpp::harness
+}  // namespace tock::harness
 
 #endif  // TOCKPP_TESTS_HARNESS_TOCKD_H_

@@ -6,7 +6,7 @@
 
 #include "gtest/gtest.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 TEST(TockdHarnessTest, MissingAppIsAStartError) {
@@ -154,4 +154,4 @@ TEST(TockdHarnessTest, PipelinedCommandsGetOneReplyEachInOrder) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

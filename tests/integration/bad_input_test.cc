@@ -9,7 +9,7 @@
 #include "tests/harness/test_files.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::DataPath;
@@ -126,4 +126,4 @@ INSTANTIATE_TEST_SUITE_P(Flags, BadFlagValueTest,
                                            BadFlag{"--control=nowhere", "control"}));
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

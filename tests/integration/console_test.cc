@@ -6,7 +6,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::ExitStatus;
@@ -96,4 +96,4 @@ TEST(ConsoleTest, ProcessConsoleOffLeavesTheConsoleToApps) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

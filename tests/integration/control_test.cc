@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::Regex;
@@ -202,4 +202,4 @@ TEST(ControlTest, UnknownCommandIsAnErrorReply) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

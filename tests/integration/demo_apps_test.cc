@@ -9,12 +9,12 @@
 
 namespace {
 
-using tockpp::harness::ExitStatus;
-using tockpp::harness::OnQemu;
-using tockpp::harness::Regex;
-using tockpp::harness::Stream;
-using tockpp::harness::TimeMode;
-using tockpp::harness::Tockd;
+using tock::harness::ExitStatus;
+using tock::harness::OnQemu;
+using tock::harness::Regex;
+using tock::harness::Stream;
+using tock::harness::TimeMode;
+using tock::harness::Tockd;
 
 std::string Tbf(const std::string& app) { return "//apps/examples/" + app + ":" + app + ".tbf"; }
 

@@ -10,7 +10,7 @@
 #include "tests/harness/test_files.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::ExitStatus;
@@ -107,4 +107,4 @@ TEST(FaultDumpTest, BadSymbolsFlagIsAUsageError) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

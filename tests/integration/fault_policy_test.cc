@@ -6,7 +6,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::ExitStatus;
@@ -127,4 +127,4 @@ TEST(FaultPolicyTest, ExitWhenDoneExitsZeroAfterANormalRun) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

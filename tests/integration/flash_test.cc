@@ -14,8 +14,8 @@
 
 namespace {
 
-using tockpp::harness::ExitStatus;
-using tockpp::harness::Tockd;
+using tock::harness::ExitStatus;
+using tock::harness::Tockd;
 
 constexpr const char* kNvCount = "//tests/integration/apps:nvcount.tbf";
 // Header page + 16 pages of 4 KiB (HostBoard::kStorageBytes).

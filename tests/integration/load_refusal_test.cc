@@ -16,7 +16,7 @@
 #include "tests/harness/test_files.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::DataPath;
@@ -42,7 +42,7 @@ std::string HelloNamed(const std::string& file, const std::string& name) {
   std::vector<uint8_t> bytes(tbf.begin(), tbf.end());
   const uint16_t header_size = static_cast<uint16_t>(bytes[2] | (bytes[3] << 8));
   const uint32_t sum =
-      tbf::ComputeHeaderChecksum(std::span<const uint8_t>(bytes.data(), header_size));
+      tock::tbf::ComputeHeaderChecksum(std::span<const uint8_t>(bytes.data(), header_size));
   for (int i = 0; i < 4; ++i) {
     tbf[12 + i] = static_cast<char>(sum >> (8 * i));
   }
@@ -149,4 +149,4 @@ TEST(LoadRefusalTest, NewlineInARefusedAppsNameIsEscaped) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

@@ -10,7 +10,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::ExitStatus;
@@ -90,4 +90,4 @@ TEST(MultiAppTest, SameAppTwiceRunsOnce) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

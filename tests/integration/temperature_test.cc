@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::Tockd;
@@ -39,4 +39,4 @@ TEST(TemperatureTest, AppPrintsTheValueSetThroughTheControlSocket) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

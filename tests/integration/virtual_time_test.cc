@@ -6,7 +6,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::integration {
+namespace tock::integration {
 namespace {
 
 using harness::ExitStatus;
@@ -84,4 +84,4 @@ TEST(VirtualTimeTest, SameSeedGivesAByteIdenticalTrace) {
 }
 
 }  // namespace
-}  // namespace tockpp::integration
+}  // namespace tock::integration

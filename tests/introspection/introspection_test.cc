@@ -16,7 +16,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::introspection {
+namespace tock::introspection {
 namespace {
 
 using harness::ProcessInfo;
@@ -211,4 +211,4 @@ TEST(IntrospectionTest, PendingUpcallIsVisibleInVirtualTime) {
 }
 
 }  // namespace
-}  // namespace tockpp::introspection
+}  // namespace tock::introspection

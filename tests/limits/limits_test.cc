@@ -15,7 +15,7 @@
 #include "tests/harness/data_path.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::harness {
+namespace tock::harness {
 namespace {
 
 uint32_t Le32(const std::string& b, size_t at) {
@@ -139,4 +139,4 @@ TEST(LimitsTest, TooLowAHardLimitIsOneLine) {
 }
 
 }  // namespace
-}  // namespace tockpp::harness
+}  // namespace tock::harness

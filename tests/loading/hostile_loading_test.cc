@@ -21,7 +21,7 @@
 #include "tests/loading/hostile_tbf.h"
 #include "tests/loading/inputs.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 namespace {
 
 using harness::ExitStatus;
@@ -315,4 +315,4 @@ TEST(HostileLoadingTest, SameNameTwiceRefusesTheSecond) {
 }
 
 }  // namespace
-}  // namespace tockpp::loading
+}  // namespace tock::loading

@@ -35,7 +35,7 @@
 #include "tbf-tools/lib/types.h"
 #include "tbf-tools/tab.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
@@ -68,16 +68,16 @@ void Append32(Bytes& b, uint32_t v) {
   }
 }
 uint32_t Get32(const Bytes& b, size_t at) {
-  return at + 4 <= b.size() ? tbf::Le32(b.data() + at) : 0;
+  return at + 4 <= b.size() ? tock::tbf::Le32(b.data() + at) : 0;
 }
 // Recomputes the header checksum over the first header_size bytes (as many as exist).
 void FixChecksum(Bytes& b) {
   if (b.size() < 16) {
     return;
   }
-  const size_t hs = tbf::Le16(b.data() + 2);
+  const size_t hs = tock::tbf::Le16(b.data() + 2);
   Put32(b, 12,
-        tbf::ComputeHeaderChecksum(std::span<const uint8_t>(b.data(), std::min(hs, b.size()))));
+        tock::tbf::ComputeHeaderChecksum(std::span<const uint8_t>(b.data(), std::min(hs, b.size()))));
 }
 Bytes Str(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
@@ -98,7 +98,7 @@ struct Credential {
 // A TBF as the host tock_app macro lays it out, field by field.
 struct Spec {
   uint16_t version = 2;
-  uint32_t flags = tbf::kFlagEnabled;
+  uint32_t flags = tock::tbf::kFlagEnabled;
   bool main = true;
   bool program = true;
   std::optional<uint16_t> main_length, program_length;  // payload cut/extended to this
@@ -133,10 +133,10 @@ Layout SizeLayout(const Spec& s) {
   // Main/Program payloads are fixed-size, filled by WriteHeader.
   uint32_t hs = 16;
   if (s.main) {
-    hs += PaddedTlvSize(s.main_length.value_or(tbf::kMainLength));
+    hs += PaddedTlvSize(s.main_length.value_or(tock::tbf::kMainLength));
   }
   if (s.program) {
-    hs += PaddedTlvSize(s.program_length.value_or(tbf::kProgramLength));
+    hs += PaddedTlvSize(s.program_length.value_or(tock::tbf::kProgramLength));
   }
   if (s.name) {
     hs += PaddedTlvSize(s.name->size());
@@ -188,7 +188,7 @@ Bytes WriteHeader(const Spec& s, Layout& l) {
     Append32(p, s.main_only_init.value_or(init));
     Append32(p, trl);
     Append32(p, s.main_only_ram.value_or(ram));
-    p.resize(s.main_length.value_or(tbf::kMainLength), 0);
+    p.resize(s.main_length.value_or(tock::tbf::kMainLength), 0);
     l.main_at = AppendTlv(b, 1, p, std::nullopt);
   }
   if (s.program) {
@@ -198,7 +198,7 @@ Bytes WriteHeader(const Spec& s, Layout& l) {
     Append32(p, ram);
     Append32(p, s.binary_end.value_or(l.binary_end));
     Append32(p, s.app_version);
-    p.resize(s.program_length.value_or(tbf::kProgramLength), 0);
+    p.resize(s.program_length.value_or(tock::tbf::kProgramLength), 0);
     l.program_at = AppendTlv(b, 9, p, std::nullopt);
   }
   if (s.name) {
@@ -224,12 +224,12 @@ Bytes CredentialData(const Credential& c, const Bytes& b, uint32_t binary_end) {
   }
   const std::span<const uint8_t> covered(b.data(), binary_end);
   if (c.format == 3) {
-    tbf::Sha256 h;
+    tock::tbf::Sha256 h;
     h.Update(covered);
     auto d = h.Finish();
     data.assign(d.begin(), d.end());
   } else {
-    tbf::Sha512 h(c.format == 4);
+    tock::tbf::Sha512 h(c.format == 4);
     h.Update(covered);
     auto d = h.Finish();
     data.assign(d.begin(), d.begin() + (c.format == 4 ? 48 : 64));
@@ -401,7 +401,7 @@ class Generator {
               Make([&](Spec& s) { s.version = v; }), NameRule::kOrQuery);
     }
     const Bytes good = Make(nullptr);
-    const uint32_t hs = tbf::Le16(good.data() + 2);
+    const uint32_t hs = tock::tbf::Le16(good.data() + 2);
     const uint32_t total = Get32(good, 4);
     for (uint32_t h : {0u, 4u, 8u, 12u, 15u, 17u, 18u, 20u, hs - 4, hs - 3, hs - 1, hs + 1, hs + 2,
                        0xFFFCu, 0xFFFFu}) {
@@ -552,7 +552,7 @@ class Generator {
   void Layouts() {
     const std::string cat = "layout";
     const Bytes good = Make(nullptr);
-    const uint32_t hs = tbf::Le16(good.data() + 2);
+    const uint32_t hs = tock::tbf::Le16(good.data() + 2);
     const uint32_t total = Get32(good, 4);
     const uint32_t trailer = base_.binary_offset - hs;
     const uint32_t bin_end = base_.binary_offset + static_cast<uint32_t>(base_.binary.size());
@@ -662,16 +662,16 @@ class Generator {
     RefusedNamed("fixed_flash_not_fixed", cat,
                  "H-flash: host apps are linked at a fixed flash address (else a foreign PIC "
                  "build)",
-                 Make([](Spec& s) { s.fixed->second = tbf::kNotFixed; }));
+                 Make([](Spec& s) { s.fixed->second = tock::tbf::kNotFixed; }));
     RefusedNamed("fixed_both_not_fixed", cat, "H-flash: flash address must be fixed",
                  Make([](Spec& s) {
-                   s.fixed = {{tbf::kNotFixed, tbf::kNotFixed}};
+                   s.fixed = {{tock::tbf::kNotFixed, tock::tbf::kNotFixed}};
                  }));
     RefusedNamed("no_fixed_addresses", cat,
                  "H-flash: no FixedAddresses TLV = position independent, not a host app",
                  Make([](Spec& s) { s.fixed.reset(); }));
     Loads("fixed_ram_not_fixed", cat, "H-ram: RAM not fixed: tockd uses 0x20000000 anyway",
-          Make([](Spec& s) { s.fixed->first = tbf::kNotFixed; }));
+          Make([](Spec& s) { s.fixed->first = tock::tbf::kNotFixed; }));
   }
 
   void Names() {
@@ -696,7 +696,7 @@ class Generator {
           Make(named(std::string(100, 'n'))));
     Loads("name_long_170", cat, "upstream: no length limit; fits below the binary",
           Make(named(std::string(170, 'n'))));
-    const uint32_t max_name = 0xFFFC - (tbf::Le16(Make(named("")).data() + 2));
+    const uint32_t max_name = 0xFFFC - (tock::tbf::Le16(Make(named("")).data() + 2));
     Refused("name_long_1000", cat,
             "H-flash: the header outgrows the 256 bytes below the binary (fixed flash address "
             "no longer matches)",
@@ -824,7 +824,7 @@ class Generator {
                 },
                 [](Bytes& b, const Layout& l) {
                   // Shrink the filler by 4 and leave 4 non-zero bytes at the end.
-                  Put16(b, l.binary_end + 16 + 2, tbf::Le16(b.data() + l.binary_end + 18) - 4);
+                  Put16(b, l.binary_end + 16 + 2, tock::tbf::Le16(b.data() + l.binary_end + 18) - 4);
                   Put32(b, l.total - 4, 0xDEADBEEFu);
                 }));
     Refused("nine_credentials", cat, "H-lib: at most 8 credentials", Make([](Spec& s) {
@@ -837,7 +837,7 @@ class Generator {
   void Truncations() {
     const Bytes good = Make(nullptr);
     const size_t n = good.size();
-    const uint32_t hs = tbf::Le16(good.data() + 2);
+    const uint32_t hs = tock::tbf::Le16(good.data() + 2);
     std::vector<size_t> sizes = {1, 2, 8, 15, 16, 40, hs - 1, hs, base_.binary_offset};
     for (size_t k = 1; k < 8; ++k) {
       sizes.push_back(n * k / 8);
@@ -926,12 +926,12 @@ class Generator {
     const Bytes bad = Make(
         nullptr, [](Bytes& b, const Layout&) { Put32(b, 12, 0); }, false);
     auto tab = [](const std::vector<std::pair<std::string, Bytes>>& members) {
-      tbf::Tab t;
+      tock::tbf::Tab t;
       t.metadata.name = "hostile";
       for (auto& [name, bytes] : members) {
         t.tbfs.push_back({name, name.substr(0, name.find('.')), bytes});
       }
-      absl::StatusOr<Bytes> out = tbf::WriteTab(t);
+      absl::StatusOr<Bytes> out = tock::tbf::WriteTab(t);
       return out.ok() ? *out : Bytes{};
     };
     auto add = [&](const std::string& name, Expect expect, const std::string& rule, Bytes bytes,
@@ -996,13 +996,13 @@ class Generator {
       c.name_rule = NameRule::kQuery;
       c.name_in_line = "?";
       if (is_tab) {
-        absl::StatusOr<tbf::Tab> tab = tbf::ReadTab(std::span<const uint8_t>(bytes));
+        absl::StatusOr<tock::tbf::Tab> tab = tock::tbf::ReadTab(std::span<const uint8_t>(bytes));
         if (tab.ok()) {
           c.name_rule = NameRule::kOrQuery;
           c.name_in_line = EscapeName(tab->metadata.name);
         }
       } else {
-        tbf::Result<tbf::TbfHeader> h = tbf::ParseTbf(std::span<const uint8_t>(bytes));
+        tock::tbf::Result<tock::tbf::TbfHeader> h = tock::tbf::ParseTbf(std::span<const uint8_t>(bytes));
         if (h.ok() && h.value().package_name) {
           const auto n = *h.value().package_name;
           c.name_rule = NameRule::kExact;
@@ -1041,11 +1041,11 @@ const char* ExpectName(Expect e) { return e == Expect::kLoads ? "loads" : "refus
 
 absl::StatusOr<std::vector<HostileCase>> MakeHostileCases(const GeneratorInput& input) {
   const std::span<const uint8_t> image(input.base_tbf);
-  tbf::Result<tbf::TbfHeader> parsed = tbf::ParseTbf(image);
+  tock::tbf::Result<tock::tbf::TbfHeader> parsed = tock::tbf::ParseTbf(image);
   if (!parsed.ok()) {
     return absl::InvalidArgumentError("base TBF does not parse");
   }
-  const tbf::TbfHeader& h = parsed.value();
+  const tock::tbf::TbfHeader& h = parsed.value();
   if (!h.main || !h.program || !h.package_name || !h.fixed_addresses || h.tlv_count != 4) {
     return absl::InvalidArgumentError(
         "base TBF must have exactly Main, Program, PackageName and FixedAddresses");
@@ -1104,4 +1104,4 @@ absl::StatusOr<std::string> MaterializeCase(const HostileCase& c, const std::str
   return absl::InternalError("unknown file kind");
 }
 
-}  // namespace tockpp::loading
+}  // namespace tock::loading

@@ -14,7 +14,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 
 enum class Expect {
   kRefused,  // one line `tockd: not loading PATH (NAME): REASON`, the rest boot, exit 1
@@ -76,6 +76,6 @@ std::string EscapeName(const std::string& raw);
 
 const char* ExpectName(Expect e);  // "refused" / "loads"
 
-}  // namespace tockpp::loading
+}  // namespace tock::loading
 
 #endif  // TOCKPP_TESTS_LOADING_HOSTILE_TBF_H_

@@ -10,7 +10,7 @@
 #include "tbf-tools/lib/parser.h"
 #include "tests/loading/inputs.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 namespace {
 
 std::vector<HostileCase> Cases() {
@@ -48,7 +48,7 @@ TEST(HostileTbfTest, LoadingTbfCasesParse) {
     if (c.expect != Expect::kLoads || c.category == "tab") {
       continue;
     }
-    tbf::Result<tbf::TbfHeader> h = tbf::ParseTbf(std::span<const uint8_t>(c.bytes));
+    tock::tbf::Result<tock::tbf::TbfHeader> h = tock::tbf::ParseTbf(std::span<const uint8_t>(c.bytes));
     EXPECT_TRUE(h.ok()) << c.name << ": " << (h.ok() ? "" : h.error().field);
   }
 }
@@ -76,4 +76,4 @@ TEST(HostileTbfTest, EscapeName) {
 }
 
 }  // namespace
-}  // namespace tockpp::loading
+}  // namespace tock::loading

@@ -12,7 +12,7 @@
 #include "hostkernel/status/status_macros.h"
 #include "tests/harness/data_path.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 
 absl::StatusOr<std::vector<uint8_t>> ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -63,4 +63,4 @@ absl::StatusOr<GeneratorInput> LoadGeneratorInput() {
   return in;
 }
 
-}  // namespace tockpp::loading
+}  // namespace tock::loading

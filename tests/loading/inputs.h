@@ -10,7 +10,7 @@
 #include "absl/status/statusor.h"
 #include "tests/loading/hostile_tbf.h"
 
-namespace tockpp::loading {
+namespace tock::loading {
 
 inline constexpr char kBaseTbf[] = "//apps/examples/hello:hello.tbf";
 inline constexpr char kBaseElf[] = "//apps/examples/hello:hello.elf";
@@ -24,6 +24,6 @@ absl::StatusOr<std::vector<uint8_t>> ReadBytes(const std::string& path);
 // Reads the inputs (seed 1) from the runfiles.
 absl::StatusOr<GeneratorInput> LoadGeneratorInput();
 
-}  // namespace tockpp::loading
+}  // namespace tock::loading
 
 #endif  // TOCKPP_TESTS_LOADING_INPUTS_H_

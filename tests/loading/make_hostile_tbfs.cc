@@ -16,7 +16,7 @@
 #include "tests/loading/inputs.h"
 
 int main(int argc, char** argv) {
-  using namespace tockpp::loading;
+  using namespace tock::loading;
   if (argc != 2) {
     std::fprintf(stderr, "usage: make_hostile_tbfs OUTDIR\n");
     return 2;
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
           << '\t' << c.rule << '\n';
     refused += c.expect == Expect::kRefused;
   }
-  absl::StatusOr<std::string> good = tockpp::harness::DataPath(kGoodTbf);
+  absl::StatusOr<std::string> good = tock::harness::DataPath(kGoodTbf);
   absl::StatusOr<std::vector<uint8_t>> good_bytes =
       good.ok() ? ReadBytes(*good) : absl::StatusOr<std::vector<uint8_t>>(good.status());
   if (good_bytes.ok()) {

@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::security {
+namespace tock::security {
 namespace {
 
 using harness::ExitStatus;
@@ -244,4 +244,4 @@ TEST(AttackTest, RestartedAttackersStayContained) {
 }
 
 }  // namespace
-}  // namespace tockpp::security
+}  // namespace tock::security

@@ -39,10 +39,10 @@
 
 namespace {
 
-using tockpp::hostkernel::AppImage;
-using tockpp::hostkernel::AppMemory;
-using tockpp::hostkernel::HostLoadLimits;
-using tockpp::hostkernel::HostProcess;
+using tock::hostkernel::AppImage;
+using tock::hostkernel::AppMemory;
+using tock::hostkernel::HostLoadLimits;
+using tock::hostkernel::HostProcess;
 
 // Splits one input into TBF images (also in the dictionary).
 constexpr std::string_view kSeparator = "@@TBF@@";
@@ -179,8 +179,8 @@ void CheckAccepted(const AppImage& image, const HostLoadLimits& limits) {
   Check(t.fixed_ram_address == tock::kNoFixedAddress || t.fixed_ram_address == TOCK_HOST_RAM_ADDR,
         "fixed RAM address is the host's");
   Check(t.minimum_ram_size <= limits.max_app_ram, "RAM request within --app-ram-max");
-  Check(tockpp::hostkernel::HostRamFor(image) <=
-            limits.max_app_ram + 2 * tockpp::hostkernel::kHostPageSize,
+  Check(tock::hostkernel::HostRamFor(image) <=
+            limits.max_app_ram + 2 * tock::hostkernel::kHostPageSize,
         "host RAM within --app-ram-max plus page rounding and the kernel page");
   Check(t.package_name != nullptr && t.package_name_len != 0, "every accepted app has a name");
   for (uint32_t i = 0; i < t.num_writeable_regions; ++i) {
@@ -193,10 +193,10 @@ void CheckAccepted(const AppImage& image, const HostLoadLimits& limits) {
 
 // Read: one AppFile per image, as LoadAppFile makes them from a .tbf file. `given` counts the
 // images and refusals the files hold; `sources` names every file.
-std::vector<tockpp::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t size, size_t& given,
+std::vector<tock::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t size, size_t& given,
                                                     std::set<std::string>& sources) {
   std::vector<std::vector<uint8_t>> chunks = SplitImages(data, size);
-  std::vector<tockpp::hostkernel::AppFile> files;
+  std::vector<tock::hostkernel::AppFile> files;
   for (size_t i = 0; i < chunks.size(); ++i) {
     if (IsTar(chunks[i])) {
       // A TAB: read as tockd reads a file given on the command line (its x32/x86_64 members
@@ -206,7 +206,7 @@ std::vector<tockpp::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t 
       Check(write(fd, chunks[i].data(), chunks[i].size()) == static_cast<ssize_t>(chunks[i].size()),
             "write the TAB");
       const std::string path = "/proc/self/fd/" + std::to_string(fd);
-      tockpp::hostkernel::AppFile file = tockpp::hostkernel::LoadAppFile(path);
+      tock::hostkernel::AppFile file = tock::hostkernel::LoadAppFile(path);
       close(fd);
       sources.insert(path);
       given += file.images.size() + file.refused.size();
@@ -215,8 +215,8 @@ std::vector<tockpp::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t 
     }
     std::string source = "fuzz/app" + std::to_string(i) + ".tbf";
     sources.insert(source);
-    tockpp::hostkernel::AppFile file;
-    auto image = tockpp::hostkernel::MakeAppImage(source, std::move(chunks[i]));
+    tock::hostkernel::AppFile file;
+    auto image = tock::hostkernel::MakeAppImage(source, std::move(chunks[i]));
     if (image.ok()) {
       file.images.push_back(*std::move(image));
     } else {
@@ -231,15 +231,15 @@ std::vector<tockpp::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t 
 }
 
 // Plan (CheckHostApp, names, slots, RAM total) and check what it decided.
-tockpp::hostkernel::LoadPlan PlanAndCheck(std::vector<tockpp::hostkernel::AppFile> files,
+tock::hostkernel::LoadPlan PlanAndCheck(std::vector<tock::hostkernel::AppFile> files,
                                           const HostLoadLimits& limits, size_t given,
                                           const std::set<std::string>& sources) {
-  tockpp::hostkernel::LoadPlan plan = tockpp::hostkernel::PlanLoad(std::move(files), limits);
+  tock::hostkernel::LoadPlan plan = tock::hostkernel::PlanLoad(std::move(files), limits);
   Check(plan.accepted.size() + plan.refused.size() == given, "every image accepted or refused");
   Check(plan.accepted.size() <= limits.max_processes, "no more apps than slots");
-  for (const tockpp::hostkernel::AppRefusal& r : plan.refused) {
+  for (const tock::hostkernel::AppRefusal& r : plan.refused) {
     if (std::getenv("LOAD_PATH_FUZZER_VERBOSE") != nullptr) {
-      std::fprintf(stderr, "%s\n", tockpp::hostkernel::RefusalLine(r).c_str());
+      std::fprintf(stderr, "%s\n", tock::hostkernel::RefusalLine(r).c_str());
     }
     Check(HasLetters(r.reason), "a refusal's reason is words", r.reason);
     Check(!r.name.empty(), "a refusal names the app or says ?");
@@ -249,7 +249,7 @@ tockpp::hostkernel::LoadPlan PlanAndCheck(std::vector<tockpp::hostkernel::AppFil
       Check(c >= 0x20 && c < 0x7f, "a refused app's name is printed escaped", r.name);
     }
     // One line, nothing a TBF could inject into the log.
-    for (const char c : tockpp::hostkernel::RefusalLine(r)) {
+    for (const char c : tock::hostkernel::RefusalLine(r)) {
       Check(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f,
             "the refusal line has no control character", r.reason);
     }
@@ -267,7 +267,7 @@ tockpp::hostkernel::LoadPlan PlanAndCheck(std::vector<tockpp::hostkernel::AppFil
       std::fprintf(stderr, "accepted %s (%s)\n", image->source.c_str(), image->name().c_str());
     }
     Check(names.insert(image->name()).second, "accepted names are unique", image->name());
-    total_ram += tockpp::hostkernel::HostRamFor(*image);
+    total_ram += tock::hostkernel::HostRamFor(*image);
   }
   Check(total_ram <= limits.max_total_ram, "RAM total within --total-ram-max");
 
@@ -282,8 +282,8 @@ void RunInput(const uint8_t* data, size_t size) {
 
   size_t given = 0;
   std::set<std::string> sources;
-  std::vector<tockpp::hostkernel::AppFile> files = ReadImages(data, size, given, sources);
-  const tockpp::hostkernel::LoadPlan plan = PlanAndCheck(std::move(files), limits, given, sources);
+  std::vector<tock::hostkernel::AppFile> files = ReadImages(data, size, given, sources);
+  const tock::hostkernel::LoadPlan plan = PlanAndCheck(std::move(files), limits, given, sources);
 
   // Load, as tockd: the next free HostProcess for each accepted app.
   auto world = std::make_unique<World>();
@@ -298,7 +298,7 @@ void RunInput(const uint8_t* data, size_t size) {
     if (!pid.ok()) {
       Fail("an app the plan accepted does not load",
            image->source + ": " +
-               tockpp::hostkernel::DescribeLoadError(pid.error(), *image, loaded, limits));
+               tock::hostkernel::DescribeLoadError(pid.error(), *image, loaded, limits));
     }
     const tock::TbfDescription& t = image->tbf;
     tock::Process& p = *world->kernel.ProcessFor(pid.value());
@@ -307,12 +307,12 @@ void RunInput(const uint8_t* data, size_t size) {
     // The mappings are what the plan counted and what the kernel was told.
     Check(mem->ram_addr() == TOCK_HOST_RAM_ADDR && p.memory_start() == mem->ram_addr(),
           "RAM at the host RAM address");
-    Check(mem->ram_size() == tockpp::hostkernel::HostRamFor(*image) &&
+    Check(mem->ram_size() == tock::hostkernel::HostRamFor(*image) &&
               p.memory_len() == mem->ram_size(),
           "RAM mapping size = the plan's figure = the kernel's memory_len",
           std::to_string(mem->ram_size()) + " vs " +
-              std::to_string(tockpp::hostkernel::HostRamFor(*image)));
-    Check(mem->ram_size() <= limits.max_app_ram + 2 * tockpp::hostkernel::kHostPageSize,
+              std::to_string(tock::hostkernel::HostRamFor(*image)));
+    Check(mem->ram_size() <= limits.max_app_ram + 2 * tock::hostkernel::kHostPageSize,
           "RAM mapping within --app-ram-max");
     Check(mem->flash_addr() == t.flash_address && mem->flash_size() == t.total_size,
           "flash mapping is the TBF");

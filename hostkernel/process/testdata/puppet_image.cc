@@ -9,7 +9,7 @@
 #include <iterator>
 #include <string>
 
-namespace tockpp::hostkernel::testing {
+namespace tock::hostkernel::testing {
 
 std::vector<uint8_t> PuppetImage() {
   constexpr char kRel[] = "/tockpp/hostkernel/process/testdata/puppet_app.bin";
@@ -33,4 +33,4 @@ std::vector<uint8_t> PuppetImage() {
   return {};
 }
 
-}  // namespace tockpp::hostkernel::testing
+}  // namespace tock::hostkernel::testing

@@ -3,7 +3,7 @@
 
 #include "platforms/arch/cortex_m/pmsav7.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 // Cortex-M's exception frame (8 words): upstream's initial_process_app_brk_size.
@@ -45,4 +45,4 @@ tock::Result<tock::MemoryAllocation> AppMemoryAllocator::Allocate(
   return a;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -9,7 +9,7 @@
 
 #include "kernel/process_memory.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 class AppMemoryAllocator final : public tock::ProcessMemory {
  public:
@@ -24,6 +24,6 @@ class AppMemoryAllocator final : public tock::ProcessMemory {
   uint32_t end_;
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_APP_MEMORY_ALLOCATOR_H_

@@ -5,7 +5,7 @@
 
 #include "platforms/arch/cortex_m/pmsav7.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 tock::MemoryRequest Request(uint32_t app, uint32_t kernel) {
@@ -86,4 +86,4 @@ TEST(AppMemoryAllocatorTest, FixedRamAddressesAreNotSupported) {
 }
 
 }  // namespace
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -10,7 +10,7 @@ volatile uint32_t tockpp_cm_fault_info[5] = {};
 uint32_t tockpp_cm_switch_to_user(uint32_t psp, uint32_t* regs);
 }
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 SwitchResult UserBoundary::SwitchToProcess(StoredState& state, ProcessMemory mem) {
   tockpp_cm_switch_reason = 0;
@@ -46,4 +46,4 @@ SwitchResult UserBoundary::SwitchToProcess(StoredState& state, ProcessMemory mem
   return result;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -3,7 +3,7 @@
 
 #include "platforms/arch/cortex_m/scb.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 using tock::ErrorCode;
 using tock::Result;
@@ -98,4 +98,4 @@ tock::FaultInfo CortexMProcess::ToKernelFault(const SwitchResult& r) const {
   return info;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -13,7 +13,7 @@
 #include "platforms/arch/cortex_m/pmsav7.h"
 #include "platforms/arch/cortex_m/user_boundary.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 class CortexMProcess final : public tock::UserspaceKernelBoundary, public tock::Mpu {
  public:
@@ -51,6 +51,6 @@ class CortexMProcess final : public tock::UserspaceKernelBoundary, public tock::
   bool runnable_ = false;
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_CORTEX_M_PROCESS_H_

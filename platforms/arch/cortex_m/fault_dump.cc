@@ -3,7 +3,7 @@
 
 #include "platforms/arch/cortex_m/scb.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 RawWrite g_output = nullptr;
 
@@ -201,12 +201,12 @@ void Panic(const char* why) {
   }
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 // Called from exceptions.S for a fault taken in the kernel.
 extern "C" [[noreturn]] void tockpp_cm_kernel_fault(const uint32_t* frame, uint32_t exc_return,
                                                     const uint32_t* callee) {
-  using namespace tockpp::cortex_m;
+  using namespace tock::cortex_m;
   asm volatile("cpsid i" ::: "memory");
   uint32_t ipsr;
   asm volatile("mrs %0, ipsr" : "=r"(ipsr));
@@ -237,4 +237,4 @@ extern "C" [[noreturn]] void tockpp_cm_kernel_fault(const uint32_t* frame, uint3
 }
 
 // NMI, DebugMonitor, PendSV: nothing should raise them.
-extern "C" void tockpp_cm_unhandled() { tockpp::cortex_m::Panic("unexpected exception"); }
+extern "C" void tockpp_cm_unhandled() { tock::cortex_m::Panic("unexpected exception"); }

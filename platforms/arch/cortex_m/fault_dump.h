@@ -9,7 +9,7 @@
 
 #include "platforms/arch/cortex_m/user_boundary.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 using RawWrite = void (*)(const char* data, size_t len);
 
@@ -47,6 +47,6 @@ void DumpProcessFault(const char* name, size_t name_len, const char* cause, cons
 // Print and stop forever (interrupts off).
 [[noreturn]] void Panic(const char* why);
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_FAULT_DUMP_H_

@@ -16,7 +16,7 @@
 #include "platforms/arch/cortex_m/mpu.h"
 #include "platforms/arch/cortex_m/systick.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 // Chip: bool ServicePendingInterrupts(); bool HasPendingInterrupts() const; void Sleep();
 template <typename Chip>
@@ -130,6 +130,6 @@ class KernelLoop {
   const tock::MainLoopCapability loop_cap_ = tock::CapabilityFactory::MainLoop();
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_KERNEL_LOOP_H_

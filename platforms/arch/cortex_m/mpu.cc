@@ -1,7 +1,7 @@
 // PMSAv7 MPU programming.
 #include "platforms/arch/cortex_m/mpu.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 unsigned Mpu::NumRegions() { return kMpu->type.Read(MpuType::kDRegion); }
 
@@ -30,4 +30,4 @@ void Mpu::Disable() {
   active_ = nullptr;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -10,7 +10,7 @@
 #include "platforms/arch/cortex_m/pmsav7.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 struct MpuType {
   static constexpr Field<uint32_t, MpuType, 0, 1> kSeparate{};
@@ -50,6 +50,6 @@ class Mpu {
   uint32_t active_id_ = 0;
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_MPU_H_

@@ -1,7 +1,7 @@
 // NVIC enable/pending helpers.
 #include "platforms/arch/cortex_m/nvic.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 constexpr uint32_t Bit(unsigned irq) { return uint32_t{1} << (irq % 32); }
 }  // namespace
@@ -14,4 +14,4 @@ void Nvic::ClearPending(unsigned irq) { kNvic->icpr[irq / 32].Set(Bit(irq)); }
 
 bool Nvic::IsPending(unsigned irq) { return (kNvic->ispr[irq / 32].Get() & Bit(irq)) != 0; }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -9,7 +9,7 @@
 
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 struct NvicRegisters {
   ReadWrite<uint32_t> iser[16];  // 0x000 set-enable
@@ -37,6 +37,6 @@ class Nvic {
   [[nodiscard]] static bool IsPending(unsigned irq);
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_NVIC_H_

@@ -3,7 +3,7 @@
 
 #include <bit>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 uint32_t Attributes(MpuPermissions perms) {
@@ -244,4 +244,4 @@ bool ConfigCovers(const MpuConfig& config, uint32_t addr) {
   return false;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -14,7 +14,7 @@
 
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 struct Rbar {
   static constexpr Field<uint32_t, Rbar, 0, 4> kRegion{};
@@ -109,6 +109,6 @@ struct AppMemoryLayout {
 // Whether the process may access `addr` under `config` (any enabled region covers it).
 [[nodiscard]] bool ConfigCovers(const MpuConfig& config, uint32_t addr);
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_PMSAV7_H_

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 // Every byte of [start, end) accessible and the bytes just outside not.
@@ -205,4 +205,4 @@ TEST(Pmsav7Test, FlashRegionWidensOnlyUpwardWhenUnaligned) {
 }
 
 }  // namespace
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <type_traits>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 // A value for one or more fields of register tag `Tag`: which bits it covers and their value.
 template <typename T, typename Tag>
@@ -196,6 +196,6 @@ class StaticRef {
   uintptr_t address_;
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_REGISTERS_H_

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 struct Ctrl {
@@ -59,4 +59,4 @@ TEST(RegistersTest, StaticRefPointsAtAddress) {
 }
 
 }  // namespace
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -1,7 +1,7 @@
 // System Control Block helpers (fault enables, VTOR).
 #include "platforms/arch/cortex_m/scb.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 void EnableFaultHandlers() {
   kScb->shcsr.Modify(Shcsr::kMemFaultEna.Set() + Shcsr::kBusFaultEna.Set() +
@@ -15,4 +15,4 @@ void SetVectorTable(const void* table) {
   asm volatile("dsb\n isb" ::: "memory");
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -8,7 +8,7 @@
 
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 struct Icsr {
   static constexpr Field<uint32_t, Icsr, 0, 9> kVectActive{};
@@ -94,6 +94,6 @@ void EnableFaultHandlers();
 // Point VTOR at a vector table.
 void SetVectorTable(const void* table);
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_SCB_H_

@@ -10,7 +10,7 @@ extern void (*__init_array_start[])();
 extern void (*__init_array_end[])();
 }
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 void InitializeRuntime() {
   // Volatile pointers keep GCC from turning these loops into memcpy/memset calls.
@@ -26,4 +26,4 @@ void InitializeRuntime() {
   }
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

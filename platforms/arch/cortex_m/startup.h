@@ -4,10 +4,10 @@
 #ifndef TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
 #define TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 void InitializeRuntime();
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_STARTUP_H_

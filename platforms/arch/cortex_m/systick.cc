@@ -1,7 +1,7 @@
 // SysTick timeslice timer.
 #include "platforms/arch/cortex_m/systick.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 void SysTick::Start(uint32_t us) {
   uint64_t ticks = static_cast<uint64_t>(us) * core_hz_ / 1'000'000u;
@@ -38,4 +38,4 @@ uint32_t SysTick::RemainingUs() const {
   return static_cast<uint32_t>(ticks * 1'000'000u / core_hz_);
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -9,7 +9,7 @@
 
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 struct SysTickCsr {
   static constexpr Field<uint32_t, SysTickCsr, 0, 1> kEnable{};
@@ -49,6 +49,6 @@ class SysTick {
   uint32_t core_hz_;
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_SYSTICK_H_

@@ -2,7 +2,7 @@
 // frames. Portable (host-tested); the switch itself is in context_switch.cc.
 #include "platforms/arch/cortex_m/user_boundary.h"
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 constexpr uint32_t kThumbBit = 1u;
 constexpr uint32_t kXpsrThumb = 1u << 24;
@@ -63,4 +63,4 @@ bool UserBoundary::DeliverUpcall(StoredState& state, ProcessMemory mem, uint32_t
   return true;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

@@ -8,7 +8,7 @@
 
 #include <cstdint>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 // The eight words the hardware pushes on exception entry.
 struct HwFrame {
@@ -68,6 +68,6 @@ class UserBoundary {
   [[nodiscard]] static HwFrame* FrameOf(const StoredState& state, ProcessMemory mem);
 };
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_USER_BOUNDARY_H_

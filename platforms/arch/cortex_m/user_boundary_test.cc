@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 namespace {
 
 // Process RAM at a 32-bit address, as on the MCU.
@@ -103,4 +103,4 @@ TEST_F(UserBoundaryTest, NothingIsWrittenWhenTheStackPointerIsBad) {
 }
 
 }  // namespace
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m

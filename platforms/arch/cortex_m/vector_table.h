@@ -17,7 +17,7 @@ void tockpp_cm_fault_handler();
 void tockpp_cm_unhandled();
 }
 
-namespace tockpp::cortex_m {
+namespace tock::cortex_m {
 
 using Handler = void (*)();
 
@@ -46,6 +46,6 @@ constexpr VectorTable<kIrqs> MakeVectorTable(Handler reset) {
   return t;
 }
 
-}  // namespace tockpp::cortex_m
+}  // namespace tock::cortex_m
 
 #endif  // TOCKPP_PLATFORMS_ARCH_CORTEX_M_VECTOR_TABLE_H_

@@ -25,7 +25,7 @@
 #include "platforms/arch/cortex_m/fault_dump.h"
 #include "platforms/boards/common/flash_app_loader.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 template <typename TicksT, size_t kNumProcs, size_t kNumDrivers = 16>
 class CoreParts {
@@ -95,6 +95,6 @@ class CoreParts {
   AlarmDriver alarm_driver_{alarm_mux_.mux(), kernel_, mem_cap_};
 };
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_CORE_PARTS_H_

@@ -1,7 +1,7 @@
 // DrivenPin: configuration bookkeeping and edge detection on Drive().
 #include "platforms/boards/common/driven_pin.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 using tock::hil::gpio::Configuration;
 
@@ -61,4 +61,4 @@ void DrivenPin::EnableInterrupts(InterruptEdge edge) {
   interrupts_ = true;
 }
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards

@@ -13,7 +13,7 @@
 
 #include "hil/gpio.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 class DrivenPin final : public tock::hil::gpio::InterruptPin {
  public:
@@ -55,6 +55,6 @@ class DrivenPin final : public tock::hil::gpio::InterruptPin {
   tock::hil::gpio::InterruptClient* client_ = nullptr;
 };
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_DRIVEN_PIN_H_

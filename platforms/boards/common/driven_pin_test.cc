@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tockpp::boards {
+namespace tock::boards {
 namespace {
 
 using tock::hil::gpio::Configuration;
@@ -63,4 +63,4 @@ TEST(DrivenPinTest, OnlyEnabledEdgesFire) {
 }
 
 }  // namespace
-}  // namespace tockpp::boards
+}  // namespace tock::boards

@@ -9,7 +9,7 @@
 #include "tbf-tools/lib/parser.h"
 #include "tbf-tools/lib/process_load_info.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 namespace {
 
 // Freestanding line builder: text is cut (never overflows) if a line exceeds the buffer.
@@ -131,7 +131,7 @@ struct LoadTarget {
 
 // Checks an app that parsed, before the kernel sees it. Adds the reason to `line` and returns
 // false if it cannot be loaded (no Main/Program, kernel version, no slot, MPU alignment).
-bool CheckLoadable(const tbf::TbfHeader& header, const tbf::ProcessLoadInfo& info,
+bool CheckLoadable(const tock::tbf::TbfHeader& header, const tock::tbf::ProcessLoadInfo& info,
                    uint32_t flash_start, uint32_t total, size_t loaded, size_t slots, Line& line) {
   if (!header.main && !header.program) {
     line.Add(": not loaded: malformed TBF header (no Main or Program header)");
@@ -194,8 +194,8 @@ void ExplainLoadFailure(const RecordingMemory& recording, const tock::TbfDescrip
 // Loads the app whose TBF (`total` bytes, parsed into `header`) starts at flash address `at`
 // into the next free slot, and logs its line.
 void LoadApp(uint32_t at, uint32_t total, std::span<const uint8_t> rest,
-             const tbf::TbfHeader& header, LoadTarget& target, LoadReport& report) {
-  const tbf::ProcessLoadInfo info = tbf::MakeProcessLoadInfo(rest, header);
+             const tock::tbf::TbfHeader& header, LoadTarget& target, LoadReport& report) {
+  const tock::tbf::ProcessLoadInfo info = tock::tbf::MakeProcessLoadInfo(rest, header);
   Line line = AppLine(at, info.package_name, info.package_name_len);
   if (!CheckLoadable(header, info, at, total, report.loaded, target.slots, line)) {
     line.Send(target.log);
@@ -222,21 +222,21 @@ void LoadApp(uint32_t at, uint32_t total, std::span<const uint8_t> rest,
 
 // A header that does not parse at all. Erased flash (0xFF) or zeros where a version would be
 // are the quiet end of the apps; anything else is reported.
-void ReportUnparsableBase(uint32_t at, const uint8_t* bytes, const tbf::Error& error, LoadLog log) {
+void ReportUnparsableBase(uint32_t at, const uint8_t* bytes, const tock::tbf::Error& error, LoadLog log) {
   const uint16_t version = static_cast<uint16_t>(bytes[0] | bytes[1] << 8);
   if (version != 0 && version != 0xFFFF) {
     AppLine(at, nullptr, 0)
         .Add(": not loaded: malformed TBF header (")
-        .Add(tbf::ErrorKindName(error.kind))
+        .Add(tock::tbf::ErrorKindName(error.kind))
         .Add("); the scan stops here")
         .Send(log);
   }
 }
 
-void ReportMalformed(uint32_t at, const tbf::Error& error, bool can_skip, LoadLog log) {
+void ReportMalformed(uint32_t at, const tock::tbf::Error& error, bool can_skip, LoadLog log) {
   AppLine(at, nullptr, 0)
       .Add(": not loaded: malformed TBF header (")
-      .Add(tbf::ErrorKindName(error.kind))
+      .Add(tock::tbf::ErrorKindName(error.kind))
       .Add(" at ")
       .Add(error.field)
       .Add(can_skip ? ")" : "); the scan stops here")
@@ -261,7 +261,7 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
   while (at < apps_end && apps_end - at >= 16) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(at));
     const std::span<const uint8_t> rest(bytes, apps_end - at);
-    auto base = tbf::ParseBaseHeader(rest);
+    auto base = tock::tbf::ParseBaseHeader(rest);
     if (!base.ok()) {
       ReportUnparsableBase(at, bytes, base.error(), log);
       break;
@@ -270,7 +270,7 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
     // Without a usable total_size the next object cannot be found: report and stop.
     const bool can_skip = total >= 16 && total % 4 == 0 && total <= apps_end - at;
 
-    auto parsed = tbf::ParseTbf(rest);
+    auto parsed = tock::tbf::ParseTbf(rest);
     if (!parsed.ok()) {
       ++report.found;
       ReportMalformed(at, parsed.error(), can_skip, log);
@@ -289,4 +289,4 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
   return report;
 }
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards

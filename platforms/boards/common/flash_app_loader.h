@@ -19,7 +19,7 @@
 #include "platforms/arch/cortex_m/app_memory_allocator.h"
 #include "platforms/arch/cortex_m/cortex_m_process.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 struct LoadReport {
   size_t found = 0;   // TBFs seen (not counting padding)
@@ -37,6 +37,6 @@ LoadReport LoadFlashApps(uint32_t apps_start, uint32_t apps_end, tock::Kernel& k
                          const tock::FaultPolicy& policy,
                          const tock::ProcessManagementCapability& cap, LoadLog log);
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_FLASH_APP_LOADER_H_

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 namespace {
 
@@ -148,4 +148,4 @@ void HostLink::TransmittedBuffer(uint8_t* buffer, size_t len, tock::Result<void>
   Flush();
 }
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards

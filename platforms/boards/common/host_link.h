@@ -21,7 +21,7 @@
 
 #include "hil/uart.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 class HostLink final : public tock::hil::uart::TransmitClient,
                        public tock::hil::uart::ReceiveClient {
@@ -74,6 +74,6 @@ class HostLink final : public tock::hil::uart::TransmitClient,
   size_t dropped_lines_ = 0;
 };
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_HOST_LINK_H_

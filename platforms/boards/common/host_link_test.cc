@@ -10,7 +10,7 @@
 
 #include "hil/testing/fake_uart.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 namespace {
 
 using tock::hil::testing::FakeUart;
@@ -100,4 +100,4 @@ TEST_F(HostLinkTest, LinesThatDoNotFitAreDroppedWholeAndCounted) {
 }
 
 }  // namespace
-}  // namespace tockpp::boards
+}  // namespace tock::boards

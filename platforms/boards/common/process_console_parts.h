@@ -23,7 +23,7 @@ extern "C" {
 extern uint8_t _stext[], _srodata[], _etext[], _sstack[], _sdata[], _edata[], _sbss[], _ebss[];
 }
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 class ProcessConsoleParts {
  public:
@@ -61,6 +61,6 @@ class ProcessConsoleParts {
   tock::capsules::components::ProcessConsoleComponent component_;
 };
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_PROCESS_CONSOLE_PARTS_H_

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 using tock::ErrorCode;
 using tock::Result;
@@ -76,4 +76,4 @@ void RamFlash::HandleDeferredCall() {
   }
 }
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards

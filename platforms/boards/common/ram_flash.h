@@ -17,7 +17,7 @@
 #include "hil/flash.h"
 #include "kernel/deferred_call.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 
 class RamFlash final : public tock::hil::flash::Flash, public tock::DeferredCallClient {
  public:
@@ -54,6 +54,6 @@ class RamFlash final : public tock::hil::flash::Flash, public tock::DeferredCall
   tock::DeferredCall deferred_;
 };
 
-}  // namespace tockpp::boards
+}  // namespace tock::boards
 
 #endif  // TOCKPP_PLATFORMS_BOARDS_COMMON_RAM_FLASH_H_

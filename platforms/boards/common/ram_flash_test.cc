@@ -9,7 +9,7 @@
 
 #include "kernel/capability_factory.h"
 
-namespace tockpp::boards {
+namespace tock::boards {
 namespace {
 
 constexpr size_t kPage = 64;
@@ -124,4 +124,4 @@ TEST_F(RamFlashTest, OneOperationAtATimeAndBadRequestsRefused) {
 }
 
 }  // namespace
-}  // namespace tockpp::boards
+}  // namespace tock::boards

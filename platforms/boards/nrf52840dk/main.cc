@@ -31,8 +31,8 @@ extern uint8_t _sapps[], _eapps[], _sappmem[], _eappmem[], _sstorage[], _estorag
 namespace {
 
 namespace comp = tock::capsules::components;
-namespace cm = tockpp::cortex_m;
-namespace nrf = tockpp::nrf52840;
+namespace cm = tock::cortex_m;
+namespace nrf = tock::nrf52840;
 using tock::hil::button::ActivationMode;
 using tock::hil::gpio::FloatingState;
 
@@ -42,7 +42,7 @@ constexpr unsigned kUartRxPin = 8;
 // ---- Parts list ----
 nrf::Nrf52840 chip;
 // Kernel, 4 process slots, console + low-level debug on UARTE0, alarm on RTC1.
-tockpp::boards::CoreParts<tock::hil::time::Ticks24, 4> core(chip.uarte0(), chip.rtc1());
+tock::boards::CoreParts<tock::hil::time::Ticks24, 4> core(chip.uarte0(), chip.rtc1());
 const tock::ThresholdRestartFaultPolicy fault_policy(3);
 
 nrf::GpioPin led_pins[] = {nrf::GpioPin(13), nrf::GpioPin(14), nrf::GpioPin(15), nrf::GpioPin(16)};
@@ -73,7 +73,7 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
 
 // Upstream's process console on the console UART, active from boot as on upstream's
 // nrf52840dk.
-tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
+tock::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
                                                     "tockpp nrf52840dk");
 
 [[noreturn]] void Main() {

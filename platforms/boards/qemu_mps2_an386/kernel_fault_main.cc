@@ -10,18 +10,18 @@
 
 namespace {
 
-tockpp::mps2::Mps2An386 chip;
+tock::mps2::Mps2An386 chip;
 
 void DebugWrite(const char* data, size_t len) { chip.uart0().WriteBlocking(data, len); }
 
 [[noreturn]] void Main() {
   chip.Init();
-  tockpp::cortex_m::SetPanicOutput(&DebugWrite);
-  tockpp::cortex_m::PanicPrint("kernel_fault_test: reading 0xF0000000 from the kernel\r\n");
+  tock::cortex_m::SetPanicOutput(&DebugWrite);
+  tock::cortex_m::PanicPrint("kernel_fault_test: reading 0xF0000000 from the kernel\r\n");
   // The System PPB region above 0xE0100000 is reserved: the read is a precise BusFault.
   volatile uint32_t value = *reinterpret_cast<volatile uint32_t*>(uintptr_t{0xF000'0000});
   (void)value;
-  tockpp::cortex_m::PanicPrint("kernel_fault_test: ERROR the read returned\r\n");
+  tock::cortex_m::PanicPrint("kernel_fault_test: ERROR the read returned\r\n");
   for (;;) {
   }
 }
@@ -29,11 +29,11 @@ void DebugWrite(const char* data, size_t len) { chip.uart0().WriteBlocking(data,
 }  // namespace
 
 extern "C" [[noreturn]] void tockpp_reset_handler() {
-  tockpp::cortex_m::InitializeRuntime();
+  tock::cortex_m::InitializeRuntime();
   Main();
 }
 
 extern "C" [[gnu::section(".vectors"),
-             gnu::used]] const tockpp::cortex_m::VectorTable<tockpp::mps2::kNumIrqs>
+             gnu::used]] const tock::cortex_m::VectorTable<tock::mps2::kNumIrqs>
     tockpp_vectors =
-        tockpp::cortex_m::MakeVectorTable<tockpp::mps2::kNumIrqs>(&tockpp_reset_handler);
+        tock::cortex_m::MakeVectorTable<tock::mps2::kNumIrqs>(&tockpp_reset_handler);

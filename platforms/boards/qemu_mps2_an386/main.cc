@@ -48,8 +48,8 @@ extern uint8_t _snvstorage[], _envstorage[];
 namespace {
 
 namespace comp = tock::capsules::components;
-namespace cm = tockpp::cortex_m;
-namespace mps2 = tockpp::mps2;
+namespace cm = tock::cortex_m;
+namespace mps2 = tock::mps2;
 using tock::hil::button::ActivationMode;
 using tock::hil::gpio::FloatingState;
 
@@ -111,7 +111,7 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
 mps2::Mps2An386 chip;
 BoardChip board_chip(chip);
 // Kernel, 8 process slots, console + low-level debug on UART0, alarm on the CMSDK timers.
-tockpp::boards::CoreParts<tock::hil::time::Ticks32, 8> core(chip.uart0(), chip.alarm());
+tock::boards::CoreParts<tock::hil::time::Ticks32, 8> core(chip.uart0(), chip.alarm());
 // A faulting app is restarted once, then stopped; the kernel and the other apps keep running.
 const tock::ThresholdRestartFaultPolicy fault_policy(1);
 
@@ -129,7 +129,7 @@ const tock::hil::button::ButtonPin buttons[] = {
 comp::ButtonComponent<mps2::kFpgaIoButtons> button_driver(buttons, core.kernel(), core.mem_cap());
 
 // GPIO pins 0-7: inputs are the host link's switches 0-7.
-tockpp::boards::DrivenPin gpio_pins[8];
+tock::boards::DrivenPin gpio_pins[8];
 tock::hil::gpio::InterruptPin* const gpio_list[] = {&gpio_pins[0], &gpio_pins[1], &gpio_pins[2],
                                                     &gpio_pins[3], &gpio_pins[4], &gpio_pins[5],
                                                     &gpio_pins[6], &gpio_pins[7]};
@@ -137,7 +137,7 @@ comp::GpioComponent<8> gpio_driver(gpio_list, core.kernel(), core.mem_cap());
 
 // Nonvolatile storage for apps: 64 KiB of RAM-backed "flash" in 4 KiB pages (layout.ld).
 constexpr size_t kStoragePage = 4096;
-tockpp::boards::RamFlash ram_flash(_snvstorage, static_cast<size_t>(_envstorage - _snvstorage),
+tock::boards::RamFlash ram_flash(_snvstorage, static_cast<size_t>(_envstorage - _snvstorage),
                                    kStoragePage);
 comp::NonvolatileStorageComponent<kStoragePage> nv_driver(ram_flash, core.kernel(), core.mem_cap(),
                                                           /*userspace_start=*/0,
@@ -176,7 +176,7 @@ FixedTemperature temperature_sensor;
 comp::TemperatureComponent temperature_driver(temperature_sensor, core.kernel(), core.mem_cap());
 
 // The host link on UART1: presses and switches in, LEDs and readiness out.
-class HostInputs final : public tockpp::boards::HostLink::Listener {
+class HostInputs final : public tock::boards::HostLink::Listener {
  public:
   bool OnButton(unsigned index, bool pressed) override {
     if (index >= mps2::kFpgaIoButtons) {
@@ -194,7 +194,7 @@ class HostInputs final : public tockpp::boards::HostLink::Listener {
   }
 };
 HostInputs host_inputs;
-tockpp::boards::HostLink host_link(board_chip.uart1(), host_inputs);
+tock::boards::HostLink host_link(board_chip.uart1(), host_inputs);
 
 // Upstream's process console, sharing UART0 with the console through the UART mux. While it
 // listens, it keeps a receive outstanding, so (as with upstream's mux) a byte reaches an app only
@@ -203,7 +203,7 @@ tockpp::boards::HostLink host_link(board_chip.uart1(), host_inputs);
 // harness does (--process-console=off), these images leave it off: it starts (active, as
 // upstream boards and tockd start it) only in images linking process_console_active.cc
 // (tockpp_process_console_active, above).
-tockpp::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
+tock::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
                                                     "tockpp qemu_mps2_an386");
 
 // ---- Debug output (polled, also used for panics) ----

@@ -4,7 +4,7 @@
 #include "platforms/arch/cortex_m/nvic.h"
 #include "platforms/arch/cortex_m/scb.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 using cortex_m::Nvic;
 
@@ -63,4 +63,4 @@ void Mps2An386::Sleep() {
   asm volatile("cpsie i" ::: "memory");
 }
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

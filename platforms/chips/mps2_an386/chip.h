@@ -10,7 +10,7 @@
 #include "platforms/chips/mps2_an386/cmsdk_timer_alarm.h"
 #include "platforms/chips/mps2_an386/cmsdk_uart.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 inline constexpr uint32_t kSysClockHz = 25'000'000;
 inline constexpr unsigned kNumIrqs = 32;
@@ -41,6 +41,6 @@ class Mps2An386 {
   CmsdkTimerAlarm alarm_{kTimer0Base, kTimer1Base, kTimer1Irq, kSysClockHz};
 };
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CHIP_H_

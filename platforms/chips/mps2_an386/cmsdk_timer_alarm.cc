@@ -1,7 +1,7 @@
 // CMSDK timer pair as a 32-bit alarm.
 #include "platforms/chips/mps2_an386/cmsdk_timer_alarm.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 void CmsdkTimerAlarm::Init() {
   counter_->ctrl.Write(TimerCtrl::kEnable.Clear());
@@ -60,4 +60,4 @@ void CmsdkTimerAlarm::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

@@ -9,9 +9,9 @@
 #include "hil/alarm.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
-namespace cm = tockpp::cortex_m;
+namespace cm = tock::cortex_m;
 
 struct TimerCtrl {
   static constexpr cm::Field<uint32_t, TimerCtrl, 0, 1> kEnable{};
@@ -61,6 +61,6 @@ class CmsdkTimerAlarm final : public tock::hil::time::Alarm<tock::hil::time::Tic
   bool armed_ = false;
 };
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_TIMER_ALARM_H_

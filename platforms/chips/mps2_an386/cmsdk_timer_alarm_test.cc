@@ -10,7 +10,7 @@
 
 #include "platforms/chips/testing/mmio_fake.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 namespace {
 
 using chips::testing::FakeBlock;
@@ -180,4 +180,4 @@ TEST_F(CmsdkTimerAlarmTest, UnservicedExpiryIsRaisedAgainSoon) {
 }
 
 }  // namespace
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

@@ -1,7 +1,7 @@
 // CMSDK APB UART driver.
 #include "platforms/chips/mps2_an386/cmsdk_uart.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 using tock::ErrorCode;
 using tock::Result;
@@ -141,4 +141,4 @@ void CmsdkUart::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

@@ -11,9 +11,9 @@
 #include "kernel/deferred_call.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
-namespace cm = tockpp::cortex_m;
+namespace cm = tock::cortex_m;
 
 struct UartState {
   static constexpr cm::Field<uint32_t, UartState, 0, 1> kTxFull{};
@@ -96,6 +96,6 @@ class CmsdkUart final : public tock::hil::uart::Uart, public tock::DeferredCallC
   tock::DeferredCall deferred_;
 };
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_CMSDK_UART_H_

@@ -16,7 +16,7 @@
 #include "kernel/deferred_call.h"
 #include "platforms/chips/testing/mmio_fake.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 namespace {
 
 using tock::ErrorCode;
@@ -273,4 +273,4 @@ TEST_F(CmsdkUartTest, SetParametersAcceptsOnlyWhatTheUartCanDo) {
 }
 
 }  // namespace
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

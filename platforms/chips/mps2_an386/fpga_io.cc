@@ -1,7 +1,7 @@
 // MPS2 FPGA IO user buttons.
 #include "platforms/chips/mps2_an386/fpga_io.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 namespace {
 constexpr cortex_m::StaticRef<FpgaIoRegisters> kFpgaIo{kFpgaIoBase};
@@ -24,4 +24,4 @@ void FpgaIoButtonPin::SetExternalPress(bool pressed) {
   }
 }
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

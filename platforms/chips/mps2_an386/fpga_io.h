@@ -14,7 +14,7 @@
 #include "hil/gpio.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 struct FpgaIoButton {
   static constexpr cortex_m::Field<uint32_t, FpgaIoButton, 0, 2> kPressed{};  // PB0, PB1
@@ -83,6 +83,6 @@ class FpgaIoButtonPin final : public tock::hil::gpio::InterruptPin {
   tock::hil::gpio::InterruptClient* client_ = nullptr;
 };
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_FPGA_IO_H_

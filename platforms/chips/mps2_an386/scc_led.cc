@@ -1,7 +1,7 @@
 // MPS2 SCC user LEDs.
 #include "platforms/chips/mps2_an386/scc_led.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 void SccLed::Write(bool on) {
   const uint32_t bit = uint32_t{1} << index_;
@@ -13,4 +13,4 @@ void SccLed::Write(bool on) {
   }
 }
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

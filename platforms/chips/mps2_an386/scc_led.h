@@ -9,7 +9,7 @@
 #include "hil/led.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 
 struct SccRegisters {
   cortex_m::ReadWrite<uint32_t> cfg0;  // 0x00 remap
@@ -42,6 +42,6 @@ class SccLed final : public tock::hil::led::Led {
   Observer observer_ = nullptr;
 };
 
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_MPS2_AN386_SCC_LED_H_

@@ -7,7 +7,7 @@
 
 #include "platforms/chips/testing/mmio_fake.h"
 
-namespace tockpp::mps2 {
+namespace tock::mps2 {
 namespace {
 
 constexpr size_t kCfg1 = offsetof(SccRegisters, cfg1);
@@ -41,4 +41,4 @@ TEST(SccLedTest, OwnBitOnlyAndObserverSeesEveryChange) {
 }
 
 }  // namespace
-}  // namespace tockpp::mps2
+}  // namespace tock::mps2

@@ -5,7 +5,7 @@
 #include "platforms/arch/cortex_m/scb.h"
 #include "platforms/chips/nrf52840/clock.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 using cortex_m::Nvic;
 
@@ -67,4 +67,4 @@ void Nrf52840::Sleep() {
   asm volatile("cpsie i" ::: "memory");
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

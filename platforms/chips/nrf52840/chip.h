@@ -15,7 +15,7 @@
 #include "platforms/chips/nrf52840/rtc_alarm.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 inline constexpr uint32_t kCoreClockHz = 64'000'000;
 inline constexpr unsigned kNumIrqs = 48;
@@ -42,6 +42,6 @@ class Nrf52840 {
   Nvmc nvmc_;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_CHIP_H_

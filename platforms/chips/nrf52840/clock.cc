@@ -1,7 +1,7 @@
 // nRF52840 clock start-up.
 #include "platforms/chips/nrf52840/clock.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 void StartClocks(uintptr_t base) {
   const cm::StaticRef<ClockRegisters> clock{base};
@@ -16,4 +16,4 @@ void StartClocks(uintptr_t base) {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

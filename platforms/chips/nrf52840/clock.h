@@ -9,7 +9,7 @@
 #include "platforms/arch/cortex_m/registers.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 struct LfClkSrc {
   static constexpr cm::Field<uint32_t, LfClkSrc, 0, 2> kSource{};
@@ -34,6 +34,6 @@ inline constexpr uintptr_t kClockBase = 0x4000'0000;
 // Blocks until both clocks run. `base`: the CLOCK registers (tests pass a fake block).
 void StartClocks(uintptr_t base = kClockBase);
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_CLOCK_H_

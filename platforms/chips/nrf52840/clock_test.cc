@@ -8,7 +8,7 @@
 
 #include "platforms/chips/nrf52840/nrf_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 #define OFF(field) offsetof(ClockRegisters, field)
@@ -38,4 +38,4 @@ TEST(ClockTest, StartsBothCrystals) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

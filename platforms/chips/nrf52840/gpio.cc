@@ -3,7 +3,7 @@
 
 #include "platforms/chips/nrf52840/gpiote.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 using tock::hil::gpio::Configuration;
 using tock::hil::gpio::FloatingState;
@@ -107,4 +107,4 @@ void GpioPin::HandleEdge() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

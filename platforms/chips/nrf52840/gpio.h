@@ -10,9 +10,9 @@
 #include "hil/gpio.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
-namespace cm = tockpp::cortex_m;
+namespace cm = tock::cortex_m;
 
 struct PinCnf {
   static constexpr cm::Field<uint32_t, PinCnf, 0, 1> kDirOutput{};
@@ -92,6 +92,6 @@ class GpioPin final : public tock::hil::gpio::InterruptPin {
   int8_t channel_ = -1;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIO_H_

@@ -11,7 +11,7 @@
 #include "platforms/chips/nrf52840/gpiote.h"
 #include "platforms/chips/nrf52840/nrf_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 using tock::hil::gpio::Configuration;
@@ -178,4 +178,4 @@ TEST_F(GpioTest, EightChannelsThenANinthPinStaysSilent) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -1,7 +1,7 @@
 // nRF52840 GPIOTE channel allocation and dispatch.
 #include "platforms/chips/nrf52840/gpiote.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 Gpiote& Gpiote::Get() {
   static Gpiote instance{kGpioteBase};
@@ -55,4 +55,4 @@ void Gpiote::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

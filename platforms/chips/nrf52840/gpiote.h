@@ -12,7 +12,7 @@
 #include "platforms/chips/nrf52840/gpio.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 struct GpioteConfig {
   static constexpr cm::Field<uint32_t, GpioteConfig, 0, 2> kMode{};  // 1 = event
@@ -57,6 +57,6 @@ class Gpiote {
   GpioPin* pins_[8] = {};
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_GPIOTE_H_

@@ -11,7 +11,7 @@
 
 #include "platforms/chips/testing/mmio_fake.h"
 
-namespace tockpp::nrf52840::testing {
+namespace tock::nrf52840::testing {
 
 template <typename Regs>
 class NrfPeripheralFake : public chips::testing::FakeBlock<Regs> {
@@ -65,6 +65,6 @@ class NrfPeripheralFake : public chips::testing::FakeBlock<Regs> {
   uint32_t inten_ = 0;
 };
 
-}  // namespace tockpp::nrf52840::testing
+}  // namespace tock::nrf52840::testing
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_NRF_FAKE_H_

@@ -1,7 +1,7 @@
 // nRF52840 NVMC page read/write/erase.
 #include "platforms/chips/nrf52840/nvmc.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 using tock::ErrorCode;
 using tock::Result;
@@ -107,4 +107,4 @@ void Nvmc::HandleDeferredCall() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

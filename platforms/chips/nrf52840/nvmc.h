@@ -13,7 +13,7 @@
 #include "platforms/arch/cortex_m/registers.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 struct NvmcConfig {
   static constexpr cm::Field<uint32_t, NvmcConfig, 0, 2> kWen{};
@@ -78,6 +78,6 @@ class Nvmc final : public tock::hil::flash::Flash, public tock::DeferredCallClie
   uint8_t* buffer_ = nullptr;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_NVMC_H_

@@ -14,7 +14,7 @@
 #include "kernel/deferred_call.h"
 #include "platforms/chips/testing/mmio_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 using tock::ErrorCode;
@@ -211,4 +211,4 @@ TEST_F(NvmcTest, RejectsBadPagesAndSizes) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -3,7 +3,7 @@
 
 #include <optional>
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 // Hands the client exactly one word.
@@ -70,4 +70,4 @@ void Rng::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -11,7 +11,7 @@
 #include "platforms/arch/cortex_m/registers.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 struct RngInt {
   static constexpr cm::Field<uint32_t, RngInt, 0, 1> kValRdy{};
@@ -63,6 +63,6 @@ class Rng final : public tock::hil::entropy::Entropy32 {
   bool running_ = false;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_RNG_H_

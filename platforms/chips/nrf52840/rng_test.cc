@@ -10,7 +10,7 @@
 
 #include "platforms/chips/nrf52840/nrf_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 using tock::hil::entropy::Continue;
@@ -113,4 +113,4 @@ TEST_F(RngTest, CancelStopsWithoutACallback) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -1,7 +1,7 @@
 // nRF52840 RTC1 alarm.
 #include "platforms/chips/nrf52840/rtc_alarm.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 void RtcAlarm::Init() {
   regs_->tasks_stop.Set(1);
@@ -43,4 +43,4 @@ void RtcAlarm::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -11,7 +11,7 @@
 #include "platforms/arch/cortex_m/registers.h"
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 struct RtcInt {
   static constexpr cm::Field<uint32_t, RtcInt, 16, 1> kCompare0{};
@@ -73,6 +73,6 @@ class RtcAlarm final : public tock::hil::time::Alarm<tock::hil::time::Ticks24> {
   bool armed_ = false;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_RTC_ALARM_H_

@@ -11,7 +11,7 @@
 
 #include "platforms/chips/nrf52840/nrf_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 using Ticks = RtcAlarm::Ticks;
@@ -179,4 +179,4 @@ TEST_F(RtcAlarmTest, ResettingFromTheCallbackArmsTheNextExpiry) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

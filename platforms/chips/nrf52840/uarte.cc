@@ -1,7 +1,7 @@
 // nRF52840 UARTE driver.
 #include "platforms/chips/nrf52840/uarte.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
 using tock::ErrorCode;
 using tock::Result;
@@ -160,4 +160,4 @@ void Uarte::HandleInterrupt() {
   }
 }
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -10,9 +10,9 @@
 #include "hil/uart.h"
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 
-namespace cm = tockpp::cortex_m;
+namespace cm = tock::cortex_m;
 
 struct UarteInt {
   static constexpr cm::Field<uint32_t, UarteInt, 4, 1> kEndRx{};
@@ -119,6 +119,6 @@ class Uarte final : public tock::hil::uart::Uart {
   bool rx_aborting_ = false;
 };
 
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_NRF52840_UARTE_H_

@@ -14,7 +14,7 @@
 
 #include "platforms/chips/nrf52840/nrf_fake.h"
 
-namespace tockpp::nrf52840 {
+namespace tock::nrf52840 {
 namespace {
 
 using tock::ErrorCode;
@@ -263,4 +263,4 @@ TEST_F(UarteTest, SetParametersTakesUarteBaudValues) {
 }
 
 }  // namespace
-}  // namespace tockpp::nrf52840
+}  // namespace tock::nrf52840

@@ -16,7 +16,7 @@
 
 #include "platforms/arch/cortex_m/registers.h"
 
-namespace tockpp::chips::testing {
+namespace tock::chips::testing {
 
 template <typename Regs>
 class FakeBlock : public cortex_m::MmioBus {
@@ -97,6 +97,6 @@ class FakeBlock : public cortex_m::MmioBus {
   size_t log_len_ = 0;
 };
 
-}  // namespace tockpp::chips::testing
+}  // namespace tock::chips::testing
 
 #endif  // TOCKPP_PLATFORMS_CHIPS_TESTING_MMIO_FAKE_H_

@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::libtock_c {
+namespace tock::libtock_c {
 namespace {
 
 using harness::ExitStatus;
@@ -146,4 +146,4 @@ TEST(LibtockCDriversTest, GpioOutputsEventsAndInputWaits) {
 }
 
 }  // namespace
-}  // namespace tockpp::libtock_c
+}  // namespace tock::libtock_c

@@ -11,13 +11,13 @@
 
 namespace {
 
-using tockpp::harness::ButtonCount;
-using tockpp::harness::ExitStatus;
-using tockpp::harness::LedCount;
-using tockpp::harness::OnQemu;
-using tockpp::harness::Regex;
-using tockpp::harness::TimeMode;
-using tockpp::harness::Tockd;
+using tock::harness::ButtonCount;
+using tock::harness::ExitStatus;
+using tock::harness::LedCount;
+using tock::harness::OnQemu;
+using tock::harness::Regex;
+using tock::harness::TimeMode;
+using tock::harness::Tockd;
 
 constexpr char kDir[] = "//tests/libtock_c/interface:";
 
@@ -78,11 +78,11 @@ TEST(InterfaceConformanceTest, RawLayer) {
   EXPECT_TRUE(t.WaitForConsole(
       Regex("TOCK_EXPECT failed at [^ ]*raw.c:[0-9]+: wanted 0, got -6 \\(An invalid")));
   if (OnQemu()) {  // host-only below: the board neither exits nor traces syscalls
-    EXPECT_EQ(t.Count(tockpp::harness::Stream::kConsole, "raw: not reached"), 0);
+    EXPECT_EQ(t.Count(tock::harness::Stream::kConsole, "raw: not reached"), 0);
     return;
   }
   EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0));
-  EXPECT_EQ(t.Count(tockpp::harness::Stream::kConsole, "raw: not reached"), 0);
+  EXPECT_EQ(t.Count(tock::harness::Stream::kConsole, "raw: not reached"), 0);
   // TOCK_EXPECT's mismatch ends the app through the exit syscall with completion code 1.
   bool exited_with_1 = false;
   for (const std::string& line : t.TraceLines()) {
@@ -227,7 +227,7 @@ TEST(InterfaceConformanceTest, Button) {
                  });
   // Releasing button 0 and the third button while their interrupts were off produced no
   // callback.
-  EXPECT_EQ(t.Count(tockpp::harness::Stream::kConsole, "button: callback rc="), 2);
+  EXPECT_EQ(t.Count(tock::harness::Stream::kConsole, "button: callback rc="), 2);
 }
 
 // apps/upstream_buttons.c is written like upstream's examples/buttons (upstream include paths
@@ -242,7 +242,7 @@ TEST(InterfaceConformanceTest, UpstreamStyleButtonsApp) {
                              .time = TimeMode::kVirtual});
   ASSERT_TRUE(tockd.ok()) << tockd.status();
   Tockd& t = **tockd;
-  ASSERT_TRUE(t.WaitForProcess("upstream_buttons", [](const tockpp::harness::ProcessInfo& p) {
+  ASSERT_TRUE(t.WaitForProcess("upstream_buttons", [](const tock::harness::ProcessInfo& p) {
     return p.state == "yielded";
   }));
   ASSERT_TRUE(t.PressButton(2));

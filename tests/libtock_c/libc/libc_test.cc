@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "tests/harness/tockd.h"
 
-namespace tockpp::libc_test {
+namespace tock::libc_test {
 namespace {
 
 using harness::ExitStatus;
@@ -220,4 +220,4 @@ TEST(LibcTest, FailedAssertPrintsNewlibMessageAndAbortsWithCodeOne) {
 }
 
 }  // namespace
-}  // namespace tockpp::libc_test
+}  // namespace tock::libc_test
