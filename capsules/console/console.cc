@@ -8,7 +8,12 @@ constexpr size_t Min(size_t a, size_t b) { return a < b ? a : b; }
 
 Console::Console(hil::uart::Uart& uart, GrantType& grant, std::span<uint8_t> tx_buffer,
                  std::span<uint8_t> rx_buffer)
-    : uart_(uart), grant_(grant), tx_buffer_(tx_buffer), rx_buffer_(rx_buffer) {
+    : uart_(uart),
+      grant_(grant),
+      tx_buffer_(tx_buffer),
+      tx_size_(tx_buffer.size()),
+      rx_buffer_(rx_buffer),
+      rx_size_(rx_buffer.size()) {
   uart_.SetTransmitClient(*this);
   uart_.SetReceiveClient(*this);
 }
@@ -70,15 +75,16 @@ void Console::Send(ProcessId pid, ConsoleApp& app, GrantKernelData& kd) {
   if (app.write_remaining > 0) {
     ReadOnlyProcessBuffer data = kd.GetReadOnlyBuffer(kAllowWrite);
     const size_t offset = app.write_len - app.write_remaining;
-    const size_t n = Min(app.write_remaining, tx_buffer_.size());
+    const std::span<uint8_t> chunk = tx_buffer_.Take();  // present: no chunk is in flight
+    const size_t n = Min(app.write_remaining, chunk.size());
     // The app may have shrunk or swapped its buffer since the write began: the copy re-checks
     // bounds, and on failure the write ends with what was already sent.
-    if (data.CopyOut(offset, tx_buffer_.first(n)).ok() &&
-        uart_.TransmitBuffer(tx_buffer_.data(), n).ok()) {
+    if (data.CopyOut(offset, chunk.first(n)).ok() && uart_.TransmitBuffer(chunk.data(), n).ok()) {
       app.write_remaining -= static_cast<uint32_t>(n);
       tx_in_progress_ = pid;
       return;
     }
+    tx_buffer_.Put(chunk);
     app.write_len -= app.write_remaining;
     app.write_remaining = 0;
   }
@@ -111,6 +117,7 @@ void Console::TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> /*stat
   } else if (tx_in_progress_) {
     const ProcessId pid = *tx_in_progress_;
     tx_in_progress_.reset();
+    tx_buffer_.Put(std::span<uint8_t>(buffer, tx_size_));
     if (len > 0) {
       line_owner_.reset();
       if (buffer[len - 1] != '\n') {
@@ -127,25 +134,30 @@ void Console::TransmittedBuffer(uint8_t* buffer, size_t len, Result<void> /*stat
 }
 
 Result<void> Console::StartRead(ProcessId pid, ConsoleApp& app, GrantKernelData& kd, uint32_t len) {
-  if (rx_in_progress_) {
-    return ErrorCode::kBusy;
+  if (rx_buffer_.IsEmpty()) {
+    return ErrorCode::kBusy;  // another app's read holds the buffer
   }
   const size_t allowed = kd.GetReadWriteBuffer(kAllowRead).size();
   const size_t read_len = Min(len, allowed);
-  if (read_len > rx_buffer_.size()) {
+  if (read_len > rx_size_) {
     return ErrorCode::kInval;
   }
   app.read_len = static_cast<uint32_t>(read_len);
+  const std::span<uint8_t> buffer = rx_buffer_.Take();
   rx_in_progress_ = pid;
-  Result<void> r = uart_.ReceiveBuffer(rx_buffer_.data(), read_len);
+  Result<void> r = uart_.ReceiveBuffer(buffer.data(), read_len);
   if (!r.ok()) {
     rx_in_progress_.reset();
+    rx_buffer_.Put(buffer);
   }
   return r;
 }
 
 void Console::ReceivedBuffer(uint8_t* buffer, size_t rx_len, Result<void> status,
                              hil::uart::Error error) {
+  if (rx_buffer_.IsEmpty() && buffer != nullptr) {
+    rx_buffer_.Put(std::span<uint8_t>(buffer, rx_size_));
+  }
   if (!rx_in_progress_) {
     dropped_input_bytes_ += rx_len;
     return;

@@ -24,6 +24,7 @@
 #include "hil/uart.h"
 #include "kernel/grant.h"
 #include "kernel/syscall_driver.h"
+#include "kernel/take_cell.h"
 
 namespace tock::capsules {
 
@@ -74,8 +75,11 @@ class Console final : public SyscallDriver,
 
   hil::uart::Uart& uart_;
   GrantType& grant_;
-  std::span<uint8_t> tx_buffer_;
-  std::span<uint8_t> rx_buffer_;
+  // Split-phase buffers: empty while the UART holds them (a chunk or a read in flight).
+  TakeCell<uint8_t[]> tx_buffer_;
+  const size_t tx_size_;
+  TakeCell<uint8_t[]> rx_buffer_;
+  const size_t rx_size_;
   std::optional<ProcessId> tx_in_progress_;
   // App whose last output did not end in '\n'. Its next write goes before other apps'; if
   // another app writes first, "\r\n" is sent so lines of two apps never share a line.

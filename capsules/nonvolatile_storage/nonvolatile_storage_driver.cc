@@ -13,7 +13,8 @@ NonvolatileStorageDriver::NonvolatileStorageDriver(
       grant_(grant),
       userspace_start_(userspace_start),
       userspace_length_(userspace_length),
-      buffer_(buffer) {
+      buffer_(buffer),
+      buffer_size_(buffer.size()) {
   storage_.SetClient(*this);
 }
 
@@ -42,10 +43,10 @@ Result<void> NonvolatileStorageDriver::Enqueue(bool write, uint32_t offset, uint
   }
   auto r = grant_.Enter(pid, [&](NonvolatileStorageApp& app, GrantKernelData& kd) -> Result<void> {
     const size_t allowed = write ? kd.GetReadOnlyBuffer(0).size() : kd.GetReadWriteBuffer(0).size();
-    if (allowed == 0 || buffer_.empty()) {
+    if (allowed == 0 || buffer_size_ == 0) {
       return ErrorCode::kReserve;
     }
-    if (current_) {
+    if (buffer_.IsEmpty()) {  // another request is in flight
       if (app.pending) {
         return ErrorCode::kNoMem;  // one queued request per app
       }
@@ -71,20 +72,25 @@ Result<void> NonvolatileStorageDriver::Start(ProcessId pid, NonvolatileStorageAp
   app.pending = false;
   const size_t allowed =
       app.write ? kd.GetReadOnlyBuffer(0).size() : kd.GetReadWriteBuffer(0).size();
-  const size_t n = Min(Min(app.length, allowed), buffer_.size());
-  if (app.write && !kd.GetReadOnlyBuffer(0).CopyOut(0, buffer_.first(n)).ok()) {
+  const std::span<uint8_t> buffer = buffer_.Take();
+  const size_t n = Min(Min(app.length, allowed), buffer.size());
+  if (app.write && !kd.GetReadOnlyBuffer(0).CopyOut(0, buffer.first(n)).ok()) {
+    buffer_.Put(buffer);
     return ErrorCode::kReserve;
   }
   const size_t address = static_cast<size_t>(userspace_start_) + app.offset;
-  Result<void> r = app.write ? storage_.Write(buffer_.data(), address, n)
-                             : storage_.Read(buffer_.data(), address, n);
+  Result<void> r = app.write ? storage_.Write(buffer.data(), address, n)
+                             : storage_.Read(buffer.data(), address, n);
   if (r.ok()) {
     current_ = pid;
+  } else {
+    buffer_.Put(buffer);
   }
   return r;
 }
 
 void NonvolatileStorageDriver::ReadDone(uint8_t* buffer, size_t length) {
+  buffer_.Put(std::span<uint8_t>(buffer, buffer_size_));
   if (current_) {
     const ProcessId pid = *current_;
     current_.reset();
@@ -98,7 +104,8 @@ void NonvolatileStorageDriver::ReadDone(uint8_t* buffer, size_t length) {
   CheckQueue();
 }
 
-void NonvolatileStorageDriver::WriteDone(uint8_t* /*buffer*/, size_t length) {
+void NonvolatileStorageDriver::WriteDone(uint8_t* buffer, size_t length) {
+  buffer_.Put(std::span<uint8_t>(buffer, buffer_size_));
   if (current_) {
     const ProcessId pid = *current_;
     current_.reset();
@@ -111,7 +118,7 @@ void NonvolatileStorageDriver::WriteDone(uint8_t* /*buffer*/, size_t length) {
 
 void NonvolatileStorageDriver::CheckQueue() {
   grant_.Iterate([&](NonvolatileStorageApp& app, GrantKernelData& kd) {
-    if (current_ || !app.pending) {
+    if (buffer_.IsEmpty() || !app.pending) {
       return;
     }
     if (!Start(kd.process_id(), app, kd).ok()) {

@@ -23,6 +23,7 @@
 #include "hil/nonvolatile_storage.h"
 #include "kernel/grant.h"
 #include "kernel/syscall_driver.h"
+#include "kernel/take_cell.h"
 
 namespace tock::capsules {
 
@@ -64,7 +65,9 @@ class NonvolatileStorageDriver final : public SyscallDriver,
   GrantType& grant_;
   uint32_t userspace_start_;
   uint32_t userspace_length_;
-  std::span<uint8_t> buffer_;
+  // The staging buffer; empty while an operation is in flight (the storage holds it).
+  TakeCell<uint8_t[]> buffer_;
+  const size_t buffer_size_;
   std::optional<ProcessId> current_;
 };
 
