@@ -116,7 +116,8 @@ ABSL_FLAG(uint32_t, app_version, 0, "create: Program header binary_version");
 ABSL_FLAG(bool, fixed_addresses, false,
           "create: write a FixedAddresses TLV (flash = lowest load address, RAM = _sram_origin / "
           ".stack / lowest RAM segment - stack) and put the header on a 256-byte boundary");
-ABSL_FLAG(tock::tbf::PermissionList, permissions, {}, "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
+ABSL_FLAG(tock::tbf::PermissionList, permissions, {},
+          "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
 ABSL_FLAG(std::optional<tock::tbf::KernelVersion>, kernel_version, std::nullopt,
           "create: KernelVersion TLV; tab create: minimum-tock-kernel-version (X.Y)");
 ABSL_FLAG(bool, sha256, false, "create: add a SHA-256 credential footer");

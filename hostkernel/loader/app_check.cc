@@ -183,12 +183,14 @@ absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
   if (!image.bytes.empty()) {
     const std::span<const uint8_t> bytes(image.bytes.data(), image.bytes.size());
     if (tock::tbf::Result<tock::tbf::TbfHeader> header = tock::tbf::ParseTbf(bytes); header.ok()) {
-      if (tock::tbf::Result<tock::tbf::IntegrityReport> report = tock::tbf::CheckIntegrity(bytes, header.value());
+      if (tock::tbf::Result<tock::tbf::IntegrityReport> report =
+              tock::tbf::CheckIntegrity(bytes, header.value());
           !report.ok()) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "%s at byte %u (%s): the image was changed after its hash "
-            "was computed",
-            tock::tbf::ErrorKindName(report.error().kind), report.error().offset, report.error().field));
+        return absl::InvalidArgumentError(
+            absl::StrFormat("%s at byte %u (%s): the image was changed after its hash "
+                            "was computed",
+                            tock::tbf::ErrorKindName(report.error().kind), report.error().offset,
+                            report.error().field));
       }
     }
   }

@@ -18,12 +18,12 @@
 namespace tock::hostkernel {
 
 struct AppImage {
-  std::string source;            // "apps/hello.tbf" or "blink.tab:x32.tbf", for messages
-  std::string file_name;         // last part of the path, or the TAB member's name
-  std::vector<uint8_t> bytes;    // the whole TBF object
-  tock::tbf::ProcessLoadInfo info;     // the parsed header; points into `bytes`
-  tock::TbfDescription tbf;      // points into `bytes` (or `placeholder_name`)
-  std::string placeholder_name;  // the name given to an app whose TBF has none (see loader)
+  std::string source;               // "apps/hello.tbf" or "blink.tab:x32.tbf", for messages
+  std::string file_name;            // last part of the path, or the TAB member's name
+  std::vector<uint8_t> bytes;       // the whole TBF object
+  tock::tbf::ProcessLoadInfo info;  // the parsed header; points into `bytes`
+  tock::TbfDescription tbf;         // points into `bytes` (or `placeholder_name`)
+  std::string placeholder_name;     // the name given to an app whose TBF has none (see loader)
   std::string name() const { return std::string(tbf.package_name, tbf.package_name_len); }
   // Gives the app `name` (kept here) when its TBF has no package name.
   void SetPlaceholderName(std::string name);

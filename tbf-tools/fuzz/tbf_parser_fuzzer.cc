@@ -42,7 +42,8 @@ void FuzzOne(std::span<const uint8_t> image) {
   tock::tbf::Result<tock::tbf::IntegrityReport> integrity = tock::tbf::CheckIntegrity(image, h);
   (void)integrity.ok();
   tock::tbf::ProcessLoadInfo info = tock::tbf::MakeProcessLoadInfo(image, h);
-  volatile bool sink = tock::tbf::CommandPermitted(info, 1, 2) || tock::tbf::DriverPermitted(info, 3);
+  volatile bool sink =
+      tock::tbf::CommandPermitted(info, 1, 2) || tock::tbf::DriverPermitted(info, 3);
   (void)sink;
   if (h.storage_permissions) {
     uint32_t x = 0;

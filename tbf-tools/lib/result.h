@@ -1,5 +1,5 @@
-// Result<T>: either a value or a tock::tbf::Error, returned by every fallible call of the TBF library.
-// Freestanding: no heap, no exceptions. T must be default-constructible and copyable.
+// Result<T>: either a value or a tock::tbf::Error, returned by every fallible call of the TBF
+// library. Freestanding: no heap, no exceptions. T must be default-constructible and copyable.
 #ifndef TOCKPP_TBF_TOOLS_LIB_RESULT_H_
 #define TOCKPP_TBF_TOOLS_LIB_RESULT_H_
 

@@ -37,7 +37,7 @@ bool HasButtons(Platform platform = DefaultPlatform());
 // exits"). For one expectation use `if (!OnQemu()) { ... }  // host-only: reason` instead.
 #define TOCKPP_HOST_ONLY(reason)                         \
   do {                                                   \
-    if (::tock::harness::OnQemu()) {                   \
+    if (::tock::harness::OnQemu()) {                     \
       GTEST_SKIP() << "host-only on QEMU: " << (reason); \
     }                                                    \
   } while (0)
@@ -45,7 +45,7 @@ bool HasButtons(Platform platform = DefaultPlatform());
 // Skips the rest of a test where buttons cannot be pressed (QEMU without the host link).
 #define TOCKPP_NEEDS_BUTTONS()                                                       \
   do {                                                                               \
-    if (!::tock::harness::HasButtons()) {                                          \
+    if (!::tock::harness::HasButtons()) {                                            \
       GTEST_SKIP() << "needs buttons: QEMU presses them over the host link (UART1)"; \
     }                                                                                \
   } while (0)

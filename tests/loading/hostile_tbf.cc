@@ -76,8 +76,9 @@ void FixChecksum(Bytes& b) {
     return;
   }
   const size_t hs = tock::tbf::Le16(b.data() + 2);
-  Put32(b, 12,
-        tock::tbf::ComputeHeaderChecksum(std::span<const uint8_t>(b.data(), std::min(hs, b.size()))));
+  Put32(
+      b, 12,
+      tock::tbf::ComputeHeaderChecksum(std::span<const uint8_t>(b.data(), std::min(hs, b.size()))));
 }
 Bytes Str(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
@@ -824,7 +825,8 @@ class Generator {
                 },
                 [](Bytes& b, const Layout& l) {
                   // Shrink the filler by 4 and leave 4 non-zero bytes at the end.
-                  Put16(b, l.binary_end + 16 + 2, tock::tbf::Le16(b.data() + l.binary_end + 18) - 4);
+                  Put16(b, l.binary_end + 16 + 2,
+                        tock::tbf::Le16(b.data() + l.binary_end + 18) - 4);
                   Put32(b, l.total - 4, 0xDEADBEEFu);
                 }));
     Refused("nine_credentials", cat, "H-lib: at most 8 credentials", Make([](Spec& s) {
@@ -1002,7 +1004,8 @@ class Generator {
           c.name_in_line = EscapeName(tab->metadata.name);
         }
       } else {
-        tock::tbf::Result<tock::tbf::TbfHeader> h = tock::tbf::ParseTbf(std::span<const uint8_t>(bytes));
+        tock::tbf::Result<tock::tbf::TbfHeader> h =
+            tock::tbf::ParseTbf(std::span<const uint8_t>(bytes));
         if (h.ok() && h.value().package_name) {
           const auto n = *h.value().package_name;
           c.name_rule = NameRule::kExact;

@@ -48,7 +48,8 @@ TEST(HostileTbfTest, LoadingTbfCasesParse) {
     if (c.expect != Expect::kLoads || c.category == "tab") {
       continue;
     }
-    tock::tbf::Result<tock::tbf::TbfHeader> h = tock::tbf::ParseTbf(std::span<const uint8_t>(c.bytes));
+    tock::tbf::Result<tock::tbf::TbfHeader> h =
+        tock::tbf::ParseTbf(std::span<const uint8_t>(c.bytes));
     EXPECT_TRUE(h.ok()) << c.name << ": " << (h.ok() ? "" : h.error().field);
   }
 }

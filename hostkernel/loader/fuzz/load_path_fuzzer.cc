@@ -194,7 +194,7 @@ void CheckAccepted(const AppImage& image, const HostLoadLimits& limits) {
 // Read: one AppFile per image, as LoadAppFile makes them from a .tbf file. `given` counts the
 // images and refusals the files hold; `sources` names every file.
 std::vector<tock::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t size, size_t& given,
-                                                    std::set<std::string>& sources) {
+                                                  std::set<std::string>& sources) {
   std::vector<std::vector<uint8_t>> chunks = SplitImages(data, size);
   std::vector<tock::hostkernel::AppFile> files;
   for (size_t i = 0; i < chunks.size(); ++i) {
@@ -232,8 +232,8 @@ std::vector<tock::hostkernel::AppFile> ReadImages(const uint8_t* data, size_t si
 
 // Plan (CheckHostApp, names, slots, RAM total) and check what it decided.
 tock::hostkernel::LoadPlan PlanAndCheck(std::vector<tock::hostkernel::AppFile> files,
-                                          const HostLoadLimits& limits, size_t given,
-                                          const std::set<std::string>& sources) {
+                                        const HostLoadLimits& limits, size_t given,
+                                        const std::set<std::string>& sources) {
   tock::hostkernel::LoadPlan plan = tock::hostkernel::PlanLoad(std::move(files), limits);
   Check(plan.accepted.size() + plan.refused.size() == given, "every image accepted or refused");
   Check(plan.accepted.size() <= limits.max_processes, "no more apps than slots");

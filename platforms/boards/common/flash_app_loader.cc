@@ -222,7 +222,8 @@ void LoadApp(uint32_t at, uint32_t total, std::span<const uint8_t> rest,
 
 // A header that does not parse at all. Erased flash (0xFF) or zeros where a version would be
 // are the quiet end of the apps; anything else is reported.
-void ReportUnparsableBase(uint32_t at, const uint8_t* bytes, const tock::tbf::Error& error, LoadLog log) {
+void ReportUnparsableBase(uint32_t at, const uint8_t* bytes, const tock::tbf::Error& error,
+                          LoadLog log) {
   const uint16_t version = static_cast<uint16_t>(bytes[0] | bytes[1] << 8);
   if (version != 0 && version != 0xFFFF) {
     AppLine(at, nullptr, 0)

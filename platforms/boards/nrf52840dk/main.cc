@@ -74,7 +74,7 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
 // Upstream's process console on the console UART, active from boot as on upstream's
 // nrf52840dk.
 tock::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
-                                                    "tockpp nrf52840dk");
+                                                  "tockpp nrf52840dk");
 
 [[noreturn]] void Main() {
   chip.Init(kUartTxPin, kUartRxPin);

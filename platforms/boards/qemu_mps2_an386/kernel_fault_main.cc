@@ -33,7 +33,7 @@ extern "C" [[noreturn]] void tockpp_reset_handler() {
   Main();
 }
 
-extern "C" [[gnu::section(".vectors"),
-             gnu::used]] const tock::cortex_m::VectorTable<tock::mps2::kNumIrqs>
-    tockpp_vectors =
-        tock::cortex_m::MakeVectorTable<tock::mps2::kNumIrqs>(&tockpp_reset_handler);
+extern "C"
+    [[gnu::section(".vectors"), gnu::used]] const tock::cortex_m::VectorTable<tock::mps2::kNumIrqs>
+        tockpp_vectors =
+            tock::cortex_m::MakeVectorTable<tock::mps2::kNumIrqs>(&tockpp_reset_handler);

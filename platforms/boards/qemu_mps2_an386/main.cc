@@ -138,7 +138,7 @@ comp::GpioComponent<8> gpio_driver(gpio_list, core.kernel(), core.mem_cap());
 // Nonvolatile storage for apps: 64 KiB of RAM-backed "flash" in 4 KiB pages (layout.ld).
 constexpr size_t kStoragePage = 4096;
 tock::boards::RamFlash ram_flash(_snvstorage, static_cast<size_t>(_envstorage - _snvstorage),
-                                   kStoragePage);
+                                 kStoragePage);
 comp::NonvolatileStorageComponent<kStoragePage> nv_driver(ram_flash, core.kernel(), core.mem_cap(),
                                                           /*userspace_start=*/0,
                                                           static_cast<uint32_t>(_envstorage -
@@ -204,7 +204,7 @@ tock::boards::HostLink host_link(board_chip.uart1(), host_inputs);
 // upstream boards and tockd start it) only in images linking process_console_active.cc
 // (tockpp_process_console_active, above).
 tock::boards::ProcessConsoleParts process_console(core.mux_uart(), core.kernel(),
-                                                    "tockpp qemu_mps2_an386");
+                                                  "tockpp qemu_mps2_an386");
 
 // ---- Debug output (polled, also used for panics) ----
 void DebugWrite(const char* data, size_t len) { chip.uart0().WriteBlocking(data, len); }
