@@ -6,6 +6,7 @@ must also be built without RTTI, or they would reference typeinfo the libraries 
 tock_capsule(name = "temperature", driver = "TemperatureDriver", fake = "FakeTemperature")
 in capsules/temperature/BUILD.bazel declares
   :temperature                 the capsule: every *.h and *.cc of the folder but the tests
+                               (each header also compiled alone, for header-only capsules)
   :<stem> (cc_test)            one test per *_test.cc (gtest, capsules/testing, hil/testing,
                                capsules/components:driver_component)
   :temperature_fuzzer          (with driver and fake) a libFuzzer target whose board is
@@ -48,9 +49,21 @@ def tock_capsule(
         fuzz_min_seeds = 1):
     hdrs = native.glob(["*.h"])
     tests = native.glob(["*_test.cc"])
+
+    # Every header compiled on its own, so a header-only capsule is compiled by
+    # `bazel build --config=qemu_mps2 //capsules/...` too (freestanding, Cortex-M4).
+    check = name + "_headers_compile.cc"
+    native.genrule(
+        name = name + "_headers_compile",
+        outs = [check],
+        cmd = "printf '%s\\n' " + " ".join([
+            "'#include \"%s/%s\"'" % (native.package_name(), h)
+            for h in hdrs
+        ]) + " > $@",
+    )
     native.cc_library(
         name = name,
-        srcs = native.glob(["*.cc"], exclude = tests),
+        srcs = native.glob(["*.cc"], exclude = tests) + [check],
         hdrs = hdrs,
         copts = CAPSULE_COPTS,
         deps = deps + [
