@@ -78,7 +78,8 @@ struct HostBoardContext {
   // A failed wiring step: the board's wiring_status() names `what` and the status's message.
   void Check(const char* what, const absl::Status& status) {
     if (!status.ok()) {
-      registrar.Fail(what, std::string(status.message()).c_str());
+      const std::string message{status.message()};
+      registrar.Fail(what, message.c_str());
     }
   }
 };
