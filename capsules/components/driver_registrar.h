@@ -9,6 +9,7 @@
 // Wiring (board):
 //   DriverRegistrar registrar(drivers);
 //   registrar.Add(console);              // a component: its kDriverNum, kName and driver()
+//   registrar.Fail("temperature", why);  // any other wiring step that failed
 //   if (!registrar.ok()) Panic(registrar.error());
 #ifndef TOCKPP_CAPSULES_COMPONENTS_DRIVER_REGISTRAR_H_
 #define TOCKPP_CAPSULES_COMPONENTS_DRIVER_REGISTRAR_H_
@@ -48,6 +49,17 @@ class DriverRegistrar {
     return false;
   }
 
+  // Records a wiring failure that is not the table's, e.g. a board extension whose peripheral
+  // could not be set up: "cannot wire <what>: <why>", kept if it is the first failure.
+  void Fail(const char* what, const char* why) {
+    if (!ok()) {
+      return;
+    }
+    TextWriter w(std::span<uint8_t>(reinterpret_cast<uint8_t*>(error_), sizeof error_ - 1));
+    w.Str("cannot wire ").Str(what).Str(": ").Str(why);
+    error_[w.size()] = '\0';
+  }
+
   // No registration failed so far.
   bool ok() const { return error_[0] == '\0'; }
   // The first failure as one NUL-terminated line; "" while ok().
@@ -69,7 +81,7 @@ class DriverRegistrar {
   }
 
   DriverTable<kCapacity>& table_;
-  char error_[96] = {};
+  char error_[160] = {};
 };
 
 }  // namespace tock::capsules::components

@@ -1,10 +1,12 @@
-// Temperature driver through the kernel harness with FakeTemperature: one reading per request,
-// a negative value as a two's-complement word, one reading shared by two apps, the sensor's
-// start error returned (and not left busy), a failed reading retried by the next command.
+// Temperature driver through the kernel harness with FakeTemperature, wired by the generic
+// DriverComponent as boards do: one reading per request, a negative value as a two's-complement
+// word, one reading shared by two apps, the sensor's start error returned (and not left busy),
+// a failed reading retried by the next command.
 #include "capsules/temperature/temperature_driver.h"
 
 #include <gtest/gtest.h>
 
+#include "capsules/components/driver_component.h"
 #include "capsules/testing/capsule_harness.h"
 #include "hil/testing/fake_temperature.h"
 
@@ -19,19 +21,19 @@ constexpr uint32_t kDrv = TemperatureDriver::kDriverNum;
 class TemperatureDriverTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(h->Register(kDrv, driver).ok());
+    ASSERT_TRUE(h->Register(kDrv, component.driver()).ok());
     a = h->Load(0).value();
     b = h->Load(1).value();
   }
   FakeTemperature sensor;
   ScopedHarness h = MakeHarness();
-  TemperatureDriver::GrantType grant{h->kernel, kDrv, h->memory_cap};
-  TemperatureDriver driver{sensor, grant};
+  components::DriverComponent<TemperatureDriver> component{sensor, h->kernel, h->memory_cap};
   ProcessId a, b;
 };
 
 TEST_F(TemperatureDriverTest, ExistsAndUnknownCommandIsNoSupport) {
   EXPECT_EQ(kDrv, 0x60000u);
+  EXPECT_STREQ(components::DriverComponent<TemperatureDriver>::kName, "temperature");
   ExpectSuccess(h->Command(a, kDrv, 0, 0, 0));
   ExpectFailure(h->Command(a, kDrv, 2, 0, 0), ErrorCode::kNoSupport);
   EXPECT_EQ(sensor.reads(), 0u);

@@ -21,7 +21,8 @@ void PanicFromProcessConsole(const char* message) {
 }  // namespace
 
 HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
-                     ::tock::hil::flash::Flash& flash, const HostBoardConfig& config)
+                     ::tock::hil::flash::Flash& flash, PeripheralRegistry& registry,
+                     const HostBoardConfig& config)
     : num_processes_(std::clamp<size_t>(config.max_processes, 1, kMaxProcessSlots)),
       processes_(std::make_unique<tock::Process[]>(num_processes_)),
       hosts_(std::make_unique<HostProcess[]>(num_processes_)),
@@ -29,7 +30,6 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
               config.timeslice_us),
       alarm_(clock),
       entropy_(reactor, config.seed),
-      temperature_sensor_(reactor),
       led_list_{&leds_.led(0), &leds_.led(1), &leds_.led(2), &leds_.led(3)},
       button_pins_{buttons_.descriptors()[0], buttons_.descriptors()[1], buttons_.descriptors()[2],
                    buttons_.descriptors()[3]},
@@ -42,6 +42,7 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
   static_assert(kNumLeds == 4 && kNumButtons == 4 && kNumGpioPins == 8,
                 "update the initializer lists above");
   RegisterDrivers();
+  WireControlsAndExtensions(reactor, clock, registry);
   switch (config.process_console) {
     case HostBoardConfig::ProcessConsoleMode::kActive:
       process_console_.Start();
@@ -61,9 +62,23 @@ void HostBoard::RegisterDrivers() {
   registrar_.Add(button_driver_);
   registrar_.Add(gpio_driver_);
   registrar_.Add(rng_);
-  registrar_.Add(temperature_);
   registrar_.Add(lld_);
   registrar_.Add(storage_);
+}
+
+void HostBoard::WireControlsAndExtensions(Reactor& reactor, HostClock& clock,
+                                          PeripheralRegistry& registry) {
+  HostBoardContext context{.kernel = kernel_,
+                           .memory_cap = memory_cap_,
+                           .registrar = registrar_,
+                           .reactor = reactor,
+                           .clock = clock,
+                           .registry = registry,
+                           .parts = extension_parts_};
+  context.Check("LEDs", leds_.RegisterControls(registry));
+  context.Check("buttons", buttons_.RegisterControls(registry));
+  context.Check("GPIO pins", gpio_pins_.RegisterControls(registry));
+  HostBoardExtension::WireAll(context);
 }
 
 absl::Status HostBoard::wiring_status() const {

@@ -1,8 +1,10 @@
 // The host board: everything tockd's kernel is wired to, in one place, read like a parts list
 // (in the style of a Tock board's main.rs built from components). Peripherals are the host
 // implementations of the HILs (hostkernel/peripherals); every capsule is wired by its component
-// (capsules/components), the same code the Cortex-M boards use. Trusted: makes the kernel's
-// capabilities.
+// (capsules/components), the same code the Cortex-M boards use. After its own parts the board
+// wires every BoardExtension<HostBoardContext> linked into the binary (host_board_context.h):
+// a new sensor's host peripheral and driver come with its own file, not with an edit here.
+// Trusted: makes the kernel's capabilities.
 #ifndef TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_H_
 #define TOCKPP_HOSTKERNEL_BOARD_HOST_BOARD_H_
 
@@ -23,17 +25,17 @@
 #include "capsules/components/nonvolatile_storage_component.h"
 #include "capsules/components/process_console_component.h"
 #include "capsules/components/rng_component.h"
-#include "capsules/components/temperature_component.h"
 #include "capsules/components/uart_mux_component.h"
 #include "hil/flash.h"
 #include "hil/time.h"
+#include "hostkernel/board/host_board_context.h"
 #include "hostkernel/peripherals/host_alarm.h"
 #include "hostkernel/peripherals/host_buttons.h"
 #include "hostkernel/peripherals/host_clock.h"
 #include "hostkernel/peripherals/host_gpio_bank.h"
 #include "hostkernel/peripherals/host_leds.h"
-#include "hostkernel/peripherals/host_temperature.h"
 #include "hostkernel/peripherals/host_uart.h"
+#include "hostkernel/peripherals/peripheral_registry.h"
 #include "hostkernel/peripherals/reactor.h"
 #include "hostkernel/peripherals/seeded_entropy.h"
 #include "hostkernel/process/host_process.h"
@@ -73,15 +75,18 @@ class HostBoard {
   static constexpr size_t kStorageBytes = size_t{64} * 1024;
 
   // `console` carries the console, kernel debug output and the process console; `flash` backs
-  // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize.
+  // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize. The board's
+  // peripherals (its LEDs, buttons, GPIO pins and every extension's) put their controls into
+  // `registry`, which must outlive the board's use of them (tockd: the control socket).
   HostBoard(Reactor& reactor, HostClock& clock, HostUart& console, ::tock::hil::flash::Flash& flash,
-            const HostBoardConfig& config);
+            PeripheralRegistry& registry, const HostBoardConfig& config);
   HostBoard(const HostBoard&) = delete;
   HostBoard& operator=(const HostBoard&) = delete;
 
-  // OK when every driver went into the driver table; otherwise one line naming the first that
-  // did not ("board wiring: cannot register driver 0x1 (console): number already
-  // registered"). tockd must not boot a board that is not OK.
+  // OK when every driver went into the driver table and every peripheral's controls into the
+  // registry; otherwise one line naming the first failure ("board wiring: cannot register
+  // driver 0x1 (console): number already registered", "board wiring: cannot wire temperature:
+  // ..."). tockd must not boot a board that is not OK.
   absl::Status wiring_status() const;
 
   tock::Kernel& kernel() { return kernel_; }
@@ -91,7 +96,6 @@ class HostBoard {
   HostLeds& leds() { return leds_; }
   HostButtons& buttons() { return buttons_; }
   HostGpioBank& gpio() { return gpio_pins_; }
-  HostTemperature& temperature() { return temperature_sensor_; }
   // The hardware alarm has a deadline set (some capsule waits for time to pass).
   bool alarm_armed() const { return alarm_.IsArmed(); }
   // Some app waits for console input.
@@ -105,8 +109,6 @@ class HostBoard {
   const tock::DeferredCallCapability& deferred_call_cap() const { return deferred_call_cap_; }
 
  private:
-  template <size_t N>
-  using DriverRegistrar = tock::capsules::components::DriverRegistrar<N>;
   using UartMux = tock::capsules::components::UartMuxComponent<>;
   using Console = tock::capsules::components::ConsoleComponent<>;
   using LowLevelDebug = tock::capsules::components::LowLevelDebugComponent;
@@ -116,12 +118,13 @@ class HostBoard {
   using Buttons = tock::capsules::components::ButtonComponent<kNumButtons>;
   using Gpio = tock::capsules::components::GpioComponent<kNumGpioPins>;
   using Rng = tock::capsules::components::RngComponent;
-  using Temperature = tock::capsules::components::TemperatureComponent;
   using Storage = tock::capsules::components::NonvolatileStorageComponent<kFlashPageSize>;
   using ProcessConsole = tock::capsules::components::ProcessConsoleComponent;
 
   // Every driver the apps can reach, by upstream driver number.
   void RegisterDrivers();
+  // The board's own peripherals' controls (LEDs, buttons, GPIO pins), then every extension.
+  void WireControlsAndExtensions(Reactor& reactor, HostClock& clock, PeripheralRegistry& registry);
 
   // Capabilities (this board is trusted).
   tock::MainLoopCapability main_loop_cap_ = tock::CapabilityFactory::MainLoop();
@@ -133,8 +136,8 @@ class HostBoard {
   size_t num_processes_;
   std::unique_ptr<tock::Process[]> processes_;
   std::unique_ptr<HostProcess[]> hosts_;
-  tock::DriverTable<16> drivers_;
-  DriverRegistrar<16> registrar_{drivers_};
+  tock::DriverTable<kHostDriverSlots> drivers_;
+  HostDriverRegistrar registrar_{drivers_};
   tock::Kernel kernel_;
 
   // Peripherals (host implementations of the HILs) and the lists the components take.
@@ -143,7 +146,6 @@ class HostBoard {
   HostButtons buttons_{kNumButtons};
   HostGpioBank gpio_pins_{"gpio", kNumGpioPins};
   SeededEntropy entropy_;
-  HostTemperature temperature_sensor_;
   tock::hil::led::Led* led_list_[kNumLeds] = {};
   tock::hil::button::ButtonPin button_pins_[kNumButtons];
   tock::hil::gpio::InterruptPin* gpio_list_[kNumGpioPins] = {};
@@ -161,12 +163,14 @@ class HostBoard {
   Buttons button_driver_{button_pins_, kernel_, memory_cap_};
   Gpio gpio_driver_{gpio_list_, kernel_, memory_cap_};
   Rng rng_{entropy_, kernel_, memory_cap_};
-  Temperature temperature_{temperature_sensor_, kernel_, memory_cap_};
   // Nonvolatile storage for apps: the first kStorageBytes of the file-backed flash.
   Storage storage_;
 
   // Upstream's shell on the console UART, next to the apps and the kernel.
   ProcessConsole process_console_;
+
+  // What the BoardExtensions made (their peripherals and components); destroyed first.
+  HostBoardParts extension_parts_;
 };
 
 }  // namespace tock::hostkernel

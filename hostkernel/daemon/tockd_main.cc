@@ -19,7 +19,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "hostkernel/board/host_board.h"
-#include "hostkernel/board/host_board_controls.h"
 #include "hostkernel/config/fault_policy_spec.h"
 #include "hostkernel/control/console_hook.h"
 #include "hostkernel/control/control_server.h"
@@ -245,12 +244,12 @@ std::string ExitReasons(const Daemon& daemon, const std::vector<AppRefusal>& ref
   return absl::StrJoin(reasons, ", ");
 }
 
-// A built tockd: every part, declared in construction order, so that destroying a Machine
-// (members in reverse order) is the orderly teardown: the control socket (first, in the
-// destructor: removes the socket file), the peripheral registry (its handlers point into the
-// board), the runner (stops watching the children), the board
-// (kills and reaps every child, cancels its timers on the clock), the peripherals, the loop last.
-// No std::_Exit: LeakSanitizer checks when main returns.
+// A built tockd: every part, declared in construction order (except the peripheral registry,
+// made just before the board that fills it), so that destroying a Machine (members in reverse
+// order) is the orderly teardown: the control socket (first, in the destructor: removes the
+// socket file), the peripheral registry (its handlers point into the board), the runner (stops
+// watching the children), the board (kills and reaps every child, cancels its timers on the clock),
+// the peripherals, the loop last. No std::_Exit: LeakSanitizer checks when main returns.
 struct Machine {
   explicit Machine(const TockdConfig& c) : config(c) {}
   Machine(const Machine&) = delete;
@@ -410,13 +409,9 @@ void WarnAboutUnusedPolicies(const TockdConfig& config,
   }
 }
 
-// The board's peripherals in the registry; their events go to the trace (and, once it
-// listens, to the control socket's watchers).
-absl::Status RegisterPeripherals(Machine& m) {
-  m.peripherals = std::make_unique<PeripheralRegistry>();
-  if (absl::Status s = RegisterHostControls(*m.board, *m.peripherals); !s.ok()) {
-    return absl::InternalError(absl::StrCat("host peripherals: ", s.message()));
-  }
+// The board's peripherals' events (registered by the board in the registry) go to the trace
+// (and, once it listens, to the control socket's watchers).
+void TracePeripherals(Machine& m) {
   if (Tracer* tracer = m.tracer.get(); tracer != nullptr) {
     // The registry goes before the tracer (Machine's order), and the subscription with it.
     m.peripherals->Subscribe([tracer](std::string_view peripheral, std::string_view line) {
@@ -424,7 +419,6 @@ absl::Status RegisterPeripherals(Machine& m) {
                          absl::string_view(line.data(), line.size()));
     });
   }
-  return absl::OkStatus();
 }
 
 // The control socket (--control): tockctl drives the peripherals, processes and the console.
@@ -460,8 +454,12 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
 absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   const TockdConfig& config = m.config;
   m.boundaries = std::vector<TracingBoundary>(config.board.max_processes);
-  m.board = std::make_unique<HostBoard>(*m.reactor, *m.clock, *m.uart, *m.flash, config.board);
-  // A driver that could not be registered (table full, number taken) stops boot here.
+  // The board puts its peripherals' controls here (destroyed before the board: Machine's order).
+  m.peripherals = std::make_unique<PeripheralRegistry>();
+  m.board = std::make_unique<HostBoard>(*m.reactor, *m.clock, *m.uart, *m.flash, *m.peripherals,
+                                        config.board);
+  // A driver that could not be registered (table full, number taken) or a peripheral whose
+  // controls could not be registered stops boot here.
   TOCKPP_RETURN_IF_ERROR(m.board->wiring_status());
   HostBoard& board = *m.board;
   m.daemon = std::make_unique<Daemon>(board.kernel(), *m.clock, m.virtual_clock, m.boundaries);
@@ -482,9 +480,7 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
                                           board.main_loop_cap(), board.management_cap(), *m.daemon);
   m.runner->set_deterministic(m.virtual_clock != nullptr);
   WarnAboutUnusedPolicies(config, images);
-  if (absl::Status registered = RegisterPeripherals(m); !registered.ok()) {
-    return registered;
-  }
+  TracePeripherals(m);
   return OpenControl(m, images);
 }
 

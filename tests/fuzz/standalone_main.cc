@@ -63,7 +63,18 @@ int main(int argc, char** argv) {
   LLVMFuzzerTestOneInput(nullptr, 0);
   std::fprintf(stderr, "replayed %zu files cleanly\n", files);
   if (files < min_files) {
-    std::fprintf(stderr, "expected at least %zu corpus files\n", min_files);
+    // "capsules/x/x_fuzzer_replay_test" -> "x": the name tools/fuzz knows the target by.
+    std::string target = std::filesystem::path(argv[0]).filename().string();
+    for (const char* suffix : {"_replay_test", "_fuzzer"}) {
+      if (target.size() > std::strlen(suffix) &&
+          target.compare(target.size() - std::strlen(suffix), std::string::npos, suffix) == 0) {
+        target.resize(target.size() - std::strlen(suffix));
+      }
+    }
+    std::fprintf(stderr,
+                 "expected at least %zu corpus files; a new target's seeds come from a first "
+                 "run: FUZZ_MERGE=1 FUZZ_RUNS=300000 tools/fuzz %s\n",
+                 min_files, target.c_str());
     return 1;
   }
   return 0;

@@ -1,22 +1,27 @@
-// HostTemperature: a hil::sensors::TemperatureDriver whose reading is set from outside. A read
-// completes later on the loop (Post, never re-entrant) with the value set at that moment.
-// Controls (RegisterControls): `temperature` replies "temperature <centi-°C>", `temperature set
-// N` sets it (hundredths of a degree Celsius, may be negative); state line "temperature N";
-// event "temperature read N" per completed reading. Host-only; loop thread only.
-#ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_
-#define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_
-
+// The temperature sensor on tockd, whole: HostTemperature (a hil::sensors::TemperatureDriver
+// whose reading is set from outside), its controls, and its wiring into the host board as a
+// BoardExtension next to the temperature capsule (0x60000, DriverComponent). Linking this file
+// into tockd is all it takes (hostkernel/peripherals/README.md).
+// A read completes later on the loop (Post, never re-entrant) with the value set at that moment.
+// Controls: `temperature` replies "temperature <centi-°C>", `temperature set N` sets it
+// (hundredths of a degree Celsius, may be negative); state line "temperature N"; event
+// "temperature read N" per completed reading. Host-only; loop thread only.
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "capsules/components/driver_component.h"
+#include "capsules/temperature/temperature_driver.h"
 #include "hil/sensors.h"
+#include "hostkernel/board/host_board_context.h"
 #include "hostkernel/peripherals/peripheral_registry.h"
 #include "hostkernel/peripherals/reactor.h"
 
 namespace tock::hostkernel {
+namespace {
 
 class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
  public:
@@ -42,9 +47,6 @@ class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
     });
     return ::tock::Result<void>::Ok();
   }
-
-  int32_t centi_celsius() const { return centi_celsius_; }
-  void set_centi_celsius(int32_t value) { centi_celsius_ = value; }
 
   absl::Status RegisterControls(PeripheralRegistry& registry) {
     events_ = registry.Events("temperature");
@@ -81,6 +83,21 @@ class HostTemperature final : public ::tock::hil::sensors::TemperatureDriver {
   LifetimeGuard guard_;
 };
 
-}  // namespace tock::hostkernel
+// The sensor and the syscall driver over it, owned by the board.
+struct TemperatureParts {
+  explicit TemperatureParts(HostBoardContext& board)
+      : sensor(board.reactor), component(sensor, board.kernel, board.memory_cap) {}
+  HostTemperature sensor;
+  ::tock::capsules::components::DriverComponent<::tock::capsules::TemperatureDriver> component;
+};
 
-#endif  // TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_TEMPERATURE_H_
+void WireTemperature(HostBoardContext& board) {
+  auto& parts = board.Make<TemperatureParts>(board);
+  board.registrar.Add(parts.component);
+  board.Check("temperature", parts.sensor.RegisterControls(board.registry));
+}
+
+const HostBoardExtension kTemperature("temperature", WireTemperature);
+
+}  // namespace
+}  // namespace tock::hostkernel
