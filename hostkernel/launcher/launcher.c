@@ -6,8 +6,9 @@
  * every other fd, installs the seccomp filter and hands the listener to
  * tockd via the launch handshake; only then does it jump to the app entry (x32
  * code, which runs in 64-bit mode like this launcher: no mode switch, so no
- * dependence on the kernel's IA32 emulation). Nothing here trusts the app: the
- * app never ran yet.
+ * dependence on the kernel's IA32 emulation). Before the filter it also takes
+ * host time away (hide_host_time: rdtsc faults, no vDSO, no vvar). Nothing here
+ * trusts the app: the app never ran yet.
  *
  * Flash is a private mapping with PROT_READ|PROT_EXEC: the app cannot write it (no
  * PROT_WRITE, and tockd approves no mprotect outside RAM), but a debugger can, since

@@ -20,7 +20,7 @@ namespace {
 
 constexpr uint64_t kPage = TOCK_HOST_PAGE_SIZE;
 constexpr uint32_t kSiKernel = 0x80;  // si_code of a #GP (rdtsc with CR4.TSD set)
-constexpr uint32_t kAuditArchX86_64 = 0xC000003Eu;
+constexpr uint32_t kAuditArchX8664 = 0xC000003Eu;
 constexpr uint32_t kVsyscallLow = 0xFF600000u;  // 0xffffffffff600000, as a 32-bit addr
 constexpr char kUseAlarm[] = "host time is not readable; use the alarm driver";
 
@@ -72,7 +72,7 @@ std::string HostStateFault(const tock_fault_info& f, std::span<const uint8_t> co
       return absl::StrFormat("jump to 0x%x, an unmapped address outside app memory", f.rip);
     }
   }
-  if (f.signo == SIGSYS && f.syscall_arch == kAuditArchX86_64) {
+  if (f.signo == SIGSYS && f.syscall_arch == kAuditArchX8664) {
     if (IsTimeSyscall(f.syscall_nr)) {
       // An emulated vsyscall reports the page as the call site (addr keeps its low 32 bits).
       const bool vsyscall = (f.addr & 0xFFFFF000u) == kVsyscallLow;

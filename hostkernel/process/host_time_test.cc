@@ -39,8 +39,8 @@ TEST(HostTimeHidingTest, DecodesTheHandshake) {
   const HostTimeHiding h = Hidden();
   EXPECT_TRUE(h.tsc_faults);
   EXPECT_EQ(h.vdso, kVdso);
-  EXPECT_EQ(h.removed_start, kVdso - 6 * 4096);
-  EXPECT_EQ(h.removed_end, kVdso + 2 * 4096);
+  EXPECT_EQ(h.removed_start, kVdso - 6 * 4096ull);
+  EXPECT_EQ(h.removed_end, kVdso + 2 * 4096ull);
 }
 
 TEST(HostTimeHidingTest, NothingRemovedWhenTheLauncherSaysSo) {
@@ -75,7 +75,7 @@ TEST(HostStateFaultTest, NamesACallIntoTheRemovedVdsoAndVvar) {
   EXPECT_EQ(HostStateFault(Fault(SIGSEGV, kSegvMaperr, kVdso - 4096), {}, Hidden()),
             "jump into the removed vvar pages (host time is not readable; use the alarm driver)");
   // Past the vDSO: still named, as an address outside app memory.
-  EXPECT_EQ(HostStateFault(Fault(SIGSEGV, kSegvMaperr, kVdso + 2 * 4096), {}, Hidden()),
+  EXPECT_EQ(HostStateFault(Fault(SIGSEGV, kSegvMaperr, kVdso + 2 * 4096ull), {}, Hidden()),
             "jump to 0x7ffc12347000, an unmapped address outside app memory");
   // A SEGV inside the app's 32-bit space is an ordinary fault.
   EXPECT_EQ(HostStateFault(Fault(SIGSEGV, kSegvMaperr, 0x40000000), {}, Hidden()), "");

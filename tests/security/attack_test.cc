@@ -1,6 +1,7 @@
 // One test per attack app (tests/security/apps): under the real tockd with the stop policy,
 // the attack ends as a fault of that process only, with the right cause in its Tock-style
 // dump; counter_a, running beside it the whole time, still completes; tockd exits 0.
+#include <cinttypes>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -241,14 +242,15 @@ TEST(AttackTest, CallIntoTheRemovedVdsoIsNamed) {
     vdso = VdsoOf(*pid);
     ASSERT_NE(vdso, 0u);
     char line[32];
-    snprintf(line, sizeof line, "0x%llx\n", static_cast<unsigned long long>(vdso));
+    snprintf(line, sizeof line, "0x%" PRIx64 "\n", vdso);
     ASSERT_TRUE(t.TypeConsole(line));
   });
   ASSERT_NE(vdso, 0u);
   EXPECT_EQ(run.fault.cause.rfind("killed by SEGV: call into the removed vDSO", 0), 0u)
       << run.fault.cause;
   char rip[32];
-  snprintf(rip, sizeof rip, "rip 0x%llx", static_cast<unsigned long long>(vdso + 0x100));
+  const uint64_t target = vdso + 0x100;  // where vdso_call.c calls
+  snprintf(rip, sizeof rip, "rip 0x%" PRIx64, target);
   EXPECT_NE(run.fault.cause.find(rip), std::string::npos) << run.fault.cause;
 }
 
