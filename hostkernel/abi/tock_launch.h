@@ -14,6 +14,9 @@
  * on the channel with class TOCK_LAUNCH_READY and arg[0] = its seccomp listener
  * fd number, then waits for the kernel's reply like any syscall. Only then does
  * it jump to the app entry, so the app first runs when the kernel schedules it.
+ * arg[1]/arg[2] = low/high half of the vDSO address the launcher was given
+ * (AT_SYSINFO_EHDR, 0 if none) and arg[3] = TOCK_LAUNCH_HOST_* bits: what it did
+ * to keep host time from the app (diagnostic: tockd names faults with it).
  */
 #ifndef TOCKPP_HOSTKERNEL_ABI_TOCK_LAUNCH_H_
 #define TOCKPP_HOSTKERNEL_ABI_TOCK_LAUNCH_H_
@@ -30,6 +33,13 @@
 
 /* Request class of the launcher's handshake (never a TRD104 class). */
 #define TOCK_LAUNCH_READY 0x4c41554eu /* "LAUN" */
+
+/* arg[3] of the handshake: the pages removed below the vDSO address (vvar,
+ * vvar_vclock) and from it (the vDSO's code), and whether PR_SET_TSC was
+ * accepted (rdtsc/rdtscp fault, where the CPU or hypervisor enforces it). */
+#define TOCK_LAUNCH_HOST_PAGES_BELOW(a3) ((a3)&0xffu)
+#define TOCK_LAUNCH_HOST_PAGES_FROM(a3) (((a3) >> 8) & 0xffu)
+#define TOCK_LAUNCH_HOST_TSC_FAULTS 0x10000u
 
 /* Host page size: the granule of the host "MPU". */
 #define TOCK_HOST_PAGE_SIZE 4096u

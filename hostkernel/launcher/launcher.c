@@ -6,8 +6,9 @@
  * every other fd, installs the seccomp filter and hands the listener to
  * tockd via the launch handshake; only then does it jump to the app entry (x32
  * code, which runs in 64-bit mode like this launcher: no mode switch, so no
- * dependence on the kernel's IA32 emulation). Nothing here trusts the app: the
- * app never ran yet.
+ * dependence on the kernel's IA32 emulation). Before the filter it also takes
+ * host time away (hide_host_time: rdtsc faults, no vDSO, no vvar). Nothing here
+ * trusts the app: the app never ran yet.
  *
  * Flash is a private mapping with PROT_READ|PROT_EXEC: the app cannot write it (no
  * PROT_WRITE, and tockd approves no mprotect outside RAM), but a debugger can, since
@@ -24,6 +25,12 @@
 #include "hostkernel/launcher/linux_syscall.h"
 
 #define BPF_MAX_INSNS 4096
+#define PAGE 4096u
+#define AT_NULL 0
+#define AT_SYSINFO_EHDR 33
+/* Bounds on what is taken for the vDSO and the vvar pages below it (6.18: 2 and 4 + 2). */
+#define MAX_VDSO_PAGES 64u
+#define MAX_VVAR_PAGES 64u
 
 #define SA_SIGINFO 0x4u
 #define SA_ONSTACK 0x08000000u
@@ -113,6 +120,67 @@ static int debug_requested(const uint64_t* initial_sp) {
   const char* a = (const char*)initial_sp[2];
   return a != 0 && a[0] == 'd' && a[1] == 'e' && a[2] == 'b' && a[3] == 'u' && a[4] == 'g' &&
          a[5] == 0;
+}
+
+/* The value of auxiliary vector entry `type` (0 if absent): the initial stack holds argc, the
+ * argv pointers and a 0, the envp pointers and a 0, then the (type, value) pairs. */
+static uint64_t auxv_value(const uint64_t* initial_sp, uint64_t type) {
+  const uint64_t* p = initial_sp + 1 + initial_sp[0] + 1;
+  while (*p != 0) ++p;
+  for (++p; p[0] != AT_NULL; p += 2) {
+    if (p[0] == type) return p[1];
+  }
+  return 0;
+}
+
+/* Bytes of the vDSO image at `base` (its PT_LOAD segments, page rounded); 0 if it is not
+ * the 64-bit ELF image Linux maps there. */
+static uint64_t vdso_len(uint64_t base) {
+  const uint8_t* e = (const uint8_t*)base;
+  if (e[0] != 0x7f || e[1] != 'E' || e[2] != 'L' || e[3] != 'F' || e[4] != 2 /*64-bit*/) {
+    return 0;
+  }
+  const uint64_t phoff = *(const uint64_t*)(e + 32);
+  const uint16_t phentsize = *(const uint16_t*)(e + 54);
+  const uint16_t phnum = *(const uint16_t*)(e + 56);
+  uint64_t end = 0;
+  for (uint16_t i = 0; i < phnum; ++i) {
+    const uint8_t* ph = e + phoff + (uint64_t)i * phentsize;
+    if (*(const uint32_t*)ph != 1 /*PT_LOAD*/) continue;
+    const uint64_t seg_end = *(const uint64_t*)(ph + 16) + *(const uint64_t*)(ph + 40);
+    if (seg_end > end) end = seg_end;
+  }
+  return end > MAX_VDSO_PAGES * PAGE ? 0 : (end + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+}
+
+/* Takes host time away from the app: rdtsc/rdtscp fault (PR_SET_TSC: SIGSEGV at the
+ * instruction, where the CPU or hypervisor honours it), and the vDSO (clock_gettime,
+ * gettimeofday, getcpu) goes with the vvar pages below it that hold the host clock's data
+ * ([vvar], and [vvar_vclock] on 6.x). Those lie right below the vDSO in one allocation
+ * nothing else shares at this point (a fresh static exec has mapped only its image and stack
+ * besides), so they are the mapped pages counted down from it (mincore fails at the first
+ * hole). Must run before the filter, which refuses prctl and notifies munmap. Returns the
+ * handshake's arg[3] (tock_launch.h) and the vDSO address in `*vdso`. */
+static uint32_t hide_host_time(const uint64_t* initial_sp, uint64_t* vdso) {
+  uint32_t bits = 0;
+  if (linux_syscall3(LINUX_NR_prctl, LINUX_PR_SET_TSC, LINUX_PR_TSC_SIGSEGV, 0) == 0) {
+    bits |= TOCK_LAUNCH_HOST_TSC_FAULTS;
+  }
+  const uint64_t base = auxv_value(initial_sp, AT_SYSINFO_EHDR);
+  *vdso = base;
+  if (base == 0 || (base & (PAGE - 1)) != 0) return bits;
+  const uint64_t len = vdso_len(base);
+  if (len == 0) return bits;
+  uint64_t below = 0;
+  uint8_t resident;
+  while (below < MAX_VVAR_PAGES && linux_syscall3(LINUX_NR_mincore, base - (below + 1) * PAGE, PAGE,
+                                                  LINUX_PTR(&resident)) == 0) {
+    ++below;
+  }
+  if (linux_syscall3(LINUX_NR_munmap, base - below * PAGE, below * PAGE + len, 0) != 0) {
+    return bits;
+  }
+  return bits | (uint32_t)below | (uint32_t)(len / PAGE) << 8;
 }
 
 /* Diagnostic only: record what faulted, then return. The handler is one-shot
@@ -209,6 +277,8 @@ __attribute__((noreturn, used)) void launcher_main(const uint64_t* initial_sp) {
     die(TOCK_LAUNCH_EXIT_MAP_CHANNEL);
   }
   if (!install_fault_handlers()) die(TOCK_LAUNCH_EXIT_SIGNALS);
+  uint64_t vdso = 0;
+  const uint32_t host_time = hide_host_time(initial_sp, &vdso);
 
   /* Keep only the eventfd (fd 3): the mappings outlive their fds, and an app must
    * not hold tockd's stdio (a reader waiting for EOF would wait for every app). */
@@ -225,10 +295,12 @@ __attribute__((noreturn, used)) void launcher_main(const uint64_t* initial_sp) {
 
   /* From here on only the filter's calls work. Tell tockd where the listener
    * is and wait until it schedules us for the first time. */
-  tock_app_call(TOCK_LAUNCH_READY, (uint32_t)listener, 0, 0, 0);
+  tock_app_call(TOCK_LAUNCH_READY, (uint32_t)listener, (uint32_t)vdso, (uint32_t)(vdso >> 32),
+                host_time);
 
   /* The app entry gets crt0's r0..r3 in the SysV argument registers and starts
-   * with no launcher state in the others (the 32-bit moves zero-extend). */
+   * with no launcher state in the others (the 32-bit moves zero-extend; r12 holds
+   * the entry, which the app knows). */
   register uint64_t entry __asm__("r12") = p->entry;
   __asm__ volatile(
       "mov %%eax, %%esp\n"
@@ -239,6 +311,9 @@ __attribute__((noreturn, used)) void launcher_main(const uint64_t* initial_sp) {
       "xor %%r9d, %%r9d\n"
       "xor %%r10d, %%r10d\n"
       "xor %%r11d, %%r11d\n"
+      "xor %%r13d, %%r13d\n"
+      "xor %%r14d, %%r14d\n"
+      "xor %%r15d, %%r15d\n"
       "jmp *%%r12\n"
       :
       : "D"((uint64_t)p->app_start), "S"((uint64_t)p->memory_start), "d"((uint64_t)p->memory_len),

@@ -21,6 +21,7 @@
 #define LINUX_NR_rt_sigreturn 15
 #define LINUX_NR_pread64 17
 #define LINUX_NR_sched_yield 24
+#define LINUX_NR_mincore 27
 #define LINUX_NR_getpid 39
 #define LINUX_NR_exit 60
 #define LINUX_NR_kill 62
@@ -45,6 +46,8 @@
 #define LINUX_FUTEX_WAKE 1
 #define LINUX_PR_SET_PDEATHSIG 1
 #define LINUX_PR_SET_NAME 15
+#define LINUX_PR_SET_TSC 26
+#define LINUX_PR_TSC_SIGSEGV 2
 #define LINUX_RLIMIT_CORE 4
 #define LINUX_PR_SET_NO_NEW_PRIVS 38
 #define LINUX_PR_SET_PTRACER 0x59616d61

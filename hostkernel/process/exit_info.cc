@@ -41,8 +41,11 @@ std::string ExitInfo::Describe() const {
         // The launcher's record names the call (diagnostic: the app could have forged it).
         s += fault && fault->signo == static_cast<uint32_t>(SIGSYS)
                  ? " (forbidden system call " +
-                       SyscallName(fault->syscall_arch, fault->syscall_nr) + ")"
+                       SyscallName(fault->syscall_arch, fault->syscall_nr) +
+                       (host_state.empty() ? "" : ", " + host_state) + ")"
                  : " (forbidden system call)";
+      } else if (!host_state.empty()) {
+        s += ": " + host_state;
       }
       break;
     case Cause::kKilledByKernel:

@@ -28,8 +28,12 @@ struct ExitInfo {
   bool core_dumped = false;
   std::string kernel_reason;
   std::optional<tock_fault_info> fault;  // when the launcher's handler ran
+  // The fault was the app reaching for host state (host_time.h), e.g. "rdtsc (host time is
+  // not readable; use the alarm driver)"; empty otherwise.
+  std::string host_state;
 
-  // One line for logs and fault dumps, e.g. "killed by SIGSEGV at 0x30000000 (eip 0x10000042)".
+  // One line for logs and fault dumps, e.g. "killed by SEGV [signal 11 code 1 at 0x30000000, rip
+  // 0x10000042 rsp ...]", or "killed by SEGV: rdtsc (host time is not readable; ...) [...]".
   std::string Describe() const;
 };
 

@@ -8,10 +8,26 @@
 #include <span>
 
 #include "hostkernel/abi/tock_channel.h"
+#include "hostkernel/process/host_time.h"
 #include "hostkernel/runtime/escaped_name.h"
 #include "spdlog/spdlog.h"
 
 namespace tock::hostkernel {
+namespace {
+
+// Once per tockd, at its first app process: say so when rdtsc stays readable on this host.
+void WarnIfHostTimeReadable() {
+  static const bool kWarned = [] {
+    const std::string why = DescribeRdtscTrap(ProbeRdtscTrap());
+    if (!why.empty()) {
+      spdlog::warn("{} (the vDSO is removed all the same; hostkernel/launcher/README.md)", why);
+    }
+    return true;
+  }();
+  (void)kWarned;
+}
+
+}  // namespace
 
 HostProcess::~HostProcess() { DropChild(); }
 
@@ -124,6 +140,7 @@ tock::Result<void> HostProcess::InitializeProcess(uint32_t entry_pc,
     return tock::ErrorCode::kFail;
   }
   last_spawn_error_.clear();
+  WarnIfHostTimeReadable();
   child_ = *std::move(child);
   frame_ = args;
   if (observer_ != nullptr) {

@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "absl/strings/str_format.h"
@@ -37,6 +38,19 @@ namespace {
 
 // glibc 2.36's <sys/pidfd.h> lacks extern "C", so call the kernel directly.
 int PidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
+
+// Up to 3 bytes of app flash at `rip` from tockd's own view (the instruction a fault names);
+// empty when rip is not in flash.
+std::span<const uint8_t> CodeAt(const AppMemory& memory, uint64_t rip) {
+  for (uint32_t len = 3; len >= 2; --len) {
+    if (rip <= UINT32_MAX - len) {
+      if (const uint8_t* p = memory.FlashPointer(static_cast<uint32_t>(rip), len); p != nullptr) {
+        return {p, len};
+      }
+    }
+  }
+  return {};
+}
 int PidfdGetfd(int pidfd, int fd) {
   return static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
 }
@@ -277,6 +291,7 @@ LinuxProcess::Poll LinuxProcess::PollRequest(ChannelRequest* out) {
     if (!listener_ || !state_.Apply(ChildEvent::kHandshake)) {
       return Poll::kProtocolViolation;
     }
+    host_time_ = HostTimeHiding::FromHandshake(r.arg[1], r.arg[2], r.arg[3]);
     return Poll::kLaunched;
   }
   // A second request while one is pending (or anything after the end) is refused by the table.
@@ -584,6 +599,7 @@ ExitInfo LinuxProcess::MakeExitInfo(int code, int status) const {
   if (f.valid == 1 && e.cause == ExitInfo::Cause::kSignaled &&
       f.signo == static_cast<uint32_t>(e.signal)) {
     e.fault = f;
+    e.host_state = HostStateFault(f, CodeAt(*memory_, f.rip), host_time_);
   }
   return e;
 }

@@ -26,6 +26,7 @@
 #include "hostkernel/process/app_memory.h"
 #include "hostkernel/process/child_state.h"
 #include "hostkernel/process/exit_info.h"
+#include "hostkernel/process/host_time.h"
 #include "hostkernel/process/mapping.h"
 #include "hostkernel/process/unique_fd.h"
 #include "hostkernel/process/yield_spin_budget.h"
@@ -112,6 +113,8 @@ class LinuxProcess {
   bool awaiting_reply() const { return state_.awaiting_kernel(); }
   tock_channel* channel() const { return reinterpret_cast<tock_channel*>(channel_map_.data()); }
   AppMemory& memory() const { return *memory_; }
+  // What the launcher did to keep host time from the app (valid after kLaunched).
+  const HostTimeHiding& host_time() const { return host_time_; }
 
   // --- Channel ---------------------------------------------------------------
   // Reads 8 bytes from the eventfd if any (non-blocking).
@@ -194,6 +197,7 @@ class LinuxProcess {
   UniqueFd pidfd_, eventfd_, listener_;
   Mapping channel_map_;
   uint32_t seen_app_seq_ = 0;
+  HostTimeHiding host_time_;
   uint32_t accessible_end_ = 0;
   uint32_t reachable_end_ = 0;
   ProtectionChange pending_;        // the one mprotect the child may make

@@ -151,6 +151,36 @@ TEST_F(LinuxProcessTest, RequestReplyRoundTripCarriesAllRegisters) {
   }
 }
 
+// The launcher takes host time away before the app runs: no [vdso], [vvar] or [vvar_vclock]
+// is left in the child, and its handshake says where the vDSO was (Linux's own record, the
+// saved auxv) and that PR_SET_TSC was accepted wherever the host accepts it.
+TEST_F(LinuxProcessTest, LauncherRemovesTheVdsoAndVvarAndReportsIt) {
+  Launch();
+  const std::string proc = "/proc/" + std::to_string(proc_->pid());
+  std::ifstream maps_file(proc + "/maps");
+  const std::string maps((std::istreambuf_iterator<char>(maps_file)),
+                         std::istreambuf_iterator<char>());
+  ASSERT_NE(maps.find("tock-flash"), std::string::npos) << maps;
+  EXPECT_EQ(maps.find("[vdso]"), std::string::npos) << maps;
+  EXPECT_EQ(maps.find("[vvar"), std::string::npos) << maps;
+
+  std::ifstream auxv(proc + "/auxv", std::ios::binary);
+  uint64_t entry[2];
+  uint64_t vdso = 0;
+  while (auxv.read(reinterpret_cast<char*>(entry), sizeof(entry)) && entry[0] != 0) {
+    if (entry[0] == 33 /*AT_SYSINFO_EHDR*/) {
+      vdso = entry[1];
+    }
+  }
+  ASSERT_NE(vdso, 0u) << "this kernel gives processes no vDSO";
+  const HostTimeHiding& hidden = proc_->host_time();
+  EXPECT_EQ(hidden.vdso, vdso);
+  EXPECT_GE(hidden.removed_end, vdso + kHostPageSize);  // the vDSO's code
+  EXPECT_LT(hidden.removed_start, vdso);                // and the vvar pages below it
+  EXPECT_EQ(hidden.tsc_faults, ProbeRdtscTrap().result != RdtscTrap::kRefused);
+  EXPECT_EQ(Do(kEcho, 1).kind, Event::kRequest);  // and the app runs on
+}
+
 TEST_F(LinuxProcessTest, TbfStartNeedNotBePageAligned) {
   Launch(/*pad=*/0x20);
   EXPECT_EQ(ExpectRequest(kEcho, 41).req.arg[0], 42u);
