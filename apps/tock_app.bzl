@@ -58,6 +58,8 @@ _HOST_CFLAGS = " ".join([
     # No -Werror: a user's unchanged libtock-c sources may warn under these flags and must
     # still build; an app that wants it passes copts = ["-Werror"].
     "-Iapps",
+    # Generated libtock-c files (//apps:libtock_sensor.bzl) at their upstream paths.
+    "-I$(BINDIR)/apps",
     "-I.",
 ])
 
