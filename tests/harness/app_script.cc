@@ -167,7 +167,7 @@ absl::StatusOr<AppScript> ParseAppScript(std::string_view text) {
 ::testing::AssertionResult AppScriptRunner::Control(const std::string& command, bool must_succeed) {
   absl::StatusOr<std::vector<std::string>> reply = tockd_.control().Request(command);
   have_reply_ = true;
-  reply_ = reply.ok() ? absl::StrJoin(*reply, "\n") : std::string(reply.status().message());
+  reply_ = reply.ok() ? absl::StrJoin(*reply, "\n") : absl::StrCat(reply.status().message());
   if (reply.ok() != must_succeed) {
     return ::testing::AssertionFailure()
            << "'" << command << "' " << (must_succeed ? "failed: " : "succeeded: ") << reply_;
