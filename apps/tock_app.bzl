@@ -15,6 +15,8 @@ Targets made for tock_app(name = "hello", ...):
   :hello_elf -> hello.elf   the linked app
   :hello_tbf -> hello.tbf   TBF image (host: `tbf create --fixed-addresses`, header padded to 256)
   :hello                    filegroup of the above
+  :hello_host_test          with host_test = [steps]: the steps on tockd (one generic binary)
+  :hello_qemu_test          with qemu_expect = [lines]: the QEMU board boots with the app
   :hello_run                host only: `bazel run //apps/examples/hello:hello_run -- [tockd flags]
                             [more apps]` boots tockd with this app (paths in the flags are
                             taken from the directory bazel was run in)
@@ -24,6 +26,7 @@ load(
     "//platforms/userspace:cortex_m_app.bzl",
     "CORTEX_M_APP_SRCS",
     "app_sources_of",
+    "apps_image",
     "cortex_m_compile_cmd",
 )
 
@@ -58,6 +61,8 @@ _HOST_CFLAGS = " ".join([
     # No -Werror: a user's unchanged libtock-c sources may warn under these flags and must
     # still build; an app that wants it passes copts = ["-Werror"].
     "-Iapps",
+    # Generated libtock-c files (//apps:libtock_sensor.bzl) at their upstream paths.
+    "-I$(BINDIR)/apps",
     "-I.",
 ])
 
@@ -84,6 +89,85 @@ _RUN_SCRIPT = "\n".join([
 
 _TOCKD = "//hostkernel:tockd"
 
+# host_test: the one harness binary that runs an app's script on the real tockd.
+_APP_SCRIPT_TEST = "//tests/harness:app_script_test"
+
+# qemu_expect: the board's kernel, booted with the app packed into its apps flash region.
+_QEMU_KERNEL = "//platforms/boards/qemu_mps2_an386:kernel.elf"
+_QEMU_APPS_START = "0x00040000"
+
+def _script_file_impl(ctx):
+    ctx.actions.write(ctx.outputs.out, "".join([step + "\n" for step in ctx.attr.steps]))
+
+# Writes `steps`, one per line, into `out` (an app's host_test script).
+_script_file = rule(
+    implementation = _script_file_impl,
+    attrs = {
+        "steps": attr.string_list(mandatory = True),
+        "out": attr.output(mandatory = True),
+    },
+)
+
+def _shell_quote(text):
+    """`text` as one single-quoted word for a test's args (Bazel splits args like a shell)."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+def _host_test(name, steps, tags):
+    """:<name>_host_test: tests/harness/app_script.h's steps on tockd with the app."""
+    for step in steps:
+        if "\n" in step or ": " not in step:
+            fail("host_test step %r: one line, 'KIND: TEXT' (tests/harness/app_script.h)" % step)
+    _script_file(
+        name = name + "_host_test_script",
+        out = name + "_host_test.script",
+        steps = steps,
+        testonly = True,
+        visibility = ["//visibility:private"],
+    )
+    native.sh_test(
+        name = name + "_host_test",
+        size = "small",
+        srcs = [_APP_SCRIPT_TEST],
+        args = [
+            "$(rootpath :" + name + "_host_test.script)",
+            "$(rootpath :" + name + "_tbf)",
+        ],
+        data = [":" + name + "_host_test.script", ":" + name + "_tbf"],
+        target_compatible_with = _HOST_ONLY,
+        tags = tags,
+    )
+
+def _qemu_test(name, expects, tags):
+    """:<name>_qemu_test: the QEMU board boots with the app; `expects` in order on UART0."""
+    apps_image(
+        name = name + "_qemu_apps",
+        testonly = True,
+        out = name + "_qemu_apps.bin",
+        obj = name + "_qemu_apps.o",
+        platform = "//platforms:qemu_mps2",
+        start = _QEMU_APPS_START,
+        tbfs = [":" + name + "_tbf"],
+        visibility = ["//visibility:private"],
+    )
+    native.sh_test(
+        name = name + "_qemu_test",
+        size = "small",
+        srcs = ["//platforms/boards:qemu_boot_test.py"],
+        args = [
+            "--machine=mps2-an386",
+            "--kernel=$(rootpath " + _QEMU_KERNEL + ")",
+            "--device-loader=$(rootpath :" + name + "_qemu_apps.bin)@" + _QEMU_APPS_START,
+            "--expect='tockpp: 1 processes loaded, entering main loop'",
+        ] + ["--expect=" + _shell_quote(e) for e in expects] + [
+            "--forbid='Kernel panic'",
+            "--forbid='had a fault'",
+            "--timeout=30",
+        ],
+        data = [_QEMU_KERNEL, ":" + name + "_qemu_apps.bin"],
+        # As the board's other QEMU tests: tools/test leaves them out of its sanitizer run.
+        tags = tags + ["qemu"],
+    )
+
 _HOST_LDFLAGS = " ".join([
     "-Wl,-T,$(location //apps/libtock/arch/host:layout.ld)",
     "-Wl,--build-id=none",
@@ -102,6 +186,8 @@ def tock_app(
         package_name = None,
         copts = [],
         cortex_m = False,
+        host_test = [],
+        qemu_expect = [],
         visibility = None,
         testonly = False,
         tags = []):
@@ -118,6 +204,11 @@ def tock_app(
       copts: extra compiler flags.
       cortex_m: True if the app also builds for Cortex-M (libtock API only, no host-only
         tricks); otherwise it is an x32 host app, skipped under the board configs.
+      host_test: the app's end-to-end test on tockd, as steps ("KIND: TEXT",
+        tests/harness/app_script.h): `expect: Temperature: -12.34 deg C`, `control: temperature
+        set -1234`, `event: temperature read -1234`, ... -> :<name>_host_test.
+      qemu_expect: lines the QEMU MPS2-AN386 board must print, in order, booted with this app
+        (needs cortex_m = True) -> :<name>_qemu_test (tagged "qemu").
       visibility, testonly, tags: as usual.
     """
     opts = " ".join(copts)
@@ -194,6 +285,12 @@ def tock_app(
             testonly = testonly,
             tags = tags,
         )
+    if host_test:
+        _host_test(name, host_test, tags)
+    if qemu_expect:
+        if not cortex_m:
+            fail("qemu_expect needs cortex_m = True")
+        _qemu_test(name, qemu_expect, tags)
     native.filegroup(
         name = name,
         srcs = outputs,

@@ -38,6 +38,8 @@ _COMMON_FLAGS = [
     "-Wall",
     "-Wextra",
     "-Iapps",
+    # Generated libtock-c files (//apps:libtock_sensor.bzl) at their upstream paths.
+    "-I$(BINDIR)/apps",
     "-I.",
 ]
 

@@ -38,6 +38,9 @@ class CoreParts {
   tock::Kernel& kernel() { return kernel_; }
   tock::DriverTable<kNumDrivers>& drivers() { return drivers_; }
   const tock::MemoryAllocationCapability& mem_cap() const { return mem_cap_; }
+  // Where a board's extensions (capsules/components/board_extension.h) register their drivers;
+  // the board checks it with CheckWiring() after wiring them.
+  tock::capsules::components::DriverRegistrar<kNumDrivers>& registrar() { return registrar_; }
   // The console UART's mux, for a board's further devices on it (the process console).
   tock::capsules::MuxUart& mux_uart() { return uart_mux_.mux(); }
 
@@ -53,6 +56,13 @@ class CoreParts {
   template <typename Component>
   void Register(Component& component) {
     if (!registrar_.Add(component)) {
+      cortex_m::Panic(registrar_.error());
+    }
+  }
+
+  // Panics naming the first driver that could not be registered through registrar().
+  void CheckWiring() const {
+    if (!registrar_.ok()) {
       cortex_m::Panic(registrar_.error());
     }
   }

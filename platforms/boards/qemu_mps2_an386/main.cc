@@ -3,11 +3,11 @@
 // process console (off unless linked in: see below) on UART0; alarm on the CMSDK timers; LEDs 0-1
 // (SCC); buttons 0-1 (FPGA IO); GPIO pins 0-7 and nonvolatile storage with no hardware behind them
 // (QEMU leaves the CMSDK GPIO blocks unimplemented and has no writable flash): pins driven from the
-// host link, storage in PSRAM (layout.ld); a temperature sensor with a fixed reading (21.50 °C:
-// the MPS2 has none, QEMU models none). No RNG: the MPS2 has no TRNG. UART1 is the host link
-// (platforms/boards/common/host_link.h): `press N`/`release N`/`switch N on|off` in, `led N
-// on|off`, `ready`, `button N pressed|released` out. Apps are TBFs in the apps flash region
-// (layout.ld `_sapps`).
+// host link, storage in PSRAM (layout.ld). Further drivers wire themselves from their own file
+// beside this one (board_context.h; temperature.cc: a simulated sensor). No RNG: the MPS2 has no
+// TRNG. UART1 is the host link (platforms/boards/common/host_link.h): `press N`/`release N`/
+// `switch N on|off` in, `led N on|off`, `ready`, `button N pressed|released` out. Apps are TBFs
+// in the apps flash region (layout.ld `_sapps`).
 // Each capsule is wired by its component (capsules/components), as on the other boards.
 // Boot: runtime init -> chip -> drivers -> load apps -> KernelLoop (platforms/arch/cortex_m).
 #include <cstddef>
@@ -17,9 +17,7 @@
 #include "capsules/components/gpio_component.h"
 #include "capsules/components/led_component.h"
 #include "capsules/components/nonvolatile_storage_component.h"
-#include "capsules/components/temperature_component.h"
 #include "hil/button.h"
-#include "hil/sensors.h"
 #include "kernel/deferred_call.h"
 #include "kernel/fault_policy.h"
 #include "platforms/arch/cortex_m/fault_dump.h"
@@ -33,6 +31,7 @@
 #include "platforms/boards/common/host_link.h"
 #include "platforms/boards/common/process_console_parts.h"
 #include "platforms/boards/common/ram_flash.h"
+#include "platforms/boards/qemu_mps2_an386/board_context.h"
 #include "platforms/chips/mps2_an386/chip.h"
 #include "platforms/chips/mps2_an386/cmsdk_uart.h"
 #include "platforms/chips/mps2_an386/fpga_io.h"
@@ -111,7 +110,8 @@ uint32_t Addr(const uint8_t* p) { return static_cast<uint32_t>(reinterpret_cast<
 mps2::Mps2An386 chip;
 BoardChip board_chip(chip);
 // Kernel, 8 process slots, console + low-level debug on UART0, alarm on the CMSDK timers.
-tock::boards::CoreParts<tock::hil::time::Ticks32, 8> core(chip.uart0(), chip.alarm());
+tock::boards::CoreParts<tock::hil::time::Ticks32, 8, tock::boards::qemu_mps2_an386::kNumDrivers>
+    core(chip.uart0(), chip.alarm());
 // A faulting app is restarted once, then stopped; the kernel and the other apps keep running.
 const tock::ThresholdRestartFaultPolicy fault_policy(1);
 
@@ -143,37 +143,6 @@ comp::NonvolatileStorageComponent<kStoragePage> nv_driver(ram_flash, core.kernel
                                                           /*userspace_start=*/0,
                                                           static_cast<uint32_t>(_envstorage -
                                                                                 _snvstorage));
-
-// A simulated temperature sensor: every reading is kCentiCelsius, delivered later through a
-// deferred call (split-phase, as a real sensor's interrupt would), never from inside the request.
-class FixedTemperature final : public tock::hil::sensors::TemperatureDriver,
-                               public tock::DeferredCallClient {
- public:
-  static constexpr int32_t kCentiCelsius = 2150;
-  FixedTemperature() { deferred_.RegisterClient(*this); }
-  void SetClient(tock::hil::sensors::TemperatureClient& client) override { client_ = &client; }
-  tock::Result<void> ReadTemperature() override {
-    if (pending_) {
-      return tock::ErrorCode::kBusy;
-    }
-    pending_ = true;
-    deferred_.Set();
-    return tock::Result<void>::Ok();
-  }
-  void HandleDeferredCall() override {
-    pending_ = false;
-    if (client_ != nullptr) {
-      client_->TemperatureDone(kCentiCelsius);
-    }
-  }
-
- private:
-  tock::DeferredCall deferred_;
-  tock::hil::sensors::TemperatureClient* client_ = nullptr;
-  bool pending_ = false;
-};
-FixedTemperature temperature_sensor;
-comp::TemperatureComponent temperature_driver(temperature_sensor, core.kernel(), core.mem_cap());
 
 // The host link on UART1: presses and switches in, LEDs and readiness out.
 class HostInputs final : public tock::boards::HostLink::Listener {
@@ -229,9 +198,6 @@ void LogLed(unsigned index, bool on) {
   if (cm::Mpu::NumRegions() < cm::kMpuRegions) {
     cm::Panic("no PMSAv7 MPU with 8 regions");
   }
-  if (!tock::DeferredCall::AllRegistered()) {
-    cm::Panic("too many deferred calls");
-  }
 
   led0.SetObserver(&LogLed);
   led1.SetObserver(&LogLed);
@@ -242,7 +208,14 @@ void LogLed(unsigned index, bool on) {
   core.Register(button_driver);
   core.Register(gpio_driver);
   core.Register(nv_driver);
-  core.Register(temperature_driver);
+  // The drivers linked in as extensions (board_context.h; e.g. temperature.cc), by name.
+  tock::boards::qemu_mps2_an386::QemuBoardContext context{core.kernel(), core.mem_cap(),
+                                                          core.registrar()};
+  tock::boards::qemu_mps2_an386::QemuBoardExtension::WireAll(context);
+  core.CheckWiring();
+  if (!tock::DeferredCall::AllRegistered()) {
+    cm::Panic("too many deferred calls");
+  }
 
   auto report = core.LoadApps(Addr(_sapps), Addr(_eapps), Addr(_sappmem), Addr(_eappmem),
                               fault_policy, &DebugWrite);
