@@ -4,7 +4,8 @@
 // as a board extension (board_context.h): main.cc does not name it.
 #include <cstdint>
 
-#include "capsules/components/temperature_component.h"
+#include "capsules/components/driver_component.h"
+#include "capsules/temperature/temperature_driver.h"
 #include "hil/sensors.h"
 #include "kernel/deferred_call.h"
 #include "platforms/boards/qemu_mps2_an386/board_context.h"
@@ -41,7 +42,8 @@ class FixedTemperature final : public hil::sensors::TemperatureDriver, public De
 FixedTemperature sensor;
 
 void WireTemperature(QemuBoardContext& board) {
-  static capsules::components::TemperatureComponent driver(sensor, board.kernel, board.mem_cap);
+  static capsules::components::DriverComponent<capsules::TemperatureDriver> driver(
+      sensor, board.kernel, board.mem_cap);
   board.registrar.Add(driver);
 }
 
