@@ -1,8 +1,7 @@
 // Temperature syscall driver (0x60000, upstream capsules_extra::temperature::TemperatureSensor):
 // command 0 exists, command 1 asks for a reading; upcall 0 gets (hundredths of °C as a 32-bit
-// two's-complement word, 0, 0). One reading serves every app waiting when it completes: a
-// command 1 while a reading is in flight succeeds and waits for that one. A failed reading
-// gives no upcall (as upstream); the apps stay waiting and the next command 1 reads again.
+// two's-complement word, 0, 0). Readings are shared as capsules/reading_requests.h says: one
+// in flight serves every waiting app; a failed one gives no upcall (as upstream).
 // Untrusted capsule; no app buffers. Header-only.
 //
 // Wiring: capsules/components/driver_component.h (DriverComponent<TemperatureDriver>); on a board
@@ -13,24 +12,21 @@
 #include <cstdint>
 
 #include "capsules/driver_numbers.h"
+#include "capsules/reading_requests.h"
 #include "hil/sensors.h"
 #include "kernel/grant.h"
 #include "kernel/syscall_driver.h"
 
 namespace tock::capsules {
 
-struct TemperatureApp {
-  bool waiting = false;  // asked for a reading not yet delivered
-};
-
 class TemperatureDriver final : public SyscallDriver, public hil::sensors::TemperatureClient {
  public:
   static constexpr uint32_t kDriverNum = driver_num::kTemperature;
   static constexpr const char* kName = "temperature";
-  using GrantType = Grant<TemperatureApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>>;
+  using GrantType = Grant<WaitingApp, UpcallCount<1>, AllowRoCount<0>, AllowRwCount<0>>;
 
   TemperatureDriver(hil::sensors::TemperatureDriver& sensor, GrantType& grant)
-      : sensor_(sensor), grant_(grant) {
+      : sensor_(sensor), grant_(grant), readings_(grant) {
     sensor_.SetClient(*this);
   }
 
@@ -41,52 +37,23 @@ class TemperatureDriver final : public SyscallDriver, public hil::sensors::Tempe
       case 0:
         return CommandReturn::Success();
       case 1:
-        return StartReading(pid);
+        return readings_.Request(pid, [this] { return sensor_.ReadTemperature(); });
       default:
         return CommandReturn::Failure(ErrorCode::kNoSupport);
     }
   }
   Result<void> AllocateGrant(ProcessId pid) override { return grant_.Allocate(pid); }
 
+  // The value as a two's-complement word.
   void TemperatureDone(Result<int32_t> value) override {
-    busy_ = false;
-    if (!value.ok()) {
-      return;
-    }
-    const uint32_t word = static_cast<uint32_t>(value.value());
-    grant_.Iterate([&](TemperatureApp& app, GrantKernelData& kd) {
-      if (app.waiting) {
-        app.waiting = false;
-        static_cast<void>(kd.ScheduleUpcall(0, word, 0, 0));
-      }
-    });
+    readings_.Finish(value.ok() ? Result<uint32_t>(static_cast<uint32_t>(value.value()))
+                                : Result<uint32_t>(value.error()));
   }
 
  private:
-  CommandReturn StartReading(ProcessId pid) {
-    auto entered =
-        grant_.Enter(pid, [](TemperatureApp& app, GrantKernelData&) { app.waiting = true; });
-    if (!entered.ok()) {
-      return CommandReturn::Failure(entered.error());
-    }
-    if (busy_) {
-      return CommandReturn::Success();  // served by the reading in flight
-    }
-    Result<void> started = sensor_.ReadTemperature();
-    if (!started.ok()) {
-      // Unlike upstream (which stays busy forever), nothing is in flight: this app is not
-      // waiting either, so it gets exactly the error.
-      static_cast<void>(
-          grant_.Enter(pid, [](TemperatureApp& app, GrantKernelData&) { app.waiting = false; }));
-      return CommandReturn::Failure(started.error());
-    }
-    busy_ = true;
-    return CommandReturn::Success();
-  }
-
   hil::sensors::TemperatureDriver& sensor_;
   GrantType& grant_;
-  bool busy_ = false;  // a reading is in flight
+  ReadingRequests<GrantType> readings_;
 };
 
 }  // namespace tock::capsules
