@@ -73,7 +73,7 @@ int main(void) {
   (void)pressure_set_upcall, (void)moisture_set_upcall, (void)sound_pressure_set_upcall;
   (void)humidity_read, (void)ambient_light_read, (void)pressure_read, (void)moisture_read;
   (void)sound_pressure_read, (void)humidity_command, (void)ambient_light_command;
-  (void)pressure_command, (void)moisture_command;
+  (void)pressure_command, (void)moisture_command, (void)humidity_exists, (void)humidity_sync;
 
   printf("sensors: temperature exists=%d %d %d driver=0x%x\n", temperature_exists[0](),
          temperature_exists[1](), temperature_exists[2](), DRIVER_NUM_TEMPERATURE);
@@ -90,7 +90,6 @@ int main(void) {
 
   int ignored = 0;
   uint8_t decibels = 0;
-  absent("humidity", humidity_exists, humidity_sync[0](&ignored));
   absent("ambient_light", ambient_light_exists, ambient_light_sync[0](&ignored));
   absent("pressure", pressure_exists, pressure_sync[0](&ignored));
   absent("moisture", moisture_exists, moisture_sync[0](&ignored));
