@@ -1,6 +1,6 @@
-// Environment sensor HILs (upstream kernel::hil::sensors). So far: temperature. A read is
-// split-phase: ReadTemperature() starts it and the client's TemperatureDone() gets the value.
-// Header-only, freestanding.
+// Environment sensor HILs (upstream kernel::hil::sensors): temperature and humidity. A read is
+// split-phase: ReadTemperature() starts it and the client's TemperatureDone() gets the value
+// (likewise ReadHumidity() / HumidityDone()). Header-only, freestanding.
 #ifndef TOCKPP_HIL_SENSORS_H_
 #define TOCKPP_HIL_SENSORS_H_
 
@@ -28,6 +28,27 @@ class TemperatureDriver {
 
  protected:
   ~TemperatureDriver() = default;
+};
+
+class HumidityClient {
+ public:
+  // A reading finished: relative humidity in hundredths of a percent (4550 = 45.50 %), or the
+  // error.
+  virtual void HumidityDone(Result<uint32_t> value) = 0;
+
+ protected:
+  ~HumidityClient() = default;
+};
+
+class HumidityDriver {
+ public:
+  virtual void SetClient(HumidityClient& client) = 0;
+  // Starts one reading; Ok means HumidityDone() will be called once. BUSY while a reading is
+  // in flight, other errors (OFF, FAIL) if the sensor cannot read.
+  virtual Result<void> ReadHumidity() = 0;
+
+ protected:
+  ~HumidityDriver() = default;
 };
 
 }  // namespace tock::hil::sensors
