@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "hostkernel/abi/tock_channel.h"
 #include "hostkernel/runtime/escaped_name.h"
+#include "hostkernel/status/status_macros.h"
 #include "kernel/kernel_version.h"
 #include "tbf-tools/lib/integrity.h"
 #include "tbf-tools/lib/parser.h"
@@ -91,6 +92,58 @@ uint64_t HostRamFor(const AppImage& image) {
   return app_part + kPage;
 }
 
+namespace {
+
+// Stricter than upstream, which does not compare regions: two writeable flash regions that
+// overlap are a broken header, not an app.
+absl::Status CheckWriteableRegions(const tock::TbfDescription& d,
+                                   const tock::tbf::ProcessLoadInfo& info,
+                                   uint64_t protected_size) {
+  for (uint32_t i = 0; i < d.num_writeable_regions; ++i) {
+    const tock::WriteableFlashRegion& r = d.writeable_regions[i];
+    if (r.size != 0 &&
+        (r.offset < protected_size || uint64_t{r.offset} + r.size > info.flash_size)) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "writeable flash region %u (bytes %u-%u) is not inside the app binary (bytes %u-%u; "
+          "the header and protected trailer are never writeable)",
+          i, r.offset, uint64_t{r.offset} + r.size, protected_size, info.flash_size));
+    }
+    for (uint32_t j = i + 1; j < d.num_writeable_regions; ++j) {
+      const tock::WriteableFlashRegion& a = d.writeable_regions[i];
+      const tock::WriteableFlashRegion& b = d.writeable_regions[j];
+      if (uint64_t{a.offset} < uint64_t{b.offset} + b.size &&
+          uint64_t{b.offset} < uint64_t{a.offset} + a.size) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "writeable flash regions %u (bytes %u-%u) and %u (bytes %u-%u) overlap", i, a.offset,
+            uint64_t{a.offset} + a.size, j, b.offset, uint64_t{b.offset} + b.size));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Hash credentials (SHA-256/384/512 footers) must match the image, as upstream's checkers
+// require; signatures cannot be checked without keys and are not a reason to refuse.
+absl::Status CheckHashCredentials(const AppImage& image) {
+  if (!image.bytes.empty()) {
+    const std::span<const uint8_t> bytes(image.bytes.data(), image.bytes.size());
+    if (tock::tbf::Result<tock::tbf::TbfHeader> header = tock::tbf::ParseTbf(bytes); header.ok()) {
+      if (tock::tbf::Result<tock::tbf::IntegrityReport> report =
+              tock::tbf::CheckIntegrity(bytes, header.value());
+          !report.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("%s at byte %u (%s): the image was changed after its hash "
+                            "was computed",
+                            tock::tbf::ErrorKindName(report.error().kind), report.error().offset,
+                            report.error().field));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
   const tock::tbf::ProcessLoadInfo& info = image.info;
   // Architecture: a name that says so, then what the header shows.
@@ -155,45 +208,8 @@ absl::Status CheckHostApp(const AppImage& image, const HostLoadLimits& limits) {
           info.fixed_flash_address, expected, TOCK_HOST_FLASH_ADDR, protected_size));
     }
   }
-  // Stricter than upstream, which does not compare regions: two writeable flash regions that
-  // overlap are a broken header, not an app.
-  const tock::TbfDescription& d = image.tbf;
-  for (uint32_t i = 0; i < d.num_writeable_regions; ++i) {
-    const tock::WriteableFlashRegion& r = d.writeable_regions[i];
-    if (r.size != 0 &&
-        (r.offset < protected_size || uint64_t{r.offset} + r.size > info.flash_size)) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "writeable flash region %u (bytes %u-%u) is not inside the app binary (bytes %u-%u; "
-          "the header and protected trailer are never writeable)",
-          i, r.offset, uint64_t{r.offset} + r.size, protected_size, info.flash_size));
-    }
-    for (uint32_t j = i + 1; j < d.num_writeable_regions; ++j) {
-      const tock::WriteableFlashRegion& a = d.writeable_regions[i];
-      const tock::WriteableFlashRegion& b = d.writeable_regions[j];
-      if (uint64_t{a.offset} < uint64_t{b.offset} + b.size &&
-          uint64_t{b.offset} < uint64_t{a.offset} + a.size) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "writeable flash regions %u (bytes %u-%u) and %u (bytes %u-%u) overlap", i, a.offset,
-            uint64_t{a.offset} + a.size, j, b.offset, uint64_t{b.offset} + b.size));
-      }
-    }
-  }
-  // Hash credentials (SHA-256/384/512 footers) must match the image, as upstream's checkers
-  // require; signatures cannot be checked without keys and are not a reason to refuse.
-  if (!image.bytes.empty()) {
-    const std::span<const uint8_t> bytes(image.bytes.data(), image.bytes.size());
-    if (tock::tbf::Result<tock::tbf::TbfHeader> header = tock::tbf::ParseTbf(bytes); header.ok()) {
-      if (tock::tbf::Result<tock::tbf::IntegrityReport> report =
-              tock::tbf::CheckIntegrity(bytes, header.value());
-          !report.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrFormat("%s at byte %u (%s): the image was changed after its hash "
-                            "was computed",
-                            tock::tbf::ErrorKindName(report.error().kind), report.error().offset,
-                            report.error().field));
-      }
-    }
-  }
+  TOCKPP_RETURN_IF_ERROR(CheckWriteableRegions(image.tbf, info, protected_size));
+  TOCKPP_RETURN_IF_ERROR(CheckHashCredentials(image));
   if (info.minimum_ram_size > limits.max_app_ram) {
     return absl::ResourceExhaustedError(
         absl::StrFormat("RAM request of %u bytes is over the per-app limit of %u (--app-ram-max)",
