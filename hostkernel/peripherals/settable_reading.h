@@ -30,8 +30,8 @@ class SettableReading {
  public:
   // name: the control command, state line and event prefix; value_name (e.g. CENTI_CELSIUS)
   // and unit: for the command's usage and help.
-  SettableReading(Reactor& reactor, std::string name, std::string value_name, std::string unit,
-                  int32_t initial)
+  SettableReading(Reactor& reactor, std::string name, absl::string_view value_name,
+                  std::string unit, int32_t initial)
       : reactor_(reactor),
         name_(std::move(name)),
         usage_(absl::StrCat(name_, " [set ", value_name, "]")),
