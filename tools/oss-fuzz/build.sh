@@ -16,6 +16,9 @@ cd "$(dirname "$0")/../.."
 : "${OUT:?set OUT to the output folder}" "${WORK:=$(mktemp -d)}" "${JOBS:=$(nproc)}"
 # zip runs inside the corpus folder: $OUT must be absolute.
 case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
+# Intermediates in our own folder of $WORK (OSS-Fuzz's scratch folder, kept between builds).
+WORK=$WORK/tockpp-fuzz
+rm -rf "$WORK"
 mkdir -p "$OUT" "$WORK/obj" "$WORK/gen"
 export CXX CXXFLAGS WORK
 root=$PWD
