@@ -32,9 +32,9 @@ export HARNESS_FLAGS="-fno-sanitize=all"
 [ "${SANITIZER:-}" = "memory" ] && HARNESS_FLAGS=""
 
 # --- the shared archive: kernel, capsules, TBF library, fuzz harness (no tests) -------------
-shared=$(find kernel capsules tbf-tools/lib -name '*.cc' ! -name '*_test.cc' \
+mapfile -t shared < <(find kernel capsules tbf-tools/lib -name '*.cc' ! -name '*_test.cc' \
   ! -path 'kernel/testing/*' ! -path 'capsules/testing/*' | sort)
-harness="tests/fuzz/fuzz_harness.cc tests/fuzz/guarded_platform.cc"
+harness=(tests/fuzz/fuzz_harness.cc tests/fuzz/guarded_platform.cc)
 compile() {  # SOURCE [extra flags...]: one object in $WORK/obj
   local src=$1
   shift
@@ -42,10 +42,11 @@ compile() {  # SOURCE [extra flags...]: one object in $WORK/obj
   $CXX $CXXFLAGS $BASE_FLAGS "$@" -c "$src" -o "$WORK/obj/${src//\//__}.o"
 }
 export -f compile
-echo "oss-fuzz build: compiling $(echo "$shared" $harness | wc -w) shared sources (-j$JOBS)"
+echo "oss-fuzz build: compiling $((${#shared[@]} + ${#harness[@]})) shared sources (-j$JOBS)"
+# shellcheck disable=SC2016  # expanded by the inner bash
 {
-  printf '%s\n' $shared
-  printf '%s HARNESS\n' $harness
+  printf '%s\n' "${shared[@]}"
+  printf '%s HARNESS\n' "${harness[@]}"
 } | xargs -P "$JOBS" -L 1 bash -c 'if [ "${1:-}" = HARNESS ]; then
     compile "$0" $HARNESS_FLAGS; else compile "$0"; fi'
 rm -f "$WORK/libtockpp_fuzz.a"
@@ -113,12 +114,12 @@ EOF
 build_target() {  # NAME SOURCE CORPUS DICT
   local name=$1 src=$2 corpus=$3 dict=$4
   # shellcheck disable=SC2086
-  $CXX $CXXFLAGS $BASE_FLAGS -c "$src" -o "$WORK/$name.o" &&
-    $CXX $CXXFLAGS "$WORK/$name.o" "$WORK/libtockpp_fuzz.a" $LIB_FUZZING_ENGINE \
-      -o "$OUT/$name" || {
+  if ! $CXX $CXXFLAGS $BASE_FLAGS -c "$src" -o "$WORK/$name.o" ||
+    ! $CXX $CXXFLAGS "$WORK/$name.o" "$WORK/libtockpp_fuzz.a" $LIB_FUZZING_ENGINE \
+      -o "$OUT/$name"; then
     echo "oss-fuzz build: $name FAILED" >&2
     return 1
-  }
+  fi
   if [ -d "$corpus" ] && [ -n "$(ls -A "$corpus")" ]; then
     zip_dir "$corpus" "$OUT/${name}_seed_corpus.zip"
   fi

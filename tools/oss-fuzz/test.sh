@@ -14,13 +14,23 @@ export CC=clang CXX=clang++
 export CFLAGS="-O1 -fno-omit-frame-pointer -gline-tables-only -fsanitize=address"
 CFLAGS+=" -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link"
 export CXXFLAGS=$CFLAGS
-# OSS-Fuzz adds -stdlib=libc++ to CXXFLAGS; Debian has it only with libc++-14-dev installed.
-if echo 'int main() {}' | $CXX -stdlib=libc++ -x c++ - -o /dev/null 2>/dev/null; then
-  CXXFLAGS+=" -stdlib=libc++"
-else
-  echo "oss-fuzz test: libc++ is not installed (libc++-14-dev): building with libstdc++"
-fi
 export LIB_FUZZING_ENGINE=-fsanitize=fuzzer SANITIZER=address TOCK_FUZZ_FIXTURES=1
+# OSS-Fuzz adds -stdlib=libc++ to CXXFLAGS; Debian has it only with libc++-14-dev installed,
+# and Debian's libFuzzer is built on libstdc++ (OSS-Fuzz's on libc++), so there the engine
+# also needs libstdc++ at link time.
+probe() {  # FLAGS...: does a fuzz target link with them?
+  echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' |
+    $CXX "$@" -x c++ - -o /dev/null 2>/dev/null
+}
+if ! probe -stdlib=libc++ -fsanitize=fuzzer,address -Wl,-lstdc++; then
+  echo "oss-fuzz test: libc++ is not installed (libc++-14-dev): building with libstdc++"
+else
+  CXXFLAGS+=" -stdlib=libc++"
+  if ! probe -stdlib=libc++ -fsanitize=fuzzer,address; then
+    LIB_FUZZING_ENGINE+=" -Wl,-lstdc++"
+    echo "oss-fuzz test: -stdlib=libc++, with libstdc++ linked for Debian's libFuzzer"
+  fi
+fi
 export JOBS=${JOBS:-2}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,6 +60,7 @@ if "$OUT/broken_capsule_fuzzer" tests/fuzz/testdata/broken_capsule_off_by_one \
 fi
 rm -f "$OUT/broken_capsule_fuzzer"
 
+# shellcheck disable=SC2317  # called through xargs
 run_target() {  # BINARY SECONDS: fuzz from the seed corpus; the log is kept on failure
   local bin=$1 name corpus
   name=$(basename "$bin")
@@ -63,7 +74,7 @@ run_target() {  # BINARY SECONDS: fuzz from the seed corpus; the log is kept on 
   [ -f "$bin.dict" ] && dict=(-dict="$bin.dict")
   if "$bin" "${dict[@]}" -max_total_time="$2" -artifact_prefix="$WORK/$name-" "$corpus" \
     >"$WORK/$name.log" 2>&1; then
-    echo "oss-fuzz test: $name ran $2 s, ok (corpus now $(ls "$corpus" | wc -l) files)"
+    echo "oss-fuzz test: $name ran $2 s, ok (corpus now $(find "$corpus" -type f | wc -l) files)"
   else
     echo "oss-fuzz test: FAIL: $name crashed"
     tail -n 30 "$WORK/$name.log"
