@@ -65,12 +65,24 @@ absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Listen(Reactor& re
   return server;
 }
 
+absl::StatusOr<std::unique_ptr<ControlServer>> ControlServer::Offline(Reactor& reactor,
+                                                                      ControlTargets targets) {
+  std::unique_ptr<ControlServer> server(
+      new ControlServer(reactor, std::string(), UniqueFd(), targets, ControlOptions{}));
+  if (absl::Status table = server->BuildCommandTable(); !table.ok()) {
+    return table;
+  }
+  return server;
+}
+
 ControlServer::ControlServer(Reactor& reactor, std::string path, UniqueFd listen_fd,
                              ControlTargets targets, ControlOptions options)
     : reactor_(reactor), path_(std::move(path)), targets_(targets), options_(options) {
-  acceptor_ = std::make_unique<Acceptor>(
-      reactor_, std::move(listen_fd), "control socket " + path_,
-      [this](UniqueFd fd) { OnAccept(std::move(fd)); }, options_.accept_backoff_ns);
+  if (listen_fd) {
+    acceptor_ = std::make_unique<Acceptor>(
+        reactor_, std::move(listen_fd), "control socket " + path_,
+        [this](UniqueFd fd) { OnAccept(std::move(fd)); }, options_.accept_backoff_ns);
+  }
   if (targets_.peripherals != nullptr) {
     events_subscription_ = targets_.peripherals->Subscribe(
         [this](std::string_view, std::string_view line) { PublishEvent(line); });
@@ -129,11 +141,15 @@ ControlServer::~ControlServer() {
     targets_.peripherals->Unsubscribe(events_subscription_);
   }
   Shutdown();
-  ::unlink(path_.c_str());
+  if (!path_.empty()) {
+    ::unlink(path_.c_str());
+  }
 }
 
 void ControlServer::Shutdown() {
-  acceptor_->Stop();
+  if (acceptor_ != nullptr) {
+    acceptor_->Stop();
+  }
   std::vector<uint64_t> ids;
   for (const auto& [id, c] : clients_) {
     ids.push_back(id);
@@ -263,7 +279,9 @@ void ControlServer::CloseClient(uint64_t id) {
   if (options_.max_clients == 0 || clients_.size() < options_.max_clients) {
     at_limit_logged_ = false;
   }
-  acceptor_->Resume();  // a descriptor is free: stop backing off, if we were
+  if (acceptor_ != nullptr) {
+    acceptor_->Resume();  // a descriptor is free: stop backing off, if we were
+  }
 }
 
 void ControlServer::OnReadable(uint64_t id) {
@@ -350,6 +368,9 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   if (words.empty()) {
     return;  // blank lines are ignored
   }
+  if (command_observer_ && words[0] != "console" && words[0] != "watch" && words[0] != "debug") {
+    command_observer_(line);
+  }
   ReplyLines out;
   const absl::Status status = table_.Run(id, words, out);
   const Client* c = Find(id);
@@ -366,6 +387,19 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
     absl::StrAppend(&reply, "error: ", status.message(), "\n");
   }
   Send(id, reply);
+}
+
+absl::Status ControlServer::RunLine(absl::string_view line) {
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  if (words.empty()) {
+    return absl::OkStatus();
+  }
+  if (words[0] == "console" || words[0] == "watch" || words[0] == "debug") {
+    return absl::InvalidArgumentError(absl::StrCat("'", words[0], "' needs a connection"));
+  }
+  ReplyLines out;
+  return table_.Run(/*client=*/0, words, out);
 }
 
 absl::StatusOr<ProcessIntrospection*> ControlServer::Processes() {

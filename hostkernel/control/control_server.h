@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -69,12 +70,25 @@ class ControlServer {
                                                                const std::string& path,
                                                                ControlTargets targets,
                                                                ControlOptions options = {});
+  // A server with no socket, whose commands run only through RunLine (tockd --replay feeds it
+  // the recorded command lines).
+  static absl::StatusOr<std::unique_ptr<ControlServer>> Offline(Reactor& reactor,
+                                                                ControlTargets targets);
   ~ControlServer();
   ControlServer(const ControlServer&) = delete;
   ControlServer& operator=(const ControlServer&) = delete;
 
   // The commands, `help` included (peripherals' rows first, then the server's own).
   const CommandTable& commands() const { return table_; }
+
+  // Called with each command line a client runs, before it runs (tockd --record), except
+  // `console`, `watch` and `debug`, which only change the connection or attach a debugger (the
+  // console bytes that follow are seen by the console UART).
+  void SetCommandObserver(std::function<void(absl::string_view line)> observer) {
+    command_observer_ = std::move(observer);
+  }
+  // Runs one command line as a command-mode client would; the reply lines are dropped.
+  absl::Status RunLine(absl::string_view line);
 
   // Sends `line` (no newline) to every `watch` client, e.g. "process blink faulted".
   void PublishEvent(std::string_view line);
@@ -88,6 +102,7 @@ class ControlServer {
   // Connections turned away at the client limit, and closed for idling.
   uint64_t rejected_count() const { return rejected_; }
   uint64_t idle_closed_count() const { return idle_closed_; }
+  // Not for an Offline() server.
   const Acceptor& acceptor() const { return *acceptor_; }
 
  private:
@@ -153,6 +168,7 @@ class ControlServer {
   std::map<uint64_t, std::unique_ptr<Client>> clients_;
   CommandTable table_;
   uint64_t events_subscription_ = 0;  // in targets_.peripherals
+  std::function<void(absl::string_view)> command_observer_;
 };
 
 // The text of one process for `ps` (one line) and `ps -v` / `inspect` (that line followed by

@@ -187,6 +187,33 @@ TEST_F(ControlServerTest, StopStartRestartDelegateToIntrospection) {
             (std::vector<std::string>{"stop blink", "start blink", "restart hello"}));
 }
 
+TEST_F(ControlServerTest, TheObserverSeesEveryCommandRunButNotConnectionModes) {
+  std::vector<std::string> seen;
+  server_->SetCommandObserver([&seen](absl::string_view line) { seen.emplace_back(line); });
+  EXPECT_EQ(Command("press 1"), (Lines{"ok"}));
+  EXPECT_EQ(Command("frobnicate 3"), (Lines{"error: unknown command 'frobnicate' (try help)"}));
+  EXPECT_EQ(Command("stop blink"), (Lines{"ok"}));
+  UniqueFd watcher = Connect();
+  ASSERT_EQ(send(watcher.get(), "watch\n", 6, 0), 6);
+  EXPECT_EQ(Command("release 1"), (Lines{"ok"}));  // runs after the watch line was read
+  EXPECT_EQ(seen, (std::vector<std::string>{"press 1", "frobnicate 3", "stop blink", "release 1"}));
+}
+
+TEST_F(ControlServerTest, AnOfflineServerRunsLinesWithoutASocket) {
+  auto offline = ControlServer::Offline(reactor_, targets_);
+  ASSERT_TRUE(offline.ok()) << offline.status();
+  auto& pin = *buttons_.descriptors()[0].pin;
+  pin.MakeInput();
+  EXPECT_TRUE((*offline)->RunLine("press 0").ok());
+  EXPECT_FALSE(pin.Read());  // active-low: pressed
+  EXPECT_TRUE((*offline)->RunLine("restart hello").ok());
+  EXPECT_EQ(procs_.requests, (std::vector<std::string>{"restart hello"}));
+  EXPECT_FALSE((*offline)->RunLine("press 9").ok());
+  EXPECT_FALSE((*offline)->RunLine("watch").ok());
+  EXPECT_FALSE((*offline)->RunLine("console").ok());
+  EXPECT_TRUE((*offline)->RunLine("  ").ok());
+}
+
 TEST_F(ControlServerTest, UnknownCommandIsAnErrorAndConnectionStaysUsable) {
   UniqueFd fd = Connect();
   std::string msg = "frobnicate\r\n\nleds\n";

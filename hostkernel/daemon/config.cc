@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
@@ -58,6 +59,12 @@ ABSL_FLAG(bool, strict, false, "exit 2 before starting any app if any app is ref
 ABSL_FLAG(std::string, app_ram_max, "8M",
           "largest RAM request (TBF minimum_ram_size) of one app, bytes with K/M/G suffix ok; "
           "at most 1G");
+ABSL_FLAG(std::string, record, "",
+          "write every input from outside (console, control commands, stop signal) and the "
+          "initial flash to FILE, for --replay (format: hostkernel/replay/RECORD.md)");
+ABSL_FLAG(std::string, replay, "",
+          "run the apps, flags and inputs of a --record FILE again (no console input, no control "
+          "socket); with --time=virtual the --trace is byte-identical");
 ABSL_FLAG(std::string, total_ram_max, "128M",
           "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
           "kernel), bytes with K/M/G suffix ok");
@@ -81,6 +88,7 @@ const char kTockdUsage[] =
     "  --strict                start nothing if any app is refused (exit 2)\n"
     "  --debug=APP             stop APP before its first instruction; print the gdb command\n"
     "  --symbols=DIR|APP=ELF,...  app ELFs for fault dumps (default: NAME.elf beside NAME.tbf)\n"
+    "  --record=FILE           keep every outside input; --replay=FILE runs it again\n"
     "  --help  --helpfull (every flag)  --version\n"
     "Relative paths are from the directory tockd was started in (also under `bazel run`).\n"
     "Exit status: 0 done; 1 failure, or with --exit-when-done an app faulted or was not\n"
@@ -132,6 +140,8 @@ absl::Status CheckParentDirectory(const char* flag, const std::string& path) {
 }
 
 }  // namespace
+
+std::string ReplayFlag() { return absl::GetFlag(FLAGS_replay); }
 
 absl::StatusOr<TockdConfig> ParseConfig(const std::vector<std::string>& apps) {
   TockdConfig c;
@@ -211,6 +221,23 @@ absl::StatusOr<TockdConfig> ParseConfig(const std::vector<std::string>& apps) {
   c.trace_path = absl::GetFlag(FLAGS_trace);
   c.flash_path = absl::GetFlag(FLAGS_flash_file);
   c.flash_reset = absl::GetFlag(FLAGS_flash_file_reset);
+  c.record_path = absl::GetFlag(FLAGS_record);
+  c.replay_path = absl::GetFlag(FLAGS_replay);
+  if (!c.replay_path.empty()) {
+    // A replay's only input is its recording (and its flash contents come from there too).
+    const std::pair<bool, const char*> kNotWithReplay[] = {
+        {!c.record_path.empty(), "--record"},   {!c.control_path.empty(), "--control"},
+        {!c.console_path.empty(), "--console"}, {!c.flash_path.empty(), "--flash-file"},
+        {c.flash_reset, "--flash-file-reset"},
+    };
+    for (const auto& [given, flag] : kNotWithReplay) {
+      if (given) {
+        return Usage(absl::StrCat(flag,
+                                  " cannot be used with --replay (the recording is the "
+                                  "run's only input)"));
+      }
+    }
+  }
   if (apps.empty()) {
     return Usage("no apps given (usage: tockd [flags] APP.tbf ...; see tockd --help)");
   }
@@ -227,6 +254,14 @@ absl::Status CheckConfigFiles(const TockdConfig& c) {
     if (fd < 0) {
       return absl::FailedPreconditionError(
           absl::StrCat("--trace ", c.trace_path, ": ", Errno("cannot open")));
+    }
+    ::close(fd);
+  }
+  if (!c.record_path.empty()) {
+    const int fd = ::open(c.record_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY, 0666);
+    if (fd < 0) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("--record ", c.record_path, ": ", Errno("cannot open")));
     }
     ::close(fd);
   }

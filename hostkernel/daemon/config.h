@@ -37,10 +37,16 @@ struct TockdConfig {
   std::string trace_path;  // empty: no trace
   std::string flash_path;  // empty: in-memory flash
   bool flash_reset = false;
+  std::string record_path;  // --record FILE; empty: not recording
+  std::string replay_path;  // --replay FILE; empty: not replaying
 };
 
 // The curated `tockd --help` screen.
 extern const char kTockdUsage[];
+
+// The --replay flag as given: read before ParseConfig, since a replay takes the flags and apps
+// it was not given from its recording (record_replay.h).
+std::string ReplayFlag();
 
 // Reads the flags; `apps` are the positional arguments. Errors are InvalidArgument with a
 // one-line message naming the flag ("--time must be real or virtual").

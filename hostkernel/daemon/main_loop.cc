@@ -23,7 +23,8 @@ bool MainLoop::ServiceDeferredCalls() {
 }
 
 MainLoop::Exit MainLoop::Run() {
-  hooks_.schedule();
+  // No schedule() before the first drain: the work the boot left (deferred calls, posted
+  // completions) is done before any app runs, so it never races an app's first syscall.
   while (!hooks_.finished()) {
     ++stats_.turns;
     // Drain ready work, but at most drain_rounds rounds before the scheduler gets its turn.
@@ -37,14 +38,19 @@ MainLoop::Exit MainLoop::Run() {
         ++stats_.drains_cut_short;
         break;
       }
-      // Both run every round (no short-circuit).
+      // All run every round (no short-circuit); a replayed stop ends the turn at once, as the
+      // recorded stop did.
+      const bool injected = InjectInputs();
+      if (injected && hooks_.finished()) {
+        return Exit::kFinished;
+      }
       const bool stepped = hooks_.step(/*block=*/false);
-      if (!(ServiceDeferredCalls() | stepped)) {
+      if (!(ServiceDeferredCalls() | stepped | injected)) {
         break;
       }
     }
     hooks_.schedule();
-    if (work_left || hooks_.resume_pending()) {
+    if (InjectInputs() || work_left || hooks_.resume_pending()) {
       continue;
     }
     if (hooks_.deferred_call_pending && hooks_.deferred_call_pending()) {
@@ -62,6 +68,7 @@ MainLoop::Exit MainLoop::Run() {
     hooks_.step(/*block=*/true);
     ServiceDeferredCalls();
     hooks_.schedule();
+    InjectInputs();
   }
   return Exit::kFinished;
 }

@@ -38,6 +38,11 @@ class MainLoop {
     std::function<bool()> nothing_can_wake;
     // Stop now (signal, --exit-after, kernel panic, ...).
     std::function<bool()> finished;
+    // Optional (--replay): hands over the recorded inputs due now; true if there were any.
+    // Asked before every drain round and after every schedule(), so that an input recorded
+    // while an app ran is injected after that app was resumed, and one recorded in the kernel
+    // before it.
+    std::function<bool()> inject_inputs;
   };
   struct Limits {
     // Non-blocking rounds (one Step plus deferred calls) before the scheduler runs regardless.
@@ -58,12 +63,14 @@ class MainLoop {
   explicit MainLoop(Hooks hooks) : MainLoop(std::move(hooks), Limits{}) {}
   MainLoop(Hooks hooks, Limits limits);
 
-  // Schedules once, then turns until finished() or, when idle, nothing_can_wake().
+  // Turns until finished() or, when idle, nothing_can_wake(); the first turn drains the work
+  // the boot left before the scheduler first runs.
   Exit Run();
   const Stats& stats() const { return stats_; }
 
  private:
   bool ServiceDeferredCalls();
+  bool InjectInputs() { return hooks_.inject_inputs && hooks_.inject_inputs(); }
 
   Hooks hooks_;
   Limits limits_;

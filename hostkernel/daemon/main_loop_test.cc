@@ -154,8 +154,8 @@ TEST(MainLoopTest, APendingResumeIsScheduledWithoutBlocking) {
   s.exit_when_done = false;
   MainLoop main_loop(s.Hooks());
   EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kFinished);
-  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "schedule", "schedule", "schedule",
-                                             "block", "schedule"}));
+  EXPECT_EQ(s.log,
+            (std::vector<std::string>{"schedule", "schedule", "schedule", "block", "schedule"}));
 }
 
 TEST(MainLoopTest, IdleInVirtualTimeJumpsTheClockThenExitsWhenNothingCanWake) {
@@ -163,8 +163,8 @@ TEST(MainLoopTest, IdleInVirtualTimeJumpsTheClockThenExitsWhenNothingCanWake) {
   s.virtual_jumps = 2;
   MainLoop main_loop(s.Hooks());
   EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kDone);
-  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "schedule", "jump", "schedule", "jump",
-                                             "schedule"}));
+  EXPECT_EQ(s.log,
+            (std::vector<std::string>{"schedule", "jump", "schedule", "jump", "schedule"}));
 }
 
 TEST(MainLoopTest, IdleWithoutExitWhenDoneBlocks) {
@@ -174,7 +174,7 @@ TEST(MainLoopTest, IdleWithoutExitWhenDoneBlocks) {
   hooks.advance_virtual_time = nullptr;  // real time
   MainLoop main_loop(hooks);
   EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kFinished);
-  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "schedule", "block", "schedule"}));
+  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "block", "schedule"}));
   EXPECT_EQ(main_loop.stats().blocking_steps, 1u);
 }
 
@@ -187,7 +187,7 @@ TEST(MainLoopTest, APendingDeferredCallIsServicedBeforeBlocking) {
   // Schedule() sets a deferred call after the drain: the loop must come back for it.
   hooks.schedule = [&] {
     s.log.push_back("schedule");
-    if (s.log.size() == 2) {
+    if (s.log.size() == 1) {
       pending = true;
     }
   };
@@ -205,8 +205,43 @@ TEST(MainLoopTest, APendingDeferredCallIsServicedBeforeBlocking) {
   MainLoop main_loop(hooks);
   main_loop.Run();
   EXPECT_EQ(serviced, 1);
-  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "schedule", "deferred", "schedule",
-                                             "block", "schedule"}));
+  EXPECT_EQ(s.log,
+            (std::vector<std::string>{"schedule", "deferred", "schedule", "block", "schedule"}));
+}
+
+TEST(MainLoopTest, InputsAreAskedForBeforeEachDrainAndAfterEachScheduleAndCountAsWork) {
+  Script s;
+  s.exit_when_done = true;
+  int inputs = 2;  // two rounds bring an input
+  MainLoop::Hooks hooks = s.Hooks();
+  hooks.inject_inputs = [&] {
+    s.log.push_back("inject");
+    return inputs-- > 0;
+  };
+  MainLoop main_loop(hooks);
+  EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kDone);
+  // Turn 1: an input in the drain keeps it going, the next round has one too; nothing in the
+  // third; after the (first) schedule() nothing: idle, nothing can wake, done.
+  EXPECT_EQ(s.log,
+            (std::vector<std::string>{"inject", "inject", "inject", "schedule", "inject"}));
+}
+
+TEST(MainLoopTest, AnInputAfterScheduleStartsAnotherTurnInsteadOfBlocking) {
+  Script s;
+  s.exit_when_done = false;
+  int call = 0;
+  MainLoop::Hooks hooks = s.Hooks();
+  hooks.advance_virtual_time = nullptr;
+  hooks.inject_inputs = [&] {
+    ++call;
+    s.log.push_back("inject");
+    return call == 2;  // the one after the first schedule()
+  };
+  MainLoop main_loop(hooks);
+  main_loop.Run();
+  EXPECT_EQ(s.log, (std::vector<std::string>{"inject", "schedule", "inject", "inject",
+                                             "schedule", "inject", "block", "schedule",
+                                             "inject"}));
 }
 
 }  // namespace

@@ -27,6 +27,7 @@
 #include "hostkernel/daemon/fault_policies.h"
 #include "hostkernel/daemon/fd_budget.h"
 #include "hostkernel/daemon/main_loop.h"
+#include "hostkernel/daemon/record_replay.h"
 #include "hostkernel/daemon/version.h"
 #include "hostkernel/debug/app_debugger.h"
 #include "hostkernel/event_loop/event_loop.h"
@@ -39,6 +40,9 @@
 #include "hostkernel/peripherals/unix_console.h"
 #include "hostkernel/peripherals/virtual_clock.h"
 #include "hostkernel/process/unique_fd.h"
+#include "hostkernel/replay/recorder.h"
+#include "hostkernel/replay/recording.h"
+#include "hostkernel/replay/replayer.h"
 #include "hostkernel/runtime/app_image.h"
 #include "hostkernel/runtime/escaped_name.h"
 #include "hostkernel/runtime/host_runner.h"
@@ -290,6 +294,50 @@ struct Machine {
   std::unique_ptr<PeripheralRegistry> peripherals;
   std::unique_ptr<ControlServer> control;
   std::vector<AppRefusal> refusals;  // every app not loaded, with its reason
+  // --record: the file inputs go to. --replay: the recording, its replayer and the socketless
+  // control server that runs its command lines (declared last: the replayer's sink points at
+  // the parts above).
+  std::unique_ptr<Recorder> recorder;
+  const Recording* recording = nullptr;
+  std::unique_ptr<InputSink> replay_sink;
+  std::unique_ptr<Replayer> replayer;
+  bool replay_diverged = false;
+  int stop_signal = 0;  // the stop signal that ended the run, if one did
+};
+
+// Where the kernel is in its run, for --record and --replay: the clock, the scheduler's
+// syscall and context-switch counts, and whether an app's code holds the CPU.
+InputPosition Position(const Machine& m) {
+  InputPosition at;
+  at.time_ns = m.clock->NowNs();
+  if (m.runner != nullptr) {
+    at.syscalls = m.runner->stats().syscalls;
+    at.switches = m.runner->stats().context_switches;
+    at.in_app = m.runner->running() != nullptr && !m.runner->resume_pending();
+  }
+  return at;
+}
+
+// --replay: recorded inputs go where live ones would have: the console UART, the control
+// commands (a socketless server), the stop flag.
+class ReplaySink final : public InputSink {
+ public:
+  ReplaySink(Machine& m, ControlServer& commands) : m_(m), commands_(commands) {}
+  void Console(std::string_view bytes) override { m_.uart->InjectInput(bytes); }
+  void Control(std::string_view line) override {
+    // The recorded run gave the same reply; an error here is no divergence.
+    const absl::Status status = commands_.RunLine(absl::string_view(line.data(), line.size()));
+    spdlog::debug("replay: '{}': {}", line, status.ok() ? "ok" : std::string(status.message()));
+  }
+  void Signal(int signo) override {
+    spdlog::info("replay: signal {} (recorded): stopping", signo);
+    m_.stop_signal = signo;
+    m_.daemon->Finish();
+  }
+
+ private:
+  Machine& m_;
+  ControlServer& commands_;
 };
 
 // Reads and checks every app before any process exists (hostkernel/loader), then checks the
@@ -326,6 +374,47 @@ std::variant<std::vector<std::unique_ptr<AppImage>>, int> PlanApps(const TockdCo
   return std::move(plan.accepted);
 }
 
+// --replay: the flash as the recorded run found it.
+absl::Status RestoreRecordedFlash(Machine& m) {
+  const RecordingHeader& header = m.recording->header;
+  if (header.flash_page_size != m.flash->PageSize() ||
+      header.flash_page_count != m.flash->PageCount()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--replay ", m.config.replay_path, ": recorded with a flash of ",
+                     header.flash_page_count, " pages of ", header.flash_page_size,
+                     " bytes; this tockd has ", m.flash->PageCount(), " of ", m.flash->PageSize()));
+  }
+  return m.flash->WriteImage(FlashImage(header));
+}
+
+// --record FILE: the header (flags, app digests, the flash as it is now), then every console
+// chunk and control command as the kernel takes it.
+absl::Status StartRecording(Machine& m) {
+  absl::StatusOr<RecordingHeader> header = RecordingHeaderForRun(m.config.apps);
+  if (!header.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--record ", m.config.record_path, ": ", header.status().message()));
+  }
+  absl::StatusOr<std::string> image = m.flash->ReadImage();
+  if (!image.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--record ", m.config.record_path, ": flash: ", image.status().message()));
+  }
+  SetFlashImage(*header, static_cast<uint32_t>(m.flash->PageSize()),
+                static_cast<uint32_t>(m.flash->PageCount()), *image);
+  auto recorder = Recorder::Create(m.config.record_path, *header, [&m] { return Position(m); });
+  if (!recorder.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--record ", m.config.record_path, ": ", recorder.status().message()));
+  }
+  m.recorder = *std::move(recorder);
+  m.uart->SetInputObserver([r = m.recorder.get()](std::string_view bytes) {
+    r->Record(InputKind::kConsole, absl::string_view(bytes.data(), bytes.size()));
+  });
+  spdlog::info("recording inputs to {}", m.config.record_path);
+  return absl::OkStatus();
+}
+
 // The loop, clock, console UART and flash. Errors name the flag they come from.
 absl::Status OpenPeripherals(Machine& m) {
   const TockdConfig& config = m.config;
@@ -350,6 +439,8 @@ absl::Status OpenPeripherals(Machine& m) {
           absl::StrCat("--console unix:", config.console_path, ": ", listening.status().message()));
     }
     m.unix_console = *std::move(listening);
+  } else if (m.recording != nullptr) {
+    m.uart->Attach(-1, STDOUT_FILENO);  // console input comes from the recording only
   } else {
     m.uart->Attach(STDIN_FILENO, STDOUT_FILENO);
     m.uart->SetInputClosedCallback([&m] { m.console_input_open = false; });
@@ -377,7 +468,7 @@ absl::Status OpenPeripherals(Machine& m) {
         flash.status().message(), reset_helps ? "; start fresh with --flash-file-reset" : ""));
   }
   m.flash = *std::move(flash);
-  return absl::OkStatus();
+  return m.recording != nullptr ? RestoreRecordedFlash(m) : absl::OkStatus();
 }
 
 // --trace FILE: the tracer, fed the console output here and the rest by the daemon.
@@ -421,6 +512,20 @@ void TracePeripherals(Machine& m) {
   }
 }
 
+// --replay: the recorded command lines run on a control server without a socket.
+absl::Status StartReplay(Machine& m, ControlTargets targets) {
+  targets.debug = nullptr;  // debug sessions are not recorded
+  auto server = ControlServer::Offline(*m.reactor, targets);
+  TOCKPP_RETURN_IF_ERROR(server.status());
+  m.control = *std::move(server);
+  m.daemon->set_control(m.control.get());
+  m.replay_sink = std::make_unique<ReplaySink>(m, *m.control);
+  m.replayer =
+      std::make_unique<Replayer>(m.recording->inputs, *m.replay_sink, m.virtual_clock != nullptr);
+  spdlog::info("replaying {} input(s) from {}", m.recording->inputs.size(), m.config.replay_path);
+  return absl::OkStatus();
+}
+
 // The control socket (--control): tockctl drives the peripherals, processes and the console.
 absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   const TockdConfig& config = m.config;
@@ -429,7 +534,7 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
       m.board->kernel(), m.board->management_cap(), [&runner] { runner.Schedule(); });
   m.console_hook = std::make_unique<UartConsoleHook>(*m.uart);
   m.debugger = std::make_unique<AppDebugger>(m.board->hosts(), images);
-  if (config.control_path.empty()) {
+  if (config.control_path.empty() && m.recording == nullptr) {
     return absl::OkStatus();
   }
   ControlTargets targets;
@@ -438,6 +543,9 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
   targets.processes = m.introspection.get();
   targets.console = m.console_hook.get();
   targets.clock = m.clock.get();
+  if (m.recording != nullptr) {
+    return StartReplay(m, targets);
+  }
   auto server = ControlServer::Listen(*m.reactor, config.control_path, targets, config.control);
   if (!server.ok()) {
     return absl::UnavailableError(
@@ -445,6 +553,10 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
   }
   m.control = *std::move(server);
   m.daemon->set_control(m.control.get());
+  if (Recorder* recorder = m.recorder.get(); recorder != nullptr) {
+    m.control->SetCommandObserver(
+        [recorder](absl::string_view line) { recorder->Record(InputKind::kControl, line); });
+  }
   spdlog::info("control socket at {}", config.control_path);
   return absl::OkStatus();
 }
@@ -478,7 +590,9 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
   }
   m.runner = std::make_unique<HostRunner>(*m.loop, board.kernel(), m.children,
                                           board.main_loop_cap(), board.management_cap(), *m.daemon);
-  m.runner->set_deterministic(m.virtual_clock != nullptr);
+  // A replay always finishes a syscall's kernel work before the app resumes, so that inputs
+  // recorded in the kernel phase find it again, also in real time.
+  m.runner->set_deterministic(m.virtual_clock != nullptr || m.recording != nullptr);
   WarnAboutUnusedPolicies(config, images);
   TracePeripherals(m);
   return OpenControl(m, images);
@@ -523,6 +637,49 @@ int LoadApps(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   return loaded == 0 ? kFailed : 0;  // every app not loaded has its line above
 }
 
+// A replay that went past a recorded input's position: one line, and the run stops (exit 1).
+void ReplayDiverged(Machine& m) {
+  m.replay_diverged = true;
+  spdlog::error("replay diverged: the run is at {}, past {} ({} of {} inputs replayed)",
+                DescribePosition(Position(m)), m.replayer->DescribeNext(), m.replayer->injected(),
+                m.recording->inputs.size());
+  m.daemon->Finish();
+}
+
+// --replay: recorded inputs are injected at their positions; in virtual time an idle kernel
+// first moves the clock to the next input if it comes before the next timer; a run with inputs
+// left that nothing can move on has diverged, one with none left is done.
+void AddReplayHooks(Machine& m, MainLoop::Hooks& hooks) {
+  hooks.inject_inputs = [&m] {
+    const InputPosition now = Position(m);
+    if (m.replayer->Passed(now)) {
+      ReplayDiverged(m);
+      return false;
+    }
+    return m.replayer->InjectDue(now) > 0;
+  };
+  if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
+    hooks.advance_virtual_time = [&m, virtual_clock] {
+      const std::optional<uint64_t> input_at =
+          m.replayer->IdleJumpTarget(Position(m), virtual_clock->NextDeadline());
+      if (input_at.has_value()) {
+        virtual_clock->Advance(*input_at - virtual_clock->NowNs());
+        return true;
+      }
+      return virtual_clock->AdvanceToNextDeadline();
+    };
+  }
+  hooks.nothing_can_wake = [&m] {
+    if (m.board->alarm_armed() || tock::DeferredCall::HasPending()) {
+      return false;
+    }
+    if (!m.replayer->done()) {
+      ReplayDiverged(m);
+    }
+    return true;
+  };
+}
+
 // The loop (main_loop.h): drain ready work (bounded), let the runner schedule, then (in
 // virtual time) jump the clock when every process is idle, and block only when nothing is
 // left to do.
@@ -553,6 +710,9 @@ MainLoop::Hooks LoopHooks(Machine& m) {
     };
   }
   hooks.finished = [&daemon] { return daemon.finished(); };
+  if (m.replayer != nullptr) {
+    AddReplayHooks(m, hooks);
+  }
   return hooks;
 }
 
@@ -577,6 +737,11 @@ void LogRunStats(const Machine& m) {
 int ExitStatus(const Machine& m) {
   const Daemon& daemon = *m.daemon;
   int status = daemon.exit_code();
+  if (status == 0 && m.replay_diverged) {
+    std::fflush(stderr);
+    return Fail(absl::StrCat("--replay ", m.config.replay_path,
+                             ": the run diverged from the recording (see the error above)"));
+  }
   if (status == 0 && daemon.exit_when_done() &&
       (!daemon.faulted_apps().empty() || !m.refusals.empty())) {
     status = kFailed;
@@ -586,6 +751,38 @@ int ExitStatus(const Machine& m) {
     Fail(absl::StrCat("exiting ", status, ": ", ExitReasons(daemon, m.refusals)));
   }
   return status;
+}
+
+// The end of a recorded run: a stop signal is recorded where the loop actually stopped (its
+// replay stops there, after the same work), then the `end` line. The end of a replay: how
+// much of the recording it went through.
+void EndRecordOrReplay(Machine& m, MainLoop::Exit exit) {
+  std::string reason = "finished";
+  if (exit == MainLoop::Exit::kDone) {
+    reason = "done";
+  } else if (m.daemon->exit_code() == 3) {
+    reason = "panic";
+  } else if (m.stop_signal != 0) {
+    reason = "signal";
+  }
+  if (m.recorder != nullptr) {
+    if (m.stop_signal != 0 && m.recording == nullptr) {
+      m.recorder->Record(InputKind::kSignal, absl::StrCat(m.stop_signal));
+    }
+    m.recorder->End(reason);
+    spdlog::info("recorded {} input(s) to {}; replay: tockd --replay={}", m.recorder->inputs(),
+                 m.recorder->path(), m.recorder->path());
+  }
+  if (m.replayer != nullptr && !m.replay_diverged) {
+    const InputPosition at = Position(m);
+    const std::optional<RecordedEnd>& end = m.recording->end;
+    if (end.has_value() && (end->at.syscalls != at.syscalls || end->at.switches != at.switches)) {
+      spdlog::warn("replay ended at {}; the recorded run ended at {} ({})", DescribePosition(at),
+                   DescribePosition(end->at), end->reason);
+    }
+    spdlog::info("replayed {} of {} input(s) from {}", m.replayer->injected(),
+                 m.recording->inputs.size(), m.config.replay_path);
+  }
 }
 
 // Runs the machine until it is done (--exit-when-done), --exit-after, a signal in
@@ -603,18 +800,21 @@ int Run(Machine& m, const sigset_t& stop_signals) {
   UniqueFd signal_fd(signalfd(-1, &stop_signals, SFD_NONBLOCK | SFD_CLOEXEC));
   EventLoop::WatchId signal_watch = 0;
   if (signal_fd) {
-    signal_watch = m.loop->WatchFd(signal_fd.get(), POLLIN, [&signal_fd, &daemon](uint32_t) {
+    signal_watch = m.loop->WatchFd(signal_fd.get(), POLLIN, [&m, &signal_fd, &daemon](uint32_t) {
       signalfd_siginfo info;
       if (read(signal_fd.get(), &info, sizeof(info)) == sizeof(info)) {
         spdlog::info("signal {}: stopping", info.ssi_signo);
+        m.stop_signal = static_cast<int>(info.ssi_signo);
       }
       daemon.Finish();
     });
   }
   MainLoop main_loop(LoopHooks(m));
-  if (main_loop.Run() == MainLoop::Exit::kDone) {
+  const MainLoop::Exit exit = main_loop.Run();
+  if (exit == MainLoop::Exit::kDone) {
     spdlog::info("every process is waiting and nothing can wake it: done");
   }
+  EndRecordOrReplay(m, exit);
   LogRunStats(m);
   std::fflush(stdout);
   if (signal_watch != 0) {
@@ -624,10 +824,11 @@ int Run(Machine& m, const sigset_t& stop_signals) {
 }
 
 // Plans the apps, builds the machine, loads the apps and runs it.
-int Start(const TockdConfig& config) {
+int Start(const TockdConfig& config, const Recording* recording) {
   // The images outlive the machine: its processes were loaded from them.
   std::vector<std::unique_ptr<AppImage>> images;
   Machine m(config);
+  m.recording = recording;
   auto planned = PlanApps(config, m);
   if (const int* status = std::get_if<int>(&planned)) {
     return *status;
@@ -646,6 +847,11 @@ int Start(const TockdConfig& config) {
   sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
   if (absl::Status built = OpenPeripherals(m); !built.ok()) {
     return Fail(built.message());
+  }
+  if (!config.record_path.empty()) {
+    if (absl::Status started = StartRecording(m); !started.ok()) {
+      return Fail(started.message());
+    }
   }
   if (absl::Status built = BuildBoard(m, images); !built.ok()) {
     return Fail(built.message());
@@ -684,6 +890,17 @@ int Main(int argc, char** argv) {
     case CommandLine::Action::kRun:
       break;
   }
+  // --replay: the recording supplies the flags left at their defaults and, if none are given,
+  // the apps; a flag or app that differs from the recording stops here.
+  std::optional<Recording> recording;
+  if (const std::string replay = ReplayFlag(); !replay.empty()) {
+    absl::StatusOr<Recording> prepared = PrepareReplay(replay, command_line->positional);
+    if (!prepared.ok()) {
+      return Fail(absl::StrCat("--replay ", replay, ": ", prepared.status().message()),
+                  absl::IsDataLoss(prepared.status()) ? kFailed : kUsageError);
+    }
+    recording = *std::move(prepared);
+  }
   absl::StatusOr<TockdConfig> config = ParseConfig(command_line->positional);
   if (!config.ok()) {
     return Fail(config.status().message(), kUsageError);
@@ -696,7 +913,7 @@ int Main(int argc, char** argv) {
   if (absl::Status files = CheckConfigFiles(*config); !files.ok()) {
     return Fail(files.message());
   }
-  return Start(*config);
+  return Start(*config, recording.has_value() ? &*recording : nullptr);
 }
 
 }  // namespace

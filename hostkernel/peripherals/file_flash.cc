@@ -308,6 +308,30 @@ Result<void> FileFlash::ErasePage(size_t page_number) {
   return Result<void>::Ok();
 }
 
+absl::StatusOr<std::string> FileFlash::ReadImage() const {
+  std::string image(page_size_ * page_count_, '\0');
+  if (!PreadAll(fd_.get(), reinterpret_cast<uint8_t*>(image.data()), image.size(),
+                static_cast<off_t>(data_offset_))) {
+    return absl::InternalError(absl::StrCat("cannot read the pages: ", std::strerror(errno)));
+  }
+  return image;
+}
+
+absl::Status FileFlash::WriteImage(std::string_view image) {
+  if (image.size() != page_size_ * page_count_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a flash image of ", image.size(), " bytes for ", page_size_ * page_count_));
+  }
+  if (busy_) {
+    return absl::FailedPreconditionError("the flash is busy");
+  }
+  if (!PwriteAll(fd_.get(), reinterpret_cast<const uint8_t*>(image.data()), image.size(),
+                 static_cast<off_t>(data_offset_))) {
+    return absl::InternalError(absl::StrCat("cannot write the pages: ", std::strerror(errno)));
+  }
+  return absl::OkStatus();
+}
+
 Result<void> FileFlash::Sync() {
   return ::fdatasync(fd_.get()) == 0 ? Result<void>::Ok() : Result<void>(ErrorCode::kFail);
 }

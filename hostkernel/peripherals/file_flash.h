@@ -16,6 +16,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "hil/flash.h"
@@ -76,6 +77,12 @@ class FileFlash final : public ::tock::hil::flash::Flash {
   ::tock::Result<void> ReadPage(size_t page_number, uint8_t* buffer, size_t len) override;
   ::tock::Result<void> WritePage(size_t page_number, uint8_t* buffer, size_t len) override;
   ::tock::Result<void> ErasePage(size_t page_number) override;
+
+  // Every page's bytes, in order, read at once (tockd --record keeps the initial contents).
+  absl::StatusOr<std::string> ReadImage() const;
+  // Replaces every page's bytes at once (tockd --replay); `image` must be PageSize() x
+  // PageCount() bytes (InvalidArgument otherwise). Not while an operation is in flight.
+  absl::Status WriteImage(std::string_view image);
 
   // Flushes written pages to stable storage (fdatasync).
   ::tock::Result<void> Sync();

@@ -173,6 +173,25 @@ TEST(FileFlashTest, ResetErasesAValidFileWithData) {
   unlink(path.c_str());
 }
 
+TEST(FileFlashTest, ImageIsEveryPageAndCanBeReplacedWhole) {
+  std::string path = TempPath("flashimage");
+  WriteAll(path, ValidImage(256, 4, 'x'));
+  PollReactor r;
+  auto flash = FileFlash::Open(r, path, 256, 4);
+  ASSERT_TRUE(flash.ok()) << flash.status();
+  auto image = (*flash)->ReadImage();
+  ASSERT_TRUE(image.ok()) << image.status();
+  EXPECT_EQ(*image, ValidImage(256, 4, 'x').substr(256));
+  std::string replaced(256 * 4, 'y');
+  replaced[5] = 'z';
+  ASSERT_TRUE((*flash)->WriteImage(replaced).ok());
+  EXPECT_EQ(*(*flash)->ReadImage(), replaced);
+  EXPECT_EQ(ReadAll(path).substr(0, 256), ValidImage(256, 4).substr(0, 256));  // header kept
+  EXPECT_FALSE((*flash)->WriteImage("short").ok());
+  EXPECT_EQ(*(*flash)->ReadImage(), replaced);
+  unlink(path.c_str());
+}
+
 TEST(FileFlashTest, RefusesAnEmptyFile) { ExpectRefused("", "is empty (0 bytes)"); }
 
 TEST(FileFlashTest, RefusesAFileTooShortForAHeader) {

@@ -183,6 +183,9 @@ void HostUart::InjectInput(std::string_view bytes) {
 }
 
 void HostUart::AddInput(std::string_view bytes) {
+  if (input_observer_) {
+    input_observer_(bytes);
+  }
   size_t room = kMaxPendingInput - std::min(kMaxPendingInput, pending_in_.size());
   size_t take = std::min(room, bytes.size());
   if (take > 0) {

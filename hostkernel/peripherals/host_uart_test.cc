@@ -129,6 +129,15 @@ TEST_F(HostUartTest, ReceiveFillsBufferAcrossSeveralArrivals) {
   EXPECT_EQ(client_.rx[1], "gh");
 }
 
+TEST_F(HostUartTest, TheInputObserverSeesBytesFromTheFdAndInjectedOnesInOrder) {
+  std::string seen;
+  uart_.SetInputObserver([&seen](std::string_view bytes) { seen.append(bytes).append("|"); });
+  ASSERT_EQ(write(sv_[1], "abc", 3), 3);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return uart_.pending_input() == 3; }));
+  uart_.InjectInput("de");
+  EXPECT_EQ(seen, "abc|de|");  // even with no receive pending: taken and kept
+}
+
 TEST_F(HostUartTest, AbortReturnsPartialBufferWithCancel) {
   uint8_t buf[8];
   ASSERT_TRUE(uart_.ReceiveBuffer(buf, sizeof buf).ok());

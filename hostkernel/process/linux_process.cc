@@ -426,9 +426,12 @@ bool LinuxProcess::WantsCpu() const {
     return false;
   }
   buf[n] = '\0';
-  // "pid (comm) S ...": the comm may hold anything, so the state follows the last ')'.
+  // "pid (comm) S ...": the comm may hold anything, so the state follows the last ')'. R is
+  // running or runnable; D is an uninterruptible wait inside the app's own execution (a page
+  // fault being served under memory pressure), not a sleep the app chose.
   const char* close_paren = std::strrchr(buf, ')');
-  return close_paren != nullptr && close_paren[1] == ' ' && close_paren[2] == 'R';
+  return close_paren != nullptr && close_paren[1] == ' ' &&
+         (close_paren[2] == 'R' || close_paren[2] == 'D');
 }
 
 StopChange LinuxProcess::PollStopChange() {

@@ -268,12 +268,20 @@ void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
       ArmSliceTimer(index, slice_ - elapsed);
       return;
     }
+  } else if (elapsed < slice_) {
+    // The checkpoint of a turn whose baseline was taken at its start (deterministic mode),
+    // or a timer that fired early: the slice is not over in wall-clock time.
+    ArmSliceTimer(index, slice_ - elapsed);
+    return;
   }
-  // A request posted just before the deadline is answered, not lost.
+  // A request posted just before the deadline is answered, not lost; so is a notified system
+  // call (the MPU gate's mprotect) whose notification the loop has not read yet: the app was
+  // waiting for the kernel, not sleeping by choice.
   PollChannel(index);
   if (running_ != index || turn != turn_) {
     return;
   }
+  const bool served_notification = ServePendingNotification(index);
   // What the turn cost the app: its CPU time, or the wall clock if that cannot be read.
   std::chrono::nanoseconds used = elapsed;
   if (const std::optional<uint64_t> cpu = child.CpuTimeNs(); cpu && *cpu >= *slice_cpu_base_) {
@@ -281,12 +289,14 @@ void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
   }
   // The slice is over unless the app merely waited for a busy host: it still wants a CPU (or
   // waits for the kernel's answer) and has not used its slice. Sleeping, being stopped or
-  // launching does not extend a turn, and no turn lasts beyond kMaxSliceStretch slices.
+  // launching does not extend a turn, and no turn lasts beyond kMaxSliceStretch slices (more
+  // in deterministic mode, where a preemption costs the trace its repeatability).
   const bool launching =
       child.phase() == ChildPhase::kSpawning || child.phase() == ChildPhase::kReady;
-  const bool host_held_it_back = !launching && used < slice_ &&
-                                 elapsed < kMaxSliceStretch * slice_ &&
-                                 (child.phase() == ChildPhase::kInKernel || child.WantsCpu());
+  const int stretch = deterministic_ ? kMaxSliceStretchDeterministic : kMaxSliceStretch;
+  const bool host_held_it_back =
+      !launching && used < slice_ && elapsed < stretch * slice_ &&
+      (served_notification || child.phase() == ChildPhase::kInKernel || child.WantsCpu());
   if (host_held_it_back) {
     ArmSliceTimer(index, std::max<std::chrono::nanoseconds>(slice_ - used, kMinSliceRest));
     return;
@@ -297,6 +307,20 @@ void HostRunner::OnSliceTimer(size_t index, uint64_t turn) {
   listener_.TimesliceExpired(kernel_.processes()[index]);
   EndTurn();
   Schedule();
+}
+
+bool HostRunner::ServePendingNotification(size_t index) {
+  RunnableChild& child = *children_[index];
+  const int listener = child.fds().listener;
+  if (listener < 0) {
+    return false;
+  }
+  pollfd pending{.fd = listener, .events = POLLIN, .revents = 0};
+  if (::poll(&pending, 1, 0) != 1 || (pending.revents & POLLIN) == 0) {
+    return false;
+  }
+  child.HandleSeccompNotification();
+  return true;
 }
 
 void HostRunner::ResumeChild(size_t index) {
@@ -311,6 +335,12 @@ void HostRunner::StartRunning(size_t index, uint32_t timeslice_us) {
   turn_start_ = EventLoop::Clock::now();
   slice_ = std::chrono::microseconds(timeslice_us);
   slice_cpu_base_.reset();
+  slice_charged_before_base_ = std::chrono::nanoseconds(0);
+  if (deterministic_ && children_[index]->phase() != ChildPhase::kSpawning) {
+    // Deterministic mode pays one CPU-clock read per turn: on a loaded host the checkpoint
+    // fires late, and the time before it would count as the app's, ending its turn early.
+    slice_cpu_base_ = children_[index]->CpuTimeNs();
+  }
   ArmSliceTimer(index, std::min<std::chrono::nanoseconds>(kSliceCheckpoint, slice_));
   loop_.SetSpinSource(this);
   if (std::optional<RunnableChild::Trap> trap = deferred_traps_[index]) {

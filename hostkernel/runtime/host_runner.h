@@ -5,14 +5,13 @@
 // when the child posts a syscall, faults, exits or its timeslice ends. The timeslice is wall
 // clock with one exception: a child that still wants a CPU and has used less than its slice
 // of CPU time was held back by a busy host, not by itself, and keeps its turn (never beyond
-// kMaxSliceStretch slices). Sleeping in a futex, being stopped from outside or launching
-// never extends a turn.
-// Stops and continues from outside (kill -STOP/-CONT) are noticed through SIGCHLD and
-// waitid and reported to the Listener. Every event (channel wake-ups, child exits, seccomp
-// notifications, SIGCHLD, timers) arrives on the one loop thread, so kernel state is never
-// shared. The runner sees children only through RunnableChild, so it is unit-tested against
-// scripted fakes (host_runner_test.cc). Trusted: holds the main-loop and process-management
-// capabilities.
+// kMaxSliceStretch slices; kMaxSliceStretchDeterministic in virtual time). Sleeping in a futex,
+// being stopped from outside or launching never extends a turn. Stops and continues from outside
+// (kill -STOP/-CONT) are noticed through SIGCHLD and waitid and reported to the Listener. Every
+// event (channel wake-ups, child exits, seccomp notifications, SIGCHLD, timers) arrives on the one
+// loop thread, so kernel state is never shared. The runner sees children only through
+// RunnableChild, so it is unit-tested against scripted fakes (host_runner_test.cc). Trusted: holds
+// the main-loop and process-management capabilities.
 #ifndef TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
 #define TOCKPP_HOSTKERNEL_RUNTIME_HOST_RUNNER_H_
 
@@ -98,6 +97,8 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   size_t IndexOf(const RunnableChild& child) const;
   // Handles whatever the child posted on its channel; true if something was there.
   bool PollChannel(size_t index);
+  // Answers a seccomp notification the child is waiting on, if one is pending; true if so.
+  bool ServePendingNotification(size_t index);
   void OnSyscall(size_t index, const RunnableChild::Trap& trap);
   void OnSigchld();
   void OnChildExit(size_t index);
@@ -127,6 +128,9 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   static constexpr std::chrono::nanoseconds kSliceCheckpoint = std::chrono::microseconds(200);
   static constexpr std::chrono::nanoseconds kMinSliceRest = std::chrono::microseconds(200);
   static constexpr int kMaxSliceStretch = 4;
+  // In deterministic mode (virtual time) a preemption breaks the trace's repeatability, so an
+  // app that only waits for a busy host keeps its turn longer (100 slices: 1 s by default).
+  static constexpr int kMaxSliceStretchDeterministic = 100;
   uint64_t turn_ = 0;  // tells a stale timeslice timer from the current one
   EventLoop::Clock::time_point turn_start_{};
   std::chrono::nanoseconds slice_{0};

@@ -1,0 +1,128 @@
+// tockd --record / --replay: flags, app digests and the replay's checks.
+#include "hostkernel/daemon/record_replay.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/flags/commandlineflag.h"
+#include "absl/flags/reflection.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "tbf-tools/lib/sha2.h"
+
+namespace tock::hostkernel {
+namespace {
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat("cannot read ", path, ": ", std::strerror(errno)));
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return absl::UnavailableError(absl::StrCat("cannot read ", path, ": ", std::strerror(errno)));
+  }
+  return bytes;
+}
+
+std::string Dashed(const std::string& name) { return absl::StrReplaceAll(name, {{"_", "-"}}); }
+
+}  // namespace
+
+absl::StatusOr<std::string> FileSha256(const std::string& path) {
+  absl::StatusOr<std::string> bytes = ReadWholeFile(path);
+  if (!bytes.ok()) {
+    return bytes.status();
+  }
+  tock::tbf::Sha256 sha;
+  sha.Update(std::span(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()));
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (uint8_t b : sha.Finish()) {
+    hex.push_back(kDigits[b >> 4]);
+    hex.push_back(kDigits[b & 0xf]);
+  }
+  return hex;
+}
+
+absl::StatusOr<RecordingHeader> RecordingHeaderForRun(const std::vector<std::string>& apps) {
+  RecordingHeader header;
+  for (const char* name : kRecordedFlags) {
+    const absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr) {
+      return absl::InternalError(absl::StrCat("no flag --", name));
+    }
+    header.flags.emplace_back(name, flag->CurrentValue());
+  }
+  for (const std::string& app : apps) {
+    absl::StatusOr<std::string> digest = FileSha256(app);
+    if (!digest.ok()) {
+      return digest.status();
+    }
+    header.apps.push_back({app, *digest});
+  }
+  return header;
+}
+
+absl::StatusOr<Recording> PrepareReplay(const std::string& path, std::vector<std::string>& apps) {
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) {
+    return absl::DataLossError(text.status().message());
+  }
+  absl::StatusOr<Recording> recording = ParseRecording(*text);
+  if (!recording.ok()) {
+    return absl::DataLossError(recording.status().message());
+  }
+  for (const auto& [name, value] : recording->header.flags) {
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "recorded with --", Dashed(name), "=", value, ", a flag this tockd does not have"));
+    }
+    const std::string now = flag->CurrentValue();
+    if (now == value) {
+      continue;
+    }
+    if (now != flag->DefaultValue()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("recorded with --", Dashed(name), "=", value, ", this run has --",
+                       Dashed(name), "=", now, " (leave the flag out to use the recorded value)"));
+    }
+    std::string error;
+    if (!flag->ParseFrom(value, &error)) {
+      return absl::DataLossError(
+          absl::StrCat("recorded --", Dashed(name), "=", value, " is not valid: ", error));
+    }
+  }
+  const std::vector<RecordedApp>& recorded = recording->header.apps;
+  if (apps.empty()) {
+    for (const RecordedApp& app : recorded) {
+      apps.push_back(app.path);
+    }
+  }
+  if (apps.size() != recorded.size()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("recorded with ", recorded.size(), " app(s), this run gives ", apps.size()));
+  }
+  for (size_t i = 0; i < apps.size(); ++i) {
+    absl::StatusOr<std::string> digest = FileSha256(apps[i]);
+    if (!digest.ok()) {
+      return absl::FailedPreconditionError(digest.status().message());
+    }
+    if (*digest != recorded[i].sha256) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("app ", i + 1, " (", apps[i], ") is not the recorded image ",
+                       recorded[i].path, " (sha256 ", digest->substr(0, 12), "..., recorded ",
+                       recorded[i].sha256.substr(0, 12), "...)"));
+    }
+  }
+  return recording;
+}
+
+}  // namespace tock::hostkernel
