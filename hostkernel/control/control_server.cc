@@ -368,9 +368,17 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   if (words.empty()) {
     return;  // blank lines are ignored
   }
-  if (command_observer_ && words[0] != "console" && words[0] != "watch" && words[0] != "debug") {
-    command_observer_(line);
+  if (command_gate_) {
+    const bool replayable = words[0] != "console" && words[0] != "watch" && words[0] != "debug";
+    command_gate_(line, replayable, [this, id, copy = std::string(line)] { ExecuteNow(id, copy); });
+    return;
   }
+  ExecuteNow(id, line);
+}
+
+void ControlServer::ExecuteNow(uint64_t id, absl::string_view line) {
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   ReplyLines out;
   const absl::Status status = table_.Run(id, words, out);
   const Client* c = Find(id);

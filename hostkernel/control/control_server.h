@@ -81,12 +81,14 @@ class ControlServer {
   // The commands, `help` included (peripherals' rows first, then the server's own).
   const CommandTable& commands() const { return table_; }
 
-  // Called with each command line a client runs, before it runs (tockd --record), except
-  // `console`, `watch` and `debug`, which only change the connection or attach a debugger (the
-  // console bytes that follow are seen by the console UART).
-  void SetCommandObserver(std::function<void(absl::string_view line)> observer) {
-    command_observer_ = std::move(observer);
-  }
+  // With a gate set, each command line a client sends is handed to it with the closure that
+  // runs it (and replies); the gate runs the closures in order when it chooses (tockd --record:
+  // at the kernel's next quiet point). `replayable` is false for `console`, `watch` and
+  // `debug`, which only change the connection or attach a debugger (the console bytes that
+  // follow reach the console UART and its own gate).
+  using CommandGate =
+      std::function<void(absl::string_view line, bool replayable, std::function<void()> run)>;
+  void SetCommandGate(CommandGate gate) { command_gate_ = std::move(gate); }
   // Runs one command line as a command-mode client would; the reply lines are dropped.
   absl::Status RunLine(absl::string_view line);
 
@@ -135,6 +137,8 @@ class ControlServer {
   // Takes the next complete line out of `c.in`; false if there is none yet.
   static bool TakeLine(Client& c, std::string& line);
   void Execute(uint64_t id, absl::string_view line);
+  // Runs a line now and replies, if the client is still there.
+  void ExecuteNow(uint64_t id, absl::string_view line);
   void Send(uint64_t id, std::string_view text);
   void Flush(uint64_t id);
   void CloseClient(uint64_t id);
@@ -168,7 +172,7 @@ class ControlServer {
   std::map<uint64_t, std::unique_ptr<Client>> clients_;
   CommandTable table_;
   uint64_t events_subscription_ = 0;  // in targets_.peripherals
-  std::function<void(absl::string_view)> command_observer_;
+  CommandGate command_gate_;
 };
 
 // The text of one process for `ps` (one line) and `ps -v` / `inspect` (that line followed by

@@ -187,16 +187,36 @@ TEST_F(ControlServerTest, StopStartRestartDelegateToIntrospection) {
             (std::vector<std::string>{"stop blink", "start blink", "restart hello"}));
 }
 
-TEST_F(ControlServerTest, TheObserverSeesEveryCommandRunButNotConnectionModes) {
+TEST_F(ControlServerTest, AGateRunsEveryLineWhenItChoosesAndMarksConnectionModes) {
   std::vector<std::string> seen;
-  server_->SetCommandObserver([&seen](absl::string_view line) { seen.emplace_back(line); });
+  server_->SetCommandGate(
+      [&seen](absl::string_view line, bool replayable, std::function<void()> run) {
+        seen.push_back(std::string(line) + (replayable ? "" : " (connection)"));
+        run();  // at once here; tockd runs it at its next quiet point
+      });
   EXPECT_EQ(Command("press 1"), (Lines{"ok"}));
   EXPECT_EQ(Command("frobnicate 3"), (Lines{"error: unknown command 'frobnicate' (try help)"}));
-  EXPECT_EQ(Command("stop blink"), (Lines{"ok"}));
   UniqueFd watcher = Connect();
   ASSERT_EQ(send(watcher.get(), "watch\n", 6, 0), 6);
   EXPECT_EQ(Command("release 1"), (Lines{"ok"}));  // runs after the watch line was read
-  EXPECT_EQ(seen, (std::vector<std::string>{"press 1", "frobnicate 3", "stop blink", "release 1"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"press 1", "frobnicate 3", "watch (connection)",
+                                            "release 1"}));
+}
+
+TEST_F(ControlServerTest, AHeldLineRunsAndRepliesOnlyWhenTheGateReleasesIt) {
+  std::vector<std::function<void()>> held;
+  server_->SetCommandGate([&held](absl::string_view, bool, std::function<void()> run) {
+    held.push_back(std::move(run));
+  });
+  auto& pin = *buttons_.descriptors()[1].pin;
+  pin.MakeInput();
+  UniqueFd fd = Connect();
+  ASSERT_EQ(send(fd.get(), "press 1\n", 8, 0), 8);
+  ASSERT_TRUE(reactor_.RunUntil([&] { return held.size() == 1; }));
+  EXPECT_TRUE(pin.Read());  // not pressed yet
+  held[0]();
+  EXPECT_FALSE(pin.Read());
+  EXPECT_EQ(ReadUntil(fd.get(), Terminated), "ok\n");
 }
 
 TEST_F(ControlServerTest, AnOfflineServerRunsLinesWithoutASocket) {

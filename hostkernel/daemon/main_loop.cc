@@ -23,8 +23,31 @@ bool MainLoop::ServiceDeferredCalls() {
 }
 
 MainLoop::Exit MainLoop::Run() {
-  // No schedule() before the first drain: the work the boot left (deferred calls, posted
-  // completions) is done before any app runs, so it never races an app's first syscall.
+  const Exit exit = Turn();
+  // The kernel work already started is finished, wherever in a turn the stop came, so that a
+  // run and its replay end in the same state; the scheduler takes no new syscall meanwhile.
+  if (hooks_.stopping) {
+    hooks_.stopping();
+    for (int round = 0; round < kBootDrainRounds; ++round) {
+      const bool stepped = hooks_.step(/*block=*/false);
+      if (!(ServiceDeferredCalls() | stepped)) {
+        break;
+      }
+    }
+  }
+  return exit;
+}
+
+MainLoop::Exit MainLoop::Turn() {
+  // The work the boot left (deferred calls, posted completions: e.g. the process console's
+  // banner, line by line) is done before any app runs, so that it never races an app's first
+  // syscall. Bounded all the same, against a source that never stops reporting work.
+  for (int round = 0; round < kBootDrainRounds && !hooks_.finished(); ++round) {
+    const bool stepped = hooks_.step(/*block=*/false);
+    if (!(ServiceDeferredCalls() | stepped)) {
+      break;
+    }
+  }
   while (!hooks_.finished()) {
     ++stats_.turns;
     // Drain ready work, but at most drain_rounds rounds before the scheduler gets its turn.
@@ -38,22 +61,20 @@ MainLoop::Exit MainLoop::Run() {
         ++stats_.drains_cut_short;
         break;
       }
-      // All run every round (no short-circuit); a replayed stop ends the turn at once, as the
-      // recorded stop did.
-      const bool injected = InjectInputs();
-      if (injected && hooks_.finished()) {
-        return Exit::kFinished;
-      }
+      // Both run every round (no short-circuit).
       const bool stepped = hooks_.step(/*block=*/false);
-      if (!(ServiceDeferredCalls() | stepped | injected)) {
+      if (!(ServiceDeferredCalls() | stepped)) {
         break;
       }
     }
     hooks_.schedule();
-    if (InjectInputs() || work_left || hooks_.resume_pending()) {
+    if (work_left || hooks_.resume_pending()) {
       continue;
     }
     if (hooks_.deferred_call_pending && hooks_.deferred_call_pending()) {
+      continue;
+    }
+    if (AtQuietPoint()) {
       continue;
     }
     if (hooks_.idle()) {
@@ -68,7 +89,6 @@ MainLoop::Exit MainLoop::Run() {
     hooks_.step(/*block=*/true);
     ServiceDeferredCalls();
     hooks_.schedule();
-    InjectInputs();
   }
   return Exit::kFinished;
 }

@@ -38,11 +38,14 @@ class MainLoop {
     std::function<bool()> nothing_can_wake;
     // Stop now (signal, --exit-after, kernel panic, ...).
     std::function<bool()> finished;
-    // Optional (--replay): hands over the recorded inputs due now; true if there were any.
-    // Asked before every drain round and after every schedule(), so that an input recorded
-    // while an app ran is injected after that app was resumed, and one recorded in the kernel
-    // before it.
-    std::function<bool()> inject_inputs;
+    // Optional (--record, --replay): the kernel has nothing ready (drained, scheduled, no
+    // resume or deferred call pending) and is about to idle or block. Delivers at most one
+    // outside input and returns true if it did; the loop then drains its work before asking
+    // again. Inputs that meet the kernel only here meet it in the same state in a replay.
+    std::function<bool()> at_quiet_point;
+    // Optional: the last turn is over; after this call no app syscall is taken (tockd holds
+    // the scheduler), and the loop drains the kernel work already started before Run returns.
+    std::function<void()> stopping;
   };
   struct Limits {
     // Non-blocking rounds (one Step plus deferred calls) before the scheduler runs regardless.
@@ -60,6 +63,10 @@ class MainLoop {
     uint64_t blocking_steps = 0;
   };
 
+  // Rounds of the drain before the first schedule() (the boot's own work), and of deferred
+  // calls after the last turn.
+  static constexpr int kBootDrainRounds = 1000;
+
   explicit MainLoop(Hooks hooks) : MainLoop(std::move(hooks), Limits{}) {}
   MainLoop(Hooks hooks, Limits limits);
 
@@ -69,8 +76,10 @@ class MainLoop {
   const Stats& stats() const { return stats_; }
 
  private:
+  // Run() without its ending.
+  Exit Turn();
   bool ServiceDeferredCalls();
-  bool InjectInputs() { return hooks_.inject_inputs && hooks_.inject_inputs(); }
+  bool AtQuietPoint() { return hooks_.at_quiet_point && hooks_.at_quiet_point(); }
 
   Hooks hooks_;
   Limits limits_;

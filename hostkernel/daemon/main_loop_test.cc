@@ -163,8 +163,7 @@ TEST(MainLoopTest, IdleInVirtualTimeJumpsTheClockThenExitsWhenNothingCanWake) {
   s.virtual_jumps = 2;
   MainLoop main_loop(s.Hooks());
   EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kDone);
-  EXPECT_EQ(s.log,
-            (std::vector<std::string>{"schedule", "jump", "schedule", "jump", "schedule"}));
+  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "jump", "schedule", "jump", "schedule"}));
 }
 
 TEST(MainLoopTest, IdleWithoutExitWhenDoneBlocks) {
@@ -209,39 +208,50 @@ TEST(MainLoopTest, APendingDeferredCallIsServicedBeforeBlocking) {
             (std::vector<std::string>{"schedule", "deferred", "schedule", "block", "schedule"}));
 }
 
-TEST(MainLoopTest, InputsAreAskedForBeforeEachDrainAndAfterEachScheduleAndCountAsWork) {
+TEST(MainLoopTest, TheQuietPointComesAfterTheDrainAndScheduleAndBeforeIdling) {
   Script s;
   s.exit_when_done = true;
-  int inputs = 2;  // two rounds bring an input
+  s.resume_pending_times = 1;  // a resume first: not quiet yet
+  int inputs = 2;              // two inputs, one per quiet point
   MainLoop::Hooks hooks = s.Hooks();
-  hooks.inject_inputs = [&] {
-    s.log.push_back("inject");
+  hooks.at_quiet_point = [&] {
+    s.log.push_back("quiet");
     return inputs-- > 0;
   };
   MainLoop main_loop(hooks);
   EXPECT_EQ(main_loop.Run(), MainLoop::Exit::kDone);
-  // Turn 1: an input in the drain keeps it going, the next round has one too; nothing in the
-  // third; after the (first) schedule() nothing: idle, nothing can wake, done.
-  EXPECT_EQ(s.log,
-            (std::vector<std::string>{"inject", "inject", "inject", "schedule", "inject"}));
+  EXPECT_EQ(s.log, (std::vector<std::string>{"schedule", "schedule", "quiet", "schedule", "quiet",
+                                             "schedule", "quiet"}));
 }
 
-TEST(MainLoopTest, AnInputAfterScheduleStartsAnotherTurnInsteadOfBlocking) {
+TEST(MainLoopTest, NoQuietPointWhileADeferredCallIsPending) {
   Script s;
-  s.exit_when_done = false;
-  int call = 0;
+  s.exit_when_done = true;
+  bool pending = true;
   MainLoop::Hooks hooks = s.Hooks();
-  hooks.advance_virtual_time = nullptr;
-  hooks.inject_inputs = [&] {
-    ++call;
-    s.log.push_back("inject");
-    return call == 2;  // the one after the first schedule()
+  hooks.deferred_call_pending = [&] { return pending; };
+  hooks.service_deferred_call = [&] {
+    const bool was = pending;
+    pending = false;
+    if (was) {
+      s.log.push_back("deferred");
+    }
+    return was;
+  };
+  hooks.schedule = [&] {
+    s.log.push_back("schedule");
+    if (s.log.size() == 2) {
+      pending = true;  // the first schedule() left a deferred call
+    }
+  };
+  hooks.at_quiet_point = [&] {
+    s.log.push_back("quiet");
+    return false;
   };
   MainLoop main_loop(hooks);
   main_loop.Run();
-  EXPECT_EQ(s.log, (std::vector<std::string>{"inject", "schedule", "inject", "inject",
-                                             "schedule", "inject", "block", "schedule",
-                                             "inject"}));
+  EXPECT_EQ(s.log,
+            (std::vector<std::string>{"deferred", "schedule", "deferred", "schedule", "quiet"}));
 }
 
 }  // namespace

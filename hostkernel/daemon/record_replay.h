@@ -25,8 +25,8 @@ inline constexpr const char* kRecordedFlags[] = {
 // The lowercase-hex SHA-256 of a file's bytes; NotFound/Unavailable with the errno text.
 absl::StatusOr<std::string> FileSha256(const std::string& path);
 
-// The header of a recording of this run (flags as set now, each app's path and digest), with
-// no flash yet.
+// The header of a recording of this run (flags as set now, each app's path and digest; a file
+// that cannot be read gets the digest of no bytes), with no flash yet.
 absl::StatusOr<RecordingHeader> RecordingHeaderForRun(const std::vector<std::string>& apps);
 
 // Reads the recording at `path` and prepares this process to replay it: every recorded flag

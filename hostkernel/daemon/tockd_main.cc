@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +74,10 @@ class Daemon final : public HostRunner::Listener {
   void set_tracer(Tracer* tracer) { tracer_ = tracer; }
   void set_control(ControlServer* control) { control_ = control; }
   void set_board(const HostBoard* board) { board_ = board; }
+  // --record / --replay: called after every syscall was handled and at every expired
+  // timeslice, while the process still holds the CPU (where outside inputs are delivered to a
+  // running process).
+  void set_at_app_boundary(std::function<void()> hook) { at_app_boundary_ = std::move(hook); }
   void Finish() { finished_ = true; }
   // Preemptions at a wall-clock timeslice: the only source of non-determinism in virtual time.
   uint64_t wall_clock_preemptions() const { return preemptions_; }
@@ -124,6 +130,9 @@ class Daemon final : public HostRunner::Listener {
     if (tracer_ != nullptr) {
       tracer_->Syscall(p, trap, ret);
     }
+    if (at_app_boundary_) {
+      at_app_boundary_();
+    }
   }
   void ChildStopChanged(const tock::Process& p, int pid, StopChange change) override {
     const std::string name = EscapedName(p);
@@ -156,6 +165,9 @@ class Daemon final : public HostRunner::Listener {
     }
     if (tracer_ != nullptr) {
       tracer_->Note("preempted", std::string(p.name(), p.name_length()));
+    }
+    if (at_app_boundary_) {
+      at_app_boundary_();
     }
   }
   // Reports every process whose state changed since the last step to the trace and to the
@@ -215,6 +227,7 @@ class Daemon final : public HostRunner::Listener {
   bool finished_ = false;
   int exit_code_ = 0;
   uint64_t preemptions_ = 0;
+  std::function<void()> at_app_boundary_;
 };
 
 // Exit statuses (README.md): a failure at run time, a usage error (also --strict refusing an
@@ -303,17 +316,27 @@ struct Machine {
   std::unique_ptr<Replayer> replayer;
   bool replay_diverged = false;
   int stop_signal = 0;  // the stop signal that ended the run, if one did
+  // --record: outside inputs held until the kernel's next quiet point (main_loop.h), where
+  // each is recorded and delivered, one per quiet point, so that a replay can deliver it to
+  // the kernel in the same state. Not recorded: connection-only control lines.
+  struct HeldInput {
+    InputKind kind;
+    std::string data;
+    bool recorded;
+    std::function<void()> deliver;
+  };
+  std::deque<HeldInput> held_inputs;
 };
 
 // Where the kernel is in its run, for --record and --replay: the clock, the scheduler's
-// syscall and context-switch counts, and whether an app's code holds the CPU.
+// syscall and context-switch counts, and whether a process holds the CPU.
 InputPosition Position(const Machine& m) {
   InputPosition at;
   at.time_ns = m.clock->NowNs();
   if (m.runner != nullptr) {
     at.syscalls = m.runner->stats().syscalls;
     at.switches = m.runner->stats().context_switches;
-    at.in_app = m.runner->running() != nullptr && !m.runner->resume_pending();
+    at.in_app = m.runner->running() != nullptr;
   }
   return at;
 }
@@ -408,8 +431,9 @@ absl::Status StartRecording(Machine& m) {
         absl::StrCat("--record ", m.config.record_path, ": ", recorder.status().message()));
   }
   m.recorder = *std::move(recorder);
-  m.uart->SetInputObserver([r = m.recorder.get()](std::string_view bytes) {
-    r->Record(InputKind::kConsole, absl::string_view(bytes.data(), bytes.size()));
+  m.uart->SetInputGate([&m](std::string_view bytes, std::function<void()> deliver) {
+    m.held_inputs.push_back(
+        {InputKind::kConsole, std::string(bytes), /*recorded=*/true, std::move(deliver)});
   });
   spdlog::info("recording inputs to {}", m.config.record_path);
   return absl::OkStatus();
@@ -553,9 +577,11 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
   }
   m.control = *std::move(server);
   m.daemon->set_control(m.control.get());
-  if (Recorder* recorder = m.recorder.get(); recorder != nullptr) {
-    m.control->SetCommandObserver(
-        [recorder](absl::string_view line) { recorder->Record(InputKind::kControl, line); });
+  if (m.recorder != nullptr) {
+    m.control->SetCommandGate([&m](absl::string_view line, bool replayable,
+                                   std::function<void()> run) {
+      m.held_inputs.push_back({InputKind::kControl, std::string(line), replayable, std::move(run)});
+    });
   }
   spdlog::info("control socket at {}", config.control_path);
   return absl::OkStatus();
@@ -592,6 +618,7 @@ absl::Status BuildBoard(Machine& m, const std::vector<std::unique_ptr<AppImage>>
                                           board.main_loop_cap(), board.management_cap(), *m.daemon);
   // A replay always finishes a syscall's kernel work before the app resumes, so that inputs
   // recorded in the kernel phase find it again, also in real time.
+  m.runner->set_held(true);  // until the main loop's first schedule()
   m.runner->set_deterministic(m.virtual_clock != nullptr || m.recording != nullptr);
   WarnAboutUnusedPolicies(config, images);
   TracePeripherals(m);
@@ -637,6 +664,28 @@ int LoadApps(Machine& m, const std::vector<std::unique_ptr<AppImage>>& images) {
   return loaded == 0 ? kFailed : 0;  // every app not loaded has its line above
 }
 
+// --record: outside inputs reach the kernel only where a replay can find the same state again:
+// at a quiet point of the main loop when no process holds the CPU (one input, then the loop
+// drains what it started), or at a running process's syscall boundary or expired timeslice
+// (every held input; the app sees their effects at its next syscall either way). Each is
+// recorded with the position where it is delivered. Returns true if any was.
+bool DeliverHeldInputs(Machine& m, bool all) {
+  bool any = false;
+  while (!m.held_inputs.empty()) {
+    Machine::HeldInput input = std::move(m.held_inputs.front());
+    m.held_inputs.pop_front();
+    if (input.recorded) {
+      m.recorder->Record(input.kind, input.data);
+    }
+    input.deliver();
+    any = true;
+    if (!all) {
+      break;
+    }
+  }
+  return any;
+}
+
 // A replay that went past a recorded input's position: one line, and the run stops (exit 1).
 void ReplayDiverged(Machine& m) {
   m.replay_diverged = true;
@@ -650,14 +699,28 @@ void ReplayDiverged(Machine& m) {
 // first moves the clock to the next input if it comes before the next timer; a run with inputs
 // left that nothing can move on has diverged, one with none left is done.
 void AddReplayHooks(Machine& m, MainLoop::Hooks& hooks) {
-  hooks.inject_inputs = [&m] {
+  // Inputs meet the kernel where the recorded run delivered them (DeliverHeldInputs): at a
+  // quiet point with no process holding the CPU, or at a running process's syscall boundary.
+  auto inject = [&m](bool all) {
     const InputPosition now = Position(m);
-    if (m.replayer->Passed(now)) {
-      ReplayDiverged(m);
+    if (m.replay_diverged) {
       return false;
     }
-    return m.replayer->InjectDue(now) > 0;
+    if (m.replayer->Passed(now)) {
+      ReplayDiverged(m);
+      return true;
+    }
+    bool any = false;
+    while (m.replayer->InjectNext(now)) {
+      any = true;
+      if (!all) {
+        break;
+      }
+    }
+    return any;
   };
+  hooks.at_quiet_point = [&m, inject] { return m.runner->running() == nullptr && inject(false); };
+  m.daemon->set_at_app_boundary([inject] { inject(true); });
   if (VirtualClock* virtual_clock = m.virtual_clock; virtual_clock != nullptr) {
     hooks.advance_virtual_time = [&m, virtual_clock] {
       const std::optional<uint64_t> input_at =
@@ -693,7 +756,11 @@ MainLoop::Hooks LoopHooks(Machine& m) {
     return tock::DeferredCall::ServiceNext(board.deferred_call_cap());
   };
   hooks.deferred_call_pending = [] { return tock::DeferredCall::HasPending(); };
-  hooks.schedule = [&runner] { runner.Schedule(); };
+  hooks.schedule = [&runner] {
+    runner.set_held(false);  // the boot's work is done (MainLoop drains it first)
+    runner.Schedule();
+  };
+  hooks.stopping = [&runner] { runner.set_held(true); };
   hooks.resume_pending = [&runner] { return runner.resume_pending(); };
   hooks.idle = [&runner, &board] {
     return runner.running() == nullptr && !board.kernel().HasRunnableProcess();
@@ -712,6 +779,12 @@ MainLoop::Hooks LoopHooks(Machine& m) {
   hooks.finished = [&daemon] { return daemon.finished(); };
   if (m.replayer != nullptr) {
     AddReplayHooks(m, hooks);
+  }
+  if (m.recorder != nullptr) {
+    hooks.at_quiet_point = [&m] {
+      return m.runner->running() == nullptr && DeliverHeldInputs(m, /*all=*/false);
+    };
+    m.daemon->set_at_app_boundary([&m] { DeliverHeldInputs(m, /*all=*/true); });
   }
   return hooks;
 }
@@ -753,22 +826,18 @@ int ExitStatus(const Machine& m) {
   return status;
 }
 
-// The end of a recorded run: a stop signal is recorded where the loop actually stopped (its
-// replay stops there, after the same work), then the `end` line. The end of a replay: how
-// much of the recording it went through.
+// The end of a recorded run: the `end` line. The end of a replay: how much of the recording
+// it went through.
 void EndRecordOrReplay(Machine& m, MainLoop::Exit exit) {
   std::string reason = "finished";
   if (exit == MainLoop::Exit::kDone) {
     reason = "done";
   } else if (m.daemon->exit_code() == 3) {
     reason = "panic";
-  } else if (m.stop_signal != 0) {
+  } else if (m.stop_signal > 0) {
     reason = "signal";
   }
   if (m.recorder != nullptr) {
-    if (m.stop_signal != 0 && m.recording == nullptr) {
-      m.recorder->Record(InputKind::kSignal, absl::StrCat(m.stop_signal));
-    }
     m.recorder->End(reason);
     spdlog::info("recorded {} input(s) to {}; replay: tockd --replay={}", m.recorder->inputs(),
                  m.recorder->path(), m.recorder->path());
@@ -802,11 +871,23 @@ int Run(Machine& m, const sigset_t& stop_signals) {
   if (signal_fd) {
     signal_watch = m.loop->WatchFd(signal_fd.get(), POLLIN, [&m, &signal_fd, &daemon](uint32_t) {
       signalfd_siginfo info;
-      if (read(signal_fd.get(), &info, sizeof(info)) == sizeof(info)) {
-        spdlog::info("signal {}: stopping", info.ssi_signo);
-        m.stop_signal = static_cast<int>(info.ssi_signo);
+      if (read(signal_fd.get(), &info, sizeof(info)) != sizeof(info)) {
+        return;
       }
-      daemon.Finish();
+      const int signo = static_cast<int>(info.ssi_signo);
+      spdlog::info("signal {}: stopping", signo);
+      auto stop = [&m, &daemon, signo] {
+        m.stop_signal = signo;
+        daemon.Finish();
+      };
+      if (m.recorder != nullptr && m.stop_signal == 0) {
+        // Recorded like any input: the stop meets the kernel at a quiet point, in the replay
+        // too. A second signal stops at once.
+        m.held_inputs.push_back({InputKind::kSignal, absl::StrCat(signo), true, stop});
+        m.stop_signal = -1;
+        return;
+      }
+      stop();
     });
   }
   MainLoop main_loop(LoopHooks(m));

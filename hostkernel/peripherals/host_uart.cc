@@ -173,19 +173,27 @@ void HostUart::OnReadable() {
     }
     return;
   }
-  AddInput(std::string_view(buf, static_cast<size_t>(n)));
-  Pump();
+  TakeInput(std::string_view(buf, static_cast<size_t>(n)));
 }
 
-void HostUart::InjectInput(std::string_view bytes) {
-  AddInput(bytes);
-  Pump();
+void HostUart::InjectInput(std::string_view bytes) { TakeInput(bytes); }
+
+void HostUart::TakeInput(std::string_view bytes) {
+  if (!input_gate_) {
+    AddInput(bytes);
+    Pump();
+    return;
+  }
+  input_gate_(bytes, [this, copy = std::string(bytes), token = guard_.token()] {
+    if (token.expired()) {
+      return;
+    }
+    AddInput(copy);
+    Pump();
+  });
 }
 
 void HostUart::AddInput(std::string_view bytes) {
-  if (input_observer_) {
-    input_observer_(bytes);
-  }
   size_t room = kMaxPendingInput - std::min(kMaxPendingInput, pending_in_.size());
   size_t take = std::min(room, bytes.size());
   if (take > 0) {

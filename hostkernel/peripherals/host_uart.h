@@ -6,8 +6,8 @@
 // one with the rest of the count when input is accepted again, the input ends or the UART is
 // detached or destroyed).
 // With no output fd the UART is "unplugged": bytes are dropped, completions still come.
-// Output taps and InjectInput() let the control socket's `console` attach; an input observer
-// sees every input chunk (tockd --record). Host-only.
+// Output taps and InjectInput() let the control socket's `console` attach; an input gate
+// decides when input is delivered (tockd --record). Host-only.
 #ifndef TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_
 #define TOCKPP_HOSTKERNEL_PERIPHERALS_HOST_UART_H_
 
@@ -49,10 +49,11 @@ class HostUart final : public ::tock::hil::uart::Uart {
   void RemoveOutputTap(uint64_t id) { taps_.erase(id); }
   // Feeds bytes as if they had arrived on the input fd.
   void InjectInput(std::string_view bytes);
-  // Called with every input chunk, from the fd or injected, as it is taken (tockd --record).
-  void SetInputObserver(std::function<void(std::string_view bytes)> observer) {
-    input_observer_ = std::move(observer);
-  }
+  // With a gate set, every input chunk (from the fd or injected) is handed to it with the
+  // closure that delivers it; the gate runs that closure when it chooses (tockd --record: at
+  // the kernel's next quiet point). Closures of a destroyed UART do nothing.
+  using InputGate = std::function<void(std::string_view bytes, std::function<void()> deliver)>;
+  void SetInputGate(InputGate gate) { input_gate_ = std::move(gate); }
 
   // --- hil::uart::Uart ---
   void SetTransmitClient(::tock::hil::uart::TransmitClient& client) override {
@@ -77,6 +78,8 @@ class HostUart final : public ::tock::hil::uart::Uart {
   void PostTransmitDone();
   void OnReadable();
   void AddInput(std::string_view bytes);
+  // AddInput + Pump, now or through the gate.
+  void TakeInput(std::string_view bytes);
   // Dropped-input reporting: Drop at the first byte of a burst warns at once; EndDropBurst
   // reports what was dropped since, if anything.
   void Drop(size_t n);
@@ -92,7 +95,7 @@ class HostUart final : public ::tock::hil::uart::Uart {
   Reactor::Id read_watch_ = 0;
   Reactor::Id write_watch_ = 0;
   std::function<void()> input_closed_;
-  std::function<void(std::string_view)> input_observer_;
+  InputGate input_gate_;
   std::map<uint64_t, OutputTap> taps_;
   uint64_t next_tap_ = 1;
   ::tock::hil::uart::Parameters params_;

@@ -129,13 +129,28 @@ TEST_F(HostUartTest, ReceiveFillsBufferAcrossSeveralArrivals) {
   EXPECT_EQ(client_.rx[1], "gh");
 }
 
-TEST_F(HostUartTest, TheInputObserverSeesBytesFromTheFdAndInjectedOnesInOrder) {
+TEST_F(HostUartTest, AGateHoldsInputFromTheFdAndInjectedUntilItDeliversIt) {
   std::string seen;
-  uart_.SetInputObserver([&seen](std::string_view bytes) { seen.append(bytes).append("|"); });
+  std::vector<std::function<void()>> held;
+  uart_.SetInputGate([&](std::string_view bytes, std::function<void()> deliver) {
+    seen.append(bytes).append("|");
+    held.push_back(std::move(deliver));
+  });
+  uint8_t buf[8];
+  ASSERT_TRUE(uart_.ReceiveBuffer(buf, 5).ok());
   ASSERT_EQ(write(sv_[1], "abc", 3), 3);
-  ASSERT_TRUE(reactor_.RunUntil([&] { return uart_.pending_input() == 3; }));
+  ASSERT_TRUE(reactor_.RunUntil([&] { return held.size() == 1; }));
   uart_.InjectInput("de");
-  EXPECT_EQ(seen, "abc|de|");  // even with no receive pending: taken and kept
+  EXPECT_EQ(seen, "abc|de|");
+  reactor_.RunPosted();
+  EXPECT_EQ(uart_.pending_input(), 0u);  // nothing delivered yet
+  EXPECT_TRUE(client_.rx.empty());
+  for (auto& deliver : held) {
+    deliver();
+  }
+  reactor_.RunPosted();
+  ASSERT_EQ(client_.rx.size(), 1u);
+  EXPECT_EQ(client_.rx[0], "abcde");
 }
 
 TEST_F(HostUartTest, AbortReturnsPartialBufferWithCancel) {

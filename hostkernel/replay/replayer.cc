@@ -34,12 +34,13 @@ bool Replayer::Due(const RecordedInput& input, const InputPosition& now) const {
          input.at.in_app == now.in_app && (!virtual_time_ || now.time_ns >= input.at.time_ns);
 }
 
-size_t Replayer::InjectDue(const InputPosition& now) {
-  size_t count = 0;
-  while (!done() && Due(inputs_[next_], now)) {
-    // Advanced first: a sink may re-enter the loop (e.g. a control command that schedules).
-    const RecordedInput& input = inputs_[next_++];
-    ++count;
+bool Replayer::InjectNext(const InputPosition& now) {
+  if (done() || !Due(inputs_[next_], now)) {
+    return false;
+  }
+  // Advanced first: a sink may re-enter the loop (e.g. a control command that schedules).
+  const RecordedInput& input = inputs_[next_++];
+  {
     switch (input.kind) {
       case InputKind::kConsole:
         sink_.Console(input.data);
@@ -55,7 +56,7 @@ size_t Replayer::InjectDue(const InputPosition& now) {
       }
     }
   }
-  return count;
+  return true;
 }
 
 std::optional<uint64_t> Replayer::IdleJumpTarget(const InputPosition& now,

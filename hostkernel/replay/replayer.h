@@ -34,8 +34,9 @@ class Replayer {
   Replayer(std::vector<RecordedInput> inputs, InputSink& sink, bool virtual_time)
       : inputs_(std::move(inputs)), sink_(sink), virtual_time_(virtual_time) {}
 
-  // Hands every input due at `now` to the sink, in order; returns how many.
-  size_t InjectDue(const InputPosition& now);
+  // Hands the next input to the sink if it is due at `now`; true if it did. One at a time:
+  // the caller lets the kernel finish what an input started before asking again.
+  bool InjectNext(const InputPosition& now);
   // Every process is idle and the next timer is at `next_deadline` (none: nullopt): the time
   // virtual time should move to for the next input, if that input comes at these counts
   // before the deadline.

@@ -27,14 +27,17 @@ std::vector<RecordedInput> Inputs() {
 TEST(ReplayerTest, InjectsOnlyAtTheRecordedCountsPhaseAndTime) {
   LoggingSink sink;
   Replayer replayer(Inputs(), sink, /*virtual_time=*/true);
-  EXPECT_EQ(replayer.InjectDue({100, 4, 2, false}), 0u);  // a syscall early
-  EXPECT_EQ(replayer.InjectDue({100, 5, 2, true}), 0u);   // wrong phase
-  EXPECT_EQ(replayer.InjectDue({99, 5, 2, false}), 0u);   // too early in virtual time
-  EXPECT_EQ(replayer.InjectDue({100, 5, 2, false}), 2u);  // both inputs at that position
+  EXPECT_FALSE(replayer.InjectNext({100, 4, 2, false}));  // a syscall early
+  EXPECT_FALSE(replayer.InjectNext({100, 5, 2, true}));   // wrong phase
+  EXPECT_FALSE(replayer.InjectNext({99, 5, 2, false}));   // too early in virtual time
+  EXPECT_TRUE(replayer.InjectNext({100, 5, 2, false}));   // one at a time
+  EXPECT_EQ(sink.got, (std::vector<std::string>{"console a"}));
+  EXPECT_TRUE(replayer.InjectNext({100, 5, 2, false}));
   EXPECT_EQ(sink.got, (std::vector<std::string>{"console a", "control button 0 press"}));
-  EXPECT_EQ(replayer.InjectDue({100, 5, 3, true}), 1u);
+  EXPECT_FALSE(replayer.InjectNext({100, 5, 2, false}));
+  EXPECT_TRUE(replayer.InjectNext({100, 5, 3, true}));
   EXPECT_FALSE(replayer.done());
-  EXPECT_EQ(replayer.InjectDue({900, 8, 4, false}), 1u);
+  EXPECT_TRUE(replayer.InjectNext({900, 8, 4, false}));
   EXPECT_EQ(sink.got.back(), "signal 15");
   EXPECT_TRUE(replayer.done());
   EXPECT_EQ(replayer.injected(), 4u);
@@ -43,7 +46,7 @@ TEST(ReplayerTest, InjectsOnlyAtTheRecordedCountsPhaseAndTime) {
 TEST(ReplayerTest, RealTimeMatchesCountsAndPhaseOnly) {
   LoggingSink sink;
   Replayer replayer(Inputs(), sink, /*virtual_time=*/false);
-  EXPECT_EQ(replayer.InjectDue({1, 5, 2, false}), 2u);
+  EXPECT_TRUE(replayer.InjectNext({1, 5, 2, false}));
   EXPECT_FALSE(replayer.IdleJumpTarget({1, 5, 3, false}, std::nullopt).has_value());
 }
 

@@ -142,6 +142,9 @@ void HostRunner::EndSpin() {
 }
 
 bool HostRunner::PollChannel(size_t index) {
+  if (held_) {
+    return false;  // taken when the runner is released (a posted request stays posted)
+  }
   RunnableChild& child = *children_[index];
   RunnableChild::Trap trap;
   switch (child.Poll(&trap)) {
@@ -367,7 +370,7 @@ void HostRunner::EndTurn() {
 }
 
 void HostRunner::Schedule() {
-  if (in_schedule_ || panicked_) {
+  if (in_schedule_ || panicked_ || held_) {
     return;
   }
   in_schedule_ = true;

@@ -71,6 +71,11 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   // kernel events interleave with app execution only at syscall boundaries.
   void set_deterministic(bool on) { deterministic_ = on; }
   bool resume_pending() const { return resume_pending_; }
+  // While held, Schedule() starts and resumes nothing and no request posted by a child is taken:
+  // tockd holds the runner until the boot's own work is done (MainLoop's first drain), so that
+  // a child's early SIGCHLD or launch handshake cannot start an app in the middle of it, and
+  // again once it is stopping.
+  void set_held(bool held) { held_ = held; }
 
   // Picks and starts a process if none runs, or resumes one held back by deterministic mode. Call
   // after anything that may have made a process runnable (an upcall scheduled by a capsule, a
@@ -141,6 +146,7 @@ class HostRunner final : public RunnableChild::Observer, public SpinSource {
   EventLoop::WatchId sigchld_watch_ = 0;
   bool in_schedule_ = false;
   bool deterministic_ = false;
+  bool held_ = false;
   bool resume_pending_ = false;
   bool panicked_ = false;
   bool done_reported_ = false;

@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -28,7 +30,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "hostkernel/status/status_macros.h"
 #include "tests/harness/data_path.h"
 
@@ -233,11 +237,82 @@ absl::Status Tockd::Spawn() {
   return Fork(uart1_child);
 }
 
+absl::Status Tockd::MakeTempDir() {
+  if (!temp_dir_.empty()) {
+    return absl::OkStatus();
+  }
+  char dir[] = "/tmp/tockd-harness-XXXXXX";  // short: sun_path holds 108 bytes
+  if (mkdtemp(dir) == nullptr) {
+    return Errno("mkdtemp");
+  }
+  temp_dir_ = dir;
+  return absl::OkStatus();
+}
+
+void Tockd::KeepRecording() const {
+  std::string kept = record_path_;
+  const char* outputs = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR");
+  if (outputs != nullptr && *outputs != '\0') {
+    static int kept_count = 0;
+    kept = absl::StrCat(outputs, "/tockd-", getpid(), "-", ++kept_count, ".record");
+    std::ifstream in(record_path_, std::ios::binary);
+    std::ofstream out(kept, std::ios::binary);
+    out << in.rdbuf();
+    if (!out) {
+      std::fprintf(stderr, "[tockd harness] cannot keep the recording as %s\n", kept.c_str());
+      return;
+    }
+  }
+  // Absolute paths: the command must work from anywhere while the runfiles exist.
+  auto absolute = [](const std::string& path) {
+    char buf[PATH_MAX];
+    return realpath(path.c_str(), buf) != nullptr ? std::string(buf) : path;
+  };
+  std::string apps;
+  for (const std::string& app : options_.apps) {
+    if (absl::StatusOr<std::string> path = DataPath(app); path.ok()) {
+      absl::StrAppend(&apps, " ", absolute(*path));
+    }
+  }
+  const std::string tockd = absolute(argv_[0]);
+  std::string where;
+  if (const char* target = std::getenv("TEST_TARGET"); outputs != nullptr && target != nullptr) {
+    std::string t = absl::StrReplaceAll(absl::StripPrefix(target, "//"), {{":", "/"}});
+    where = absl::StrCat(" (after the test: bazel-testlogs/", t,
+                         "/test.outputs/, or inside its outputs.zip)");
+  }
+  std::fprintf(stderr,
+               "[tockd harness] the test failed; tockd's inputs are recorded in %s%s\n"
+               "[tockd harness] replay with a trace: %s --replay=%s --trace=replay.jsonl%s\n"
+               "[tockd harness] replay under gdb:    gdb --args %s --replay=%s%s\n",
+               kept.c_str(), where.c_str(), tockd.c_str(), kept.c_str(), apps.c_str(),
+               tockd.c_str(), kept.c_str(), apps.c_str());
+}
+
 absl::Status Tockd::TockdCommandLine() {
   const TockdOptions& o = options_;
   absl::StatusOr<std::string> tockd = o.tockd_path.empty() ? TockdPath() : DataPath(o.tockd_path);
   TOCKPP_RETURN_IF_ERROR(tockd.status());
   argv_ = {*tockd};
+  if (!o.replay.empty()) {
+    // The recording decides the rest; what is given here must match it.
+    argv_.push_back("--replay=" + o.replay);
+    if (!o.log_level.empty()) {
+      argv_.push_back("--log-level=" + o.log_level);
+    }
+    if (o.trace) {
+      TOCKPP_RETURN_IF_ERROR(MakeTempDir());
+      trace_path_ = temp_dir_ + "/trace.jsonl";
+      argv_.push_back("--trace=" + trace_path_);
+    }
+    argv_.insert(argv_.end(), o.flags.begin(), o.flags.end());
+    for (const std::string& app : o.apps) {
+      absl::StatusOr<std::string> path = DataPath(app);
+      TOCKPP_RETURN_IF_ERROR(path.status());
+      argv_.push_back(*path);
+    }
+    return absl::OkStatus();
+  }
   if (o.exit_when_done) {
     argv_.push_back("--exit-when-done");
   }
@@ -250,12 +325,12 @@ absl::Status Tockd::TockdCommandLine() {
   if (!o.process_console.empty()) {
     argv_.push_back("--process-console=" + o.process_console);
   }
-  if (o.control || o.trace) {
-    char dir[] = "/tmp/tockd-harness-XXXXXX";  // short: sun_path holds 108 bytes
-    if (mkdtemp(dir) == nullptr) {
-      return Errno("mkdtemp");
-    }
-    temp_dir_ = dir;
+  if (o.control || o.trace || o.record) {
+    TOCKPP_RETURN_IF_ERROR(MakeTempDir());
+  }
+  if (o.record) {
+    record_path_ = temp_dir_ + "/run.record";
+    argv_.push_back("--record=" + record_path_);
   }
   if (o.trace) {
     trace_path_ = temp_dir_ + "/trace.jsonl";
@@ -644,6 +719,12 @@ Tockd::~Tockd() {
     }
     if (!apps_path_.empty()) {
       unlink(apps_path_.c_str());
+    }
+    if (!record_path_.empty()) {
+      if (::testing::Test::HasFailure()) {
+        KeepRecording();
+      }
+      unlink(record_path_.c_str());
     }
     rmdir(temp_dir_.c_str());
   }

@@ -52,6 +52,15 @@ struct TockdOptions {
   std::string process_console = "off";
   // --trace into <tempdir>/trace.jsonl; read it with TraceLines() (issue 8).
   bool trace = false;
+  // tockd --record into the temp dir: every outside input (console, control commands, the stop
+  // signal). When the test has failed by the time the Tockd is destroyed, the recording goes
+  // to the test's outputs ($TEST_UNDECLARED_OUTPUTS_DIR) and the commands that replay it
+  // (with a trace, under gdb) are printed.
+  bool record = true;
+  // Replay this recording (tockd --replay=FILE) instead of starting the apps: the recording
+  // supplies the apps, time, process console and exit mode (those options are ignored, and
+  // there is no control socket); `flags` and `apps`, if given, must match it.
+  std::string replay;
   std::string tockd_path;  // empty: $TOCKD, else //hostkernel:tockd from the runfiles
   // Guard for waits that are not given one, and for Start()'s control-socket connect.
   absl::Duration default_timeout = absl::Seconds(20);
@@ -110,6 +119,8 @@ class Tockd {
   // With options.trace: the trace file's complete lines so far (one JSON object each).
   std::vector<std::string> TraceLines() const;
   const std::string& trace_path() const { return trace_path_; }
+  // With options.record: the recording tockd writes (in the temp dir, gone with the Tockd).
+  const std::string& record_path() const { return record_path_; }
 
   // --- Input.
   ::testing::AssertionResult TypeConsole(std::string_view bytes);  // to tockd's stdin
@@ -166,7 +177,10 @@ class Tockd {
   static constexpr int kQemuGuardScale = 4;
   absl::Duration Guard(absl::Duration timeout) const;
   absl::Status Spawn();
-  absl::Status TockdCommandLine();             // fills argv_
+  absl::Status TockdCommandLine();  // fills argv_
+  absl::Status MakeTempDir();       // temp_dir_, once
+  // A failed test: the recording into the test's outputs, and how to replay it.
+  void KeepRecording() const;
   absl::Status QemuCommandLine(int uart1_fd);  // packs the apps, fills argv_
   absl::Status Fork(const UniqueFd& keep);     // runs argv_; `keep` stays open in the child
   absl::Status WaitForBoot();
@@ -187,6 +201,7 @@ class Tockd {
   std::string temp_dir_;
   std::string control_path_;
   std::string trace_path_;
+  std::string record_path_;
   pid_t pid_ = -1;
   UniqueFd stdin_;
   UniqueFd stdout_;
