@@ -39,6 +39,8 @@ TEST(RecordReplayTest, FileSha256IsTheStandardDigest) {
   ASSERT_TRUE(digest.ok()) << digest.status();
   EXPECT_EQ(*digest, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_FALSE(FileSha256(path + ".missing").ok());
+  const char* dir = std::getenv("TEST_TMPDIR");
+  EXPECT_FALSE(FileSha256(dir != nullptr ? dir : "/tmp").ok());  // a directory: an error
 }
 
 class PrepareReplayTest : public ::testing::Test {
