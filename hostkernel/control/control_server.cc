@@ -370,7 +370,7 @@ void ControlServer::Execute(uint64_t id, absl::string_view line) {
   }
   if (command_gate_) {
     const bool replayable = words[0] != "console" && words[0] != "watch" && words[0] != "debug";
-    command_gate_(line, replayable, [this, id, copy = std::string(line)] { ExecuteNow(id, copy); });
+    command_gate_(line, replayable, [this, id, copy = std::string{line}] { ExecuteNow(id, copy); });
     return;
   }
   ExecuteNow(id, line);

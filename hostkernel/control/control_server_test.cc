@@ -190,8 +190,8 @@ TEST_F(ControlServerTest, StopStartRestartDelegateToIntrospection) {
 TEST_F(ControlServerTest, AGateRunsEveryLineWhenItChoosesAndMarksConnectionModes) {
   std::vector<std::string> seen;
   server_->SetCommandGate(
-      [&seen](absl::string_view line, bool replayable, std::function<void()> run) {
-        seen.push_back(std::string(line) + (replayable ? "" : " (connection)"));
+      [&seen](absl::string_view line, bool replayable, const std::function<void()>& run) {
+        seen.push_back(std::string{line} + (replayable ? "" : " (connection)"));
         run();  // at once here; tockd runs it at its next quiet point
       });
   EXPECT_EQ(Command("press 1"), (Lines{"ok"}));

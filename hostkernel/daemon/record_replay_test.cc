@@ -19,13 +19,13 @@ namespace {
 
 std::string TempFile(const std::string& name, const std::string& bytes) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+  std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
 
 // Parses `args` as tockd's command line (flags set); returns the positional arguments.
-std::vector<std::string> CommandLineOf(std::vector<std::string> args) {
+std::vector<std::string> CommandLineOf(const std::vector<std::string>& args) {
   auto parsed = ParseCommandLine(args);
   EXPECT_TRUE(parsed.ok()) << parsed.status();
   return parsed.ok() ? parsed->positional : std::vector<std::string>{};

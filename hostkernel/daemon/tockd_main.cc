@@ -350,7 +350,7 @@ class ReplaySink final : public InputSink {
   void Control(std::string_view line) override {
     // The recorded run gave the same reply; an error here is no divergence.
     const absl::Status status = commands_.RunLine(absl::string_view(line.data(), line.size()));
-    spdlog::debug("replay: '{}': {}", line, status.ok() ? "ok" : std::string(status.message()));
+    spdlog::debug("replay: '{}': {}", line, status.ok() ? "ok" : std::string{status.message()});
   }
   void Signal(int signo) override {
     spdlog::info("replay: signal {} (recorded): stopping", signo);
@@ -580,7 +580,7 @@ absl::Status OpenControl(Machine& m, const std::vector<std::unique_ptr<AppImage>
   if (m.recorder != nullptr) {
     m.control->SetCommandGate([&m](absl::string_view line, bool replayable,
                                    std::function<void()> run) {
-      m.held_inputs.push_back({InputKind::kControl, std::string(line), replayable, std::move(run)});
+      m.held_inputs.push_back({InputKind::kControl, std::string{line}, replayable, std::move(run)});
     });
   }
   spdlog::info("control socket at {}", config.control_path);

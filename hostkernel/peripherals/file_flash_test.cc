@@ -182,7 +182,7 @@ TEST(FileFlashTest, ImageIsEveryPageAndCanBeReplacedWhole) {
   auto image = (*flash)->ReadImage();
   ASSERT_TRUE(image.ok()) << image.status();
   EXPECT_EQ(*image, ValidImage(256, 4, 'x').substr(256));
-  std::string replaced(256 * 4, 'y');
+  std::string replaced(size_t{256} * 4, 'y');
   replaced[5] = 'z';
   ASSERT_TRUE((*flash)->WriteImage(replaced).ok());
   EXPECT_EQ(*(*flash)->ReadImage(), replaced);

@@ -32,11 +32,11 @@ absl::StatusOr<std::unique_ptr<Recorder>> Recorder::Create(const std::string& pa
 
 void Recorder::Record(InputKind kind, absl::string_view data) {
   ++inputs_;
-  Write(FormatInput({position_(), kind, std::string(data)}));
+  Write(FormatInput({position_(), kind, std::string{data}}));
 }
 
 void Recorder::End(absl::string_view reason) {
-  Write(FormatEnd({position_(), std::string(reason)}));
+  Write(FormatEnd({position_(), std::string{reason}}));
 }
 
 void Recorder::Write(const std::string& line) {

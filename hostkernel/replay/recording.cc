@@ -247,7 +247,7 @@ absl::StatusOr<Recording> ParseRecording(absl::string_view text) {
         if (words[2].size() != 64 || !Unhex(words[2])) {
           return LineError(n, "app digest is not 64 hex digits");
         }
-        recording.header.apps.push_back({*first, std::string(words[2])});
+        recording.header.apps.push_back({*first, std::string{words[2]}});
       }
     } else if (what == "flash") {
       auto size = words.size() == 3 ? ParseNumber<uint32_t>(words[1]) : std::nullopt;
@@ -332,7 +332,7 @@ void SetFlashImage(RecordingHeader& header, uint32_t page_size, uint32_t page_co
   for (uint32_t page = 0; page < page_count; ++page) {
     const absl::string_view bytes = image.substr(size_t{page} * page_size, page_size);
     if (bytes.find_first_not_of('\xff') != absl::string_view::npos) {
-      header.flash_pages.emplace_back(page, std::string(bytes));
+      header.flash_pages.emplace_back(page, std::string{bytes});
     }
   }
 }

@@ -11,7 +11,7 @@ RecordingHeader SampleHeader() {
   RecordingHeader header;
   header.flags = {{"time", "virtual"}, {"fault_policy", "restart:2,blink=panic"}};
   header.apps = {{"apps/my app.tbf", std::string(64, 'a')}};
-  std::string image(4 * 16, '\xff');
+  std::string image(size_t{4} * 16, '\xff');
   image[16 + 3] = 0x42;
   SetFlashImage(header, 16, 4, image);
   return header;
@@ -44,7 +44,7 @@ TEST(RecordingTest, EscapesTokensWithoutBlanks) {
   EXPECT_EQ(EscapeToken("a b"), "a\\x20b");
   EXPECT_EQ(EscapeToken(""), "-");
   EXPECT_EQ(EscapeToken("-"), "\\x2d");
-  for (const std::string bytes : {std::string(), std::string("-"), std::string("\xff\\x", 3)}) {
+  for (const std::string& bytes : {std::string(), std::string("-"), std::string("\xff\\x", 3)}) {
     EXPECT_EQ(UnescapeToken(EscapeToken(bytes)), bytes);
   }
   EXPECT_FALSE(UnescapeToken("\\x4"));

@@ -23,7 +23,7 @@ std::string ReadFile(const std::string& path) {
 
 std::string TempCopy(const std::string& name, const std::string& bytes) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+  std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
