@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kernel/app_id.h"
+
 namespace tock {
 
 inline constexpr uint32_t kNoFixedAddress = 0xFFFFFFFFu;  // TBF FixedAddresses "not fixed"
@@ -32,6 +34,8 @@ struct TbfDescription {
   bool enabled = true;                             // flags bit 0: start at boot
   uint32_t num_writeable_regions = 0;
   WriteableFlashRegion writeable_regions[kMaxWriteableFlashRegions] = {};
+  // ShortId (DescribeTbf: the default assigner) and the credential the board's check accepted.
+  AppIdentity identity;
 
   // End of the protected region (header + protected trailer): first byte an RO allow may use,
   // and app_start (r0 of _start).

@@ -37,6 +37,7 @@ Result<TbfDescription> DescribeTbf(std::span<const uint8_t> image, uint32_t flas
   d.fixed_ram_address = info.has_fixed_ram ? info.fixed_ram_address : kNoFixedAddress;
   d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : kNoFixedAddress;
   d.enabled = info.enabled;
+  d.identity.short_id = AssignShortId(info.short_id, info.package_name, info.package_name_len);
   size_t n = header.writeable_flash_region_count;
   if (n > kMaxWriteableFlashRegions) {
     n = kMaxWriteableFlashRegions;

@@ -85,6 +85,33 @@ TEST(TbfLoadingTest, WriteableFlashRegionsReachMemop) {
   EXPECT_EQ(h->Memop(pid.value(), 9, 0).regs[1], testing::FakeProcessPlatform::kFlashBase + 0x500);
 }
 
+TEST(TbfLoadingTest, ShortIdIsTheTlvOrTheNameCrc) {
+  std::vector<uint8_t> named = tock::tbf::TbfWriter()
+                                   .AddMain({0, 0, 4096})
+                                   .AddPackageName("blink")
+                                   .SetBinary(std::vector<uint8_t>(0x100, 0))
+                                   .Build();
+  auto d = DescribeTbf(named, 0);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d.value().identity.short_id, Crc32Posix("blink", 5));
+  EXPECT_EQ(d.value().identity.credential, CredentialStatus::kNone);
+  std::vector<uint8_t> with_tlv = tock::tbf::TbfWriter()
+                                      .AddMain({0, 0, 4096})
+                                      .AddPackageName("blink")
+                                      .AddShortId(0xC0FFEE)
+                                      .SetBinary(std::vector<uint8_t>(0x100, 0))
+                                      .Build();
+  auto t = DescribeTbf(with_tlv, 0);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.value().identity.short_id, 0xC0FFEEu);
+  auto h = std::make_unique<testing::KernelHarness<1>>();
+  TbfDescription tbf = t.value();
+  tbf.flash_address = testing::FakeProcessPlatform::kFlashBase;
+  auto pid = h->kernel.LoadProcess(tbf, h->platforms[0].platform(), h->stop_policy, h->process_cap);
+  ASSERT_TRUE(pid.ok());
+  EXPECT_EQ(h->kernel.ProcessFor(pid.value())->short_id(), 0xC0FFEEu);
+}
+
 TEST(TbfLoadingTest, RealImageLoadsIntoTheKernel) {
   std::vector<uint8_t> bytes = ReadVector("retro_game.cortex-m4.tbf");
   auto h = std::make_unique<testing::KernelHarness<1>>();
