@@ -14,6 +14,9 @@ TEST(AppIdTest, Crc32PosixMatchesTheCatalogueCheckValue) {
   EXPECT_EQ(Crc("123456789"), 0x765E7680u);
   EXPECT_EQ(Crc(""), 0xFFFFFFFFu);
   static_assert(Crc32Posix("a", 1) != Crc32Posix("b", 1));
+  // Two names with one ShortId (tests/integration/credentials_test uses them).
+  EXPECT_EQ(Crc("MnHTDqzD"), 0x00FCCC8Cu);
+  EXPECT_EQ(Crc("K5EvoGH0"), 0x00FCCC8Cu);
 }
 
 TEST(AppIdTest, ShortIdTlvWinsOverTheNameCrc) {
