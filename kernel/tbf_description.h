@@ -34,7 +34,8 @@ struct TbfDescription {
   bool enabled = true;                             // flags bit 0: start at boot
   uint32_t num_writeable_regions = 0;
   WriteableFlashRegion writeable_regions[kMaxWriteableFlashRegions] = {};
-  // ShortId (DescribeTbf: the default assigner) and the credential the board's check accepted.
+  // ShortId and accepted credential: DescribeTbf leaves LocallyUnique/none; a board that checks
+  // credentials and enforces ShortId uniqueness fills them in before LoadProcess.
   AppIdentity identity;
 
   // End of the protected region (header + protected trailer): first byte an RO allow may use,

@@ -85,31 +85,26 @@ TEST(TbfLoadingTest, WriteableFlashRegionsReachMemop) {
   EXPECT_EQ(h->Memop(pid.value(), 9, 0).regs[1], testing::FakeProcessPlatform::kFlashBase + 0x500);
 }
 
-TEST(TbfLoadingTest, ShortIdIsTheTlvOrTheNameCrc) {
-  std::vector<uint8_t> named = tock::tbf::TbfWriter()
-                                   .AddMain({0, 0, 4096})
-                                   .AddPackageName("blink")
-                                   .SetBinary(std::vector<uint8_t>(0x100, 0))
-                                   .Build();
-  auto d = DescribeTbf(named, 0);
-  ASSERT_TRUE(d.ok());
-  EXPECT_EQ(d.value().identity.short_id, Crc32Posix("blink", 5));
-  EXPECT_EQ(d.value().identity.credential, CredentialStatus::kNone);
+TEST(TbfLoadingTest, IdentityIsLocallyUniqueUntilTheBoardAssignsOne) {
   std::vector<uint8_t> with_tlv = tock::tbf::TbfWriter()
                                       .AddMain({0, 0, 4096})
                                       .AddPackageName("blink")
                                       .AddShortId(0xC0FFEE)
                                       .SetBinary(std::vector<uint8_t>(0x100, 0))
                                       .Build();
-  auto t = DescribeTbf(with_tlv, 0);
+  auto t = DescribeTbf(with_tlv, testing::FakeProcessPlatform::kFlashBase);
   ASSERT_TRUE(t.ok());
-  EXPECT_EQ(t.value().identity.short_id, 0xC0FFEEu);
-  auto h = std::make_unique<testing::KernelHarness<1>>();
+  EXPECT_EQ(t.value().identity.short_id, kShortIdLocallyUnique);
+  EXPECT_EQ(t.value().identity.credential, CredentialStatus::kNone);
   TbfDescription tbf = t.value();
-  tbf.flash_address = testing::FakeProcessPlatform::kFlashBase;
+  tbf.identity.short_id = AssignShortId(0xC0FFEE, "blink", 5);
+  tbf.identity.credential = CredentialStatus::kSignatureVerified;
+  auto h = std::make_unique<testing::KernelHarness<1>>();
   auto pid = h->kernel.LoadProcess(tbf, h->platforms[0].platform(), h->stop_policy, h->process_cap);
   ASSERT_TRUE(pid.ok());
   EXPECT_EQ(h->kernel.ProcessFor(pid.value())->short_id(), 0xC0FFEEu);
+  EXPECT_EQ(h->kernel.ProcessFor(pid.value())->identity().credential,
+            CredentialStatus::kSignatureVerified);
 }
 
 TEST(TbfLoadingTest, RealImageLoadsIntoTheKernel) {

@@ -46,6 +46,9 @@ LoadPlan PlanLoad(std::vector<AppFile> files, const HostLoadLimits& limits) {
                                           image->name(), "'"));
       }
       Candidate c{std::move(image), std::nullopt};
+      // The TBF's own name (not a placeholder) or ShortId TLV (kernel/app_id.h).
+      c.image->tbf.identity.short_id = tock::AssignShortId(
+          c.image->info.short_id, c.image->info.package_name, c.image->info.package_name_len);
       if (absl::Status ok = CheckHostApp(*c.image, limits); !ok.ok()) {
         c.refusal = std::string{ok.message()};
       } else if (absl::StatusOr<tock::AppIdentity> id =

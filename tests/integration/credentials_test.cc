@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tests/harness/data_path.h"
@@ -128,6 +129,26 @@ TEST(CredentialsTest, SecondAppWithTheSameShortIdIsNotStarted) {
                           " (K5EvoGH0): ShortId 0x00fccc8c already in use by " + a +
                           " (two processes with the same ShortId never run at once; it is not "
                           "started)");
+}
+
+TEST(CredentialsTest, PsShowsShortIdAndCredential) {
+  const std::string hello = Path("//apps/examples/hello:hello.tbf");
+  const std::string twin = Path("//tests/integration:twin_MnHTDqzD.tbf");
+  auto tockd = Tockd::Start({.apps = {Signed(), twin},
+                             .flags = {"--credential-key=" + Key("p256-a.pub.pem")},
+                             .exit_when_done = false,
+                             .control = true});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  ASSERT_TRUE(t.WaitFor(harness::Stream::kConsole, "Hello, World!", 2, absl::Seconds(20)));
+  absl::StatusOr<std::vector<std::string>> ps = t.control().Request("ps");
+  ASSERT_TRUE(ps.ok()) << ps.status();
+  ASSERT_EQ(ps->size(), 2u);
+  // hello's ShortId is CRC-32/POSIX("hello"); the twin's, of its name.
+  EXPECT_NE((*ps)[0].find(" name=hello "), std::string::npos) << (*ps)[0];
+  EXPECT_NE((*ps)[0].find(" short_id=0x"), std::string::npos) << (*ps)[0];
+  EXPECT_TRUE(absl::EndsWith((*ps)[0], " credential=signed")) << (*ps)[0];
+  EXPECT_TRUE(absl::EndsWith((*ps)[1], " short_id=0x00fccc8c credential=none")) << (*ps)[1];
 }
 
 }  // namespace
