@@ -151,5 +151,17 @@ TEST(CredentialsTest, PsShowsShortIdAndCredential) {
   EXPECT_TRUE(absl::EndsWith((*ps)[1], " short_id=0x00fccc8c credential=none")) << (*ps)[1];
 }
 
+TEST(CredentialsTest, ProcessInfoDriverSeesTheShortIdsTockdAssigned) {
+  const std::string twin = Path("//tests/integration:twin_MnHTDqzD.tbf");
+  const std::string app = Path("//apps/examples/process_info:process_info.tbf");
+  auto tockd = Tockd::Start({.apps = {twin, app}});
+  ASSERT_TRUE(tockd.ok()) << tockd.status();
+  Tockd& t = **tockd;
+  EXPECT_TRUE(t.WaitForConsole("process_info: 2 processes"));
+  EXPECT_TRUE(t.WaitForConsole("process_info: MnHTDqzD short_id 00fccc8c state "));
+  EXPECT_TRUE(t.WaitForConsole("process_info: process_info short_id c629ec4c state 0"));
+  EXPECT_EQ(t.WaitForExit(), ExitStatus::Exited(0)) << t.Log();
+}
+
 }  // namespace
 }  // namespace tock::integration
