@@ -114,5 +114,16 @@ TEST_F(ProcessInfoDriverTest, StopStartTerminateBootAnotherProcess) {
   ExpectFailure(h->Command(a, kDrv, 6, 9999, 2), ErrorCode::kInval);
 }
 
+TEST_F(ProcessInfoDriverTest, AProcessMayStopOrTerminateItself) {
+  const Process& pa = h->kernel.processes()[a.index()];
+  h->Command(a, kDrv, 6, a.id(), 2);  // stop itself
+  EXPECT_TRUE(pa.IsStopped());
+  ExpectSuccess(h->Command(b, kDrv, 6, a.id(), 1));
+  EXPECT_FALSE(pa.IsStopped());
+  h->Command(a, kDrv, 6, a.id(), 4);  // terminate itself
+  EXPECT_EQ(pa.state(), ProcessState::kTerminated);
+  ExpectSuccessU32(h->Command(b, kDrv, 1, 0, 0), 2);  // a terminated process still counts
+}
+
 }  // namespace
 }  // namespace tock::capsules
