@@ -430,7 +430,7 @@ std::vector<uint8_t> SignedTbf(const TbfSpec& s, const std::string& key = "p256-
   return tbf;
 }
 
-HostLoadLimits WithKeys(bool require, std::vector<std::string> keys = {"p256-a.pub.pem"}) {
+HostLoadLimits WithKeys(bool require, const std::vector<std::string>& keys = {"p256-a.pub.pem"}) {
   HostLoadLimits limits;
   limits.credentials.require = require;
   for (const std::string& k : keys) {

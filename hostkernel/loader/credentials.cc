@@ -14,7 +14,7 @@ absl::Status AddCredentialKeys(std::string_view paths, CredentialPolicy& policy)
   for (absl::string_view path :
        absl::StrSplit(absl::string_view(paths.data(), paths.size()), ',', absl::SkipEmpty())) {
     absl::StatusOr<tock::tbf::EcdsaP256Key> key =
-        tock::tbf::EcdsaP256Key::LoadPem(std::string(path));
+        tock::tbf::EcdsaP256Key::LoadPem(std::string{path});
     if (!key.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("--credential-key ", path, ": ", key.status().message()));
