@@ -102,6 +102,11 @@ class Process {
   const char* name() const { return tbf_ == nullptr ? "" : tbf_->package_name; }
   uint32_t name_length() const { return tbf_ == nullptr ? 0 : tbf_->package_name_len; }
   const TbfDescription* tbf() const { return tbf_; }
+  // AppID (kernel/app_id.h): fixed at load, kept across restarts. 0 = LocallyUnique.
+  uint32_t short_id() const {
+    return tbf_ == nullptr ? kShortIdLocallyUnique : tbf_->identity.short_id;
+  }
+  AppIdentity identity() const { return tbf_ == nullptr ? AppIdentity{} : tbf_->identity; }
   const FaultPolicy* fault_policy() const { return fault_policy_; }
 
   uint32_t flash_start() const { return tbf_->flash_address; }

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kernel/app_id.h"
+
 namespace tock {
 
 inline constexpr uint32_t kNoFixedAddress = 0xFFFFFFFFu;  // TBF FixedAddresses "not fixed"
@@ -32,6 +34,9 @@ struct TbfDescription {
   bool enabled = true;                             // flags bit 0: start at boot
   uint32_t num_writeable_regions = 0;
   WriteableFlashRegion writeable_regions[kMaxWriteableFlashRegions] = {};
+  // ShortId and accepted credential: DescribeTbf leaves LocallyUnique/none; a board that checks
+  // credentials and enforces ShortId uniqueness fills them in before LoadProcess.
+  AppIdentity identity;
 
   // End of the protected region (header + protected trailer): first byte an RO allow may use,
   // and app_start (r0 of _start).

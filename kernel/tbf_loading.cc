@@ -37,6 +37,8 @@ Result<TbfDescription> DescribeTbf(std::span<const uint8_t> image, uint32_t flas
   d.fixed_ram_address = info.has_fixed_ram ? info.fixed_ram_address : kNoFixedAddress;
   d.fixed_flash_address = info.has_fixed_flash ? info.fixed_flash_address : kNoFixedAddress;
   d.enabled = info.enabled;
+  // identity stays LocallyUnique/no credential, as upstream's load_processes without a
+  // checker; a board that enforces uniqueness (tockd's load plan) assigns with AssignShortId.
   size_t n = header.writeable_flash_region_count;
   if (n > kMaxWriteableFlashRegions) {
     n = kMaxWriteableFlashRegions;

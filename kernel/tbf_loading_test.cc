@@ -85,6 +85,28 @@ TEST(TbfLoadingTest, WriteableFlashRegionsReachMemop) {
   EXPECT_EQ(h->Memop(pid.value(), 9, 0).regs[1], testing::FakeProcessPlatform::kFlashBase + 0x500);
 }
 
+TEST(TbfLoadingTest, IdentityIsLocallyUniqueUntilTheBoardAssignsOne) {
+  std::vector<uint8_t> with_tlv = tock::tbf::TbfWriter()
+                                      .AddMain({0, 0, 4096})
+                                      .AddPackageName("blink")
+                                      .AddShortId(0xC0FFEE)
+                                      .SetBinary(std::vector<uint8_t>(0x100, 0))
+                                      .Build();
+  auto t = DescribeTbf(with_tlv, testing::FakeProcessPlatform::kFlashBase);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.value().identity.short_id, kShortIdLocallyUnique);
+  EXPECT_EQ(t.value().identity.credential, CredentialStatus::kNone);
+  TbfDescription tbf = t.value();
+  tbf.identity.short_id = AssignShortId(0xC0FFEE, "blink", 5);
+  tbf.identity.credential = CredentialStatus::kSignatureVerified;
+  auto h = std::make_unique<testing::KernelHarness<1>>();
+  auto pid = h->kernel.LoadProcess(tbf, h->platforms[0].platform(), h->stop_policy, h->process_cap);
+  ASSERT_TRUE(pid.ok());
+  EXPECT_EQ(h->kernel.ProcessFor(pid.value())->short_id(), 0xC0FFEEu);
+  EXPECT_EQ(h->kernel.ProcessFor(pid.value())->identity().credential,
+            CredentialStatus::kSignatureVerified);
+}
+
 TEST(TbfLoadingTest, RealImageLoadsIntoTheKernel) {
   std::vector<uint8_t> bytes = ReadVector("retro_game.cortex-m4.tbf");
   auto h = std::make_unique<testing::KernelHarness<1>>();

@@ -125,4 +125,36 @@ expect 0 "" create "$T/app.elf" -o "$T/other.tbf" -n x --stack 2048 --app-heap=1
 cmp -s "$T/hex.tbf" "$T/dec.tbf" && ! cmp -s "$T/dec.tbf" "$T/other.tbf" || fail "hex sizes"
 expect 0 "" --version
 grep -Eq "^tbf [0-9]+\.[0-9]+ \(Tock 2\.[0-9]+ kernel ABI\)$" "$T/out" || fail "version: $(cat "$T/out")"
+# Signing (ECDSA P-256, upstream's example test keys): create --sign-key, verify --key.
+K="tbf-tools/testdata/keys"
+expect 0 "" create "$T/app.elf" -o "$T/signed.tbf" -n signed --fixed-addresses --sha256 \
+  --sign-key "$K/p256-a.priv.pem"
+expect 0 "" verify "$T/signed.tbf" --key "$K/p256-a.pub.pem"
+grep -q "OK (1 object(s), 1 hash credential(s) verified, 1 signature(s) verified)" "$T/out" ||
+  fail "signed verify: $(cat "$T/out")"
+expect 0 "" verify "$T/signed.tbf" --key "$K/p256-b.pub.pem,$K/p256-a.pub.pem"
+"$TBF" inspect "$T/signed.tbf" | grep -q EcdsaNistP256 || fail "inspect lacks the signature"
+"$TBF" verify --json --key "$K/p256-a.pub.pem" "$T/signed.tbf" | grep -q '"signatures_verified":1' ||
+  fail "verify --json --key"
+rc=0; "$TBF" verify "$T/signed.tbf" --key "$K/p256-b.pub.pem" > /dev/null 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && [ "$(wc -l < "$T/err")" = 1 ] || fail "wrong key: exit $rc"
+grep -Eq "^tbf: $T/signed.tbf: ECDSA P-256 signature at byte [0-9]+ does not verify with the key \(another key signed it, or the image changed after signing\)$" "$T/err" || fail "wrong key: $(cat "$T/err")"
+# A tampered binary byte (no SHA footer, so only the signature notices).
+expect 0 "" create "$T/app.elf" -o "$T/sigonly.tbf" -n s --fixed-addresses --sign-key "$K/p256-a.priv.pem"
+cp "$T/sigonly.tbf" "$T/tampered.tbf"
+printf '\x01' | dd of="$T/tampered.tbf" bs=1 seek=200 conv=notrunc 2>/dev/null
+rc=0; "$TBF" verify "$T/tampered.tbf" --key "$K/p256-a.pub.pem" > /dev/null 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && [ "$(wc -l < "$T/err")" = 1 ] && grep -q "does not verify" "$T/err" ||
+  fail "tampered: exit $rc: $(cat "$T/err")"
+rc=0; "$TBF" verify "$T/app.tbf" --key "$K/p256-a.pub.pem" > /dev/null 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "^tbf: $T/app.tbf: no ECDSA P-256 signature credential$" "$T/err" ||
+  fail "unsigned with --key: exit $rc: $(cat "$T/err")"
+rc=0; "$TBF" create "$T/app.elf" -o "$T/x.tbf" -n x --sign-key "$K/p256-a.pub.pem" 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "a public key cannot sign" "$T/err" || fail "sign with public key: $rc"
+rc=0; "$TBF" verify "$T/signed.tbf" --key "$K/p384.pub.pem" 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "not an ECDSA P-256 (prime256v1) key" "$T/err" || fail "P-384 key: $rc"
+# The upstream vectors still verify (no --key: their footers hold no signature to check).
+for v in "$V"/*.tbf; do
+  "$TBF" verify "$v" > /dev/null || fail "vector $v"
+done
 echo PASS

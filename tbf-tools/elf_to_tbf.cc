@@ -377,6 +377,9 @@ absl::StatusOr<std::vector<uint8_t>> ElfToTbf(const ElfFile& elf, const CreateOp
   if (o.sha512) {
     w.AddHashCredential(CredentialFormat::kSha512);
   }
+  if (o.ecdsa_p256_slot) {
+    w.AddCredential(CredentialFormat::kEcdsaNistP256, std::vector<uint8_t>(64, 0));
+  }
   const uint32_t footers =
       w.ContentSize() - (header_size + trailer + static_cast<uint32_t>(binary_size));
   w.SetTotalSize(PaddedTotalSize(machine, w.ContentSize() + FooterReserve(o, footers)));

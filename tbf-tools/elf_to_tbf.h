@@ -25,6 +25,8 @@ struct CreateOptions {
   std::vector<std::pair<uint32_t, uint32_t>> permissions;  // (driver, command)
   std::optional<KernelVersion> kernel_version;
   bool sha256 = false, sha384 = false, sha512 = false;
+  // A zero-filled EcdsaNistP256 credential after the hashes, for SignTbf (signing.h) to fill.
+  bool ecdsa_p256_slot = false;
   bool disabled = false;
   std::optional<uint32_t> protected_region_size;  // header + trailer
   uint32_t app_version = 0;

@@ -36,6 +36,7 @@
 #include "tbf-tools/elf_to_tbf.h"
 #include "tbf-tools/file_io.h"
 #include "tbf-tools/lib/tbf.h"
+#include "tbf-tools/signing.h"
 #include "tbf-tools/tab.h"
 
 namespace tock::tbf {
@@ -123,6 +124,12 @@ ABSL_FLAG(std::optional<tock::tbf::KernelVersion>, kernel_version, std::nullopt,
 ABSL_FLAG(bool, sha256, false, "create: add a SHA-256 credential footer");
 ABSL_FLAG(bool, sha384, false, "create: add a SHA-384 credential footer");
 ABSL_FLAG(bool, sha512, false, "create: add a SHA-512 credential footer");
+ABSL_FLAG(std::string, sign_key, "",
+          "create: sign with this ECDSA P-256 private key (PEM): adds an EcdsaNistP256 "
+          "credential footer over the header, protected trailer and binary");
+ABSL_FLAG(std::vector<std::string>, key, {},
+          "verify: ECDSA P-256 public key(s) (PEM, comma list): each object must carry an "
+          "EcdsaNistP256 signature and every one must verify with one of them");
 ABSL_FLAG(bool, disable, false, "create: clear the enabled flag");
 ABSL_FLAG(bool, verbose, false, "create: print the layout decisions.");
 ABSL_FLAG(bool, json, false, "inspect, verify: print JSON instead of text");
@@ -283,6 +290,14 @@ int CmdVerify(const Invocation& in) {
   if (in.positional.empty()) {
     return Usage("verify: no FILE given");
   }
+  std::vector<EcdsaP256Key> keys;
+  for (const std::string& key_path : absl::GetFlag(FLAGS_key)) {
+    absl::StatusOr<EcdsaP256Key> key = EcdsaP256Key::LoadPem(key_path);
+    if (!key.ok()) {
+      return Fail(key_path, key.status().message());
+    }
+    keys.push_back(*std::move(key));
+  }
   int rc = 0;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   // One result per TBF (each TBF of a .tab) or per unreadable file: printed, or kept for JSON.
@@ -298,12 +313,33 @@ int CmdVerify(const Invocation& in) {
       continue;
     }
     for (const Unit& u : units) {
-      int objects = 0, hashes = 0;
+      int objects = 0, hashes = 0, signatures = 0;
+      ErrorLine signature_error;
       ErrorLine error =
-          ForEachObject(u, true, [&](uint32_t, const TbfHeader&, const IntegrityReport* ir) {
+          ForEachObject(u, true, [&](uint32_t base, const TbfHeader& h, const IntegrityReport* ir) {
             ++objects;
             hashes += ir ? ir->hashes_verified : 0;
+            if (keys.empty() || h.is_padding || signature_error) {
+              return;
+            }
+            const SignatureCheck sc =
+                CheckSignatures(std::span<const uint8_t>(u.bytes).subspan(base), h, keys);
+            const std::string where =
+                base ? absl::StrCat("object at file offset ", base, ": ") : "";
+            if (sc.signatures == 0) {
+              signature_error =
+                  absl::StrCat(u.label, ": ", where, "no ECDSA P-256 signature credential");
+            } else if (sc.verified != sc.signatures) {
+              signature_error = absl::StrCat(
+                  u.label, ": ", where, "ECDSA P-256 signature at byte ", sc.failed_offset,
+                  " does not verify with ", keys.size() == 1 ? "the key" : "any of the keys",
+                  " (another key signed it, or the image changed after signing)");
+            }
+            signatures += sc.verified;
           });
+      if (!error && signature_error) {
+        error = signature_error;
+      }
       if (error) {
         failed(u.label, *error);
       } else if (json) {
@@ -311,9 +347,14 @@ int CmdVerify(const Invocation& in) {
                            {"ok", true},
                            {"objects", objects},
                            {"hash_credentials_verified", hashes}});
+        if (!keys.empty()) {
+          results.back()["signatures_verified"] = signatures;
+        }
       } else {
         std::cout << u.label << ": OK (" << objects << " object(s), " << hashes
-                  << " hash credential(s) verified)\n";
+                  << " hash credential(s) verified"
+                  << (keys.empty() ? "" : absl::StrCat(", ", signatures, " signature(s) verified"))
+                  << ")\n";
       }
     }
   }
@@ -349,6 +390,19 @@ int CmdCreate(const Invocation& in) {
   o.sha384 = absl::GetFlag(FLAGS_sha384);
   o.sha512 = absl::GetFlag(FLAGS_sha512);
   o.disabled = absl::GetFlag(FLAGS_disable);
+  std::optional<EcdsaP256Key> sign_key;
+  if (in.Given("sign_key")) {
+    const std::string key_path = absl::GetFlag(FLAGS_sign_key);
+    absl::StatusOr<EcdsaP256Key> key = EcdsaP256Key::LoadPem(key_path);
+    if (!key.ok()) {
+      return Fail(key_path, key.status().message());
+    }
+    if (!key->has_private()) {
+      return Fail(key_path, "a public key cannot sign (give the private key)");
+    }
+    sign_key = *std::move(key);
+    o.ecdsa_p256_slot = true;
+  }
   auto elf = ElfFile::Load(input);
   if (!elf.ok()) {
     return Fail(input, elf.status().message());
@@ -358,9 +412,15 @@ int CmdCreate(const Invocation& in) {
   if (!tbf.ok()) {
     return Fail(input, tbf.status().message());
   }
+  if (sign_key) {
+    if (absl::Status signed_ok = SignTbf(*tbf, *sign_key); !signed_ok.ok()) {
+      return Fail(input, signed_ok.message());
+    }
+  }
   // Self-check: what we write must parse and verify.
   auto parsed = ParseTbf(*tbf);
-  if (!parsed.ok() || !CheckIntegrity(*tbf, parsed.value()).ok()) {
+  if (!parsed.ok() || !CheckIntegrity(*tbf, parsed.value()).ok() ||
+      (sign_key && CheckSignatures(*tbf, parsed.value(), std::span(&*sign_key, 1)).verified != 1)) {
     std::cerr << "tbf: internal error: created TBF does not verify\n";
     return 1;
   }
@@ -498,6 +558,7 @@ const std::vector<Command>& Commands() {
         {"sha256", 0, nullptr},
         {"sha384", 0, nullptr},
         {"sha512", 0, nullptr},
+        {"sign_key", 0, "PRIV.pem"},
         {"disable", 0, nullptr},
         {"verbose", 'v', nullptr}},
        CmdCreate},
@@ -507,10 +568,10 @@ const std::vector<Command>& Commands() {
        {{"json", 0, nullptr}},
        CmdInspect},
       {"verify",
-       "FILE... [--json]",
-       "Check structure, checksum, sizes and hash credentials; exit 0 only if\n"
-       "every object is sound.",
-       {{"json", 0, nullptr}},
+       "FILE... [--json] [--key PUB.pem[,...]]",
+       "Check structure, checksum, sizes and hash credentials (with --key: ECDSA\n"
+       "P-256 signatures too); exit 0 only if every object is sound.",
+       {{"json", 0, nullptr}, {"key", 0, "PUB.pem[,...]"}},
        CmdVerify},
       {"tab create",
        "-o OUT.tab --name NAME [--kernel-version X.Y] [--boards B1,B2]\n"

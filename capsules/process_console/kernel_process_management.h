@@ -1,7 +1,8 @@
 // KernelProcessManagement: ProcessManagement on top of tock::Kernel. Trusted glue: it holds the
 // capabilities the board hands it (capsules cannot create them) and uses only the kernel's
 // public lifecycle API. Counters (syscalls, quanta, grants used) are the kernel's per-process
-// debug counters; short ids are not tracked and show as "Unique". Inspect() lends the console a
+// debug counters; ShortIds and credentials are what the board assigned at load (kernel/app_id.h;
+// LocallyUnique shows as "Unique"). Inspect() lends the console a
 // read-only ProcessInspector under the board's process-management capability.
 //
 // Wiring (board, statics):
@@ -48,6 +49,8 @@ class KernelProcessManagement final : public ProcessManagement {
     s.timeslice_expirations = process.timeslice_expirations();
     s.grants_used = static_cast<uint32_t>(process.allocated_grant_count());
     s.grants_total = static_cast<uint32_t>(kernel_.grant_count());
+    s.short_id = process.short_id();
+    s.credential = process.identity().credential;
     return s;
   }
   std::optional<ProcessInspector> Inspect(const Process& process) const override {

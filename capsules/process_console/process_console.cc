@@ -724,6 +724,14 @@ void ProcessConsole::RenderProcess(TextWriter& w, const Process& p) const {
   } else {
     w.Str(" Completion Code: None\r\n");
   }
+  // Not in upstream's overview: the AppID the board assigned and the credential it accepted.
+  w.Str(" ShortId: ");
+  if (s.short_id == 0) {
+    w.Str("Unique");
+  } else {
+    w.Str("0x").Hex(s.short_id);
+  }
+  w.Str("   Credential: ").Str(CredentialStatusName(s.credential)).Str("\r\n");
   RenderMemoryMap(w, p);
   RenderDetails(w, p);
 }

@@ -22,7 +22,8 @@ struct ProcessStats {
   uint32_t timeslice_expirations = 0;
   uint32_t grants_used = 0;
   uint32_t grants_total = 0;
-  uint32_t short_id = 0;  // 0: "Unique" (no short id assigned)
+  uint32_t short_id = 0;                                  // 0: "Unique" (no short id assigned)
+  CredentialStatus credential = CredentialStatus::kNone;  // accepted at load (kernel/app_id.h)
 };
 
 class ProcessManagement {

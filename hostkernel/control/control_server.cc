@@ -27,7 +27,9 @@ std::string Hex(uint32_t v) { return absl::StrFormat("0x%08x", v); }
 
 std::string FormatProcessLine(const ProcessInfo& p) {
   return absl::StrCat("process id=", p.id, " name=", p.name, " state=", p.state,
-                      " restarts=", p.restart_count, " syscalls=", p.syscall_count);
+                      " restarts=", p.restart_count, " syscalls=", p.syscall_count,
+                      " short_id=", p.short_id != 0 ? Hex(p.short_id) : "unique",
+                      " credential=", p.credential);
 }
 
 std::vector<std::string> FormatProcessDetails(const ProcessInfo& p) {

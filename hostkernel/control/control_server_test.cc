@@ -154,9 +154,11 @@ TEST_F(ControlServerTest, GpioDrivesInputsAndReadsPins) {
 }
 
 TEST_F(ControlServerTest, PsListsProcessesAndVerboseAddsDetails) {
-  EXPECT_EQ(Command("ps"),
-            (Lines{"process id=0 name=blink state=yielded restarts=1 syscalls=42",
-                   "process id=1 name=hello state=running restarts=0 syscalls=0", "ok"}));
+  EXPECT_EQ(Command("ps"), (Lines{"process id=0 name=blink state=yielded restarts=1 syscalls=42 "
+                                  "short_id=unique credential=none",
+                                  "process id=1 name=hello state=running restarts=0 syscalls=0 "
+                                  "short_id=unique credential=none",
+                                  "ok"}));
   Lines v = Command("ps -v");
   ASSERT_EQ(v.size(), 8u);
   EXPECT_EQ(v[1],
@@ -165,7 +167,9 @@ TEST_F(ControlServerTest, PsListsProcessesAndVerboseAddsDetails) {
   EXPECT_EQ(v[2], "  grant driver=0x00002 bytes=16");
   EXPECT_EQ(v[3], "  upcall driver=0x00000 subscribe=0 args=0x1,0x2,0x3");
   EXPECT_EQ(v[4], "  allow kind=rw driver=0x00001 number=1 address=0x20000100 length=64");
-  EXPECT_EQ(v[5], "process id=1 name=hello state=running restarts=0 syscalls=0");
+  EXPECT_EQ(v[5],
+            "process id=1 name=hello state=running restarts=0 syscalls=0 short_id=unique "
+            "credential=none");
   EXPECT_EQ(v[7], "ok");
   EXPECT_EQ(Command("ps -x"), (Lines{"error: usage: ps [-v]"}));
 }
@@ -173,7 +177,9 @@ TEST_F(ControlServerTest, PsListsProcessesAndVerboseAddsDetails) {
 TEST_F(ControlServerTest, InspectShowsOneProcessOrNotFound) {
   Lines l = Command("inspect blink");
   ASSERT_EQ(l.size(), 6u);
-  EXPECT_EQ(l[0], "process id=0 name=blink state=yielded restarts=1 syscalls=42");
+  EXPECT_EQ(l[0],
+            "process id=0 name=blink state=yielded restarts=1 syscalls=42 short_id=unique "
+            "credential=none");
   EXPECT_EQ(l[5], "ok");
   EXPECT_EQ(Command("inspect nosuch"), (Lines{"error: no process 'nosuch'"}));
 }

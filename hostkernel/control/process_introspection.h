@@ -39,6 +39,8 @@ struct ProcessInfo {
   std::string state;  // lower-case, e.g. running, yielded, stopped, faulted, terminated
   uint32_t restart_count = 0;
   uint64_t syscall_count = 0;
+  uint32_t short_id = 0;            // AppID ShortId (kernel/app_id.h); 0 = LocallyUnique
+  std::string credential = "none";  // what the load check accepted: none, hash or signed
   // Memory map (app addresses). grant_start..ram_start+ram_size is kernel-owned.
   uint32_t flash_start = 0;
   uint32_t flash_size = 0;

@@ -2,6 +2,9 @@
 #include "hostkernel/daemon/command_line.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "absl/flags/commandlineflag.h"
 #include "absl/flags/reflection.h"
@@ -55,6 +58,7 @@ absl::StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& arg
                                              CommandLineOptions options) {
   CommandLine out;
   bool flags_ended = false;
+  std::set<std::string> lists_given;  // list flags seen: given again, they add to the list
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (flags_ended || arg.size() < 2 || arg[0] != '-') {
@@ -108,6 +112,10 @@ absl::StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& arg
       value = args[++i];
     } else {
       return Usage(absl::StrCat("--", Dashed(name), " needs a value"));
+    }
+    if (flag->IsOfType<std::vector<std::string>>() && !lists_given.insert(name).second) {
+      value =
+          absl::StrCat(flag->CurrentValue(), ",", value);  // --credential-key=a --credential-key=b
     }
     std::string error;
     if (!flag->ParseFrom(value, &error)) {

@@ -68,6 +68,13 @@ ABSL_FLAG(std::string, replay, "",
 ABSL_FLAG(std::string, total_ram_max, "128M",
           "largest RAM of all loaded apps together (each rounded to pages plus one page for the "
           "kernel), bytes with K/M/G suffix ok");
+// Credentials (hostkernel/loader/credentials.h): ECDSA P-256 app signatures.
+ABSL_FLAG(std::vector<std::string>, credential_key, {},
+          "PEM public key(s) that app signatures (TBF EcdsaNistP256 credentials) are checked "
+          "against; comma list, may be given again. A signature none verifies is refused");
+ABSL_FLAG(bool, require_credentials, false,
+          "refuse apps without an accepted credential: a signature by a --credential-key (or, "
+          "with no key given, a SHA-256/384/512 footer); default: unsigned apps run");
 
 namespace tock::hostkernel {
 
@@ -86,6 +93,7 @@ const char kTockdUsage[] =
     "  --log-level=info        trace|debug|info|warn|error|off (logs go to stderr)\n"
     "  --max-processes=8  --app-ram-max=8M  --total-ram-max=128M  --timeslice=10ms\n"
     "  --strict                start nothing if any app is refused (exit 2)\n"
+    "  --credential-key=PUB.pem[,...]  --require-credentials  app signatures (ECDSA P-256)\n"
     "  --debug=APP             stop APP before its first instruction; print the gdb command\n"
     "  --symbols=DIR|APP=ELF,...  app ELFs for fault dumps (default: NAME.elf beside NAME.tbf)\n"
     "  --record=FILE           keep every outside input; --replay=FILE runs it again\n"
@@ -192,6 +200,13 @@ absl::StatusOr<TockdConfig> ParseConfig(const std::vector<std::string>& apps) {
   }
   c.load_limits.max_app_ram = static_cast<uint32_t>(*app_ram);
   c.load_limits.max_total_ram = *total_ram;
+  c.load_limits.credentials = CredentialPolicy{};
+  c.load_limits.credentials.require = absl::GetFlag(FLAGS_require_credentials);
+  for (const std::string& keys : absl::GetFlag(FLAGS_credential_key)) {
+    if (absl::Status k = AddCredentialKeys(keys, c.load_limits.credentials); !k.ok()) {
+      return Usage(k.message());
+    }
+  }
 
   const std::string time_mode = absl::GetFlag(FLAGS_time);
   if (time_mode != "real" && time_mode != "virtual") {

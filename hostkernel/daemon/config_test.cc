@@ -57,6 +57,24 @@ TEST_F(ConfigTest, DefaultsAndAppsInOrder) {
   EXPECT_EQ(ToString(c.policies.default_policy), "panic");
 }
 
+TEST_F(ConfigTest, CredentialKeysRepeatAndListAndBadOnesAreNamed) {
+  const std::string a = "tbf-tools/testdata/keys/p256-a.pub.pem";
+  const std::string b = "tbf-tools/testdata/keys/p256-b.pub.pem";
+  TockdConfig c;
+  ASSERT_EQ(Parse({"--credential-key=" + a, "--credential-key", a + "," + b,
+                   "--require-credentials", "x.tbf"},
+                  &c),
+            "");
+  EXPECT_EQ(c.load_limits.credentials.keys.size(), 3u);
+  EXPECT_TRUE(c.load_limits.credentials.require);
+  ASSERT_EQ(Parse({"x.tbf"}, &c), "");
+  EXPECT_TRUE(c.load_limits.credentials.keys.empty());
+  EXPECT_FALSE(c.load_limits.credentials.require);
+  EXPECT_EQ(
+      Parse({"--credential-key=missing.pem", "x.tbf"}).rfind("--credential-key missing.pem: ", 0),
+      0u);
+}
+
 TEST_F(ConfigTest, FlagSpellings) {
   TockdConfig c;
   ASSERT_EQ(Parse({"--exit-when-done", "--time", "virtual", "--log_level=debug",

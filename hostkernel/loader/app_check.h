@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "hostkernel/loader/credentials.h"
 #include "hostkernel/runtime/app_image.h"
 
 namespace tock::hostkernel {
@@ -24,6 +25,7 @@ struct HostLoadLimits {
   uint32_t max_app_ram = kDefaultAppRamMax;      // an app's minimum_ram_size, in bytes
   uint64_t max_total_ram = kDefaultTotalRamMax;  // sum of every loaded app's RAM allocation
   size_t max_processes = 16;                     // process slots of the board
+  CredentialPolicy credentials;                  // --credential-key, --require-credentials
 };
 
 // Architecture named by a file or TAB member name: a dot-separated piece that is an

@@ -63,14 +63,21 @@ struct TbfSpec {
   uint32_t fixed_flash_delta = 0;  // added to the right fixed flash address
   uint32_t fixed_ram = TOCK_HOST_RAM_ADDR;
   int32_t init_override = -1;  // raw init_fn_offset instead of the computed one
+  uint32_t short_id = 0;       // a ShortId TLV when not 0
+  uint32_t version = 0;        // Program binary_version
+  bool sha256 = false;         // a SHA-256 credential footer
+  bool ecdsa_slot = false;     // an EcdsaNistP256 credential footer (zeros until signed)
 };
 
 std::vector<uint8_t> BuildTbf(const TbfSpec& s) {
   tock::tbf::TbfWriter probe;
   auto add = [&](tock::tbf::TbfWriter& w, uint32_t init, uint32_t flash) {
     w.AddMain({init, s.trailer, s.min_ram})
-        .AddProgram({init, s.trailer, s.min_ram, tock::tbf::TbfWriter::kAutoBinaryEnd, 0});
+        .AddProgram({init, s.trailer, s.min_ram, tock::tbf::TbfWriter::kAutoBinaryEnd, s.version});
     w.AddPackageName(s.name);
+    if (s.short_id != 0) {
+      w.AddShortId(s.short_id);
+    }
     if (s.fixed) {
       w.AddFixedAddresses({s.fixed_ram, flash});
     }
@@ -83,6 +90,12 @@ std::vector<uint8_t> BuildTbf(const TbfSpec& s) {
   add(w, init, TOCK_HOST_FLASH_ADDR + header + s.trailer + s.fixed_flash_delta);
   w.SetProtectedTrailer(std::vector<uint8_t>(s.trailer));
   w.SetBinary(std::vector<uint8_t>(64, 0x90));
+  if (s.sha256) {
+    w.AddHashCredential(tock::tbf::CredentialFormat::kSha256);
+  }
+  if (s.ecdsa_slot) {
+    w.AddCredential(tock::tbf::CredentialFormat::kEcdsaNistP256, std::vector<uint8_t>(64, 0));
+  }
   return w.Build();
 }
 
@@ -399,6 +412,119 @@ TEST(LoadPlanTest, LoadErrorsInWords) {
               HasSubstr("could not set up the app's memory"));
   EXPECT_EQ(DescribeLoadError(tock::ErrorCode::kBusy, *image, 2, limits),
             "the kernel refused to load it (BUSY)");
+}
+
+constexpr char kKeys[] = "tbf-tools/testdata/keys/";
+
+tock::tbf::EcdsaP256Key Key(const std::string& name) {
+  auto key = tock::tbf::EcdsaP256Key::LoadPem(kKeys + name);
+  EXPECT_TRUE(key.ok()) << key.status();
+  return *key;
+}
+
+std::vector<uint8_t> SignedTbf(const TbfSpec& s, const std::string& key = "p256-a.priv.pem") {
+  TbfSpec spec = s;
+  spec.ecdsa_slot = true;
+  std::vector<uint8_t> tbf = BuildTbf(spec);
+  EXPECT_TRUE(tock::tbf::SignTbf(tbf, Key(key)).ok());
+  return tbf;
+}
+
+HostLoadLimits WithKeys(bool require, const std::vector<std::string>& keys = {"p256-a.pub.pem"}) {
+  HostLoadLimits limits;
+  limits.credentials.require = require;
+  for (const std::string& k : keys) {
+    limits.credentials.keys.push_back(Key(k));
+  }
+  return limits;
+}
+
+TEST(CredentialsTest, SignedAppAcceptedWithItsKeyAndMarkedSigned) {
+  const std::string path = WriteTemp("signed.tbf", SignedTbf({.name = "signed"}));
+  LoadPlan plan = PlanLoadFiles({path}, WithKeys(true, {"p256-b.pub.pem", "p256-a.pub.pem"}));
+  ASSERT_EQ(plan.accepted.size(), 1u);
+  const tock::AppIdentity& id = plan.accepted[0]->tbf.identity;
+  EXPECT_EQ(id.credential, tock::CredentialStatus::kSignatureVerified);
+  EXPECT_EQ(id.key_index, 1);
+  EXPECT_EQ(id.short_id, tock::Crc32Posix("signed", 6));
+  EXPECT_EQ(DescribeCredential(id), "signed (key 1)");
+}
+
+TEST(CredentialsTest, TamperedByteAndWrongKeyRefused) {
+  std::vector<uint8_t> tbf = SignedTbf({.name = "tampered"});
+  std::vector<uint8_t> tampered = tbf;
+  tampered[tampered.size() - 100] ^= 0x01;  // a binary byte (the footer is 72 bytes)
+  AppRefusal r = RefusalOf(WriteTemp("tampered.tbf", tampered), WithKeys(false));
+  EXPECT_THAT(r.reason, HasSubstr("ECDSA P-256 signature at byte"));
+  EXPECT_THAT(r.reason, HasSubstr("does not verify with any --credential-key"));
+  AppRefusal wrong = RefusalOf(WriteTemp("wrongkey.tbf", tbf), WithKeys(false, {"p256-b.pub.pem"}));
+  EXPECT_THAT(wrong.reason, HasSubstr("does not verify with any --credential-key"));
+}
+
+TEST(CredentialsTest, RequireCredentialsRefusesUnsignedAndHashOnlyWhenKeysAreGiven) {
+  AppRefusal unsigned_app =
+      RefusalOf(WriteTemp("unsigned.tbf", BuildTbf({.name = "u"})), WithKeys(true));
+  EXPECT_THAT(unsigned_app.reason,
+              HasSubstr("no accepted credential (--require-credentials): the TBF has no ECDSA"));
+  AppRefusal hash_only =
+      RefusalOf(WriteTemp("hash.tbf", BuildTbf({.name = "h", .sha256 = true})), WithKeys(true));
+  EXPECT_THAT(hash_only.reason, HasSubstr("a hash proves integrity"));
+  // Without keys a SHA-256 footer is the accepted credential (upstream's SHA-256 AppID board).
+  HostLoadLimits no_keys;
+  no_keys.credentials.require = true;
+  LoadPlan plan =
+      PlanLoadFiles({WriteTemp("hash2.tbf", BuildTbf({.name = "h", .sha256 = true}))}, no_keys);
+  ASSERT_EQ(plan.accepted.size(), 1u);
+  EXPECT_EQ(DescribeCredential(plan.accepted[0]->tbf.identity), "hash (SHA256)");
+  EXPECT_THAT(RefusalOf(WriteTemp("u2.tbf", BuildTbf({.name = "u"})), no_keys).reason,
+              HasSubstr("this TBF has none"));
+}
+
+TEST(CredentialsTest, DefaultPolicyAcceptsUnsignedAndUncheckableSignatures) {
+  const std::string plain = WriteTemp("plain.tbf", BuildTbf({.name = "plain"}));
+  const std::string sig = WriteTemp("sig.tbf", SignedTbf({.name = "sig"}));
+  LoadPlan plan = PlanLoadFiles({plain, sig}, {});
+  ASSERT_EQ(plan.accepted.size(), 2u);
+  EXPECT_EQ(plan.accepted[0]->tbf.identity.credential, tock::CredentialStatus::kNone);
+  EXPECT_EQ(plan.accepted[1]->tbf.identity.credential, tock::CredentialStatus::kNone);
+}
+
+TEST(CredentialsTest, BadKeyFilesNameTheFlag) {
+  CredentialPolicy policy;
+  absl::Status st = AddCredentialKeys(std::string(kKeys) + "p256-a.pub.pem,nope.pem", policy);
+  EXPECT_FALSE(st.ok());
+  EXPECT_THAT(st.message(), HasSubstr("--credential-key nope.pem"));
+  EXPECT_EQ(policy.keys.size(), 1u);
+}
+
+TEST(LoadPlanTest, SameShortIdSecondIsNotStarted) {
+  const std::string a = WriteTemp("sid_a.tbf", BuildTbf({.name = "one", .short_id = 0x42}));
+  const std::string b = WriteTemp("sid_b.tbf", BuildTbf({.name = "two", .short_id = 0x42}));
+  LoadPlan plan = PlanLoadFiles({a, b}, {});
+  ASSERT_EQ(plan.accepted.size(), 1u);
+  EXPECT_EQ(plan.accepted[0]->source, a);
+  EXPECT_EQ(plan.accepted[0]->tbf.identity.short_id, 0x42u);
+  ASSERT_EQ(plan.refused.size(), 1u);
+  EXPECT_EQ(RefusalLine(plan.refused[0]),
+            "tockd: not loading " + b + " (two): ShortId 0x00000042 already in use by " + a +
+                " (two processes with the same ShortId never run at once; it is not started)");
+}
+
+TEST(LoadPlanTest, SameShortIdNewerVersionWinsWhereverItIs) {
+  const std::string old_app =
+      WriteTemp("v1.tbf", BuildTbf({.name = "old", .short_id = 7, .version = 1}));
+  const std::string new_app =
+      WriteTemp("v2.tbf", BuildTbf({.name = "new", .short_id = 7, .version = 2}));
+  LoadPlan plan = PlanLoadFiles({old_app, new_app}, {});
+  ASSERT_EQ(plan.accepted.size(), 1u);
+  EXPECT_EQ(plan.accepted[0]->source, new_app);
+  ASSERT_EQ(plan.refused.size(), 1u);
+  EXPECT_THAT(plan.refused[0].reason, HasSubstr("only the newest app with a ShortId"));
+  // Unnamed apps without a ShortId TLV are LocallyUnique: both load.
+  LoadPlan unnamed = PlanLoadFiles(
+      {WriteTemp("n1.tbf", BuildTbf({.name = ""})), WriteTemp("n2.tbf", BuildTbf({.name = ""}))},
+      {});
+  EXPECT_EQ(unnamed.accepted.size(), 2u);
 }
 
 TEST(ParseByteSizeTest, SuffixesAndErrors) {

@@ -41,6 +41,8 @@ ProcessInfo DescribeProcess(const tock::Process& p, bool details,
   info.state = StateName(p.state());
   info.restart_count = p.restart_count();
   info.syscall_count = p.syscall_count();
+  info.short_id = p.short_id();
+  info.credential = tock::CredentialStatusName(p.identity().credential);
   info.flash_start = p.flash_start();
   info.flash_size = p.flash_end() - p.flash_start();
   info.ram_start = p.memory_start();

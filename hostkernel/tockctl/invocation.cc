@@ -123,7 +123,8 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
     }
     const absl::string_view name = rest.substr(name_at + 6, state_at - name_at - 6);
     std::vector<absl::string_view> fields = absl::StrSplit(rest.substr(state_at + 1), ' ');
-    if (fields.size() != 3 || !absl::ConsumePrefix(&fields[0], "state=") ||
+    // tockd before issue 22 sent three fields; now short_id= and credential= follow.
+    if ((fields.size() != 3 && fields.size() != 5) || !absl::ConsumePrefix(&fields[0], "state=") ||
         !absl::ConsumePrefix(&fields[1], "restarts=") ||
         !absl::ConsumePrefix(&fields[2], "syscalls=")) {
       return bad();
@@ -132,11 +133,24 @@ absl::StatusOr<std::string> PsLinesToJson(const std::vector<std::string>& lines)
     if (!absl::SimpleAtoi(fields[1], &restarts) || !absl::SimpleAtoi(fields[2], &syscalls)) {
       return bad();
     }
-    out.push_back({{"id", id},
-                   {"name", std::string{name}},
-                   {"state", std::string{fields[0]}},
-                   {"restarts", restarts},
-                   {"syscalls", syscalls}});
+    nlohmann::ordered_json entry = {{"id", id},
+                                    {"name", std::string{name}},
+                                    {"state", std::string{fields[0]}},
+                                    {"restarts", restarts},
+                                    {"syscalls", syscalls}};
+    if (fields.size() == 5) {
+      uint32_t short_id = 0;
+      if (!absl::ConsumePrefix(&fields[3], "short_id=") ||
+          !absl::ConsumePrefix(&fields[4], "credential=") ||
+          (fields[3] != "unique" &&
+           !(absl::ConsumePrefix(&fields[3], "0x") && absl::SimpleHexAtoi(fields[3], &short_id)))) {
+        return bad();
+      }
+      // ShortId as upstream's process info driver reports it: 0 for LocallyUnique.
+      entry["short_id"] = short_id;
+      entry["credential"] = std::string{fields[4]};
+    }
+    out.push_back(std::move(entry));
   }
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

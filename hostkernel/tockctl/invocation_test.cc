@@ -109,6 +109,18 @@ TEST(InvocationTest, PsLinesToJsonKeepsNamesWithSpacesAndRejectsOtherLines) {
   EXPECT_FALSE(PsLinesToJson({"  memory flash=0x10000000+4096"}).ok());
   EXPECT_FALSE(PsLinesToJson({"process id=x name=a state=b restarts=0 syscalls=0"}).ok());
   EXPECT_FALSE(PsLinesToJson({"process id=1 name=a state=b restarts=0"}).ok());
+  // AppID fields (issue 22).
+  EXPECT_EQ(*PsLinesToJson({"process id=1 name=a state=yielded restarts=0 syscalls=3 "
+                            "short_id=0x00fccc8c credential=signed",
+                            "process id=2 name=b state=yielded restarts=0 syscalls=3 "
+                            "short_id=unique credential=none"}),
+            R"([{"id":1,"name":"a","state":"yielded","restarts":0,"syscalls":3,)"
+            R"("short_id":16567436,"credential":"signed"},)"
+            R"({"id":2,"name":"b","state":"yielded","restarts":0,"syscalls":3,)"
+            R"("short_id":0,"credential":"none"}])");
+  EXPECT_FALSE(PsLinesToJson({"process id=1 name=a state=b restarts=0 syscalls=0 "
+                              "short_id=zz credential=none"})
+                   .ok());
 }
 
 }  // namespace

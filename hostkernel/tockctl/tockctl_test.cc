@@ -212,8 +212,10 @@ TEST_F(TockctlTest, PsAndStop) {
   Child a(reactor_, {Flag(), "ps"}, "");
   EXPECT_EQ(a.Wait(), 0);
   EXPECT_EQ(a.stdout_text,
-            "process id=0 name=blink state=yielded restarts=1 syscalls=42\n"
-            "process id=1 name=hello state=running restarts=0 syscalls=0\n");
+            "process id=0 name=blink state=yielded restarts=1 syscalls=42 short_id=unique "
+            "credential=none\n"
+            "process id=1 name=hello state=running restarts=0 syscalls=0 short_id=unique "
+            "credential=none\n");
   Child b(reactor_, {Flag(), "stop", "blink"}, "");
   EXPECT_EQ(b.Wait(), 0);
   EXPECT_EQ(procs_.requests, (std::vector<std::string>{"stop blink"}));
@@ -292,8 +294,10 @@ TEST_F(TockctlTest, PsJsonIsOneArray) {
   Child c(reactor_, {Flag(), "ps", "--json"}, "");
   EXPECT_EQ(c.Wait(), 0);
   EXPECT_EQ(c.stdout_text,
-            "[{\"id\":0,\"name\":\"blink\",\"state\":\"yielded\",\"restarts\":1,\"syscalls\":42},"
-            "{\"id\":1,\"name\":\"hello\",\"state\":\"running\",\"restarts\":0,\"syscalls\":0}]\n");
+            "[{\"id\":0,\"name\":\"blink\",\"state\":\"yielded\",\"restarts\":1,\"syscalls\":42,"
+            "\"short_id\":0,\"credential\":\"none\"},"
+            "{\"id\":1,\"name\":\"hello\",\"state\":\"running\",\"restarts\":0,\"syscalls\":0,"
+            "\"short_id\":0,\"credential\":\"none\"}]\n");
   EXPECT_EQ(c.stderr_text, "");
 }
 
