@@ -197,6 +197,8 @@ TEST_F(KvDriverTest, GarbageCollect) {
   EXPECT_EQ(Do(a, kGc), (Upcall{0, 0, 0}));
   Upcall up;
   EXPECT_EQ(Get(a, "k", &up), "2");
+  EXPECT_EQ(Do(a, kGc), (Upcall{0, 0, 0}));  // nothing left to collect: done at once
+  EXPECT_EQ(Get(a, "k", &up), "2");          // and the driver is free again
 }
 
 TEST_F(KvDriverTest, OneOperationPerAppQueuedBehindAnother) {

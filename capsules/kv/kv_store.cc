@@ -220,17 +220,18 @@ Result<void> KvStore::Delete(uint64_t hash) {
     return ErrorCode::kNoSupport;
   }
   op_hash_ = hash;
-  op_ = Op::kDelete;
-  StepDelete();
-  return Result<void>::Ok();
+  Result<void> r = StepDelete();
+  if (r.ok()) {
+    op_ = Op::kDelete;
+  }
+  return r;
 }
 
-void KvStore::StepDelete() {
+Result<void> KvStore::StepDelete() {
   // Older records of the key first, the current one last.
   const int w = Winner(op_hash_);
   if (w < 0) {
-    Finish(Result<void>::Ok());
-    return;
+    return ErrorCode::kAlready;
   }
   size_t page = static_cast<size_t>(w);
   for (size_t i = 0; i < count_; ++i) {
@@ -240,33 +241,28 @@ void KvStore::StepDelete() {
     }
   }
   target_ = page;
-  Result<void> r = flash_.ErasePage(page);
-  if (!r.ok()) {
-    Finish(r);
-  }
+  return flash_.ErasePage(page);
 }
 
 Result<void> KvStore::GarbageCollect() {
   if (op_ != Op::kNone || !mounted_) {
     return ErrorCode::kBusy;
   }
-  op_ = Op::kGc;
-  StepGc();
-  return Result<void>::Ok();
+  Result<void> r = StepGc();
+  if (r.ok()) {
+    op_ = Op::kGc;
+  }
+  return r;
 }
 
-void KvStore::StepGc() {
+Result<void> KvStore::StepGc() {
   for (size_t i = 0; i < count_; ++i) {
     if (!index_[i].erased && IsFree(i)) {
       target_ = i;
-      Result<void> r = flash_.ErasePage(i);
-      if (!r.ok()) {
-        Finish(r);
-      }
-      return;
+      return flash_.ErasePage(i);
     }
   }
-  Finish(Result<void>::Ok());
+  return ErrorCode::kAlready;
 }
 
 void KvStore::Finish(Result<void> status) {
@@ -354,10 +350,10 @@ void KvStore::EraseComplete(Result<void> status) {
   }
   index_[target_] = KvPageInfo{};
   index_[target_].erased = true;
-  if (op_ == Op::kDelete) {
-    StepDelete();
-  } else {
-    StepGc();
+  const Result<void> next = op_ == Op::kDelete ? StepDelete() : StepGc();
+  if (!next.ok()) {
+    // kAlready: nothing left to erase, done; another error: the flash refused the next erase.
+    Finish(next.error() == ErrorCode::kAlready ? Result<void>::Ok() : Result<void>(next.error()));
   }
 }
 

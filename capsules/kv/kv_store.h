@@ -88,7 +88,8 @@ class KvStore final : public hil::flash::Client {
   Result<void> Put(uint64_t hash, uint32_t writer, size_t length);
   // Removes the key: WriteDone. NOSUPPORT: no such key.
   Result<void> Delete(uint64_t hash);
-  // Erases every free page that is not erased yet: WriteDone.
+  // Erases every free page that is not erased yet: WriteDone. ALREADY (no WriteDone): there is
+  // no such page (upstream's answer of a store with nothing to collect).
   Result<void> GarbageCollect();
 
   size_t page_count() const { return count_; }
@@ -107,9 +108,9 @@ class KvStore final : public hil::flash::Client {
   bool IsFree(size_t page) const;
   // Parses page_ as read from `page` into index_[page].
   void Index(size_t page);
-  // Next step of Delete / GC: starts an erase, or finishes (WriteDone).
-  void StepDelete();
-  void StepGc();
+  // Next step of Delete / GC: starts an erase; ALREADY when nothing is left to erase.
+  Result<void> StepDelete();
+  Result<void> StepGc();
   void Finish(Result<void> status);
 
   hil::flash::Flash& flash_;

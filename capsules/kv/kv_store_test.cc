@@ -230,6 +230,8 @@ TEST(KvStoreTest, GarbageCollectionErasesOnlyFreePages) {
     erased += b.index[i].erased ? 1 : 0;
   }
   EXPECT_EQ(erased, kPages - 2);
+  EXPECT_EQ(b.store.GarbageCollect().error(), ErrorCode::kAlready);  // nothing left
+  EXPECT_FALSE(b.store.busy());
 }
 
 TEST(KvStoreTest, OneOperationAtATimeAndOversizedValues) {
