@@ -74,8 +74,8 @@ TEST(StoragePermissionsTest, IndividualPolicyGivesEachSlotItsOwnId) {
   EXPECT_FALSE(b.CheckRead(10));
 }
 
-std::vector<uint8_t> Tbf(bool with_storage, uint32_t write_id, std::vector<uint32_t> reads,
-                         std::vector<uint32_t> modifies, uint32_t short_id = 0) {
+std::vector<uint8_t> Tbf(bool with_storage, uint32_t write_id, const std::vector<uint32_t>& reads,
+                         const std::vector<uint32_t>& modifies, uint32_t short_id = 0) {
   tbf::TbfWriter w;
   w.AddMain({0, 0, 1024}).AddPackageName("app");
   if (with_storage) {
