@@ -39,6 +39,7 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
       flash_mux_(flash),
       storage_(nvm_pages_, kernel_, memory_cap_, /*userspace_start=*/0, kNvmStorageBytes),
       kv_(kv_pages_, kernel_, memory_cap_),
+      isolated_(isolated_pages_, kernel_, memory_cap_),
       process_console_(uart_mux_.mux(), kernel_, management_cap_, main_loop_cap_,
                        &PanicFromProcessConsole) {
   static_assert(kNumLeds == 4 && kNumButtons == 4 && kNumGpioPins == 8,
@@ -67,8 +68,9 @@ void HostBoard::RegisterDrivers() {
   registrar_.Add(lld_);
   registrar_.Add(storage_);
   registrar_.Add(kv_);
-  if (!kv_.mount_status().ok()) {
-    registrar_.Fail("kv", "cannot read the KV store's flash pages");
+  registrar_.Add(isolated_);
+  if (!kv_.mount_status().ok() || !isolated_.mount_status().ok()) {
+    registrar_.Fail("storage", "cannot read the storage's flash pages");
   }
 }
 

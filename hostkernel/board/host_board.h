@@ -26,6 +26,7 @@
 #include "capsules/components/process_console_component.h"
 #include "capsules/components/rng_component.h"
 #include "capsules/components/uart_mux_component.h"
+#include "capsules/isolated_nonvolatile_storage/isolated_nvm_component.h"
 #include "capsules/kv/kv_component.h"
 #include "capsules/storage_permissions/tbf_storage_permissions.h"
 #include "capsules/virtual_flash/virtual_flash.h"
@@ -75,11 +76,14 @@ class HostBoard {
 
   // The flash (--flash-file, FLASH_FILE.md): kStorageBytes in pages of kFlashPageSize. The
   // first kNvmStorageBytes are the apps' nonvolatile storage (driver 0x50001), the next
-  // kKvPages pages the KV store (driver 0x50003).
+  // kKvPages pages the KV store (driver 0x50003), the kIsolatedPages after them the isolated
+  // nonvolatile storage (driver 0x50004).
   static constexpr size_t kFlashPageSize = 4096;
   static constexpr size_t kNvmStorageBytes = size_t{64} * 1024;
   static constexpr size_t kKvPages = 32;
-  static constexpr size_t kStorageBytes = kNvmStorageBytes + kKvPages * kFlashPageSize;
+  static constexpr size_t kIsolatedPages = 32;
+  static constexpr size_t kStorageBytes =
+      kNvmStorageBytes + (kKvPages + kIsolatedPages) * kFlashPageSize;
 
   // `console` carries the console, kernel debug output and the process console; `flash` backs
   // the apps' nonvolatile storage and KV store (--flash-file), pages of kFlashPageSize. The board's
@@ -128,6 +132,9 @@ class HostBoard {
   using Storage = tock::capsules::components::NonvolatileStorageComponent<kFlashPageSize>;
   using Kv = tock::capsules::components::KvComponent<kFlashPageSize, kKvPages,
                                                      tock::capsules::TbfStoragePermissions>;
+  using Isolated =
+      tock::capsules::components::IsolatedNvmComponent<kFlashPageSize, kIsolatedPages,
+                                                       tock::capsules::TbfStoragePermissions>;
   using ProcessConsole = tock::capsules::components::ProcessConsoleComponent;
 
   // Every driver the apps can reach, by upstream driver number.
@@ -173,12 +180,15 @@ class HostBoard {
   Gpio gpio_driver_{gpio_list_, kernel_, memory_cap_};
   Rng rng_{entropy_, kernel_, memory_cap_};
   // The file-backed flash, shared: nonvolatile storage for apps in its first
-  // kNvmStorageBytes, the KV store in the kKvPages after them.
+  // kNvmStorageBytes, the KV store in the kKvPages after them, then isolated storage.
   tock::capsules::MuxFlash flash_mux_;
   tock::capsules::FlashUser nvm_pages_{flash_mux_, 0, kNvmStorageBytes / kFlashPageSize};
   tock::capsules::FlashUser kv_pages_{flash_mux_, kNvmStorageBytes / kFlashPageSize, kKvPages};
+  tock::capsules::FlashUser isolated_pages_{
+      flash_mux_, kNvmStorageBytes / kFlashPageSize + kKvPages, kIsolatedPages};
   Storage storage_;
   Kv kv_;
+  Isolated isolated_;
 
   // Upstream's shell on the console UART, next to the apps and the kernel.
   ProcessConsole process_console_;
