@@ -89,7 +89,7 @@ TEST(IsolatedNvmTest, WriteThenReadAcrossBlocksAndErasedBytesElsewhere) {
   EXPECT_EQ(up, (Upcall{0, 0, 0}));
   // Around it: erased bytes, in a written block and in one never written.
   EXPECT_EQ(x.Read(x.a, kBlock - 7, 2, &up), std::string(2, '\xFF'));
-  EXPECT_EQ(x.Read(x.a, 3 * kBlock, 4, &up), std::string(4, '\xFF'));
+  EXPECT_EQ(x.Read(x.a, uint64_t{3} * kBlock, 4, &up), std::string(4, '\xFF'));
   // A partial write keeps the rest of its block.
   EXPECT_EQ(x.Write(x.a, kBlock + 2, "XY"), (Upcall{0, 0, 0}));
   EXPECT_EQ(x.Read(x.a, kBlock - 5, static_cast<uint32_t>(data.size()), &up), "spans-tXY-blocks");
