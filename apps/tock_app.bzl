@@ -176,6 +176,16 @@ _HOST_LDFLAGS = " ".join([
     "-Wl,--gc-sections",
 ])
 
+def _storage_flags(perms):
+    if perms == None:
+        return ""
+    flags = " --write_id " + str(perms.get("write_id", 0))
+    for key in ["read_ids", "access_ids"]:
+        ids = perms.get(key, [])
+        if ids:
+            flags += " --" + key + " " + ",".join([str(i) for i in ids])
+    return flags
+
 def tock_app(
         name,
         srcs,
@@ -188,6 +198,7 @@ def tock_app(
         cortex_m = False,
         host_test = [],
         qemu_expect = [],
+        storage_permissions = None,
         visibility = None,
         testonly = False,
         tags = []):
@@ -207,6 +218,8 @@ def tock_app(
       host_test: the app's end-to-end test on tockd, as steps ("KIND: TEXT",
         tests/harness/app_script.h): `expect: Temperature: -12.34 deg C`, `control: temperature
         set -1234`, `event: temperature read -1234`, ... -> :<name>_host_test.
+      storage_permissions: the TBF storage-permissions TLV (KV store), as elf2tab's flags:
+        {"write_id": 1, "read_ids": [1], "access_ids": [1]}; None: no TLV (no KV access).
       qemu_expect: lines the QEMU MPS2-AN386 board must print, in order, booted with this app
         (needs cortex_m = True) -> :<name>_qemu_test (tagged "qemu").
       visibility, testonly, tags: as usual.
@@ -256,6 +269,7 @@ def tock_app(
                    " --stack " + str(stack) +
                    " --app-heap " + str(app_heap) +
                    " --kernel-heap " + str(kernel_heap) +
+                   _storage_flags(storage_permissions) +
                    # Host apps are linked at fixed addresses; Cortex-M apps are PIC.
                    select({
                        "//apps:cortex_m": "",

@@ -38,6 +38,9 @@ void AddHeader(TbfWriter& w, const CreateOptions& o, const MainTlv& main,
   if (!perms.empty()) {
     w.AddPermissions(perms);
   }
+  if (o.storage) {
+    w.AddStoragePermissions(o.storage->write_id, o.storage->read_ids, o.storage->modify_ids);
+  }
   if (o.kernel_version) {
     w.AddKernelVersion(*o.kernel_version);
   }

@@ -31,6 +31,12 @@ struct CreateOptions {
   std::optional<uint32_t> protected_region_size;  // header + trailer
   uint32_t app_version = 0;
   uint32_t minimum_footer_size = 0;  // reserve at least this many footer bytes (elf2tab)
+  // Storage permissions TLV (elf2tab --write_id/--read_ids/--access_ids), if set.
+  struct Storage {
+    uint32_t write_id = 0;
+    std::vector<uint32_t> read_ids, modify_ids;
+  };
+  std::optional<Storage> storage;
 };
 
 // What ElfToTbf decided, for verbose output and tests.

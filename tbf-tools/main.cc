@@ -99,6 +99,24 @@ std::string AbslUnparseFlag(const PermissionList& p) {
   });
 }
 
+// --read_ids / --access_ids N[,N...] (storage permissions, elf2tab's flags).
+struct IdList {
+  std::vector<uint32_t> ids;
+};
+bool AbslParseFlag(absl::string_view text, IdList* out, std::string* error) {
+  out->ids.clear();
+  for (absl::string_view item : absl::StrSplit(text, ',', absl::SkipEmpty())) {
+    auto id = ParseNumber(item);
+    if (!id) {
+      *error = absl::StrCat("bad id ", item);
+      return false;
+    }
+    out->ids.push_back(*id);
+  }
+  return true;
+}
+std::string AbslUnparseFlag(const IdList& l) { return absl::StrJoin(l.ids, ","); }
+
 }  // namespace tock::tbf
 
 // Numbers (uint32_t) take decimal or 0x-hex, as Abseil parses integers.
@@ -121,6 +139,12 @@ ABSL_FLAG(tock::tbf::PermissionList, permissions, {},
           "create: Permissions TLV, DRV:CMD[,DRV:CMD...]");
 ABSL_FLAG(std::optional<tock::tbf::KernelVersion>, kernel_version, std::nullopt,
           "create: KernelVersion TLV; tab create: minimum-tock-kernel-version (X.Y)");
+// Storage permissions TLV (elf2tab's --write_id, --read_ids, --access_ids): written if any is
+// given.
+ABSL_FLAG(std::optional<uint32_t>, write_id, std::nullopt,
+          "create: storage permissions: the id this app stores items under (0: may not write)");
+ABSL_FLAG(tock::tbf::IdList, read_ids, {}, "create: storage permissions: ids it may read");
+ABSL_FLAG(tock::tbf::IdList, access_ids, {}, "create: storage permissions: ids it may modify");
 ABSL_FLAG(bool, sha256, false, "create: add a SHA-256 credential footer");
 ABSL_FLAG(bool, sha384, false, "create: add a SHA-384 credential footer");
 ABSL_FLAG(bool, sha512, false, "create: add a SHA-512 credential footer");
@@ -386,6 +410,12 @@ int CmdCreate(const Invocation& in) {
   o.fixed_addresses = absl::GetFlag(FLAGS_fixed_addresses);
   o.permissions = absl::GetFlag(FLAGS_permissions).items;
   o.kernel_version = absl::GetFlag(FLAGS_kernel_version);
+  if (absl::GetFlag(FLAGS_write_id) || !absl::GetFlag(FLAGS_read_ids).ids.empty() ||
+      !absl::GetFlag(FLAGS_access_ids).ids.empty()) {
+    o.storage = CreateOptions::Storage{absl::GetFlag(FLAGS_write_id).value_or(0),
+                                       absl::GetFlag(FLAGS_read_ids).ids,
+                                       absl::GetFlag(FLAGS_access_ids).ids};
+  }
   o.sha256 = absl::GetFlag(FLAGS_sha256);
   o.sha384 = absl::GetFlag(FLAGS_sha384);
   o.sha512 = absl::GetFlag(FLAGS_sha512);
@@ -555,6 +585,9 @@ const std::vector<Command>& Commands() {
         {"fixed_addresses", 0, nullptr},
         {"permissions", 0, "DRV:CMD[,DRV:CMD...]"},
         {"kernel_version", 0, "X.Y"},
+        {"write_id", 0, "N"},
+        {"read_ids", 0, "N[,N...]"},
+        {"access_ids", 0, "N[,N...]"},
         {"sha256", 0, nullptr},
         {"sha384", 0, nullptr},
         {"sha512", 0, nullptr},

@@ -1,5 +1,6 @@
 // FakeFlash: a hil::flash::Flash for tests backed by host memory. Operations stay pending
-// until the test calls Complete() (or CompleteAll()), so split-phase ordering can be checked.
+// until the test calls Complete() (or CompleteAll()), so split-phase ordering can be checked;
+// as a Completable it lets the fuzz harness complete them.
 // Freestanding: the memory is a fixed array of kCapacity bytes (a larger geometry traps).
 #ifndef TOCKPP_HIL_TESTING_FAKE_FLASH_H_
 #define TOCKPP_HIL_TESTING_FAKE_FLASH_H_
@@ -10,10 +11,11 @@
 #include <cstring>
 
 #include "hil/flash.h"
+#include "hil/testing/completable.h"
 
 namespace tock::hil::testing {
 
-class FakeFlash final : public flash::Flash {
+class FakeFlash final : public flash::Flash, public Completable {
  public:
   explicit FakeFlash(size_t page_size = 512, size_t page_count = 8)
       : page_size_(page_size), page_count_(page_count) {
@@ -40,8 +42,13 @@ class FakeFlash final : public flash::Flash {
 
   // --- test controls ---
   bool busy() const { return op_ != Op::kNone; }
+  // Completable (fuzz harness): every completion succeeds.
+  bool HasPending() const override { return busy(); }
+  void Complete(uint32_t /*choice*/) override { static_cast<void>(Complete()); }
   uint8_t* page(size_t n) { return memory_.data() + n * page_size_; }
   size_t operations() const { return operations_; }
+  // The pending operation never happens and never completes (a crash before it ran).
+  void Abandon() { op_ = Op::kNone; }
   // Completes operations until none is pending (the client may start new ones).
   size_t CompleteAll(size_t limit = 100000) {
     size_t n = 0;

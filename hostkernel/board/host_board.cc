@@ -36,7 +36,10 @@ HostBoard::HostBoard(Reactor& reactor, HostClock& clock, HostUart& console,
       gpio_list_{&gpio_pins_.pin(0), &gpio_pins_.pin(1), &gpio_pins_.pin(2), &gpio_pins_.pin(3),
                  &gpio_pins_.pin(4), &gpio_pins_.pin(5), &gpio_pins_.pin(6), &gpio_pins_.pin(7)},
       uart_mux_(console),
-      storage_(flash, kernel_, memory_cap_, /*userspace_start=*/0, kStorageBytes),
+      flash_mux_(flash),
+      storage_(nvm_pages_, kernel_, memory_cap_, /*userspace_start=*/0, kNvmStorageBytes),
+      kv_(kv_pages_, kernel_, memory_cap_),
+      isolated_(isolated_pages_, kernel_, memory_cap_),
       process_console_(uart_mux_.mux(), kernel_, management_cap_, main_loop_cap_,
                        &PanicFromProcessConsole) {
   static_assert(kNumLeds == 4 && kNumButtons == 4 && kNumGpioPins == 8,
@@ -64,6 +67,11 @@ void HostBoard::RegisterDrivers() {
   registrar_.Add(rng_);
   registrar_.Add(lld_);
   registrar_.Add(storage_);
+  registrar_.Add(kv_);
+  registrar_.Add(isolated_);
+  if (!kv_.mount_status().ok() || !isolated_.mount_status().ok()) {
+    registrar_.Fail("storage", "cannot read the storage's flash pages");
+  }
 }
 
 void HostBoard::WireControlsAndExtensions(Reactor& reactor, HostClock& clock,

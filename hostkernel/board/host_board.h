@@ -26,6 +26,10 @@
 #include "capsules/components/process_console_component.h"
 #include "capsules/components/rng_component.h"
 #include "capsules/components/uart_mux_component.h"
+#include "capsules/isolated_nonvolatile_storage/isolated_nvm_component.h"
+#include "capsules/kv/kv_component.h"
+#include "capsules/storage_permissions/tbf_storage_permissions.h"
+#include "capsules/virtual_flash/virtual_flash.h"
 #include "hil/flash.h"
 #include "hil/time.h"
 #include "hostkernel/board/host_board_context.h"
@@ -70,12 +74,19 @@ class HostBoard {
   static constexpr size_t kNumGpioPins = 8;
   using Ticks = ::tock::hil::time::Ticks32;
 
-  // Nonvolatile storage for apps (driver 0x50001): the first kStorageBytes of the flash.
+  // The flash (--flash-file, FLASH_FILE.md): kStorageBytes in pages of kFlashPageSize. The
+  // first kNvmStorageBytes are the apps' nonvolatile storage (driver 0x50001), the next
+  // kKvPages pages the KV store (driver 0x50003), the kIsolatedPages after them the isolated
+  // nonvolatile storage (driver 0x50004).
   static constexpr size_t kFlashPageSize = 4096;
-  static constexpr size_t kStorageBytes = size_t{64} * 1024;
+  static constexpr size_t kNvmStorageBytes = size_t{64} * 1024;
+  static constexpr size_t kKvPages = 32;
+  static constexpr size_t kIsolatedPages = 32;
+  static constexpr size_t kStorageBytes =
+      kNvmStorageBytes + (kKvPages + kIsolatedPages) * kFlashPageSize;
 
   // `console` carries the console, kernel debug output and the process console; `flash` backs
-  // the apps' nonvolatile storage (--flash-file), pages of kFlashPageSize. The board's
+  // the apps' nonvolatile storage and KV store (--flash-file), pages of kFlashPageSize. The board's
   // peripherals (its LEDs, buttons, GPIO pins and every extension's) put their controls into
   // `registry`, which must outlive the board's use of them (tockd: the control socket).
   HostBoard(Reactor& reactor, HostClock& clock, HostUart& console, ::tock::hil::flash::Flash& flash,
@@ -119,6 +130,11 @@ class HostBoard {
   using Gpio = tock::capsules::components::GpioComponent<kNumGpioPins>;
   using Rng = tock::capsules::components::RngComponent;
   using Storage = tock::capsules::components::NonvolatileStorageComponent<kFlashPageSize>;
+  using Kv = tock::capsules::components::KvComponent<kFlashPageSize, kKvPages,
+                                                     tock::capsules::TbfStoragePermissions>;
+  using Isolated =
+      tock::capsules::components::IsolatedNvmComponent<kFlashPageSize, kIsolatedPages,
+                                                       tock::capsules::TbfStoragePermissions>;
   using ProcessConsole = tock::capsules::components::ProcessConsoleComponent;
 
   // Every driver the apps can reach, by upstream driver number.
@@ -163,8 +179,16 @@ class HostBoard {
   Buttons button_driver_{button_pins_, kernel_, memory_cap_};
   Gpio gpio_driver_{gpio_list_, kernel_, memory_cap_};
   Rng rng_{entropy_, kernel_, memory_cap_};
-  // Nonvolatile storage for apps: the first kStorageBytes of the file-backed flash.
+  // The file-backed flash, shared: nonvolatile storage for apps in its first
+  // kNvmStorageBytes, the KV store in the kKvPages after them, then isolated storage.
+  tock::capsules::MuxFlash flash_mux_;
+  tock::capsules::FlashUser nvm_pages_{flash_mux_, 0, kNvmStorageBytes / kFlashPageSize};
+  tock::capsules::FlashUser kv_pages_{flash_mux_, kNvmStorageBytes / kFlashPageSize, kKvPages};
+  tock::capsules::FlashUser isolated_pages_{
+      flash_mux_, kNvmStorageBytes / kFlashPageSize + kKvPages, kIsolatedPages};
   Storage storage_;
+  Kv kv_;
+  Isolated isolated_;
 
   // Upstream's shell on the console UART, next to the apps and the kernel.
   ProcessConsole process_console_;

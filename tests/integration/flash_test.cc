@@ -18,8 +18,9 @@ using tock::harness::ExitStatus;
 using tock::harness::Tockd;
 
 constexpr const char* kNvCount = "//tests/integration/apps:nvcount.tbf";
-// Header page + 16 pages of 4 KiB (HostBoard::kStorageBytes).
-constexpr size_t kFlashFileBytes = 4096 + 64 * 1024;
+// Header page + 80 pages of 4 KiB (HostBoard::kStorageBytes: nonvolatile storage, KV store,
+// isolated nonvolatile storage).
+constexpr size_t kFlashFileBytes = 4096 + 320 * 1024;
 
 std::string TempFile(const std::string& tag) {
   const std::string dir =
@@ -118,7 +119,7 @@ TEST(FlashTest, ATruncatedFileIsRefused) {
   ASSERT_TRUE(refused.ok()) << refused.status();
   EXPECT_EQ((*refused)->WaitForExit(), ExitStatus::Exited(1));
   EXPECT_EQ((*refused)->Log(), "tockd: --flash-file " + file +
-                                   ": is truncated: 12288 bytes, its header describes 69632; "
+                                   ": is truncated: 12288 bytes, its header describes 331776; "
                                    "start fresh with --flash-file-reset\n");
   unlink(file.c_str());
 }
