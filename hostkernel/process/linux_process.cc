@@ -180,14 +180,16 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   if (!channel) {
     return Errno("memfd_create channel");
   }
-  if (ftruncate(channel.get(), kHostPageSize) != 0) {
+  // The channel page, then the IPC window (tock_channel.h); pages are only allocated if used.
+  constexpr size_t kChannelMapBytes = kHostPageSize + TOCK_HOST_IPC_WINDOW_BYTES;
+  if (ftruncate(channel.get(), kChannelMapBytes) != 0) {
     return Errno("ftruncate channel");
   }
-  void* ch = mmap(nullptr, kHostPageSize, PROT_READ | PROT_WRITE, MAP_SHARED, channel.get(), 0);
+  void* ch = mmap(nullptr, kChannelMapBytes, PROT_READ | PROT_WRITE, MAP_SHARED, channel.get(), 0);
   if (ch == MAP_FAILED) {
     return Errno("mmap channel");
   }
-  p->channel_map_ = Mapping(ch, kHostPageSize);
+  p->channel_map_ = Mapping(ch, kChannelMapBytes);
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
   p->SetAppSpin(spec.app_spin_kernel_spinning, spec.app_spin_kernel_blocked);
