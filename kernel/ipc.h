@@ -18,6 +18,10 @@
 // into it for that upcall (at most the window's size; the length passed says how much) and
 // copied back at each system call the receiver makes, provided the owner is the same process
 // and still allows the same buffer; the receiver's next yield closes the window (zeroed).
+// Deviations from upstream: the notifier is named by its slot when the upcall is delivered
+// (upstream keeps its ProcessId: a notifier restarted in between shares nothing there); a
+// receiver beyond kNumProcs cannot be notified (INVAL; upstream sizes NUM_PROCS to the table);
+// an IPC upcall also ends a yield-wait-for on it (upstream: todo!()).
 //
 // Wiring (board, statics):  Ipc<8>::GrantType grant(kernel, Ipc<8>::kDriverNum, mem_cap);
 //   Ipc<8> ipc(kernel, grant); drivers.Register(Ipc<8>::kDriverNum, ipc); kernel.SetIpc(&ipc);
