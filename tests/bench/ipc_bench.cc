@@ -41,6 +41,7 @@ double RunTockd(const std::vector<std::string>& apps) {
     args.push_back(std::filesystem::absolute(app).string());
   }
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) {
     argv.push_back(a.data());
   }
