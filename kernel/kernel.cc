@@ -291,6 +291,12 @@ bool Kernel::HasRunnableProcess() const {
   return false;
 }
 
+void Kernel::PrepareIpc(Process& p, QueuedUpcall& upcall) {
+  if (ipc_ != nullptr && upcall.id.driver_num == IpcHook::kDriverNum) {
+    ipc_->BeforeDeliver(p, upcall);
+  }
+}
+
 bool Kernel::DeliverPending(Process& p) {
   if (p.state() == ProcessState::kYielded) {
     std::optional<QueuedUpcall> e = p.queue().PopDeliverable();
@@ -298,6 +304,7 @@ bool Kernel::DeliverPending(Process& p) {
       return false;
     }
     ReportIllegalEdge(p.SetRunning());  // Yielded -> Running: legal
+    PrepareIpc(p, *e);
     p.boundary_->SetUpcall(
         e->upcall.fn, SyscallRegisters{e->args[0], e->args[1], e->args[2], e->upcall.userdata});
     return true;
@@ -308,6 +315,7 @@ bool Kernel::DeliverPending(Process& p) {
       return false;
     }
     ReportIllegalEdge(p.SetRunning());  // YieldedFor -> Running: legal
+    PrepareIpc(p, *e);
     // TRD104 §5: r0-r2 carry the upcall's arguments, no variant code.
     EncodedReturn ret;
     ret.regs = {e->args[0], e->args[1], e->args[2], 0};

@@ -23,6 +23,7 @@
 #include "kernel/error_code.h"
 #include "kernel/fault_policy.h"
 #include "kernel/grant.h"
+#include "kernel/ipc_hook.h"
 #include "kernel/process.h"
 #include "kernel/process_id.h"
 #include "kernel/round_robin.h"
@@ -67,6 +68,8 @@ class Kernel {
   Kernel& operator=(const Kernel&) = delete;
 
   void SetSyscallFilter(SyscallFilter* filter) { filter_ = filter; }
+  // The IPC driver (kernel/ipc.h), if the board has one: sees IPC upcalls and system calls.
+  void SetIpc(IpcHook* ipc) { ipc_ = ipc; }
 
   // ---- Loading and lifecycle (ProcessManagementCapability) ----
   // Loads a process into a free slot. Enabled images start at once (state Running, entry call
@@ -144,10 +147,12 @@ class Kernel {
   // Finds the driver's grant block for p, asking the driver to allocate it if missing.
   Result<uint8_t*> GrantBlockFor(Process& p, SyscallDriver& driver, uint32_t driver_num);
   bool DeliverPending(Process& p);
+  void PrepareIpc(Process& p, QueuedUpcall& upcall);
 
   std::span<Process> processes_;
   const SyscallDriverLookup& drivers_;
   SyscallFilter* filter_ = nullptr;
+  IpcHook* ipc_ = nullptr;
   GrantBase* grants_ = nullptr;
   uint16_t grant_count_ = 0;
   bool grants_frozen_ = false;

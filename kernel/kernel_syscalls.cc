@@ -19,6 +19,9 @@ SyscallOutcome Kernel::HandleSyscall(Process& p, uint32_t class_num, const Sysca
   }
   ++p.syscall_count_;
   p.RecordSyscall(class_num, regs);
+  if (ipc_ != nullptr) {
+    ipc_->OnSyscall(p, class_num == static_cast<uint32_t>(SyscallClass::kYield));
+  }
   std::optional<Syscall> call = DecodeSyscall(class_num, regs);
   if (!call) {
     // An unknown class number: upstream's arch layer decodes no syscall and reports a process

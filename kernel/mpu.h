@@ -30,6 +30,18 @@ class Mpu {
   // next resume.
   virtual Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) = 0;
 
+  // IPC (kernel/ipc.h; upstream add_mpu_region): where this process sees a buffer another
+  // process shared with it. A platform on which every process uses the same app addresses
+  // (the host) returns a window of its own memory: the kernel copies the buffer in before the
+  // upcall and back at the process's next system call. The default (data == nullptr) means
+  // the process is handed the owner's address itself (needs an MPU region: not done yet).
+  struct IpcWindow {
+    uint32_t app_address = 0;
+    uint8_t* data = nullptr;  // kernel view
+    uint32_t size = 0;
+  };
+  virtual IpcWindow ipc_window() { return {}; }
+
  protected:
   ~Mpu() = default;
 };

@@ -21,8 +21,13 @@
 /* Fixed app address space on the host (every app process has its own). Regions
  * stay above vm.mmap_min_addr (0x10000) and clear of the launcher (0x08048000). */
 #define TOCK_HOST_CHANNEL_ADDR 0x0F000000u /* one page */
-#define TOCK_HOST_FLASH_ADDR 0x10000000u   /* TBF image, header first */
-#define TOCK_HOST_RAM_ADDR 0x20000000u     /* process RAM (memory_start) */
+/* IPC window, in the same memfd right after the channel page: a buffer another app shares
+ * with this one over IPC (driver 0x10000) is copied here for the upcall and back at the app's
+ * next system call (kernel/ipc.h; hostkernel/process/README.md says why a copy). */
+#define TOCK_HOST_IPC_WINDOW_ADDR (TOCK_HOST_CHANNEL_ADDR + 4096u)
+#define TOCK_HOST_IPC_WINDOW_BYTES 16384u
+#define TOCK_HOST_FLASH_ADDR 0x10000000u /* TBF image, header first */
+#define TOCK_HOST_RAM_ADDR 0x20000000u   /* process RAM (memory_start) */
 
 /* Process entry on the host (x32). The launcher jumps to the TBF entry point
  * with Tock's four crt0 arguments in the first four SysV argument registers, as

@@ -272,8 +272,8 @@ __attribute__((noreturn, used)) void launcher_main(const uint64_t* initial_sp) {
                  TOCK_LAUNCH_FD_RAM, p->ram_rw_len)) {
     die(TOCK_LAUNCH_EXIT_MAP_RAM);
   }
-  if (!map_fixed(TOCK_HOST_CHANNEL_ADDR, TOCK_HOST_PAGE_SIZE, LINUX_PROT_READ | LINUX_PROT_WRITE,
-                 TOCK_LAUNCH_FD_CHANNEL, 0)) {
+  if (!map_fixed(TOCK_HOST_CHANNEL_ADDR, TOCK_HOST_PAGE_SIZE + TOCK_HOST_IPC_WINDOW_BYTES,
+                 LINUX_PROT_READ | LINUX_PROT_WRITE, TOCK_LAUNCH_FD_CHANNEL, 0)) {
     die(TOCK_LAUNCH_EXIT_MAP_CHANNEL);
   }
   if (!install_fault_handlers()) die(TOCK_LAUNCH_EXIT_SIGNALS);

@@ -97,6 +97,13 @@ tock::Result<void> HostProcess::ConfigureProcess(const tock::MpuLayout& layout) 
   return {};
 }
 
+tock::Mpu::IpcWindow HostProcess::ipc_window() {
+  if (!child_) {
+    return {};
+  }
+  return {TOCK_HOST_IPC_WINDOW_ADDR, child_->ipc_window(), TOCK_HOST_IPC_WINDOW_BYTES};
+}
+
 tock::Result<void> HostProcess::UpdateBreaks(uint32_t app_break, uint32_t kernel_break) {
   if (PageCeil(app_break) > PageFloor(kernel_break)) {
     return tock::ErrorCode::kNoMem;

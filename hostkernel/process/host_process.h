@@ -87,6 +87,8 @@ class HostProcess final : public tock::ProcessMemory,
   // reach a page the child can still reach; a changed app break becomes the one approved
   // mprotect, sent with the next reply.
   tock::Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) override;
+  // The child's IPC window (in its channel memfd); none while it has no child.
+  IpcWindow ipc_window() override;
 
   // ---- RunnableChild (for the host loop) ----
   using Trap = RunnableChild::Trap;

@@ -127,6 +127,25 @@ class SpawnAttrs {
   posix_spawn_file_actions_t actions_;
 };
 
+// The channel page, then the IPC window (tock_channel.h), in one memfd that tockd maps too;
+// its pages are only allocated once used.
+absl::Status CreateChannel(UniqueFd& fd, Mapping& map) {
+  constexpr size_t kBytes = kHostPageSize + TOCK_HOST_IPC_WINDOW_BYTES;
+  fd.Reset(memfd_create("tock-channel", MFD_CLOEXEC));
+  if (!fd) {
+    return Errno("memfd_create channel");
+  }
+  if (ftruncate(fd.get(), kBytes) != 0) {
+    return Errno("ftruncate channel");
+  }
+  void* ch = mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd.get(), 0);
+  if (ch == MAP_FAILED) {
+    return Errno("mmap channel");
+  }
+  map = Mapping(ch, kBytes);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& memory,
@@ -176,18 +195,8 @@ absl::StatusOr<std::unique_ptr<LinuxProcess>> LinuxProcess::Spawn(AppMemory& mem
   }
 
   // Channel page, initialised before the child can see it.
-  UniqueFd channel(memfd_create("tock-channel", MFD_CLOEXEC));
-  if (!channel) {
-    return Errno("memfd_create channel");
-  }
-  if (ftruncate(channel.get(), kHostPageSize) != 0) {
-    return Errno("ftruncate channel");
-  }
-  void* ch = mmap(nullptr, kHostPageSize, PROT_READ | PROT_WRITE, MAP_SHARED, channel.get(), 0);
-  if (ch == MAP_FAILED) {
-    return Errno("mmap channel");
-  }
-  p->channel_map_ = Mapping(ch, kHostPageSize);
+  UniqueFd channel;
+  TOCKPP_RETURN_IF_ERROR(CreateChannel(channel, p->channel_map_));
   p->channel()->magic = TOCK_CHANNEL_MAGIC;
   p->channel()->kernel_waiting = 1;
   p->SetAppSpin(spec.app_spin_kernel_spinning, spec.app_spin_kernel_blocked);

@@ -112,6 +112,11 @@ class LinuxProcess {
   bool launched() const { return state_.launched(); }
   bool awaiting_reply() const { return state_.awaiting_kernel(); }
   tock_channel* channel() const { return reinterpret_cast<tock_channel*>(channel_map_.data()); }
+  // tockd's view of the child's IPC window (TOCK_HOST_IPC_WINDOW_BYTES at
+  // TOCK_HOST_IPC_WINDOW_ADDR in the child).
+  uint8_t* ipc_window() const {
+    return channel_map_.data() + (TOCK_HOST_IPC_WINDOW_ADDR - TOCK_HOST_CHANNEL_ADDR);
+  }
   AppMemory& memory() const { return *memory_; }
   // What the launcher did to keep host time from the app (valid after kLaunched).
   const HostTimeHiding& host_time() const { return host_time_; }

@@ -72,6 +72,17 @@ class FakeProcessPlatform final : public ProcessMemory, public UserspaceKernelBo
   // ---- Mpu ----
   Result<void> ConfigureProcess(const MpuLayout& layout) override;
   Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) override;
+  // A small IPC window as the host has one (off: the owner's address is passed on).
+  IpcWindow ipc_window() override {
+    if (!ipc_window_enabled) {
+      return {};
+    }
+    return {kIpcWindowBase, ipc_window_bytes.data(), static_cast<uint32_t>(kIpcWindowCapacity)};
+  }
+  static constexpr uint32_t kIpcWindowBase = 0x0F001000;
+  static constexpr size_t kIpcWindowCapacity = 64;
+  bool ipc_window_enabled = true;
+  std::array<uint8_t, kIpcWindowCapacity> ipc_window_bytes{};
 
   // ---- What the kernel did ----
   struct Upcall {

@@ -85,6 +85,7 @@ const char* ArenaDamage(size_t offset, size_t ram_end) {
 GuardedPlatform::GuardedPlatform(size_t slot, Observer& observer)
     : slot_(slot), observer_(observer) {
   std::memset(&arena_, kGuardByte, sizeof(arena_));
+  std::memset(&ipc_, kGuardByte, sizeof(ipc_));
   for (size_t i = 0; i < kFlashLen; ++i) {
     arena_.flash[i] = static_cast<uint8_t>(i * 7 + 1 + slot);
   }
@@ -121,6 +122,11 @@ const uint8_t* GuardedPlatform::RamPointer(uint32_t addr) const {
 
 GuardedPlatform::Damage GuardedPlatform::Scan(uint32_t from, uint32_t to,
                                               std::span<const Window> allowed) {
+  for (size_t i = 0; i < kGuardLen; ++i) {
+    if (ipc_.guard_lo[i] != kGuardByte || ipc_.guard_hi[i] != kGuardByte) {
+      return Damage{"guard-bytes", "guard bytes around the IPC window overwritten", 0};
+    }
+  }
   if (from < ram_base()) {
     from = ram_base();
   }

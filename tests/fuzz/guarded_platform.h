@@ -92,6 +92,13 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   void ProcessTerminated() override;
   Result<void> ConfigureProcess(const MpuLayout& layout) override;
   Result<void> UpdateBreaks(uint32_t app_break, uint32_t kernel_break) override;
+  // An IPC window as tockd has one (kernel/ipc.h copies shared buffers in and out), framed by
+  // guard bytes that Scan checks.
+  IpcWindow ipc_window() override {
+    return {kIpcWindowBase, ipc_.window, static_cast<uint32_t>(kIpcWindowLen)};
+  }
+  static constexpr uint32_t kIpcWindowBase = 0x0F001000;
+  static constexpr size_t kIpcWindowLen = 128;
 
   // What the kernel returned for the last trap (see returns to tell whether it wrote one).
   EncodedReturn last_return;
@@ -116,6 +123,12 @@ class GuardedPlatform final : public ProcessMemory, public UserspaceKernelBounda
   std::optional<MpuLayout> mpu_;
   Arena arena_;
   Arena shadow_;  // what arena_ should hold
+  struct IpcArena {
+    uint8_t guard_lo[kGuardLen];
+    uint8_t window[kIpcWindowLen];
+    uint8_t guard_hi[kGuardLen];
+  };
+  IpcArena ipc_;
 };
 
 }  // namespace tock::fuzz
