@@ -19,7 +19,8 @@ inline constexpr const char* kRecordedFlags[] = {
     "time",           "seed",          "timeslice",
     "max_processes",  "fault_policy",  "process_console",
     "exit_when_done", "exit_after",    "strict",
-    "app_ram_max",    "total_ram_max",
+    "app_ram_max",    "total_ram_max", "require_credentials",
+    "credential_key",
 };
 
 // The lowercase-hex SHA-256 of a file's bytes; NotFound/Unavailable with the errno text.
