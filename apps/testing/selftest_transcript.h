@@ -10,7 +10,7 @@ inline constexpr char kSelftestTranscript[] =
     "format: [-42|    7|3   |-0012|4000000000|beef|BEEF|00001234|z|ok|%]\n"
     "truncate: 8 abcd\n"
     "pointer: 0x20000010\n"
-    "exists: console=1 ipc=0\n"
+    "exists: console=1 missing=0\n"
     "command nodevice: type=0 rc=-11\n"
     "u32 on novalue: -1024\n"
     "subscribe nodevice: success=0 status=11 echoed=1\n"
