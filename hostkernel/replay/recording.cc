@@ -19,21 +19,9 @@ namespace {
 
 constexpr absl::string_view kMagic = "tockd-record";
 
-absl::string_view KindName(InputKind kind) {
-  switch (kind) {
-    case InputKind::kConsole:
-      return "console";
-    case InputKind::kControl:
-      return "control";
-    case InputKind::kSignal:
-      return "signal";
-  }
-  return "?";
-}
-
 std::optional<InputKind> KindFromName(absl::string_view name) {
   for (InputKind kind : {InputKind::kConsole, InputKind::kControl, InputKind::kSignal}) {
-    if (KindName(kind) == name) {
+    if (InputKindName(kind) == name) {
       return kind;
     }
   }
@@ -125,6 +113,18 @@ absl::Status LineError(size_t line, absl::string_view what) {
 
 }  // namespace
 
+absl::string_view InputKindName(InputKind kind) {
+  switch (kind) {
+    case InputKind::kConsole:
+      return "console";
+    case InputKind::kControl:
+      return "control";
+    case InputKind::kSignal:
+      return "signal";
+  }
+  return "?";
+}
+
 std::string EscapeToken(absl::string_view bytes) {
   if (bytes.empty()) {
     return "-";
@@ -191,7 +191,7 @@ std::string FormatHeader(const RecordingHeader& header) {
 }
 
 std::string FormatInput(const RecordedInput& input) {
-  return absl::StrCat("input ", FormatPosition(input.at), " ", KindName(input.kind), " ",
+  return absl::StrCat("input ", FormatPosition(input.at), " ", InputKindName(input.kind), " ",
                       EscapeToken(input.data), "\n");
 }
 

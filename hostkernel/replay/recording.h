@@ -37,6 +37,9 @@ enum class InputKind {
   kSignal,   // a stop signal (SIGINT, SIGTERM): data is its number
 };
 
+// The kind's word in the file ("console", "control", "signal").
+absl::string_view InputKindName(InputKind kind);
+
 struct RecordedInput {
   InputPosition at;
   InputKind kind = InputKind::kConsole;

@@ -8,21 +8,6 @@
 #include "absl/strings/str_cat.h"
 
 namespace tock::hostkernel {
-namespace {
-
-absl::string_view KindWord(InputKind kind) {
-  switch (kind) {
-    case InputKind::kConsole:
-      return "console";
-    case InputKind::kControl:
-      return "control";
-    case InputKind::kSignal:
-      return "signal";
-  }
-  return "?";
-}
-
-}  // namespace
 
 std::string DescribePosition(const InputPosition& at) {
   return absl::StrCat("syscall ", at.syscalls, ", switch ", at.switches, ", ",
@@ -88,8 +73,8 @@ std::string Replayer::DescribeNext() const {
     return "no input left";
   }
   const RecordedInput& input = inputs_[next_];
-  return absl::StrCat("input ", next_ + 1, " of ", inputs_.size(), " (", KindWord(input.kind), " '",
-                      EscapeToken(input.data.substr(0, 40)), "') recorded at ",
+  return absl::StrCat("input ", next_ + 1, " of ", inputs_.size(), " (", InputKindName(input.kind),
+                      " '", EscapeToken(input.data.substr(0, 40)), "') recorded at ",
                       DescribePosition(input.at));
 }
 
