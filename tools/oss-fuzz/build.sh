@@ -69,7 +69,8 @@ done
 # A capsule's board is generated from the template tock_component_fuzz_target expands
 # (tests/fuzz/defs.bzl), with the same rules as tock_capsule (capsules/defs.bzl): the driver in
 # tock::capsules and the fake in tock::hil::testing unless qualified, the fake's header
-# hil/testing/<fake in snake_case>.h unless fake_hdr names it.
+# hil/testing/<fake in snake_case>.h unless fake_hdr names it; a `component = "..."` row
+# (tock_component_fuzz_target in the folder's BUILD) replaces DriverComponent<driver>.
 field() { sed -n "s/^ *$1 = \"\\(.*\\)\",\$/\\1/p" "$2" | head -n 1; }
 for build in capsules/*/BUILD.bazel; do
   grep -q '^ *fake = ' "$build" || continue
@@ -83,7 +84,10 @@ for build in capsules/*/BUILD.bazel; do
   if [ -z "$fake_hdr" ]; then
     fake_hdr=hil/testing/$(echo "${fake##*::}" | sed -E 's/([A-Z])/_\L\1/g; s/^_//').h
   fi
-  component="tock::capsules::components::DriverComponent<$driver>"
+  # A folder whose fuzz target names its own component (tock_component_fuzz_target, e.g. a
+  # store with its flash geometry) uses it; its headers are among the folder's.
+  component=$(field component "$build")
+  [ -n "$component" ] || component="tock::capsules::components::DriverComponent<$driver>"
   includes="#include \"capsules/components/driver_component.h\""
   for h in "$dir"/*.h "$fake_hdr"; do includes+="\\n#include \"$h\""; done
   sed -e "s|@INCLUDES@|$includes|" -e "s|@COMPONENT@|$component|g" -e "s|@FAKE@|$fake|g" \
